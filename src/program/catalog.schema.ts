@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const PARTNERSHIP_TYPES = ['ambassador', 'operator'] as const;
+export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
+
+export const OPERATOR_PROGRAMS = ['standard', 'eshop', 'eshop_managed'] as const;
+export type OperatorProgram = (typeof OPERATOR_PROGRAMS)[number];
+
+export const REVENUE_CATEGORIES = ['recurring', 'one_off', 'access_fees', 'minutes'] as const;
+export type RevenueCategory = (typeof REVENUE_CATEGORIES)[number];
+
+export const PROFILES = ['admin', 'sales', 'technical'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case code');
+const label = z.object({ fr: z.string().min(1), en: z.string().min(1) });
+export type Label = z.infer<typeof label>;
+
+const partnershipType = z.object({
+  code: z.enum(PARTNERSHIP_TYPES),
+  label,
+  description: label,
+  basis: z.object({ code, label, categories: z.array(z.enum(REVENUE_CATEGORIES)).min(1) }),
+});
+
+const tier = z.object({
+  code,
+  label,
+  minMonthlyEur: z.object({ ambassador: z.number().nonnegative(), operator: z.number().nonnegative() }),
+});
+
+const benefit = z.object({
+  code,
+  tier: code,
+  label,
+  supersedes: code.optional(),
+  validForMonths: z.number().int().positive().optional(),
+});
+
+const obligation = z
+  .object({
+    code,
+    tier: code,
+    kind: z.enum(['document', 'training', 'communication', 'sales']),
+    scope: z.enum(['partner', 'profile', 'referent']),
+    profile: z.enum(PROFILES).optional(),
+    types: z.array(z.enum(PARTNERSHIP_TYPES)).min(1).optional(),
+    programs: z.array(z.enum(OPERATOR_PROGRAMS)).min(1).optional(),
+    due: z.union([z.literal('quarterly'), z.object({ daysAfterTierEntry: z.number().int().nonnegative() })]),
+    label,
+  })
+  .refine((o) => (o.scope === 'partner') === (o.profile === undefined), {
+    message: 'profile is required for profile and referent scopes, and only for them',
+    path: ['profile'],
+  });
+
+export const catalogSchema = z
+  .object({
+    version: z.string().min(1),
+    timezone: z.string().min(1),
+    principles: label,
+    partnershipTypes: z.array(partnershipType).length(PARTNERSHIP_TYPES.length),
+    operatorPrograms: z.array(z.object({ code: z.enum(OPERATOR_PROGRAMS), label, fees: label })).min(1),
+    revenueCategories: z.array(z.object({ code: z.enum(REVENUE_CATEGORIES), label })).length(4),
+    profiles: z.array(z.object({ code: z.enum(PROFILES), label })).length(PROFILES.length),
+    tiers: z.array(tier).min(1),
+    evaluation: z.object({
+      months: z.array(z.number().int().min(1).max(12)).min(1),
+      windowMonths: z.number().int().min(1).max(12),
+      rule: label,
+    }),
+    benefits: z.array(benefit),
+    obligations: z.array(obligation),
+    expertsZen: z.object({
+      description: label,
+      qualifyingTiers: z.array(code).min(1),
+      domains: z.array(z.object({ label, items: z.array(z.string().min(1)).min(1) })),
+      requirements: z.array(z.object({ code, label, computed: z.boolean().optional() })).min(1),
+    }),
+    reminders: z.object({
+      daysBefore: z.array(z.number().int().nonnegative()),
+      overdueEveryDays: z.number().int().positive(),
+      escalateToManagerAfterDaysOverdue: z.number().int().positive(),
+      snoozeDays: z.array(z.number().int().positive()).min(1),
+    }),
+    portal: label,
+  })
+  .superRefine((c, ctx) => {
+    const tierCodes = new Set(c.tiers.map((t) => t.code));
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    c.tiers.forEach((t, i) => {
+      const prev = c.tiers[i - 1];
+      if (i === 0 && (t.minMonthlyEur.ambassador !== 0 || t.minMonthlyEur.operator !== 0))
+        issue(['tiers', 0, 'minMonthlyEur'], 'the lowest tier must start at 0');
+      if (
+        prev &&
+        (t.minMonthlyEur.ambassador <= prev.minMonthlyEur.ambassador ||
+          t.minMonthlyEur.operator <= prev.minMonthlyEur.operator)
+      )
+        issue(['tiers', i, 'minMonthlyEur'], 'thresholds must increase from one tier to the next');
+    });
+    const unique = (list: { code: string }[], path: string) => {
+      const seen = new Set<string>();
+      list.forEach((x, i) => {
+        if (seen.has(x.code)) issue([path, i, 'code'], `duplicate code ${x.code}`);
+        seen.add(x.code);
+      });
+    };
+    unique(c.tiers, 'tiers');
+    unique(c.benefits, 'benefits');
+    unique(c.obligations, 'obligations');
+    unique(c.expertsZen.requirements, 'expertsZen.requirements');
+    const benefitCodes = new Set(c.benefits.map((b) => b.code));
+    c.benefits.forEach((b, i) => {
+      if (!tierCodes.has(b.tier)) issue(['benefits', i, 'tier'], `unknown tier ${b.tier}`);
+      if (b.supersedes && !benefitCodes.has(b.supersedes))
+        issue(['benefits', i, 'supersedes'], `unknown benefit ${b.supersedes}`);
+    });
+    c.obligations.forEach((o, i) => {
+      if (!tierCodes.has(o.tier)) issue(['obligations', i, 'tier'], `unknown tier ${o.tier}`);
+    });
+    c.expertsZen.qualifyingTiers.forEach((t, i) => {
+      if (!tierCodes.has(t)) issue(['expertsZen', 'qualifyingTiers', i], `unknown tier ${t}`);
+    });
+  });
+
+export type Catalog = z.infer<typeof catalogSchema>;
+export type Tier = Catalog['tiers'][number];
+export type Benefit = Catalog['benefits'][number];
+export type Obligation = Catalog['obligations'][number];
+export type ZenRequirement = Catalog['expertsZen']['requirements'][number];
