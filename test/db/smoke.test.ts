@@ -9,17 +9,15 @@ describe.each(BACKENDS)('database on %s', (backend) => {
   });
   afterAll(() => t.drop());
   it('stores a partner', async () => {
-    await t.db
-      .insert(partners)
-      .values({
-        id: 'p1',
-        name: 'Acme',
-        searchName: 'acme',
-        type: 'operator',
-        joinedOn: '2026-01-01',
-        tier: 'starter',
-        tierSince: '2026-01-01',
-      });
+    await t.db.insert(partners).values({
+      id: 'p1',
+      name: 'Acme',
+      searchName: 'acme',
+      type: 'operator',
+      joinedOn: '2026-01-01',
+      tier: 'starter',
+      tierSince: '2026-01-01',
+    });
     expect(await t.db.select().from(partners)).toHaveLength(1);
   });
 });

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const configSchema = z
+  .object({
+    DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    DATA_DIR: z.string().trim().min(1).default('./.data'),
+    CATALOG_PATH: optionalString,
+    LOCALE: z.enum(['fr', 'en']).default('en'),
+    PROGRAM_TIMEZONE: z.string().trim().min(1).default('Europe/Paris'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+    SLACK_API_URL: optionalString.pipe(z.url().optional()),
+    ANNOUNCE_CHANNEL_ID: optionalString,
+    REMINDER_CRON: z.string().trim().min(1).default('0 9 * * 1-5'),
+    EVALUATION_CRON: z.string().trim().min(1).default('0 6 1 1,7 *'),
+    DIGEST_CRON: z.string().trim().min(1).default('0 8 * * 1'),
+    EVALUATION_APPROVAL: boolean,
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    const slackConfigured = c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET;
+    if (!slackConfigured) return;
+    if (!c.SLACK_BOT_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required' });
+    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; every problem is named, and no value is ever echoed back. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return result.data;
+}
+
+export function slackMode(config: Config): 'socket' | 'http' | 'none' {
+  if (!config.SLACK_BOT_TOKEN) return 'none';
+  return config.SLACK_APP_TOKEN ? 'socket' : 'http';
+}
