@@ -1,0 +1,34 @@
+import { type Config, loadConfig } from '../config.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { loadCatalog } from '../program/catalog.load.js';
+import type { Catalog } from '../program/catalog.schema.js';
+import { localDate } from '../program/dates.js';
+
+export interface CliContext {
+  config: Config;
+  catalog: Catalog;
+  database: Database;
+  print: (line: string) => void;
+  /** Who the audit log names for writes made from the command line. */
+  actor: string;
+  now: () => Date;
+  today: () => string;
+}
+
+/** Opens what every command needs: configuration, catalog and a migrated database. */
+export async function openCliContext(env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
+  const config = loadConfig(env);
+  const catalog = loadCatalog(config.CATALOG_PATH);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  await database.migrate();
+  const now = () => new Date();
+  return {
+    config,
+    catalog,
+    database,
+    print: (line) => process.stdout.write(`${line}\n`),
+    actor: `cli:${env.USER ?? 'unknown'}`,
+    now,
+    today: () => localDate(now(), config.PROGRAM_TIMEZONE),
+  };
+}

@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '../program/dates.js';
+import { evaluateSemester } from '../services/evaluation.service.js';
+import type { CliContext } from './context.js';
+import { UsageError } from './usage-error.js';
+
+export const EVALUATE_USAGE = 'partner-bot evaluate [--as-of YYYY-MM-DD] [--dry-run]';
+
+export async function evaluateCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const asOf = values['as-of'] ?? ctx.today();
+  if (!isIsoDate(asOf))
+    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, EVALUATE_USAGE);
+  const result = await evaluateSemester(ctx.database.db, ctx.catalog, {
+    asOf,
+    dryRun: values['dry-run'],
+    actor: ctx.actor,
+  });
+  const { semester } = result;
+  ctx.print(
+    `${result.dryRun ? 'Dry run: ' : ''}evaluation of ${semester.code} (${semester.firstMonth.slice(0, 7)} to ${semester.lastMonth.slice(0, 7)}), effective ${semester.evaluationOn}, catalog ${result.catalogVersion}`,
+  );
+  const width = Math.max(0, ...result.partners.map((p) => p.name.length));
+  for (const p of result.partners) {
+    const note = p.recordedNow ? '' : '  (already recorded)';
+    ctx.print(`${p.name.padEnd(width)}  ${p.previousTier} -> ${p.tier}${note}`);
+  }
+  const already = result.partners.filter((p) => !p.recordedNow).length;
+  ctx.print(
+    `${result.promotions} promoted, ${result.demotions} demoted, ${result.unchanged} unchanged` +
+      (already ? ` (${already} already recorded for ${semester.code}: nothing changed for them)` : ''),
+  );
+  return 0;
+}

@@ -1,0 +1,76 @@
+import { ConfigError } from '../config.js';
+import { CatalogError } from '../program/catalog.load.js';
+import { type CliContext, openCliContext } from './context.js';
+import { describeError } from './describe-error.js';
+import { EVALUATE_USAGE, evaluateCommand } from './evaluate.command.js';
+import { UsageError } from './usage-error.js';
+
+type Command = {
+  usage: string;
+  summary: string;
+  run: (args: string[], ctx: CliContext) => Promise<number>;
+};
+
+const commands: Record<string, Command> = {
+  migrate: {
+    usage: 'partner-bot migrate',
+    summary: 'apply the database migrations (every command also does it first)',
+    run: async (_args, ctx) => {
+      ctx.print(`Database migrated (${ctx.database.kind}).`);
+      return 0;
+    },
+  },
+  evaluate: {
+    usage: EVALUATE_USAGE,
+    summary: 'compute and record the semester re-evaluation',
+    run: evaluateCommand,
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.values(commands).map((c) => c.usage.length));
+  return [
+    'partner-bot: the Dstny partner program assistant',
+    '',
+    'Commands:',
+    ...Object.values(commands).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Configuration comes from the environment (see README.md): DATABASE_URL, DATA_DIR, CATALOG_PATH, LOCALE, ...',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${help()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}".\n\n${help()}\n`);
+    return 2;
+  }
+  let ctx: CliContext | undefined;
+  try {
+    ctx = await openCliContext(env);
+    return await command.run(args, ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\nUsage: ${err.usage}\n`);
+      return 2;
+    }
+    if (err instanceof ConfigError || err instanceof CatalogError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(err as Error).message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    process.stderr.write(`${describeError(err)}\n`);
+    if (env.PARTNER_BOT_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    return 1;
+  } finally {
+    await ctx?.database.close().catch(() => {});
+  }
+}

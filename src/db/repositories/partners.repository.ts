@@ -1,0 +1,109 @@
+import { and, asc, desc, eq, gte, inArray, like, lte, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import {
+  checklistItems,
+  contacts,
+  partners,
+  revenueLines,
+  tierHistory,
+  trainingCompletions,
+} from '../schema.js';
+
+export type PartnerRow = typeof partners.$inferSelect;
+export type ContactRow = typeof contacts.$inferSelect;
+
+/** Everything the program rules need to know about one partner. */
+export interface PartnerRecord {
+  partner: PartnerRow;
+  contacts: ContactRow[];
+  trainings: (typeof trainingCompletions.$inferSelect)[];
+  checklist: { item: string; completedOn: string }[];
+  history: (typeof tierHistory.$inferSelect)[];
+  revenue: { month: string; category: (typeof revenueLines.$inferSelect)['category']; amountCents: number }[];
+}
+
+export function createPartnersRepository(db: Db) {
+  return {
+    async byId(id: string): Promise<PartnerRow | undefined> {
+      const [row] = await db.select().from(partners).where(eq(partners.id, id));
+      return row;
+    },
+
+    async byChannel(channelId: string): Promise<PartnerRow | undefined> {
+      const [row] = await db.select().from(partners).where(eq(partners.slackChannelId, channelId));
+      return row;
+    },
+
+    /** Partners whose id equals the key or whose search name starts with it (at most `limit`). */
+    async matching(key: string, limit = 25): Promise<PartnerRow[]> {
+      const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
+      return db
+        .select()
+        .from(partners)
+        .where(sql`lower(${partners.id}) = ${key} or ${like(partners.searchName, `${escaped}%`)}`)
+        .orderBy(asc(partners.name))
+        .limit(limit);
+    },
+
+    /** Every partner's id and names, for suggesting close matches when nothing matches. */
+    async names(): Promise<{ id: string; name: string; searchName: string }[]> {
+      return db
+        .select({ id: partners.id, name: partners.name, searchName: partners.searchName })
+        .from(partners);
+    },
+
+    /** The partner with its contacts, completions, checklist, tier history and revenue from `sinceMonth`. */
+    async record(id: string, sinceMonth: string): Promise<PartnerRecord | undefined> {
+      const partner = await this.byId(id);
+      if (!partner) return undefined;
+      const [contactRows, trainings, checklist, history, revenue] = await Promise.all([
+        db.select().from(contacts).where(eq(contacts.partnerId, id)).orderBy(asc(contacts.name)),
+        db.select().from(trainingCompletions).where(eq(trainingCompletions.partnerId, id)),
+        db
+          .select({ item: checklistItems.item, completedOn: checklistItems.completedOn })
+          .from(checklistItems)
+          .where(eq(checklistItems.partnerId, id)),
+        db
+          .select()
+          .from(tierHistory)
+          .where(eq(tierHistory.partnerId, id))
+          .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id)),
+        db
+          .select({
+            month: revenueLines.month,
+            category: revenueLines.category,
+            amountCents: revenueLines.amountCents,
+          })
+          .from(revenueLines)
+          .where(and(eq(revenueLines.partnerId, id), gte(revenueLines.month, sinceMonth))),
+      ]);
+      return { partner, contacts: contactRows, trainings, checklist, history, revenue };
+    },
+
+    async byManager(managerSlackUserId: string | undefined): Promise<PartnerRow[]> {
+      const query = db.select().from(partners).orderBy(asc(partners.name)).$dynamic();
+      return managerSlackUserId ? query.where(eq(partners.managerSlackUserId, managerSlackUserId)) : query;
+    },
+
+    async byIds(ids: string[]): Promise<PartnerRow[]> {
+      if (ids.length === 0) return [];
+      return db.select().from(partners).where(inArray(partners.id, ids)).orderBy(asc(partners.name));
+    },
+
+    async revenueBetween(fromMonth: string, toMonth: string, ids: string[]) {
+      if (ids.length === 0) return [];
+      return db
+        .select()
+        .from(revenueLines)
+        .where(
+          and(
+            inArray(revenueLines.partnerId, ids),
+            gte(revenueLines.month, fromMonth),
+            lte(revenueLines.month, toMonth),
+          ),
+        );
+    },
+  };
+}
+
+export type PartnersRepository = ReturnType<typeof createPartnersRepository>;

@@ -1,0 +1,61 @@
+import type { Db } from '../../src/db/client.js';
+import { contacts, partners, revenueLines, staff } from '../../src/db/schema.js';
+
+type PartnerInsert = typeof partners.$inferInsert;
+
+/** Inserts a partner with sensible defaults; the name doubles as its search name. */
+export async function givenPartner(db: Db, row: Partial<PartnerInsert> & { id: string }) {
+  const name = row.name ?? row.id;
+  const values: PartnerInsert = {
+    name,
+    searchName: name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''),
+    type: 'ambassador',
+    operatorProgram: row.type === 'operator' ? 'standard' : null,
+    joinedOn: '2024-01-15',
+    tier: 'starter',
+    tierSince: row.joinedOn ?? '2024-01-15',
+    ...row,
+  };
+  await db.insert(partners).values(values);
+  return values;
+}
+
+/** Records the same amount every month from `from` to `to` (inclusive, YYYY-MM). */
+export async function givenMonthlyRevenue(
+  db: Db,
+  partnerId: string,
+  from: string,
+  to: string,
+  euros: number,
+  category: (typeof revenueLines.$inferInsert)['category'] = 'recurring',
+) {
+  const rows: (typeof revenueLines.$inferInsert)[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  while (y < ty || (y === ty && m <= tm)) {
+    rows.push({
+      partnerId,
+      month: `${y}-${String(m).padStart(2, '0')}-01`,
+      category,
+      amountCents: Math.round(euros * 100),
+    });
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  if (rows.length) await db.insert(revenueLines).values(rows);
+}
+
+export async function givenContact(
+  db: Db,
+  row: Partial<typeof contacts.$inferInsert> & { partnerId: string; slackUserId: string },
+) {
+  const [inserted] = await db
+    .insert(contacts)
+    .values({ name: row.slackUserId, profile: 'admin', referent: false, ...row })
+    .returning();
+  return inserted!;
+}
+
+export async function givenStaff(db: Db, slackUserId: string, role: 'admin' | 'manager', name = slackUserId) {
+  await db.insert(staff).values({ slackUserId, role, name });
+}
