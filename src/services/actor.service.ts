@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { ContactRow } from '../db/repositories/partners.repository.js';
+import { contacts, staff } from '../db/schema.js';
+
+/** Who is asking, which decides what they may see and do. */
+export type Actor =
+  | { kind: 'staff'; slackUserId: string; role: 'admin' | 'manager'; name: string }
+  | { kind: 'contact'; slackUserId: string; contact: ContactRow }
+  | { kind: 'stranger'; slackUserId: string };
+
+export async function identifyActor(db: Db, slackUserId: string): Promise<Actor> {
+  const [member] = await db.select().from(staff).where(eq(staff.slackUserId, slackUserId));
+  if (member) return { kind: 'staff', slackUserId, role: member.role, name: member.name };
+  const [contact] = await db.select().from(contacts).where(eq(contacts.slackUserId, slackUserId));
+  if (contact) return { kind: 'contact', slackUserId, contact };
+  return { kind: 'stranger', slackUserId };
+}
+
+export const isStaff = (actor: Actor): actor is Extract<Actor, { kind: 'staff' }> => actor.kind === 'staff';
+export const isAdmin = (actor: Actor) => actor.kind === 'staff' && actor.role === 'admin';
+
+/** Staff see every partner; a contact sees only its own. */
+export function canSeePartner(actor: Actor, partnerId: string): boolean {
+  return actor.kind === 'staff' || (actor.kind === 'contact' && actor.contact.partnerId === partnerId);
+}

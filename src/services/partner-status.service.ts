@@ -1,0 +1,74 @@
+import type { PartnerRecord, PartnersRepository } from '../db/repositories/partners.repository.js';
+import { type BenefitInForce, benefitsAddedBy, benefitsInForce } from '../program/benefits.js';
+import type { Benefit, Catalog, Tier } from '../program/catalog.schema.js';
+import type { IsoDate } from '../program/dates.js';
+import { type ObligationItem, obligationsFor } from '../program/obligations.js';
+import { type SemesterProgress, semesterProgress } from '../program/progress.js';
+import { semesterContaining } from '../program/semesters.js';
+import { tierEntryDates } from '../program/tier-entries.js';
+import { nextTier, tierByCode } from '../program/tiers.js';
+import { type ZenEligibility, zenEligibility } from '../program/zen.js';
+
+/** Everything the bot says about one partner on one day, computed by the program rules. */
+export interface PartnerStatus {
+  record: PartnerRecord;
+  tier: Tier;
+  progress: SemesterProgress;
+  benefits: BenefitInForce[];
+  /** What the next tier would add; empty at the top tier. */
+  nextTierBenefits: Benefit[];
+  obligations: ObligationItem[];
+  zen: ZenEligibility;
+  today: IsoDate;
+}
+
+export async function loadPartnerStatus(
+  partnersRepo: PartnersRepository,
+  catalog: Catalog,
+  partnerId: string,
+  today: IsoDate,
+): Promise<PartnerStatus | undefined> {
+  const semester = semesterContaining(catalog, today);
+  const record = await partnersRepo.record(partnerId, semester.firstMonth);
+  return record && partnerStatus(catalog, record, today);
+}
+
+export function partnerStatus(catalog: Catalog, record: PartnerRecord, today: IsoDate): PartnerStatus {
+  const { partner } = record;
+  const entries = tierEntryDates(catalog, {
+    joinedOn: partner.joinedOn,
+    tier: partner.tier,
+    history: record.history.map((h) => ({
+      effectiveOn: h.effectiveOn,
+      tier: h.tier,
+      previousTier: h.previousTier,
+    })),
+  });
+  const next = nextTier(catalog, partner.tier);
+  return {
+    record,
+    tier: tierByCode(catalog, partner.tier),
+    progress: semesterProgress(
+      catalog,
+      { type: partner.type, tier: partner.tier, joinedOn: partner.joinedOn, lines: record.revenue },
+      today,
+    ),
+    benefits: benefitsInForce(catalog, { tier: partner.tier, entries }, today),
+    nextTierBenefits: next ? benefitsAddedBy(catalog, partner.tier, next.code) : [],
+    obligations: obligationsFor(
+      catalog,
+      {
+        type: partner.type,
+        operatorProgram: partner.operatorProgram,
+        tier: partner.tier,
+        entries,
+        contacts: record.contacts,
+        trainings: record.trainings,
+        checklist: record.checklist,
+      },
+      today,
+    ),
+    zen: zenEligibility(catalog, { tier: partner.tier, checklist: record.checklist }),
+    today,
+  };
+}
