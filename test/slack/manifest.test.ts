@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Manifest {
+  display_information: { name: string };
+  features: {
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
+    bot_user: { display_name: string; always_online: boolean };
+    slash_commands: { command: string; description: string; usage_hint: string; should_escape: boolean }[];
+  };
+  oauth_config: { scopes: { bot: string[]; user?: string[] } };
+  settings: {
+    event_subscriptions: { bot_events: string[]; request_url: string };
+    interactivity: { is_enabled: boolean; request_url: string };
+    socket_mode_enabled: boolean;
+  };
+}
+
+const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as Manifest;
+
+describe('the Slack app manifest', () => {
+  it('is partner-bot, always online, with a Home tab and a Messages tab', () => {
+    expect(manifest.display_information.name).toBe('partner-bot');
+    expect(manifest.features.bot_user).toEqual({ display_name: 'partner-bot', always_online: true });
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+  });
+
+  it('declares /partner with its subcommands, unescaped', () => {
+    expect(manifest.features.slash_commands).toHaveLength(1);
+    const [command] = manifest.features.slash_commands;
+    expect(command?.command).toBe('/partner');
+    expect(command?.description).toBeTruthy();
+    expect(command?.should_escape).toBe(false);
+    for (const sub of [
+      'help',
+      'tier',
+      'benefits',
+      'obligations',
+      'status',
+      'zen',
+      'program',
+      'list',
+      'history',
+    ]) {
+      expect(command?.usage_hint).toContain(sub);
+    }
+  });
+
+  it('subscribes to app_home_opened only and turns interactivity on', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('asks for the least privileges: commands, chat:write, users:read and nothing else', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'users:read']);
+    expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+
+  it('points every request URL at /slack/events', () => {
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c) => (c as { url?: string }).url),
+    ];
+    for (const url of urls) expect(url).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
+  });
+});

@@ -1,0 +1,145 @@
+import type { App } from '@slack/bolt';
+import { type Config, loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/client.js';
+import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { type ListenerDeps, registerListeners } from '../../src/slack/listeners/index.js';
+import { createLogger, type LogRecord } from '../../src/slack/logger.js';
+import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import {
+  prepareSlackRequest,
+  type SignOptions,
+  type SlackHttpResponse,
+  type SlackRequest,
+  type SlashCommandInput,
+  sendSlackRequest,
+  slashCommand,
+} from './slack-requests.js';
+
+export const TEST_BOT_TOKEN = 'xoxb-1111-2222-testbottokenvalue';
+export const TEST_SIGNING_SECRET = 'e3b0c44298fc1c149afbf4c8996fb924';
+
+export interface StartTestSlackAppOptions {
+  /** A migrated test database (test/support/databases.ts); the caller closes it. */
+  database: Database;
+  /** Listener registration; the real registerListeners by default. */
+  register?: (app: App, deps: ListenerDeps) => void;
+  /** Extra environment variables, on top of the test tokens and the fake Slack URL. */
+  env?: Record<string, string>;
+  /** Reuse a fake Slack (then the caller closes it); otherwise one is started and closed by stop(). */
+  fakeSlack?: FakeSlack;
+  now?: () => Date;
+  /** Also print log records (they are always captured in `logs`). */
+  printLogs?: boolean;
+  drainTimeoutMs?: number;
+  webApiTimeoutMs?: number;
+}
+
+export interface CommandResult {
+  response: SlackHttpResponse;
+  /** The ack's JSON body, or undefined when the ack was empty. */
+  ack: Record<string, unknown> | undefined;
+  /** The response_url id used: fakeSlack.responsesTo(responseId), fakeSlack.waitForResponses(1, { id }). */
+  responseId: string;
+}
+
+export interface TestSlackApp {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** POST endpoint for Slack requests. */
+  eventsUrl: string;
+  fakeSlack: FakeSlack;
+  config: Config;
+  deps: ListenerDeps;
+  slackApp: SlackApp;
+  signingSecret: string;
+  /** Every log record, already redacted, in order. */
+  logs: LogRecord[];
+  /** Signs (unless told otherwise) and posts a request to /slack/events. */
+  send(request: SlackRequest, options?: Partial<SignOptions>): Promise<SlackHttpResponse>;
+  /** Shorthand: `/partner <text>` with a fresh response_url on the fake Slack. */
+  command(text: string, input?: SlashCommandInput): Promise<CommandResult>;
+  /** Prepares a signed request without sending it (to send the very same bytes twice). */
+  prepare(request: SlackRequest, options?: Partial<SignOptions>): ReturnType<typeof prepareSlackRequest>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real app in HTTP mode on a free port, talking to a fake Slack. */
+export async function startTestSlackApp(options: StartTestSlackAppOptions): Promise<TestSlackApp> {
+  const ownsFake = options.fakeSlack === undefined;
+  const fakeSlack = options.fakeSlack ?? (await startFakeSlack());
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: fakeSlack.apiUrl,
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logs: LogRecord[] = [];
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN],
+    sink: (record) => {
+      logs.push(record);
+      if (options.printLogs) console.log(`${record.level} [${record.name}] ${record.message}`);
+    },
+  });
+  const deps: ListenerDeps = {
+    config,
+    database: options.database,
+    logger,
+    now: options.now ?? (() => new Date()),
+  };
+  const register = options.register ?? registerListeners;
+  const slackApp = createSlackApp({
+    config,
+    database: options.database,
+    logger,
+    register: (app) => register(app, deps),
+    port: 0,
+    host: '127.0.0.1',
+    drainTimeoutMs: options.drainTimeoutMs ?? 2_000,
+    webApiTimeoutMs: options.webApiTimeoutMs ?? 1_000,
+  });
+  try {
+    await slackApp.start();
+  } catch (error) {
+    if (ownsFake) await fakeSlack.close();
+    throw error;
+  }
+  const url = `http://127.0.0.1:${slackApp.port}`;
+  const eventsUrl = `${url}/slack/events`;
+  const signOptions = (extra?: Partial<SignOptions>): SignOptions => ({
+    signingSecret: TEST_SIGNING_SECRET,
+    ...extra,
+  });
+  let stopped = false;
+
+  return {
+    url,
+    eventsUrl,
+    fakeSlack,
+    config,
+    deps,
+    slackApp,
+    signingSecret: TEST_SIGNING_SECRET,
+    logs,
+    send: (request, extra) => sendSlackRequest(eventsUrl, request, signOptions(extra)),
+    prepare: (request, extra) => prepareSlackRequest(request, signOptions(extra)),
+    async command(text, input = {}) {
+      const responseId = `cmd-${Math.random().toString(36).slice(2, 10)}`;
+      const response = await sendSlackRequest(
+        eventsUrl,
+        slashCommand({ text, responseUrl: fakeSlack.responseUrl(responseId), ...input }),
+        signOptions(),
+      );
+      const ack = response.text === '' ? undefined : response.json();
+      return { response, ack, responseId };
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await slackApp.stop();
+      if (ownsFake) await fakeSlack.close();
+    },
+  };
+}
