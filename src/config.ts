@@ -30,18 +30,22 @@ export const configSchema = z
     EVALUATION_APPROVAL: boolean,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
-  .superRefine((c, ctx) => {
-    const slackConfigured = c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET;
-    if (!slackConfigured) return;
-    if (!c.SLACK_BOT_TOKEN)
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required' });
-    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-  });
+  .superRefine(
+    (c, ctx) => {
+      const slackConfigured = c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET;
+      if (!slackConfigured) return;
+      if (!c.SLACK_BOT_TOKEN)
+        ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required' });
+      if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_SIGNING_SECRET'],
+          message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+        });
+    },
+    // Run even when a field above failed, so one run lists every problem (zod skips it by default).
+    { when: () => true },
+  );
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, slackMode } from '../../src/config.js';
+
+const BOT = 'xoxb-111-222-BotTokenValue';
+const SECRET = 'c0ffee00signingsecretvalue42';
+const APP = 'xapp-1-A1-AppTokenValue';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration of the Slack transport', () => {
+  it('picks HTTP mode with a signing secret, Socket Mode with an app token, none without a bot token', () => {
+    expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET }))).toBe('http');
+    expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }))).toBe('socket');
+    expect(slackMode(loadConfig({}))).toBe('none');
+  });
+
+  it('names the missing bot token and signing secret', () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: SECRET })).toEqual(['SLACK_BOT_TOKEN: is required']);
+    expect(problemsOf({ SLACK_BOT_TOKEN: BOT })).toEqual([
+      'SLACK_SIGNING_SECRET: is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    ]);
+  });
+
+  it('names every bad variable at once, missing ones included', () => {
+    const problems = problemsOf({
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      SLACK_API_URL: 'not a url',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'LOG_LEVEL',
+      'PORT',
+      'SLACK_API_URL',
+      'SLACK_BOT_TOKEN',
+    ]);
+  });
+
+  it('never echoes a secret, even a malformed one', () => {
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxp-user-token-instead-SECRETBOT',
+      SLACK_APP_TOKEN: 'xoxb-wrong-kind-SECRETAPP',
+      SLACK_SIGNING_SECRET: 'SECRETSIGNING',
+      DATABASE_URL: 'mysql://user:SECRETPASSWORD@db.invalid/partners',
+      SLACK_API_URL: 'SECRETURL',
+    };
+    const problems = problemsOf(env);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'SLACK_API_URL',
+      'SLACK_APP_TOKEN',
+      'SLACK_BOT_TOKEN',
+    ]);
+    let message = '';
+    try {
+      loadConfig(env);
+    } catch (error) {
+      message = `${(error as Error).message} ${String(error)} ${JSON.stringify(error)}`;
+    }
+    expect(message).toContain('SLACK_BOT_TOKEN');
+    expect(message).not.toMatch(/SECRET/);
+  });
+});
