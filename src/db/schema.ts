@@ -171,3 +171,134 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_partner_idx').on(t.partnerId, t.at)],
 );
+
+/**
+ * Messages to Slack, written in the same transaction as the change that causes them and delivered by the
+ * dispatcher (src/outbox). dedupe_key names what the message is about ('evaluation:2026-H1:partner:acme'),
+ * so a rerun queues nothing twice.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dedupeKey: text('dedupe_key').notNull(),
+    /** What kind of message, for people reading the outbox: evaluation.summary, reminder.digest... */
+    kind: text('kind').notNull(),
+    /** A channel id, or a user id for a direct message (opened with conversations.open at delivery). */
+    channel: text('channel').notNull(),
+    text: text('text').notNull(),
+    blocks: jsonb('blocks'),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    /** While set, the message waits (e.g. 'evaluation-approval:2026-H1' until an admin approves). */
+    hold: text('hold'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A 'sending' row whose lease ran out belongs to a dispatcher that died or stalled. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    claimedBy: text('claimed_by'),
+    /** The conversation the message is posted in (the DM's id for a user). */
+    slackChannel: text('slack_channel'),
+    /**
+     * Set while a post may have reached Slack without the outcome being recorded (timeout, crash): before
+     * posting again the dispatcher looks for the message in the conversation's history since then.
+     */
+    postingSince: timestamp('posting_since', { withTimezone: true }),
+    /** The last failure, for people: never a token. */
+    lastError: text('last_error'),
+    slackTs: text('slack_ts'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey),
+    index('outbox_due_idx')
+      .on(t.status, t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'sending', 'failed')`),
+    index('outbox_channel_idx').on(t.channel, t.sentAt),
+    index('outbox_hold_idx').on(t.hold).where(sql`${t.hold} is not null`),
+  ],
+);
+
+/** Each occurrence of a scheduled job, once: (job, scheduled_for) is unique across instances. */
+export const jobOccurrences = pgTable(
+  'job_occurrences',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    job: text('job').notNull(),
+    /** The instant the schedule named (not when it ran). */
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    instanceId: text('instance_id').notNull(),
+    /** What the run did (counts), or why it failed. */
+    summary: jsonb('summary'),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('job_occurrences_key_idx').on(t.job, t.scheduledFor),
+    index('job_occurrences_job_idx').on(t.job, t.status, t.scheduledFor),
+  ],
+);
+
+/** What was reminded to whom on which day, so nothing is reminded twice the same day. */
+export const reminderLog = pgTable(
+  'reminder_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    remindedOn: date('reminded_on', { mode: 'string' }).notNull(),
+    /** A contact's or manager's user id (DM) or the partner's channel id. */
+    recipient: text('recipient').notNull(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    /** The contact who owes the item, for profile and referent items. */
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
+    /** 'partner' or 'contact:<id>': who owes the item (never null, so it can be part of the unique key). */
+    subject: text('subject').notNull(),
+    obligation: text('obligation').notNull(),
+    kind: text('kind', { enum: ['upcoming', 'due', 'overdue', 'escalation'] }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    outboxKey: text('outbox_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('reminder_log_once_idx').on(t.remindedOn, t.recipient, t.partnerId, t.subject, t.obligation),
+    index('reminder_log_recipient_idx').on(t.recipient, t.remindedOn),
+  ],
+);
+
+/** A reminder put off: no reminder for the item before `until`, then one on that day. */
+export const snoozes = pgTable(
+  'snoozes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    /** Set for a contact's own item; null for the partner's. */
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
+    obligation: text('obligation').notNull(),
+    /** The day reminders resume. */
+    until: date('until', { mode: 'string' }).notNull(),
+    snoozedBy: text('snoozed_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('snoozes_item_idx').on(t.partnerId, t.obligation)],
+);
+
+/** With EVALUATION_APPROVAL, a semester's announcements wait for an admin here. */
+export const evaluationApprovals = pgTable('evaluation_approvals', {
+  semester: text('semester').primaryKey(),
+  status: text('status', { enum: ['pending', 'approved'] })
+    .notNull()
+    .default('pending'),
+  /** The outbox hold key of the messages waiting for the approval. */
+  hold: text('hold').notNull(),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  decidedBy: text('decided_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+});
