@@ -169,6 +169,26 @@ describe('Slack HTTP transport', () => {
     });
   });
 
+  it("answers Slack's URL verification challenge, when signed", async () => {
+    const challenge = {
+      contentType: 'application/json' as const,
+      body: JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'c-123' }),
+    };
+    const response = await t.send(challenge);
+    expect(response.status).toBe(200);
+    expect(response.json()).toEqual({ challenge: 'c-123' });
+    expect((await t.send(challenge, { unsigned: true })).status).toBe(401);
+  });
+
+  it("answers Slack's unsigned SSL check with 200 and dispatches nothing", async () => {
+    const response = await t.send(
+      { contentType: 'application/x-www-form-urlencoded', body: 'ssl_check=1&token=x' },
+      { unsigned: true },
+    );
+    expect(response.status).toBe(200);
+    expect(dispatched).toEqual([]);
+  });
+
   it('answers 404 elsewhere', async () => {
     expect((await fetch(`${t.url}/slack/other`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${t.url}/slack/events`)).status).toBe(404);
