@@ -3,6 +3,7 @@ import { CatalogError } from '../program/catalog.load.js';
 import { type CliContext, openCliContext } from './context.js';
 import { describeError } from './describe-error.js';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate.command.js';
+import { OUTBOX_USAGE, outboxCommand } from './outbox.command.js';
 import { UsageError } from './usage-error.js';
 
 type Command = {
@@ -24,6 +25,11 @@ const commands: Record<string, Command> = {
     usage: EVALUATE_USAGE,
     summary: 'compute and record the semester re-evaluation',
     run: evaluateCommand,
+  },
+  outbox: {
+    usage: OUTBOX_USAGE,
+    summary: 'list messages waiting or failed in the outbox; retry failed ones',
+    run: outboxCommand,
   },
 };
 

@@ -1,0 +1,358 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from '@slack/bolt';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { createDeliveryClient, type DeliveryClient, isUserId, OUTBOX_EVENT_TYPE } from './delivery-client.js';
+import { classify, type Failure, RequestTimeoutError } from './failures.js';
+import { type ClaimedMessage, createOutboxRepository } from './outbox.repository.js';
+import { backoffMs, createTokenBucket, sleep } from './pacing.js';
+
+/**
+ * How fast and how stubbornly the dispatcher delivers.
+ *
+ * Budgets (decision): Slack allows about one chat.postMessage per second per channel with short bursts,
+ * under a workspace-wide limit it does not publish. The dispatcher keeps to one message per channel per
+ * perChannelIntervalMs (checked in the database, so it holds across instances) and, per instance, to
+ * workspacePerSecond messages per second on average with bursts of workspaceBurst. At the defaults
+ * (1 per second, bursts of 4) a Monday with 300 reminders takes about five minutes, far below any limit
+ * Slack enforces, and a 429 anyway pauses what Slack names (see Dispatcher).
+ */
+export interface DispatcherLimits {
+  perChannelIntervalMs: number;
+  workspacePerSecond: number;
+  workspaceBurst: number;
+  /** Each Web API call's timeout. */
+  requestTimeoutMs: number;
+  /** Attempts before a message is marked failed (429s do not count). */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** How long a claimed message is ours; must exceed a delivery's worst case (3 calls of requestTimeoutMs). */
+  leaseMs: number;
+  /** How often an idle dispatcher looks for due messages. */
+  pollIntervalMs: number;
+  /** Messages in flight at once (each in a different channel). */
+  concurrency: number;
+  /** How far before an unverified attempt the history is searched (clock skew between us and Slack). */
+  historyLookbackMs: number;
+}
+
+export const DEFAULT_DISPATCHER_LIMITS: DispatcherLimits = {
+  perChannelIntervalMs: 1_000,
+  workspacePerSecond: 1,
+  workspaceBurst: 4,
+  requestTimeoutMs: 10_000,
+  maxAttempts: 5,
+  backoffBaseMs: 5_000,
+  backoffMaxMs: 10 * 60_000,
+  leaseMs: 2 * 60_000,
+  pollIntervalMs: 2_000,
+  concurrency: 2,
+  historyLookbackMs: 2 * 60_000,
+};
+
+export interface DispatcherOptions {
+  db: Db;
+  client: DeliveryClient;
+  /** Timestamps written to the outbox; waiting and pacing use real time. */
+  clock?: () => Date;
+  limits?: Partial<DispatcherLimits>;
+  logger?: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+  /** Names this dispatcher in claimed_by; unique per process by default. */
+  instanceId?: string;
+}
+
+export type DeliveryOutcome = 'sent' | 'recovered' | 'retry' | 'failed' | 'rate-limited';
+
+export interface Dispatcher {
+  readonly instanceId: string;
+  /** Starts the background loop (idempotent). */
+  start(): void;
+  /** Stops claiming, lets in-flight deliveries finish, resolves when the loop is idle. */
+  stop(): Promise<void>;
+  /** Looks for due messages now instead of at the next poll. */
+  wake(): void;
+  /** Delivers what is due now, one at a time, and resolves when nothing more can be claimed. */
+  drain(): Promise<Record<DeliveryOutcome, number>>;
+}
+
+type Stage = 'conversations.open' | 'conversations.history' | 'chat.postMessage';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * Delivers the outbox to Slack in the background, never on a request's path.
+ *
+ * Delivery guarantee: every message is delivered once. A message is marked 'sending' under a lease before
+ * it is posted, and every post carries the row's id in its metadata (event_type partner_bot_outbox). When
+ * a post's outcome is lost (the request timed out, Slack answered 5xx, or the process died after posting
+ * but before recording the ts), the row keeps posting_since; whoever takes it next (after the lease
+ * runs out, for a dead process) first looks for that id in the conversation's history
+ * (conversations.history, include_all_metadata) and records the message found instead of posting again.
+ * If the history cannot be read (missing *:history scope...), the message is marked failed as "delivery
+ * uncertain" rather than risk a duplicate; `partner-bot outbox --retry <id>` posts it again on a person's
+ * word. The remaining window: a post Slack accepted but has not yet shown in the history when the next
+ * attempt looks (the backoff, 5 s at least, makes this unlikely).
+ *
+ * 429: a chat.postMessage 429 pauses that channel (its pending messages, in the database) for Retry-After;
+ * a 429 on any other method pauses this dispatcher entirely. Neither counts as an attempt.
+ */
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const limits = { ...DEFAULT_DISPATCHER_LIMITS, ...options.limits };
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? silent;
+  const instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const repo = createOutboxRepository(options.db);
+  const client = options.client;
+  const bucket = createTokenBucket(limits.workspacePerSecond, limits.workspaceBurst);
+  const dmChannels = new Map<string, string>();
+  let pausedUntil = 0;
+  let stopping = new AbortController();
+  let wakeUp = new AbortController();
+  let workers: Promise<void>[] = [];
+
+  function withTimeout<T>(method: string, call: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    // A little after the client's own timeout, for clients that have none.
+    const ms = limits.requestTimeoutMs + 500;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RequestTimeoutError(method, limits.requestTimeoutMs)), ms);
+    });
+    return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  async function resolveChannel(channel: string): Promise<string> {
+    if (!isUserId(channel)) return channel;
+    const known = dmChannels.get(channel);
+    if (known) return known;
+    const opened = await withTimeout('conversations.open', client.conversations.open({ users: channel }));
+    const id = opened.channel?.id;
+    if (!id) throw new Error('conversations.open returned no channel');
+    dmChannels.set(channel, id);
+    return id;
+  }
+
+  /** The ts of this row's message if an earlier attempt reached the conversation. */
+  async function findEarlierPost(slackChannel: string, row: ClaimedMessage): Promise<string | undefined> {
+    const since = (row.postingSince?.getTime() ?? clock().getTime()) - limits.historyLookbackMs;
+    const oldest = (since / 1000).toFixed(6);
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const result = await withTimeout(
+        'conversations.history',
+        client.conversations.history({
+          channel: slackChannel,
+          oldest,
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      for (const message of result.messages ?? []) {
+        const meta = message.metadata;
+        if (
+          meta?.event_type === OUTBOX_EVENT_TYPE &&
+          String(meta.event_payload?.outbox_id) === String(row.id) &&
+          meta.event_payload?.dedupe_key === row.dedupeKey &&
+          message.ts
+        )
+          return message.ts;
+      }
+      cursor = result.response_metadata?.next_cursor;
+      if (!result.has_more || !cursor) return undefined;
+    }
+    return undefined;
+  }
+
+  async function deliver(row: ClaimedMessage): Promise<DeliveryOutcome> {
+    let stage: Stage = 'conversations.open';
+    try {
+      let slackChannel = row.slackChannel;
+      if (!slackChannel) {
+        slackChannel = await resolveChannel(row.channel);
+        await repo.setSlackChannel(row.id, slackChannel);
+      }
+      if (row.postingSince) {
+        stage = 'conversations.history';
+        const ts = await findEarlierPost(slackChannel, row);
+        if (ts) {
+          await repo.markSent(row.id, instanceId, { ts, slackChannel, now: clock() });
+          logger.info(`outbox ${row.id} (${row.dedupeKey}): found in the history from an earlier attempt`);
+          return 'recovered';
+        }
+      }
+      await bucket.take();
+      stage = 'chat.postMessage';
+      await repo.markPosting(row.id, clock());
+      const posted = await withTimeout(
+        stage,
+        client.chat.postMessage({
+          channel: slackChannel,
+          text: row.text,
+          ...(row.blocks ? { blocks: row.blocks } : {}),
+          metadata: {
+            event_type: OUTBOX_EVENT_TYPE,
+            event_payload: { outbox_id: String(row.id), dedupe_key: row.dedupeKey },
+          },
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      );
+      const recorded = await repo.markSent(row.id, instanceId, {
+        ts: posted.ts ?? '',
+        slackChannel: posted.channel ?? slackChannel,
+        now: clock(),
+      });
+      if (!recorded) logger.warn(`outbox ${row.id}: posted, but another dispatcher had taken it over`);
+      return 'sent';
+    } catch (err) {
+      return handleFailure(row, stage, classify(err));
+    }
+  }
+
+  async function handleFailure(
+    row: ClaimedMessage,
+    stage: Stage,
+    failure: Failure,
+  ): Promise<DeliveryOutcome> {
+    const now = clock();
+    const posted = stage === 'chat.postMessage';
+    const what = `${stage}: ${failure.message}`;
+    if (failure.kind === 'rate-limited') {
+      const until = new Date(now.getTime() + failure.retryAfterMs);
+      if (posted) {
+        await repo.deferChannel(row.channel, until);
+      } else {
+        pausedUntil = Math.max(pausedUntil, Date.now() + failure.retryAfterMs);
+      }
+      await repo.reschedule(row.id, instanceId, {
+        at: until,
+        error: `rate limited (${stage}), retry after ${failure.retryAfterMs / 1000} s`,
+        countAttempt: false,
+        clearPosting: posted,
+      });
+      logger.warn(
+        `outbox ${row.id}: ${stage} rate limited; ${posted ? 'channel' : 'dispatcher'} paused ${failure.retryAfterMs} ms`,
+      );
+      return 'rate-limited';
+    }
+    // A refused post landed nowhere; an unanswered one may have.
+    const clearPosting = posted && failure.kind === 'rejected';
+    const uncertain = !clearPosting && (row.postingSince !== null || (posted && failure.kind === 'in-doubt'));
+    const error = uncertain
+      ? `delivery uncertain: ${what} (check the channel, then partner-bot outbox --retry ${row.id})`
+      : what;
+    const permanent = failure.kind === 'rejected' && failure.permanent;
+    if (permanent || row.attempts >= limits.maxAttempts) {
+      await repo.markFailed(row.id, instanceId, { error, clearPosting });
+      logger.error(`outbox ${row.id} (${row.dedupeKey}) failed after ${row.attempts} attempt(s): ${error}`);
+      return 'failed';
+    }
+    const delay = backoffMs(row.attempts, limits.backoffBaseMs, limits.backoffMaxMs);
+    await repo.reschedule(row.id, instanceId, {
+      at: new Date(now.getTime() + delay),
+      error,
+      countAttempt: true,
+      clearPosting,
+    });
+    logger.warn(`outbox ${row.id}: attempt ${row.attempts} failed (${what}); next in ${delay} ms`);
+    return 'retry';
+  }
+
+  async function claim(): Promise<ClaimedMessage | undefined> {
+    return repo.claimNext({
+      now: clock(),
+      leaseMs: limits.leaseMs,
+      channelIntervalMs: limits.perChannelIntervalMs,
+      instanceId,
+    });
+  }
+
+  async function worker(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        const paused = pausedUntil - Date.now();
+        if (paused > 0) {
+          await sleep(paused, signal);
+          continue;
+        }
+        const row = await claim();
+        if (!row) {
+          await sleep(limits.pollIntervalMs, AbortSignal.any([signal, wakeUp.signal]));
+          continue;
+        }
+        await deliver(row);
+      } catch (err) {
+        // The database is unreachable or a bug: never crash the process, try again later.
+        logger.error(`outbox dispatcher: ${(err as Error).message}`);
+        await sleep(limits.pollIntervalMs * 2, signal);
+      }
+    }
+  }
+
+  return {
+    instanceId,
+    start() {
+      if (workers.length > 0) return;
+      stopping = new AbortController();
+      const signal = stopping.signal;
+      workers = Array.from({ length: Math.max(1, limits.concurrency) }, () => worker(signal));
+    },
+    async stop() {
+      stopping.abort();
+      wakeUp.abort();
+      await Promise.all(workers);
+      workers = [];
+      wakeUp = new AbortController();
+    },
+    wake() {
+      wakeUp.abort();
+      wakeUp = new AbortController();
+    },
+    async drain() {
+      const counts: Record<DeliveryOutcome, number> = {
+        sent: 0,
+        recovered: 0,
+        retry: 0,
+        failed: 0,
+        'rate-limited': 0,
+      };
+      for (;;) {
+        const paused = pausedUntil - Date.now();
+        if (paused > 0) await sleep(paused);
+        const row = await claim();
+        if (!row) return counts;
+        counts[await deliver(row)] += 1;
+      }
+    },
+  };
+}
+
+export interface StartDispatcherOptions {
+  db: Db;
+  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>;
+  logger?: DispatcherOptions['logger'];
+  /** Defaults to a client of its own from config (no automatic retries, timeout, 429s thrown). */
+  client?: DeliveryClient;
+  now?: () => Date;
+  limits?: Partial<DispatcherLimits>;
+}
+
+/** The dispatcher main.ts runs beside the Slack app: start at boot, stop before closing the database. */
+export function startDispatcher(options: StartDispatcherOptions): {
+  dispatcher: Dispatcher;
+  stop(): Promise<void>;
+} {
+  const limits = { ...DEFAULT_DISPATCHER_LIMITS, ...options.limits };
+  const dispatcher = createDispatcher({
+    db: options.db,
+    client: options.client ?? createDeliveryClient(options.config, limits.requestTimeoutMs),
+    limits,
+    ...(options.now ? { clock: options.now } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  dispatcher.start();
+  options.logger?.info(`Outbox dispatcher started (${dispatcher.instanceId})`);
+  return { dispatcher, stop: () => dispatcher.stop() };
+}

@@ -1,0 +1,236 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../db/client.js';
+import { outbox } from '../db/schema.js';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+interface ClaimedRow {
+  id: string | number;
+  dedupe_key: string;
+  kind: string;
+  channel: string;
+  text: string;
+  blocks: unknown;
+  attempts: number;
+  slack_channel: string | null;
+  posting_since: string | Date | null;
+}
+
+export interface ClaimedMessage {
+  id: number;
+  dedupeKey: string;
+  kind: string;
+  channel: string;
+  text: string;
+  blocks: unknown[] | null;
+  /** Including this one. */
+  attempts: number;
+  slackChannel: string | null;
+  postingSince: Date | null;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/** Advisory lock keys (namespace, id) serializing claims across dispatchers. */
+const CLAIM_LOCK = [0x0b0c, 1] as const;
+
+function parseBlocks(value: unknown): unknown[] | null {
+  if (value === null || value === undefined) return null;
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(parsed) ? parsed : null;
+}
+
+export function createOutboxRepository(db: Db) {
+  return {
+    /**
+     * Takes the next message due, marking it 'sending' under a lease: a pending one whose time has come
+     * (and no hold), or a 'sending' one whose lease ran out (its dispatcher died). A channel with a message
+     * in flight, or one sent less than channelIntervalMs ago, waits: Slack's pace is one message per second
+     * per channel, and the check holds across instances since it reads the table. PGlite runs the same
+     * statements on its single connection.
+     */
+    async claimNext(input: {
+      now: Date;
+      leaseMs: number;
+      channelIntervalMs: number;
+      instanceId: string;
+    }): Promise<ClaimedMessage | undefined> {
+      const now = iso(input.now);
+      const leaseUntil = iso(new Date(input.now.getTime() + input.leaseMs));
+      const recent = iso(new Date(input.now.getTime() - input.channelIntervalMs));
+      const claimSql = sql`
+        with candidate as (
+          select o.id from outbox o
+          where ((o.status = 'pending' and o.hold is null and o.next_attempt_at <= ${now}::timestamptz)
+              or (o.status = 'sending' and o.lease_until < ${now}::timestamptz))
+            and not exists (
+              select 1 from outbox b
+              where b.channel = o.channel and b.id <> o.id
+                and ((b.status = 'sending' and b.lease_until >= ${now}::timestamptz)
+                  or (b.status = 'sent' and b.sent_at > ${recent}::timestamptz)))
+          order by o.next_attempt_at, o.id
+          limit 1
+          for update of o skip locked
+        )
+        update outbox o
+        set status = 'sending', attempts = o.attempts + 1, lease_until = ${leaseUntil}::timestamptz,
+          claimed_by = ${input.instanceId}
+        from candidate c
+        where o.id = c.id
+        returning o.id, o.dedupe_key, o.kind, o.channel, o.text, o.blocks, o.attempts, o.slack_channel,
+          o.posting_since`;
+      // Claims take turns (a transaction-scoped advisory lock, a few ms each): the channel check then
+      // always sees the message another dispatcher just claimed in the same channel.
+      const result = await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK[0]}, ${CLAIM_LOCK[1]})`);
+        return tx.execute(claimSql);
+      });
+      const [row] = rowsOf<ClaimedRow>(result);
+      if (!row) return undefined;
+      return {
+        id: Number(row.id),
+        dedupeKey: row.dedupe_key,
+        kind: row.kind,
+        channel: row.channel,
+        text: row.text,
+        blocks: parseBlocks(row.blocks),
+        attempts: Number(row.attempts),
+        slackChannel: row.slack_channel,
+        postingSince: row.posting_since === null ? null : new Date(row.posting_since),
+      };
+    },
+
+    /** Where the message goes, written before posting so a later attempt knows where to look for it. */
+    async setSlackChannel(id: number, slackChannel: string): Promise<void> {
+      await db.update(outbox).set({ slackChannel }).where(eq(outbox.id, id));
+    },
+
+    /** From now on a post may be on its way: keeps the earliest such time. */
+    async markPosting(id: number, now: Date): Promise<Date> {
+      const [row] = await db
+        .update(outbox)
+        .set({ postingSince: sql`coalesce(${outbox.postingSince}, ${iso(now)}::timestamptz)` })
+        .where(eq(outbox.id, id))
+        .returning({ postingSince: outbox.postingSince });
+      return row?.postingSince ?? now;
+    },
+
+    /** False when the row was no longer ours (a lease ran out and someone else took it). */
+    async markSent(
+      id: number,
+      instanceId: string,
+      input: { ts: string; slackChannel: string; now: Date },
+    ): Promise<boolean> {
+      const rows = await db
+        .update(outbox)
+        .set({
+          status: 'sent',
+          slackTs: input.ts,
+          slackChannel: input.slackChannel,
+          sentAt: input.now,
+          leaseUntil: null,
+          postingSince: null,
+          lastError: null,
+        })
+        .where(and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.claimedBy, instanceId)))
+        .returning({ id: outbox.id });
+      return rows.length > 0;
+    },
+
+    /** Back to pending, to be tried again at `at`. */
+    async reschedule(
+      id: number,
+      instanceId: string,
+      input: { at: Date; error: string | null; countAttempt: boolean; clearPosting: boolean },
+    ): Promise<void> {
+      await db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          nextAttemptAt: input.at,
+          leaseUntil: null,
+          lastError: input.error,
+          ...(input.countAttempt ? {} : { attempts: sql`greatest(0, ${outbox.attempts} - 1)` }),
+          ...(input.clearPosting ? { postingSince: null } : {}),
+        })
+        .where(and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.claimedBy, instanceId)));
+    },
+
+    async markFailed(
+      id: number,
+      instanceId: string,
+      input: { error: string; clearPosting: boolean },
+    ): Promise<void> {
+      await db
+        .update(outbox)
+        .set({
+          status: 'failed',
+          leaseUntil: null,
+          lastError: input.error,
+          ...(input.clearPosting ? { postingSince: null } : {}),
+        })
+        .where(and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.claimedBy, instanceId)));
+    },
+
+    /** Slack rate-limited this channel: everything pending for it waits until `until`. */
+    async deferChannel(channel: string, until: Date): Promise<void> {
+      await db
+        .update(outbox)
+        .set({ nextAttemptAt: sql`greatest(${outbox.nextAttemptAt}, ${iso(until)}::timestamptz)` })
+        .where(and(eq(outbox.channel, channel), eq(outbox.status, 'pending')));
+    },
+
+    /** Pending, held, sending and failed messages, oldest first. */
+    async unsent(limit = 200): Promise<OutboxRow[]> {
+      return db
+        .select()
+        .from(outbox)
+        .where(inArray(outbox.status, ['pending', 'sending', 'failed']))
+        .orderBy(asc(outbox.id))
+        .limit(limit);
+    },
+
+    async counts(): Promise<Record<string, number>> {
+      const rows = await db
+        .select({
+          status: outbox.status,
+          held: sql<boolean>`${outbox.hold} is not null`,
+          n: sql<number>`count(*)::int`,
+        })
+        .from(outbox)
+        .groupBy(outbox.status, sql`${outbox.hold} is not null`);
+      const counts: Record<string, number> = {};
+      for (const r of rows) {
+        const key = r.status === 'pending' && r.held ? 'held' : r.status;
+        counts[key] = (counts[key] ?? 0) + Number(r.n);
+      }
+      return counts;
+    },
+
+    /**
+     * Failed messages back to pending, with their attempts reset. Retrying is a person's decision: it also
+     * clears an unverified earlier attempt, so a message that failed as "delivery uncertain" is posted again.
+     */
+    async retryFailed(input: { ids?: number[]; now: Date }): Promise<number[]> {
+      const rows = await db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: input.now,
+          postingSince: null,
+          leaseUntil: null,
+        })
+        .where(and(eq(outbox.status, 'failed'), input.ids ? inArray(outbox.id, input.ids) : sql`true`))
+        .returning({ id: outbox.id });
+      return rows.map((r) => r.id);
+    },
+
+    async byId(id: number): Promise<OutboxRow | undefined> {
+      const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+      return row;
+    },
+  };
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

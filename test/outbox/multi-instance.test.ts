@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { outbox } from '../../src/db/schema.js';
+import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import { allSent, message, queue, testDispatcher, waitUntil } from './support.js';
+
+describe.runIf(BACKENDS.includes('postgres'))('two dispatchers on one PostgreSQL', () => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let second: Database;
+  let fake: FakeSlackDelivery;
+  beforeEach(async () => {
+    t = await createTestDatabase('postgres');
+    second = await openDatabase({ databaseUrl: t.url, dataDir: '', maxConnections: 4 });
+    fake = await startFakeSlackDelivery();
+  });
+  afterEach(async () => {
+    await fake.close();
+    await second.close();
+    await t.drop();
+  });
+
+  it('deliver each message once, sharing the work and the one-per-second pace of each channel', async () => {
+    const channels = ['C1', 'C2', 'C3', 'C4', 'U5'];
+    const keys = Array.from({ length: 15 }, (_, i) => `multi-${i}`);
+    await queue(
+      t.db,
+      keys.map((key, i) => message(key, channels[i % channels.length]!)),
+    );
+    const a = testDispatcher(t.db, fake);
+    const b = testDispatcher(second.db, fake);
+    a.start();
+    b.start();
+    await waitUntil(() => allSent(t.db), 20_000, 'every message sent');
+    await Promise.all([a.stop(), b.stop()]);
+
+    for (const key of keys) expect(fake.postsOf(key), key).toHaveLength(1);
+    const rows = await t.db.select().from(outbox);
+    expect(new Set(rows.map((r) => r.claimedBy))).toEqual(new Set([a.instanceId, b.instanceId]));
+    for (const channel of ['C1', 'C2', 'C3', 'C4', 'D5']) {
+      const times = fake.posted.filter((m) => m.channel === channel).map((m) => m.at);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(950);
+    }
+  });
+});

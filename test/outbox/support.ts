@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../src/db/client.js';
+import { outbox } from '../../src/db/schema.js';
+import { createDeliveryClient } from '../../src/outbox/delivery-client.js';
+import { createDispatcher, type DispatcherLimits } from '../../src/outbox/dispatcher.js';
+import { enqueue, type OutboxMessage } from '../../src/outbox/enqueue.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
+
+/** Fast limits for tests: short timeouts and backoffs, the real per-channel pace. */
+export const TEST_LIMITS: Partial<DispatcherLimits> = {
+  requestTimeoutMs: 400,
+  backoffBaseMs: 100,
+  backoffMaxMs: 400,
+  maxAttempts: 4,
+  leaseMs: 3_000,
+  pollIntervalMs: 50,
+  workspacePerSecond: 50,
+  workspaceBurst: 50,
+  perChannelIntervalMs: 1_000,
+  historyLookbackMs: 5_000,
+};
+
+export function testDispatcher(db: Db, fake: FakeSlackDelivery, limits: Partial<DispatcherLimits> = {}) {
+  const all = { ...TEST_LIMITS, ...limits };
+  return createDispatcher({
+    db,
+    client: createDeliveryClient(
+      { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fake.apiUrl },
+      all.requestTimeoutMs!,
+    ),
+    limits: all,
+  });
+}
+
+export function message(key: string, channel: string, extra: Partial<OutboxMessage> = {}): OutboxMessage {
+  return { dedupeKey: key, kind: 'test', channel, text: `message ${key}`, ...extra };
+}
+
+export async function queue(db: Db, messages: OutboxMessage[]) {
+  return db.transaction((tx) => enqueue(tx as unknown as Db, messages));
+}
+
+export async function rowOf(db: Db, key: string) {
+  const [row] = await db.select().from(outbox).where(eq(outbox.dedupeKey, key));
+  return row!;
+}
+
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000, what = 'a condition') {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export async function allSent(db: Db) {
+  const rows = await db.select({ status: outbox.status }).from(outbox);
+  return rows.every((r) => r.status === 'sent');
+}
