@@ -33,6 +33,18 @@ export async function loadPartnerStatus(
   return record && partnerStatus(catalog, record, today);
 }
 
+/** Statuses of several partners (a portfolio), loaded in a few queries; unknown ids are left out. */
+export async function loadPartnerStatuses(
+  partnersRepo: PartnersRepository,
+  catalog: Catalog,
+  partnerIds: string[],
+  today: IsoDate,
+): Promise<PartnerStatus[]> {
+  const semester = semesterContaining(catalog, today);
+  const records = await partnersRepo.records(partnerIds, semester.firstMonth);
+  return records.map((record) => partnerStatus(catalog, record, today));
+}
+
 export function partnerStatus(catalog: Catalog, record: PartnerRecord, today: IsoDate): PartnerStatus {
   const { partner } = record;
   const entries = tierEntryDates(catalog, {

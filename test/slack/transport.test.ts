@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
 import { auditLog } from '../../src/db/schema.js';
-import { PLACEHOLDER_HELP_TEXT } from '../../src/slack/listeners/commands/partner.command.js';
+import { commandMessages } from '../../src/i18n/commands.js';
 import { type ListenerDeps, registerListeners } from '../../src/slack/listeners/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
@@ -78,10 +78,10 @@ describe('Slack HTTP transport', () => {
     expect(t.fakeSlack.callsTo('auth.test')).toHaveLength(2);
   });
 
-  it('answers a signed /partner with the placeholder help, in the ack', async () => {
+  it('answers a signed /partner with the help, in the ack', async () => {
     const { response, ack } = await t.command('help');
     expect(response.status).toBe(200);
-    expect(ack).toEqual({ response_type: 'ephemeral', text: PLACEHOLDER_HELP_TEXT });
+    expect(ack).toMatchObject({ response_type: 'ephemeral', text: commandMessages.en.help.text });
     expect(dispatched).toHaveLength(1);
     expect(await database.db.select().from(auditLog)).not.toHaveLength(0);
   });

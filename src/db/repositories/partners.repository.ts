@@ -80,6 +80,74 @@ export function createPartnersRepository(db: Db) {
       return { partner, contacts: contactRows, trainings, checklist, history, revenue };
     },
 
+    /**
+     * Several partners' records at once (what `record` gives for one), in the order of `ids`, unknown ids
+     * left out: a portfolio's statuses in six queries per 1 000 partners instead of six per partner.
+     */
+    async records(ids: string[], sinceMonth: string): Promise<PartnerRecord[]> {
+      const out: PartnerRecord[] = [];
+      for (let i = 0; i < ids.length; i += 1000) {
+        const chunk = ids.slice(i, i + 1000);
+        const [partnerRows, contactRows, trainings, checklist, history, revenue] = await Promise.all([
+          db.select().from(partners).where(inArray(partners.id, chunk)),
+          db.select().from(contacts).where(inArray(contacts.partnerId, chunk)).orderBy(asc(contacts.name)),
+          db.select().from(trainingCompletions).where(inArray(trainingCompletions.partnerId, chunk)),
+          db
+            .select({
+              partnerId: checklistItems.partnerId,
+              item: checklistItems.item,
+              completedOn: checklistItems.completedOn,
+            })
+            .from(checklistItems)
+            .where(inArray(checklistItems.partnerId, chunk)),
+          db
+            .select()
+            .from(tierHistory)
+            .where(inArray(tierHistory.partnerId, chunk))
+            .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id)),
+          db
+            .select({
+              partnerId: revenueLines.partnerId,
+              month: revenueLines.month,
+              category: revenueLines.category,
+              amountCents: revenueLines.amountCents,
+            })
+            .from(revenueLines)
+            .where(and(inArray(revenueLines.partnerId, chunk), gte(revenueLines.month, sinceMonth))),
+        ]);
+        const byPartner = <T extends { partnerId: string }>(rows: T[]) => {
+          const map = new Map<string, T[]>();
+          for (const row of rows) map.set(row.partnerId, [...(map.get(row.partnerId) ?? []), row]);
+          return map;
+        };
+        const [c, t, k, h, r] = [
+          byPartner(contactRows),
+          byPartner(trainings),
+          byPartner(checklist),
+          byPartner(history),
+          byPartner(revenue),
+        ];
+        const found = new Map(partnerRows.map((p) => [p.id, p]));
+        for (const id of chunk) {
+          const partner = found.get(id);
+          if (!partner) continue;
+          out.push({
+            partner,
+            contacts: c.get(id) ?? [],
+            trainings: t.get(id) ?? [],
+            checklist: (k.get(id) ?? []).map(({ item, completedOn }) => ({ item, completedOn })),
+            history: h.get(id) ?? [],
+            revenue: (r.get(id) ?? []).map(({ month, category, amountCents }) => ({
+              month,
+              category,
+              amountCents,
+            })),
+          });
+        }
+      }
+      return out;
+    },
+
     async byManager(managerSlackUserId: string | undefined): Promise<PartnerRow[]> {
       const query = db.select().from(partners).orderBy(asc(partners.name)).$dynamic();
       return managerSlackUserId ? query.where(eq(partners.managerSlackUserId, managerSlackUserId)) : query;

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
-import { PARTNER_COMMAND, partnerCommand } from './partner.command.js';
+import { registerPartnerCommand } from './partner.command.js';
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
-  app.command(PARTNER_COMMAND, partnerCommand(deps));
+  // /partner, with the buttons of its replies that re-run it (choices, list pages and rows).
+  registerPartnerCommand(app, deps);
 }

@@ -1,20 +1,134 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  RespondArguments,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+} from '@slack/bolt';
+import { createLocaleCache, createLocaleResolver, type LocaleResolver } from '../../../i18n/locale.js';
+import { loadCatalog } from '../../../program/catalog.load.js';
+import type { Catalog } from '../../../program/catalog.schema.js';
+import {
+  ACTION_IDS,
+  actionIdPattern,
+  decodeActionValue,
+  listPageValue,
+  partnerActionValue,
+} from '../../action-ids.js';
+import { withDeadline } from '../../partner-command/deadline.js';
+import { handlePartnerCommand } from '../../partner-command/handle.js';
+import type { PartnerCommandDeps, PartnerCommandRequest, Reply } from '../../partner-command/types.js';
+import { unavailableView } from '../../views/refusal.view.js';
 import type { ListenerDeps } from '../deps.js';
 
 export const PARTNER_COMMAND = '/partner';
 
+/** The reply must be in the ack, and Slack drops an ack after 3 s: the locale and the work share 2.5 s. */
+export const REPLY_DEADLINE_MS = 2_500;
+/** users.info for the asker's locale gets at most this much of it. */
+export const LOCALE_TIMEOUT_MS = 500;
+
 export type CommandHandler = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
+type ButtonHandler = (
+  args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs,
+) => Promise<void>;
 
-/** Placeholder until the subcommands land: answers every /partner with the help text. */
-export const PLACEHOLDER_HELP_TEXT = [
-  '*/partner* - the Dstny partner program',
-  '`/partner help` this help',
-  '`/partner tier|benefits|obligations|status|zen|history [partner]` about a partner',
-  '`/partner program` the program, `/partner list` the partners',
-].join('\n');
+interface PartnerListenerDeps {
+  deps: ListenerDeps;
+  core: PartnerCommandDeps;
+  locales: LocaleResolver;
+}
 
-export function partnerCommand(_deps: ListenerDeps): CommandHandler {
-  return async ({ ack }) => {
-    await ack({ response_type: 'ephemeral', text: PLACEHOLDER_HELP_TEXT });
+function messageOf(reply: Reply): RespondArguments {
+  return { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks };
+}
+
+/** Runs the core within what is left of the deadline; "temporarily unavailable" when it is not done. */
+async function answer(
+  env: PartnerListenerDeps,
+  client: AllMiddlewareArgs['client'],
+  request: Omit<PartnerCommandRequest, 'locale'>,
+): Promise<Reply> {
+  const started = Date.now();
+  const locale = await env.locales(client, request.userId);
+  const left = Math.max(0, REPLY_DEADLINE_MS - (Date.now() - started));
+  return withDeadline(handlePartnerCommand(env.core, { ...request, locale }), left, () => {
+    env.deps.logger.warn(
+      `/partner took longer than ${REPLY_DEADLINE_MS} ms: answered "temporarily unavailable"`,
+    );
+    return unavailableView(locale);
+  });
+}
+
+/** `/partner ...`: the whole answer goes in the ack, ephemeral. */
+export function partnerCommand(env: PartnerListenerDeps): CommandHandler {
+  return async ({ ack, command, client, logger }) => {
+    const reply = await answer(env, client, {
+      userId: command.user_id,
+      channelId: command.channel_id,
+      text: command.text ?? '',
+    });
+    await ack(messageOf(reply));
+    if (reply.modal) {
+      await client.views
+        .open({ trigger_id: command.trigger_id, view: reply.modal })
+        .catch((error: unknown) => logger.error('/partner could not open its modal', error));
+    }
   };
+}
+
+/**
+ * The reply's own buttons, which re-run the command: a choice among matches and a list page replace the
+ * message they are on; a list row's "Status" adds a new reply below the list.
+ */
+function rerun(env: PartnerListenerDeps, kind: 'choose' | 'open' | 'page'): ButtonHandler {
+  return async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    let request: Omit<PartnerCommandRequest, 'locale'> | undefined;
+    const base = { userId: body.user.id, channelId: body.channel?.id ?? body.container?.channel_id };
+    if (kind === 'page') {
+      const value = decodeActionValue(listPageValue, action.value);
+      if (value) request = { ...base, text: `list ${value.f ?? ''} ${value.n}` };
+    } else {
+      const value = decodeActionValue(partnerActionValue, action.value);
+      if (value) request = { ...base, text: value.s, partnerId: value.p };
+    }
+    if (!request) {
+      logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
+      return;
+    }
+    const reply = await answer(env, client, request);
+    await respond({ ...messageOf(reply), replace_original: kind !== 'open' }).catch((error: unknown) =>
+      logger.error(`${action.action_id}: could not post the reply`, error),
+    );
+  };
+}
+
+/** The /partner command and the buttons of its replies that re-run it (one locale cache for all). */
+export function registerPartnerCommand(
+  app: App,
+  deps: ListenerDeps,
+  catalog: Catalog = loadCatalog(deps.config.CATALOG_PATH),
+) {
+  const env: PartnerListenerDeps = {
+    deps,
+    core: {
+      db: deps.database.db,
+      catalog,
+      config: deps.config,
+      now: deps.now,
+      onError: (error) => deps.logger.error('/partner failed', error),
+    },
+    locales: createLocaleResolver({
+      cache: createLocaleCache(),
+      fallback: deps.config.LOCALE,
+      timeoutMs: LOCALE_TIMEOUT_MS,
+    }),
+  };
+  app.command(PARTNER_COMMAND, partnerCommand(env));
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.choosePartner), rerun(env, 'choose'));
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.openPartner), rerun(env, 'open'));
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.listPage), rerun(env, 'page'));
 }

@@ -1,0 +1,441 @@
+import type { PluralForms } from './format.js';
+
+/**
+ * Everything `/partner` says, in both locales. English is the reference shape: `fr` must have exactly
+ * the same keys (a missing or extra one fails the typecheck). Values taking arguments are functions;
+ * arguments are already formatted and escaped by the views (names, amounts, dates, mentions).
+ * Catalog wording (tiers, benefits, obligations...) is not here: it comes from the catalog's labels.
+ */
+const en = {
+  andMore: (n: string) => `… and ${n} more`,
+  days: { one: '{n} day', other: '{n} days' } as PluralForms,
+  months: { one: '{n} month', other: '{n} months' } as PluralForms,
+  partners: { one: '{n} partner', other: '{n} partners', zero: 'no partner' } as PluralForms,
+  perMonth: (amount: string) => `${amount} a month`,
+  bullet: '•',
+  buttons: {
+    share: 'Share in channel',
+    recordRevenue: 'Record revenue',
+    markDone: 'Mark done',
+    overrideTier: 'Override tier',
+    previous: '← Previous',
+    next: 'Next →',
+    open: 'Status',
+  },
+
+  help: {
+    title: '/partner: the Dstny partner program',
+    text: 'How to use /partner',
+    unknown: (typed: string) => `I don't know ${typed}. Here is what I can do:`,
+    partnerArgStaff:
+      "_partner_ is a partner id or name (case and accents do not matter, the start of a name is enough). In a partner's channel it can be left out.",
+    partnerArgContact: 'Every answer is about your own partner: no need to name it.',
+    stranger:
+      "To see a partner's tier, benefits and obligations, ask your partner manager or the Dstny partner team to add you as a contact.",
+    commands: {
+      status: { usage: '/partner status [partner]', summary: 'everything at a glance' },
+      tier: { usage: '/partner tier [partner]', summary: 'tier, semester average, next evaluation' },
+      benefits: {
+        usage: '/partner benefits [partner]',
+        summary: 'benefits in force and what the next tier adds',
+      },
+      obligations: {
+        usage: '/partner obligations [partner]',
+        summary: 'documents and trainings due, and who must act',
+      },
+      zen: { usage: '/partner zen [partner]', summary: 'Experts Zen listing: what is still missing' },
+      history: { usage: '/partner history [partner]', summary: 'tier history and overrides' },
+      program: { usage: '/partner program', summary: 'the program: types, tiers, thresholds' },
+      list: { usage: '/partner list [tier|overdue|at-risk]', summary: 'your partners, with a filter' },
+      help: { usage: '/partner help', summary: 'this help' },
+    },
+  },
+
+  fields: {
+    tier: 'Tier',
+    partnership: 'Partnership',
+    basis: 'Tier basis',
+    average: 'Semester average so far',
+    nextEvaluation: 'Next evaluation',
+    nextTier: 'Next tier',
+    obligations: 'Obligations',
+    benefits: 'Benefits',
+    zen: 'Experts Zen',
+    manager: 'Partner manager',
+  },
+
+  tier: {
+    title: (name: string, tier: string) => `${name}: ${tier}`,
+    text: (name: string, tier: string) => `${name} is ${tier}`,
+    since: (date: string) => `since ${date}`,
+    average: (amount: string, semester: string, months: string) =>
+      `${amount} a month (${semester}, ${months})`,
+    noMonthYet: (semester: string) => `no month counted yet (${semester})`,
+    evaluationOn: (date: string, days: string) => `${date} (in ${days})`,
+    toNext: (tier: string, threshold: string, missing: string) =>
+      `To reach *${tier}* (${threshold} a month on average): *${missing}* a month missing.`,
+    nextReached: (tier: string) =>
+      `The average so far already reaches *${tier}*: keep it up until the evaluation.`,
+    topTier: (tier: string) => `*${tier}* is the top tier.`,
+    demotion: (toTier: string, date: string, missing: string, current: string) =>
+      `:warning: *At risk:* at this average the evaluation on ${date} would move the partner down to *${toTier}*. ${missing} a month more keeps *${current}*.`,
+    override: (by: string, date: string, reason: string) => `Tier set by ${by} on ${date}: “${reason}”`,
+  },
+
+  benefits: {
+    title: (name: string) => `${name}: benefits`,
+    text: (name: string, tier: string) => `${name}'s benefits as ${tier}`,
+    inForce: (tier: string) => `*Benefits in force* (${tier})`,
+    activeUntil: (date: string) => `available until ${date}`,
+    expiredOn: (date: string) => `expired on ${date}`,
+    nextAdds: (tier: string) => `*What ${tier} adds*`,
+    topTier: 'Top tier: every benefit of the program is in force.',
+    dedicated: 'Dedicated support for every tier.',
+    bizBoosterActive: (date: string) => `BizBooster until ${date}`,
+    bizBoosterExpired: (date: string) => `BizBooster expired on ${date}`,
+    count: { one: '{n} benefit', other: '{n} benefits' } as PluralForms,
+  },
+
+  obligations: {
+    title: (name: string) => `${name}: obligations`,
+    text: (name: string, summary: string) => `${name}'s obligations: ${summary}`,
+    overdue: { one: '{n} overdue', other: '{n} overdue' } as PluralForms,
+    outstanding: { one: '{n} to do', other: '{n} to do' } as PluralForms,
+    pending: { one: '{n} awaiting confirmation', other: '{n} awaiting confirmation' } as PluralForms,
+    done: { one: '{n} done', other: '{n} done' } as PluralForms,
+    overdueTitle: ':red_circle: *Overdue*',
+    outstandingTitle: ':large_yellow_circle: *To do*',
+    pendingTitle: ':hourglass_flowing_sand: *Awaiting a manager’s confirmation*',
+    nothingDue: ':white_check_mark: Nothing outstanding.',
+    dueOn: (date: string) => `due ${date}`,
+    late: (days: string) => `${days} late`,
+    quarter: (date: string) => `by ${date} (this quarter)`,
+    declared: (date: string) => `declared done on ${date}`,
+    thePartner: 'the partner',
+    contact: (mention: string, profile: string) => `${mention} (${profile})`,
+    referent: (mention: string, profile: string) => `${mention} (${profile} referent)`,
+    noContact: (profile: string) => `no ${profile} contact on file`,
+    noReferent: (profile: string) => `no ${profile} referent designated`,
+  },
+
+  status: {
+    title: (name: string) => `${name}`,
+    text: (name: string, tier: string) => `${name}: ${tier}`,
+    upToDate: 'up to date',
+    bizBooster: (status: string) => status,
+    zenEligible: 'eligible for the listing',
+    zenUnmet: { one: '{n} requirement unmet', other: '{n} requirements unmet' } as PluralForms,
+    topOverdue: '*Overdue*',
+    atRisk: (toTier: string) => `:warning: at risk of ${toTier}`,
+    missing: (amount: string, tier: string) => `${amount} a month missing for ${tier}`,
+    reached: (tier: string) => `${tier} reached so far`,
+    top: 'top tier',
+  },
+
+  zen: {
+    title: (name: string) => `${name}: Experts Zen`,
+    text: (name: string, eligible: boolean) =>
+      eligible
+        ? `${name} is eligible for the Experts Zen listing`
+        : `${name} is not yet eligible for the Experts Zen listing`,
+    eligible: ':white_check_mark: *Eligible* for the Experts Zen listing.',
+    notEligible: {
+      one: ':x: *Not yet eligible*: {n} requirement unmet.',
+      other: ':x: *Not yet eligible*: {n} requirements unmet.',
+    } as PluralForms,
+    unmetTitle: '*Still missing*',
+    metTitle: '*Done*',
+    domainsTitle: '*Expertise domains*',
+  },
+
+  program: {
+    title: 'The Dstny partner program',
+    text: 'The Dstny partner program: types, tiers and thresholds',
+    typesTitle: '*Partnership types*',
+    basis: (basis: string) => `Tier basis: ${basis}`,
+    operatorProgramsTitle: '*Operator programs*',
+    tiersTitle: '*Tiers*: average a month over the semester',
+    range: (from: string, to: string) => `${from} to ${to}`,
+    from: (from: string) => `${from} and more`,
+    evaluationTitle: '*Re-evaluation*',
+    portalTitle: '*MyDstny*',
+  },
+
+  list: {
+    title: (scope: string) => scope,
+    text: (scope: string, count: string) => `${scope}: ${count}`,
+    mine: 'Your partners',
+    all: 'All partners',
+    overdue: 'with overdue obligations',
+    atRisk: 'at risk of demotion',
+    atTier: (tier: string) => `at ${tier}`,
+    filtered: (scope: string, filter: string) => `${scope} ${filter}`,
+    page: (page: string, pages: string, count: string) => `Page ${page} of ${pages} · ${count}`,
+    empty: 'No partner matches.',
+    emptyPortfolio: 'You do not manage any partner yet.',
+    unknownFilter: (typed: string) => `Unknown filter ${typed}: use a tier, overdue or at-risk.`,
+    noRevenue: 'no revenue counted yet',
+    overdueCount: { one: ':red_circle: {n} overdue', other: ':red_circle: {n} overdue' } as PluralForms,
+    atRiskFlag: (toTier: string) => `:warning: at risk of ${toTier}`,
+  },
+
+  history: {
+    title: (name: string) => `${name}: tier history`,
+    text: (name: string) => `${name}'s tier history`,
+    current: (tier: string, date: string) => `Current tier: *${tier}* since ${date}`,
+    evaluation: (semester: string) => `Evaluation ${semester}`,
+    override: (by: string) => `Override by ${by}`,
+    import: 'Imported tier',
+    change: (from: string, to: string) => `${from} → *${to}*`,
+    kept: (tier: string) => `*${tier}* kept`,
+    set: (tier: string) => `*${tier}*`,
+    average: (amount: string, months: string) => `average ${amount} a month over ${months}`,
+    computed: (tier: string) => `computed: ${tier}`,
+    reason: (reason: string) => `reason: “${reason}”`,
+    empty: 'No tier change recorded yet.',
+  },
+
+  lookup: {
+    choose: (query: string) => `Several partners match ${query}. Which one?`,
+    none: (query: string) => `No partner matches ${query}.`,
+    didYouMean: 'Did you mean:',
+    noSuggestion: 'Try `/partner list` to see your partners.',
+    unspecified: (usage: string) =>
+      `Which partner? Name it (${usage}) or run the command in the partner's channel.`,
+    gone: 'This partner no longer exists.',
+  },
+
+  refusal: {
+    stranger:
+      "Sorry, I only answer Dstny's partner managers and the contacts of Dstny partners. Ask your partner manager or the Dstny partner team to add you. Meanwhile, `/partner program` describes the program.",
+    otherPartner: "You can only see your own partner's information. Leave the name out: `/partner status`.",
+    staffOnly: (command: string) =>
+      `${command} is for the Dstny partner team. \`/partner help\` lists what you can do.`,
+  },
+
+  unavailable: ':warning: The partner service is temporarily unavailable. Please try again in a few minutes.',
+};
+
+export type CommandMessages = typeof en;
+
+const fr: CommandMessages = {
+  andMore: (n) => `… et ${n} de plus`,
+  days: { one: '{n} jour', other: '{n} jours' },
+  months: { one: '{n} mois', other: '{n} mois' },
+  partners: { one: '{n} partenaire', other: '{n} partenaires', zero: 'aucun partenaire' },
+  perMonth: (amount) => `${amount} par mois`,
+  bullet: '•',
+  buttons: {
+    share: 'Partager dans le canal',
+    recordRevenue: 'Saisir le CA',
+    markDone: 'Marquer comme fait',
+    overrideTier: 'Forcer le statut',
+    previous: '← Précédent',
+    next: 'Suivant →',
+    open: 'Statut',
+  },
+
+  help: {
+    title: '/partner : le Programme Partenaires Dstny',
+    text: 'Comment utiliser /partner',
+    unknown: (typed) => `Je ne connais pas ${typed}. Voici ce que je sais faire :`,
+    partnerArgStaff:
+      "_partenaire_ est l'identifiant ou le nom d'un partenaire (sans souci des majuscules ni des accents, le début du nom suffit). Dans le canal d'un partenaire, on peut l'omettre.",
+    partnerArgContact: 'Chaque réponse concerne votre partenaire : inutile de le nommer.',
+    stranger:
+      "Pour consulter le statut, les avantages et les obligations d'un partenaire, demandez à votre responsable partenaire ou à l'équipe Partenaires Dstny de vous ajouter comme contact.",
+    commands: {
+      status: { usage: '/partner status [partenaire]', summary: "l'essentiel en un coup d'œil" },
+      tier: {
+        usage: '/partner tier [partenaire]',
+        summary: 'statut, moyenne du semestre, prochaine réévaluation',
+      },
+      benefits: {
+        usage: '/partner benefits [partenaire]',
+        summary: 'avantages acquis et ce que le statut suivant apporte',
+      },
+      obligations: {
+        usage: '/partner obligations [partenaire]',
+        summary: 'documents et formations attendus, et qui doit agir',
+      },
+      zen: {
+        usage: '/partner zen [partenaire]',
+        summary: 'Référencement Experts Zen : ce qui manque encore',
+      },
+      history: {
+        usage: '/partner history [partenaire]',
+        summary: 'historique des statuts et des dérogations',
+      },
+      program: { usage: '/partner program', summary: 'le programme : types, statuts, seuils' },
+      list: { usage: '/partner list [statut|overdue|at-risk]', summary: 'vos partenaires, avec un filtre' },
+      help: { usage: '/partner help', summary: 'cette aide' },
+    },
+  },
+
+  fields: {
+    tier: 'Statut',
+    partnership: 'Partenariat',
+    basis: 'Base du statut',
+    average: 'Moyenne du semestre à ce jour',
+    nextEvaluation: 'Prochaine réévaluation',
+    nextTier: 'Statut suivant',
+    obligations: 'Obligations',
+    benefits: 'Avantages',
+    zen: 'Experts Zen',
+    manager: 'Responsable partenaire',
+  },
+
+  tier: {
+    title: (name, tier) => `${name} : ${tier}`,
+    text: (name, tier) => `${name} est ${tier}`,
+    since: (date) => `depuis le ${date}`,
+    average: (amount, semester, months) => `${amount} par mois (${semester}, ${months})`,
+    noMonthYet: (semester) => `aucun mois compté pour l'instant (${semester})`,
+    evaluationOn: (date, days) => `${date} (dans ${days})`,
+    toNext: (tier, threshold, missing) =>
+      `Pour atteindre *${tier}* (${threshold} par mois en moyenne) : il manque *${missing}* par mois.`,
+    nextReached: (tier) =>
+      `La moyenne à ce jour atteint déjà *${tier}* : à maintenir jusqu'à la réévaluation.`,
+    topTier: (tier) => `*${tier}* est le statut le plus élevé.`,
+    demotion: (toTier, date, missing, current) =>
+      `:warning: *Risque de rétrogradation :* à cette moyenne, la réévaluation du ${date} ferait passer le partenaire en *${toTier}*. Il faut ${missing} de plus par mois pour rester *${current}*.`,
+    override: (by, date, reason) => `Statut fixé par ${by} le ${date} : « ${reason} »`,
+  },
+
+  benefits: {
+    title: (name) => `${name} : avantages`,
+    text: (name, tier) => `Avantages de ${name} en ${tier}`,
+    inForce: (tier) => `*Avantages acquis* (${tier})`,
+    activeUntil: (date) => `disponible jusqu'au ${date}`,
+    expiredOn: (date) => `expiré le ${date}`,
+    nextAdds: (tier) => `*Ce que ${tier} apporte en plus*`,
+    topTier: 'Statut le plus élevé : tous les avantages du programme sont acquis.',
+    dedicated: 'Accompagnement dédié pour tous les grades.',
+    bizBoosterActive: (date) => `BizBooster jusqu'au ${date}`,
+    bizBoosterExpired: (date) => `BizBooster expiré le ${date}`,
+    count: { one: '{n} avantage', other: '{n} avantages' },
+  },
+
+  obligations: {
+    title: (name) => `${name} : obligations`,
+    text: (name, summary) => `Obligations de ${name} : ${summary}`,
+    overdue: { one: '{n} en retard', other: '{n} en retard' },
+    outstanding: { one: '{n} à faire', other: '{n} à faire' },
+    pending: { one: '{n} en attente de confirmation', other: '{n} en attente de confirmation' },
+    done: { one: '{n} fait', other: '{n} faits' },
+    overdueTitle: ':red_circle: *En retard*',
+    outstandingTitle: ':large_yellow_circle: *À faire*',
+    pendingTitle: ":hourglass_flowing_sand: *En attente de la confirmation d'un responsable*",
+    nothingDue: ':white_check_mark: Rien en attente.',
+    dueOn: (date) => `échéance ${date}`,
+    late: (days) => `${days} de retard`,
+    quarter: (date) => `avant le ${date} (ce trimestre)`,
+    declared: (date) => `déclaré fait le ${date}`,
+    thePartner: 'le partenaire',
+    contact: (mention, profile) => `${mention} (${profile})`,
+    referent: (mention, profile) => `${mention} (référent ${profile})`,
+    noContact: (profile) => `aucun contact ${profile} enregistré`,
+    noReferent: (profile) => `aucun référent ${profile} désigné`,
+  },
+
+  status: {
+    title: (name) => `${name}`,
+    text: (name, tier) => `${name} : ${tier}`,
+    upToDate: 'à jour',
+    bizBooster: (status) => status,
+    zenEligible: 'éligible au référencement',
+    zenUnmet: { one: '{n} condition non remplie', other: '{n} conditions non remplies' },
+    topOverdue: '*En retard*',
+    atRisk: (toTier) => `:warning: risque de passer en ${toTier}`,
+    missing: (amount, tier) => `il manque ${amount} par mois pour ${tier}`,
+    reached: (tier) => `${tier} atteint à ce jour`,
+    top: 'statut le plus élevé',
+  },
+
+  zen: {
+    title: (name) => `${name} : Experts Zen`,
+    text: (name, eligible) =>
+      eligible
+        ? `${name} est éligible au Référencement Experts Zen`
+        : `${name} n'est pas encore éligible au Référencement Experts Zen`,
+    eligible: ':white_check_mark: *Éligible* au Référencement Experts Zen.',
+    notEligible: {
+      one: ':x: *Pas encore éligible* : {n} condition non remplie.',
+      other: ':x: *Pas encore éligible* : {n} conditions non remplies.',
+    },
+    unmetTitle: '*Reste à faire*',
+    metTitle: '*Fait*',
+    domainsTitle: "*Domaines d'expertise*",
+  },
+
+  program: {
+    title: 'Le Programme Partenaires Dstny',
+    text: 'Le Programme Partenaires Dstny : types, statuts et seuils',
+    typesTitle: '*Types de partenariat*',
+    basis: (basis) => `Base du statut : ${basis}`,
+    operatorProgramsTitle: '*Programmes Opérateurs*',
+    tiersTitle: '*Statuts* : moyenne mensuelle sur le semestre',
+    range: (from, to) => `de ${from} à ${to}`,
+    from: (from) => `${from} et plus`,
+    evaluationTitle: '*Réévaluation*',
+    portalTitle: '*MyDstny*',
+  },
+
+  list: {
+    title: (scope) => scope,
+    text: (scope, count) => `${scope} : ${count}`,
+    mine: 'Vos partenaires',
+    all: 'Tous les partenaires',
+    overdue: 'avec des obligations en retard',
+    atRisk: 'en risque de rétrogradation',
+    atTier: (tier) => `en ${tier}`,
+    filtered: (scope, filter) => `${scope} ${filter}`,
+    page: (page, pages, count) => `Page ${page} sur ${pages} · ${count}`,
+    empty: 'Aucun partenaire ne correspond.',
+    emptyPortfolio: 'Vous ne gérez encore aucun partenaire.',
+    unknownFilter: (typed) => `Filtre inconnu ${typed} : indiquez un statut, overdue ou at-risk.`,
+    noRevenue: 'aucun revenu compté pour l’instant',
+    overdueCount: { one: ':red_circle: {n} en retard', other: ':red_circle: {n} en retard' },
+    atRiskFlag: (toTier) => `:warning: risque de passer en ${toTier}`,
+  },
+
+  history: {
+    title: (name) => `${name} : historique des statuts`,
+    text: (name) => `Historique des statuts de ${name}`,
+    current: (tier, date) => `Statut actuel : *${tier}* depuis le ${date}`,
+    evaluation: (semester) => `Réévaluation ${semester}`,
+    override: (by) => `Dérogation par ${by}`,
+    import: 'Statut importé',
+    change: (from, to) => `${from} → *${to}*`,
+    kept: (tier) => `*${tier}* maintenu`,
+    set: (tier) => `*${tier}*`,
+    average: (amount, months) => `moyenne ${amount} par mois sur ${months}`,
+    computed: (tier) => `calculé : ${tier}`,
+    reason: (reason) => `motif : « ${reason} »`,
+    empty: "Aucun changement de statut enregistré pour l'instant.",
+  },
+
+  lookup: {
+    choose: (query) => `Plusieurs partenaires correspondent à ${query}. Lequel ?`,
+    none: (query) => `Aucun partenaire ne correspond à ${query}.`,
+    didYouMean: 'Vouliez-vous dire :',
+    noSuggestion: 'Essayez `/partner list` pour voir vos partenaires.',
+    unspecified: (usage) =>
+      `Quel partenaire ? Nommez-le (${usage}) ou lancez la commande dans le canal du partenaire.`,
+    gone: "Ce partenaire n'existe plus.",
+  },
+
+  refusal: {
+    stranger:
+      "Désolé, je ne réponds qu'aux responsables partenaires de Dstny et aux contacts des partenaires Dstny. Demandez à votre responsable partenaire ou à l'équipe Partenaires Dstny de vous ajouter. En attendant, `/partner program` présente le programme.",
+    otherPartner:
+      'Vous ne pouvez consulter que les informations de votre partenaire. Omettez le nom : `/partner status`.',
+    staffOnly: (command) =>
+      `${command} est réservé à l'équipe Partenaires Dstny. \`/partner help\` liste ce que vous pouvez faire.`,
+  },
+
+  unavailable:
+    ':warning: Le service partenaires est momentanément indisponible. Merci de réessayer dans quelques minutes.',
+};
+
+export const commandMessages: Record<'fr' | 'en', CommandMessages> = { fr, en };

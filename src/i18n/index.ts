@@ -1,0 +1,25 @@
+/**
+ * Every user-facing message, in French and English. One file per surface (commands.ts for /partner;
+ * announcements, reminders... beside it), each typed so that both locales have the same keys.
+ */
+export { type CommandMessages, commandMessages } from './commands.js';
+export {
+  formatDate,
+  formatEuros,
+  formatList,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  type Locale,
+  label,
+  type PluralForms,
+  plural,
+} from './format.js';
+export {
+  createLocaleCache,
+  createLocaleResolver,
+  type LocaleCache,
+  type LocaleResolver,
+  localeFromSlack,
+  type UsersInfoClient,
+} from './locale.js';

@@ -1,0 +1,85 @@
+import type { Catalog } from '../../program/catalog.schema.js';
+import { searchKey } from '../../program/text.js';
+import { isAdmin } from '../../services/actor.service.js';
+import { loadPartnerStatuses, type PartnerStatus } from '../../services/partner-status.service.js';
+import { LIST_PAGE_SIZE, type ListFilter, type ListPage, type ListRow } from '../views/list.view.js';
+import type { CommandContext } from './types.js';
+
+export interface ListArgs {
+  filter: ListFilter | undefined;
+  /** The filter as typed, for the page buttons. */
+  filterText: string | undefined;
+  page: number;
+}
+
+const OVERDUE_WORDS = new Set(['overdue', 'late', 'retard', 'en-retard', 'en retard']);
+const AT_RISK_WORDS = new Set(['at-risk', 'at risk', 'risk', 'risque', 'a-risque', 'a risque', 'en risque']);
+
+/**
+ * `list [filter] [page]`: filter is a tier (code or label, either language: "business", "Business
+ * Partner"), `overdue` or `at-risk` (French words too); a trailing number is the page.
+ */
+export function parseListArgs(catalog: Catalog, args: string): ListArgs | { unknownFilter: string } {
+  let text = args.trim();
+  let page = 1;
+  const pageMatch = /(?:^|\s)(\d{1,5})$/.exec(text);
+  if (pageMatch) {
+    page = Math.max(1, Number(pageMatch[1]));
+    text = text.slice(0, pageMatch.index).trim();
+  }
+  if (!text) return { filter: undefined, filterText: undefined, page };
+  const key = searchKey(text);
+  if (OVERDUE_WORDS.has(key)) return { filter: { kind: 'overdue' }, filterText: text, page };
+  if (AT_RISK_WORDS.has(key)) return { filter: { kind: 'at-risk' }, filterText: text, page };
+  const tier = catalog.tiers.find((t) =>
+    [t.code, t.label.fr, t.label.en].some((name) => {
+      const k = searchKey(name);
+      return k === key || k.replace(/\s+partner$/, '') === key;
+    }),
+  );
+  if (tier) return { filter: { kind: 'tier', tier: tier.code }, filterText: text, page };
+  return { unknownFilter: text };
+}
+
+function row(status: PartnerStatus): ListRow {
+  const { partner } = status.record;
+  return {
+    partner,
+    averageSoFarCents: status.progress.averageSoFarCents,
+    overdue: status.obligations.filter((o) => o.status === 'overdue').length,
+    ...(status.progress.demotion ? { demotionTo: status.progress.demotion.toTier.code } : {}),
+  };
+}
+
+/**
+ * The asker's portfolio (a manager: the partners they manage; an admin: all), filtered and paginated.
+ * Only the filters that need the rules (overdue, at-risk) load every partner's status; otherwise only the
+ * page's partners are evaluated.
+ */
+function paginate<T>(items: T[], requested: number) {
+  const total = items.length;
+  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const page = Math.min(Math.max(1, requested), pages);
+  return { items: items.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE), total, page, pages };
+}
+
+export async function loadListPage(ctx: CommandContext, args: ListArgs): Promise<ListPage> {
+  const admin = isAdmin(ctx.actor);
+  const all = await ctx.partners.byManager(admin ? undefined : ctx.actor.slackUserId);
+  const statusesOf = (ids: string[]) =>
+    loadPartnerStatuses(ctx.partners, ctx.deps.catalog, ids, ctx.view.today);
+  const { filter } = args;
+  let shown: { rows: ListRow[]; total: number; page: number; pages: number };
+  if (filter?.kind === 'overdue' || filter?.kind === 'at-risk') {
+    const rows = (await statusesOf(all.map((p) => p.id)))
+      .map(row)
+      .filter((r) => (filter.kind === 'overdue' ? r.overdue > 0 : r.demotionTo !== undefined));
+    const { items, ...position } = paginate(rows, args.page);
+    shown = { rows: items, ...position };
+  } else {
+    const candidates = filter?.kind === 'tier' ? all.filter((p) => p.tier === filter.tier) : all;
+    const { items, ...position } = paginate(candidates, args.page);
+    shown = { rows: (await statusesOf(items.map((p) => p.id))).map(row), ...position };
+  }
+  return { scope: admin ? 'all' : 'mine', filter, filterText: args.filterText?.slice(0, 100), ...shown };
+}

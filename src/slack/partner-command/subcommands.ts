@@ -1,0 +1,110 @@
+import { isStaff } from '../../services/actor.service.js';
+import { loadPartnerStatus, type PartnerStatus } from '../../services/partner-status.service.js';
+import { benefitsView } from '../views/benefits.view.js';
+import type { View } from '../views/blocks.js';
+import { code } from '../views/escape.js';
+import { helpView } from '../views/help.view.js';
+import { historyView } from '../views/history.view.js';
+import { listView } from '../views/list.view.js';
+import { messageView } from '../views/lookup.view.js';
+import { obligationsView } from '../views/obligations.view.js';
+import { programView } from '../views/program.view.js';
+import { statusView } from '../views/status.view.js';
+import { tierView } from '../views/tier.view.js';
+import { zenView } from '../views/zen.view.js';
+import { loadListPage, parseListArgs } from './list.js';
+import type { CommandContext, Subcommand } from './types.js';
+
+/**
+ * A subcommand about one partner: resolve it from the text (or the channel, or the button), load its
+ * status, render. Lookup outcomes other than one partner answer by themselves.
+ */
+export function partnerSubcommand(
+  spec: Omit<Subcommand, 'run' | 'access'>,
+  render: (ctx: CommandContext, status: PartnerStatus) => View,
+): Subcommand {
+  return {
+    ...spec,
+    access: 'partner',
+    async run(ctx) {
+      const resolved = await ctx.resolvePartner(ctx.args);
+      if (resolved.kind === 'reply') return resolved.reply;
+      const status = await loadPartnerStatus(
+        ctx.partners,
+        ctx.deps.catalog,
+        resolved.partner.id,
+        ctx.view.today,
+      );
+      if (!status) return messageView(ctx.m.lookup.gone);
+      return render(ctx, status);
+    },
+  };
+}
+
+/** The read side of /partner. Write subcommands (revenue, training, ...) are added to SUBCOMMANDS below. */
+export const READ_SUBCOMMANDS: readonly Subcommand[] = [
+  partnerSubcommand(
+    { name: 'status', aliases: ['statut', 'card', 'fiche'], help: (m) => m.help.commands.status },
+    (ctx, s) => statusView(ctx.view, s, { staff: isStaff(ctx.actor) }),
+  ),
+  partnerSubcommand(
+    { name: 'tier', aliases: ['grade', 'palier', 'niveau'], help: (m) => m.help.commands.tier },
+    (ctx, s) => tierView(ctx.view, s),
+  ),
+  partnerSubcommand(
+    {
+      name: 'benefits',
+      aliases: ['benefit', 'avantages', 'avantage'],
+      help: (m) => m.help.commands.benefits,
+    },
+    (ctx, s) => benefitsView(ctx.view, s),
+  ),
+  partnerSubcommand(
+    { name: 'obligations', aliases: ['obligation', 'todo'], help: (m) => m.help.commands.obligations },
+    (ctx, s) => obligationsView(ctx.view, s),
+  ),
+  partnerSubcommand(
+    { name: 'zen', aliases: ['experts-zen', 'expertszen'], help: (m) => m.help.commands.zen },
+    (ctx, s) => zenView(ctx.view, s),
+  ),
+  partnerSubcommand(
+    { name: 'history', aliases: ['historique'], help: (m) => m.help.commands.history },
+    (ctx, s) => historyView(ctx.view, s.record),
+  ),
+  {
+    name: 'program',
+    aliases: ['programme', 'programm'],
+    access: 'everyone',
+    help: (m) => m.help.commands.program,
+    run: async (ctx) => programView(ctx.view),
+  },
+  {
+    name: 'list',
+    aliases: ['liste', 'ls', 'portfolio'],
+    access: 'staff',
+    help: (m) => m.help.commands.list,
+    async run(ctx) {
+      const args = parseListArgs(ctx.deps.catalog, ctx.args);
+      if ('unknownFilter' in args)
+        return messageView(ctx.m.list.unknownFilter(code(args.unknownFilter.slice(0, 100))));
+      return listView(ctx.view, await loadListPage(ctx, args));
+    },
+  },
+  {
+    name: 'help',
+    aliases: ['aide', '?', 'h'],
+    access: 'everyone',
+    help: (m) => m.help.commands.help,
+    run: async (ctx) => helpView(ctx.view, { entries: ctx.helpEntries, audience: ctx.actor.kind }),
+  },
+];
+
+/**
+ * Every subcommand, in help order. To add one: write a Subcommand (access, help line, run) in its own
+ * file, e.g. `revenue.subcommand.ts`, and list it here.
+ */
+export const SUBCOMMANDS: readonly Subcommand[] = [...READ_SUBCOMMANDS];
+
+export function findSubcommand(table: readonly Subcommand[], word: string): Subcommand | undefined {
+  return table.find((s) => s.name === word) ?? table.find((s) => s.aliases?.includes(word));
+}

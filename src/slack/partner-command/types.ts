@@ -1,0 +1,89 @@
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import type { PartnerRow, PartnersRepository } from '../../db/repositories/partners.repository.js';
+import type { CommandMessages } from '../../i18n/commands.js';
+import type { Catalog, Locale } from '../../program/catalog.schema.js';
+import type { Actor } from '../../services/actor.service.js';
+import type { ModalView, View } from '../views/blocks.js';
+import type { ViewContext } from '../views/context.js';
+import type { HelpEntry } from '../views/help.view.js';
+
+export interface PartnerCommandDeps {
+  db: Db;
+  catalog: Catalog;
+  config: Pick<Config, 'PROGRAM_TIMEZONE'>;
+  now: () => Date;
+  /** Told about unexpected failures (the user only sees "temporarily unavailable"). */
+  onError?: (error: unknown) => void;
+  /** The subcommand table; defaults to SUBCOMMANDS. */
+  subcommands?: readonly Subcommand[];
+}
+
+export interface PartnerCommandRequest {
+  /** Slack user id of the asker. */
+  userId: string;
+  /** Where the command was typed: a partner's channel names its partner by default. */
+  channelId?: string | undefined;
+  /** The command text as Slack sends it (HTML-escaped: &amp; &lt; &gt;). */
+  text: string;
+  locale: Locale;
+  /**
+   * Set by buttons (choice, list rows): the partner picked, by id. It takes the place of a name in the
+   * text, and is authorized like one (a contact only ever gets its own partner).
+   */
+  partnerId?: string | undefined;
+}
+
+/**
+ * What the command answers: an ephemeral message. A write subcommand may also ask for a modal: the Bolt
+ * listener opens it with the request's trigger_id right after the ack (the message is then a short
+ * acknowledgement, or the console prints the modal's blocks).
+ */
+export interface Reply extends View {
+  modal?: ModalView;
+}
+
+/** Who may run a subcommand. */
+export type Access =
+  /** Anyone, strangers included (help, program). */
+  | 'everyone'
+  /** Staff about any partner; a contact about its own partner only. */
+  | 'partner'
+  /** Staff only (managers and admins). */
+  | 'staff';
+
+export type PartnerResolution = { kind: 'found'; partner: PartnerRow } | { kind: 'reply'; reply: Reply };
+
+/** What a subcommand handler gets: the asker, already identified and allowed to run it. */
+export interface CommandContext {
+  deps: PartnerCommandDeps;
+  request: PartnerCommandRequest;
+  actor: Actor;
+  /** Catalog, locale, today and messages, for the views. */
+  view: ViewContext;
+  m: CommandMessages;
+  /** The subcommand's canonical name (aliases resolved). */
+  name: string;
+  /** The text after the subcommand, unescaped, trimmed, whitespace collapsed (may be empty). */
+  args: string;
+  partners: PartnersRepository;
+  /** The help lines of the subcommands this asker may run. */
+  helpEntries: HelpEntry[];
+  /**
+   * Finds the partner `query` names, exactly as the read subcommands do (id, name, unique prefix; the
+   * channel's partner when empty; a contact only ever gets its own). Anything but a single partner comes
+   * back as the reply to send instead: choice buttons re-running `name` on each match, "did you mean",
+   * "which partner?", or the refusal.
+   */
+  resolvePartner(query: string): Promise<PartnerResolution>;
+}
+
+export interface Subcommand {
+  name: string;
+  /** Other words for it (French ones, short forms). */
+  aliases?: readonly string[];
+  access: Access;
+  /** Its line in `/partner help` (left out when absent). */
+  help?: (m: CommandMessages) => HelpEntry;
+  run(ctx: CommandContext): Promise<Reply>;
+}

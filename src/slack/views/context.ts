@@ -1,0 +1,66 @@
+import { type CommandMessages, commandMessages } from '../../i18n/commands.js';
+import { formatDate, formatMoney, label, type PluralForms, plural } from '../../i18n/format.js';
+import type { Catalog, Label, Locale } from '../../program/catalog.schema.js';
+import type { IsoDate } from '../../program/dates.js';
+import { tierByCode } from '../../program/tiers.js';
+import { ACTION_IDS, encodeActionValue } from '../action-ids.js';
+import { type Button, button } from './blocks.js';
+import { escapeMrkdwn } from './escape.js';
+
+/** What every view needs besides its data: the program, the asker's locale and the day. */
+export interface ViewContext {
+  catalog: Catalog;
+  locale: Locale;
+  today: IsoDate;
+  m: CommandMessages;
+}
+
+export function viewContext(catalog: Catalog, locale: Locale, today: IsoDate): ViewContext {
+  return { catalog, locale, today, m: commandMessages[locale] };
+}
+
+/** Small formatting helpers bound to a context. */
+export function fmt(ctx: ViewContext) {
+  const { locale, catalog, m } = ctx;
+  return {
+    money: (cents: number) => formatMoney(cents, locale),
+    euros: (cents: number) => formatMoney(cents, locale, { wholeEuros: 'auto' }),
+    date: (date: IsoDate) => formatDate(date, locale),
+    count: (n: number, forms: PluralForms) => plural(n, forms, locale),
+    label: (l: Label) => label(l, locale),
+    /** A catalog label in mrkdwn (catalog text is ours, but escaping costs nothing). */
+    text: (l: Label) => escapeMrkdwn(label(l, locale)),
+    tier: (code: string) => {
+      try {
+        return label(tierByCode(catalog, code).label, locale);
+      } catch {
+        return code;
+      }
+    },
+    more: (n: number) => m.andMore(plural(n, { one: '{n}', other: '{n}' }, locale)),
+  };
+}
+
+/** "Opérateur · Opérateur E-shop" / "Ambassadeur". */
+export function partnershipLabel(
+  ctx: ViewContext,
+  partner: { type: string; operatorProgram: string | null },
+): string {
+  const type = ctx.catalog.partnershipTypes.find((t) => t.code === partner.type);
+  const program =
+    partner.type === 'operator' && partner.operatorProgram
+      ? ctx.catalog.operatorPrograms.find((p) => p.code === partner.operatorProgram)
+      : undefined;
+  const typeText = type ? label(type.label, ctx.locale) : partner.type;
+  return program && label(program.label, ctx.locale) !== typeText
+    ? `${typeText} · ${label(program.label, ctx.locale)}`
+    : typeText;
+}
+
+export function shareButton(ctx: ViewContext, partnerId: string, subcommand: string): Button {
+  return button({
+    text: ctx.m.buttons.share,
+    actionId: ACTION_IDS.share,
+    value: encodeActionValue({ p: partnerId, s: subcommand }),
+  });
+}

@@ -1,0 +1,90 @@
+import type { PartnerStatus } from '../../services/partner-status.service.js';
+import { ACTION_IDS, encodeActionValue } from '../action-ids.js';
+import { bizBoosterNotes } from './benefits.view.js';
+import {
+  actions,
+  type Button,
+  button,
+  context,
+  fields,
+  header,
+  type KnownBlock,
+  section,
+  type View,
+  view,
+} from './blocks.js';
+import { fmt, partnershipLabel, shareButton, type ViewContext } from './context.js';
+import { escapeMrkdwn } from './escape.js';
+import { countObligations, obligationLine, obligationsSummary } from './obligations.view.js';
+import { overrideNote, progressLines } from './tier.view.js';
+
+const TOP_OVERDUE = 3;
+
+/** The buttons staff get on a card: they open the write-side modals. */
+export function staffButtons(ctx: ViewContext, partnerId: string): Button[] {
+  const value = encodeActionValue({ p: partnerId });
+  return [
+    button({ text: ctx.m.buttons.recordRevenue, actionId: ACTION_IDS.recordRevenue, value }),
+    button({ text: ctx.m.buttons.markDone, actionId: ACTION_IDS.markDone, value }),
+    button({ text: ctx.m.buttons.overrideTier, actionId: ACTION_IDS.overrideTier, value }),
+  ];
+}
+
+/** One card with everything in short; staff also get the buttons that open the write-side modals. */
+export function statusView(ctx: ViewContext, status: PartnerStatus, options: { staff: boolean }): View {
+  const f = fmt(ctx);
+  const { m } = ctx;
+  const { partner } = status.record;
+  const { progress } = status;
+  const tierLabel = f.label(status.tier.label);
+  const lines = progressLines(ctx, status);
+
+  let nextTier: string;
+  if (!progress.nextTier) nextTier = m.status.top;
+  else if (progress.missingForNextCents === 0)
+    nextTier = m.status.reached(escapeMrkdwn(f.label(progress.nextTier.label)));
+  else
+    nextTier = m.status.missing(
+      f.money(progress.missingForNextCents ?? 0),
+      escapeMrkdwn(f.label(progress.nextTier.label)),
+    );
+
+  const counts = countObligations(status.obligations);
+  const benefits = [
+    f.count(status.benefits.length, m.benefits.count),
+    ...bizBoosterNotes(ctx, status.benefits),
+  ].join(' · ');
+  const zen = status.zen.eligible
+    ? m.status.zenEligible
+    : f.count(status.zen.unmet.length, m.status.zenUnmet);
+
+  const blocks: KnownBlock[] = [
+    header(m.status.title(partner.name)),
+    ...fields([
+      `*${m.fields.tier}*\n*${escapeMrkdwn(tierLabel)}*, ${m.tier.since(f.date(partner.tierSince))}`,
+      `*${m.fields.partnership}*\n${escapeMrkdwn(partnershipLabel(ctx, partner))}`,
+      `*${m.fields.average}*\n${lines.average}`,
+      `*${m.fields.nextEvaluation}*\n${lines.evaluation}`,
+      `*${m.fields.nextTier}*\n${nextTier}`,
+      `*${m.fields.obligations}*\n${counts.overdue + counts.outstanding + counts.pending ? obligationsSummary(ctx, counts) : m.status.upToDate}`,
+      `*${m.fields.benefits}*\n${benefits}`,
+      `*${m.fields.zen}*\n${zen}`,
+    ]),
+  ];
+  if (lines.demotion) blocks.push(section(lines.demotion));
+  const overdue = status.obligations.filter((i) => i.status === 'overdue');
+  if (overdue.length) {
+    const shown = overdue.slice(0, TOP_OVERDUE).map((item) => obligationLine(ctx, item));
+    if (overdue.length > TOP_OVERDUE) shown.push(f.more(overdue.length - TOP_OVERDUE));
+    blocks.push(section([m.status.topOverdue, ...shown].join('\n')));
+  }
+  const override = overrideNote(ctx, status);
+  if (override) blocks.push(context(override));
+  blocks.push(
+    ...actions([
+      shareButton(ctx, partner.id, 'status'),
+      ...(options.staff ? staffButtons(ctx, partner.id) : []),
+    ]),
+  );
+  return view(m.status.text(escapeMrkdwn(partner.name), escapeMrkdwn(tierLabel)), blocks);
+}

@@ -1,0 +1,36 @@
+import type { PartnerStatus } from '../../services/partner-status.service.js';
+import { actions, context, header, type KnownBlock, section, type View, view } from './blocks.js';
+import { fmt, shareButton, type ViewContext } from './context.js';
+import { escapeMrkdwn } from './escape.js';
+
+/** The expertise domains, one line each: "*VoIP IPBX spécifique*: 3CX, Alcatel OXO/OXE, ...". */
+export function zenDomainLines(ctx: ViewContext): string[] {
+  const f = fmt(ctx);
+  const colon = ctx.locale === 'fr' ? ' :' : ':';
+  return ctx.catalog.expertsZen.domains.map(
+    (d) => `${ctx.m.bullet} *${f.text(d.label)}*${colon} ${d.items.map(escapeMrkdwn).join(', ')}`,
+  );
+}
+
+export function zenView(ctx: ViewContext, status: PartnerStatus): View {
+  const f = fmt(ctx);
+  const z = ctx.m.zen;
+  const { partner } = status.record;
+  const { zen } = status;
+  const blocks: KnownBlock[] = [
+    header(z.title(partner.name)),
+    section(f.text(ctx.catalog.expertsZen.description)),
+    section(zen.eligible ? z.eligible : f.count(zen.unmet.length, z.notEligible)),
+  ];
+  if (zen.unmet.length)
+    blocks.push(
+      section([z.unmetTitle, ...zen.unmet.map((r) => `${ctx.m.bullet} ${f.text(r.label)}`)].join('\n')),
+    );
+  if (zen.met.length && !zen.eligible)
+    blocks.push(
+      context([z.metTitle, ...zen.met.map((r) => `:white_check_mark: ${f.text(r.label)}`)].join('\n')),
+    );
+  blocks.push(section([z.domainsTitle, ...zenDomainLines(ctx)].join('\n')));
+  blocks.push(...actions([shareButton(ctx, partner.id, 'zen')]));
+  return view(z.text(escapeMrkdwn(partner.name), zen.eligible), blocks);
+}
