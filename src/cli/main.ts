@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.js';
 import { CatalogError } from '../program/catalog.load.js';
+import { ASK_USAGE, askCommand } from './ask.command.js';
 import { type CliContext, openCliContext } from './context.js';
 import { describeError } from './describe-error.js';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate.command.js';
@@ -20,6 +21,11 @@ const commands: Record<string, Command> = {
       ctx.print(`Database migrated (${ctx.database.kind}).`);
       return 0;
     },
+  },
+  ask: {
+    usage: ASK_USAGE,
+    summary: 'answer one /partner command as a Slack user, printed as text',
+    run: askCommand,
   },
   evaluate: {
     usage: EVALUATE_USAGE,

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { commandText } from '../console/console.js';
+import { renderReply } from '../console/render-text.js';
+import type { Locale } from '../program/catalog.schema.js';
+import { handlePartnerCommand } from '../slack/partner-command/handle.js';
+import type { CliContext } from './context.js';
+import { describeError } from './describe-error.js';
+import { UsageError } from './usage-error.js';
+
+export const ASK_USAGE =
+  'partner-bot ask --user <slack_user_id> [--channel <channel_id>] [--locale fr|en] "/partner tier <partner>"';
+
+/** Answers one `/partner ...` as the given Slack user, printed as text, then exits. */
+export async function askCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      user: { type: 'string' },
+      channel: { type: 'string' },
+      locale: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (!values.user) throw new UsageError('--user is required (the Slack user id to ask as)', ASK_USAGE);
+  if (values.locale !== undefined && values.locale !== 'fr' && values.locale !== 'en')
+    throw new UsageError(`--locale must be fr or en, got "${values.locale}"`, ASK_USAGE);
+  const typed = positionals.join(' ');
+  const text = commandText(typed) ?? typed;
+  let failure: unknown;
+  const reply = await handlePartnerCommand(
+    {
+      db: ctx.database.db,
+      catalog: ctx.catalog,
+      config: ctx.config,
+      now: ctx.now,
+      onError: (error) => {
+        failure = error;
+      },
+    },
+    {
+      userId: values.user,
+      channelId: values.channel,
+      text,
+      locale: (values.locale as Locale | undefined) ?? ctx.config.LOCALE,
+    },
+  );
+  ctx.print(renderReply(reply));
+  if (failure !== undefined) {
+    process.stderr.write(`${describeError(failure)}\n`);
+    return 1;
+  }
+  return 0;
+}

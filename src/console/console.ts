@@ -1,0 +1,115 @@
+import { createInterface } from 'node:readline';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { contacts, staff } from '../db/schema.js';
+import { DEMO_USERS } from '../demo/demo-data.js';
+import type { Catalog, Locale } from '../program/catalog.schema.js';
+import { handlePartnerCommand } from '../slack/partner-command/handle.js';
+import type { Reply } from '../slack/partner-command/types.js';
+import { renderReply } from './render-text.js';
+
+export interface ConsoleOptions {
+  db: Db;
+  catalog: Catalog;
+  config: Pick<Config, 'LOCALE' | 'PROGRAM_TIMEZONE'>;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Slack user id to ask as at first (`as <user>` switches). */
+  user: string;
+  /** Channel the commands are typed in (`in <channel>` switches); none by default. */
+  channel?: string;
+  locale?: Locale;
+  now?: () => Date;
+  /** Told about failures the replies only call "temporarily unavailable". */
+  onError?: (error: unknown) => void;
+}
+
+const CONSOLE_HELP = [
+  'Type a command as in Slack, e.g. /partner status acme (or just: status acme).',
+  '  users            the demo users (and who you are)',
+  '  as <user>        ask as another Slack user id, or a demo user: admin, manager, contact, stranger',
+  '  in <channel>     type the commands in a channel (a partner channel implies the partner); "in -" for none',
+  '  lang fr|en       answer in French or English',
+  '  quit             leave',
+].join('\n');
+
+/** Slack user id -> name, for showing mentions as @Name. */
+async function userNames(db: Db): Promise<Map<string, string>> {
+  const [staffRows, contactRows] = await Promise.all([
+    db.select({ id: staff.slackUserId, name: staff.name }).from(staff),
+    db.select({ id: contacts.slackUserId, name: contacts.name }).from(contacts),
+  ]);
+  return new Map([...staffRows, ...contactRows].map((r) => [r.id, r.name]));
+}
+
+function demoUser(word: string): string {
+  return (DEMO_USERS as Record<string, string>)[word] ?? word;
+}
+
+/** The command typed, without a leading "/partner" or "partner". */
+export function commandText(line: string): string | undefined {
+  const match = /^\/?partner(?:\s+|$)(.*)$/is.exec(line.trim());
+  return match ? match[1]!.trim() : undefined;
+}
+
+/**
+ * The local console: a readline loop answering `/partner ...` as a chosen Slack user, rendering the
+ * replies' blocks as text. Resolves when the input ends or on `quit`.
+ */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { db, catalog, config, output } = options;
+  const now = options.now ?? (() => new Date());
+  let user = options.user;
+  let channel = options.channel;
+  let locale: Locale = options.locale ?? config.LOCALE;
+  let names = await userNames(db).catch(() => new Map<string, string>());
+  const write = (text: string) => output.write(`${text}\n`);
+  const who = () => (names.get(user) ? `${names.get(user)} (${user})` : user);
+  const prompt = () => output.write(`${who()}${channel ? ` in ${channel}` : ''}> `);
+
+  const ask = async (text: string): Promise<Reply> =>
+    handlePartnerCommand(
+      { db, catalog, config, now, ...(options.onError ? { onError: options.onError } : {}) },
+      { userId: user, channelId: channel, text, locale },
+    );
+
+  const lines = createInterface({
+    input: options.input,
+    terminal: false,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  prompt();
+  for await (const raw of lines) {
+    const line = raw.trim();
+    const [word = '', ...rest] = line.split(/\s+/);
+    const arg = rest.join(' ');
+    if (line === '') {
+      // nothing typed
+    } else if (word === 'quit' || word === 'exit' || word === 'q') {
+      break;
+    } else if (word === 'help' && arg === '') {
+      write(CONSOLE_HELP);
+    } else if (word === 'users') {
+      names = await userNames(db).catch(() => names);
+      for (const [role, id] of Object.entries(DEMO_USERS))
+        write(`${id === user ? '*' : ' '} ${role.padEnd(13)} ${id.padEnd(12)} ${names.get(id) ?? ''}`);
+    } else if (word === 'as' && arg) {
+      user = demoUser(arg);
+      write(`Now asking as ${who()}.`);
+    } else if (word === 'in' && arg) {
+      channel = arg === '-' ? undefined : arg;
+      write(channel ? `Now in ${channel}.` : 'Now outside any channel.');
+    } else if (word === 'lang' && (arg === 'fr' || arg === 'en')) {
+      locale = arg;
+      write(`Answers in ${arg === 'fr' ? 'French' : 'English'}.`);
+    } else {
+      const text = commandText(line) ?? line;
+      const reply = await ask(text);
+      write(renderReply(reply, { names }));
+      if (reply.modal) write(`(modal) ${renderReply({ text: '', blocks: reply.modal.blocks }, { names })}`);
+    }
+    write('');
+    prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,106 @@
+import type { types } from '@slack/bolt';
+import type { KnownBlock } from '../slack/views/blocks.js';
+import { unescapeSlack } from '../slack/views/escape.js';
+
+export interface RenderOptions {
+  /** Slack user id -> display name, to show <@U123> as @Name. */
+  names?: ReadonlyMap<string, string>;
+}
+
+const EMOJI: Record<string, string> = {
+  warning: '⚠',
+  red_circle: '●',
+  large_yellow_circle: '○',
+  white_check_mark: '✓',
+  x: '✗',
+  hourglass_flowing_sand: '⌛',
+  trophy: '🏆',
+};
+
+/** mrkdwn as terminal text: formatting marks removed, mentions and links spelled out, entities decoded. */
+export function mrkdwnToText(text: string, options: RenderOptions = {}): string {
+  const out = text
+    .replace(
+      /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g,
+      (_, id: string, name?: string) => `@${options.names?.get(id) ?? name ?? id}`,
+    )
+    .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => `#${name ?? id}`)
+    .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<([^>|]+)\|([^>]+)>/g, '$2 ($1)')
+    .replace(/<([^>]+)>/g, '$1')
+    .replace(/(^|[^\w*])\*([^*\n]+)\*(?![\w*])/g, '$1$2')
+    .replace(/(^|[^\w_])_([^_\n]+)_(?![\w_])/g, '$1$2')
+    .replace(/(^|[^\w~])~([^~\n]+)~(?![\w~])/g, '$1$2')
+    .replace(/`([^`\n]*)`/g, '$1')
+    .replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole);
+  return unescapeSlack(out);
+}
+
+type TextObject = { type: string; text: string };
+
+function textOf(t: TextObject | undefined, options: RenderOptions): string {
+  if (!t) return '';
+  return t.type === 'mrkdwn' ? mrkdwnToText(t.text, options) : t.text;
+}
+
+function buttonsOf(elements: unknown[]): string {
+  return elements
+    .map((e) => {
+      const el = e as { type?: string; text?: TextObject };
+      return el.type === 'button' && el.text ? `[${el.text.text}]` : '';
+    })
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** A reply's blocks as plain text: headers, sections, fields, context lines, buttons as [Label]. */
+export function renderBlocks(blocks: readonly types.AnyBlock[], options: RenderOptions = {}): string {
+  const lines: string[] = [];
+  for (const block of blocks as readonly KnownBlock[]) {
+    switch (block.type) {
+      case 'header': {
+        const text = textOf(block.text as TextObject, options);
+        lines.push(text, '═'.repeat(Math.min(60, [...text].length)));
+        break;
+      }
+      case 'section': {
+        if (block.text) lines.push(textOf(block.text as TextObject, options));
+        for (const field of block.fields ?? []) {
+          const [title, ...rest] = textOf(field as TextObject, options).split('\n');
+          if (rest.length <= 1) lines.push(rest.length ? `${title}: ${rest[0]}` : (title ?? ''));
+          else lines.push(`${title}:`, ...rest.map((line) => `  ${line}`));
+        }
+        if (block.accessory) {
+          const label = buttonsOf([block.accessory]);
+          if (label) lines[lines.length - 1] = `${lines[lines.length - 1]}  ${label}`;
+        }
+        break;
+      }
+      case 'context':
+        lines.push(
+          block.elements
+            .map((e) => ('text' in e && typeof e.text === 'string' ? textOf(e as TextObject, options) : ''))
+            .filter(Boolean)
+            .join('  ·  '),
+        );
+        break;
+      case 'divider':
+        lines.push('─'.repeat(40));
+        break;
+      case 'actions':
+        lines.push(buttonsOf(block.elements));
+        break;
+      default:
+        break;
+    }
+  }
+  return lines.join('\n');
+}
+
+/** A reply as text: its blocks, or its fallback text when it has none. */
+export function renderReply(
+  reply: { text: string; blocks?: readonly types.AnyBlock[] },
+  options: RenderOptions = {},
+): string {
+  return reply.blocks?.length ? renderBlocks(reply.blocks, options) : mrkdwnToText(reply.text, options);
+}
