@@ -33,6 +33,11 @@ export interface EvaluateOptions {
   asOf: IsoDate;
   dryRun: boolean;
   actor: string;
+  /**
+   * Called in the evaluation's transaction once it is recorded (not on a dry run): whatever it writes
+   * (the announcements queued in the outbox) commits or rolls back with the evaluation.
+   */
+  onRecorded?: (tx: Db, result: EvaluationResult) => Promise<void>;
 }
 
 interface Row {
@@ -96,40 +101,68 @@ export async function evaluateSemester(
         },
       });
     }
+    if (!options.dryRun && options.onRecorded) await options.onRecorded(tx, result);
     return result;
   };
-  return options.dryRun ? run(db) : db.transaction((tx) => run(tx as unknown as Db));
+  return db.transaction(async (tx) => {
+    // One statement aggregates and sorts every partner: give it room to do so in memory.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return run(tx as unknown as Db);
+  });
 }
 
 function evaluationQuery(catalog: Catalog, semester: Semester, options: EvaluateOptions) {
-  const basis = sql.join(
-    catalog.partnershipTypes.flatMap((t) => t.basis.categories.map((c) => sql`(${t.code}, ${c})`)),
-    sql`, `,
-  );
-  const thresholds = sql.join(
-    catalog.tiers.flatMap((tier, rank) =>
-      catalog.partnershipTypes.map(
-        (t) =>
-          sql`(${t.code}, ${tier.code}, ${Math.round(tier.minMonthlyEur[t.code] * 100)}::bigint, ${rank}::int)`,
-      ),
+  // Sum each counted category per partner in one pass over the window, then add up the ones each
+  // partnership type counts: no join of the revenue lines to the partners.
+  const counted = [...new Set(catalog.partnershipTypes.flatMap((t) => t.basis.categories))];
+  const sums = sql.join(
+    counted.map(
+      (c) =>
+        sql`coalesce(sum(amount_cents) filter (where category = ${c}), 0)::bigint as ${sql.identifier(c)}`,
     ),
     sql`, `,
   );
+  const basisTotal = sql`case p.type ${sql.join(
+    catalog.partnershipTypes.map(
+      (t) =>
+        sql`when ${t.code} then ${sql.join(
+          t.basis.categories.map((c) => sql`coalesce(t.${sql.identifier(c)}, 0)`),
+          sql` + `,
+        )}`,
+    ),
+    sql` `,
+  )} else 0 end`;
+  // The tier for a total over some active months, highest threshold first, as one CASE expression:
+  // total >= threshold x months, so the average is never rounded across a boundary.
+  const tierForTotal = sql`case a.type ${sql.join(
+    catalog.partnershipTypes.map(
+      (t) =>
+        sql`when ${t.code} then case ${sql.join(
+          [...catalog.tiers]
+            .reverse()
+            .map(
+              (tier) =>
+                sql`when a.total >= ${Math.round(tier.minMonthlyEur[t.code] * 100)}::bigint * a.active_months then ${tier.code}`,
+            ),
+          sql` `,
+        )} end`,
+    ),
+    sql` `,
+  )} end`;
   const first = semester.firstMonth;
   const last = semester.lastMonth;
   const computed = sql`
-    basis(type, category) as (values ${basis}),
-    thresholds(type, tier, min_cents, rank) as (values ${thresholds}),
     totals as (
-      select r.partner_id, sum(r.amount_cents)::bigint as total
-      from revenue_lines r
-      join partners p on p.id = r.partner_id
-      join basis b on b.type = p.type and b.category = r.category
-      where r.month between ${first}::date and ${last}::date
-      group by r.partner_id
+      select partner_id, ${sums}
+      from revenue_lines
+      where month between ${first}::date and ${last}::date and category in (${sql.join(
+        counted.map((c) => sql`${c}`),
+        sql`, `,
+      )})
+      group by partner_id
     ),
     active as (
-      select p.id, p.name, p.type, p.tier as previous_tier, coalesce(t.total, 0)::bigint as total,
+      select p.id, p.name, p.type, p.tier as previous_tier, (${basisTotal})::bigint as total,
         greatest(1, (extract(year from ${last}::date) - extract(year from m.start)) * 12
           + extract(month from ${last}::date) - extract(month from m.start) + 1)::int as active_months
       from partners p
@@ -139,9 +172,7 @@ function evaluationQuery(catalog: Catalog, semester: Semester, options: Evaluate
     ),
     computed as (
       select a.*, round(a.total::numeric / a.active_months)::bigint as average_cents,
-        (select th.tier from thresholds th
-          where th.type = a.type and a.total >= th.min_cents * a.active_months
-          order by th.rank desc limit 1) as tier
+        ${tierForTotal} as tier
       from active a
     )`;
   if (options.dryRun) {
