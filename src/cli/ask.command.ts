@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { commandText } from '../console/console.js';
+import { commandText, userNames } from '../console/console.js';
 import { renderReply } from '../console/render-text.js';
 import type { Locale } from '../program/catalog.schema.js';
 import { handlePartnerCommand } from '../slack/partner-command/handle.js';
@@ -45,7 +45,8 @@ export async function askCommand(args: string[], ctx: CliContext): Promise<numbe
       locale: (values.locale as Locale | undefined) ?? ctx.config.LOCALE,
     },
   );
-  ctx.print(renderReply(reply));
+  const names = await userNames(ctx.database.db).catch(() => new Map<string, string>());
+  ctx.print(renderReply(reply, { names }));
   if (failure !== undefined) {
     process.stderr.write(`${describeError(failure)}\n`);
     return 1;

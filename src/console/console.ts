@@ -34,7 +34,7 @@ const CONSOLE_HELP = [
 ].join('\n');
 
 /** Slack user id -> name, for showing mentions as @Name. */
-async function userNames(db: Db): Promise<Map<string, string>> {
+export async function userNames(db: Db): Promise<Map<string, string>> {
   const [staffRows, contactRows] = await Promise.all([
     db.select({ id: staff.slackUserId, name: staff.name }).from(staff),
     db.select({ id: contacts.slackUserId, name: contacts.name }).from(contacts),
@@ -79,8 +79,11 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   prompt();
+  const echo = !(options.input as { isTTY?: boolean }).isTTY;
   for await (const raw of lines) {
     const line = raw.trim();
+    // Scripted input is not shown by a terminal: echo it so the transcript reads like a session.
+    if (echo) write(line);
     const [word = '', ...rest] = line.split(/\s+/);
     const arg = rest.join(' ');
     if (line === '') {
