@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.js';
+import { main } from '../main.js';
 import { CatalogError } from '../program/catalog.load.js';
 import { ASK_USAGE, askCommand } from './ask.command.js';
 import { type CliContext, openCliContext } from './context.js';
@@ -10,10 +11,21 @@ import { UsageError } from './usage-error.js';
 type Command = {
   usage: string;
   summary: string;
-  run: (args: string[], ctx: CliContext) => Promise<number>;
-};
+} & (
+  | { run: (args: string[], ctx: CliContext) => Promise<number> }
+  /** Opens what it needs itself, and keeps running. */
+  | { standalone: (args: string[], env: NodeJS.ProcessEnv) => Promise<number> }
+);
 
 const commands: Record<string, Command> = {
+  start: {
+    usage: 'partner-bot start',
+    summary: 'run the bot: on Slack when configured, else the local console on demo data',
+    standalone: async (_args, env) => {
+      await main(env);
+      return 0;
+    },
+  },
   migrate: {
     usage: 'partner-bot migrate',
     summary: 'apply the database migrations (every command also does it first)',
@@ -64,6 +76,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   let ctx: CliContext | undefined;
   try {
+    if ('standalone' in command) return await command.standalone(args, env);
     ctx = await openCliContext(env);
     return await command.run(args, ctx);
   } catch (err) {

@@ -1,0 +1,72 @@
+import { type Config, loadConfig, slackMode } from './config.js';
+import { startConsole } from './console/index.js';
+import { type Database, openDatabase } from './db/client.js';
+import { startDispatcher } from './outbox/index.js';
+import { loadCatalog } from './program/catalog.load.js';
+import type { Catalog } from './program/catalog.schema.js';
+import { createSlackApp } from './slack/app.js';
+import { registerListeners } from './slack/listeners/index.js';
+import { createLogger, type Logger } from './slack/logger.js';
+
+export interface Running {
+  /** Stops in order: no new job, no new request, in-flight work finished, deliveries parked, database closed. */
+  stop(): Promise<void>;
+}
+
+/** The composition root: config -> catalog -> database -> Slack app (or the local console) -> jobs. */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Running | undefined> {
+  const config = loadConfig(env);
+  const catalog = loadCatalog(config.CATALOG_PATH);
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN],
+  });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await database.migrate();
+    if (slackMode(config) === 'none') {
+      await startConsole({ database, catalog, config, onError: (error) => logger.error(String(error)) });
+      await database.close();
+      return undefined;
+    }
+    return await startSlack({ config, catalog, database, logger });
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function startSlack(deps: { config: Config; catalog: Catalog; database: Database; logger: Logger }) {
+  const { config, database, logger } = deps;
+  const now = () => new Date();
+  const slackApp = createSlackApp({
+    config,
+    database,
+    logger,
+    register: (app) => registerListeners(app, { config, database, logger, now }),
+  });
+  await slackApp.start();
+  const dispatcher = startDispatcher({ db: database.db, config, logger, now });
+  logger.info(`partner-bot is running (${slackApp.mode} mode, ${database.kind} database)`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await slackApp.stop();
+      await dispatcher.stop();
+      await database.close();
+      logger.info('partner-bot stopped');
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      process.once(signal, () => process.exit(1));
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  return { stop };
+}
