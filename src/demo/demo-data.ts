@@ -299,7 +299,8 @@ export function demoData(today: IsoDate, currentSemesterStart: IsoDate): DemoDat
     checklist: [],
   };
   PARTNERS.forEach((p, index) => {
-    const joinedOn = addDays(monthOf(addMonths(today, -p.age)), 9);
+    // Joined at most 13 months ago, so overdue items read as weeks or months late, not years.
+    const joinedOn = addDays(monthOf(addMonths(today, -Math.min(p.age, 13))), 9);
     const tierSince = p.age > 8 ? addMonths(currentSemesterStart, -6) : joinedOn;
     data.partners.push({
       id: p.id,
