@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../src/demo/demo-data.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { commandMessages } from '../../src/i18n/commands.js';
+import { semesterContaining } from '../../src/program/semesters.js';
+import { ACTION_IDS } from '../../src/slack/action-ids.js';
+import type { View } from '../../src/slack/views/blocks.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+import { blockActions } from '../support/slack-requests.js';
+import { buttons, catalog, expectWithinLimits, TODAY, textsOf } from './views.fixtures.js';
+
+const NOW = new Date(`${TODAY}T10:00:00Z`);
+const headerOf = (view: View) => textsOf(view).find((t) => t.where === 'header')?.text;
+
+/** The same command through the real Bolt app over HTTP, with signed requests and a fake Slack Web API. */
+describe('/partner over HTTP', () => {
+  let database: TestDatabase & { drop(): Promise<void> };
+  let t: TestSlackApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    await seedDemo(database.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+    t = await startTestSlackApp({ database, now: () => NOW });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await database?.drop();
+  });
+  beforeEach(() => t.fakeSlack.reset());
+
+  it("answers a manager's status in the ack, ephemeral, in the manager's Slack locale, within 3 s", async () => {
+    t.fakeSlack.setUserLocale(DEMO_USERS.manager, 'fr-FR');
+    const started = Date.now();
+    const { response, ack } = await t.command('status acme', { userId: DEMO_USERS.manager });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(response.status).toBe(200);
+    const reply = ack as unknown as View & { response_type: string };
+    expect(reply.response_type).toBe('ephemeral');
+    expectWithinLimits(reply);
+    expect(headerOf(reply)).toBe('Acme Télécom');
+    expect(
+      textsOf(reply)
+        .map((x) => x.text)
+        .join('\n'),
+    ).toContain('Prochaine réévaluation');
+    expect(buttons(reply).map((b) => b.actionId)).toEqual([
+      ACTION_IDS.share,
+      ACTION_IDS.recordRevenue,
+      ACTION_IDS.markDone,
+      ACTION_IDS.overrideTier,
+    ]);
+    expect(t.fakeSlack.callsTo('users.info').map((c) => c.body)).toEqual([
+      expect.objectContaining({ user: DEMO_USERS.manager, include_locale: 'true' }),
+    ]);
+  });
+
+  it('refuses a stranger politely, in the ack', async () => {
+    const { ack } = await t.command('tier acme', { userId: DEMO_USERS.stranger });
+    expect(ack).toMatchObject({ response_type: 'ephemeral', text: commandMessages.en.refusal.stranger });
+  });
+
+  it('offers choices, and a click re-runs the command on that partner, replacing the question', async () => {
+    t.fakeSlack.setUserLocale(DEMO_USERS.manager, 'fr-FR');
+    const { ack } = await t.command('tier a', { userId: DEMO_USERS.manager });
+    const choices = buttons(ack as unknown as View);
+    expect(choices.map((b) => b.text)).toEqual(['Acme Télécom', 'Alpes VoIP']);
+    const alpes = choices[1]!;
+    const responseUrl = t.fakeSlack.responseUrl('choice');
+    const click = await t.send(
+      blockActions({ actionId: alpes.actionId, value: alpes.value, userId: DEMO_USERS.manager, responseUrl }),
+    );
+    expect(click.status).toBe(200);
+    const [posted] = await t.fakeSlack.waitForResponses(1, { id: 'choice' });
+    expect(posted!.body).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
+    expect(headerOf(posted!.body as unknown as View)).toBe('Alpes VoIP : Access Partner');
+  });
+
+  it("opens a list row's status below the list", async () => {
+    const { ack } = await t.command('list', { userId: DEMO_USERS.manager });
+    const row = buttons(ack as unknown as View).find((b) => b.actionId.startsWith(ACTION_IDS.openPartner))!;
+    const responseUrl = t.fakeSlack.responseUrl('row');
+    await t.send(
+      blockActions({ actionId: row.actionId, value: row.value, userId: DEMO_USERS.manager, responseUrl }),
+    );
+    const [posted] = await t.fakeSlack.waitForResponses(1, { id: 'row' });
+    expect(posted!.body).toMatchObject({ replace_original: false });
+    expect(headerOf(posted!.body as unknown as View)).toBe('Acme Télécom');
+  });
+
+  it('re-checks who clicks: a contact replaying a choice for another partner is refused, as if it did not exist', async () => {
+    const responseUrl = t.fakeSlack.responseUrl('forged');
+    await t.send(
+      blockActions({
+        actionId: `${ACTION_IDS.choosePartner}:0`,
+        value: JSON.stringify({ p: 'alpes-voip', s: 'status' }),
+        userId: DEMO_USERS.contact,
+        responseUrl,
+      }),
+    );
+    const [posted] = await t.fakeSlack.waitForResponses(1, { id: 'forged' });
+    expect(posted!.body).toMatchObject({ text: commandMessages.en.refusal.otherPartner });
+  });
+
+  it('acknowledges, and ignores, a button whose value is not what it carries', async () => {
+    const responseUrl = t.fakeSlack.responseUrl('junk');
+    const click = await t.send(
+      blockActions({
+        actionId: `${ACTION_IDS.choosePartner}:0`,
+        value: 'junk',
+        userId: DEMO_USERS.manager,
+        responseUrl,
+      }),
+    );
+    expect(click.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(t.fakeSlack.responsesTo('junk')).toEqual([]);
+  });
+});
