@@ -1,0 +1,196 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, rowsOf } from '../../src/db/client.js';
+import { DEMO_USERS } from '../../src/demo/demo-data.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { semesterContaining } from '../../src/program/semesters.js';
+import { handlePartnerCommand } from '../../src/slack/partner-command/index.js';
+import type { View } from '../../src/slack/views/blocks.js';
+import { escapeMrkdwn } from '../../src/slack/views/escape.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+import { catalog, expectWithinLimits, mrkdwnOf, TODAY } from './views.fixtures.js';
+
+const NOW = new Date(`${TODAY}T10:00:00Z`);
+
+/** Row count and a checksum of every row of every table: equal before and after means nothing changed. */
+async function fingerprint(db: Db): Promise<Record<string, string>> {
+  const tables = rowsOf<{ name: string }>(
+    await db.execute(
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    ),
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = rowsOf<{ n: number; sum: string | null }>(
+      await db.execute(
+        sql.raw(
+          `select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as sum from "${name}" t`,
+        ),
+      ),
+    );
+    out[name] = `${row?.n}:${row?.sum}`;
+  }
+  return out;
+}
+
+const SUBCOMMANDS = [
+  'help',
+  'tier',
+  'benefits',
+  'obligations',
+  'status',
+  'zen',
+  'program',
+  'list',
+  'history',
+  'aide',
+];
+const HOSTILE = [
+  '<!channel>',
+  '<!here|here>',
+  '<!everyone>',
+  '<@U123>',
+  '<@U0MANAGER1>',
+  '<#C123|general>',
+  '<https://evil.example|click me>',
+  '&lt;!channel&gt;',
+  '&amp;lt;',
+  "'; drop table partners; --",
+  "' or '1'='1",
+  '" OR 1=1 --',
+  'acme%',
+  '_%_',
+  '\\',
+  '\\x00',
+  '\u0000',
+  '\u0007\u001b[31m',
+  '\u202eelcaro',
+  '\ud800',
+  'Ω≈ç√∫˜µ≤≥÷',
+  '👩‍👩‍👧‍👦🇫🇷',
+  'Acme Télécom',
+  'ACME',
+  'a',
+  '"Access Telecom"',
+  '*bold* _it_ ~st~ `code`',
+  '```',
+  '\n\n\n',
+  '   ',
+];
+
+const hostile = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+  fc.string({ maxLength: 6000 }),
+  fc.constantFrom(...HOSTILE).map((s) => s.repeat(300)),
+);
+
+const commandText = fc.oneof(
+  hostile,
+  fc
+    .tuple(fc.constantFrom(...SUBCOMMANDS), fc.array(hostile, { maxLength: 3 }))
+    .map(([sub, args]) => [sub, ...args].join(' ')),
+  // Slack HTML-escapes &, < and > in the command text.
+  fc.tuple(fc.constantFrom(...SUBCOMMANDS), hostile).map(([sub, arg]) => `${sub} ${escapeMrkdwn(arg)}`),
+);
+
+const userId = fc.oneof(
+  fc.constantFrom(...Object.values(DEMO_USERS)),
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom("U0'; drop table staff; --", '<!channel>', ''),
+);
+const channelId = fc.option(
+  fc.oneof(fc.constantFrom('C0ACME', 'C0CLOUDCAL', 'C0GENERAL'), fc.string({ maxLength: 20 })),
+  {
+    nil: undefined,
+  },
+);
+
+function expectSafeReply(reply: View) {
+  expect(reply.text.trim().length).toBeGreaterThan(0);
+  expectWithinLimits(reply);
+  // Whatever was typed, nothing in the reply pings anyone or links anywhere.
+  const mrkdwn = mrkdwnOf(reply);
+  expect(mrkdwn).not.toMatch(/<!(channel|here|everyone)/);
+  expect(mrkdwn).not.toMatch(/<@U123>|<#C123|<https?:/);
+}
+
+describe('hostile /partner texts through the core (PGlite)', () => {
+  let t: TestDatabase & { drop(): Promise<void> };
+  beforeAll(async () => {
+    t = await createTestDatabase('pglite');
+    await seedDemo(t.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+  });
+  afterAll(() => t?.drop());
+
+  it('answers each within 3 s, inside the limits, without failing and without changing the database', async () => {
+    const before = await fingerprint(t.db);
+    const errors: unknown[] = [];
+    const deps = {
+      db: t.db,
+      catalog,
+      config: { PROGRAM_TIMEZONE: 'Europe/Paris' },
+      now: () => NOW,
+      onError: (e: unknown) => errors.push(e),
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        commandText,
+        userId,
+        channelId,
+        fc.constantFrom('fr', 'en'),
+        async (text, user, channel, locale) => {
+          const started = Date.now();
+          const reply = await handlePartnerCommand(deps, { userId: user, channelId: channel, text, locale });
+          expect(Date.now() - started).toBeLessThan(3_000);
+          expect(errors).toEqual([]);
+          expectSafeReply(reply);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+    expect(await fingerprint(t.db)).toEqual(before);
+  }, 180_000);
+});
+
+describe('hostile /partner texts over HTTP', () => {
+  let database: TestDatabase & { drop(): Promise<void> };
+  let t: TestSlackApp;
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    await seedDemo(database.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+    t = await startTestSlackApp({ database, now: () => NOW });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await database?.drop();
+  });
+
+  it('acks each with an ephemeral reply within 3 s and changes nothing', async () => {
+    const before = await fingerprint(database.db);
+    await fc.assert(
+      fc.asyncProperty(
+        commandText,
+        fc.constantFrom(...Object.values(DEMO_USERS), 'U0NOBODY'),
+        channelId,
+        async (text, user, channel) => {
+          const started = Date.now();
+          const { response, ack } = await t.command(text, {
+            userId: user,
+            ...(channel ? { channelId: channel } : {}),
+          });
+          expect(Date.now() - started).toBeLessThan(3_000);
+          expect(response.status).toBe(200);
+          expect(ack).toMatchObject({ response_type: 'ephemeral' });
+          expectSafeReply(ack as unknown as View);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(await fingerprint(database.db)).toEqual(before);
+    expect(t.logs.filter((l) => l.level === 'error')).toEqual([]);
+  }, 180_000);
+});
