@@ -1,0 +1,276 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { DEMO_USERS } from '../../src/demo/demo-data.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { commandMessages } from '../../src/i18n/commands.js';
+import { semesterContaining } from '../../src/program/semesters.js';
+import { REPLY_DEADLINE_MS } from '../../src/slack/listeners/commands/partner.command.js';
+import { handlePartnerCommand, type Reply, withDeadline } from '../../src/slack/partner-command/index.js';
+import { unavailableView } from '../../src/slack/views/refusal.view.js';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+import { catalog, TODAY } from './views.fixtures.js';
+
+const NOW = new Date(`${TODAY}T10:00:00Z`);
+const UNAVAILABLE = commandMessages.en.unavailable;
+
+/**
+ * A TCP proxy on loopback in front of PostgreSQL, to cut the database off and bring it back:
+ * - freeze(): open connections stay open but nothing flows any more, new ones are never answered (a server
+ *   that hangs mid-query: only the reply deadline saves the ack);
+ * - blackhole(): open connections are dropped, new ones are accepted but never answered;
+ * - refuse(): open connections are dropped and the port refuses new ones (a stopped server);
+ * - restore(): traffic flows again, on the same port.
+ */
+async function startProxy(targetPort: number) {
+  const sockets = new Set<Socket>();
+  const pairs = new Set<[Socket, Socket]>();
+  let mode: 'pass' | 'blackhole' = 'pass';
+  let server: Server | undefined;
+  let port = 0;
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+  };
+  const onConnection = (client: Socket) => {
+    track(client);
+    if (mode === 'blackhole') return;
+    const upstream = tcpConnect(targetPort, '127.0.0.1');
+    track(upstream);
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    client.on('close', () => {
+      upstream.destroy();
+      pairs.delete(pair);
+    });
+    upstream.on('close', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  };
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const s = createServer(onConnection);
+      s.once('error', reject);
+      s.listen(port, '127.0.0.1', () => {
+        port = (s.address() as AddressInfo).port;
+        server = s;
+        resolve();
+      });
+    });
+  const dropAll = () => {
+    for (const socket of sockets) socket.destroy();
+  };
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      const s = server;
+      server = undefined;
+      if (!s) return resolve();
+      s.close(() => resolve());
+    });
+  await listen();
+  return {
+    get port() {
+      return port;
+    },
+    freeze() {
+      mode = 'blackhole';
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
+    blackhole() {
+      mode = 'blackhole';
+      dropAll();
+    },
+    async refuse() {
+      dropAll();
+      await stopListening();
+    },
+    async restore() {
+      // Frozen connections are dropped: the client sees them close and opens new ones.
+      if (mode === 'blackhole') dropAll();
+      mode = 'pass';
+      if (!server) await listen();
+    },
+    async close() {
+      dropAll();
+      await stopListening();
+    },
+  };
+}
+
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+beforeAll(() => {
+  process.on('unhandledRejection', onUnhandled);
+});
+afterAll(() => {
+  process.off('unhandledRejection', onUnhandled);
+});
+afterEach(() => {
+  expect(unhandled).toEqual([]);
+});
+
+/** What the Bolt listener does: the core within the deadline, else "temporarily unavailable". */
+async function answerWithin(database: Pick<Database, 'db'>, userId: string, text: string): Promise<Reply> {
+  return withDeadline(
+    handlePartnerCommand(
+      {
+        db: database.db,
+        catalog,
+        config: { PROGRAM_TIMEZONE: 'Europe/Paris' },
+        now: () => NOW,
+        onError: () => {},
+      },
+      { userId, text, locale: 'en' },
+    ),
+    REPLY_DEADLINE_MS,
+    () => unavailableView('en'),
+  );
+}
+
+async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = Date.now();
+  const value = await work;
+  return { value, ms: Date.now() - started };
+}
+
+describe('with the embedded database closed', () => {
+  let database: TestDatabase & { drop(): Promise<void> };
+  let t: TestSlackApp;
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    await seedDemo(database.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+    t = await startTestSlackApp({ database, now: () => NOW });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await database?.drop();
+  });
+
+  it('answers before it closes, then says the service is temporarily unavailable, at once, through the core and over HTTP', async () => {
+    expect((await t.command('tier acme', { userId: DEMO_USERS.manager })).ack).toMatchObject({
+      text: 'Acme Télécom is Business Partner',
+    });
+    await database.close();
+    const core = await timed(answerWithin(database, DEMO_USERS.manager, 'tier acme'));
+    expect(core.value.text).toBe(UNAVAILABLE);
+    expect(core.ms).toBeLessThan(1_000);
+    const http = await timed(t.command('status acme', { userId: DEMO_USERS.manager }));
+    expect(http.ms).toBeLessThan(3_000);
+    expect(http.value.response.status).toBe(200);
+    expect(http.value.ack).toMatchObject({ response_type: 'ephemeral', text: UNAVAILABLE });
+    expect(JSON.stringify(http.value.ack)).not.toMatch(/Error|at .*\.ts/);
+    // help needs the database too (who is asking decides what help lists): unavailable, not a crash.
+    expect((await t.command('help', { userId: DEMO_USERS.manager })).ack).toMatchObject({
+      text: UNAVAILABLE,
+    });
+  });
+});
+
+describe.skipIf(!BACKENDS.includes('postgres'))('with PostgreSQL cut off behind a proxy', () => {
+  let target: TestDatabase & { drop(): Promise<void> };
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  let database: Database;
+  let t: TestSlackApp;
+
+  beforeAll(async () => {
+    target = await createTestDatabase('postgres');
+    await seedDemo(target.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+    const url = new URL(target.url!);
+    proxy = await startProxy(Number(url.port || 5432));
+    url.host = `127.0.0.1:${proxy.port}`;
+    database = await openDatabase({
+      databaseUrl: url.toString(),
+      dataDir: '',
+      connectTimeoutSeconds: 1,
+      maxConnections: 4,
+    });
+    t = await startTestSlackApp({ database, now: () => NOW });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await database?.close().catch(() => {});
+    await proxy?.close();
+    await target?.drop();
+  });
+  beforeEach(async () => {
+    await proxy.restore();
+    // Back to normal before each case: the database answers again.
+    await vi.waitFor(
+      async () =>
+        expect((await answerWithin(database, DEMO_USERS.manager, 'tier acme')).text).toContain('Acme'),
+      { timeout: 10_000, interval: 200 },
+    );
+  });
+
+  it('answers "temporarily unavailable" within 3 s when the server stops answering mid-connection, then recovers', async () => {
+    proxy.freeze();
+    const core = await timed(answerWithin(database, DEMO_USERS.manager, 'tier acme'));
+    expect(core.value.text).toBe(UNAVAILABLE);
+    expect(core.ms).toBeGreaterThanOrEqual(REPLY_DEADLINE_MS - 50);
+    expect(core.ms).toBeLessThan(3_000);
+    const http = await timed(t.command('benefits acme', { userId: DEMO_USERS.manager }));
+    expect(http.ms).toBeLessThan(3_000);
+    expect(http.value.response.status).toBe(200);
+    expect(http.value.ack).toMatchObject({ response_type: 'ephemeral', text: UNAVAILABLE });
+    expect(
+      t.logs.some((l) => l.level === 'warn' && l.message.includes('answered "temporarily unavailable"')),
+    ).toBe(true);
+
+    await proxy.restore();
+    await vi.waitFor(
+      async () => {
+        const { ack } = await t.command('tier acme', { userId: DEMO_USERS.manager });
+        expect(ack).toMatchObject({ text: 'Acme Télécom is Business Partner' });
+      },
+      { timeout: 10_000, interval: 250 },
+    );
+  });
+
+  it('answers "temporarily unavailable" within 3 s while the server accepts but never answers, then recovers', async () => {
+    proxy.blackhole();
+    const core = await timed(answerWithin(database, DEMO_USERS.manager, 'tier acme'));
+    expect(core.value.text).toBe(UNAVAILABLE);
+    expect(core.ms).toBeLessThan(3_000);
+    const http = await timed(t.command('status acme', { userId: DEMO_USERS.manager }));
+    expect(http.ms).toBeLessThan(3_000);
+    expect(http.value.ack).toMatchObject({ response_type: 'ephemeral', text: UNAVAILABLE });
+
+    await proxy.restore();
+    await vi.waitFor(
+      async () => {
+        const { ack } = await t.command('tier acme', { userId: DEMO_USERS.manager });
+        expect(ack).toMatchObject({ text: 'Acme Télécom is Business Partner' });
+      },
+      { timeout: 10_000, interval: 250 },
+    );
+  });
+
+  it('answers "temporarily unavailable" at once while the server refuses connections, then answers again', async () => {
+    await proxy.refuse();
+    const core = await timed(answerWithin(database, DEMO_USERS.contact, 'obligations'));
+    expect(core.value.text).toBe(UNAVAILABLE);
+    expect(core.ms).toBeLessThan(3_000);
+    const http = await timed(t.command('list', { userId: DEMO_USERS.admin }));
+    expect(http.ms).toBeLessThan(3_000);
+    expect(http.value.ack).toMatchObject({ response_type: 'ephemeral', text: UNAVAILABLE });
+
+    await proxy.restore();
+    await vi.waitFor(
+      async () => {
+        const { ack } = await t.command('list', { userId: DEMO_USERS.admin });
+        expect(ack).toMatchObject({ text: 'All partners: 12 partners' });
+      },
+      { timeout: 10_000, interval: 250 },
+    );
+    const errors = t.logs.filter((l) => l.level === 'error').map((l) => l.message);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((m) => m.startsWith('/partner failed'))).toBe(true);
+  });
+});
