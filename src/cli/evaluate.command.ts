@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { evaluateAndAnnounce } from '../jobs/evaluation.job.js';
 import { isIsoDate } from '../program/dates.js';
 import { evaluateSemester } from '../services/evaluation.service.js';
 import type { CliContext } from './context.js';
@@ -16,11 +17,13 @@ export async function evaluateCommand(args: string[], ctx: CliContext): Promise<
   const asOf = values['as-of'] ?? ctx.today();
   if (!isIsoDate(asOf))
     throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, EVALUATE_USAGE);
-  const result = await evaluateSemester(ctx.database.db, ctx.catalog, {
-    asOf,
-    dryRun: values['dry-run'],
-    actor: ctx.actor,
-  });
+  // A real run also queues the announcements, in the evaluation's transaction.
+  const announced = values['dry-run']
+    ? undefined
+    : await evaluateAndAnnounce(ctx.database.db, ctx, { asOf, actor: ctx.actor });
+  const result =
+    announced?.result ??
+    (await evaluateSemester(ctx.database.db, ctx.catalog, { asOf, dryRun: true, actor: ctx.actor }));
   const { semester } = result;
   ctx.print(
     `${result.dryRun ? 'Dry run: ' : ''}evaluation of ${semester.code} (${semester.firstMonth.slice(0, 7)} to ${semester.lastMonth.slice(0, 7)}), effective ${semester.evaluationOn}, catalog ${result.catalogVersion}`,
@@ -35,5 +38,11 @@ export async function evaluateCommand(args: string[], ctx: CliContext): Promise<
     `${result.promotions} promoted, ${result.demotions} demoted, ${result.unchanged} unchanged` +
       (already ? ` (${already} already recorded for ${semester.code}: nothing changed for them)` : ''),
   );
+  if (announced)
+    ctx.print(
+      announced.queued.length === 0
+        ? 'No announcement queued (nothing newly recorded).'
+        : `${announced.queued.length} announcement(s) queued in the outbox${announced.hold ? ', partner messages held until an admin approves in Slack' : ''} (the running app delivers them).`,
+    );
   return 0;
 }

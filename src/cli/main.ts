@@ -6,6 +6,7 @@ import { type CliContext, openCliContext } from './context.js';
 import { describeError } from './describe-error.js';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate.command.js';
 import { OUTBOX_USAGE, outboxCommand } from './outbox.command.js';
+import { REMIND_USAGE, remindCommand } from './remind.command.js';
 import { UsageError } from './usage-error.js';
 
 type Command = {
@@ -48,6 +49,11 @@ const commands: Record<string, Command> = {
     usage: OUTBOX_USAGE,
     summary: 'list messages waiting or failed in the outbox; retry failed ones',
     run: outboxCommand,
+  },
+  remind: {
+    usage: REMIND_USAGE,
+    summary: 'queue the training reminders of a day (as the weekday job does); --dry-run lists them',
+    run: remindCommand,
   },
 };
 

@@ -1,0 +1,227 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/context.js';
+import { evaluateCommand } from '../../src/cli/evaluate.command.js';
+import { evaluationApprovals, outbox, partners, tierHistory } from '../../src/db/schema.js';
+import { evaluateAndAnnounce, evaluationJob } from '../../src/jobs/evaluation.job.js';
+import {
+  approveEvaluation,
+  evaluationChanges,
+  overrideEvaluatedTier,
+} from '../../src/jobs/evaluation-approval.service.js';
+import { runJobOccurrence } from '../../src/jobs/occurrences.js';
+import { testDispatcher } from '../outbox/support.js';
+import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import { givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
+import { actionIdsOf, catalog, jobDeps, outboxRows, testConfig, textOf } from './support.js';
+
+/** Acme is promoted starter -> business; Bolt demoted business -> access; Calm stays starter. */
+async function givenSemester(db: Parameters<typeof givenPartner>[0]) {
+  await givenPartner(db, {
+    id: 'acme',
+    name: 'Acme <Telecom>',
+    type: 'ambassador',
+    slackChannelId: 'CACME',
+    managerSlackUserId: 'UMGR',
+  });
+  await givenMonthlyRevenue(db, 'acme', '2026-01', '2026-06', 1200);
+  await givenPartner(db, {
+    id: 'bolt',
+    name: 'Bolt',
+    type: 'ambassador',
+    tier: 'business',
+    slackChannelId: 'CBOLT',
+    managerSlackUserId: 'UMGR',
+  });
+  await givenMonthlyRevenue(db, 'bolt', '2026-01', '2026-06', 800);
+  await givenPartner(db, { id: 'calm', name: 'Calm', slackChannelId: 'CCALM', managerSlackUserId: 'UMGR' });
+}
+
+describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let fake: FakeSlackDelivery;
+  beforeEach(async () => {
+    t = await createTestDatabase(backend);
+    fake = await startFakeSlackDelivery();
+  });
+  afterEach(async () => {
+    await fake.close();
+    await t.drop();
+  });
+
+  it('run twice (the 1 July job, then again): every announcement queued and sent once', async () => {
+    await givenSemester(t.db);
+    const deps = jobDeps(t.db);
+    const scheduledFor = new Date('2026-07-01T04:00:00Z'); // 06:00 in Paris
+
+    expect(await runJobOccurrence(deps, evaluationJob, scheduledFor)).toMatchObject({
+      status: 'done',
+      summary: { semester: '2026-H1', promotions: 1, demotions: 1, queued: 4 },
+    });
+    // The same occurrence again, and a manual evaluation of the same semester: nothing more.
+    expect(await runJobOccurrence(deps, evaluationJob, scheduledFor)).toEqual({
+      status: 'skipped',
+      reason: 'already-done',
+    });
+    const again = await evaluateAndAnnounce(t.db, deps, { asOf: '2026-07-02', actor: 'test' });
+    expect(again.queued).toEqual([]);
+
+    const rows = await outboxRows(t.db);
+    expect(rows.map((r) => [r.dedupeKey, r.channel])).toEqual([
+      ['evaluation:2026-H1:summary', 'CTEAM'],
+      ['evaluation:2026-H1:partner:acme', 'CACME'],
+      ['evaluation:2026-H1:partner:bolt', 'CBOLT'],
+      ['evaluation:2026-H1:manager:bolt', 'UMGR'],
+    ]);
+
+    const dispatcher = testDispatcher(t.db, fake, { perChannelIntervalMs: 0 });
+    expect((await dispatcher.drain()).sent).toBe(4);
+    await evaluateAndAnnounce(t.db, deps, { asOf: '2026-07-03', actor: 'test' });
+    expect((await dispatcher.drain()).sent).toBe(0);
+    for (const row of rows) expect(fake.postsOf(row.dedupeKey)).toHaveLength(1);
+    expect(fake.posted).toHaveLength(4);
+  });
+
+  it('says what changed: the summary, a promotion with its benefits and dated obligations, a plain demotion with the average that restores the tier', async () => {
+    await givenSemester(t.db);
+    await evaluateAndAnnounce(t.db, jobDeps(t.db), { asOf: '2026-07-01', actor: 'test' });
+    const byKey = new Map((await outboxRows(t.db)).map((r) => [r.dedupeKey, textOf(r)]));
+
+    const summary = byKey.get('evaluation:2026-H1:summary')!;
+    expect(summary).toContain('1 promoted, 1 demoted, 1 unchanged');
+    expect(summary).toContain(
+      '*Acme &lt;Telecom&gt;*: Starter Partner → *Business Partner* (€1,200 a month)',
+    );
+    expect(summary).toContain('*Bolt*: Business Partner → *Access Partner* (€800 a month)');
+
+    const promotion = byKey.get('evaluation:2026-H1:partner:acme')!;
+    expect(promotion).toContain('Congratulations');
+    expect(promotion).toContain('from Starter Partner to *Business Partner* on 1 Jul 2026');
+    expect(promotion).not.toContain('<Telecom>'); // escaped: a name never becomes markup
+    for (const benefit of ['bizbooster-150', 'sales-rep', 'leads', 'experts-zen-listing'])
+      expect(promotion).toContain(catalog.benefits.find((b) => b.code === benefit)!.label.en);
+    // Access obligations (60 days) and Business ones (120 days, quarterly) from 1 July.
+    expect(promotion).toContain('Mandatory online training — Admin: MyDstny: due 30 Aug 2026');
+    expect(promotion).toContain('Mandatory on-site training — Admin referent: due 29 Oct 2026');
+
+    const demotion = byKey.get('evaluation:2026-H1:partner:bolt')!;
+    expect(demotion).toContain('Bolt* moves from Business Partner to *Access Partner* on 1 Jul 2026');
+    expect(demotion).toContain('An average of *€1,000 a month*');
+    expect(demotion).toContain('restores Business Partner');
+
+    expect(byKey.get('evaluation:2026-H1:manager:bolt')).toContain('Demotion in your portfolio: *Bolt*');
+  });
+
+  it('writes in French with LOCALE=fr, with the deck’s labels', async () => {
+    await givenSemester(t.db);
+    await evaluateAndAnnounce(
+      t.db,
+      { catalog, config: testConfig({ LOCALE: 'fr' }) },
+      { asOf: '2026-07-01', actor: 't' },
+    );
+    const byKey = new Map((await outboxRows(t.db)).map((r) => [r.dedupeKey, textOf(r)]));
+    expect(byKey.get('evaluation:2026-H1:partner:acme')).toContain('Félicitations');
+    expect(byKey.get('evaluation:2026-H1:partner:acme')).toContain('Commercial dédié');
+    expect(byKey.get('evaluation:2026-H1:partner:bolt')).toContain(
+      'passe de Business Partner à *Access Partner*',
+    );
+  });
+
+  it('with EVALUATION_APPROVAL: a preview to the team, nothing to partners until an admin approves', async () => {
+    await givenSemester(t.db);
+    await givenStaff(t.db, 'UADMIN', 'admin');
+    await givenStaff(t.db, 'UMGR', 'manager');
+    const deps = jobDeps(t.db, { config: testConfig({ EVALUATION_APPROVAL: 'true' }) });
+    await runJobOccurrence(deps, evaluationJob, new Date('2026-07-01T04:00:00Z'));
+
+    const rows = await outboxRows(t.db);
+    const preview = rows.find((r) => r.dedupeKey === 'evaluation:2026-H1:preview')!;
+    expect(preview.hold).toBeNull();
+    expect(actionIdsOf(preview)).toEqual(['evaluation_approve', 'evaluation_override']);
+    expect(textOf(preview)).toContain('3 message(s) wait for an admin');
+    expect(rows.filter((r) => r.hold === 'evaluation-approval:2026-H1')).toHaveLength(3);
+
+    const dispatcher = testDispatcher(t.db, fake, { perChannelIntervalMs: 0 });
+    expect((await dispatcher.drain()).sent).toBe(1);
+    expect(fake.posted.map((p) => p.channel)).toEqual(['CTEAM']);
+
+    const now = new Date();
+    expect(await approveEvaluation(t.db, { semester: '2026-H1', by: 'UMGR', now })).toEqual({
+      status: 'forbidden',
+    });
+    expect(await approveEvaluation(t.db, { semester: '2025-H2', by: 'UADMIN', now })).toEqual({
+      status: 'unknown',
+    });
+    expect(await approveEvaluation(t.db, { semester: '2026-H1', by: 'UADMIN', now })).toEqual({
+      status: 'approved',
+      released: 3,
+    });
+    expect(await approveEvaluation(t.db, { semester: '2026-H1', by: 'UADMIN', now })).toEqual({
+      status: 'already-approved',
+      by: 'UADMIN',
+    });
+    expect((await dispatcher.drain()).sent).toBe(3);
+    expect(fake.posted.map((p) => p.channel).sort()).toEqual(['CACME', 'CBOLT', 'CTEAM', 'DMGR']);
+  });
+
+  it('an admin overrides a computed tier before approving: recorded beside it, the announcement replaced', async () => {
+    await givenSemester(t.db);
+    await givenStaff(t.db, 'UADMIN', 'admin');
+    const deps = { catalog, config: testConfig({ EVALUATION_APPROVAL: 'true' }) };
+    await evaluateAndAnnounce(t.db, deps, { asOf: '2026-07-01', actor: 'test' });
+    expect((await evaluationChanges(t.db, '2026-H1')).map((c) => c.partnerId)).toEqual(['acme', 'bolt']);
+
+    const outcome = await overrideEvaluatedTier(t.db, deps, {
+      semester: '2026-H1',
+      partnerId: 'bolt',
+      tier: 'business',
+      reason: 'Big contract signed in June',
+      by: 'UADMIN',
+      now: new Date(),
+    });
+    expect(outcome).toEqual({ status: 'overridden', partnerName: 'Bolt', tier: 'business', replaced: 2 });
+    expect((await t.db.select().from(partners).where(eq(partners.id, 'bolt')))[0]!.tier).toBe('business');
+    const history = await t.db.select().from(tierHistory).where(eq(tierHistory.partnerId, 'bolt'));
+    expect(history.map((h) => [h.kind, h.computedTier, h.tier, h.reason])).toEqual([
+      ['evaluation', 'access', 'access', null],
+      ['override', 'access', 'business', 'Big contract signed in June'],
+    ]);
+    // Kept at its tier: its demotion messages are cancelled and nothing replaces them.
+    const bolt = (await outboxRows(t.db)).filter((r) => r.dedupeKey.includes(':bolt'));
+    expect(bolt.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+
+    expect(await approveEvaluation(t.db, { semester: '2026-H1', by: 'UADMIN', now: new Date() })).toEqual({
+      status: 'approved',
+      released: 1,
+    });
+    const [approval] = await t.db.select().from(evaluationApprovals);
+    expect(approval).toMatchObject({ status: 'approved', decidedBy: 'UADMIN' });
+    expect(
+      (await t.db.select().from(outbox).where(eq(outbox.status, 'pending'))).map((r) => r.dedupeKey).sort(),
+    ).toEqual(['evaluation:2026-H1:partner:acme', 'evaluation:2026-H1:preview']);
+  });
+
+  it('`partner-bot evaluate` queues the announcements, --dry-run queues nothing', async () => {
+    await givenSemester(t.db);
+    const lines: string[] = [];
+    const ctx = {
+      config: testConfig(),
+      catalog,
+      database: t,
+      print: (line: string) => lines.push(line),
+      actor: 'cli:test',
+      now: () => new Date(),
+      today: () => '2026-07-01',
+    } satisfies CliContext;
+
+    expect(await evaluateCommand(['--dry-run'], ctx)).toBe(0);
+    expect(await outboxRows(t.db)).toEqual([]);
+    expect(await evaluateCommand([], ctx)).toBe(0);
+    expect(lines.at(-1)).toBe('4 announcement(s) queued in the outbox (the running app delivers them).');
+    lines.length = 0;
+    expect(await evaluateCommand([], ctx)).toBe(0);
+    expect(lines.at(-1)).toBe('No announcement queued (nothing newly recorded).');
+    expect(await outboxRows(t.db)).toHaveLength(4);
+  });
+});

@@ -1,0 +1,56 @@
+import { asc } from 'drizzle-orm';
+import { type Config, loadConfig } from '../../src/config.js';
+import type { Db } from '../../src/db/client.js';
+import { outbox } from '../../src/db/schema.js';
+import type { JobDeps } from '../../src/jobs/occurrences.js';
+import { loadCatalog } from '../../src/program/catalog.load.js';
+import { createLogger } from '../../src/slack/logger.js';
+
+export const catalog = loadCatalog();
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ LOCALE: 'en', ANNOUNCE_CHANNEL_ID: 'CTEAM', LOG_LEVEL: 'error', ...env });
+}
+
+export const quietLogger = createLogger({ level: 'error', name: 'test', sink: () => {} });
+
+export function jobDeps(db: Db, overrides: Partial<JobDeps> = {}): JobDeps {
+  return {
+    db,
+    catalog,
+    config: testConfig(),
+    logger: quietLogger,
+    now: () => new Date(),
+    instanceId: 'test',
+    ...overrides,
+  };
+}
+
+export async function outboxRows(db: Db) {
+  return db.select().from(outbox).orderBy(asc(outbox.id));
+}
+
+/** All the text of a queued message (notification text and every block's text), for assertions. */
+export function textOf(row: { text: string; blocks: unknown }): string {
+  const parts = [row.text];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'text' && typeof v === 'string') parts.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(row.blocks);
+  return parts.join('\n');
+}
+
+/** The action_ids of a queued message's buttons. */
+export function actionIdsOf(row: { blocks: unknown }): string[] {
+  const ids: string[] = [];
+  for (const block of (row.blocks as { type: string; elements?: { action_id?: string }[] }[]) ?? [])
+    if (block.type === 'actions')
+      for (const e of block.elements ?? []) if (e.action_id) ids.push(e.action_id);
+  return ids;
+}
