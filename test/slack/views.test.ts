@@ -175,7 +175,9 @@ describe('obligations view', () => {
     const text = all(view);
     expect(text).toContain('12 overdue · 1 to do · 5 done');
     expect(text.indexOf('*Overdue*')).toBeLessThan(text.indexOf('*To do*'));
-    expect(text).toMatch(/Personalised development plan · the partner · _due \d{1,2} \w+ \d{4} \(\d+ days late\)_/);
+    expect(text).toMatch(
+      /Personalised development plan · the partner · _due \d{1,2} \w+ \d{4} \(\d+ days late\)_/,
+    );
     expect(text).toContain('Mandatory online training — Admin: MyDstny · <@U0ACME0ADM> (Admin)');
     expect(text).toContain('Mandatory on-site training — Sales referent · <@U0ACMESAL1> (Sales referent)');
     expect(text).toContain(
