@@ -15,6 +15,7 @@ export {
   type PluralForms,
   plural,
 } from './format.js';
+export { type HomeMessages, homeMessages } from './home.js';
 export {
   createLocaleCache,
   createLocaleResolver,
@@ -23,3 +24,4 @@ export {
   localeFromSlack,
   type UsersInfoClient,
 } from './locale.js';
+export { type WriteMessages, type WriteNotifications, writeMessages, writeNotifications } from './writes.js';

@@ -14,6 +14,7 @@ import { tierView } from '../views/tier.view.js';
 import { zenView } from '../views/zen.view.js';
 import { loadListPage, parseListArgs } from './list.js';
 import type { CommandContext, Subcommand } from './types.js';
+import { WRITE_SUBCOMMANDS } from './writes/index.js';
 
 /**
  * A subcommand about one partner: resolve it from the text (or the channel, or the button), load its
@@ -103,7 +104,7 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
  * Every subcommand, in help order. To add one: write a Subcommand (access, help line, run) in its own
  * file, e.g. `revenue.subcommand.ts`, and list it here.
  */
-export const SUBCOMMANDS: readonly Subcommand[] = [...READ_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [...READ_SUBCOMMANDS, ...WRITE_SUBCOMMANDS];
 
 export function findSubcommand(table: readonly Subcommand[], word: string): Subcommand | undefined {
   return table.find((s) => s.name === word) ?? table.find((s) => s.aliases?.includes(word));

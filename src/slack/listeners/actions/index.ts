@@ -1,5 +1,13 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
+import { registerDeclarationActions } from './declaration.action.js';
+import { registerOpenModalActions } from './open-modal.action.js';
+import { registerShareAction } from './share.action.js';
 
 /** Register each action listener here, one file per listener (e.g. `<name>.action.ts` exporting a handler factory). */
-export function registerActions(_app: App, _deps: ListenerDeps): void {}
+export function registerActions(app: App, deps: ListenerDeps): void {
+  // Write side: the staff buttons opening the forms, Share in channel, Confirm/Reject a training declaration.
+  registerOpenModalActions(app, deps);
+  registerShareAction(app, deps);
+  registerDeclarationActions(app, deps);
+}

@@ -65,11 +65,18 @@ async function answer(
 /** `/partner ...`: the whole answer goes in the ack, ephemeral. */
 export function partnerCommand(env: PartnerListenerDeps): CommandHandler {
   return async ({ ack, command, client, logger }) => {
-    const reply = await answer(env, client, {
-      userId: command.user_id,
-      channelId: command.channel_id,
-      text: command.text ?? '',
-    });
+    let reply: Reply;
+    try {
+      reply = await answer(env, client, {
+        userId: command.user_id,
+        channelId: command.channel_id,
+        text: command.text ?? '',
+      });
+    } catch (error) {
+      // Never silence: whatever went wrong, Slack gets an answer within its 3 s.
+      logger.error('/partner could not answer', error);
+      reply = unavailableView(env.deps.config.LOCALE);
+    }
     await ack(messageOf(reply));
     if (reply.modal) {
       await client.views

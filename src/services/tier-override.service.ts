@@ -1,0 +1,112 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { PartnerRow } from '../db/repositories/partners.repository.js';
+import { partners, tierHistory } from '../db/schema.js';
+import type { Catalog, Tier } from '../program/catalog.schema.js';
+import type { IsoDate } from '../program/dates.js';
+import { nextEvaluationOn } from '../program/semesters.js';
+import { searchKey } from '../program/text.js';
+import {
+  audit,
+  inTransaction,
+  refused,
+  succeeded,
+  type WriteIssue,
+  type WriteResult,
+} from './write-result.js';
+
+export const MAX_REASON_LENGTH = 500;
+
+export interface OverrideTierInput {
+  by: string;
+  partnerId: string;
+  /** A tier code or label ("premium", "Premium Partner"), as typed. */
+  tier: string;
+  reason: string;
+}
+
+export interface TierOverridden {
+  partner: PartnerRow;
+  previousTier: string;
+  tier: Tier;
+  reason: string;
+  effectiveOn: IsoDate;
+  /** The override lasts until this evaluation. */
+  nextEvaluationOn: IsoDate;
+}
+
+/** A tier from its code or its label in either language, with or without the trailing "Partner". */
+export function parseTier(catalog: Catalog, text: string): Tier | undefined {
+  const key = searchKey(text);
+  if (!key) return undefined;
+  return catalog.tiers.find((t) =>
+    [t.code, t.label.fr, t.label.en].some((name) => {
+      const k = searchKey(name);
+      return k === key || k.replace(/\s+partner$/, '') === key;
+    }),
+  );
+}
+
+/**
+ * A manager sets a partner's tier by hand, with a reason: recorded in tier_history as an override (beside
+ * the tier the last evaluation computed), partners.tier and tier_since updated, audited. The next semester
+ * evaluation starts from it and decides again (PROGRAM.md §4).
+ */
+export function overrideTier(
+  db: Db,
+  catalog: Catalog,
+  input: OverrideTierInput,
+  today: IsoDate,
+): Promise<WriteResult<TierOverridden>> {
+  return inTransaction(db, input.by, async (tx, actor) => {
+    if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
+    const issues: WriteIssue[] = [];
+    const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId)).for('update');
+    if (!partner) issues.push({ code: 'partner-unknown' });
+    const tier = parseTier(catalog, input.tier);
+    if (!input.tier.trim()) issues.push({ code: 'tier-missing' });
+    else if (!tier) issues.push({ code: 'tier-unknown', value: input.tier.trim() });
+    else if (partner && partner.tier === tier.code) issues.push({ code: 'tier-unchanged', tier: tier.code });
+    const reason = input.reason.replace(/\s+/g, ' ').trim();
+    if (!reason) issues.push({ code: 'reason-missing' });
+    else if (reason.length > MAX_REASON_LENGTH)
+      issues.push({ code: 'reason-too-long', max: MAX_REASON_LENGTH });
+    if (issues.length || !partner || !tier) return refused(...issues);
+
+    const [lastEvaluation] = await tx
+      .select({ computedTier: tierHistory.computedTier })
+      .from(tierHistory)
+      .where(and(eq(tierHistory.partnerId, partner.id), eq(tierHistory.kind, 'evaluation')))
+      .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id))
+      .limit(1);
+    await tx.insert(tierHistory).values({
+      partnerId: partner.id,
+      kind: 'override',
+      effectiveOn: today,
+      computedTier: lastEvaluation?.computedTier ?? null,
+      previousTier: partner.tier,
+      tier: tier.code,
+      reason,
+      actor: actor.slackUserId,
+      catalogVersion: catalog.version,
+    });
+    await tx
+      .update(partners)
+      .set({ tier: tier.code, tierSince: today, updatedAt: new Date() })
+      .where(eq(partners.id, partner.id));
+    await audit(tx, {
+      actor: actor.slackUserId,
+      action: 'tier.override',
+      partnerId: partner.id,
+      details: { previousTier: partner.tier, tier: tier.code, reason },
+    });
+    return succeeded({
+      partner: { ...partner, tier: tier.code, tierSince: today },
+      previousTier: partner.tier,
+      tier,
+      reason,
+      effectiveOn: today,
+      nextEvaluationOn: nextEvaluationOn(catalog, today),
+    });
+  });
+}

@@ -1,0 +1,413 @@
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { ContactRow, PartnerRow } from '../db/repositories/partners.repository.js';
+import { contacts, partners, trainingCompletions } from '../db/schema.js';
+import { writeNotifications } from '../i18n/writes.js';
+import { enqueue } from '../outbox/enqueue.js';
+import type { Catalog, Locale, Obligation } from '../program/catalog.schema.js';
+import type { IsoDate } from '../program/dates.js';
+import { obligationApplies } from '../program/obligations.js';
+import { searchKey } from '../program/text.js';
+import type { Actor } from './actor.service.js';
+import {
+  audit,
+  checkCompletedOn,
+  inTransaction,
+  refused,
+  succeeded,
+  type WriteIssue,
+  type WriteResult,
+} from './write-result.js';
+
+/** How a training's contact was named: a Slack user id (mention, picker), a contact id, or a name. */
+export type ContactRef = { slackUserId: string } | { contactId: number } | { name: string };
+
+export interface RecordTrainingInput {
+  /** Slack user id of whoever records it: staff record it done, a contact declares its own. */
+  by: string;
+  /** Whose training; a contact may leave it out (itself). */
+  contact?: ContactRef | undefined;
+  /** A trn-* code, as typed. */
+  training: string;
+  /** YYYY-MM-DD, today when left out. */
+  completedOn?: string | undefined;
+  /** The partner the asker is working on (its channel, its modal): the contact must be one of its own. */
+  partnerId?: string | undefined;
+}
+
+export interface TrainingRecorded {
+  partner: PartnerRow;
+  contact: ContactRow;
+  training: Obligation;
+  completedOn: IsoDate;
+  /** confirmed when staff recorded it (or it already was); pending for a contact's own declaration. */
+  status: 'confirmed' | 'pending';
+  /** What was recorded before for this contact and training. */
+  previous: { status: 'confirmed' | 'pending'; completedOn: IsoDate } | null;
+  /** False when nothing needed writing (already recorded the same way, or already confirmed). */
+  changed: boolean;
+  completionId: number;
+}
+
+export interface NotifyOptions {
+  /** Locale of the messages queued for the manager or the contact (config.LOCALE). */
+  locale: Locale;
+}
+
+export function trainingObligations(catalog: Catalog): Obligation[] {
+  return catalog.obligations.filter((o) => o.kind === 'training');
+}
+
+export function findTraining(catalog: Catalog, text: string): Obligation | undefined {
+  const key = text.trim().toLowerCase();
+  return trainingObligations(catalog).find((o) => o.code === key);
+}
+
+type ContactLookup =
+  | { kind: 'found'; contact: ContactRow }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; candidates: ContactRow[] };
+
+/**
+ * Finds a contact by Slack id, contact id or name (case- and accent-insensitive, whole name or its
+ * start), among one partner's contacts when `partnerId` is given.
+ */
+export async function findContact(db: Db, ref: ContactRef, partnerId?: string): Promise<ContactLookup> {
+  const scope = partnerId ? eq(contacts.partnerId, partnerId) : undefined;
+  if ('slackUserId' in ref || 'contactId' in ref) {
+    const where =
+      'slackUserId' in ref ? eq(contacts.slackUserId, ref.slackUserId) : eq(contacts.id, ref.contactId);
+    const [row] = await db.select().from(contacts).where(where);
+    return row ? { kind: 'found', contact: row } : { kind: 'none' };
+  }
+  const key = searchKey(ref.name.replace(/^@/, ''));
+  if (!key) return { kind: 'none' };
+  const all = await db.select().from(contacts).where(scope).orderBy(asc(contacts.name));
+  const exact = all.filter((c) => searchKey(c.name) === key);
+  if (exact.length === 1) return { kind: 'found', contact: exact[0]! };
+  const matches = exact.length ? exact : all.filter((c) => searchKey(c.name).startsWith(key));
+  if (matches.length === 1) return { kind: 'found', contact: matches[0]! };
+  if (matches.length > 1) return { kind: 'ambiguous', candidates: matches.slice(0, 10) };
+  return { kind: 'none' };
+}
+
+function describeRef(ref: ContactRef): string {
+  if ('slackUserId' in ref) return ref.slackUserId;
+  if ('contactId' in ref) return `#${ref.contactId}`;
+  return ref.name;
+}
+
+/**
+ * A training done. Staff record it confirmed (confirming a pending declaration if there was one). A
+ * contact may only declare its own: stored pending until a manager confirms it, which already stops its
+ * reminders (the rules count a pending training as declared, not outstanding), and the partner's manager
+ * is told through the outbox.
+ */
+export function recordTraining(
+  db: Db,
+  catalog: Catalog,
+  input: RecordTrainingInput,
+  today: IsoDate,
+  notify?: NotifyOptions,
+): Promise<WriteResult<TrainingRecorded>> {
+  return inTransaction(db, input.by, async (tx, actor) => {
+    if (actor.kind === 'stranger') return refused({ code: 'not-allowed' });
+    const issues: WriteIssue[] = [];
+
+    let contact: ContactRow | undefined;
+    if (actor.kind === 'contact') {
+      const self = actor.contact;
+      const isSelf =
+        input.contact === undefined ||
+        ('slackUserId' in input.contact && input.contact.slackUserId === self.slackUserId) ||
+        ('contactId' in input.contact && input.contact.contactId === self.id) ||
+        ('name' in input.contact && searchKey(input.contact.name.replace(/^@/, '')) === searchKey(self.name));
+      // Refused in the same words whether the other contact exists or not.
+      if (!isSelf) return refused({ code: 'own-training-only' });
+      contact = self;
+    } else if (input.contact === undefined) {
+      issues.push({ code: 'contact-missing' });
+    } else {
+      const found = await findContact(
+        tx,
+        input.contact,
+        'name' in input.contact ? input.partnerId : undefined,
+      );
+      if (found.kind === 'found') contact = found.contact;
+      else if (found.kind === 'ambiguous')
+        issues.push({
+          code: 'contact-ambiguous',
+          value: describeRef(input.contact),
+          candidates: found.candidates,
+        });
+      else issues.push({ code: 'contact-unknown', value: describeRef(input.contact) });
+    }
+
+    const trainingText = input.training.trim();
+    const training = trainingText ? findTraining(catalog, trainingText) : undefined;
+    if (!trainingText) issues.push({ code: 'training-missing' });
+    else if (!training) issues.push({ code: 'training-unknown', value: trainingText });
+    const { date, issue: dateIssue } = checkCompletedOn(input.completedOn, today);
+    if (dateIssue) issues.push(dateIssue);
+
+    let partner: PartnerRow | undefined;
+    if (contact) {
+      [partner] = await tx.select().from(partners).where(eq(partners.id, contact.partnerId));
+      if (input.partnerId !== undefined && contact.partnerId !== input.partnerId) {
+        const [expected] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));
+        issues.push({
+          code: 'contact-other-partner',
+          contactName: contact.name,
+          partnerName: expected?.name ?? input.partnerId,
+        });
+      }
+      if (partner && training && !obligationApplies(training, partner.type, partner.operatorProgram))
+        issues.push({ code: 'training-not-applicable', training: training.code, partnerName: partner.name });
+    }
+    if (issues.length || !contact || !partner || !training || !date) return refused(...issues);
+
+    const [existing] = await tx
+      .select()
+      .from(trainingCompletions)
+      .where(
+        and(eq(trainingCompletions.contactId, contact.id), eq(trainingCompletions.training, training.code)),
+      )
+      .for('update');
+    const previous = existing ? { status: existing.status, completedOn: existing.completedOn } : null;
+    const base = { partner, contact, training, previous };
+
+    if (actor.kind === 'contact') {
+      // Already confirmed by a manager: a declaration adds nothing.
+      if (existing?.status === 'confirmed')
+        return succeeded({
+          ...base,
+          completedOn: existing.completedOn,
+          status: 'confirmed',
+          changed: false,
+          completionId: existing.id,
+        });
+      if (existing?.completedOn === date)
+        return succeeded({
+          ...base,
+          completedOn: date,
+          status: 'pending',
+          changed: false,
+          completionId: existing.id,
+        });
+      const [row] = existing
+        ? await tx
+            .update(trainingCompletions)
+            .set({ completedOn: date, declaredBy: actor.slackUserId })
+            .where(eq(trainingCompletions.id, existing.id))
+            .returning()
+        : await tx
+            .insert(trainingCompletions)
+            .values({
+              partnerId: partner.id,
+              contactId: contact.id,
+              training: training.code,
+              completedOn: date,
+              status: 'pending',
+              declaredBy: actor.slackUserId,
+            })
+            .returning();
+      await audit(tx, {
+        actor: actor.slackUserId,
+        action: 'training.declared',
+        partnerId: partner.id,
+        details: { contactId: contact.id, training: training.code, completedOn: date, previous },
+      });
+      if (notify && partner.managerSlackUserId) {
+        const n = writeNotifications[notify.locale];
+        await enqueue(tx, [
+          {
+            dedupeKey: `training.declared:${row!.id}:${date}`,
+            kind: 'training.declared',
+            channel: partner.managerSlackUserId,
+            text: n.declared({
+              contact: contact.slackUserId,
+              contactName: contact.name,
+              partner: partner.name,
+              training: training.label[notify.locale],
+              date,
+            }),
+          },
+        ]);
+      }
+      return succeeded({
+        ...base,
+        completedOn: date,
+        status: 'pending',
+        changed: true,
+        completionId: row!.id,
+      });
+    }
+
+    if (existing?.status === 'confirmed' && existing.completedOn === date)
+      return succeeded({
+        ...base,
+        completedOn: date,
+        status: 'confirmed',
+        changed: false,
+        completionId: existing.id,
+      });
+    const confirmed = {
+      completedOn: date,
+      status: 'confirmed' as const,
+      confirmedBy: actor.slackUserId,
+      confirmedAt: new Date(),
+    };
+    const [row] = existing
+      ? await tx
+          .update(trainingCompletions)
+          .set(confirmed)
+          .where(eq(trainingCompletions.id, existing.id))
+          .returning()
+      : await tx
+          .insert(trainingCompletions)
+          .values({
+            partnerId: partner.id,
+            contactId: contact.id,
+            training: training.code,
+            declaredBy: actor.slackUserId,
+            ...confirmed,
+          })
+          .returning();
+    await audit(tx, {
+      actor: actor.slackUserId,
+      action: 'training.confirmed',
+      partnerId: partner.id,
+      details: { contactId: contact.id, training: training.code, completedOn: date, previous },
+    });
+    return succeeded({
+      ...base,
+      completedOn: date,
+      status: 'confirmed',
+      changed: true,
+      completionId: row!.id,
+    });
+  });
+}
+
+export interface DeclarationDecided {
+  decision: 'confirm' | 'reject';
+  partner: PartnerRow;
+  contact: ContactRow;
+  training: string;
+  completedOn: IsoDate;
+}
+
+/**
+ * A manager confirms a contact's declaration (the training is then done) or rejects it (the record is
+ * removed and the reminders resume). Staff only; the contact is told through the outbox.
+ */
+export function decideDeclaration(
+  db: Db,
+  input: { by: string; completionId: number; decision: 'confirm' | 'reject' },
+  notify?: NotifyOptions & { catalog: Catalog },
+): Promise<WriteResult<DeclarationDecided>> {
+  return inTransaction(db, input.by, async (tx, actor) => {
+    if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
+    const [row] = await tx
+      .select({ completion: trainingCompletions, contact: contacts, partner: partners })
+      .from(trainingCompletions)
+      .innerJoin(contacts, eq(contacts.id, trainingCompletions.contactId))
+      .innerJoin(partners, eq(partners.id, trainingCompletions.partnerId))
+      .where(and(eq(trainingCompletions.id, input.completionId), eq(trainingCompletions.status, 'pending')))
+      .for('update', { of: trainingCompletions });
+    if (!row) return refused({ code: 'declaration-gone' });
+    const { completion, contact, partner } = row;
+    if (input.decision === 'confirm') {
+      await tx
+        .update(trainingCompletions)
+        .set({ status: 'confirmed', confirmedBy: actor.slackUserId, confirmedAt: new Date() })
+        .where(eq(trainingCompletions.id, completion.id));
+    } else {
+      await tx.delete(trainingCompletions).where(eq(trainingCompletions.id, completion.id));
+    }
+    await audit(tx, {
+      actor: actor.slackUserId,
+      action: input.decision === 'confirm' ? 'training.confirmed' : 'training.rejected',
+      partnerId: partner.id,
+      details: {
+        completionId: completion.id,
+        contactId: contact.id,
+        training: completion.training,
+        completedOn: completion.completedOn,
+        declaredBy: completion.declaredBy,
+      },
+    });
+    if (notify) {
+      const n = writeNotifications[notify.locale];
+      const obligation = notify.catalog.obligations.find((o) => o.code === completion.training);
+      await enqueue(tx, [
+        {
+          dedupeKey: `training.${input.decision}:${completion.id}`,
+          kind: `training.${input.decision}ed`,
+          channel: contact.slackUserId,
+          text: n.decided(input.decision, {
+            by: actor.slackUserId,
+            training: obligation ? obligation.label[notify.locale] : completion.training,
+            date: completion.completedOn,
+          }),
+        },
+      ]);
+    }
+    return succeeded({
+      decision: input.decision,
+      partner,
+      contact,
+      training: completion.training,
+      completedOn: completion.completedOn,
+    });
+  });
+}
+
+export interface PendingDeclaration {
+  id: number;
+  partnerId: string;
+  partnerName: string;
+  contactName: string;
+  contactSlackUserId: string;
+  training: string;
+  completedOn: IsoDate;
+  declaredBy: string | null;
+}
+
+/**
+ * Declarations awaiting a manager, oldest first: an admin sees all of them, a manager those of the
+ * partners it manages and of partners nobody manages. Nothing for anyone else.
+ */
+export async function pendingDeclarations(
+  db: Db,
+  actor: Actor,
+  options: { limit?: number } = {},
+): Promise<{ items: PendingDeclaration[]; total: number }> {
+  if (actor.kind !== 'staff') return { items: [], total: 0 };
+  const scope =
+    actor.role === 'admin'
+      ? undefined
+      : or(eq(partners.managerSlackUserId, actor.slackUserId), isNull(partners.managerSlackUserId));
+  const rows = await db
+    .select({
+      id: trainingCompletions.id,
+      partnerId: partners.id,
+      partnerName: partners.name,
+      contactName: contacts.name,
+      contactSlackUserId: contacts.slackUserId,
+      training: trainingCompletions.training,
+      completedOn: trainingCompletions.completedOn,
+      declaredBy: trainingCompletions.declaredBy,
+    })
+    .from(trainingCompletions)
+    .innerJoin(contacts, eq(contacts.id, trainingCompletions.contactId))
+    .innerJoin(partners, eq(partners.id, trainingCompletions.partnerId))
+    .where(and(eq(trainingCompletions.status, 'pending'), scope))
+    .orderBy(asc(trainingCompletions.createdAt), asc(trainingCompletions.id));
+  return { items: options.limit === undefined ? rows : rows.slice(0, options.limit), total: rows.length };
+}
+
+/** The contacts of a partner, for a picker. */
+export async function partnerContacts(db: Db, partnerId: string): Promise<ContactRow[]> {
+  return db.select().from(contacts).where(eq(contacts.partnerId, partnerId)).orderBy(asc(contacts.name));
+}

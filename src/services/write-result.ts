@@ -1,0 +1,149 @@
+import type { Db } from '../db/client.js';
+import type { ContactRow } from '../db/repositories/partners.repository.js';
+import { auditLog } from '../db/schema.js';
+import { type IsoDate, isIsoDate } from '../program/dates.js';
+import { type Actor, identifyActor } from './actor.service.js';
+
+/**
+ * Why a write was refused. The services return every issue they find (a modal shows them all at once,
+ * each next to its field) and write nothing; src/i18n/writes.ts words them in both locales.
+ */
+export type WriteIssue =
+  /** Staff-only write asked by a contact or a stranger; or a stranger declaring a training. */
+  | { code: 'not-allowed' }
+  /** A contact declaring someone else's training (same words whether that contact exists or not). */
+  | { code: 'own-training-only' }
+  | { code: 'partner-unknown' }
+  | { code: 'month-missing' }
+  | { code: 'month-invalid'; value: string }
+  | { code: 'month-future'; value: string }
+  | { code: 'category-unknown'; value: string }
+  | { code: 'amount-missing' }
+  | { code: 'amount-invalid'; value: string }
+  | { code: 'amount-negative'; value: string }
+  | { code: 'amount-too-large'; value: string }
+  | { code: 'training-missing' }
+  | { code: 'training-unknown'; value: string }
+  /** A training that does not apply to this partner's type or operator program. */
+  | { code: 'training-not-applicable'; training: string; partnerName: string }
+  | { code: 'item-missing' }
+  | { code: 'item-unknown'; value: string }
+  /** A trn-* code given where a checklist item was expected: trainings are per contact. */
+  | { code: 'item-is-training'; value: string }
+  /** zen-tier: computed from the tier, never recorded. */
+  | { code: 'item-computed'; value: string }
+  | { code: 'item-not-applicable'; item: string; partnerName: string }
+  | { code: 'contact-missing' }
+  | { code: 'contact-unknown'; value: string }
+  | { code: 'contact-ambiguous'; value: string; candidates: ContactRow[] }
+  | { code: 'contact-other-partner'; contactName: string; partnerName: string }
+  | { code: 'date-invalid'; value: string }
+  | { code: 'date-future'; value: string }
+  | { code: 'tier-missing' }
+  | { code: 'tier-unknown'; value: string }
+  | { code: 'tier-unchanged'; tier: string }
+  | { code: 'reason-missing' }
+  | { code: 'reason-too-long'; max: number }
+  /** No pending declaration with that id: already confirmed, rejected or withdrawn. */
+  | { code: 'declaration-gone' };
+
+export type WriteIssueCode = WriteIssue['code'];
+
+/** The input a problem is about, for putting it next to the right field of a modal. */
+export type WriteField =
+  | 'partner'
+  | 'month'
+  | 'category'
+  | 'amount'
+  | 'training'
+  | 'item'
+  | 'contact'
+  | 'date'
+  | 'tier'
+  | 'reason';
+
+export function issueField(issue: WriteIssue): WriteField | undefined {
+  switch (issue.code) {
+    case 'partner-unknown':
+      return 'partner';
+    case 'month-missing':
+    case 'month-invalid':
+    case 'month-future':
+      return 'month';
+    case 'category-unknown':
+      return 'category';
+    case 'amount-missing':
+    case 'amount-invalid':
+    case 'amount-negative':
+    case 'amount-too-large':
+      return 'amount';
+    case 'training-missing':
+    case 'training-unknown':
+    case 'training-not-applicable':
+      return 'training';
+    case 'item-missing':
+    case 'item-unknown':
+    case 'item-is-training':
+    case 'item-computed':
+    case 'item-not-applicable':
+      return 'item';
+    case 'contact-missing':
+    case 'contact-unknown':
+    case 'contact-ambiguous':
+    case 'contact-other-partner':
+    case 'own-training-only':
+      return 'contact';
+    case 'date-invalid':
+    case 'date-future':
+      return 'date';
+    case 'tier-missing':
+    case 'tier-unknown':
+    case 'tier-unchanged':
+      return 'tier';
+    case 'reason-missing':
+    case 'reason-too-long':
+      return 'reason';
+    case 'not-allowed':
+    case 'declaration-gone':
+      return undefined;
+  }
+}
+
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; issues: WriteIssue[] };
+
+export const refused = <T>(...issues: WriteIssue[]): WriteResult<T> => ({ ok: false, issues });
+export const succeeded = <T>(value: T): WriteResult<T> => ({ ok: true, value });
+
+/**
+ * Runs a write in one transaction: the asker is identified inside it (authorization never rests on what
+ * a caller says about them), and a refusal returns before anything is written.
+ */
+export function inTransaction<T>(
+  db: Db,
+  slackUserId: string,
+  work: (tx: Db, actor: Actor) => Promise<WriteResult<T>>,
+): Promise<WriteResult<T>> {
+  return db.transaction(async (tx) => {
+    const inner = tx as unknown as Db;
+    return work(inner, await identifyActor(inner, slackUserId));
+  });
+}
+
+export async function audit(
+  tx: Db,
+  entry: { actor: string; action: string; partnerId: string | null; details: Record<string, unknown> },
+): Promise<void> {
+  await tx.insert(auditLog).values(entry);
+}
+
+/** The day something was done: today when left out, never in the future. */
+export function checkCompletedOn(
+  text: string | undefined,
+  today: IsoDate,
+): { date?: IsoDate; issue?: WriteIssue } {
+  const raw = (text ?? '').trim();
+  if (raw === '') return { date: today };
+  if (!isIsoDate(raw)) return { issue: { code: 'date-invalid', value: raw } };
+  if (raw > today) return { issue: { code: 'date-future', value: raw } };
+  return { date: raw };
+}

@@ -1,0 +1,65 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { identifyActor } from '../../../services/actor.service.js';
+import { decideDeclaration, pendingDeclarations } from '../../../services/trainings.service.js';
+import { decodeActionValue } from '../../action-ids.js';
+import { writeEnv } from '../../partner-command/writes/env.js';
+import { declarationsView } from '../../views/declarations.view.js';
+import { DECLARATION_ACTION_IDS, declarationValue } from '../../views/write-ids.js';
+import { declarationDecidedText, issueText } from '../../views/write-replies.view.js';
+import type { ListenerDeps } from '../deps.js';
+import { publishHome } from '../events/app-home.event.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/**
+ * Confirm or Reject on a contact's training declaration (in `/partner confirm` or on App Home): the
+ * service checks the clicker is staff and the declaration still pending; the list is then shown again,
+ * with what was done on top.
+ */
+function decide(deps: ListenerDeps, decision: 'confirm' | 'reject') {
+  return async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
+    await ack();
+    const env = writeEnv(deps);
+    const userId = body.user.id;
+    const value = decodeActionValue(declarationValue, action.value);
+    if (!value) {
+      logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
+      return;
+    }
+    const locale = await env.locale(client, userId);
+    const ctx = env.context(locale);
+    try {
+      const result = await decideDeclaration(
+        env.db,
+        { by: userId, completionId: value.c, decision },
+        { locale: deps.config.LOCALE, catalog: env.catalog },
+      );
+      if (!result.ok && result.issues.some((i) => i.code === 'not-allowed')) {
+        if (body.response_url)
+          await respond({ response_type: 'ephemeral', replace_original: false, text: ctx.w.staffOnly });
+        return;
+      }
+      const notice = result.ok
+        ? declarationDecidedText(ctx, result.value)
+        : `:x: ${result.issues.map((issue) => issueText(ctx, issue)).join(' ')}`;
+      if (body.view?.type === 'home') return await publishHome(env, client, userId, { notice, locale });
+      const actor = await identifyActor(env.db, userId);
+      const list = declarationsView(ctx, await pendingDeclarations(env.db, actor), notice);
+      if (body.response_url) await respond({ replace_original: true, text: list.text, blocks: list.blocks });
+      else await client.chat.postMessage({ channel: userId, text: notice });
+    } catch (error) {
+      logger.error(`${action.action_id}: failed`, error);
+    }
+  };
+}
+
+export function registerDeclarationActions(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>(DECLARATION_ACTION_IDS.confirm, decide(deps, 'confirm'));
+  app.action<BlockAction<ButtonAction>>(DECLARATION_ACTION_IDS.reject, decide(deps, 'reject'));
+}

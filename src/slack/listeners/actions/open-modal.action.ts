@@ -1,0 +1,92 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { identifyActor } from '../../../services/actor.service.js';
+import { partnerContacts } from '../../../services/trainings.service.js';
+import { ACTION_IDS, actionIdPattern, decodeActionValue, partnerRefValue } from '../../action-ids.js';
+import { type WriteEnv, writeEnv } from '../../partner-command/writes/env.js';
+import type { ModalView } from '../../views/blocks.js';
+import type { ModalKind, ModalMetadata } from '../../views/write-ids.js';
+import { doneModal, overrideModal, revenueModal } from '../../views/write-modals.view.js';
+import type { WriteViewContext } from '../../views/write-replies.view.js';
+import type { ListenerDeps } from '../deps.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Builds the form for a partner (or none: the form asks for it). */
+export async function buildWriteModal(
+  env: WriteEnv,
+  ctx: WriteViewContext,
+  kind: ModalKind,
+  partnerId: string | undefined,
+  origin: ModalMetadata['o'],
+): Promise<ModalView | undefined> {
+  const partner = partnerId === undefined ? undefined : await env.partners.byId(partnerId);
+  if (partnerId !== undefined && !partner) return undefined;
+  switch (kind) {
+    case 'revenue':
+      return revenueModal(ctx, { partner, origin });
+    case 'done':
+      return doneModal(ctx, {
+        partner,
+        contacts: partner ? await partnerContacts(env.db, partner.id) : undefined,
+        origin,
+      });
+    case 'override':
+      return overrideModal(ctx, { partner, origin });
+  }
+}
+
+/**
+ * The staff buttons (a status card's, App Home's, a partner choice's): open the form on the button's
+ * partner, if any. Who clicks is checked now; the button's value only names the partner.
+ */
+function openModal(deps: ListenerDeps, kind: ModalKind) {
+  return async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
+    await ack();
+    const env = writeEnv(deps);
+    const userId = body.user.id;
+    let partnerId: string | undefined;
+    if (action.value !== undefined) {
+      const value = decodeActionValue(partnerRefValue, action.value);
+      if (!value) {
+        logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
+        return;
+      }
+      partnerId = value.p;
+    }
+    const fromHome = body.view?.type === 'home';
+    const locale = await env.locale(client, userId);
+    const ctx = env.context(locale);
+    const tell = async (text: string) => {
+      if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
+      else await client.chat.postMessage({ channel: userId, text });
+    };
+    try {
+      const actor = await identifyActor(env.db, userId);
+      if (actor.kind !== 'staff') return await tell(ctx.w.staffOnly);
+      const modal = await buildWriteModal(env, ctx, kind, partnerId, fromHome ? 'home' : 'message');
+      if (!modal) return await tell(ctx.w.issues.partnerUnknown);
+      await client.views.open({ trigger_id: body.trigger_id, view: modal });
+    } catch (error) {
+      logger.error(`${action.action_id}: could not open the form`, error);
+      await tell(ctx.w.modal.couldNotOpen).catch(() => {});
+    }
+  };
+}
+
+export function registerOpenModalActions(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>(
+    actionIdPattern(ACTION_IDS.recordRevenue),
+    openModal(deps, 'revenue'),
+  );
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.markDone), openModal(deps, 'done'));
+  app.action<BlockAction<ButtonAction>>(
+    actionIdPattern(ACTION_IDS.overrideTier),
+    openModal(deps, 'override'),
+  );
+}

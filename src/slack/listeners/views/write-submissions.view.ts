@@ -1,0 +1,255 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Locale } from '../../../program/catalog.schema.js';
+import { identifyActor } from '../../../services/actor.service.js';
+import { markChecklistDone } from '../../../services/checklist.service.js';
+import { lookupPartner } from '../../../services/partner-lookup.service.js';
+import { recordRevenue } from '../../../services/revenue.service.js';
+import { overrideTier } from '../../../services/tier-override.service.js';
+import { findTraining, recordTraining } from '../../../services/trainings.service.js';
+import { issueField, type WriteIssue, type WriteResult } from '../../../services/write-result.js';
+import { MAX_QUERY_LENGTH } from '../../partner-command/parse.js';
+import { type WriteEnv, writeEnv } from '../../partner-command/writes/env.js';
+import type { View } from '../../views/blocks.js';
+import {
+  decodeMetadata,
+  MODAL_CALLBACK_IDS,
+  type ModalField,
+  type ModalKind,
+  type ModalMetadata,
+} from '../../views/write-ids.js';
+import {
+  checklistMarkedView,
+  plainIssueText,
+  revenueRecordedView,
+  tierOverriddenView,
+  trainingRecordedView,
+  type WriteViewContext,
+} from '../../views/write-replies.view.js';
+import type { ListenerDeps } from '../deps.js';
+import { publishHome } from '../events/app-home.event.js';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type StateValues = ViewSubmitAction['view']['state']['values'];
+
+/** The value of one input (text, select, user picker, date picker), trimmed; '' when empty. */
+export function fieldValue(values: StateValues, field: ModalField): string {
+  const element = values[field]?.[field] as
+    | {
+        value?: string | null;
+        selected_option?: { value?: string } | null;
+        selected_user?: string | null;
+        selected_date?: string | null;
+      }
+    | undefined;
+  if (!element) return '';
+  return (
+    element.value ??
+    element.selected_option?.value ??
+    element.selected_user ??
+    element.selected_date ??
+    ''
+  ).trim();
+}
+
+/** The inputs each form has (the partner's only when it was not chosen before opening). */
+const FIELDS: Record<ModalKind, ModalField[]> = {
+  revenue: ['partner', 'month', 'category', 'amount'],
+  done: ['partner', 'item', 'contact', 'date'],
+  override: ['partner', 'tier', 'reason'],
+};
+
+function fieldsOf(kind: ModalKind, metadata: ModalMetadata, values: StateValues): ModalField[] {
+  return FIELDS[kind].filter((f) => {
+    if (f === 'partner') return metadata.p === undefined;
+    if (f === 'contact') return f in values || metadata.p === undefined;
+    return true;
+  });
+}
+
+/** Errors keyed by the input they are about (an issue about no input goes on the first one). */
+function fieldErrors(
+  fields: ModalField[],
+  issues: { field: ModalField | undefined; text: string }[],
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const { field, text } of issues) {
+    const target = field && fields.includes(field) ? field : fields[0]!;
+    errors[target] = errors[target] ? `${errors[target]} ${text}` : text;
+  }
+  return errors;
+}
+
+type PartnerChoice = { partnerId: string } | { error: string };
+
+/** The partner of a submission: chosen before opening, or typed (resolved like /partner does). */
+async function submittedPartner(
+  env: WriteEnv,
+  ctx: WriteViewContext,
+  userId: string,
+  metadata: ModalMetadata,
+  values: StateValues,
+): Promise<PartnerChoice> {
+  if (metadata.p !== undefined) return { partnerId: metadata.p };
+  const m = ctx.w.modal;
+  const typed = fieldValue(values, 'partner').slice(0, MAX_QUERY_LENGTH);
+  if (!typed) return { error: m.partnerMissing };
+  const actor = await identifyActor(env.db, userId);
+  const lookup = await lookupPartner(env.partners, actor, typed, undefined);
+  const names = (list: { id: string; name: string }[]) => list.map((p) => `${p.name} (${p.id})`).join(', ');
+  switch (lookup.kind) {
+    case 'found':
+      return { partnerId: lookup.partner.id };
+    case 'ambiguous':
+      return { error: m.partnerAmbiguous(typed, names(lookup.candidates)) };
+    case 'none':
+      return {
+        error: [
+          m.partnerNone(typed),
+          ...(lookup.suggestions.length ? [m.partnerSuggestions(names(lookup.suggestions))] : []),
+        ].join(' '),
+      };
+    case 'unspecified':
+      return { error: m.partnerMissing };
+    case 'forbidden':
+      return { error: ctx.w.staffOnly };
+  }
+}
+
+type Submitted = WriteResult<View>;
+
+/** Calls the service the form is for, with the submitted values; the confirmation on success. */
+async function submit(
+  env: WriteEnv,
+  ctx: WriteViewContext,
+  kind: ModalKind,
+  userId: string,
+  partnerId: string,
+  values: StateValues,
+): Promise<Submitted> {
+  const today = env.today();
+  const rendered = <T>(result: WriteResult<T>, render: (value: T) => View): Submitted =>
+    result.ok ? { ok: true, value: render(result.value) } : result;
+  switch (kind) {
+    case 'revenue':
+      return rendered(
+        await recordRevenue(
+          env.db,
+          env.catalog,
+          {
+            by: userId,
+            partnerId,
+            month: fieldValue(values, 'month'),
+            category: fieldValue(values, 'category'),
+            amount: fieldValue(values, 'amount'),
+          },
+          today,
+        ),
+        (r) => revenueRecordedView(ctx, r),
+      );
+    case 'done': {
+      const item = fieldValue(values, 'item');
+      const completedOn = fieldValue(values, 'date');
+      if (findTraining(env.catalog, item)) {
+        const contact = fieldValue(values, 'contact');
+        return rendered(
+          await recordTraining(
+            env.db,
+            env.catalog,
+            {
+              by: userId,
+              contact: contact ? { slackUserId: contact } : undefined,
+              training: item,
+              completedOn,
+              partnerId,
+            },
+            today,
+            { locale: env.deps.config.LOCALE },
+          ),
+          (r) => trainingRecordedView(ctx, r, 'staff'),
+        );
+      }
+      return rendered(
+        await markChecklistDone(env.db, env.catalog, { by: userId, partnerId, item, completedOn }, today),
+        (r) => checklistMarkedView(ctx, r),
+      );
+    }
+    case 'override':
+      return rendered(
+        await overrideTier(
+          env.db,
+          env.catalog,
+          { by: userId, partnerId, tier: fieldValue(values, 'tier'), reason: fieldValue(values, 'reason') },
+          today,
+        ),
+        (r) => tierOverriddenView(ctx, r),
+      );
+  }
+}
+
+/** A training issue goes next to the item picker, which lists trainings too. */
+function formField(issue: WriteIssue): ModalField | undefined {
+  const field = issueField(issue);
+  return field === 'training' ? 'item' : field;
+}
+
+/**
+ * A form submitted: validated by the service (which also checks the asker is staff). Problems come back
+ * next to their inputs (response_action: errors) and nothing is written; on success the form closes and
+ * the user gets the confirmation in a direct message (and a fresh Home tab when it came from there).
+ */
+function submission(deps: ListenerDeps, kind: ModalKind) {
+  return async ({ ack, body, view, client, logger }: SubmitArgs) => {
+    const env = writeEnv(deps);
+    const userId = body.user.id;
+    const metadata = decodeMetadata(view.private_metadata) ?? { o: 'message' as const };
+    const values = view.state.values;
+    const fields = fieldsOf(kind, metadata, values);
+    let locale: Locale = deps.config.LOCALE;
+    try {
+      locale = await env.locale(client, userId);
+      const ctx = env.context(locale);
+      const partner = await submittedPartner(env, ctx, userId, metadata, values);
+      if ('error' in partner) {
+        await ack({
+          response_action: 'errors',
+          errors: fieldErrors(fields, [{ field: 'partner', text: partner.error }]),
+        });
+        return;
+      }
+      const result = await submit(env, ctx, kind, userId, partner.partnerId, values);
+      if (!result.ok) {
+        const issues = result.issues.map((issue) => ({
+          field: issue.code === 'not-allowed' ? undefined : formField(issue),
+          text: issue.code === 'not-allowed' ? ctx.w.staffOnly : plainIssueText(ctx, issue),
+        }));
+        await ack({ response_action: 'errors', errors: fieldErrors(fields, issues) });
+        return;
+      }
+      await ack();
+      await client.chat
+        .postMessage({ channel: userId, text: result.value.text, blocks: result.value.blocks })
+        .catch((error: unknown) =>
+          logger.error(`${view.callback_id}: could not send the confirmation`, error),
+        );
+      if (metadata.o === 'home')
+        await publishHome(env, client, userId, { locale }).catch((error: unknown) =>
+          logger.error(`${view.callback_id}: could not refresh the Home tab`, error),
+        );
+    } catch (error) {
+      logger.error(`${view.callback_id}: failed`, error);
+      const ctx = env.context(locale);
+      await ack({
+        response_action: 'errors',
+        errors: fieldErrors(fields, [
+          { field: undefined, text: ctx.m.unavailable.replace(/:warning:\s*/, '') },
+        ]),
+      }).catch(() => {});
+    }
+  };
+}
+
+export function registerWriteSubmissions(app: App, deps: ListenerDeps): void {
+  app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.revenue, submission(deps, 'revenue'));
+  app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.done, submission(deps, 'done'));
+  app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.override, submission(deps, 'override'));
+}

@@ -1,0 +1,111 @@
+import type { PartnerRow } from '../../../db/repositories/partners.repository.js';
+import type { PartnerLookup } from '../../../services/partner-lookup.service.js';
+import { lookupPartner } from '../../../services/partner-lookup.service.js';
+import type { ActionId } from '../../action-ids.js';
+import { context, section, view } from '../../views/blocks.js';
+import { messageView } from '../../views/lookup.view.js';
+import { otherPartnerRefusalView, strangerRefusalView } from '../../views/refusal.view.js';
+import {
+  type WriteViewContext,
+  writePartnerChoiceView,
+  writeViewContext,
+} from '../../views/write-replies.view.js';
+import { MAX_QUERY_LENGTH } from '../parse.js';
+import type { CommandContext, Reply } from '../types.js';
+import type { AnchoredReading } from './args.js';
+
+export function writeContext(ctx: CommandContext): WriteViewContext {
+  return writeViewContext(ctx.view);
+}
+
+/** A modal to open, with a short message in the meantime. */
+export function modalReply(ctx: WriteViewContext, modal: NonNullable<Reply['modal']>): Reply {
+  return { ...messageView(ctx.w.modal.opening), modal };
+}
+
+export type WritePartner =
+  | { kind: 'found'; partner: PartnerRow; reading: AnchoredReading }
+  | { kind: 'reply'; reply: Reply };
+
+/**
+ * Picks the reading whose partner text names one partner (see args.ts), else the channel's partner when a
+ * reading starts with the anchor, else answers with the first reading's lookup: a choice of partners whose
+ * buttons open the form, the closest names, or "which partner?".
+ */
+export async function resolveWritePartner(
+  ctx: CommandContext,
+  readings: AnchoredReading[],
+  openForm: ActionId,
+  usage: string,
+): Promise<WritePartner> {
+  const w = writeContext(ctx);
+  const lookup = (query: string) =>
+    lookupPartner(ctx.partners, ctx.actor, query.slice(0, MAX_QUERY_LENGTH), ctx.request.channelId);
+  let firstNamed: { reading: AnchoredReading; result: PartnerLookup } | undefined;
+  for (const reading of readings) {
+    if (!reading.partner) continue;
+    const result = await lookup(reading.partner);
+    if (result.kind === 'found') return { kind: 'found', partner: result.partner, reading };
+    firstNamed ??= { reading, result };
+  }
+  const unnamed = readings.find((r) => !r.partner);
+  if (unnamed) {
+    if (ctx.request.partnerId !== undefined) {
+      const resolved = await ctx.resolvePartner('');
+      if (resolved.kind === 'found') return { kind: 'found', partner: resolved.partner, reading: unnamed };
+      return resolved;
+    }
+    const result = await lookup('');
+    if (result.kind === 'found') return { kind: 'found', partner: result.partner, reading: unnamed };
+    firstNamed ??= { reading: unnamed, result };
+  }
+  const outcome = firstNamed?.result ?? { kind: 'unspecified' as const };
+  switch (outcome.kind) {
+    case 'found':
+      return { kind: 'found', partner: outcome.partner, reading: firstNamed!.reading };
+    case 'ambiguous':
+      return {
+        kind: 'reply',
+        reply: writePartnerChoiceView(w, {
+          query: firstNamed!.reading.partner,
+          candidates: outcome.candidates,
+          kind: 'ambiguous',
+          openForm,
+        }),
+      };
+    case 'none':
+      return {
+        kind: 'reply',
+        reply: writePartnerChoiceView(w, {
+          query: firstNamed!.reading.partner,
+          candidates: outcome.suggestions,
+          kind: 'none',
+          openForm,
+        }),
+      };
+    case 'unspecified':
+      return { kind: 'reply', reply: messageView(`${w.w.lookup.unspecified}\n${usage}`) };
+    case 'forbidden':
+      return {
+        kind: 'reply',
+        reply:
+          ctx.actor.kind === 'contact' ? otherPartnerRefusalView(ctx.view) : strangerRefusalView(ctx.view),
+      };
+  }
+}
+
+/** The partner a form opens on: a button's, or the channel's; none otherwise (the form asks). */
+export async function partnerForForm(ctx: CommandContext): Promise<PartnerRow | undefined> {
+  if (ctx.request.partnerId !== undefined) {
+    const resolved = await ctx.resolvePartner('');
+    return resolved.kind === 'found' ? resolved.partner : undefined;
+  }
+  if (!ctx.request.channelId) return undefined;
+  return ctx.partners.byChannel(ctx.request.channelId);
+}
+
+/** "I could not find the month", with how to write the command. */
+export function anchorMissingReply(w: WriteViewContext, what: string, usage: string[]): Reply {
+  const text = `:x: ${w.w.lookup.anchorMissing(what)}`;
+  return view(text, [section(text), ...(usage.length ? [context(...usage)] : [])]);
+}

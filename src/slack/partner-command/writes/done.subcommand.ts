@@ -1,0 +1,59 @@
+import { writeMessagesFor } from '../../../i18n/writes.js';
+import { checklistEntries, markChecklistDone } from '../../../services/checklist.service.js';
+import { partnerContacts } from '../../../services/trainings.service.js';
+import { ACTION_IDS } from '../../action-ids.js';
+import { doneModal } from '../../views/write-modals.view.js';
+import { checklistMarkedView, writeRefusedView } from '../../views/write-replies.view.js';
+import type { CommandContext, Subcommand } from '../types.js';
+import { anchoredReadings, ITEM_TOKEN } from './args.js';
+import {
+  anchorMissingReply,
+  modalReply,
+  partnerForForm,
+  resolveWritePartner,
+  writeContext,
+} from './common.js';
+
+/** The form to mark something done, on the channel's (or a button's) partner with its contacts. */
+export async function doneFormReply(ctx: CommandContext) {
+  const w = writeContext(ctx);
+  const partner = await partnerForForm(ctx);
+  const contacts = partner ? await partnerContacts(ctx.deps.db, partner.id) : undefined;
+  return modalReply(w, doneModal(w, { partner, contacts, origin: 'command' }));
+}
+
+/** `done <partner> <item-code> [YYYY-MM-DD]`, anchored on the item code; alone, the form. */
+export const doneSubcommand: Subcommand = {
+  name: 'done',
+  aliases: ['fait', 'checklist', 'check'],
+  access: 'staff',
+  help: (m) => writeMessagesFor(m).help.done,
+  async run(ctx) {
+    const w = writeContext(ctx);
+    const usage = [
+      w.w.usage.done,
+      w.w.usage.codes(
+        checklistEntries(ctx.deps.catalog)
+          .map((e) => `\`${e.code}\``)
+          .join(', '),
+      ),
+    ];
+    if (!ctx.args) return doneFormReply(ctx);
+    const readings = anchoredReadings(ctx.args, (t) => ITEM_TOKEN.test(t));
+    if (readings.length === 0) return anchorMissingReply(w, w.w.lookup.anchorItem, usage);
+    const resolved = await resolveWritePartner(ctx, readings, ACTION_IDS.markDone, w.w.usage.done);
+    if (resolved.kind === 'reply') return resolved.reply;
+    const result = await markChecklistDone(
+      ctx.deps.db,
+      ctx.deps.catalog,
+      {
+        by: ctx.actor.slackUserId,
+        partnerId: resolved.partner.id,
+        item: resolved.reading.anchor,
+        completedOn: resolved.reading.rest.join(' '),
+      },
+      ctx.view.today,
+    );
+    return result.ok ? checklistMarkedView(w, result.value) : writeRefusedView(w, result.issues, usage);
+  },
+};

@@ -1,0 +1,48 @@
+import { writeMessagesFor } from '../../../i18n/writes.js';
+import { recordRevenue } from '../../../services/revenue.service.js';
+import { ACTION_IDS } from '../../action-ids.js';
+import { revenueModal } from '../../views/write-modals.view.js';
+import { revenueRecordedView, writeRefusedView } from '../../views/write-replies.view.js';
+import type { Subcommand } from '../types.js';
+import { anchoredReadings, MONTH_TOKEN } from './args.js';
+import {
+  anchorMissingReply,
+  modalReply,
+  partnerForForm,
+  resolveWritePartner,
+  writeContext,
+} from './common.js';
+
+/** `revenue <partner> <YYYY-MM> <category> <amount>`, anchored on the month; alone, the form. */
+export const revenueSubcommand: Subcommand = {
+  name: 'revenue',
+  aliases: ['ca', 'chiffre', 'revenu', 'revenus'],
+  access: 'staff',
+  help: (m) => writeMessagesFor(m).help.revenue,
+  async run(ctx) {
+    const w = writeContext(ctx);
+    const usage = [w.w.usage.revenue, w.w.usage.quotes];
+    if (!ctx.args) {
+      const partner = await partnerForForm(ctx);
+      return modalReply(w, revenueModal(w, { partner, origin: 'command' }));
+    }
+    const readings = anchoredReadings(ctx.args, (t) => MONTH_TOKEN.test(t));
+    if (readings.length === 0) return anchorMissingReply(w, w.w.lookup.anchorMonth, usage);
+    const resolved = await resolveWritePartner(ctx, readings, ACTION_IDS.recordRevenue, w.w.usage.revenue);
+    if (resolved.kind === 'reply') return resolved.reply;
+    const [category = '', ...amount] = resolved.reading.rest;
+    const result = await recordRevenue(
+      ctx.deps.db,
+      ctx.deps.catalog,
+      {
+        by: ctx.actor.slackUserId,
+        partnerId: resolved.partner.id,
+        month: resolved.reading.anchor,
+        category,
+        amount: amount.join(' '),
+      },
+      ctx.view.today,
+    );
+    return result.ok ? revenueRecordedView(w, result.value) : writeRefusedView(w, result.issues, usage);
+  },
+};

@@ -1,0 +1,142 @@
+import type { types } from '@slack/bolt';
+import { type HomeMessages, homeMessages } from '../../i18n/home.js';
+import type { PartnerStatus } from '../../services/partner-status.service.js';
+import type { PortfolioSummary } from '../../services/portfolio.service.js';
+import { ACTION_IDS } from '../action-ids.js';
+import {
+  actions,
+  button,
+  capBlocks,
+  context,
+  divider,
+  fields,
+  header,
+  type KnownBlock,
+  lineSections,
+  section,
+} from './blocks.js';
+import { fmt } from './context.js';
+import { declarationBlocks } from './declarations.view.js';
+import { code, escapeMrkdwn } from './escape.js';
+import { withoutButtons } from './share.view.js';
+import { statusView } from './status.view.js';
+import type { WriteViewContext } from './write-replies.view.js';
+
+/** Slack's limit on a Home tab. */
+export const HOME_MAX_BLOCKS = 100;
+/** Declarations shown with their buttons (two blocks each). */
+export const HOME_DECLARATIONS = 10;
+/** Partners listed under overdue and at risk. */
+export const HOME_PARTNER_LINES = 15;
+
+export type HomeData =
+  | { kind: 'staff'; summary: PortfolioSummary }
+  | { kind: 'contact'; status: PartnerStatus }
+  | { kind: 'stranger' }
+  | { kind: 'unavailable' };
+
+export type HomeView = types.HomeView;
+
+function staffBlocks(ctx: WriteViewContext, h: HomeMessages, summary: PortfolioSummary): KnownBlock[] {
+  const f = fmt(ctx);
+  const s = h.staff;
+  const scope = summary.scope === 'all' ? s.all : s.mine;
+  const blocks: KnownBlock[] = [header(s.title), section(s.total(scope, f.count(summary.total, s.partners)))];
+  if (summary.total === 0) blocks.push(context(s.emptyPortfolio));
+  else blocks.push(...fields(summary.byTier.map((t) => `*${escapeMrkdwn(f.tier(t.tier))}*\n${t.count}`)));
+  blocks.push(
+    ...actions([
+      button({ text: ctx.m.buttons.recordRevenue, actionId: ACTION_IDS.recordRevenue, style: 'primary' }),
+      button({ text: ctx.m.buttons.markDone, actionId: ACTION_IDS.markDone }),
+      button({ text: ctx.m.buttons.overrideTier, actionId: ACTION_IDS.overrideTier }),
+    ]),
+    divider(),
+  );
+
+  const pending = summary.pending;
+  blocks.push(section(pending.total ? s.pendingTitle(String(pending.total)) : s.pendingNone));
+  const shownPending = pending.items.slice(0, HOME_DECLARATIONS);
+  for (const d of shownPending) blocks.push(...declarationBlocks(ctx, d));
+  if (pending.total > shownPending.length)
+    blocks.push(context(s.pendingMore(String(pending.total - shownPending.length))));
+  blocks.push(divider());
+
+  const partnerCount = (n: number) => f.count(n, s.partners);
+  blocks.push(
+    section(summary.overdue.length ? s.overdueTitle(partnerCount(summary.overdue.length)) : s.overdueNone),
+  );
+  if (summary.overdue.length) {
+    const shown = summary.overdue.slice(0, HOME_PARTNER_LINES);
+    blocks.push(
+      ...lineSections(
+        shown.map(
+          (r) =>
+            `${ctx.m.bullet} ${s.overdueLine(`*${escapeMrkdwn(r.partner.name)}*`, code(r.partner.id), f.count(r.overdue, s.overdueCount))}`,
+        ),
+        { maxBlocks: 2, more: f.more },
+      ),
+    );
+    if (summary.overdue.length > shown.length)
+      blocks.push(context(s.overdueMore(String(summary.overdue.length - shown.length))));
+  }
+  blocks.push(divider());
+
+  blocks.push(
+    section(summary.atRisk.length ? s.atRiskTitle(partnerCount(summary.atRisk.length)) : s.atRiskNone),
+  );
+  if (summary.atRisk.length) {
+    const shown = summary.atRisk.slice(0, HOME_PARTNER_LINES);
+    blocks.push(
+      ...lineSections(
+        shown.map(
+          (r) =>
+            `${ctx.m.bullet} ${s.atRiskLine(
+              `*${escapeMrkdwn(r.partner.name)}*`,
+              code(r.partner.id),
+              escapeMrkdwn(f.tier(r.toTier)),
+              f.money(r.missingToKeepCents),
+            )}`,
+        ),
+        { maxBlocks: 2, more: f.more },
+      ),
+    );
+    if (summary.atRisk.length > shown.length)
+      blocks.push(context(s.atRiskMore(String(summary.atRisk.length - shown.length))));
+  }
+  blocks.push(divider(), context(s.help));
+  return blocks;
+}
+
+/**
+ * The App Home tab: staff get their portfolio at a glance (tiers, declarations to confirm with their
+ * buttons, overdue obligations, partners at risk) and the buttons opening the forms; a contact gets its
+ * partner's card; anyone else what the bot is and whom to ask. At most 100 blocks; `notice` (what the user
+ * just did) goes on top.
+ */
+export function homeView(ctx: WriteViewContext, data: HomeData, options: { notice?: string } = {}): HomeView {
+  const h = homeMessages[ctx.locale];
+  let blocks: KnownBlock[];
+  switch (data.kind) {
+    case 'staff':
+      blocks = staffBlocks(ctx, h, data.summary);
+      break;
+    case 'contact':
+      blocks = [
+        header(h.contact.title),
+        // Nothing can be shared from the Home tab: the card goes without its Share button.
+        ...withoutButtons(statusView(ctx, data.status, { staff: false }).blocks),
+        divider(),
+        context(h.contact.help),
+      ];
+      break;
+    case 'stranger':
+      blocks = [header(h.stranger.title), section(h.stranger.text), context(h.stranger.whom)];
+      break;
+    case 'unavailable':
+      blocks = [section(h.unavailable)];
+      break;
+  }
+  // What the user just did (confirmed a declaration...), above everything else.
+  if (options.notice) blocks.unshift(section(options.notice));
+  return { type: 'home', blocks: capBlocks(blocks, fmt(ctx).more, HOME_MAX_BLOCKS) };
+}

@@ -1,0 +1,208 @@
+import { asc, sql } from 'drizzle-orm';
+import type { Db } from '../../src/db/client.js';
+import {
+  auditLog,
+  checklistItems,
+  outbox,
+  partners,
+  revenueLines,
+  tierHistory,
+  trainingCompletions,
+} from '../../src/db/schema.js';
+import { loadCatalog } from '../../src/program/catalog.load.js';
+import type { Backend, TestDatabase } from '../support/databases.js';
+import { createTestDatabase } from '../support/databases.js';
+import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
+import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+
+export const catalog = loadCatalog();
+/** 20 March 2026, 11:00 in Paris: semester 2026-H1, next evaluation on 1 July. */
+export const NOW = new Date('2026-03-20T10:00:00Z');
+export const TODAY = '2026-03-20';
+
+export const USERS = {
+  manager: 'U0MANAGER',
+  admin: 'U0ADMIN',
+  acmeAdmin: 'U0ACMEADM',
+  acmeSales: 'U0ACMESAL',
+  betaAdmin: 'U0BETAADM',
+  stranger: 'U0STRANGER',
+  /** A manager whose Slack locale is French (locales are cached per user: only French tests use them). */
+  francois: 'U0FRANCOIS',
+} as const;
+
+export const CHANNELS = {
+  acme: 'C0ACME',
+  access: 'C0ACCESS',
+  beta: 'C0BETA',
+  internal: 'C0INTERNAL',
+} as const;
+
+/**
+ * Acme Telecom (operator, Business, its channel, two contacts, 2 500 € a month recurring in January and
+ * February), Access Telecom (ambassador whose name starts with a tier code), Beta Networks (another
+ * partner with its own contact and channel).
+ */
+export async function seedWrites(db: Db): Promise<void> {
+  await givenStaff(db, USERS.manager, 'manager', 'Marie Manager');
+  await givenStaff(db, USERS.admin, 'admin', 'Alex Admin');
+  await givenStaff(db, USERS.francois, 'manager', 'François Gestionnaire');
+  await givenPartner(db, {
+    id: 'acme',
+    name: 'Acme Telecom',
+    type: 'operator',
+    operatorProgram: 'standard',
+    slackChannelId: CHANNELS.acme,
+    managerSlackUserId: USERS.manager,
+    tier: 'business',
+    joinedOn: '2024-01-15',
+    tierSince: '2025-07-01',
+  });
+  await givenPartner(db, {
+    id: 'access-tel',
+    name: 'Access Telecom',
+    type: 'ambassador',
+    slackChannelId: CHANNELS.access,
+    managerSlackUserId: USERS.manager,
+    tier: 'access',
+  });
+  await givenPartner(db, {
+    id: 'beta',
+    name: 'Beta Networks',
+    type: 'ambassador',
+    slackChannelId: CHANNELS.beta,
+    managerSlackUserId: USERS.manager,
+  });
+  await givenContact(db, {
+    partnerId: 'acme',
+    slackUserId: USERS.acmeAdmin,
+    name: 'Jean Dupont',
+    profile: 'admin',
+    referent: true,
+  });
+  await givenContact(db, {
+    partnerId: 'acme',
+    slackUserId: USERS.acmeSales,
+    name: 'Jane Sales',
+    profile: 'sales',
+  });
+  await givenContact(db, {
+    partnerId: 'beta',
+    slackUserId: USERS.betaAdmin,
+    name: 'Bob Beta',
+    profile: 'admin',
+  });
+  await givenMonthlyRevenue(db, 'acme', '2026-01', '2026-02', 2500);
+}
+
+/** Everything the writes may change, to compare before and after a refused one. */
+export async function snapshot(db: Db): Promise<string> {
+  const [p, r, t, c, h, a, o] = await Promise.all([
+    db.select().from(partners).orderBy(asc(partners.id)),
+    db
+      .select()
+      .from(revenueLines)
+      .orderBy(asc(revenueLines.partnerId), asc(revenueLines.month), asc(revenueLines.category)),
+    db.select().from(trainingCompletions).orderBy(asc(trainingCompletions.id)),
+    db.select().from(checklistItems).orderBy(asc(checklistItems.partnerId), asc(checklistItems.item)),
+    db.select().from(tierHistory).orderBy(asc(tierHistory.id)),
+    db.select().from(auditLog).orderBy(asc(auditLog.id)),
+    db.select().from(outbox).orderBy(asc(outbox.id)),
+  ]);
+  return JSON.stringify({ p, r, t, c, h, a, o });
+}
+
+export interface WritesHarness {
+  t: TestDatabase & { drop(): Promise<void> };
+  app: TestSlackApp;
+  /** Empties every table, seeds again and forgets the fake Slack's calls: a fresh start for each test. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const TABLES = [
+  'audit_log',
+  'checklist_items',
+  'training_completions',
+  'revenue_lines',
+  'tier_history',
+  'reminder_log',
+  'snoozes',
+  'contacts',
+  'partners',
+  'staff',
+  'outbox',
+  'job_occurrences',
+  'evaluation_approvals',
+];
+
+/** One database and one app per test file (starting them per test is slow); reset() between tests. */
+export async function startWritesApp(backend: Backend, seed = seedWrites): Promise<WritesHarness> {
+  const t = await createTestDatabase(backend);
+  try {
+    await seed(t.db);
+    const app = await startTestSlackApp({ database: t, now: () => NOW });
+    app.fakeSlack.setUserLocale(USERS.francois, 'fr-FR');
+    return {
+      t,
+      app,
+      async reset() {
+        await t.db.execute(sql.raw(`truncate table ${TABLES.join(', ')} restart identity cascade`));
+        await seed(t.db);
+        app.fakeSlack.reset();
+        app.fakeSlack.setUserLocale(USERS.francois, 'fr-FR');
+      },
+      async stop() {
+        await app.stop();
+        await t.drop();
+      },
+    };
+  } catch (error) {
+    await t.drop();
+    throw error;
+  }
+}
+
+/** view.state.values entries, as Slack sends them. */
+export const text = (value: string) => ({ type: 'plain_text_input', value });
+export const select = (value: string) => ({
+  type: 'static_select',
+  selected_option: { value, text: { type: 'plain_text', text: value } },
+});
+export const user = (value: string) => ({ type: 'users_select', selected_user: value });
+export const day = (value: string) => ({ type: 'datepicker', selected_date: value });
+export const values = (fields: Record<string, Record<string, unknown>>) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { [k]: v }]));
+
+type AnyBlock = { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: unknown[] };
+
+/** All the text of a message or view body (blocks and fallback), for assertions. */
+export function allText(body: Record<string, unknown>): string {
+  const out: string[] = [];
+  if (typeof body.text === 'string') out.push(body.text);
+  const blocks = (body.blocks ??
+    (body.view as { blocks?: unknown[] } | undefined)?.blocks ??
+    []) as AnyBlock[];
+  for (const block of blocks) {
+    if (block.text?.text) out.push(block.text.text);
+    for (const f of block.fields ?? []) out.push(f.text);
+    for (const e of (block.elements ?? []) as { text?: string | { text: string } }[]) {
+      if (typeof e.text === 'string') out.push(e.text);
+      else if (e.text?.text) out.push(e.text.text);
+    }
+  }
+  return out.join('\n');
+}
+
+/** French amounts use Intl's non-breaking spaces; compare them as plain spaces. */
+export const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+/** Action ids of the buttons in a message or view body. */
+export function buttonIds(body: Record<string, unknown>): string[] {
+  const blocks = (body.blocks ??
+    (body.view as { blocks?: unknown[] } | undefined)?.blocks ??
+    []) as AnyBlock[];
+  return blocks.flatMap((b) =>
+    b.type === 'actions' ? (b.elements as { action_id: string }[]).map((e) => e.action_id) : [],
+  );
+}
