@@ -24,11 +24,11 @@ const en = {
     atRiskLine: (name: string, id: string, toTier: string, missing: string) =>
       `${name} ${id} · would move down to ${toTier} · ${missing} a month missing`,
     atRiskMore: (n: string) => `… and ${n} more: \`/partner list at-risk\``,
-    help: '`/partner help` lists every command; `/partner status <partner>` opens a card.',
+    help: '`/partner help` lists every command; `/partner status [partner]` opens a card.',
   },
   contact: {
     title: 'Your partner program',
-    help: '`/partner obligations` lists what is due; `/partner training <trn-code>` declares a training you did.',
+    help: '`/partner obligations` lists what is due; `/partner training trn-code` declares a training you did.',
   },
   stranger: {
     title: 'Dstny partner program',
@@ -63,11 +63,11 @@ const fr: HomeMessages = {
     atRiskLine: (name, id, toTier, missing) =>
       `${name} ${id} · passerait en ${toTier} · il manque ${missing} par mois`,
     atRiskMore: (n) => `… et ${n} de plus : \`/partner list at-risk\``,
-    help: '`/partner help` liste toutes les commandes ; `/partner status <partenaire>` ouvre une fiche.',
+    help: '`/partner help` liste toutes les commandes ; `/partner status [partenaire]` ouvre une fiche.',
   },
   contact: {
     title: 'Votre programme partenaire',
-    help: '`/partner obligations` liste ce qui est attendu ; `/partner training <code-trn>` déclare une formation suivie.',
+    help: '`/partner obligations` liste ce qui est attendu ; `/partner training code-trn` déclare une formation suivie.',
   },
   stranger: {
     title: 'Programme Partenaires Dstny',

@@ -10,19 +10,19 @@ import { formatDate, type Locale, type PluralForms } from './format.js';
 const en = {
   help: {
     revenue: {
-      usage: '/partner revenue <partner> <YYYY-MM> <category> <amount>',
+      usage: '/partner revenue [partner] YYYY-MM category amount',
       summary: 'record a month of revenue (no argument: a form)',
     },
     training: {
-      usage: '/partner training [@contact] <trn-code> [YYYY-MM-DD]',
+      usage: '/partner training [@contact] trn-code [YYYY-MM-DD]',
       summary: 'record a training done (a contact declares its own; a manager confirms it)',
     },
     done: {
-      usage: '/partner done <partner> <item-code> [YYYY-MM-DD]',
+      usage: '/partner done [partner] item-code [YYYY-MM-DD]',
       summary: 'mark a checklist item done (no argument: a form)',
     },
     override: {
-      usage: '/partner override <partner> <tier> <reason>',
+      usage: '/partner override [partner] tier reason…',
       summary: "set a partner's tier by hand (no argument: a form)",
     },
     confirm: { usage: '/partner confirm', summary: 'trainings declared by contacts, to confirm or reject' },
@@ -30,14 +30,14 @@ const en = {
 
   usage: {
     revenue:
-      "Usage: `/partner revenue <partner> <YYYY-MM> <category> <amount>`, e.g. `/partner revenue Acme 2026-03 recurring 1 234,56`. Categories: `recurring`, `one_off`, `access_fees`, `minutes`. In a partner's channel the partner can be left out. `/partner revenue` alone opens a form.",
+      "Usage: `/partner revenue [partner] YYYY-MM category amount`, e.g. `/partner revenue Acme 2026-03 recurring 1 234,56`. Categories: `recurring`, `one_off`, `access_fees`, `minutes`. In a partner's channel the partner can be left out. `/partner revenue` alone opens a form.",
     training:
-      'Usage: `/partner training @contact <trn-code> [YYYY-MM-DD]`, e.g. `/partner training @Jane trn-online-admin 2026-03-02` (the date is today when left out).',
+      'Usage: `/partner training @contact trn-code [YYYY-MM-DD]`, e.g. `/partner training @Jane trn-online-admin 2026-03-02` (the date is today when left out).',
     trainingContact:
-      'Usage: `/partner training <trn-code> [YYYY-MM-DD]`, e.g. `/partner training trn-online-admin`: declares your own training done; a manager confirms it.',
-    done: 'Usage: `/partner done <partner> <item-code> [YYYY-MM-DD]`, e.g. `/partner done Acme doc-partner-charter`. `/partner done` alone opens a form.',
+      'Usage: `/partner training trn-code [YYYY-MM-DD]`, e.g. `/partner training trn-online-admin`: declares your own training done; a manager confirms it.',
+    done: 'Usage: `/partner done [partner] item-code [YYYY-MM-DD]`, e.g. `/partner done Acme doc-partner-charter`. `/partner done` alone opens a form.',
     override:
-      'Usage: `/partner override <partner> <tier> <reason>`, e.g. `/partner override Acme premium signed the 3-year framework contract`. Tiers: {tiers}. `/partner override` alone opens a form.',
+      'Usage: `/partner override [partner] tier reason…`, e.g. `/partner override Acme premium signed the 3-year framework contract`. Tiers: {tiers}. `/partner override` alone opens a form.',
     quotes:
       'The partner comes first; when its name contains a word that could be read as the month, code or tier, put it in quotes: `"Access Telecom" premium …`.',
     codes: (codes: string) => `Codes: ${codes}`,
@@ -45,7 +45,7 @@ const en = {
 
   issues: {
     notAllowed: 'This is for the Dstny partner team.',
-    ownTrainingOnly: 'You can only declare your own trainings: `/partner training <trn-code>`.',
+    ownTrainingOnly: 'You can only declare your own trainings: `/partner training trn-code`.',
     partnerUnknown: 'This partner no longer exists.',
     monthMissing: 'Give the month, as YYYY-MM (e.g. 2026-03).',
     monthInvalid: (value: string) => `${value} is not a month: write it YYYY-MM (e.g. 2026-03).`,
@@ -184,6 +184,7 @@ const en = {
     zenGroup: 'Experts Zen',
     contact: 'Contact (for a training)',
     contactHint: 'Who did the training.',
+    contactMissing: 'Pick the contact who did the training.',
     noContacts: 'This partner has no contact on file: trainings cannot be recorded yet.',
     date: 'Done on',
     tier: 'New tier',
@@ -213,19 +214,19 @@ export type WriteMessages = typeof en;
 const fr: WriteMessages = {
   help: {
     revenue: {
-      usage: '/partner revenue <partenaire> <AAAA-MM> <catégorie> <montant>',
+      usage: '/partner revenue [partenaire] AAAA-MM catégorie montant',
       summary: "saisir le chiffre d'affaires d'un mois (sans argument : un formulaire)",
     },
     training: {
-      usage: '/partner training [@contact] <code-trn> [AAAA-MM-JJ]',
+      usage: '/partner training [@contact] code-trn [AAAA-MM-JJ]',
       summary: 'enregistrer une formation suivie (un contact déclare la sienne ; un responsable la confirme)',
     },
     done: {
-      usage: '/partner done <partenaire> <code> [AAAA-MM-JJ]',
+      usage: '/partner done [partenaire] code [AAAA-MM-JJ]',
       summary: 'marquer un élément de la checklist comme fait (sans argument : un formulaire)',
     },
     override: {
-      usage: '/partner override <partenaire> <statut> <motif>',
+      usage: '/partner override [partenaire] statut motif…',
       summary: "forcer le statut d'un partenaire (sans argument : un formulaire)",
     },
     confirm: {
@@ -236,14 +237,14 @@ const fr: WriteMessages = {
 
   usage: {
     revenue:
-      "Utilisation : `/partner revenue <partenaire> <AAAA-MM> <catégorie> <montant>`, par ex. `/partner revenue Acme 2026-03 recurring 1 234,56`. Catégories : `recurring`, `one_off`, `access_fees`, `minutes`. Dans le canal d'un partenaire, on peut omettre le partenaire. `/partner revenue` seul ouvre un formulaire.",
+      "Utilisation : `/partner revenue [partenaire] AAAA-MM catégorie montant`, par ex. `/partner revenue Acme 2026-03 recurring 1 234,56`. Catégories : `recurring`, `one_off`, `access_fees`, `minutes`. Dans le canal d'un partenaire, on peut omettre le partenaire. `/partner revenue` seul ouvre un formulaire.",
     training:
-      "Utilisation : `/partner training @contact <code-trn> [AAAA-MM-JJ]`, par ex. `/partner training @Jeanne trn-online-admin 2026-03-02` (sans date : aujourd'hui).",
+      "Utilisation : `/partner training @contact code-trn [AAAA-MM-JJ]`, par ex. `/partner training @Jeanne trn-online-admin 2026-03-02` (sans date : aujourd'hui).",
     trainingContact:
-      'Utilisation : `/partner training <code-trn> [AAAA-MM-JJ]`, par ex. `/partner training trn-online-admin` : déclare votre formation suivie ; un responsable la confirme.',
-    done: 'Utilisation : `/partner done <partenaire> <code> [AAAA-MM-JJ]`, par ex. `/partner done Acme doc-partner-charter`. `/partner done` seul ouvre un formulaire.',
+      'Utilisation : `/partner training code-trn [AAAA-MM-JJ]`, par ex. `/partner training trn-online-admin` : déclare votre formation suivie ; un responsable la confirme.',
+    done: 'Utilisation : `/partner done [partenaire] code [AAAA-MM-JJ]`, par ex. `/partner done Acme doc-partner-charter`. `/partner done` seul ouvre un formulaire.',
     override:
-      'Utilisation : `/partner override <partenaire> <statut> <motif>`, par ex. `/partner override Acme premium contrat cadre signé sur 3 ans`. Statuts : {tiers}. `/partner override` seul ouvre un formulaire.',
+      'Utilisation : `/partner override [partenaire] statut motif…`, par ex. `/partner override Acme premium contrat cadre signé sur 3 ans`. Statuts : {tiers}. `/partner override` seul ouvre un formulaire.',
     quotes:
       'Le partenaire vient en premier ; si son nom contient un mot qui pourrait être lu comme le mois, le code ou le statut, mettez-le entre guillemets : `"Access Telecom" premium …`.',
     codes: (codes) => `Codes : ${codes}`,
@@ -251,7 +252,7 @@ const fr: WriteMessages = {
 
   issues: {
     notAllowed: "C'est réservé à l'équipe Partenaires Dstny.",
-    ownTrainingOnly: 'Vous ne pouvez déclarer que vos propres formations : `/partner training <code-trn>`.',
+    ownTrainingOnly: 'Vous ne pouvez déclarer que vos propres formations : `/partner training code-trn`.',
     partnerUnknown: "Ce partenaire n'existe plus.",
     monthMissing: 'Indiquez le mois, au format AAAA-MM (par ex. 2026-03).',
     monthInvalid: (value) => `${value} n'est pas un mois : écrivez-le AAAA-MM (par ex. 2026-03).`,
@@ -390,6 +391,7 @@ const fr: WriteMessages = {
     zenGroup: 'Experts Zen',
     contact: 'Contact (pour une formation)',
     contactHint: 'Qui a suivi la formation.',
+    contactMissing: 'Choisissez le contact qui a suivi la formation.',
     noContacts:
       "Ce partenaire n'a aucun contact enregistré : impossible d'enregistrer une formation pour l'instant.",
     date: 'Fait le',

@@ -35,7 +35,10 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
   const run = async (text: string, userId: string = USERS.manager, channelId: string = CHANNELS.internal) => {
     const { response, ack } = await h.app.command(text, { userId, channelId });
     expect(response.status).toBe(200);
-    return { ack: ack!, text: spaces(allText(ack!)) };
+    const reply = spaces(allText(ack!));
+    // Nothing Slack would read as a link or <!channel>: only <@U…> mentions.
+    expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
+    return { ack: ack!, text: reply };
   };
   const audits = (action: string) => h.t.db.select().from(auditLog).where(eq(auditLog.action, action));
   const revenueOf = async (partnerId: string, month: string, category = 'recurring') =>

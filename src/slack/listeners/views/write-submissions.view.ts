@@ -220,7 +220,12 @@ function submission(deps: ListenerDeps, kind: ModalKind) {
       if (!result.ok) {
         const issues = result.issues.map((issue) => ({
           field: issue.code === 'not-allowed' ? undefined : formField(issue),
-          text: issue.code === 'not-allowed' ? ctx.w.staffOnly : plainIssueText(ctx, issue),
+          text:
+            issue.code === 'not-allowed'
+              ? ctx.w.staffOnly
+              : issue.code === 'contact-missing'
+                ? ctx.w.modal.contactMissing
+                : plainIssueText(ctx, issue),
         }));
         await ack({ response_action: 'errors', errors: fieldErrors(fields, issues) });
         return;

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../../src/slack/action-ids.js';
+import { BACKENDS } from '../support/databases.js';
+import { blockActions } from '../support/slack-requests.js';
+import {
+  allText,
+  buttonIds,
+  CHANNELS,
+  startWritesApp,
+  USERS,
+  type WritesHarness,
+} from './writes.fixtures.js';
+
+describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
+  let h: WritesHarness;
+  beforeAll(async () => {
+    h = await startWritesApp(backend);
+  });
+  beforeEach(() => h.reset());
+  afterAll(() => h?.stop());
+
+  /** Clicks Share on a card about `partnerId` in `channelId`; returns what was posted to the response URL. */
+  async function share(userId: string, channelId: string, partnerId = 'acme', subcommand = 'status') {
+    const id = `share-${Math.random().toString(36).slice(2, 8)}`;
+    const response = await h.app.send(
+      blockActions({
+        actionId: ACTION_IDS.share,
+        value: JSON.stringify({ p: partnerId, s: subcommand }),
+        userId,
+        channelId,
+        responseUrl: h.app.fakeSlack.responseUrl(id),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const [posted] = await h.app.fakeSlack.waitForResponses(1, { id });
+    return posted!.body;
+  }
+
+  it("posts a staff member's card in the partner's own channel, without the personal buttons", async () => {
+    const posted = await share(USERS.manager, CHANNELS.acme);
+    expect(posted).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    const text = allText(posted);
+    expect(text).toContain('Acme Telecom');
+    expect(text).toContain('Shared by <@U0MANAGER>');
+    expect(buttonIds(posted)).toEqual([]);
+  });
+
+  it('lets a contact share its own partner’s card in its channel', async () => {
+    const posted = await share(USERS.acmeAdmin, CHANNELS.acme, 'acme', 'obligations');
+    expect(posted.response_type).toBe('in_channel');
+    expect(allText(posted)).toContain('Acme Telecom: obligations');
+  });
+
+  it('lets staff share in a channel that is no partner’s', async () => {
+    const posted = await share(USERS.admin, CHANNELS.internal, 'acme', 'tier');
+    expect(posted.response_type).toBe('in_channel');
+  });
+
+  it("refuses a card about one partner in another partner's channel, ephemerally", async () => {
+    const posted = await share(USERS.manager, CHANNELS.beta);
+    expect(posted).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(allText(posted)).toContain("it can only be shared in Acme Telecom's own channel");
+  });
+
+  it("refuses a contact outside its partner's channel", async () => {
+    const posted = await share(USERS.acmeAdmin, CHANNELS.internal);
+    expect(posted.response_type).toBe('ephemeral');
+    expect(allText(posted)).toContain("You can share *Acme Telecom*'s cards in its own channel only.");
+  });
+
+  it('checks the clicker now, not the button: a contact naming another partner, a stranger', async () => {
+    const forged = await share(USERS.acmeAdmin, CHANNELS.beta, 'beta');
+    expect(forged.response_type).toBe('ephemeral');
+    expect(allText(forged)).toContain("You can't share this card.");
+    expect(allText(forged)).not.toContain('Beta Networks');
+    const stranger = await share(USERS.stranger, CHANNELS.acme);
+    expect(stranger.response_type).toBe('ephemeral');
+  });
+
+  it('ignores a button naming something that is not a card', async () => {
+    const id = 'not-a-card';
+    await h.app.send(
+      blockActions({
+        actionId: ACTION_IDS.share,
+        value: JSON.stringify({ p: 'acme', s: 'revenue' }),
+        userId: USERS.manager,
+        channelId: CHANNELS.acme,
+        responseUrl: h.app.fakeSlack.responseUrl(id),
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(h.app.fakeSlack.responsesTo(id)).toEqual([]);
+  });
+});
