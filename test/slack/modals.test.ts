@@ -269,6 +269,10 @@ describe.each(BACKENDS)('write modals over HTTP on %s', (backend) => {
         status: 'confirmed',
         completedOn: '2026-03-05',
       });
+      expect((await h.t.db.select().from(auditLog))[0]).toMatchObject({
+        action: 'training.confirmed',
+        actor: USERS.manager,
+      });
       expect(await confirmation()).toContain(
         'recorded as done by <@U0ACMESAL> (*Acme Telecom*) on 5 Mar 2026',
       );
@@ -285,6 +289,10 @@ describe.each(BACKENDS)('write modals over HTTP on %s', (backend) => {
       expect(await h.t.db.select().from(checklistItems)).toEqual([
         expect.objectContaining({ item: 'doc-qualification-form', completedOn: TODAY }),
       ]);
+      expect((await h.t.db.select().from(auditLog))[0]).toMatchObject({
+        action: 'checklist.done',
+        partnerId: 'acme',
+      });
       expect(await confirmation()).toContain('marked done for *Acme Telecom*');
     });
 
@@ -343,6 +351,10 @@ describe.each(BACKENDS)('write modals over HTTP on %s', (backend) => {
         actor: USERS.manager,
       });
       expect((await h.t.db.select().from(partners).where(eq(partners.id, 'acme')))[0]!.tier).toBe('premium');
+      expect((await h.t.db.select().from(auditLog))[0]).toMatchObject({
+        action: 'tier.override',
+        details: { previousTier: 'business', tier: 'premium', reason: 'strategic account' },
+      });
       expect(await confirmation()).toContain('*Acme Telecom* is now *Premium Partner*');
     });
 
