@@ -69,7 +69,7 @@ const en = {
     ) =>
       `${partner} moves from ${from} to *${to}* on ${effective}: the average over ${semester} was ${average} a month, below the ${required} a month ${from} requires.`,
     restore: (required: string, from: string, next: string) =>
-      `An average of *${required} a month* over the current semester (${next}) restores ${from}.`,
+      `An average of *${required} a month* over the current semester, ${next}, restores ${from}.`,
   },
 
   managerDemotion: {
@@ -139,7 +139,7 @@ const fr: AnnouncementMessages = {
     body: (partner, from, to, effective, average, semester, required) =>
       `${partner} passe de ${from} à *${to}* le ${effective} : la moyenne sur ${semester} a été de ${average} par mois, sous les ${required} par mois qu'exige ${from}.`,
     restore: (required, from, next) =>
-      `Une moyenne de *${required} par mois* sur le semestre en cours (${next}) permet de retrouver ${from}.`,
+      `Une moyenne de *${required} par mois* sur le semestre en cours, ${next}, permet de retrouver ${from}.`,
   },
 
   managerDemotion: {

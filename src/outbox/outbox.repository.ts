@@ -80,10 +80,16 @@ export function createOutboxRepository(db: Db) {
         returning o.id, o.dedupe_key, o.kind, o.channel, o.text, o.blocks, o.attempts, o.slack_channel,
           o.posting_since`;
       // Claims take turns (a transaction-scoped advisory lock, a few ms each): the channel check then
-      // always sees the message another dispatcher just claimed in the same channel.
+      // always sees the message another dispatcher just claimed in the same channel. The lock and the claim
+      // are sent together (postgres.js pipelines them on the transaction's connection): the claim still
+      // starts, with a fresh snapshot, only once the lock is granted, but the lock is no longer held across
+      // a round trip to this process, which made claims the dispatcher's bottleneck.
       const result = await db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK[0]}, ${CLAIM_LOCK[1]})`);
-        return tx.execute(claimSql);
+        const [, claimed] = await Promise.all([
+          tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK[0]}, ${CLAIM_LOCK[1]})`),
+          tx.execute(claimSql),
+        ]);
+        return claimed;
       });
       const [row] = rowsOf<ClaimedRow>(result);
       if (!row) return undefined;

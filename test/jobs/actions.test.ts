@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outbox, snoozes, tierHistory, trainingCompletions } from '../../src/db/schema.js';
+import { evaluateAndAnnounce } from '../../src/jobs/evaluation.job.js';
+import { registerJobActions } from '../../src/slack/listeners/actions/jobs.action.js';
+import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
+import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+import { blockActions, viewSubmission } from '../support/slack-requests.js';
+import { catalog, testConfig } from './support.js';
+
+const backend = BACKENDS[0]!;
+
+describe(`buttons of the scheduled messages, through the real receiver (${backend})`, () => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: TestSlackApp;
+  beforeEach(async () => {
+    t = await createTestDatabase(backend);
+    app = await startTestSlackApp({
+      database: t,
+      env: { LOCALE: 'en', ANNOUNCE_CHANNEL_ID: 'CTEAM', EVALUATION_APPROVAL: 'true' },
+      now: () => new Date('2026-02-16T08:00:00Z'),
+      register: (a, deps) => registerJobActions(a, { ...deps, catalog }),
+    });
+  });
+  afterEach(async () => {
+    await app.stop();
+    await t.drop();
+  });
+
+  const click = async (
+    actionId: string,
+    value: object,
+    userId: string,
+    extra: { channelId?: string } = {},
+  ) => {
+    const responseId = `r-${Math.random().toString(36).slice(2, 8)}`;
+    const response = await app.send(
+      blockActions({
+        actionId,
+        value: JSON.stringify(value),
+        userId,
+        responseUrl: app.fakeSlack.responseUrl(responseId),
+        ...extra,
+      }),
+    );
+    expect(response.status).toBe(200);
+    return responseId;
+  };
+  const replyTo = async (responseId: string) =>
+    (await app.fakeSlack.waitForResponses(1, { id: responseId }))[0]!.body as Record<string, unknown>;
+
+  it('Done from a contact records a pending completion; Snooze puts the item off; strangers are refused', async () => {
+    await givenPartner(t.db, { id: 'acme', type: 'ambassador', tier: 'access', managerSlackUserId: 'UMGR' });
+    const ada = await givenContact(t.db, { partnerId: 'acme', slackUserId: 'UADA', profile: 'admin' });
+    const item = { p: 'acme', o: 'trn-online-admin', c: ada.id };
+
+    const done = await replyTo(await click('reminder_done:0', item, 'UADA'));
+    expect(done).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(done.text).toContain('awaits your partner manager');
+    expect(await t.db.select().from(trainingCompletions)).toEqual([
+      expect.objectContaining({
+        training: 'trn-online-admin',
+        status: 'pending',
+        declaredBy: 'UADA',
+        completedOn: '2026-02-16',
+      }),
+    ]);
+
+    const snoozed = await replyTo(await click('reminder_snooze:7', { ...item, d: 7 }, 'UADA'));
+    expect(snoozed.text).toBe(
+      'Snoozed: no reminder for *Mandatory online training — Admin: MyDstny* before 23 Feb 2026.',
+    );
+    expect(await t.db.select().from(snoozes)).toEqual([
+      expect.objectContaining({ until: '2026-02-23', snoozedBy: 'UADA' }),
+    ]);
+
+    const refused = await replyTo(await click('reminder_done:0', item, 'USTRANGER'));
+    expect(refused.text).toContain('Only the contact concerned');
+  });
+
+  it('Approve releases the held announcements and replaces the preview; Override opens a modal whose submission records the override', async () => {
+    await givenStaff(t.db, 'UADMIN', 'admin');
+    await givenPartner(t.db, {
+      id: 'bolt',
+      name: 'Bolt',
+      tier: 'business',
+      slackChannelId: 'CBOLT',
+      managerSlackUserId: 'UMGR',
+    });
+    await givenMonthlyRevenue(t.db, 'bolt', '2026-01', '2026-06', 800);
+    await evaluateAndAnnounce(
+      t.db,
+      { catalog, config: testConfig({ EVALUATION_APPROVAL: 'true' }) },
+      { asOf: '2026-07-01', actor: 't' },
+    );
+    const value = { s: '2026-H1' };
+
+    expect((await replyTo(await click('evaluation_approve', value, 'UMGR'))).text).toContain(
+      'Only a Dstny partner program admin',
+    );
+
+    await click('evaluation_override', value, 'UADMIN', { channelId: 'CTEAM' });
+    const [open] = await app.fakeSlack.waitForCalls('views.open');
+    const view = open!.body.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    expect(view.callback_id).toBe('evaluation_override_submit');
+    expect(JSON.stringify(view.blocks)).toContain('Bolt: Business Partner → Access Partner');
+
+    const submitted = await app.send(
+      viewSubmission({
+        callbackId: 'evaluation_override_submit',
+        privateMetadata: view.private_metadata,
+        userId: 'UADMIN',
+        values: {
+          partner: { partner: { type: 'static_select', selected_option: { value: 'bolt' } } },
+          tier: { tier: { type: 'static_select', selected_option: { value: 'business' } } },
+          reason: { reason: { type: 'plain_text_input', value: 'Signed a big contract' } },
+        },
+      }),
+    );
+    expect(submitted.status).toBe(200);
+    const [ephemeral] = await app.fakeSlack.waitForCalls('chat.postEphemeral');
+    expect(ephemeral!.body).toMatchObject({ channel: 'CTEAM', user: 'UADMIN' });
+    expect(String(ephemeral!.body.text)).toContain('Override recorded: Bolt is now *Business Partner*');
+    expect((await t.db.select().from(tierHistory)).map((h) => h.kind)).toEqual(['evaluation', 'override']);
+
+    const approved = await replyTo(await click('evaluation_approve', value, 'UADMIN'));
+    expect(approved).toMatchObject({ replace_original: true });
+    expect(approved.text).toBe(
+      ':white_check_mark: Approved by <@UADMIN>: 0 message(s) released to partners and managers.',
+    );
+    expect(
+      (await t.db.select().from(outbox)).filter((r) => r.hold !== null && r.status === 'pending'),
+    ).toEqual([]);
+  });
+});

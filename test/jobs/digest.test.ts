@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { trainingCompletions } from '../../src/db/schema.js';
+import { digestJob } from '../../src/jobs/digest.job.js';
+import { runJobOccurrence } from '../../src/jobs/occurrences.js';
+import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { givenContact, givenMonthlyRevenue, givenPartner } from '../support/rows.js';
+import { jobDeps, outboxRows, textOf } from './support.js';
+
+// Monday 6 April 2026, 08:00 in Paris (summer time).
+const MONDAY = new Date('2026-04-06T06:00:00Z');
+
+describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeEach(async () => {
+    t = await createTestDatabase(backend);
+  });
+  afterEach(() => t.drop());
+
+  it('tells each manager what needs attention in its portfolio, once, and nothing to a manager with nothing to say', async () => {
+    const recent = { joinedOn: '2026-03-20', tierSince: '2026-03-20' };
+    await givenPartner(t.db, { id: 'risk', name: 'Risky', tier: 'business', managerSlackUserId: 'UMGR' });
+    await givenMonthlyRevenue(t.db, 'risk', '2026-01', '2026-03', 800);
+    await givenPartner(t.db, { id: 'reach', name: 'Reachy', tier: 'access', managerSlackUserId: 'UMGR' });
+    await givenMonthlyRevenue(t.db, 'reach', '2026-01', '2026-03', 850);
+    await givenPartner(t.db, { id: 'far', name: 'Far', managerSlackUserId: 'UMGR' });
+    await givenMonthlyRevenue(t.db, 'far', '2026-01', '2026-03', 100);
+    await givenPartner(t.db, {
+      id: 'late',
+      name: 'Late',
+      managerSlackUserId: 'UMGR',
+      joinedOn: '2026-01-05',
+    });
+    const contact = await givenContact(t.db, { partnerId: 'far', slackUserId: 'UFAR', name: 'Farah' });
+    await t.db.insert(trainingCompletions).values({
+      partnerId: 'far',
+      contactId: contact.id,
+      training: 'trn-webinar-trunk-metacentrex-data',
+      completedOn: '2026-04-02',
+      status: 'pending',
+      declaredBy: 'UFAR',
+    });
+    await givenPartner(t.db, { id: 'quiet', name: 'Quiet', managerSlackUserId: 'UQUIET', ...recent });
+
+    const deps = jobDeps(t.db);
+    expect(await runJobOccurrence(deps, digestJob, MONDAY)).toMatchObject({
+      status: 'done',
+      summary: { today: '2026-04-06', managers: 1, queued: 1 },
+    });
+    expect(await runJobOccurrence(deps, digestJob, MONDAY)).toMatchObject({ status: 'skipped' });
+
+    const rows = await outboxRows(t.db);
+    expect(rows.map((r) => [r.dedupeKey, r.channel, r.kind])).toEqual([
+      ['digest:2026-04-06:UMGR', 'UMGR', 'digest.manager'],
+    ]);
+    const text = textOf(rows[0]!);
+    expect(text).toContain('*At risk of demotion*');
+    expect(text).toContain(
+      '*Risky*: €800 a month so far, *€200 a month short* of keeping Business Partner; 86 days left (evaluation 1 Jul 2026)',
+    );
+    expect(text).toContain('*Within reach of a promotion*');
+    expect(text).toContain('*Reachy*: €150 a month short of Business Partner (€1,000 a month); 86 days left');
+    expect(text).not.toContain('*Far*: €');
+    expect(text).toContain('*Overdue obligations*');
+    expect(text).toContain('*Late*: Qualification form, due 4 Feb 2026 (61 days overdue)');
+    expect(text).toContain('*Trainings awaiting your confirmation*');
+    expect(text).toContain(
+      '*Far*: 1 mandatory webinar: Trunk, Metacentrex, Data, declared done by <@UFAR> on 2 Apr 2026',
+    );
+  });
+});
