@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
 import { registerDeclarationActions } from './declaration.action.js';
+import { registerJobActions } from './jobs.action.js';
 import { registerOpenModalActions } from './open-modal.action.js';
 import { registerShareAction } from './share.action.js';
 
@@ -10,4 +11,6 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   registerOpenModalActions(app, deps);
   registerShareAction(app, deps);
   registerDeclarationActions(app, deps);
+  // Scheduled messages: reminder Done/Snooze, evaluation Approve/Override.
+  registerJobActions(app, deps);
 }
