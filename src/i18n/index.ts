@@ -2,7 +2,9 @@
  * Every user-facing message, in French and English. One file per surface (commands.ts for /partner;
  * announcements, reminders... beside it), each typed so that both locales have the same keys.
  */
+export { type AnnouncementMessages, announcementMessages } from './announcements.js';
 export { type CommandMessages, commandMessages } from './commands.js';
+export { type DigestMessages, digestMessages } from './digest.js';
 export {
   formatDate,
   formatEuros,
@@ -24,4 +26,5 @@ export {
   localeFromSlack,
   type UsersInfoClient,
 } from './locale.js';
+export { type ReminderMessages, reminderMessages } from './reminders.js';
 export { type WriteMessages, type WriteNotifications, writeMessages, writeNotifications } from './writes.js';
