@@ -62,7 +62,7 @@ export function createDeliveryClient(
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logLevel: webApi.LogLevel.ERROR,
-  }) as unknown as DeliveryClient;
+  }) satisfies DeliveryClient;
 }
 
 /** Whether a channel field names a user (a DM to open) rather than a conversation. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import { createDeliveryClient, type DeliveryClient, isUserId, OUTBOX_EVENT_TYPE } from './delivery-client.js';
 import { classify, type Failure, RequestTimeoutError } from './failures.js';
 import { type ClaimedMessage, createOutboxRepository } from './outbox.repository.js';
@@ -330,7 +330,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 }
 
 export interface StartDispatcherOptions {
-  db: Db;
+  /** The database (or `database.db`). */
+  db?: Db;
+  database?: Pick<Database, 'db'>;
   config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>;
   logger?: DispatcherOptions['logger'];
   /** Defaults to a client of its own from config (no automatic retries, timeout, 429s thrown). */
@@ -345,8 +347,10 @@ export function startDispatcher(options: StartDispatcherOptions): {
   stop(): Promise<void>;
 } {
   const limits = { ...DEFAULT_DISPATCHER_LIMITS, ...options.limits };
+  const db = options.db ?? options.database?.db;
+  if (!db) throw new Error('startDispatcher needs db or database');
   const dispatcher = createDispatcher({
-    db: options.db,
+    db,
     client: options.client ?? createDeliveryClient(options.config, limits.requestTimeoutMs),
     limits,
     ...(options.now ? { clock: options.now } : {}),

@@ -80,12 +80,17 @@ export function createOutboxRepository(db: Db) {
         returning o.id, o.dedupe_key, o.kind, o.channel, o.text, o.blocks, o.attempts, o.slack_channel,
           o.posting_since`;
       // Claims take turns (a transaction-scoped advisory lock, a few ms each): the channel check then
-      // always sees the message another dispatcher just claimed in the same channel. The lock and the claim
-      // are sent together (postgres.js pipelines them on the transaction's connection): the claim still
-      // starts, with a fresh snapshot, only once the lock is granted, but the lock is no longer held across
-      // a round trip to this process, which made claims the dispatcher's bottleneck.
+      // always sees the message another dispatcher just claimed in the same channel.
+      // Being serialized, a claim must hold the lock briefly (bench/PERFORMANCE.md):
+      // - its commit does not wait for the WAL flush (synchronous_commit off, this transaction only): the
+      //   lock was held through an fsync per claim. Safe: a claim lost in a crash only returns the message
+      //   to pending before anything was posted, and markPosting's own (synchronous) commit flushes the
+      //   WAL up to and including the claim before any post;
+      // - the statements are sent together (postgres.js pipelines them on the transaction's connection):
+      //   the claim still starts, with a fresh snapshot, only once the lock is granted.
       const result = await db.transaction(async (tx) => {
-        const [, claimed] = await Promise.all([
+        const [, , claimed] = await Promise.all([
+          tx.execute(sql`set local synchronous_commit = off`),
           tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK[0]}, ${CLAIM_LOCK[1]})`),
           tx.execute(claimSql),
         ]);

@@ -202,6 +202,30 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     ).toEqual(['evaluation:2026-H1:partner:acme', 'evaluation:2026-H1:preview']);
   });
 
+  it('an override to another tier replaces the held announcement with one telling the overridden change', async () => {
+    await givenSemester(t.db);
+    await givenStaff(t.db, 'UADMIN', 'admin');
+    const deps = { catalog, config: testConfig({ EVALUATION_APPROVAL: 'true' }) };
+    await evaluateAndAnnounce(t.db, deps, { asOf: '2026-07-01', actor: 'test' });
+    expect(
+      await overrideEvaluatedTier(t.db, deps, {
+        semester: '2026-H1',
+        partnerId: 'acme',
+        tier: 'access',
+        reason: 'Revenue of June disputed',
+        by: 'UADMIN',
+        now: new Date(),
+      }),
+    ).toMatchObject({ status: 'overridden', tier: 'access', replaced: 1 });
+    const acme = (await outboxRows(t.db)).filter((r) => r.dedupeKey.includes(':acme'));
+    expect(acme.map((r) => [r.dedupeKey, r.status, r.hold])).toEqual([
+      ['evaluation:2026-H1:partner:acme', 'cancelled', 'evaluation-approval:2026-H1'],
+      ['evaluation:2026-H1:partner:acme:override:1', 'pending', 'evaluation-approval:2026-H1'],
+    ]);
+    expect(textOf(acme[1]!)).toContain('from Starter Partner to *Access Partner*');
+    expect(textOf(acme[1]!)).not.toContain('Business Partner');
+  });
+
   it('`partner-bot evaluate` queues the announcements, --dry-run queues nothing', async () => {
     await givenSemester(t.db);
     const lines: string[] = [];

@@ -4,10 +4,11 @@ import type { CliContext } from '../../src/cli/context.js';
 import { outboxCommand } from '../../src/cli/outbox.command.js';
 import { loadConfig } from '../../src/config.js';
 import { outbox } from '../../src/db/schema.js';
+import { startDispatcher } from '../../src/outbox/dispatcher.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
-import { message, queue, rowOf, testDispatcher, waitUntil } from './support.js';
+import { message, queue, rowOf, TEST_LIMITS, testDispatcher, waitUntil } from './support.js';
 
 describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
   let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -165,6 +166,20 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
     expect(await outboxCommand(['--retry-failed'], ctx)).toBe(0);
     expect((await dispatcher.drain()).sent).toBe(1);
     expect(fake.postsOf('flaky')).toHaveLength(1);
+  });
+
+  it('startDispatcher (as main.ts runs it) delivers in the background until stopped', async () => {
+    const running = startDispatcher({
+      database: t,
+      config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fake.apiUrl },
+      limits: TEST_LIMITS,
+    });
+    await queue(t.db, [message('bg-1', 'C1'), message('bg-2', 'U9')]);
+    await fake.waitFor(() => fake.posted.length === 2, 10_000, 'two posts');
+    await running.stop();
+    await queue(t.db, [message('after-stop', 'C3')]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.postsOf('after-stop')).toHaveLength(0);
   });
 
   it('leaves a held message alone until its hold is released', async () => {
