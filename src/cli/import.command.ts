@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import type { Db } from '../db/client.js';
+import {
+  formatIssue,
+  IMPORT_KINDS,
+  type ImportKind,
+  ImportRejected,
+  type ImportReport,
+  importColumns,
+  importCsv,
+} from '../import/import.service.js';
+import type { Catalog } from '../program/catalog.schema.js';
+import type { IsoDate } from '../program/dates.js';
+import { describeError } from './describe-error.js';
+
+export const IMPORT_USAGE = `partner-bot import <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run]`;
+
+/** Errors printed for a rejected file; the rest are counted. */
+export const MAX_PRINTED_ISSUES = 50;
+
+export interface ImportCommandDeps {
+  db: Db;
+  catalog: Catalog;
+  print: (line: string) => void;
+  actor: string;
+  today: IsoDate;
+}
+
+function usage(print: (line: string) => void, problem?: string): number {
+  if (problem) print(problem);
+  print(`Usage: ${IMPORT_USAGE}`);
+  print('Header row of each kind (separator , ; or tab; UTF-8):');
+  for (const kind of IMPORT_KINDS) {
+    const { header, optional } = importColumns(kind);
+    print(
+      `  ${kind.padEnd(10)} ${header.join(',')}${optional.length ? `  (optional: ${optional.join(', ')})` : ''}`,
+    );
+  }
+  print('--dry-run checks the file and shows what would change, without writing anything.');
+  return 2;
+}
+
+/** `partner-bot import <kind> <file.csv> [--dry-run]`: the exit code is 0 when imported, 1 when refused, 2 on bad usage. */
+export async function importCommand(args: string[], deps: ImportCommandDeps): Promise<number> {
+  const { print } = deps;
+  let values: { 'dry-run'?: boolean; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (err) {
+    return usage(print, (err as Error).message);
+  }
+  if (values.help) {
+    usage(print);
+    return 0;
+  }
+  const [kind, file, ...extra] = positionals;
+  if (!kind || !file) return usage(print, 'The kind of data and the file are both required.');
+  if (extra.length) return usage(print, `Unexpected argument: ${extra.join(' ')}`);
+  if (!(IMPORT_KINDS as readonly string[]).includes(kind))
+    return usage(print, `Unknown kind "${kind}" (expected one of ${IMPORT_KINDS.join(', ')}).`);
+
+  try {
+    const report = await importCsv(deps.db, deps.catalog, {
+      kind: kind as ImportKind,
+      file,
+      dryRun: Boolean(values['dry-run']),
+      actor: deps.actor,
+      today: deps.today,
+    });
+    for (const line of describeReport(report)) print(line);
+    return 0;
+  } catch (err) {
+    if (err instanceof ImportRejected) {
+      for (const line of describeRejection(err)) print(line);
+      return 1;
+    }
+    print(`Import failed, nothing was written. ${describeError(err)}`);
+    return 1;
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function describeReport(report: ImportReport): string[] {
+  const counts = report.dryRun
+    ? `would insert ${report.inserted}, update ${report.updated}, leave ${report.unchanged} unchanged`
+    : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`;
+  const lines = [
+    `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.kind} from ${report.file}: ${plural(report.rows, 'row')}; ${counts}.`,
+  ];
+  if (report.ignoredColumns.length)
+    lines.push(`Ignored columns (not part of ${report.kind}): ${report.ignoredColumns.join(', ')}`);
+  for (const note of report.notes) lines.push(`Note: ${note}`);
+  if (report.tierPreview) {
+    const { evaluationOn, changes } = report.tierPreview;
+    if (changes.length === 0) lines.push(`Tier changes at the next evaluation (${evaluationOn}): none.`);
+    else {
+      lines.push(`Tier changes at the next evaluation (${evaluationOn}), with this data:`);
+      for (const c of changes) lines.push(`  ${c.name} (${c.partnerId}): ${c.previousTier} -> ${c.tier}`);
+    }
+  }
+  if (report.dryRun) lines.push('Nothing was written (dry run).');
+  return lines;
+}
+
+export function describeRejection(err: ImportRejected): string[] {
+  const lines = [`${err.file} was rejected: ${plural(err.issueCount, 'error')}. Nothing was imported.`];
+  for (const issue of err.issues.slice(0, MAX_PRINTED_ISSUES)) lines.push(`  ${formatIssue(issue)}`);
+  const more = err.issueCount - Math.min(err.issues.length, MAX_PRINTED_ISSUES);
+  if (more > 0) lines.push(`  ... and ${more} more`);
+  return lines;
+}

@@ -1,0 +1,152 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../db/client.js';
+import type { Catalog } from '../../program/catalog.schema.js';
+import type { IsoDate } from '../../program/dates.js';
+import { type Parsed, quote } from '../values.js';
+
+export const IMPORT_KINDS = ['partners', 'contacts', 'staff', 'revenue', 'trainings', 'checklist'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface KindContext {
+  catalog: Catalog;
+  today: IsoDate;
+  actor: string;
+}
+
+export type StagingType = 'text' | 'integer' | 'bigint' | 'date' | 'boolean';
+
+/** A staged row: plain JSON values keyed by staging column. */
+export type StagedRow = Record<string, string | number | boolean | null>;
+
+export type RowResult = { row: StagedRow; issues?: undefined } | { row?: undefined; issues: CellIssue[] };
+
+export interface CellIssue {
+  column: string;
+  message: string;
+}
+
+/** A set-based check on the staged rows: a query selecting `line` and `message` for each bad row. */
+export interface StageCheck {
+  column: string;
+  query: SQL;
+}
+
+export interface Applied {
+  inserted: number;
+  updated: number;
+}
+
+/**
+ * One kind of import. Rows are checked one by one in JS (`parse`), staged in the temporary table
+ * `import_stage` (a `line` column plus `staging`), checked together in SQL (`checks`, plus duplicates
+ * of `key` by the service), then merged into the real tables by `apply`.
+ */
+export interface ImportKindSpec {
+  kind: ImportKind;
+  /** The header row, in the documented order. */
+  header: readonly string[];
+  /** Header columns a file may leave out. */
+  optional: readonly string[];
+  staging: Readonly<Record<string, StagingType>>;
+  /** The natural key, as staging columns; a key twice in one file is an error. */
+  key: readonly string[];
+  parse(cells: Record<string, string>, ctx: KindContext): RowResult;
+  checks(ctx: KindContext): StageCheck[];
+  /** Observations that do not block the import (e.g. a column that does not apply to existing rows). */
+  notes?(tx: Db, ctx: KindContext): Promise<string[]>;
+  apply(tx: Db, ctx: KindContext): Promise<Applied>;
+}
+
+/** The staging table; temporary, dropped at the end of the import transaction. */
+export const STAGE = sql.raw('import_stage');
+
+/** Reads and checks the cells of one row, collecting every problem instead of stopping at the first. */
+export class Cells {
+  readonly issues: CellIssue[] = [];
+
+  constructor(private readonly cells: Record<string, string>) {}
+
+  issue(column: string, message: string): void {
+    this.issues.push({ column, message });
+  }
+
+  /** The cell, or null when empty; longer than `max` is an error. */
+  optional(column: string, max = 200): string | null {
+    const value = this.cells[column] ?? '';
+    if (value === '') return null;
+    if (value.length > max) {
+      this.issue(column, `longer than ${max} characters`);
+      return null;
+    }
+    return value;
+  }
+
+  required(column: string, max = 200): string {
+    const value = this.cells[column] ?? '';
+    if (value === '') this.issue(column, 'required');
+    return this.optional(column, max) ?? '';
+  }
+
+  parse<T>(column: string, parser: (value: string) => Parsed<T>): T | null {
+    const result = parser(this.cells[column] ?? '');
+    if (result.ok) return result.value;
+    this.issue(column, result.error);
+    return null;
+  }
+
+  /** A partner id: required, no spaces. */
+  partnerId(column = 'partner_id'): string {
+    const value = this.required(column, 64);
+    if (value && /\s/.test(value)) this.issue(column, `${quote(value)} is not a partner id (no spaces)`);
+    return value;
+  }
+
+  /** A Slack id such as U0123ABCD (users) or C0123ABCD (channels): upper-cased, letters and digits. */
+  slackId(column: string, prefixes: string, what: string, required: boolean): string | null {
+    const value = required ? this.required(column, 32) : this.optional(column, 32);
+    if (!value) return null;
+    const id = value.toUpperCase();
+    if (!new RegExp(`^[${prefixes}][A-Z0-9]{2,}$`).test(id)) {
+      this.issue(column, `${quote(value)} is not a Slack ${what} id (like ${prefixes[0]}0123ABCD)`);
+      return null;
+    }
+    return id;
+  }
+
+  result(row: StagedRow): RowResult {
+    return this.issues.length ? { issues: this.issues } : { row };
+  }
+}
+
+/** A future day is refused for things already done. */
+export function notAfterToday(cells: Cells, column: string, date: IsoDate | null, today: IsoDate): void {
+  if (date && date > today) cells.issue(column, `${date} is in the future (today is ${today})`);
+}
+
+export function unknownPartnerCheck(): StageCheck {
+  return {
+    column: 'partner_id',
+    query: sql`select s.line, 'unknown partner ' || s.partner_id as message
+      from ${STAGE} s where not exists (select 1 from partners p where p.id = s.partner_id)`,
+  };
+}
+
+/** `(a, b) is distinct from (c, d)` over the listed columns of the target table and `excluded`. */
+export function differs(table: string, columns: readonly string[]): SQL {
+  const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
+  return sql`(${list(table)}) is distinct from (${list('excluded')})`;
+}
+
+/**
+ * Runs an upsert whose RETURNING yields `inserted` (xmax = 0 marks a row inserted, not updated; rows
+ * left alone by the DO UPDATE ... WHERE are not returned). `alongside` adds data-modifying CTEs that may
+ * read `up`, which must stay at the top level of the statement.
+ */
+export async function countUpsert(tx: Db, upsert: SQL, alongside?: SQL): Promise<Applied> {
+  const [row] = rowsOf<{ inserted: number; updated: number }>(
+    await tx.execute(sql`with up as (${upsert})${alongside ? sql`, ${alongside}` : sql``}
+      select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
+      from up`),
+  );
+  return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
+}

@@ -1,0 +1,111 @@
+import { type IsoDate, isIsoDate } from '../program/dates.js';
+
+/** A cell turned into a value, or the reason it cannot be (a message for the person who made the file). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+
+/** Shows a cell in a message: quoted, shortened, control characters escaped. */
+export function quote(value: string): string {
+  const short = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+  return JSON.stringify(short);
+}
+
+// Spaces a spreadsheet puts between thousands: space, no-break space, narrow no-break space, thin space.
+const GROUP_SPACES = /[ \u00a0\u202f\u2009]/;
+const CURRENCY = /^(?:€|eur)\s*|\s*(?:€|eur)$/i;
+const USUAL_AMOUNT =
+  /^([0-9]{1,13}|[0-9]{1,3}(?:([ \u00a0\u202f\u2009])[0-9]{3}){1,4})(?:[.,]([0-9]{1,2}))?(?:\s?€)?$/;
+const MINUS = /^[-\u2212]|^\(.*\)$|-$/;
+
+/**
+ * An amount in euros, as spreadsheets write it, to integer cents: "1234.56", "1234,56", "1 234,56 €",
+ * "1.234,56", "1,234.56", with space, no-break or narrow no-break space between thousands. With a single
+ * kind of separator it is the decimal one; with both, the last is. At most 2 decimals: "1.234" is
+ * refused rather than guessed (1.234 € or 1 234 €?). Negative amounts are refused.
+ */
+export function parseAmountCents(input: string): Parsed<number> {
+  const raw = input.trim();
+  // The usual exports ("1234.56", "1234,56", "1 234,56 €") without the general path's allocations.
+  const usual = USUAL_AMOUNT.exec(raw);
+  if (usual) {
+    const units = usual[2] ? usual[1]!.replace(/\D/g, '') : usual[1]!;
+    return ok(Number(units) * 100 + (usual[3] ? Number(usual[3].padEnd(2, '0')) : 0));
+  }
+  if (raw === '') return fail('an amount is required');
+  const text = raw.replace(CURRENCY, '').trim();
+  if (MINUS.test(text)) return fail(`${quote(raw)} is negative; amounts must be 0 or more`);
+  const body = text.startsWith('+') ? text.slice(1) : text;
+  if (!/^[0-9., \u00a0\u202f\u2009]+$/.test(body) || !/[0-9]/.test(body))
+    return fail(`${quote(raw)} is not an amount (expected e.g. 1234,56 or 1 234.56)`);
+  const lastDot = body.lastIndexOf('.');
+  const lastComma = body.lastIndexOf(',');
+  const decimalAt = Math.max(lastDot, lastComma);
+  const hasDecimal = decimalAt >= 0;
+  const decimalSep = hasDecimal ? body[decimalAt] : undefined;
+  const intPart = hasDecimal ? body.slice(0, decimalAt) : body;
+  const fracPart = hasDecimal ? body.slice(decimalAt + 1) : '';
+  if (!/^[0-9]*$/.test(fracPart)) return fail(`${quote(raw)} is not an amount`);
+  if (hasDecimal && fracPart.length === 0) return fail(`${quote(raw)} is not an amount`);
+  if (fracPart.length > 2)
+    return fail(`${quote(raw)} has more than 2 decimals (write 1234,56 or 1 234,56, not 1.234)`);
+  // Whatever separates thousands must be one character, used consistently, between groups of 3 digits.
+  const groupSeps = new Set(intPart.replace(/[0-9]/g, ''));
+  if (groupSeps.size > 1 || (decimalSep !== undefined && groupSeps.has(decimalSep)))
+    return fail(`${quote(raw)} is not an amount (mixed separators)`);
+  const [groupSep] = groupSeps;
+  let digits = intPart;
+  if (groupSep !== undefined) {
+    if (!GROUP_SPACES.test(groupSep) && groupSep !== '.' && groupSep !== ',')
+      return fail(`${quote(raw)} is not an amount`);
+    const groups = intPart.split(groupSep);
+    if (!/^[0-9]{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^[0-9]{3}$/.test(g)))
+      return fail(`${quote(raw)} is not an amount (thousands must come in groups of 3 digits)`);
+    digits = groups.join('');
+  }
+  if (digits === '') digits = '0';
+  const cents = Number(digits) * 100 + Number(fracPart.padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents)) return fail(`${quote(raw)} is too large`);
+  return ok(cents);
+}
+
+/** A calendar date written YYYY-MM-DD. */
+export function parseIsoDate(input: string): Parsed<IsoDate> {
+  const raw = input.trim();
+  if (raw === '') return fail('a date is required (YYYY-MM-DD)');
+  if (!isIsoDate(raw)) return fail(`${quote(raw)} is not a date as YYYY-MM-DD (e.g. 2024-03-31)`);
+  return ok(raw);
+}
+
+/** A month written YYYY-MM (or YYYY-MM-01), to its first day 'YYYY-MM-01'. */
+export function parseMonth(input: string): Parsed<IsoDate> {
+  const raw = input.trim();
+  if (raw === '') return fail('a month is required (YYYY-MM)');
+  const m = /^(\d{4})-(\d{2})(?:-01)?$/.exec(raw);
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12) return fail(`${quote(raw)} is not a month as YYYY-MM (e.g. 2024-03)`);
+  return ok(`${m[1]}-${m[2]}-01`);
+}
+
+const TRUE = new Set(['yes', 'oui', 'true', '1', 'y', 'o', 'vrai', 'x']);
+const FALSE = new Set(['no', 'non', 'false', '0', 'n', 'faux']);
+
+/** yes/no, oui/non, true/false, 1/0 in any case; an empty cell is `empty` (false unless told). */
+export function parseBoolean(input: string, empty = false): Parsed<boolean> {
+  const raw = input.trim().toLowerCase();
+  if (raw === '') return ok(empty);
+  if (TRUE.has(raw)) return ok(true);
+  if (FALSE.has(raw)) return ok(false);
+  return fail(`${quote(input.trim())} is not yes or no (accepted: yes/no, oui/non, true/false, 1/0)`);
+}
+
+/** One of a fixed list of codes, matched case-insensitively. */
+export function parseCode<T extends string>(input: string, codes: readonly T[], what: string): Parsed<T> {
+  const raw = input.trim();
+  const expected = codes.length <= 8 ? `one of ${codes.join(', ')}` : `see the program catalog`;
+  if (raw === '') return fail(`${what} is required (${expected})`);
+  const found = codes.find((c) => c === raw || c === raw.toLowerCase());
+  if (found === undefined) return fail(`unknown ${what} ${quote(raw)} (${expected})`);
+  return ok(found);
+}

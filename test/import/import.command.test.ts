@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importCommand } from '../../src/cli/import.command.js';
+import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { ACTOR, catalog, csvFile, TODAY } from './support.js';
+
+describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let out: string[];
+  beforeEach(async () => {
+    t = await createTestDatabase(backend);
+    out = [];
+  });
+  afterEach(() => t.drop());
+
+  const cli = (...args: string[]) =>
+    importCommand(args, { db: t.db, catalog, print: (line) => out.push(line), actor: ACTOR, today: TODAY });
+
+  const partnersFile = () =>
+    csvFile(
+      [
+        'partner_id,name,type,operator_program,slack_channel_id,manager_slack_user_id,joined_on,tier',
+        'acme,Acme,ambassador,,,,2025-01-01,',
+        'beta,Beta,operator,standard,,,2025-01-01,',
+      ],
+      { name: 'partners.csv' },
+    );
+
+  it('imports and says what changed', async () => {
+    expect(await cli('partners', partnersFile())).toBe(0);
+    expect(out).toEqual(['Imported partners from partners.csv: 2 rows; 2 inserted, 0 updated, 0 unchanged.']);
+  });
+
+  it('shows a dry run with the tier changes of the next evaluation', async () => {
+    await cli('partners', partnersFile());
+    out = [];
+    const lines = [
+      'partner_id,month,category,amount_eur',
+      ...['01', '02', '03'].map((m) => `acme,2026-${m},recurring,2000`),
+    ];
+    expect(await cli('revenue', csvFile(lines, { name: 'revenue.csv' }), '--dry-run')).toBe(0);
+    expect(out).toEqual([
+      'Dry run of revenue from revenue.csv: 3 rows; would insert 3, update 0, leave 0 unchanged.',
+      'Tier changes at the next evaluation (2026-07-01), with this data:',
+      '  Acme (acme): starter -> business',
+      'Nothing was written (dry run).',
+    ]);
+  });
+
+  it('lists at most 50 errors, then how many more, and exits 1', async () => {
+    const lines = ['slack_user_id,name,role', ...Array.from({ length: 60 }, (_, i) => `U0${i},Name,boss`)];
+    expect(await cli('staff', csvFile(lines, { name: 'staff.csv' }))).toBe(1);
+    expect(out[0]).toBe('staff.csv was rejected: 60 errors. Nothing was imported.');
+    expect(out[1]).toBe('  line 2, role: unknown role "boss" (one of admin, manager)');
+    expect(out).toHaveLength(1 + 50 + 1);
+    expect(out.at(-1)).toBe('  ... and 10 more');
+  });
+
+  it('explains a file it cannot read', async () => {
+    expect(await cli('staff', '/nonexistent/staff.csv')).toBe(1);
+    expect(out).toEqual([
+      'staff.csv was rejected: 1 error. Nothing was imported.',
+      '  cannot read the file: no such file',
+    ]);
+  });
+
+  it.each([
+    [[], /kind of data and the file are both required/],
+    [['revenue'], /kind of data and the file are both required/],
+    [['money', 'x.csv'], /Unknown kind "money"/],
+    [['revenue', 'a.csv', 'b.csv'], /Unexpected argument: b.csv/],
+    [['revenue', 'a.csv', '--force'], /Unknown option '--force'/],
+  ])('answers %j with the usage and exit code 2', async (args, problem) => {
+    expect(await cli(...args)).toBe(2);
+    expect(out[0]).toMatch(problem);
+    expect(out[1]).toMatch(
+      /^Usage: partner-bot import <partners\|contacts\|staff\|revenue\|trainings\|checklist> <file.csv> \[--dry-run\]$/,
+    );
+    expect(out.join('\n')).toContain('revenue    partner_id,month,category,amount_eur');
+  });
+
+  it('prints help', async () => {
+    expect(await cli('--help')).toBe(0);
+    expect(out[0]).toMatch(/^Usage: /);
+  });
+});
