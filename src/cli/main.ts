@@ -5,6 +5,7 @@ import { ASK_USAGE, askCommand } from './ask.command.js';
 import { type CliContext, openCliContext } from './context.js';
 import { describeError } from './describe-error.js';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate.command.js';
+import { IMPORT_USAGE, importCommand } from './import.command.js';
 import { OUTBOX_USAGE, outboxCommand } from './outbox.command.js';
 import { REMIND_USAGE, remindCommand } from './remind.command.js';
 import { UsageError } from './usage-error.js';
@@ -39,6 +40,18 @@ const commands: Record<string, Command> = {
     usage: ASK_USAGE,
     summary: 'answer one /partner command as a Slack user, printed as text',
     run: askCommand,
+  },
+  import: {
+    usage: IMPORT_USAGE,
+    summary: 'import a CSV export: partners, contacts, staff, revenue, trainings, checklist',
+    run: (args, ctx) =>
+      importCommand(args, {
+        db: ctx.database.db,
+        catalog: ctx.catalog,
+        print: ctx.print,
+        actor: ctx.actor,
+        today: ctx.today(),
+      }),
   },
   evaluate: {
     usage: EVALUATE_USAGE,
