@@ -40,7 +40,7 @@ describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
     expect(await cli('revenue', csvFile(lines, { name: 'revenue.csv' }), '--dry-run')).toBe(0);
     expect(out).toEqual([
       'Dry run of revenue from revenue.csv: 3 rows; would insert 3, update 0, leave 0 unchanged.',
-      'Tier changes at the next evaluation (2026-07-01), with this data:',
+      'Tier changes at the next evaluation (2026-07-01), with this data (months not recorded yet count as 0):',
       '  Acme (acme): starter -> business',
       'Nothing was written (dry run).',
     ]);
