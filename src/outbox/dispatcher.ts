@@ -4,7 +4,7 @@ import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import { createDeliveryClient, type DeliveryClient, isUserId, OUTBOX_EVENT_TYPE } from './delivery-client.js';
-import { classify, type Failure, RequestTimeoutError } from './failures.js';
+import { classify, type Failure, RequestTimeoutError, UnverifiableError } from './failures.js';
 import { type ClaimedMessage, createOutboxRepository } from './outbox.repository.js';
 import { backoffMs, createTokenBucket, sleep } from './pacing.js';
 
@@ -124,15 +124,28 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
   }
 
-  async function resolveChannel(channel: string): Promise<string> {
-    if (!isUserId(channel)) return channel;
+  /** Without im:write, conversations.open is refused: post to the user id itself (Slack opens the DM). */
+  let canOpenDms = true;
+
+  /** The conversation to post in, and whether it can be searched later (a DM's id, not a user id). */
+  async function resolveChannel(channel: string): Promise<{ id: string; known: boolean }> {
+    if (!isUserId(channel)) return { id: channel, known: true };
     const known = dmChannels.get(channel);
-    if (known) return known;
-    const opened = await withTimeout('conversations.open', client.conversations.open({ users: channel }));
-    const id = opened.channel?.id;
-    if (!id) throw new Error('conversations.open returned no channel');
-    dmChannels.set(channel, id);
-    return id;
+    if (known) return { id: known, known: true };
+    if (!canOpenDms) return { id: channel, known: false };
+    try {
+      const opened = await withTimeout('conversations.open', client.conversations.open({ users: channel }));
+      const id = opened.channel?.id;
+      if (!id) throw new Error('conversations.open returned no channel');
+      dmChannels.set(channel, id);
+      return { id, known: true };
+    } catch (err) {
+      const failure = classify(err);
+      if (failure.kind !== 'rejected' || failure.message !== 'missing_scope') throw err;
+      canOpenDms = false;
+      logger.warn('conversations.open refused (missing_scope: im:write): posting DMs to user ids');
+      return { id: channel, known: false };
+    }
   }
 
   /** The ts of this row's message if an earlier attempt reached the conversation. */
@@ -172,8 +185,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     try {
       let slackChannel = row.slackChannel;
       if (!slackChannel) {
-        slackChannel = await resolveChannel(row.channel);
-        await repo.setSlackChannel(row.id, slackChannel);
+        const resolved = await resolveChannel(row.channel);
+        slackChannel = resolved.id;
+        if (resolved.known) await repo.setSlackChannel(row.id, slackChannel);
+        else if (row.postingSince)
+          throw new UnverifiableError('no DM channel to search (conversations.open refused)');
       }
       if (row.postingSince) {
         stage = 'conversations.history';

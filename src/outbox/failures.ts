@@ -50,7 +50,16 @@ export function errorText(err: unknown): string {
   return redact(message.split('\n')[0] ?? '', []).slice(0, 500);
 }
 
+/** An earlier attempt of a message cannot be looked for: posting again could make a duplicate. */
+export class UnverifiableError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'UnverifiableError';
+  }
+}
+
 export function classify(err: unknown): Failure {
+  if (err instanceof UnverifiableError) return { kind: 'rejected', permanent: true, message: err.message };
   const e = err as {
     code?: string;
     retryAfter?: number;

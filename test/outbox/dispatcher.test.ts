@@ -182,6 +182,15 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
     expect(fake.postsOf('after-stop')).toHaveLength(0);
   });
 
+  it('without im:write (conversations.open refused), posts DMs to the user id and records the DM channel', async () => {
+    fake.fault('conversations.open', { kind: 'error', error: 'missing_scope' });
+    await queue(t.db, [message('dm-1', 'U77'), message('dm-2', 'U78')]);
+    expect((await testDispatcher(t.db, fake).drain()).sent).toBe(2);
+    expect(fake.callsTo('conversations.open')).toHaveLength(1);
+    expect(fake.callsTo('chat.postMessage').map((c) => c.body.channel)).toEqual(['U77', 'U78']);
+    expect(await rowOf(t.db, 'dm-1')).toMatchObject({ status: 'sent', slackChannel: 'D77' });
+  });
+
   it('leaves a held message alone until its hold is released', async () => {
     await queue(t.db, [message('held', 'C1', { hold: 'approval:x' }), message('free', 'C2')]);
     const dispatcher = testDispatcher(t.db, fake);
