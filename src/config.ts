@@ -32,6 +32,12 @@ export const configSchema = z
   })
   .superRefine(
     (c, ctx) => {
+      if (c.EVALUATION_APPROVAL && !c.ANNOUNCE_CHANNEL_ID)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ANNOUNCE_CHANNEL_ID'],
+          message: 'is required when EVALUATION_APPROVAL is true (the preview awaiting approval goes there)',
+        });
       const slackConfigured = c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET;
       if (!slackConfigured) return;
       if (!c.SLACK_BOT_TOKEN)

@@ -1,11 +1,12 @@
 import { type Config, loadConfig, slackMode } from './config.js';
 import { startConsole } from './console/index.js';
 import { type Database, openDatabase } from './db/client.js';
+import { startJobs } from './jobs/index.js';
 import { startDispatcher } from './outbox/index.js';
 import { loadCatalog } from './program/catalog.load.js';
 import type { Catalog } from './program/catalog.schema.js';
 import { createSlackApp } from './slack/app.js';
-import { registerListeners } from './slack/listeners/index.js';
+import { createListenerDeps, registerListeners } from './slack/listeners/index.js';
 import { createLogger, type Logger } from './slack/logger.js';
 
 export interface Running {
@@ -37,21 +38,24 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
 }
 
 async function startSlack(deps: { config: Config; catalog: Catalog; database: Database; logger: Logger }) {
-  const { config, database, logger } = deps;
+  const { config, catalog, database, logger } = deps;
   const now = () => new Date();
   const slackApp = createSlackApp({
     config,
     database,
     logger,
-    register: (app) => registerListeners(app, { config, database, logger, now }),
+    register: (app) => registerListeners(app, createListenerDeps({ config, database, catalog, logger, now })),
   });
   await slackApp.start();
   const dispatcher = startDispatcher({ db: database.db, config, logger, now });
+  // Jobs write to the outbox only; the dispatcher delivers at Slack's pace.
+  const jobs = startJobs({ db: database.db, catalog, config, logger, now });
   logger.info(`partner-bot is running (${slackApp.mode} mode, ${database.kind} database)`);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      await jobs.stop();
       await slackApp.stop();
       await dispatcher.stop();
       await database.close();

@@ -34,13 +34,9 @@ export { planReminders, reminderSince, remindersJob, sendReminders } from './rem
 export const JOBS: readonly JobDefinition[] = [evaluationJob, remindersJob, digestJob];
 
 export interface StartJobsOptions {
-  /** The database (or `database.db`). */
-  db?: Db;
-  database?: Pick<Database, 'db'>;
+  db: Db;
   catalog: Catalog;
   config: Config;
-  /** Not used: jobs never call Slack, they write the outbox the dispatcher delivers. Accepted for symmetry. */
-  slackClient?: unknown;
   logger?: JobLogger;
   now?: () => Date;
   instanceId?: string;
@@ -66,9 +62,7 @@ export interface RunningJobs {
  * Throws a CronError naming the setting when a schedule does not parse.
  */
 export function startJobs(options: StartJobsOptions): RunningJobs {
-  const db = options.db ?? options.database?.db;
-  if (!db) throw new Error('startJobs needs db or database');
-  const { config } = options;
+  const { db, config } = options;
   const timeZone = config.PROGRAM_TIMEZONE;
   const jobs = options.jobs ?? JOBS;
   for (const job of jobs) checkCron(job.cronSetting, config[job.cronSetting], timeZone);

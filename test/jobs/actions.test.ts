@@ -19,7 +19,7 @@ describe(`buttons of the scheduled messages, through the real receiver (${backen
       database: t,
       env: { LOCALE: 'en', ANNOUNCE_CHANNEL_ID: 'CTEAM', EVALUATION_APPROVAL: 'true' },
       now: () => new Date('2026-02-16T08:00:00Z'),
-      register: (a, deps) => registerJobActions(a, { ...deps, catalog }),
+      register: (a, deps) => registerJobActions(a, deps),
     });
   });
   afterEach(async () => {

@@ -29,6 +29,15 @@ describe('configuration of the Slack transport', () => {
     ]);
   });
 
+  it('asks for the team channel when evaluations wait for approval', () => {
+    expect(problemsOf({ EVALUATION_APPROVAL: 'true' })).toEqual([
+      'ANNOUNCE_CHANNEL_ID: is required when EVALUATION_APPROVAL is true (the preview awaiting approval goes there)',
+    ]);
+    expect(
+      loadConfig({ EVALUATION_APPROVAL: 'true', ANNOUNCE_CHANNEL_ID: 'C0TEAM' }).EVALUATION_APPROVAL,
+    ).toBe(true);
+  });
+
   it('names every bad variable at once, missing ones included', () => {
     const problems = problemsOf({
       SLACK_SIGNING_SECRET: SECRET,

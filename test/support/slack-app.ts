@@ -1,12 +1,10 @@
 import type { App } from '@slack/bolt';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
+import { loadCatalog } from '../../src/program/catalog.load.js';
+import type { Catalog } from '../../src/program/catalog.schema.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
-import {
-  type BaseListenerDeps,
-  type ListenerDeps,
-  registerListeners,
-} from '../../src/slack/listeners/index.js';
+import { createListenerDeps, type ListenerDeps, registerListeners } from '../../src/slack/listeners/index.js';
 import { createLogger, type LogRecord } from '../../src/slack/logger.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import {
@@ -27,8 +25,8 @@ export interface StartTestSlackAppOptions {
   database: Database;
   /** Listener registration; the real registerListeners by default. */
   register?: (app: App, deps: ListenerDeps) => void;
-  /** Builds the listeners' dependencies (services, a fixed clock...) from the base ones. */
-  buildDeps?: (base: BaseListenerDeps) => ListenerDeps;
+  /** The program catalog; the default one unless given. */
+  catalog?: Catalog;
   /** Extra environment variables, on top of the test tokens and the fake Slack URL. */
   env?: Record<string, string>;
   /** Reuse a fake Slack (then the caller closes it); otherwise one is started and closed by stop(). */
@@ -89,13 +87,13 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
       if (options.printLogs) console.log(`${record.level} [${record.name}] ${record.message}`);
     },
   });
-  const base: BaseListenerDeps = {
+  const deps = createListenerDeps({
     config,
     database: options.database,
+    catalog: options.catalog ?? loadCatalog(config.CATALOG_PATH),
     logger,
     now: options.now ?? (() => new Date()),
-  };
-  const deps = options.buildDeps ? options.buildDeps(base) : base;
+  });
   const register = options.register ?? registerListeners;
   const slackApp = createSlackApp({
     config,

@@ -1,18 +1,51 @@
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
+import {
+  createPartnersRepository,
+  type PartnersRepository,
+} from '../../db/repositories/partners.repository.js';
+import { createLocaleCache, createLocaleResolver, type LocaleResolver } from '../../i18n/locale.js';
+import type { Catalog } from '../../program/catalog.schema.js';
 import type { Logger } from '../logger.js';
+import type { PartnerCommandDeps } from '../partner-command/types.js';
 
-/** What every listener gets; main.ts and test/support/slack-app.ts build it. */
+/** users.info gets at most this long to tell a user's locale (the config's LOCALE otherwise). */
+export const LOCALE_TIMEOUT_MS = 500;
+
+/** What the composition root (main.ts, the test harness) hands to the listeners. */
 export interface BaseListenerDeps {
   config: Config;
   database: Database;
+  catalog: Catalog;
   logger: Logger;
   /** The clock; listeners never read Date.now() themselves. */
   now: () => Date;
 }
 
-/**
- * What listeners receive. Add services here as they land (listeners call services, never repositories or
- * SQL directly); when a field is added, build it in main.ts and in the harness's `buildDeps` default.
- */
-export interface ListenerDeps extends BaseListenerDeps {}
+/** What every listener gets: the base plus the pieces they share, built once. */
+export interface ListenerDeps extends BaseListenerDeps {
+  /** The asker's locale from Slack, one cache for every surface. */
+  locales: LocaleResolver;
+  /** The /partner core, for the command, its buttons, sharing and App Home. */
+  command: PartnerCommandDeps;
+  partners: PartnersRepository;
+}
+
+export function createListenerDeps(base: BaseListenerDeps): ListenerDeps {
+  return {
+    ...base,
+    locales: createLocaleResolver({
+      cache: createLocaleCache(),
+      fallback: base.config.LOCALE,
+      timeoutMs: LOCALE_TIMEOUT_MS,
+    }),
+    command: {
+      db: base.database.db,
+      catalog: base.catalog,
+      config: base.config,
+      now: base.now,
+      onError: (error) => base.logger.error('/partner failed', error),
+    },
+    partners: createPartnersRepository(base.database.db),
+  };
+}

@@ -25,7 +25,6 @@ import {
   overrideEvaluatedTier,
 } from '../../../jobs/evaluation-approval.service.js';
 import { markReminderDone, snoozeReminder } from '../../../jobs/reminder-actions.service.js';
-import { loadCatalog } from '../../../program/catalog.load.js';
 import type { Catalog } from '../../../program/catalog.schema.js';
 import { localDate } from '../../../program/dates.js';
 import { tierByCode } from '../../../program/tiers.js';
@@ -43,12 +42,8 @@ type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  * service (which checks who clicks), answer ephemerally. Messages in config.LOCALE, like the messages
  * the buttons sit on.
  */
-export function registerJobActions(app: App, deps: ListenerDeps & { catalog?: Catalog }): void {
-  let catalog = deps.catalog;
-  const program = () => {
-    catalog ??= loadCatalog(deps.config.CATALOG_PATH);
-    return catalog;
-  };
+export function registerJobActions(app: App, deps: ListenerDeps): void {
+  const program = () => deps.catalog;
   const locale = deps.config.LOCALE;
   const today = () => localDate(deps.now(), deps.config.PROGRAM_TIMEZONE);
   const ephemeral = (text: string) => ({

@@ -7,9 +7,7 @@ import type {
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
-import { createLocaleCache, createLocaleResolver, type LocaleResolver } from '../../../i18n/locale.js';
-import { loadCatalog } from '../../../program/catalog.load.js';
-import type { Catalog } from '../../../program/catalog.schema.js';
+import type { LocaleResolver } from '../../../i18n/locale.js';
 import {
   ACTION_IDS,
   actionIdPattern,
@@ -27,8 +25,6 @@ export const PARTNER_COMMAND = '/partner';
 
 /** The reply must be in the ack, and Slack drops an ack after 3 s: the locale and the work share 2.5 s. */
 export const REPLY_DEADLINE_MS = 2_500;
-/** users.info for the asker's locale gets at most this much of it. */
-export const LOCALE_TIMEOUT_MS = 500;
 
 export type CommandHandler = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 type ButtonHandler = (
@@ -114,26 +110,8 @@ function rerun(env: PartnerListenerDeps, kind: 'choose' | 'open' | 'page'): Butt
 }
 
 /** The /partner command and the buttons of its replies that re-run it (one locale cache for all). */
-export function registerPartnerCommand(
-  app: App,
-  deps: ListenerDeps,
-  catalog: Catalog = loadCatalog(deps.config.CATALOG_PATH),
-) {
-  const env: PartnerListenerDeps = {
-    deps,
-    core: {
-      db: deps.database.db,
-      catalog,
-      config: deps.config,
-      now: deps.now,
-      onError: (error) => deps.logger.error('/partner failed', error),
-    },
-    locales: createLocaleResolver({
-      cache: createLocaleCache(),
-      fallback: deps.config.LOCALE,
-      timeoutMs: LOCALE_TIMEOUT_MS,
-    }),
-  };
+export function registerPartnerCommand(app: App, deps: ListenerDeps) {
+  const env: PartnerListenerDeps = { deps, core: deps.command, locales: deps.locales };
   app.command(PARTNER_COMMAND, partnerCommand(env));
   app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.choosePartner), rerun(env, 'choose'));
   app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.openPartner), rerun(env, 'open'));
