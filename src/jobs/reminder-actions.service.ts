@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { auditLog, contacts, partners, snoozes, staff, trainingCompletions } from '../db/schema.js';
 import type { Catalog, Obligation } from '../program/catalog.schema.js';
 import { addDays, type IsoDate } from '../program/dates.js';
+import { type NotifyOptions, recordTraining } from '../services/trainings.service.js';
 
 export interface ReminderItemRef {
   partnerId: string;
@@ -22,13 +23,8 @@ export type SnoozeOutcome =
 
 type Role = { kind: 'staff' } | { kind: 'contact'; contactId: number } | { kind: 'none' };
 
-/** Who the clicker is for this partner: its manager or Dstny staff, one of its contacts, or nobody. */
-async function roleFor(
-  tx: Db,
-  partner: { id: string; managerSlackUserId: string | null },
-  by: string,
-): Promise<Role> {
-  if (partner.managerSlackUserId === by) return { kind: 'staff' };
+/** Who the clicker is for this partner: Dstny staff (its manager among them), one of its contacts, or nobody. */
+async function roleFor(tx: Db, partner: { id: string }, by: string): Promise<Role> {
   const [member] = await tx.select({ role: staff.role }).from(staff).where(eq(staff.slackUserId, by));
   if (member) return { kind: 'staff' };
   const [contact] = await tx
@@ -43,79 +39,65 @@ function trainingOf(catalog: Catalog, code: string): Obligation | undefined {
 }
 
 /**
- * The Done button of a reminder. The partner's manager or Dstny staff record the training confirmed (a
- * pending declaration becomes confirmed); a contact records it pending, awaiting a manager's confirmation
- * (which already stops the reminders: the rules count it declared). A contact may only answer for its
- * own items and the partner's; a partner item is recorded for the contact who clicked, or, from staff,
- * for the partner's first referent (else first contact).
+ * The Done button of a reminder, recorded like any training (recordTraining): staff record it confirmed,
+ * a contact declares its own, pending a manager's confirmation (which already stops the reminders) and
+ * the manager is told. A contact may answer for its own items and the partner's; a partner item is
+ * recorded for the contact who clicked or, from staff, for the partner's first referent (else first
+ * contact). A training already confirmed stays as it was.
  */
-export function markReminderDone(
+export async function markReminderDone(
   db: Db,
   catalog: Catalog,
-  input: ReminderItemRef & { by: string; today: IsoDate; now: Date },
+  input: ReminderItemRef & { by: string; today: IsoDate },
+  notify?: NotifyOptions,
 ): Promise<DoneOutcome> {
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const training = trainingOf(catalog, input.obligation);
-    const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));
-    if (!training || !partner) return { status: 'gone' };
-    const role = await roleFor(tx, partner, input.by);
-    if (role.kind === 'none') return { status: 'forbidden' };
-    if (role.kind === 'contact' && input.contactId !== null && input.contactId !== role.contactId)
-      return { status: 'forbidden' };
+  const training = trainingOf(catalog, input.obligation);
+  const [partner] = await db.select().from(partners).where(eq(partners.id, input.partnerId));
+  if (!training || !partner) return { status: 'gone' };
+  const role = await roleFor(db, partner, input.by);
+  if (role.kind === 'none') return { status: 'forbidden' };
+  const contactId =
+    input.contactId ?? (role.kind === 'contact' ? role.contactId : await firstContactId(db, partner.id));
+  if (contactId === undefined) return { status: 'no-contact' };
+  const [existing] = await db
+    .select({ status: trainingCompletions.status, completedOn: trainingCompletions.completedOn })
+    .from(trainingCompletions)
+    .where(
+      and(eq(trainingCompletions.contactId, contactId), eq(trainingCompletions.training, training.code)),
+    );
+  if (existing?.status === 'confirmed') return { status: 'already-done', training };
 
-    let contactId = input.contactId ?? (role.kind === 'contact' ? role.contactId : undefined);
-    if (contactId === undefined) {
-      const [first] = await tx
-        .select({ id: contacts.id })
-        .from(contacts)
-        .where(eq(contacts.partnerId, partner.id))
-        .orderBy(desc(contacts.referent), asc(contacts.id))
-        .limit(1);
-      if (!first) return { status: 'no-contact' };
-      contactId = first.id;
-    } else {
-      const [contact] = await tx
-        .select({ id: contacts.id })
-        .from(contacts)
-        .where(and(eq(contacts.id, contactId), eq(contacts.partnerId, partner.id)));
-      if (!contact) return { status: 'gone' };
-    }
-
-    const [existing] = await tx
-      .select()
-      .from(trainingCompletions)
-      .where(
-        and(eq(trainingCompletions.contactId, contactId), eq(trainingCompletions.training, training.code)),
-      )
-      .for('update');
-    const confirmed = role.kind === 'staff';
-    if (existing && (existing.status === 'confirmed' || !confirmed))
-      return { status: 'already-done', training };
-    if (existing) {
-      await tx
-        .update(trainingCompletions)
-        .set({ status: 'confirmed', confirmedBy: input.by, confirmedAt: input.now })
-        .where(eq(trainingCompletions.id, existing.id));
-    } else {
-      await tx.insert(trainingCompletions).values({
-        partnerId: partner.id,
-        contactId,
-        training: training.code,
-        completedOn: input.today,
-        status: confirmed ? 'confirmed' : 'pending',
-        declaredBy: input.by,
-        ...(confirmed ? { confirmedBy: input.by, confirmedAt: input.now } : {}),
-      });
-    }
-    await tx.insert(auditLog).values({
-      actor: input.by,
-      action: confirmed ? 'training.confirmed' : 'training.declared',
+  const result = await recordTraining(
+    db,
+    catalog,
+    // Confirming a declaration keeps the day the contact declared.
+    {
+      by: input.by,
+      contact: { contactId },
+      training: training.code,
+      completedOn: existing?.completedOn,
       partnerId: partner.id,
-      details: { training: training.code, contactId, via: 'reminder' },
-    });
-    return { status: confirmed ? 'confirmed' : 'pending', training };
-  });
+    },
+    input.today,
+    notify,
+  );
+  if (!result.ok) {
+    const refusedAsker = result.issues.some(
+      (i) => i.code === 'not-allowed' || i.code === 'own-training-only',
+    );
+    return { status: refusedAsker ? 'forbidden' : 'gone' };
+  }
+  return { status: result.value.changed ? result.value.status : 'already-done', training };
+}
+
+async function firstContactId(db: Db, partnerId: string): Promise<number | undefined> {
+  const [first] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(eq(contacts.partnerId, partnerId))
+    .orderBy(desc(contacts.referent), asc(contacts.id))
+    .limit(1);
+  return first?.id;
 }
 
 /** A Snooze button: no reminder for the item before today + days, one that day (catalog snoozeDays only). */

@@ -60,14 +60,12 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
       if (!value) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       const m = reminderMessages[locale].replies;
       try {
-        const outcome = await markReminderDone(deps.database.db, program(), {
-          partnerId: value.p,
-          obligation: value.o,
-          contactId: value.c,
-          by: body.user.id,
-          today: today(),
-          now: deps.now(),
-        });
+        const outcome = await markReminderDone(
+          deps.database.db,
+          program(),
+          { partnerId: value.p, obligation: value.o, contactId: value.c, by: body.user.id, today: today() },
+          { locale },
+        );
         const name = 'training' in outcome ? escapeMrkdwn(label(outcome.training.label, locale)) : '';
         const text =
           outcome.status === 'pending'
