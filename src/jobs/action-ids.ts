@@ -32,18 +32,3 @@ export type ReminderItemValue = z.infer<typeof reminderItemValue>;
 /** Approve/Override buttons: the semester code. */
 export const evaluationValue = z.object({ s: z.string().min(1).max(50) });
 export type EvaluationValue = z.infer<typeof evaluationValue>;
-
-export function encodeValue<T extends object>(value: T): string {
-  return JSON.stringify(value);
-}
-
-/** A button's value, or undefined when it is not what the button carries (never trusted). */
-export function decodeValue<T>(schema: z.ZodType<T>, raw: string | undefined): T | undefined {
-  if (raw === undefined || raw.length > 2000) return undefined;
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}

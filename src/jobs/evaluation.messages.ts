@@ -7,6 +7,7 @@ import { addDays } from '../program/dates.js';
 import { obligationsAddedBy } from '../program/obligations.js';
 import { type Semester, semesterContaining } from '../program/semesters.js';
 import { thresholdCents, tierByCode, tierIndex } from '../program/tiers.js';
+import { encodeActionValue } from '../slack/action-ids.js';
 import {
   actions,
   button,
@@ -17,7 +18,7 @@ import {
   view,
 } from '../slack/views/blocks.js';
 import { escapeMrkdwn } from '../slack/views/escape.js';
-import { encodeValue, JOB_ACTION_IDS } from './action-ids.js';
+import { JOB_ACTION_IDS } from './action-ids.js';
 
 /** A partner whose tier the evaluation changed, with what it takes to tell it. */
 export interface ChangedPartner {
@@ -242,7 +243,7 @@ export function summaryAnnouncement(
   if (input.changes.length === 0) blocks.push(section(h.m.summary.none));
   if (input.hold) {
     blocks.push(section(h.m.preview.notice(heldMessages)));
-    const value = encodeValue({ s: code });
+    const value = encodeActionValue({ s: code });
     blocks.push(
       ...actions([
         button({

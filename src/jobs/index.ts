@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import schedule from 'node-schedule';
 import type { Config } from '../config.js';
-import type { Database, Db } from '../db/client.js';
+import type { Db } from '../db/client.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { createLogger } from '../slack/logger.js';
 import { checkCron, previousInstant } from './cron.js';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { auditLog, contacts, partners, snoozes, staff, trainingCompletions } from '../db/schema.js';
+import { contacts, partners, snoozes, staff, trainingCompletions } from '../db/schema.js';
 import type { Catalog, Obligation } from '../program/catalog.schema.js';
 import { addDays, type IsoDate } from '../program/dates.js';
 import { type NotifyOptions, recordTraining } from '../services/trainings.service.js';

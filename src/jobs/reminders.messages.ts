@@ -4,6 +4,7 @@ import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { daysBetween, type IsoDate } from '../program/dates.js';
 import type { ObligationItem } from '../program/obligations.js';
 import type { ReminderKind } from '../program/reminders.js';
+import { encodeActionValue } from '../slack/action-ids.js';
 import {
   actions,
   button,
@@ -17,7 +18,7 @@ import {
   view,
 } from '../slack/views/blocks.js';
 import { escapeMrkdwn, mention } from '../slack/views/escape.js';
-import { encodeValue, JOB_ACTION_IDS } from './action-ids.js';
+import { JOB_ACTION_IDS } from './action-ids.js';
 
 /** One item in a recipient's reminder of the day. */
 export interface ReminderLine {
@@ -97,7 +98,7 @@ export function reminderView(
       button({
         text: m.buttons.done,
         actionId: `${JOB_ACTION_IDS.reminderDone}:${index}`,
-        value: encodeValue(value),
+        value: encodeActionValue(value),
         style: 'primary',
       }),
     ];
@@ -107,7 +108,7 @@ export function reminderView(
           button({
             text: m.buttons.snooze(plural(days, m.days, locale)),
             actionId: `${JOB_ACTION_IDS.reminderSnooze}:${days}`,
-            value: encodeValue({ ...value, d: days }),
+            value: encodeActionValue({ ...value, d: days }),
           }),
         );
     blocks.push(...actions(buttons));

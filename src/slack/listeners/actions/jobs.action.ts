@@ -11,7 +11,6 @@ import { announcementMessages } from '../../../i18n/announcements.js';
 import { formatDate, label } from '../../../i18n/format.js';
 import { reminderMessages } from '../../../i18n/reminders.js';
 import {
-  decodeValue,
   EVALUATION_OVERRIDE_VIEW,
   evaluationValue,
   JOB_ACTION_IDS,
@@ -28,6 +27,7 @@ import { markReminderDone, snoozeReminder } from '../../../jobs/reminder-actions
 import type { Catalog } from '../../../program/catalog.schema.js';
 import { localDate } from '../../../program/dates.js';
 import { tierByCode } from '../../../program/tiers.js';
+import { decodeActionValue } from '../../action-ids.js';
 import type { KnownBlock, ModalView } from '../../views/blocks.js';
 import { context } from '../../views/blocks.js';
 import { escapeMrkdwn, mention } from '../../views/escape.js';
@@ -56,7 +56,7 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
     REMINDER_DONE_PATTERN,
     async ({ ack, body, action, respond, logger }: ButtonArgs) => {
       await ack();
-      const value = decodeValue(reminderItemValue, action.value);
+      const value = decodeActionValue(reminderItemValue, action.value);
       if (!value) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       const m = reminderMessages[locale].replies;
       try {
@@ -90,7 +90,7 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
     REMINDER_SNOOZE_PATTERN,
     async ({ ack, body, action, respond, logger }: ButtonArgs) => {
       await ack();
-      const value = decodeValue(reminderItemValue, action.value);
+      const value = decodeActionValue(reminderItemValue, action.value);
       if (!value?.d) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       const m = reminderMessages[locale].replies;
       try {
@@ -122,7 +122,7 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
     JOB_ACTION_IDS.evaluationApprove,
     async ({ ack, body, action, respond, logger }: ButtonArgs) => {
       await ack();
-      const value = decodeValue(evaluationValue, action.value);
+      const value = decodeActionValue(evaluationValue, action.value);
       if (!value) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       const m = announcementMessages[locale].preview;
       try {
@@ -155,7 +155,7 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
     JOB_ACTION_IDS.evaluationOverride,
     async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
       await ack();
-      const value = decodeValue(evaluationValue, action.value);
+      const value = decodeActionValue(evaluationValue, action.value);
       if (!value) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       const m = announcementMessages[locale].override;
       try {
@@ -178,7 +178,7 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
     EVALUATION_OVERRIDE_VIEW,
     async ({ ack, body, view, client, logger }: SubmitArgs) => {
       const values = view.state.values;
-      const meta = decodeValue(
+      const meta = decodeActionValue(
         evaluationValue.extend({ c: evaluationValue.shape.s.optional() }),
         view.private_metadata,
       );
