@@ -71,12 +71,11 @@ const commands: Record<string, Command> = {
 };
 
 function help(): string {
-  const width = Math.max(...Object.values(commands).map((c) => c.usage.length));
   return [
     'partner-bot: the Dstny partner program assistant',
     '',
     'Commands:',
-    ...Object.values(commands).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...Object.values(commands).flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Configuration comes from the environment (see README.md): DATABASE_URL, DATA_DIR, CATALOG_PATH, LOCALE, ...',
   ].join('\n');
