@@ -14,7 +14,12 @@ export async function benchEvaluation(partners: number) {
     const asOf = '2026-07-01';
     const semester = lastEvaluation(catalog, asOf);
     const setup = await timed(() =>
-      generateDataset(database.db, { partners, contactsPerPartner: 1, months: 6, lastMonth: semester.lastMonth }),
+      generateDataset(database.db, {
+        partners,
+        contactsPerPartner: 1,
+        months: 6,
+        lastMonth: semester.lastMonth,
+      }),
     );
     // Warm both plans and caches alike, then measure the baseline and the evaluation.
     const aggregate = () =>
@@ -26,7 +31,9 @@ export async function benchEvaluation(partners: number) {
     await aggregate();
     const baseline = await timed(aggregate);
     await evaluateSemester(database.db, catalog, { asOf, dryRun: true, actor: 'bench' });
-    const run = await timed(() => evaluateSemester(database.db, catalog, { asOf, dryRun: false, actor: 'bench' }));
+    const run = await timed(() =>
+      evaluateSemester(database.db, catalog, { asOf, dryRun: false, actor: 'bench' }),
+    );
     const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
       await database.db.execute(sql`select count(*)::int as n from tier_history`),
     );

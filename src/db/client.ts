@@ -40,7 +40,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connect_timeout: options.connectTimeoutSeconds ?? 5,
       onnotice: () => {},
     });
-    const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    const db = drizzlePostgres({ client: preparedByDefault(client), schema }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -64,6 +64,38 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * The postgres.js client as drizzle should see it: every query prepared.
+ *
+ * drizzle sends each query with `prepare: false`; postgres.js then asks the server for the parameter
+ * types before every query that has parameters (Parse/Describe, wait, then Bind/Execute): two round trips
+ * a query, none pipelined, and the server parses and plans each time. Prepared (postgres.js's own default:
+ * statements cached per connection by their text, named on first use), a query is one round trip and
+ * queries issued together are pipelined; this halved the database round trips of `/partner status` and of
+ * the outbox dispatcher (bench/PERFORMANCE.md). Transactions and savepoints get the same client.
+ */
+function preparedByDefault(sql: postgres.Sql): postgres.Sql {
+  type Callback = (inner: postgres.Sql) => unknown;
+  const wrapScope =
+    (open: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const callback = args.pop() as Callback;
+      return open(...args, (inner: postgres.Sql) => callback(preparedByDefault(inner)));
+    };
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (property === 'unsafe')
+        return (query: string, params: unknown[] = [], options: Record<string, unknown> = {}) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+      if (property === 'begin' || property === 'savepoint')
+        return wrapScope(value as (...args: unknown[]) => unknown);
+      return value;
+    },
+  });
 }
 
 /** Rows of a raw `db.execute()` result: postgres.js returns an array, PGlite an object with `rows`. */

@@ -37,6 +37,11 @@ export const partners = pgTable(
   },
   (t) => [
     index('partners_search_name_idx').on(t.searchName),
+    // The /partner lookup (`lower(id) = key or search_name like 'key%'`): without these, a scan of every
+    // partner per command (2 ms of database time at 10 000 partners); text_pattern_ops serves the prefix
+    // LIKE whatever the database's collation.
+    index('partners_lower_id_idx').on(sql`lower(${t.id})`),
+    index('partners_search_name_prefix_idx').on(t.searchName.op('text_pattern_ops')),
     index('partners_manager_idx').on(t.managerSlackUserId),
     uniqueIndex('partners_channel_idx').on(t.slackChannelId),
     index('partners_tier_idx').on(t.tier),
@@ -217,6 +222,9 @@ export const outbox = pgTable(
       .on(t.status, t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'sending', 'failed')`),
     index('outbox_channel_idx').on(t.channel, t.sentAt),
+    // The dispatcher's claim walks due messages in this order and stops at the first whose channel is free
+    // (a nested loop probing outbox_channel_idx), instead of checking every due message before sorting.
+    index('outbox_claim_idx').on(t.nextAttemptAt, t.id).where(sql`${t.status} in ('pending', 'sending')`),
     index('outbox_hold_idx').on(t.hold).where(sql`${t.hold} is not null`),
   ],
 );

@@ -66,8 +66,22 @@ export function formatMonth(month: IsoDate, locale: Locale): string {
   return monthFormats[locale].format(instant);
 }
 
+// Intl objects are costly to build (a status card formats dozens of counts): one per locale, built once.
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat(INTL.fr),
+  en: new Intl.NumberFormat(INTL.en),
+};
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+  fr: new Intl.PluralRules(INTL.fr),
+  en: new Intl.PluralRules(INTL.en),
+};
+const listFormats: Record<Locale, Intl.ListFormat> = {
+  fr: new Intl.ListFormat(INTL.fr, { style: 'long', type: 'conjunction' }),
+  en: new Intl.ListFormat(INTL.en, { style: 'long', type: 'conjunction' }),
+};
+
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL[locale]).format(n);
+  return numberFormats[locale].format(n);
 }
 
 export interface PluralForms {
@@ -82,7 +96,7 @@ export interface PluralForms {
  * as singular ("0 jour"), English only 1.
  */
 export function plural(n: number, forms: PluralForms, locale: Locale): string {
-  const rule = new Intl.PluralRules(INTL[locale]).select(n);
+  const rule = pluralRules[locale].select(n);
   const form = n === 0 && forms.zero !== undefined ? forms.zero : rule === 'one' ? forms.one : forms.other;
   return form.replaceAll('{n}', formatNumber(n, locale));
 }
@@ -94,5 +108,5 @@ export function label(l: Label, locale: Locale): string {
 
 /** Joins items as a sentence: "a, b and c" / "a, b et c". */
 export function formatList(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(INTL[locale], { style: 'long', type: 'conjunction' }).format(items);
+  return listFormats[locale].format(items);
 }

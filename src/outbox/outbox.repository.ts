@@ -86,11 +86,16 @@ export function createOutboxRepository(db: Db) {
       //   lock was held through an fsync per claim. Safe: a claim lost in a crash only returns the message
       //   to pending before anything was posted, and markPosting's own (synchronous) commit flushes the
       //   WAL up to and including the claim before any post;
+      // - no sort (this transaction only): the claim must walk outbox_claim_idx in order and stop at the
+      //   first free channel. Right after thousands of messages are queued the table has no statistics
+      //   yet, and the planner then preferred checking every due message and sorting them: 25 ms a claim
+      //   with 5 000 queued, instead of well under 1 ms;
       // - the statements are sent together (postgres.js pipelines them on the transaction's connection):
       //   the claim still starts, with a fresh snapshot, only once the lock is granted.
       const result = await db.transaction(async (tx) => {
-        const [, , claimed] = await Promise.all([
+        const [, , , claimed] = await Promise.all([
           tx.execute(sql`set local synchronous_commit = off`),
+          tx.execute(sql`set local enable_sort = off`),
           tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK[0]}, ${CLAIM_LOCK[1]})`),
           tx.execute(claimSql),
         ]);

@@ -105,8 +105,12 @@ export async function evaluateSemester(
     return result;
   };
   return db.transaction(async (tx) => {
-    // One statement aggregates and sorts every partner: give it room to do so in memory.
+    // One statement aggregates and sorts every partner: give it room to do so in memory. No JIT: the
+    // planner's estimate for the statement (a join of two CTEs it cannot see into) is far above
+    // jit_above_cost, and compiling took 0.8 s of the 4.4 s at 100 000 partners for nothing
+    // (bench/PERFORMANCE.md).
     await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`set local jit = off`);
     return run(tx as unknown as Db);
   });
 }

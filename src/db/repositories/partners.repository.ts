@@ -22,10 +22,64 @@ export interface PartnerRecord {
   revenue: { month: string; category: (typeof revenueLines.$inferSelect)['category']; amountCents: number }[];
 }
 
+/**
+ * One partner's record, as prepared queries: drizzle builds a query's SQL anew on every call, which was a
+ * fifth of `/partner status`'s CPU (bench/PERFORMANCE.md); with placeholders it is built once per database
+ * handle (kept as long as the handle is).
+ */
+function buildRecordQueries(db: Db) {
+  const id = sql.placeholder('id');
+  return {
+    partner: db.select().from(partners).where(eq(partners.id, id)).prepare('partner_by_id'),
+    contacts: db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.partnerId, id))
+      .orderBy(asc(contacts.name))
+      .prepare('partner_record_contacts'),
+    trainings: db
+      .select()
+      .from(trainingCompletions)
+      .where(eq(trainingCompletions.partnerId, id))
+      .prepare('partner_record_trainings'),
+    checklist: db
+      .select({ item: checklistItems.item, completedOn: checklistItems.completedOn })
+      .from(checklistItems)
+      .where(eq(checklistItems.partnerId, id))
+      .prepare('partner_record_checklist'),
+    history: db
+      .select()
+      .from(tierHistory)
+      .where(eq(tierHistory.partnerId, id))
+      .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id))
+      .prepare('partner_record_history'),
+    revenue: db
+      .select({
+        month: revenueLines.month,
+        category: revenueLines.category,
+        amountCents: revenueLines.amountCents,
+      })
+      .from(revenueLines)
+      .where(and(eq(revenueLines.partnerId, id), gte(revenueLines.month, sql.placeholder('sinceMonth'))))
+      .prepare('partner_record_revenue'),
+  };
+}
+
+const recordQueriesByDb = new WeakMap<Db, ReturnType<typeof buildRecordQueries>>();
+
+function recordQueries(db: Db) {
+  let queries = recordQueriesByDb.get(db);
+  if (!queries) {
+    queries = buildRecordQueries(db);
+    recordQueriesByDb.set(db, queries);
+  }
+  return queries;
+}
+
 export function createPartnersRepository(db: Db) {
   return {
     async byId(id: string): Promise<PartnerRow | undefined> {
-      const [row] = await db.select().from(partners).where(eq(partners.id, id));
+      const [row] = await recordQueries(db).partner.execute({ id });
       return row;
     },
 
@@ -54,29 +108,17 @@ export function createPartnersRepository(db: Db) {
 
     /** The partner with its contacts, completions, checklist, tier history and revenue from `sinceMonth`. */
     async record(id: string, sinceMonth: string): Promise<PartnerRecord | undefined> {
-      const partner = await this.byId(id);
-      if (!partner) return undefined;
-      const [contactRows, trainings, checklist, history, revenue] = await Promise.all([
-        db.select().from(contacts).where(eq(contacts.partnerId, id)).orderBy(asc(contacts.name)),
-        db.select().from(trainingCompletions).where(eq(trainingCompletions.partnerId, id)),
-        db
-          .select({ item: checklistItems.item, completedOn: checklistItems.completedOn })
-          .from(checklistItems)
-          .where(eq(checklistItems.partnerId, id)),
-        db
-          .select()
-          .from(tierHistory)
-          .where(eq(tierHistory.partnerId, id))
-          .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id)),
-        db
-          .select({
-            month: revenueLines.month,
-            category: revenueLines.category,
-            amountCents: revenueLines.amountCents,
-          })
-          .from(revenueLines)
-          .where(and(eq(revenueLines.partnerId, id), gte(revenueLines.month, sinceMonth))),
+      const q = recordQueries(db);
+      // One round trip: the partner is read alongside the rest (all empty when it does not exist).
+      const [[partner], contactRows, trainings, checklist, history, revenue] = await Promise.all([
+        q.partner.execute({ id }),
+        q.contacts.execute({ id }),
+        q.trainings.execute({ id }),
+        q.checklist.execute({ id }),
+        q.history.execute({ id }),
+        q.revenue.execute({ id, sinceMonth }),
       ]);
+      if (!partner) return undefined;
       return { partner, contacts: contactRows, trainings, checklist, history, revenue };
     },
 

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+
+/** Peak resident set size of this process: sampled RSS, and the kernel's high-water marks. */
+export interface RssPeak {
+  /** Highest process.memoryUsage.rss() seen while sampling, in bytes. */
+  sampledPeakBytes: number;
+  /**
+   * process.resourceUsage().maxRSS, in bytes. On Linux a child started with fork() counts its parent's
+   * RSS at the fork in it (the copy made before exec): an upper bound only, when the parent is larger.
+   */
+  maxRssBytes: number;
+  /** VmHWM from /proc/self/status: this program's own high-water mark since exec (Linux), in bytes. */
+  hwmBytes: number | undefined;
+}
+
+/** The kernel's high-water mark of this process's RSS since exec (VmHWM), when /proc says it. */
+export function vmHwmBytes(): number | undefined {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples RSS every `everyMs` until stop(); the timer does not keep the process alive. */
+export function startRssSampler(everyMs = 20): { stop(): RssPeak } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, everyMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage.rss());
+      return {
+        sampledPeakBytes: peak,
+        maxRssBytes: process.resourceUsage().maxRSS * 1024,
+        hwmBytes: vmHwmBytes(),
+      };
+    },
+  };
+}
+
+export const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);

@@ -1,0 +1,302 @@
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import postgres from 'postgres';
+import { benchDelivery } from './delivery.bench.js';
+import { benchEvaluation } from './evaluation.bench.js';
+import { benchImport } from './import.bench.js';
+import { benchLatency } from './latency.bench.js';
+import { BENCH_POSTGRES_URL, round } from './support.js';
+
+/**
+ * `npm run bench [-- latency evaluation delivery import]`: builds each section's dataset, measures it
+ * beside a baseline taken in the same run, prints one table and writes bench/results.json.
+ */
+
+const SECTIONS = ['latency', 'evaluation', 'delivery', 'import'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export interface Row {
+  section: Section;
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  /** null: no target. */
+  met: boolean | null;
+}
+
+const ms = (n: number) => `${round(n, 1)} ms`;
+const s = (n: number) => `${round(n, 2)} s`;
+const mb = (n: number | undefined) => (n === undefined ? '—' : `${n} MB`);
+const x = (n: number) => `${round(n, 2)}×`;
+const thousands = (n: number) => Math.round(n).toLocaleString('en-US').replaceAll(',', ' ');
+
+type LatencyResult = Awaited<ReturnType<typeof benchLatency>>;
+
+function latencyRows(r: LatencyResult): Row[] {
+  const name = r.backend === 'postgres' ? 'PostgreSQL' : 'PGlite';
+  const onPostgres = r.backend === 'postgres';
+  const { app, bare } = r;
+  const base = { section: 'latency' as const };
+  return [
+    {
+      ...base,
+      measure: `/partner status p50, ${name}`,
+      value: ms(app.p50Ms),
+      baseline: `${ms(bare.p50Ms)} bare Bolt`,
+      ratio: x(app.p50Ms / bare.p50Ms),
+      target: onPostgres ? '≤ 2× bare' : '—',
+      met: onPostgres ? app.p50Ms <= 2 * bare.p50Ms : null,
+    },
+    {
+      ...base,
+      measure: `/partner status p95, ${name}`,
+      value: ms(app.p95Ms),
+      baseline: `${ms(bare.p95Ms)} bare Bolt`,
+      ratio: x(app.p95Ms / bare.p95Ms),
+      target: '—',
+      met: null,
+    },
+    {
+      ...base,
+      measure: `/partner status p99, ${name}`,
+      value: ms(app.p99Ms),
+      baseline: `${ms(bare.p99Ms)} bare Bolt`,
+      ratio: x(app.p99Ms / bare.p99Ms),
+      target: onPostgres ? '≤ 50 ms' : '—',
+      met: onPostgres ? app.p99Ms <= 50 : null,
+    },
+    {
+      ...base,
+      measure: `p50 one request at a time, ${name}`,
+      value: ms(app.oneAtATime.p50Ms),
+      baseline: `${ms(bare.oneAtATime.p50Ms)} bare Bolt`,
+      ratio: x(app.oneAtATime.p50Ms / bare.oneAtATime.p50Ms),
+      target: '—',
+      met: null,
+    },
+    {
+      ...base,
+      measure: `CPU per request, ${name}`,
+      value:
+        app.databaseCpuMsPerRequest === undefined
+          ? ms(app.cpuMsPerRequest)
+          : `${ms(app.cpuMsPerRequest)} + ${ms(app.databaseCpuMsPerRequest)} db`,
+      baseline: `${ms(bare.cpuMsPerRequest)} bare Bolt`,
+      ratio: x(app.cpuMsPerRequest / bare.cpuMsPerRequest),
+      target: '—',
+      met: null,
+    },
+    {
+      ...base,
+      measure: `peak RSS while answering, ${name}`,
+      value: mb(app.peakRssMb),
+      baseline: `${mb(bare.peakRssMb)} bare Bolt`,
+      ratio: x(app.peakRssMb / bare.peakRssMb),
+      target: '—',
+      met: null,
+    },
+    {
+      ...base,
+      measure: `errors / wrong answers, ${name}`,
+      value: `${app.errors + app.oneAtATime.errors} / ${app.wrongAnswers + app.oneAtATime.wrongAnswers} of ${r.requests + r.serialRequests}`,
+      baseline: `${bare.errors + bare.oneAtATime.errors} / ${bare.wrongAnswers + bare.oneAtATime.wrongAnswers} bare Bolt`,
+      ratio: '—',
+      target: '0 / 0',
+      met: [app, bare].every(
+        (f) => f.errors + f.wrongAnswers + f.oneAtATime.errors + f.oneAtATime.wrongAnswers === 0,
+      ),
+    },
+  ];
+}
+
+function evaluationRows(r: Awaited<ReturnType<typeof benchEvaluation>>): Row[] {
+  return [
+    {
+      section: 'evaluation',
+      measure: `evaluation of ${thousands(r.partners)} partners`,
+      value: s(r.evaluationSeconds),
+      baseline: `${s(r.baselineAggregateSeconds)} plain SQL aggregate`,
+      ratio: x(r.ratio),
+      target: '≤ 10 s and ≤ 2× aggregate',
+      met: r.evaluationSeconds <= 10 && r.ratio <= 2,
+    },
+  ];
+}
+
+function deliveryRows(r: Awaited<ReturnType<typeof benchDelivery>>): Row[] {
+  const run = (measure: string, f: typeof r.announcements): Row[] => [
+    {
+      section: 'delivery',
+      measure,
+      value: s(f.seconds),
+      baseline: `${s(f.floorSeconds)} floor at ${r.workspacePerSecond}/s`,
+      ratio: x(f.ratio),
+      target: '≤ 1.1× floor',
+      met: f.ratio <= 1.1,
+    },
+    {
+      section: 'delivery',
+      measure: `${measure}: 429s / lost / duplicated`,
+      value: `${f.rateLimited.channel + f.rateLimited.workspace} / ${f.lost} / ${f.duplicated}`,
+      baseline: '—',
+      ratio: '—',
+      target: 'lost 0, duplicated 0',
+      met: f.lost === 0 && f.duplicated === 0,
+    },
+  ];
+  return [
+    ...run(`${thousands(r.announcements.messages)} announcements, one per channel`, r.announcements),
+    ...run(`reminders to ${thousands(r.reminders.contacts)} contacts (DMs)`, r.reminders),
+  ];
+}
+
+function importRows(r: Awaited<ReturnType<typeof benchImport>>): Row[] {
+  return [
+    {
+      section: 'import',
+      measure: `revenue import, ${thousands(r.rows)} lines`,
+      value: `${thousands(r.rowsPerSecond)} rows/s`,
+      baseline: `${thousands(r.copyRowsPerSecond)} rows/s COPY`,
+      ratio: `${x(r.ratioToCopy)} slower`,
+      target: '≥ 50 000 rows/s',
+      met: r.rowsPerSecond >= 50_000,
+    },
+    {
+      section: 'import',
+      measure: 'revenue import peak RSS',
+      value: mb(r.peakRssMb),
+      baseline: '—',
+      ratio: '—',
+      target: '≤ 300 MB',
+      met: r.peakRssMb <= 300,
+    },
+  ];
+}
+
+const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> = {
+  latency: async () => {
+    const onPostgres = await benchLatency({ backend: 'postgres' });
+    const onPglite = await benchLatency({ backend: 'pglite' });
+    return {
+      result: { postgres: onPostgres, pglite: onPglite },
+      rows: [...latencyRows(onPostgres), ...latencyRows(onPglite)],
+    };
+  },
+  evaluation: async () => {
+    const result = await benchEvaluation(100_000);
+    return { result, rows: evaluationRows(result) };
+  },
+  delivery: async () => {
+    const result = await benchDelivery();
+    return { result, rows: deliveryRows(result) };
+  },
+  import: async () => {
+    const result = await benchImport();
+    return { result, rows: importRows(result) };
+  },
+};
+
+export function formatTable(rows: Row[]): string {
+  const header = ['measure', 'value', 'baseline', 'ratio', 'target', 'met?'];
+  const cells = rows.map((r) => [
+    r.measure,
+    r.value,
+    r.baseline,
+    r.ratio,
+    r.target,
+    r.met === null ? '' : r.met ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+async function postgresVersion(): Promise<string> {
+  const sql = postgres(BENCH_POSTGRES_URL, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ v: string }[]>`select current_setting('server_version') as v`;
+    return row?.v ?? 'unknown';
+  } catch {
+    return 'unreachable';
+  } finally {
+    await sql.end();
+  }
+}
+
+async function main() {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+  if (unknown.length > 0) {
+    console.error(`unknown section(s): ${unknown.join(', ')}; choose among ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
+  const chosen = SECTIONS.filter((section) => asked.length === 0 || asked.includes(section));
+  const machine = {
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    postgres: await postgresVersion(),
+    loadAverageAtStart: loadavg().map((n) => round(n, 2)),
+  };
+  console.log(
+    `partner-bot bench: ${chosen.join(', ')} on ${machine.nproc} CPU(s) (${machine.cpu}), ${machine.memoryGb} GB, ` +
+      `Node ${machine.node}, PostgreSQL ${machine.postgres}, load average ${machine.loadAverageAtStart.join(' ')}`,
+  );
+
+  const started = performance.now();
+  const sections: Record<string, unknown> = {};
+  const rows: Row[] = [];
+  let failed = false;
+  for (const section of chosen) {
+    const sectionStart = performance.now();
+    console.log(`\n== ${section} ...`);
+    try {
+      const { result, rows: sectionRows } = await RUNNERS[section]();
+      sections[section] = result;
+      rows.push(...sectionRows);
+      console.log(formatTable(sectionRows));
+    } catch (error) {
+      failed = true;
+      sections[section] = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      rows.push({
+        section,
+        measure: section,
+        value: 'failed',
+        baseline: '',
+        ratio: '',
+        target: '',
+        met: false,
+      });
+      console.error(`${section} failed:`, error);
+    }
+    console.log(`(${section}: ${round((performance.now() - sectionStart) / 1000, 1)} s)`);
+  }
+  const seconds = round((performance.now() - started) / 1000, 1);
+
+  console.log(`\n== results (${seconds} s)\n`);
+  console.log(formatTable(rows));
+  const results = {
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench${asked.length ? ` -- ${asked.join(' ')}` : ''}`,
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((n) => round(n, 2)) },
+    seconds,
+    table: rows,
+    sections,
+  };
+  const path = new URL('./results.json', import.meta.url);
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwritten to bench/results.json`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
