@@ -103,7 +103,9 @@ export function describeReport(report: ImportReport): string[] {
     const { evaluationOn, changes } = report.tierPreview;
     if (changes.length === 0) lines.push(`Tier changes at the next evaluation (${evaluationOn}): none.`);
     else {
-      lines.push(`Tier changes at the next evaluation (${evaluationOn}), with this data (months not recorded yet count as 0):`);
+      lines.push(
+        `Tier changes at the next evaluation (${evaluationOn}), with this data (months not recorded yet count as 0):`,
+      );
       for (const c of changes) lines.push(`  ${c.name} (${c.partnerId}): ${c.previousTier} -> ${c.tier}`);
     }
   }
