@@ -65,21 +65,16 @@ function buildRecordQueries(db: Db) {
   };
 }
 
-const recordQueriesByDb = new WeakMap<Db, ReturnType<typeof buildRecordQueries>>();
-
-function recordQueries(db: Db) {
-  let queries = recordQueriesByDb.get(db);
-  if (!queries) {
-    queries = buildRecordQueries(db);
-    recordQueriesByDb.set(db, queries);
-  }
-  return queries;
-}
-
+/** Build one per database handle and share it: its hot queries are prepared once. */
 export function createPartnersRepository(db: Db) {
+  let prepared: ReturnType<typeof buildRecordQueries> | undefined;
+  const recordQueries = () => {
+    prepared ??= buildRecordQueries(db);
+    return prepared;
+  };
   return {
     async byId(id: string): Promise<PartnerRow | undefined> {
-      const [row] = await recordQueries(db).partner.execute({ id });
+      const [row] = await recordQueries().partner.execute({ id });
       return row;
     },
 
@@ -108,7 +103,7 @@ export function createPartnersRepository(db: Db) {
 
     /** The partner with its contacts, completions, checklist, tier history and revenue from `sinceMonth`. */
     async record(id: string, sinceMonth: string): Promise<PartnerRecord | undefined> {
-      const q = recordQueries(db);
+      const q = recordQueries();
       // One round trip: the partner is read alongside the rest (all empty when it does not exist).
       const [[partner], contactRows, trainings, checklist, history, revenue] = await Promise.all([
         q.partner.execute({ id }),

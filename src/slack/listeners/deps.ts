@@ -32,6 +32,7 @@ export interface ListenerDeps extends BaseListenerDeps {
 }
 
 export function createListenerDeps(base: BaseListenerDeps): ListenerDeps {
+  const partners = createPartnersRepository(base.database.db);
   return {
     ...base,
     locales: createLocaleResolver({
@@ -45,7 +46,8 @@ export function createListenerDeps(base: BaseListenerDeps): ListenerDeps {
       config: base.config,
       now: base.now,
       onError: (error) => base.logger.error('/partner failed', error),
+      partners,
     },
-    partners: createPartnersRepository(base.database.db),
+    partners,
   };
 }

@@ -70,7 +70,7 @@ async function route(deps: PartnerCommandDeps, request: PartnerCommandRequest): 
     return actor.kind === 'contact' ? staffOnlyRefusalView(view, subcommand.name) : strangerRefusalView(view);
   }
 
-  const partners = createPartnersRepository(deps.db);
+  const partners = deps.partners ?? createPartnersRepository(deps.db);
   const ctx: CommandContext = {
     deps,
     request,

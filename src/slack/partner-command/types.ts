@@ -15,6 +15,8 @@ export interface PartnerCommandDeps {
   now: () => Date;
   /** Told about unexpected failures (the user only sees "temporarily unavailable"). */
   onError?: (error: unknown) => void;
+  /** Shared across requests (its queries are prepared once); one of its own otherwise. */
+  partners?: PartnersRepository;
   /** The subcommand table; defaults to SUBCOMMANDS. */
   subcommands?: readonly Subcommand[];
 }
