@@ -186,7 +186,6 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
     await givenStaff(t.db, 'UTEAM', 'admin');
     const item = { partnerId: 'acme', obligation: 'trn-online-admin', contactId: ada.id };
     const today = '2026-02-16';
-    const now = new Date();
 
     expect(await markReminderDone(t.db, catalog, { ...item, by: 'UOTHER', today })).toEqual({
       status: 'forbidden',

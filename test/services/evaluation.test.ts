@@ -136,7 +136,10 @@ describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
       const id = `p${i}`;
       const joinedOn = `${p.joinedMonth <= 12 ? 2025 : 2026}-${String(((p.joinedMonth - 1) % 12) + 1).padStart(2, '0')}-10`;
       await givenPartner(t.db, { id, type: p.type, joinedOn });
-      const lines = new Map<string, { month: string; category: (typeof p.lines)[number]['category']; amountCents: number }>();
+      const lines = new Map<
+        string,
+        { month: string; category: (typeof p.lines)[number]['category']; amountCents: number }
+      >();
       for (const l of p.lines) lines.set(`${l.month}/${l.category}`, { ...l, month: `2026-0${l.month}-01` });
       if (lines.size)
         await t.db.insert(revenueLines).values([...lines.values()].map((l) => ({ ...l, partnerId: id })));

@@ -151,29 +151,25 @@ async function seedPortfolio(db: Db): Promise<void> {
       tierSince: '2023-01-10',
     })),
   );
-  await db
-    .insert(revenueLines)
-    .values(
-      ids.flatMap((id) =>
-        ['2026-01-01', '2026-02-01'].map((month) => ({
-          partnerId: id,
-          month,
-          category: 'recurring' as const,
-          amountCents: 20_000,
-        })),
-      ),
-    );
+  await db.insert(revenueLines).values(
+    ids.flatMap((id) =>
+      ['2026-01-01', '2026-02-01'].map((month) => ({
+        partnerId: id,
+        month,
+        category: 'recurring' as const,
+        amountCents: 20_000,
+      })),
+    ),
+  );
   const inserted = await db
     .insert(contacts)
     .values(
-      ids
-        .slice(0, 30)
-        .map((id, i) => ({
-          partnerId: id,
-          slackUserId: `U0BIG${String(i).padStart(4, '0')}`,
-          name: `Contact ${i}`,
-          profile: 'admin' as const,
-        })),
+      ids.slice(0, 30).map((id, i) => ({
+        partnerId: id,
+        slackUserId: `U0BIG${String(i).padStart(4, '0')}`,
+        name: `Contact ${i}`,
+        profile: 'admin' as const,
+      })),
     )
     .returning();
   await db.insert(trainingCompletions).values(
