@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import { type DigestMessages, digestMessages } from '../i18n/digest.js';
 import { formatDate, formatMoney, label, plural } from '../i18n/format.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
@@ -11,7 +12,6 @@ import { partnerStatus } from '../services/partner-status.service.js';
 import { header, type KnownBlock, lineSections, view } from '../slack/views/blocks.js';
 import { escapeMrkdwn, mention } from '../slack/views/escape.js';
 import type { JobDefinition } from './occurrences.js';
-import { loadAllRecords } from './portfolio.js';
 
 /**
  * "Within reach of a promotion" (decision): the semester's average so far lacks at most this share of
@@ -59,7 +59,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   const tierName = (code: string) =>
     escapeMrkdwn(label(catalog.tiers.find((t) => t.code === code)!.label, locale));
   const semester = semesterContaining(catalog, today);
-  const records = await loadAllRecords(db, { sinceMonth: semester.firstMonth });
+  const records = await createPartnersRepository(db).all(semester.firstMonth);
   const digests = new Map<string, ManagerDigest>();
 
   for (const record of records) {

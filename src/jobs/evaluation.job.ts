@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import { evaluationApprovals } from '../db/schema.js';
 import { enqueue } from '../outbox/enqueue.js';
 import type { Catalog } from '../program/catalog.schema.js';
@@ -13,7 +14,6 @@ import {
   summaryAnnouncement,
 } from './evaluation.messages.js';
 import type { JobDefinition } from './occurrences.js';
-import { partnersByIds } from './portfolio.js';
 
 export interface AnnounceDeps {
   catalog: Catalog;
@@ -43,12 +43,7 @@ export async function announceEvaluation(
   const recorded = result.partners.filter((p) => p.recordedNow);
   if (recorded.length === 0) return { queued: [] };
   const rows = new Map(
-    (
-      await partnersByIds(
-        tx,
-        result.changes.map((c) => c.partnerId),
-      )
-    ).map((p) => [p.id, p]),
+    (await createPartnersRepository(tx).byIds(result.changes.map((c) => c.partnerId))).map((p) => [p.id, p]),
   );
   const changes: ChangedPartner[] = result.changes.flatMap((c) => {
     const row = rows.get(c.partnerId);

@@ -2,6 +2,7 @@ import { eq, gte, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
+import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import { reminderLog, snoozes } from '../db/schema.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog } from '../program/catalog.schema.js';
@@ -11,7 +12,6 @@ import { escalates, isWeekday, type ReminderKind, reminderKind } from '../progra
 import { partnerStatus } from '../services/partner-status.service.js';
 import { startOfDay } from './cron.js';
 import { type JobDefinition, lastDoneDay } from './occurrences.js';
-import { loadAllRecords } from './portfolio.js';
 import { type ReminderLine, reminderView } from './reminders.messages.js';
 
 export const REMINDERS_JOB = 'reminders';
@@ -91,7 +91,7 @@ export async function planReminders(
   if (!isWeekday(today)) return plan;
 
   const [records, snoozeRows, reminded] = await Promise.all([
-    loadAllRecords(db),
+    createPartnersRepository(db).all(),
     db
       .select({
         partnerId: snoozes.partnerId,

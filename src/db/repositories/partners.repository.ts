@@ -125,64 +125,18 @@ export function createPartnersRepository(db: Db) {
       const out: PartnerRecord[] = [];
       for (let i = 0; i < ids.length; i += 1000) {
         const chunk = ids.slice(i, i + 1000);
-        const [partnerRows, contactRows, trainings, checklist, history, revenue] = await Promise.all([
-          db.select().from(partners).where(inArray(partners.id, chunk)),
-          db.select().from(contacts).where(inArray(contacts.partnerId, chunk)).orderBy(asc(contacts.name)),
-          db.select().from(trainingCompletions).where(inArray(trainingCompletions.partnerId, chunk)),
-          db
-            .select({
-              partnerId: checklistItems.partnerId,
-              item: checklistItems.item,
-              completedOn: checklistItems.completedOn,
-            })
-            .from(checklistItems)
-            .where(inArray(checklistItems.partnerId, chunk)),
-          db
-            .select()
-            .from(tierHistory)
-            .where(inArray(tierHistory.partnerId, chunk))
-            .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id)),
-          db
-            .select({
-              partnerId: revenueLines.partnerId,
-              month: revenueLines.month,
-              category: revenueLines.category,
-              amountCents: revenueLines.amountCents,
-            })
-            .from(revenueLines)
-            .where(and(inArray(revenueLines.partnerId, chunk), gte(revenueLines.month, sinceMonth))),
-        ]);
-        const byPartner = <T extends { partnerId: string }>(rows: T[]) => {
-          const map = new Map<string, T[]>();
-          for (const row of rows) map.set(row.partnerId, [...(map.get(row.partnerId) ?? []), row]);
-          return map;
-        };
-        const [c, t, k, h, r] = [
-          byPartner(contactRows),
-          byPartner(trainings),
-          byPartner(checklist),
-          byPartner(history),
-          byPartner(revenue),
-        ];
-        const found = new Map(partnerRows.map((p) => [p.id, p]));
+        const found = new Map((await loadRecords(db, chunk, sinceMonth)).map((r) => [r.partner.id, r]));
         for (const id of chunk) {
-          const partner = found.get(id);
-          if (!partner) continue;
-          out.push({
-            partner,
-            contacts: c.get(id) ?? [],
-            trainings: t.get(id) ?? [],
-            checklist: (k.get(id) ?? []).map(({ item, completedOn }) => ({ item, completedOn })),
-            history: h.get(id) ?? [],
-            revenue: (r.get(id) ?? []).map(({ month, category, amountCents }) => ({
-              month,
-              category,
-              amountCents,
-            })),
-          });
+          const record = found.get(id);
+          if (record) out.push(record);
         }
       }
       return out;
+    },
+
+    /** Every partner's record, by name, for the jobs that go over all partners; revenue from `sinceMonth` (none without). */
+    all(sinceMonth?: string): Promise<PartnerRecord[]> {
+      return loadRecords(db, undefined, sinceMonth);
     },
 
     async byManager(managerSlackUserId: string | undefined): Promise<PartnerRow[]> {
@@ -212,3 +166,70 @@ export function createPartnersRepository(db: Db) {
 }
 
 export type PartnersRepository = ReturnType<typeof createPartnersRepository>;
+
+/** The records of some partners (all when `ids` is undefined) in six queries, grouped by partner. */
+async function loadRecords(
+  db: Db,
+  ids: string[] | undefined,
+  sinceMonth: string | undefined,
+): Promise<PartnerRecord[]> {
+  const of = (column: Parameters<typeof inArray>[0]) => (ids ? inArray(column, ids) : undefined);
+  const [partnerRows, contactRows, trainings, checklist, history, revenue] = await Promise.all([
+    db.select().from(partners).where(of(partners.id)).orderBy(asc(partners.name), asc(partners.id)),
+    db.select().from(contacts).where(of(contacts.partnerId)).orderBy(asc(contacts.name), asc(contacts.id)),
+    db.select().from(trainingCompletions).where(of(trainingCompletions.partnerId)),
+    db
+      .select({
+        partnerId: checklistItems.partnerId,
+        item: checklistItems.item,
+        completedOn: checklistItems.completedOn,
+      })
+      .from(checklistItems)
+      .where(of(checklistItems.partnerId)),
+    db
+      .select()
+      .from(tierHistory)
+      .where(of(tierHistory.partnerId))
+      .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id)),
+    sinceMonth === undefined
+      ? Promise.resolve([])
+      : db
+          .select({
+            partnerId: revenueLines.partnerId,
+            month: revenueLines.month,
+            category: revenueLines.category,
+            amountCents: revenueLines.amountCents,
+          })
+          .from(revenueLines)
+          .where(and(of(revenueLines.partnerId), gte(revenueLines.month, sinceMonth))),
+  ]);
+  const [c, t, k, h, r] = [
+    groupByPartner(contactRows),
+    groupByPartner(trainings),
+    groupByPartner(checklist),
+    groupByPartner(history),
+    groupByPartner(revenue),
+  ];
+  return partnerRows.map((partner) => ({
+    partner,
+    contacts: c.get(partner.id) ?? [],
+    trainings: t.get(partner.id) ?? [],
+    checklist: (k.get(partner.id) ?? []).map(({ item, completedOn }) => ({ item, completedOn })),
+    history: h.get(partner.id) ?? [],
+    revenue: (r.get(partner.id) ?? []).map(({ month, category, amountCents }) => ({
+      month,
+      category,
+      amountCents,
+    })),
+  }));
+}
+
+function groupByPartner<T extends { partnerId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.partnerId);
+    if (list) list.push(row);
+    else map.set(row.partnerId, [row]);
+  }
+  return map;
+}
