@@ -44,7 +44,6 @@ export const partners = pgTable(
     index('partners_search_name_prefix_idx').on(t.searchName.op('text_pattern_ops')),
     index('partners_manager_idx').on(t.managerSlackUserId),
     uniqueIndex('partners_channel_idx').on(t.slackChannelId),
-    index('partners_tier_idx').on(t.tier),
   ],
 );
 
