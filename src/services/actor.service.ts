@@ -10,9 +10,12 @@ export type Actor =
   | { kind: 'stranger'; slackUserId: string };
 
 export async function identifyActor(db: Db, slackUserId: string): Promise<Actor> {
-  const [member] = await db.select().from(staff).where(eq(staff.slackUserId, slackUserId));
+  // Both asked at once: one round trip on PostgreSQL (postgres.js pipelines them).
+  const [[member], [contact]] = await Promise.all([
+    db.select().from(staff).where(eq(staff.slackUserId, slackUserId)),
+    db.select().from(contacts).where(eq(contacts.slackUserId, slackUserId)),
+  ]);
   if (member) return { kind: 'staff', slackUserId, role: member.role, name: member.name };
-  const [contact] = await db.select().from(contacts).where(eq(contacts.slackUserId, slackUserId));
   if (contact) return { kind: 'contact', slackUserId, contact };
   return { kind: 'stranger', slackUserId };
 }
