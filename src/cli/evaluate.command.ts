@@ -1,24 +1,14 @@
-import { parseArgs } from 'node:util';
 import { evaluateAndAnnounce } from '../jobs/evaluation.job.js';
-import { isIsoDate } from '../program/dates.js';
 import { evaluateSemester } from '../services/evaluation.service.js';
+import { parseAsOfArgs } from './as-of-args.js';
 import type { CliContext } from './context.js';
-import { UsageError } from './usage-error.js';
 
 export const EVALUATE_USAGE = 'partner-bot evaluate [--as-of YYYY-MM-DD] [--dry-run]';
 
 export async function evaluateCommand(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
-    strict: true,
-    allowPositionals: false,
-  });
-  const asOf = values['as-of'] ?? ctx.today();
-  if (!isIsoDate(asOf))
-    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, EVALUATE_USAGE);
+  const { asOf, dryRun } = parseAsOfArgs(args, ctx.today(), EVALUATE_USAGE);
   // A real run also queues the announcements, in the evaluation's transaction.
-  const announced = values['dry-run']
+  const announced = dryRun
     ? undefined
     : await evaluateAndAnnounce(ctx.database.db, ctx, { asOf, actor: ctx.actor });
   const result =

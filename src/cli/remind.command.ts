@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { instantForDay } from '../jobs/cron.js';
 import { runJobOccurrence } from '../jobs/occurrences.js';
 import { planReminders, reminderSince, remindersJob } from '../jobs/reminders.job.js';
-import { isIsoDate } from '../program/dates.js';
 import { isWeekday } from '../program/reminders.js';
 import { createLogger } from '../slack/logger.js';
+import { parseAsOfArgs } from './as-of-args.js';
 import type { CliContext } from './context.js';
-import { UsageError } from './usage-error.js';
 
 export const REMIND_USAGE = 'partner-bot remind [--as-of YYYY-MM-DD] [--dry-run]';
 
@@ -17,15 +15,7 @@ export const REMIND_USAGE = 'partner-bot remind [--as-of YYYY-MM-DD] [--dry-run]
  * app to deliver. --dry-run lists who would be reminded of what, writing nothing.
  */
 export async function remindCommand(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
-    strict: true,
-    allowPositionals: false,
-  });
-  const asOf = values['as-of'] ?? ctx.today();
-  if (!isIsoDate(asOf))
-    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, REMIND_USAGE);
+  const { asOf, dryRun } = parseAsOfArgs(args, ctx.today(), REMIND_USAGE);
   const { db } = ctx.database;
   const timeZone = ctx.config.PROGRAM_TIMEZONE;
   if (!isWeekday(asOf)) {
@@ -34,7 +24,7 @@ export async function remindCommand(args: string[], ctx: CliContext): Promise<nu
   }
   const since = await reminderSince(db, timeZone, asOf);
 
-  if (values['dry-run']) {
+  if (dryRun) {
     const plan = await planReminders(db, ctx, { today: asOf, since });
     ctx.print(
       `Dry run: reminders for ${asOf} (trigger days after ${since}): ${plan.messages.length} message(s), ${plan.entries.length} item(s)`,
