@@ -309,3 +309,13 @@ export const evaluationApprovals = pgTable('evaluation_approvals', {
   decidedBy: text('decided_by'),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
 });
+
+/**
+ * The language Slack reported for a user the last time they used the bot, so scheduled direct messages
+ * (reminders, digests) go out in it; channels and unknown users get LOCALE.
+ */
+export const userLocales = pgTable('user_locales', {
+  slackUserId: text('slack_user_id').primaryKey(),
+  locale: text('locale', { enum: ['fr', 'en'] }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

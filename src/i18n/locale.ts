@@ -46,7 +46,10 @@ export function createLocaleCache(options: LocaleCacheOptions = {}): LocaleCache
 }
 
 /** Slack's locale ('fr-FR', 'en-US', ...) as one of the bot's: French and English, else the fallback. */
-export function localeFromSlack(slackLocale: string | undefined | null, fallback: Locale): Locale {
+export function localeFromSlack<F extends Locale | undefined>(
+  slackLocale: string | undefined | null,
+  fallback: F,
+): Locale | F {
   const language = slackLocale?.trim().toLowerCase().split(/[-_]/)[0];
   if (language === 'fr') return 'fr';
   if (language === 'en') return 'en';
@@ -64,6 +67,8 @@ export interface LocaleResolverOptions {
   cache: LocaleCache;
   /** config.LOCALE: used when Slack does not say, fails, or is too slow. */
   fallback: Locale;
+  /** Told each time Slack names a user's language as French or English (to remember it for DMs). */
+  onLearned?: (userId: string, locale: Locale) => void;
   /** How long a reply may wait for users.info (the reply must leave within Slack's 3 s). */
   timeoutMs?: number;
   /** How long a failed lookup is remembered as the fallback, so a broken users.info is not retried per request. */
@@ -89,7 +94,9 @@ export function createLocaleResolver(options: LocaleResolverOptions): LocaleReso
     const call = Promise.resolve()
       .then(() => client.users.info({ user: userId, include_locale: true }))
       .then((answer) => {
-        const locale = localeFromSlack(answer.user?.locale, options.fallback);
+        const said = localeFromSlack(answer.user?.locale, undefined);
+        if (said) options.onLearned?.(userId, said);
+        const locale = said ?? options.fallback;
         options.cache.set(userId, locale);
         return locale;
       })

@@ -3,7 +3,9 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
+import { createUserLocalesRepository } from '../db/repositories/user-locales.repository.js';
 import { reminderLog, snoozes } from '../db/schema.js';
+import { isUserId } from '../outbox/delivery-client.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
@@ -147,12 +149,14 @@ export async function planReminders(
     remindedToday.has(r),
   );
 
+  // A contact or manager gets its reminders in the language Slack last gave for it; a channel, in LOCALE.
+  const locales = await createUserLocalesRepository(db).of([...byRecipient.keys()].filter(isUserId));
   for (const [recipient, entries] of byRecipient) {
     const escalation = entries.every((e) => e.kind === 'escalation');
     const own = entries.filter((e) => e.kind !== 'escalation');
     const lines = escalation ? entries : [...own, ...entries.filter((e) => e.kind === 'escalation')];
     const dedupeKey = reminderKey(today, recipient);
-    const v = reminderView(catalog, deps.config.LOCALE, today, lines, {
+    const v = reminderView(catalog, locales.get(recipient) ?? deps.config.LOCALE, today, lines, {
       escalation,
       partnerName: partnersById.get(lines[0]!.partnerId)?.name ?? '',
     });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { remindCommand } from '../../src/cli/remind.command.js';
+import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
 import { outbox, reminderLog, trainingCompletions } from '../../src/db/schema.js';
 import { instantForDay } from '../../src/jobs/cron.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
@@ -74,6 +75,19 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
     const channel = textOf(rows[1]!);
     expect(channel).toContain('no Sales contact on record');
     expect(channel).toContain('no Technical contact on record');
+  });
+
+  it('a contact whose Slack is in French gets its reminder in French; the channel stays in LOCALE', async () => {
+    await givenAcme(t.db);
+    await createUserLocalesRepository(t.db).remember('UADMIN', 'fr');
+
+    await runDay('2026-02-16');
+
+    const rows = await outboxRows(t.db);
+    expect(textOf(rows.find((r) => r.channel === 'UADMIN')!)).toContain(
+      '*Formation obligatoire en ligne — Admin : MyDstny*',
+    );
+    expect(textOf(rows.find((r) => r.channel === 'CACME')!)).toContain('no Sales contact on record');
   });
 
   it('nothing twice the same day, nothing on weekends, the days between trigger days quiet', async () => {

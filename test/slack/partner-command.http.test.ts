@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { commandMessages } from '../../src/i18n/commands.js';
@@ -53,6 +54,12 @@ describe('/partner over HTTP', () => {
     expect(t.fakeSlack.callsTo('users.info').map((c) => c.body)).toEqual([
       expect.objectContaining({ user: DEMO_USERS.manager, include_locale: 'true' }),
     ]);
+    // Remembered for the scheduled direct messages.
+    await vi.waitFor(async () =>
+      expect(await createUserLocalesRepository(database.db).of([DEMO_USERS.manager])).toEqual(
+        new Map([[DEMO_USERS.manager, 'fr']]),
+      ),
+    );
   });
 
   it('refuses a stranger politely, in the ack', async () => {

@@ -59,6 +59,24 @@ describe("the asker's locale", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('tells who speaks French or English, and nothing about other languages or failures', async () => {
+    const { client } = fakeClient(async (user) => {
+      if (user === 'UFAIL') throw new Error('ratelimited');
+      return { user: { locale: { UFR: 'fr-FR', UEN: 'en-GB', UDE: 'de-DE' }[user] ?? '' } };
+    });
+    const learned: [string, string][] = [];
+    const resolve = createLocaleResolver({
+      cache: createLocaleCache(),
+      fallback: 'en',
+      onLearned: (user, locale) => learned.push([user, locale]),
+    });
+    for (const user of ['UFR', 'UEN', 'UDE', 'UFAIL', 'UFR']) await resolve(client, user);
+    expect(learned).toEqual([
+      ['UFR', 'fr'],
+      ['UEN', 'en'],
+    ]);
+  });
+
   it('falls back to the default when users.info fails, without asking again for every request', async () => {
     const { client, calls } = fakeClient(async () => {
       throw new Error('missing_scope');

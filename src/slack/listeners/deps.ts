@@ -4,6 +4,7 @@ import {
   createPartnersRepository,
   type PartnersRepository,
 } from '../../db/repositories/partners.repository.js';
+import { createUserLocalesRepository } from '../../db/repositories/user-locales.repository.js';
 import { createLocaleCache, createLocaleResolver, type LocaleResolver } from '../../i18n/locale.js';
 import type { Catalog } from '../../program/catalog.schema.js';
 import type { Logger } from '../logger.js';
@@ -33,12 +34,18 @@ export interface ListenerDeps extends BaseListenerDeps {
 
 export function createListenerDeps(base: BaseListenerDeps): ListenerDeps {
   const partners = createPartnersRepository(base.database.db);
+  const userLocales = createUserLocalesRepository(base.database.db);
   return {
     ...base,
     locales: createLocaleResolver({
       cache: createLocaleCache(),
       fallback: base.config.LOCALE,
       timeoutMs: LOCALE_TIMEOUT_MS,
+      // Remembered off the reply's path, for the scheduled direct messages.
+      onLearned: (userId, locale) =>
+        void userLocales
+          .remember(userId, locale)
+          .catch((error: unknown) => base.logger.warn('could not remember a user language', error)),
     }),
     command: {
       db: base.database.db,
