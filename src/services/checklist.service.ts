@@ -1,15 +1,15 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
-import { checklistItems, partners } from '../db/schema.js';
+import { checklistItems } from '../db/schema.js';
 import type { Catalog, Label } from '../program/catalog.schema.js';
 import { type IsoDate, quarterOf } from '../program/dates.js';
 import { obligationApplies } from '../program/obligations.js';
 import {
   audit,
   checkCompletedOn,
-  inTransaction,
   refused,
+  staffWriteOnPartner,
   succeeded,
   type WriteIssue,
   type WriteResult,
@@ -87,11 +87,7 @@ export function markChecklistDone(
   input: MarkDoneInput,
   today: IsoDate,
 ): Promise<WriteResult<ChecklistMarked>> {
-  return inTransaction(db, input.by, async (tx, actor) => {
-    if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
-    const issues: WriteIssue[] = [];
-    const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));
-    if (!partner) issues.push({ code: 'partner-unknown' });
+  return staffWriteOnPartner(db, input.by, input.partnerId, async (tx, { partner, issues }) => {
     const { entry, issue: itemIssue } = checkChecklistItem(catalog, input.item);
     if (itemIssue) issues.push(itemIssue);
     const { date, issue: dateIssue } = checkCompletedOn(input.completedOn, today);
@@ -120,7 +116,7 @@ export function markChecklistDone(
       .values({ partnerId: partner.id, item: entry.code, completedOn: date })
       .onConflictDoNothing();
     await audit(tx, {
-      actor: actor.slackUserId,
+      actor: input.by,
       action: 'checklist.done',
       partnerId: partner.id,
       details: { item: entry.code, completedOn: date },

@@ -1,7 +1,7 @@
 import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
-import { partners, revenueLines } from '../db/schema.js';
+import { revenueLines } from '../db/schema.js';
 import { parseAmountCents, parseMonth } from '../import/values.js';
 import { type Catalog, REVENUE_CATEGORIES, type RevenueCategory } from '../program/catalog.schema.js';
 import { type IsoDate, monthOf } from '../program/dates.js';
@@ -11,8 +11,8 @@ import { searchKey } from '../program/text.js';
 import { basisCategories } from '../program/tiers.js';
 import {
   audit,
-  inTransaction,
   refused,
+  staffWriteOnPartner,
   succeeded,
   type WriteIssue,
   type WriteResult,
@@ -109,11 +109,7 @@ export function recordRevenue(
   input: RecordRevenueInput,
   today: IsoDate,
 ): Promise<WriteResult<RevenueRecorded>> {
-  return inTransaction(db, input.by, async (tx, actor) => {
-    if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
-    const issues: WriteIssue[] = [];
-    const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));
-    if (!partner) issues.push({ code: 'partner-unknown' });
+  return staffWriteOnPartner(db, input.by, input.partnerId, async (tx, { partner, issues }) => {
     const { month, issue: monthIssue } = checkRevenueMonth(input.month, today);
     if (monthIssue) issues.push(monthIssue);
     const category = parseRevenueCategory(catalog, input.category);
@@ -154,7 +150,7 @@ export function recordRevenue(
           set: { amountCents: cents, updatedAt: new Date() },
         });
       await audit(tx, {
-        actor: actor.slackUserId,
+        actor: input.by,
         action: 'revenue.record',
         partnerId: partner.id,
         details: { month: month.slice(0, 7), category, previousCents, amountCents: cents },

@@ -6,14 +6,7 @@ import type { Catalog, Tier } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { nextEvaluationOn } from '../program/semesters.js';
 import { searchKey } from '../program/text.js';
-import {
-  audit,
-  inTransaction,
-  refused,
-  succeeded,
-  type WriteIssue,
-  type WriteResult,
-} from './write-result.js';
+import { audit, refused, staffWriteOnPartner, succeeded, type WriteResult } from './write-result.js';
 
 export const MAX_REASON_LENGTH = 500;
 
@@ -58,11 +51,7 @@ export function overrideTier(
   input: OverrideTierInput,
   today: IsoDate,
 ): Promise<WriteResult<TierOverridden>> {
-  return inTransaction(db, input.by, async (tx, actor) => {
-    if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
-    const issues: WriteIssue[] = [];
-    const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId)).for('update');
-    if (!partner) issues.push({ code: 'partner-unknown' });
+  return staffWriteOnPartner(db, input.by, input.partnerId, async (tx, { partner, issues }) => {
     const tier = parseTier(catalog, input.tier);
     if (!input.tier.trim()) issues.push({ code: 'tier-missing' });
     else if (!tier) issues.push({ code: 'tier-unknown', value: input.tier.trim() });
@@ -87,7 +76,7 @@ export function overrideTier(
       previousTier: partner.tier,
       tier: tier.code,
       reason,
-      actor: actor.slackUserId,
+      actor: input.by,
       catalogVersion: catalog.version,
     });
     await tx
@@ -95,7 +84,7 @@ export function overrideTier(
       .set({ tier: tier.code, tierSince: today, updatedAt: new Date() })
       .where(eq(partners.id, partner.id));
     await audit(tx, {
-      actor: actor.slackUserId,
+      actor: input.by,
       action: 'tier.override',
       partnerId: partner.id,
       details: { previousTier: partner.tier, tier: tier.code, reason },

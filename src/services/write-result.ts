@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import type { ContactRow } from '../db/repositories/partners.repository.js';
-import { auditLog } from '../db/schema.js';
+import type { ContactRow, PartnerRow } from '../db/repositories/partners.repository.js';
+import { auditLog, partners } from '../db/schema.js';
 import { type IsoDate, isIsoDate } from '../program/dates.js';
 import { type Actor, identifyActor } from './actor.service.js';
 
@@ -146,4 +147,21 @@ export function checkCompletedOn(
   if (!isIsoDate(raw)) return { issue: { code: 'date-invalid', value: raw } };
   if (raw > today) return { issue: { code: 'date-future', value: raw } };
   return { date: raw };
+}
+
+/**
+ * A staff-only write about one partner, in one transaction: anyone else is refused before anything is
+ * read; the partner is read and locked against concurrent writes (an unknown one is the first issue).
+ */
+export function staffWriteOnPartner<T>(
+  db: Db,
+  slackUserId: string,
+  partnerId: string,
+  work: (tx: Db, found: { partner: PartnerRow | undefined; issues: WriteIssue[] }) => Promise<WriteResult<T>>,
+): Promise<WriteResult<T>> {
+  return inTransaction(db, slackUserId, async (tx, actor) => {
+    if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
+    const [partner] = await tx.select().from(partners).where(eq(partners.id, partnerId)).for('update');
+    return work(tx, { partner, issues: partner ? [] : [{ code: 'partner-unknown' }] });
+  });
 }
