@@ -11,10 +11,9 @@ import { loadConfig } from '../../src/config.js';
 import { mrkdwnToText, renderReply, runConsole, startConsole } from '../../src/console/index.js';
 import { partners } from '../../src/db/schema.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
-import { semesterContaining } from '../../src/program/semesters.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { createDemoDatabase } from '../support/demo.js';
 
 const catalog = loadCatalog();
 const TODAY = '2026-11-26';
@@ -33,8 +32,7 @@ function collect() {
 describe('the console and ask', () => {
   let database: TestDatabase & { drop(): Promise<void> };
   beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    await seedDemo(database.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+    database = await createDemoDatabase(TODAY);
   });
   afterAll(() => database?.drop());
   afterEach(() => vi.restoreAllMocks());

@@ -10,6 +10,7 @@ import { REPLY_DEADLINE_MS } from '../../src/slack/listeners/commands/partner.co
 import { handlePartnerCommand, type Reply, withDeadline } from '../../src/slack/partner-command/index.js';
 import { unavailableView } from '../../src/slack/views/refusal.view.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { startDemoSlackApp } from '../support/demo.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
 import { catalog, TODAY } from './views.fixtures.js';
 
@@ -144,9 +145,7 @@ describe('with the embedded database closed', () => {
   let database: TestDatabase & { drop(): Promise<void> };
   let t: TestSlackApp;
   beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    await seedDemo(database.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
-    t = await startTestSlackApp({ database, now: () => NOW });
+    ({ database, t } = await startDemoSlackApp(TODAY, NOW));
   });
   afterAll(async () => {
     await t?.stop();

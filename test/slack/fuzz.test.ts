@@ -10,7 +10,8 @@ import { handlePartnerCommand } from '../../src/slack/partner-command/index.js';
 import type { View } from '../../src/slack/views/blocks.js';
 import { escapeMrkdwn } from '../../src/slack/views/escape.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+import { startDemoSlackApp } from '../support/demo.js';
+import type { TestSlackApp } from '../support/slack-app.js';
 import { catalog, expectWithinLimits, mrkdwnOf, TODAY } from './views.fixtures.js';
 
 const NOW = new Date(`${TODAY}T10:00:00Z`);
@@ -161,9 +162,7 @@ describe('hostile /partner texts over HTTP', () => {
   let database: TestDatabase & { drop(): Promise<void> };
   let t: TestSlackApp;
   beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    await seedDemo(database.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
-    t = await startTestSlackApp({ database, now: () => NOW });
+    ({ database, t } = await startDemoSlackApp(TODAY, NOW));
   });
   afterAll(async () => {
     await t?.stop();

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { commandMessages } from '../../src/i18n/commands.js';
-import { semesterContaining } from '../../src/program/semesters.js';
 import { ACTION_IDS } from '../../src/slack/action-ids.js';
 import type { View } from '../../src/slack/views/blocks.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+import type { TestDatabase } from '../support/databases.js';
+import { startDemoSlackApp } from '../support/demo.js';
+import type { TestSlackApp } from '../support/slack-app.js';
 import { blockActions } from '../support/slack-requests.js';
-import { buttons, catalog, expectWithinLimits, TODAY, textsOf } from './views.fixtures.js';
+import { buttons, expectWithinLimits, TODAY, textsOf } from './views.fixtures.js';
 
 const NOW = new Date(`${TODAY}T10:00:00Z`);
 const headerOf = (view: View) => textsOf(view).find((t) => t.where === 'header')?.text;
@@ -20,9 +19,7 @@ describe('/partner over HTTP', () => {
   let t: TestSlackApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    await seedDemo(database.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
-    t = await startTestSlackApp({ database, now: () => NOW });
+    ({ database, t } = await startDemoSlackApp(TODAY, NOW));
   });
   afterAll(async () => {
     await t?.stop();
