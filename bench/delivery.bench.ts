@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Config, loadConfig } from '../src/config.js';
 import { type Db, rowsOf } from '../src/db/client.js';
-import { partnerAnnouncements } from '../src/jobs/evaluation.messages.js';
 import { instantForDay } from '../src/jobs/index.js';
 import { runJobOccurrence } from '../src/jobs/occurrences.js';
 import { remindersJob } from '../src/jobs/reminders.job.js';
@@ -15,6 +14,7 @@ import { loadCatalog } from '../src/program/catalog.load.js';
 import { addDays, type IsoDate } from '../src/program/dates.js';
 import { isWeekday } from '../src/program/reminders.js';
 import { lastEvaluation } from '../src/program/semesters.js';
+import { partnerAnnouncements } from '../src/slack/views/announcements.view.js';
 import { type LimitedFakeSlack, type PostingLimits, startLimitedFakeSlack } from './fake-slack-limits.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET } from './slack-load.js';
 import { benchPostgres, round, timed } from './support.js';

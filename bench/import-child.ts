@@ -1,6 +1,6 @@
 import { openDatabase } from '../src/db/client.js';
-import { importCsv } from '../src/import/import.service.js';
 import { loadCatalog } from '../src/program/catalog.load.js';
+import { importCsv } from '../src/services/import.service.js';
 import { tellParent } from './child.js';
 import { startRssSampler } from './rss.js';
 

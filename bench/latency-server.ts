@@ -1,9 +1,9 @@
 import { loadConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
+import { createLogger } from '../src/logger.js';
 import { loadCatalog } from '../src/program/catalog.load.js';
 import { createSlackApp } from '../src/slack/app.js';
 import { createListenerDeps, registerListeners } from '../src/slack/listeners/index.js';
-import { createLogger } from '../src/slack/logger.js';
 import { onParentMessage, tellParent } from './child.js';
 import { type RssPeak, startRssSampler } from './rss.js';
 import { BARE_REPLY, BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET } from './slack-load.js';

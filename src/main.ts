@@ -2,12 +2,12 @@ import { type Config, loadConfig, slackMode } from './config.js';
 import { startConsole } from './console/index.js';
 import { type Database, openDatabase } from './db/client.js';
 import { startJobs } from './jobs/index.js';
+import { createLogger, type Logger } from './logger.js';
 import { startDispatcher } from './outbox/index.js';
 import { loadCatalog } from './program/catalog.load.js';
 import type { Catalog } from './program/catalog.schema.js';
 import { createSlackApp } from './slack/app.js';
 import { createListenerDeps, registerListeners } from './slack/listeners/index.js';
-import { createLogger, type Logger } from './slack/logger.js';
 
 export interface Running {
   /** Stops in order: no new job, no new request, in-flight work finished, deliveries parked, database closed. */

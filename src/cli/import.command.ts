@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.js';
+import type { Catalog } from '../program/catalog.schema.js';
+import type { IsoDate } from '../program/dates.js';
 import {
   formatIssue,
   IMPORT_KINDS,
@@ -8,9 +10,7 @@ import {
   type ImportReport,
   importColumns,
   importCsv,
-} from '../import/import.service.js';
-import type { Catalog } from '../program/catalog.schema.js';
-import type { IsoDate } from '../program/dates.js';
+} from '../services/import.service.js';
 import { describeError } from './describe-error.js';
 
 export const IMPORT_USAGE = `partner-bot import <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run]`;

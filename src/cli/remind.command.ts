@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { instantForDay } from '../jobs/cron.js';
 import { runJobOccurrence } from '../jobs/occurrences.js';
 import { planReminders, reminderSince, remindersJob } from '../jobs/reminders.job.js';
+import { createLogger } from '../logger.js';
 import { isWeekday } from '../program/reminders.js';
-import { createLogger } from '../slack/logger.js';
 import { parseAsOfArgs } from './as-of-args.js';
 import type { CliContext } from './context.js';
 

@@ -12,7 +12,7 @@ import {
   type EvaluationAnnouncementInput,
   partnerAnnouncements,
   summaryAnnouncement,
-} from './evaluation.messages.js';
+} from '../slack/views/announcements.view.js';
 import type { JobDefinition } from './occurrences.js';
 
 export interface AnnounceDeps {

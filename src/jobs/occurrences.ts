@@ -2,6 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import { type Db, rowsOf } from '../db/client.js';
 import { jobOccurrences } from '../db/schema.js';
+import { transaction } from '../db/transaction.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { type IsoDate, localDate } from '../program/dates.js';
 
@@ -79,9 +80,9 @@ export async function runJobOccurrence(
         attempts = job_occurrences.attempts + 1, error = null, finished_at = null
       where job_occurrences.status = 'failed'`);
   try {
-    const outcome = await db.transaction(
-      async (txRaw): Promise<Exclude<OccurrenceOutcome, { status: 'failed' }>> => {
-        const tx = txRaw as unknown as Db;
+    const outcome = await transaction(
+      db,
+      async (tx): Promise<Exclude<OccurrenceOutcome, { status: 'failed' }>> => {
         const [lock] = rowsOf<{ locked: boolean }>(
           await tx.execute(
             sql`select pg_try_advisory_xact_lock(${JOB_LOCK_NAMESPACE}, hashtext(${job.name})) as locked`,

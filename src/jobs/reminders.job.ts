@@ -12,9 +12,9 @@ import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
 import type { ObligationItem } from '../program/obligations.js';
 import { escalates, isWeekday, type ReminderKind, reminderKind } from '../program/reminders.js';
 import { partnerStatus } from '../services/partner-status.service.js';
+import { type ReminderLine, reminderView } from '../slack/views/reminders.view.js';
 import { startOfDay } from './cron.js';
 import { type JobDefinition, lastDoneDay } from './occurrences.js';
-import { type ReminderLine, reminderView } from './reminders.messages.js';
 
 export const REMINDERS_JOB = 'reminders';
 

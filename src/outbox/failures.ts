@@ -1,4 +1,4 @@
-import { redact } from '../slack/logger.js';
+import { redact } from '../logger.js';
 
 /**
  * What a failed Web API call means for the message:

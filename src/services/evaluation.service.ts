@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
+import { transaction } from '../db/transaction.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { lastEvaluation, type Semester } from '../program/semesters.js';
@@ -104,14 +105,14 @@ export async function evaluateSemester(
     if (!options.dryRun && options.onRecorded) await options.onRecorded(tx, result);
     return result;
   };
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     // One statement aggregates and sorts every partner: give it room to do so in memory. No JIT: the
     // planner's estimate for the statement (a join of two CTEs it cannot see into) is far above
     // jit_above_cost, and compiling took 0.8 s of the 4.4 s at 100 000 partners for nothing
     // (bench/PERFORMANCE.md).
     await tx.execute(sql`set local work_mem = '64MB'`);
     await tx.execute(sql`set local jit = off`);
-    return run(tx as unknown as Db);
+    return run(tx);
   });
 }
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { ContactRow, PartnerRow } from '../db/repositories/partners.repository.js';
 import { auditLog, partners } from '../db/schema.js';
+import { transaction } from '../db/transaction.js';
 import { type IsoDate, isIsoDate } from '../program/dates.js';
 import { type Actor, identifyActor } from './actor.service.js';
 
@@ -124,10 +125,7 @@ export function inTransaction<T>(
   slackUserId: string,
   work: (tx: Db, actor: Actor) => Promise<WriteResult<T>>,
 ): Promise<WriteResult<T>> {
-  return db.transaction(async (tx) => {
-    const inner = tx as unknown as Db;
-    return work(inner, await identifyActor(inner, slackUserId));
-  });
+  return transaction(db, async (tx) => work(tx, await identifyActor(tx, slackUserId)));
 }
 
 export async function audit(

@@ -1,8 +1,8 @@
 import { App, type webApi } from '@slack/bolt';
 import { type Config, slackMode } from '../config.js';
 import type { Database } from '../db/client.js';
+import { createLogger, type Logger, redactingLogger } from '../logger.js';
 import { createInFlight } from './in-flight.js';
-import { createLogger, type Logger, redactingLogger } from './logger.js';
 import { SlackHttpReceiver, SocketReceiver } from './receiver.js';
 import { createMemoryReplayStore, createRequestVerifier, type ReplayStore } from './request-verification.js';
 

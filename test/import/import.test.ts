@@ -17,7 +17,7 @@ import {
   ImportRejected,
   type ImportReport,
   importCsv,
-} from '../../src/import/import.service.js';
+} from '../../src/services/import.service.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { ACTOR, catalog, csvFile, TODAY } from './support.js';
 

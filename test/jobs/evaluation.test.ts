@@ -4,12 +4,12 @@ import type { CliContext } from '../../src/cli/context.js';
 import { evaluateCommand } from '../../src/cli/evaluate.command.js';
 import { evaluationApprovals, outbox, partners, tierHistory } from '../../src/db/schema.js';
 import { evaluateAndAnnounce, evaluationJob } from '../../src/jobs/evaluation.job.js';
+import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import {
   approveEvaluation,
   evaluationChanges,
   overrideEvaluatedTier,
-} from '../../src/jobs/evaluation-approval.service.js';
-import { runJobOccurrence } from '../../src/jobs/occurrences.js';
+} from '../../src/services/evaluation-approval.service.js';
 import { testDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';

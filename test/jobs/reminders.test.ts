@@ -6,9 +6,9 @@ import { createUserLocalesRepository } from '../../src/db/repositories/user-loca
 import { outbox, reminderLog, trainingCompletions } from '../../src/db/schema.js';
 import { instantForDay } from '../../src/jobs/cron.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
-import { markReminderDone, snoozeReminder } from '../../src/jobs/reminder-actions.service.js';
 import { planReminders, remindersJob } from '../../src/jobs/reminders.job.js';
 import { addDays, isWeekday } from '../../src/program/index.js';
+import { markReminderDone, snoozeReminder } from '../../src/services/reminder-actions.service.js';
 import { testDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { startFakeSlackDelivery } from '../support/fake-slack-delivery.js';

@@ -3,8 +3,8 @@ import { type Config, loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
 import type { JobDeps } from '../../src/jobs/occurrences.js';
+import { createLogger } from '../../src/logger.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
-import { createLogger } from '../../src/slack/logger.js';
 
 export const catalog = loadCatalog();
 

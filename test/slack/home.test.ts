@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { contacts, partners, revenueLines, trainingCompletions } from '../../src/db/schema.js';
-import { ACTION_IDS } from '../../src/slack/action-ids.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
 import { LIMITS } from '../../src/slack/views/blocks.js';
 import { HOME_MAX_BLOCKS } from '../../src/slack/views/home.view.js';
-import { DECLARATION_ACTION_IDS } from '../../src/slack/views/write-ids.js';
 import { BACKENDS } from '../support/databases.js';
 import { givenStaff } from '../support/rows.js';
 import { appHomeOpened, blockActions } from '../support/slack-requests.js';
@@ -80,8 +79,8 @@ describe.each(BACKENDS)('App Home over HTTP on %s', (backend) => {
       ACTION_IDS.recordRevenue,
       ACTION_IDS.markDone,
       ACTION_IDS.overrideTier,
-      DECLARATION_ACTION_IDS.confirm,
-      DECLARATION_ACTION_IDS.reject,
+      ACTION_IDS.confirmDeclaration,
+      ACTION_IDS.rejectDeclaration,
     ]);
   });
 
@@ -97,7 +96,7 @@ describe.each(BACKENDS)('App Home over HTTP on %s', (backend) => {
     const [pending] = await h.t.db.select().from(trainingCompletions);
     await h.app.send(
       blockActions({
-        actionId: DECLARATION_ACTION_IDS.confirm,
+        actionId: ACTION_IDS.confirmDeclaration,
         value: JSON.stringify({ c: pending!.id }),
         userId: USERS.manager,
         view: { type: 'home' },

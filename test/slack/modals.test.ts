@@ -9,9 +9,8 @@ import {
   trainingCompletions,
 } from '../../src/db/schema.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
-import { ACTION_IDS } from '../../src/slack/action-ids.js';
+import { ACTION_IDS, MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { viewContext } from '../../src/slack/views/context.js';
-import { MODAL_CALLBACK_IDS } from '../../src/slack/views/write-ids.js';
 import {
   doneModal,
   MODAL_LIMITS,

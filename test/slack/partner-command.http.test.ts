@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
 import { commandMessages } from '../../src/i18n/commands.js';
-import { ACTION_IDS } from '../../src/slack/action-ids.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
 import type { View } from '../../src/slack/views/blocks.js';
 import type { TestDatabase } from '../support/databases.js';
 import { startDemoSlackApp } from '../support/demo.js';

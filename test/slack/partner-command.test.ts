@@ -6,12 +6,7 @@ import { commandMessages } from '../../src/i18n/commands.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
 import { semesterContaining } from '../../src/program/semesters.js';
 import { searchKey } from '../../src/program/text.js';
-import {
-  ACTION_IDS,
-  decodeActionValue,
-  listPageValue,
-  partnerActionValue,
-} from '../../src/slack/action-ids.js';
+import { ACTION_IDS, decodeValue, listPageValue, partnerActionValue } from '../../src/slack/ids.js';
 import { handlePartnerCommand, type Reply } from '../../src/slack/partner-command/index.js';
 import { LIST_PAGE_SIZE } from '../../src/slack/views/list.view.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -140,7 +135,7 @@ describe.each(BACKENDS)('/partner through handlePartnerCommand on %s', (backend)
       const row = buttons(await ask(manager, 'list')).find((b) =>
         b.actionId.startsWith(ACTION_IDS.openPartner),
       );
-      const value = decodeActionValue(partnerActionValue, row!.value)!;
+      const value = decodeValue(partnerActionValue, row!.value)!;
       expect(value).toEqual({ p: 'acme', s: 'status' });
       expect(headerOf(await ask(manager, value.s, { partnerId: value.p }))).toBe('Acme Télécom');
     });
@@ -181,7 +176,7 @@ describe.each(BACKENDS)('/partner through handlePartnerCommand on %s', (backend)
       const choices = buttons(reply);
       expect(choices.map((b) => b.text)).toEqual(['Acme Télécom', 'Alpes VoIP']);
       expect(choices.every((b) => b.actionId.startsWith(`${ACTION_IDS.choosePartner}:`))).toBe(true);
-      const picked = decodeActionValue(partnerActionValue, choices[1]!.value)!;
+      const picked = decodeValue(partnerActionValue, choices[1]!.value)!;
       expect(picked).toEqual({ p: 'alpes-voip', s: 'obligations' });
       expect(headerOf(await ask(manager, picked.s, { partnerId: picked.p }))).toBe('Alpes VoIP: obligations');
     });
@@ -307,10 +302,10 @@ describe.each(BACKENDS)('/partner list on a 500-partner portfolio on %s', (backe
       expectWithinLimits(reply);
       for (const b of buttons(reply))
         if (b.actionId.startsWith(ACTION_IDS.openPartner))
-          seen.add(decodeActionValue(partnerActionValue, b.value)!.p);
+          seen.add(decodeValue(partnerActionValue, b.value)!.p);
       const next = buttons(reply).find((b) => b.text.startsWith('Suivant'));
       if (!next) break;
-      const value = decodeActionValue(listPageValue, next.value)!;
+      const value = decodeValue(listPageValue, next.value)!;
       expect(value.n).toBe(page + 1);
       text = `list ${value.f ?? ''} ${value.n}`;
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION_IDS } from '../../src/slack/action-ids.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
 import { blockActions } from '../support/slack-requests.js';
 import {

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { formatDate, formatMoney } from '../../src/i18n/format.js';
 import { benefitsOfTier } from '../../src/program/benefits.js';
-import {
-  ACTION_IDS,
-  decodeActionValue,
-  listPageValue,
-  partnerActionValue,
-} from '../../src/slack/action-ids.js';
+import { ACTION_IDS, decodeValue, listPageValue, partnerActionValue } from '../../src/slack/ids.js';
 import {
   benefitsView,
   chooseView,
@@ -222,7 +217,7 @@ describe('status view', () => {
       ACTION_IDS.markDone,
       ACTION_IDS.overrideTier,
     ]);
-    expect(decodeActionValue(partnerActionValue, buttons(view)[0]!.value)).toEqual({
+    expect(decodeValue(partnerActionValue, buttons(view)[0]!.value)).toEqual({
       p: 'acme',
       s: 'status',
     });
@@ -303,7 +298,7 @@ describe('list view', () => {
     expect(first.filter((b) => b.actionId.startsWith(ACTION_IDS.openPartner))).toHaveLength(LIST_PAGE_SIZE);
     const paging = first.filter((b) => b.actionId.startsWith(ACTION_IDS.listPage));
     expect(paging.map((b) => b.text)).toEqual(['Next →']);
-    expect(decodeActionValue(listPageValue, paging[0]!.value)).toEqual({ f: 'overdue', n: 2 });
+    expect(decodeValue(listPageValue, paging[0]!.value)).toEqual({ f: 'overdue', n: 2 });
     const last = buttons(page(pages)).filter((b) => b.actionId.startsWith(ACTION_IDS.listPage));
     expect(last.map((b) => b.text)).toEqual(['← Previous']);
     expect(all(page(2))).toContain('Page 2 of 25 · 500 partners');
@@ -378,7 +373,7 @@ describe('lookup outcomes and refusals', () => {
     const choices = buttons(view);
     expect(choices.map((b) => b.text)).toEqual(['Acme Télécom', 'Alpes VoIP']);
     expect(choices.map((b) => b.actionId)).toEqual(['partner_choose:0', 'partner_choose:1']);
-    expect(choices.map((b) => decodeActionValue(partnerActionValue, b.value))).toEqual([
+    expect(choices.map((b) => decodeValue(partnerActionValue, b.value))).toEqual([
       { p: 'acme', s: 'obligations' },
       { p: 'alpes-voip', s: 'obligations' },
     ]);

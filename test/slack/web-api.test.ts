@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger, type LogRecord, REDACTED } from '../../src/slack/logger.js';
+import { createLogger, type LogRecord, REDACTED } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import {
   startTestSlackApp,

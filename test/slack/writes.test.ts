@@ -9,8 +9,7 @@ import {
   tierHistory,
   trainingCompletions,
 } from '../../src/db/schema.js';
-import { ACTION_IDS } from '../../src/slack/action-ids.js';
-import { DECLARATION_ACTION_IDS, MODAL_CALLBACK_IDS } from '../../src/slack/views/write-ids.js';
+import { ACTION_IDS, MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
 import { blockActions } from '../support/slack-requests.js';
 import {
@@ -229,11 +228,11 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
       const list = await run('confirm');
       expect(list.text).toContain('Trainings awaiting confirmation');
       expect(list.text).toContain('*Acme Telecom* · <@U0ACMEADM>');
-      expect(buttonIds(list.ack)).toEqual([DECLARATION_ACTION_IDS.confirm, DECLARATION_ACTION_IDS.reject]);
+      expect(buttonIds(list.ack)).toEqual([ACTION_IDS.confirmDeclaration, ACTION_IDS.rejectDeclaration]);
       const responseUrl = h.app.fakeSlack.responseUrl('confirm-1');
       await h.app.send(
         blockActions({
-          actionId: DECLARATION_ACTION_IDS.confirm,
+          actionId: ACTION_IDS.confirmDeclaration,
           value: JSON.stringify({ c: pending!.id }),
           userId: USERS.manager,
           responseUrl,
@@ -259,7 +258,7 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
       const [pending] = await h.t.db.select().from(trainingCompletions);
       await h.app.send(
         blockActions({
-          actionId: DECLARATION_ACTION_IDS.reject,
+          actionId: ACTION_IDS.rejectDeclaration,
           value: JSON.stringify({ c: pending!.id }),
           userId: USERS.manager,
           responseUrl: h.app.fakeSlack.responseUrl('reject-1'),
@@ -288,7 +287,7 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
       const click = async (userId: string, id: string) => {
         await h.app.send(
           blockActions({
-            actionId: DECLARATION_ACTION_IDS.confirm,
+            actionId: ACTION_IDS.confirmDeclaration,
             value: JSON.stringify({ c: pending!.id }),
             userId,
             responseUrl: h.app.fakeSlack.responseUrl(id),

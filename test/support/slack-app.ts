@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
+import { createLogger, type LogRecord } from '../../src/logger.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import type { Catalog } from '../../src/program/catalog.schema.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createListenerDeps, type ListenerDeps, registerListeners } from '../../src/slack/listeners/index.js';
-import { createLogger, type LogRecord } from '../../src/slack/logger.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import {
   prepareSlackRequest,

@@ -6,8 +6,8 @@ import {
 } from '../../db/repositories/partners.repository.js';
 import { createUserLocalesRepository } from '../../db/repositories/user-locales.repository.js';
 import { createLocaleCache, createLocaleResolver, type LocaleResolver } from '../../i18n/locale.js';
+import type { Logger } from '../../logger.js';
 import type { Catalog } from '../../program/catalog.schema.js';
-import type { Logger } from '../logger.js';
 import type { PartnerCommandDeps } from '../partner-command/types.js';
 
 /** users.info gets at most this long to tell a user's locale (the config's LOCALE otherwise). */

@@ -3,7 +3,7 @@ import { formatDate, formatMoney, label, type PluralForms, plural } from '../../
 import type { Catalog, Label, Locale } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
 import { tierByCode } from '../../program/tiers.js';
-import { ACTION_IDS, encodeActionValue } from '../action-ids.js';
+import { ACTION_IDS, encodeValue } from '../ids.js';
 import { type Button, button } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
 
@@ -61,6 +61,6 @@ export function shareButton(ctx: ViewContext, partnerId: string, subcommand: str
   return button({
     text: ctx.m.buttons.share,
     actionId: ACTION_IDS.share,
-    value: encodeActionValue({ p: partnerId, s: subcommand }),
+    value: encodeValue({ p: partnerId, s: subcommand }),
   });
 }

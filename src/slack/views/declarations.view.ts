@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { PendingDeclaration } from '../../services/trainings.service.js';
-import { encodeActionValue } from '../action-ids.js';
+import { ACTION_IDS, encodeValue } from '../ids.js';
 import {
   type ActionsBlock,
   button,
@@ -14,7 +14,6 @@ import {
 } from './blocks.js';
 import { fmt } from './context.js';
 import { escapeMrkdwn, mention } from './escape.js';
-import { DECLARATION_ACTION_IDS } from './write-ids.js';
 import { codeLabel, type WriteViewContext } from './write-replies.view.js';
 
 /** Declarations a message lists: two blocks each, with the header, notice and "more" lines, within 50. */
@@ -24,9 +23,9 @@ export const DECLARATIONS_PER_MESSAGE = 20;
 export function declarationBlocks(ctx: WriteViewContext, d: PendingDeclaration): KnownBlock[] {
   const f = fmt(ctx);
   const c = ctx.w.confirm;
-  const value = encodeActionValue({ c: d.id });
+  const value = encodeValue({ c: d.id });
   const reject: types.Button = {
-    ...button({ text: c.rejectButton, actionId: DECLARATION_ACTION_IDS.reject, value, style: 'danger' }),
+    ...button({ text: c.rejectButton, actionId: ACTION_IDS.rejectDeclaration, value, style: 'danger' }),
     confirm: {
       title: { type: 'plain_text', text: c.rejectTitle },
       text: { type: 'plain_text', text: c.rejectText },
@@ -39,7 +38,7 @@ export function declarationBlocks(ctx: WriteViewContext, d: PendingDeclaration):
     type: 'actions',
     block_id: `declaration:${d.id}`,
     elements: [
-      button({ text: c.confirmButton, actionId: DECLARATION_ACTION_IDS.confirm, value, style: 'primary' }),
+      button({ text: c.confirmButton, actionId: ACTION_IDS.confirmDeclaration, value, style: 'primary' }),
       reject,
     ],
   };

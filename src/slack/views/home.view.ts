@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { type HomeMessages, homeMessages } from '../../i18n/home.js';
 import type { PartnerStatus } from '../../services/partner-status.service.js';
 import type { PortfolioSummary } from '../../services/portfolio.service.js';
-import { ACTION_IDS } from '../action-ids.js';
+import { ACTION_IDS } from '../ids.js';
 import {
   actions,
   button,

@@ -1,4 +1,4 @@
-import { ACTION_IDS, encodeActionValue, indexedActionId } from '../action-ids.js';
+import { ACTION_IDS, encodeValue, indexedActionId } from '../ids.js';
 import {
   actions,
   type Button,
@@ -73,13 +73,13 @@ export function listView(ctx: ViewContext, list: ListPage): View {
         button({
           text: ctx.m.buttons.open,
           actionId: indexedActionId(ACTION_IDS.openPartner, i),
-          value: encodeActionValue({ p: row.partner.id, s: 'status' }),
+          value: encodeValue({ p: row.partner.id, s: 'status' }),
         }),
       ),
     );
   });
   const paging: Button[] = [];
-  const pageValue = (n: number) => encodeActionValue(list.filterText ? { f: list.filterText, n } : { n });
+  const pageValue = (n: number) => encodeValue(list.filterText ? { f: list.filterText, n } : { n });
   if (list.page > 1)
     paging.push(
       button({

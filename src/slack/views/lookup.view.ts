@@ -1,4 +1,4 @@
-import { ACTION_IDS, encodeActionValue, indexedActionId } from '../action-ids.js';
+import { ACTION_IDS, encodeValue, indexedActionId } from '../ids.js';
 import { actions, button, context, type KnownBlock, section, type View, view } from './blocks.js';
 import { fmt, type ViewContext } from './context.js';
 import { code, escapeMrkdwn } from './escape.js';
@@ -16,7 +16,7 @@ function choiceButtons(subcommand: string, partners: PartnerChoice[]) {
       button({
         text: p.name,
         actionId: indexedActionId(ACTION_IDS.choosePartner, i),
-        value: encodeActionValue({ p: p.id, s: subcommand }),
+        value: encodeValue({ p: p.id, s: subcommand }),
       }),
     ),
   );

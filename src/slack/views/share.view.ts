@@ -1,4 +1,4 @@
-import { ACTION_IDS } from '../action-ids.js';
+import { ACTION_IDS } from '../ids.js';
 import { context, type KnownBlock, type View, view } from './blocks.js';
 import { mention } from './escape.js';
 import type { WriteViewContext } from './write-replies.view.js';

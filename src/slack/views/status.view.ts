@@ -1,5 +1,5 @@
 import type { PartnerStatus } from '../../services/partner-status.service.js';
-import { ACTION_IDS, encodeActionValue } from '../action-ids.js';
+import { ACTION_IDS, encodeValue } from '../ids.js';
 import { bizBoosterNotes } from './benefits.view.js';
 import {
   actions,
@@ -22,7 +22,7 @@ const TOP_OVERDUE = 3;
 
 /** The buttons staff get on a card: they open the write-side modals. */
 export function staffButtons(ctx: ViewContext, partnerId: string): Button[] {
-  const value = encodeActionValue({ p: partnerId });
+  const value = encodeValue({ p: partnerId });
   return [
     button({ text: ctx.m.buttons.recordRevenue, actionId: ACTION_IDS.recordRevenue, value }),
     button({ text: ctx.m.buttons.markDone, actionId: ACTION_IDS.markDone, value }),

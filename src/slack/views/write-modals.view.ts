@@ -5,16 +5,16 @@ import { obligationApplies } from '../../program/obligations.js';
 import { checklistEntries } from '../../services/checklist.service.js';
 import { MAX_REASON_LENGTH } from '../../services/tier-override.service.js';
 import { trainingObligations } from '../../services/trainings.service.js';
-import { context, type KnownBlock, type ModalView, section, truncate } from './blocks.js';
-import { fmt } from './context.js';
-import { code, escapeMrkdwn } from './escape.js';
 import {
-  encodeMetadata,
+  encodeValue,
   MODAL_CALLBACK_IDS,
   MODAL_FIELDS,
   type ModalField,
   type ModalMetadata,
-} from './write-ids.js';
+} from '../ids.js';
+import { context, type KnownBlock, type ModalView, section, truncate } from './blocks.js';
+import { fmt } from './context.js';
+import { code, escapeMrkdwn } from './escape.js';
 import type { WriteViewContext } from './write-replies.view.js';
 
 /** Block Kit's limits for modals (https://docs.slack.dev/reference/block-kit). */
@@ -86,7 +86,7 @@ function modal(
     title: plain(title, MODAL_LIMITS.title),
     submit: plain(ctx.w.modal.submit, MODAL_LIMITS.button),
     close: plain(ctx.w.modal.cancel, MODAL_LIMITS.button),
-    private_metadata: encodeMetadata(metadata),
+    private_metadata: encodeValue(metadata),
     blocks: blocks.slice(0, MODAL_LIMITS.blocks),
   };
 }

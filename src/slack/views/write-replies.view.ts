@@ -6,7 +6,7 @@ import type { RevenueRecorded } from '../../services/revenue.service.js';
 import type { TierOverridden } from '../../services/tier-override.service.js';
 import type { DeclarationDecided, TrainingRecorded } from '../../services/trainings.service.js';
 import type { WriteIssue } from '../../services/write-result.js';
-import { type ActionId, encodeActionValue, indexedActionId } from '../action-ids.js';
+import { type ActionId, encodeValue, indexedActionId } from '../ids.js';
 import { actions, button, context, type KnownBlock, section, type View, view } from './blocks.js';
 import { fmt, type ViewContext } from './context.js';
 import { code, escapeMrkdwn, mention } from './escape.js';
@@ -252,7 +252,7 @@ export function writePartnerChoiceView(
           button({
             text: p.name,
             actionId: indexedActionId(options.openForm, i),
-            value: encodeActionValue({ p: p.id }),
+            value: encodeValue({ p: p.id }),
           }),
         ),
       ),

@@ -7,10 +7,9 @@ import type {
 } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { decideDeclaration, pendingDeclarations } from '../../../services/trainings.service.js';
-import { decodeActionValue } from '../../action-ids.js';
+import { ACTION_IDS, declarationValue, decodeValue } from '../../ids.js';
 import { writeEnv } from '../../partner-command/writes/env.js';
 import { declarationsView } from '../../views/declarations.view.js';
-import { DECLARATION_ACTION_IDS, declarationValue } from '../../views/write-ids.js';
 import { declarationDecidedText, issueText } from '../../views/write-replies.view.js';
 import type { ListenerDeps } from '../deps.js';
 import { publishHome } from '../events/app-home.event.js';
@@ -27,7 +26,7 @@ function decide(deps: ListenerDeps, decision: 'confirm' | 'reject') {
     await ack();
     const env = writeEnv(deps);
     const userId = body.user.id;
-    const value = decodeActionValue(declarationValue, action.value);
+    const value = decodeValue(declarationValue, action.value);
     if (!value) {
       logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       return;
@@ -60,6 +59,6 @@ function decide(deps: ListenerDeps, decision: 'confirm' | 'reject') {
 }
 
 export function registerDeclarationActions(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>(DECLARATION_ACTION_IDS.confirm, decide(deps, 'confirm'));
-  app.action<BlockAction<ButtonAction>>(DECLARATION_ACTION_IDS.reject, decide(deps, 'reject'));
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.confirmDeclaration, decide(deps, 'confirm'));
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.rejectDeclaration, decide(deps, 'reject'));
 }

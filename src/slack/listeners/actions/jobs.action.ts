@@ -10,24 +10,23 @@ import type {
 import { announcementMessages } from '../../../i18n/announcements.js';
 import { formatDate, label } from '../../../i18n/format.js';
 import { reminderMessages } from '../../../i18n/reminders.js';
-import {
-  EVALUATION_OVERRIDE_VIEW,
-  evaluationValue,
-  JOB_ACTION_IDS,
-  REMINDER_DONE_PATTERN,
-  REMINDER_SNOOZE_PATTERN,
-  reminderItemValue,
-} from '../../../jobs/action-ids.js';
+import type { Catalog } from '../../../program/catalog.schema.js';
+import { localDate } from '../../../program/dates.js';
+import { tierByCode } from '../../../program/tiers.js';
 import {
   approveEvaluation,
   evaluationChanges,
   overrideEvaluatedTier,
-} from '../../../jobs/evaluation-approval.service.js';
-import { markReminderDone, snoozeReminder } from '../../../jobs/reminder-actions.service.js';
-import type { Catalog } from '../../../program/catalog.schema.js';
-import { localDate } from '../../../program/dates.js';
-import { tierByCode } from '../../../program/tiers.js';
-import { decodeActionValue } from '../../action-ids.js';
+} from '../../../services/evaluation-approval.service.js';
+import { markReminderDone, snoozeReminder } from '../../../services/reminder-actions.service.js';
+import {
+  ACTION_IDS,
+  actionIdPattern,
+  decodeValue,
+  evaluationValue,
+  MODAL_CALLBACK_IDS,
+  reminderItemValue,
+} from '../../ids.js';
 import type { KnownBlock, ModalView } from '../../views/blocks.js';
 import { context } from '../../views/blocks.js';
 import { escapeMrkdwn, mention } from '../../views/escape.js';
@@ -53,10 +52,10 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
   });
 
   app.action<BlockAction<ButtonAction>>(
-    REMINDER_DONE_PATTERN,
+    actionIdPattern(ACTION_IDS.reminderDone),
     async ({ ack, body, action, respond, logger }: ButtonArgs) => {
       await ack();
-      const value = decodeActionValue(reminderItemValue, action.value);
+      const value = decodeValue(reminderItemValue, action.value);
       if (!value) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       const m = reminderMessages[locale].replies;
       try {
@@ -87,10 +86,10 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
   );
 
   app.action<BlockAction<ButtonAction>>(
-    REMINDER_SNOOZE_PATTERN,
+    actionIdPattern(ACTION_IDS.reminderSnooze),
     async ({ ack, body, action, respond, logger }: ButtonArgs) => {
       await ack();
-      const value = decodeActionValue(reminderItemValue, action.value);
+      const value = decodeValue(reminderItemValue, action.value);
       if (!value?.d) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       const m = reminderMessages[locale].replies;
       try {
@@ -119,10 +118,10 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
   );
 
   app.action<BlockAction<ButtonAction>>(
-    JOB_ACTION_IDS.evaluationApprove,
+    ACTION_IDS.evaluationApprove,
     async ({ ack, body, action, respond, logger }: ButtonArgs) => {
       await ack();
-      const value = decodeActionValue(evaluationValue, action.value);
+      const value = decodeValue(evaluationValue, action.value);
       if (!value) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       const m = announcementMessages[locale].preview;
       try {
@@ -152,10 +151,10 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
   );
 
   app.action<BlockAction<ButtonAction>>(
-    JOB_ACTION_IDS.evaluationOverride,
+    ACTION_IDS.evaluationOverride,
     async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
       await ack();
-      const value = decodeActionValue(evaluationValue, action.value);
+      const value = decodeValue(evaluationValue, action.value);
       if (!value) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       const m = announcementMessages[locale].override;
       try {
@@ -175,10 +174,10 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
   );
 
   app.view<ViewSubmitAction>(
-    EVALUATION_OVERRIDE_VIEW,
+    MODAL_CALLBACK_IDS.evaluationOverride,
     async ({ ack, body, view, client, logger }: SubmitArgs) => {
       const values = view.state.values;
-      const meta = decodeActionValue(
+      const meta = decodeValue(
         evaluationValue.extend({ c: evaluationValue.shape.s.optional() }),
         view.private_metadata,
       );
@@ -211,7 +210,7 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
         if (meta.c) await client.chat.postEphemeral({ channel: meta.c, user: body.user.id, text });
         else await client.chat.postMessage({ channel: body.user.id, text });
       } catch (error) {
-        logger.error(`${EVALUATION_OVERRIDE_VIEW}: failed`, error);
+        logger.error(`${MODAL_CALLBACK_IDS.evaluationOverride}: failed`, error);
       }
     },
   );
@@ -229,7 +228,7 @@ function overrideModal(
   const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
   return {
     type: 'modal',
-    callback_id: EVALUATION_OVERRIDE_VIEW,
+    callback_id: MODAL_CALLBACK_IDS.evaluationOverride,
     private_metadata: JSON.stringify({ s: semester, ...(channelId ? { c: channelId } : {}) }),
     title: plain(m.modalTitle.slice(0, 24)),
     submit: plain(m.submit),

@@ -7,10 +7,10 @@ import type {
 } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { partnerContacts } from '../../../services/trainings.service.js';
-import { ACTION_IDS, actionIdPattern, decodeActionValue, partnerRefValue } from '../../action-ids.js';
+import type { ModalKind, ModalMetadata } from '../../ids.js';
+import { ACTION_IDS, actionIdPattern, decodeValue, partnerRefValue } from '../../ids.js';
 import { type WriteEnv, writeEnv } from '../../partner-command/writes/env.js';
 import type { ModalView } from '../../views/blocks.js';
-import type { ModalKind, ModalMetadata } from '../../views/write-ids.js';
 import { doneModal, overrideModal, revenueModal } from '../../views/write-modals.view.js';
 import type { WriteViewContext } from '../../views/write-replies.view.js';
 import type { ListenerDeps } from '../deps.js';
@@ -52,7 +52,7 @@ function openModal(deps: ListenerDeps, kind: ModalKind) {
     const userId = body.user.id;
     let partnerId: string | undefined;
     if (action.value !== undefined) {
-      const value = decodeActionValue(partnerRefValue, action.value);
+      const value = decodeValue(partnerRefValue, action.value);
       if (!value) {
         logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
         return;

@@ -7,7 +7,7 @@ import type {
 } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { mayShareCard } from '../../../services/share.service.js';
-import { ACTION_IDS, actionIdPattern, decodeActionValue, partnerActionValue } from '../../action-ids.js';
+import { ACTION_IDS, actionIdPattern, decodeValue, partnerActionValue } from '../../ids.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
 import { READ_SUBCOMMANDS } from '../../partner-command/subcommands.js';
 import { writeEnv } from '../../partner-command/writes/env.js';
@@ -45,7 +45,7 @@ export function shareCard(deps: ListenerDeps) {
     await ack();
     const env = writeEnv(deps);
     const userId = body.user.id;
-    const value = decodeActionValue(partnerActionValue, action.value);
+    const value = decodeValue(partnerActionValue, action.value);
     if (!value || !SHAREABLE.has(value.s)) {
       logger.warn('Ignored a share button with an unexpected value');
       return;

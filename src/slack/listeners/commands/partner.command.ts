@@ -8,13 +8,7 @@ import type {
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
 import type { LocaleResolver } from '../../../i18n/locale.js';
-import {
-  ACTION_IDS,
-  actionIdPattern,
-  decodeActionValue,
-  listPageValue,
-  partnerActionValue,
-} from '../../action-ids.js';
+import { ACTION_IDS, actionIdPattern, decodeValue, listPageValue, partnerActionValue } from '../../ids.js';
 import { withDeadline } from '../../partner-command/deadline.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
 import type { PartnerCommandDeps, PartnerCommandRequest, Reply } from '../../partner-command/types.js';
@@ -92,10 +86,10 @@ function rerun(env: PartnerListenerDeps, kind: 'choose' | 'open' | 'page'): Butt
     let request: Omit<PartnerCommandRequest, 'locale'> | undefined;
     const base = { userId: body.user.id, channelId: body.channel?.id ?? body.container?.channel_id };
     if (kind === 'page') {
-      const value = decodeActionValue(listPageValue, action.value);
+      const value = decodeValue(listPageValue, action.value);
       if (value) request = { ...base, text: `list ${value.f ?? ''} ${value.n}` };
     } else {
-      const value = decodeActionValue(partnerActionValue, action.value);
+      const value = decodeValue(partnerActionValue, action.value);
       if (value) request = { ...base, text: value.s, partnerId: value.p };
     }
     if (!request) {

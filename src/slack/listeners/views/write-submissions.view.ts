@@ -7,16 +7,17 @@ import { recordRevenue } from '../../../services/revenue.service.js';
 import { overrideTier } from '../../../services/tier-override.service.js';
 import { findTraining, recordTraining } from '../../../services/trainings.service.js';
 import { issueField, type WriteIssue, type WriteResult } from '../../../services/write-result.js';
-import { MAX_QUERY_LENGTH } from '../../partner-command/parse.js';
-import { type WriteEnv, writeEnv } from '../../partner-command/writes/env.js';
-import type { View } from '../../views/blocks.js';
 import {
-  decodeMetadata,
+  decodeValue,
   MODAL_CALLBACK_IDS,
   type ModalField,
   type ModalKind,
   type ModalMetadata,
-} from '../../views/write-ids.js';
+  modalMetadata,
+} from '../../ids.js';
+import { MAX_QUERY_LENGTH } from '../../partner-command/parse.js';
+import { type WriteEnv, writeEnv } from '../../partner-command/writes/env.js';
+import type { View } from '../../views/blocks.js';
 import {
   checklistMarkedView,
   plainIssueText,
@@ -201,7 +202,7 @@ function submission(deps: ListenerDeps, kind: ModalKind) {
   return async ({ ack, body, view, client, logger }: SubmitArgs) => {
     const env = writeEnv(deps);
     const userId = body.user.id;
-    const metadata = decodeMetadata(view.private_metadata) ?? { o: 'message' as const };
+    const metadata = decodeValue(modalMetadata, view.private_metadata) ?? { o: 'message' as const };
     const values = view.state.values;
     const fields = fieldsOf(kind, metadata, values);
     let locale: Locale = deps.config.LOCALE;

@@ -1,7 +1,7 @@
 import type { PartnerRow } from '../../../db/repositories/partners.repository.js';
 import type { PartnerLookup } from '../../../services/partner-lookup.service.js';
 import { lookupPartner } from '../../../services/partner-lookup.service.js';
-import type { ActionId } from '../../action-ids.js';
+import type { ActionId } from '../../ids.js';
 import { context, section, view } from '../../views/blocks.js';
 import { messageView } from '../../views/lookup.view.js';
 import { otherPartnerRefusalView, strangerRefusalView } from '../../views/refusal.view.js';

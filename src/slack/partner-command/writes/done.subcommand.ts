@@ -1,7 +1,7 @@
 import { writeMessagesFor } from '../../../i18n/writes.js';
 import { checklistEntries, markChecklistDone } from '../../../services/checklist.service.js';
 import { partnerContacts } from '../../../services/trainings.service.js';
-import { ACTION_IDS } from '../../action-ids.js';
+import { ACTION_IDS } from '../../ids.js';
 import { doneModal } from '../../views/write-modals.view.js';
 import { checklistMarkedView, writeRefusedView } from '../../views/write-replies.view.js';
 import type { CommandContext, Subcommand } from '../types.js';

@@ -1,7 +1,7 @@
 import { writeMessagesFor } from '../../../i18n/writes.js';
 import { searchKey } from '../../../program/text.js';
 import { overrideTier } from '../../../services/tier-override.service.js';
-import { ACTION_IDS } from '../../action-ids.js';
+import { ACTION_IDS } from '../../ids.js';
 import { overrideModal } from '../../views/write-modals.view.js';
 import { tierOverriddenView, writeRefusedView } from '../../views/write-replies.view.js';
 import type { Subcommand } from '../types.js';

@@ -1,6 +1,6 @@
 import { writeMessagesFor } from '../../../i18n/writes.js';
 import { recordRevenue } from '../../../services/revenue.service.js';
-import { ACTION_IDS } from '../../action-ids.js';
+import { ACTION_IDS } from '../../ids.js';
 import { revenueModal } from '../../views/write-modals.view.js';
 import { revenueRecordedView, writeRefusedView } from '../../views/write-replies.view.js';
 import type { Subcommand } from '../types.js';

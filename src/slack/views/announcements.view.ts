@@ -1,24 +1,15 @@
-import { type AnnouncementMessages, announcementMessages } from '../i18n/announcements.js';
-import { formatDate, formatMoney, formatMonth, label } from '../i18n/format.js';
-import type { OutboxMessage } from '../outbox/enqueue.js';
-import { benefitsAddedBy } from '../program/benefits.js';
-import type { Catalog, Locale, OperatorProgram, PartnershipType } from '../program/catalog.schema.js';
-import { addDays } from '../program/dates.js';
-import { obligationsAddedBy } from '../program/obligations.js';
-import { type Semester, semesterContaining } from '../program/semesters.js';
-import { thresholdCents, tierByCode, tierIndex } from '../program/tiers.js';
-import { encodeActionValue } from '../slack/action-ids.js';
-import {
-  actions,
-  button,
-  header,
-  type KnownBlock,
-  lineSections,
-  section,
-  view,
-} from '../slack/views/blocks.js';
-import { escapeMrkdwn } from '../slack/views/escape.js';
-import { JOB_ACTION_IDS } from './action-ids.js';
+import { type AnnouncementMessages, announcementMessages } from '../../i18n/announcements.js';
+import { formatDate, formatMoney, formatMonth, label } from '../../i18n/format.js';
+import type { OutboxMessage } from '../../outbox/enqueue.js';
+import { benefitsAddedBy } from '../../program/benefits.js';
+import type { Catalog, Locale, OperatorProgram, PartnershipType } from '../../program/catalog.schema.js';
+import { addDays } from '../../program/dates.js';
+import { obligationsAddedBy } from '../../program/obligations.js';
+import { type Semester, semesterContaining } from '../../program/semesters.js';
+import { thresholdCents, tierByCode, tierIndex } from '../../program/tiers.js';
+import { ACTION_IDS, encodeValue } from '../ids.js';
+import { actions, button, header, type KnownBlock, lineSections, section, view } from './blocks.js';
+import { escapeMrkdwn } from './escape.js';
 
 /** A partner whose tier the evaluation changed, with what it takes to tell it. */
 export interface ChangedPartner {
@@ -243,16 +234,16 @@ export function summaryAnnouncement(
   if (input.changes.length === 0) blocks.push(section(h.m.summary.none));
   if (input.hold) {
     blocks.push(section(h.m.preview.notice(heldMessages)));
-    const value = encodeActionValue({ s: code });
+    const value = encodeValue({ s: code });
     blocks.push(
       ...actions([
         button({
           text: h.m.preview.approve,
-          actionId: JOB_ACTION_IDS.evaluationApprove,
+          actionId: ACTION_IDS.evaluationApprove,
           value,
           style: 'primary',
         }),
-        button({ text: h.m.preview.override, actionId: JOB_ACTION_IDS.evaluationOverride, value }),
+        button({ text: h.m.preview.override, actionId: ACTION_IDS.evaluationOverride, value }),
       ]),
     );
   }

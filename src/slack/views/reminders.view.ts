@@ -1,10 +1,10 @@
-import { formatDate, label, plural } from '../i18n/format.js';
-import { type ReminderMessages, reminderMessages } from '../i18n/reminders.js';
-import type { Catalog, Locale } from '../program/catalog.schema.js';
-import { daysBetween, type IsoDate } from '../program/dates.js';
-import type { ObligationItem } from '../program/obligations.js';
-import type { ReminderKind } from '../program/reminders.js';
-import { encodeActionValue } from '../slack/action-ids.js';
+import { formatDate, label, plural } from '../../i18n/format.js';
+import { type ReminderMessages, reminderMessages } from '../../i18n/reminders.js';
+import type { Catalog, Locale } from '../../program/catalog.schema.js';
+import { daysBetween, type IsoDate } from '../../program/dates.js';
+import type { ObligationItem } from '../../program/obligations.js';
+import type { ReminderKind } from '../../program/reminders.js';
+import { ACTION_IDS, encodeValue } from '../ids.js';
 import {
   actions,
   button,
@@ -16,9 +16,8 @@ import {
   section,
   type View,
   view,
-} from '../slack/views/blocks.js';
-import { escapeMrkdwn, mention } from '../slack/views/escape.js';
-import { JOB_ACTION_IDS } from './action-ids.js';
+} from './blocks.js';
+import { escapeMrkdwn, mention } from './escape.js';
 
 /** One item in a recipient's reminder of the day. */
 export interface ReminderLine {
@@ -97,8 +96,8 @@ export function reminderView(
     const buttons = [
       button({
         text: m.buttons.done,
-        actionId: `${JOB_ACTION_IDS.reminderDone}:${index}`,
-        value: encodeActionValue(value),
+        actionId: `${ACTION_IDS.reminderDone}:${index}`,
+        value: encodeValue(value),
         style: 'primary',
       }),
     ];
@@ -107,8 +106,8 @@ export function reminderView(
         buttons.push(
           button({
             text: m.buttons.snooze(plural(days, m.days, locale)),
-            actionId: `${JOB_ACTION_IDS.reminderSnooze}:${days}`,
-            value: encodeActionValue({ ...value, d: days }),
+            actionId: `${ACTION_IDS.reminderSnooze}:${days}`,
+            value: encodeValue({ ...value, d: days }),
           }),
         );
     blocks.push(...actions(buttons));

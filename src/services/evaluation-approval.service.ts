@@ -1,11 +1,12 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog, evaluationApprovals, outbox, partners, staff, tierHistory } from '../db/schema.js';
+import { transaction } from '../db/transaction.js';
+import type { AnnounceDeps } from '../jobs/evaluation.job.js';
 import { enqueue } from '../outbox/enqueue.js';
 import { semesterEvaluatedOn } from '../program/semesters.js';
 import { tierIndex } from '../program/tiers.js';
-import type { AnnounceDeps } from './evaluation.job.js';
-import { evaluationKeys, partnerAnnouncements } from './evaluation.messages.js';
+import { evaluationKeys, partnerAnnouncements } from '../slack/views/announcements.view.js';
 
 export type ApprovalOutcome =
   | { status: 'approved'; released: number }
@@ -37,8 +38,7 @@ export function approveEvaluation(
   db: Db,
   input: { semester: string; by: string; now: Date },
 ): Promise<ApprovalOutcome> {
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(db, async (tx) => {
     if (!(await isAdmin(tx, input.by))) return { status: 'forbidden' };
     const [approval] = await tx
       .select()
@@ -97,8 +97,7 @@ export function overrideEvaluatedTier(
   deps: AnnounceDeps,
   input: { semester: string; partnerId: string; tier: string; reason: string; by: string; now: Date },
 ): Promise<OverrideOutcome> {
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(db, async (tx) => {
     const { catalog } = deps;
     if (!(await isAdmin(tx, input.by))) return { status: 'forbidden' };
     const [approval] = await tx

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { contacts, partners, snoozes, staff, trainingCompletions } from '../db/schema.js';
+import { transaction } from '../db/transaction.js';
 import type { Catalog, Obligation } from '../program/catalog.schema.js';
 import { addDays, type IsoDate } from '../program/dates.js';
-import { type NotifyOptions, recordTraining } from '../services/trainings.service.js';
+import { type NotifyOptions, recordTraining } from './trainings.service.js';
 
 export interface ReminderItemRef {
   partnerId: string;
@@ -106,8 +107,7 @@ export function snoozeReminder(
   catalog: Catalog,
   input: ReminderItemRef & { days: number; by: string; today: IsoDate },
 ): Promise<SnoozeOutcome> {
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(db, async (tx) => {
     if (!catalog.reminders.snoozeDays.includes(input.days)) return { status: 'invalid-days' };
     const training = trainingOf(catalog, input.obligation);
     const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));

@@ -3,17 +3,18 @@ import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
+import { transaction } from '../db/transaction.js';
+import { type CsvFile, CsvFileError, type Delimiter, openCsv } from '../import/csv-source.js';
+import { type ImportIssue, ImportRejected, IssueList } from '../import/issues.js';
+import { type ImportKind, KINDS } from '../import/kinds/index.js';
+import type { ImportKindSpec, KindContext, StagedRow, StagingType } from '../import/kinds/kind.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { nextEvaluationOn } from '../program/semesters.js';
-import { evaluateSemester } from '../services/evaluation.service.js';
-import { type CsvFile, CsvFileError, type Delimiter, openCsv } from './csv-source.js';
-import { type ImportIssue, ImportRejected, IssueList } from './issues.js';
-import { type ImportKind, KINDS } from './kinds/index.js';
-import type { ImportKindSpec, KindContext, StagedRow, StagingType } from './kinds/kind.js';
+import { evaluateSemester } from './evaluation.service.js';
 
-export { formatIssue, type ImportIssue, ImportRejected } from './issues.js';
-export { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
+export { formatIssue, type ImportIssue, ImportRejected } from '../import/issues.js';
+export { IMPORT_KINDS, type ImportKind } from '../import/kinds/index.js';
 
 /** The header row a file of this kind starts with, and the columns it may leave out. */
 export function importColumns(kind: ImportKind): { header: readonly string[]; optional: readonly string[] } {
@@ -93,8 +94,7 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
       optional: spec.optional,
     });
     const source = csv;
-    return await db.transaction(async (txn) => {
-      const tx = txn as unknown as Db;
+    return await transaction(db, async (tx) => {
       await createStage(tx, spec);
       const issues = new IssueList(MAX_LISTED_ISSUES);
       let rows = 0;
