@@ -1,5 +1,6 @@
 import { loadConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
+import { createDeps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
 import { loadCatalog } from '../src/program/catalog.load.js';
 import { createSlackApp } from '../src/slack/app.js';
@@ -46,13 +47,9 @@ async function start() {
       ? (app) =>
           registerListeners(
             app,
-            createListenerDeps({
-              config,
-              database: db,
-              catalog: loadCatalog(config.CATALOG_PATH),
-              logger,
-              now: () => new Date(),
-            }),
+            createListenerDeps(
+              createDeps({ config, database: db, catalog: loadCatalog(config.CATALOG_PATH), logger }),
+            ),
           )
       : (app) =>
           app.command('/partner', async ({ ack }) => {

@@ -1,6 +1,7 @@
 import { type Config, loadConfig, slackMode } from './config.js';
 import { startConsole } from './console/index.js';
 import { type Database, openDatabase } from './db/client.js';
+import { createDeps } from './deps.js';
 import { startJobs } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { startDispatcher } from './outbox/index.js';
@@ -44,7 +45,8 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
     config,
     database,
     logger,
-    register: (app) => registerListeners(app, createListenerDeps({ config, database, catalog, logger, now })),
+    register: (app) =>
+      registerListeners(app, createListenerDeps(createDeps({ config, database, catalog, logger, now }))),
   });
   await slackApp.start();
   const dispatcher = startDispatcher({ db: database.db, config, logger, now });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { commandText, userNames } from '../console/console.js';
 import { renderReply } from '../console/render-text.js';
+import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import type { Locale } from '../program/catalog.schema.js';
 import { handlePartnerCommand } from '../slack/partner-command/handle.js';
 import type { CliContext } from './context.js';
@@ -34,8 +35,11 @@ export async function askCommand(args: string[], ctx: CliContext): Promise<numbe
       catalog: ctx.catalog,
       config: ctx.config,
       now: ctx.now,
-      onError: (error) => {
-        failure = error;
+      partners: createPartnersRepository(ctx.database.db),
+      logger: {
+        error: (_message, error) => {
+          failure = error;
+        },
       },
     },
     {

@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import { contacts, staff } from '../db/schema.js';
 import { DEMO_USERS } from '../demo/demo-data.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { handlePartnerCommand } from '../slack/partner-command/handle.js';
-import type { Reply } from '../slack/partner-command/types.js';
+import type { PartnerCommandDeps, Reply } from '../slack/partner-command/types.js';
 import { renderReply } from './render-text.js';
 
 export interface ConsoleOptions {
@@ -67,11 +68,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const who = () => (names.get(user) ? `${names.get(user)} (${user})` : user);
   const prompt = () => output.write(`${who()}${channel ? ` in ${channel}` : ''}> `);
 
+  const deps: PartnerCommandDeps = {
+    db,
+    catalog,
+    config,
+    now,
+    partners: createPartnersRepository(db),
+    logger: { error: (_message, error) => options.onError?.(error) },
+  };
   const ask = async (text: string): Promise<Reply> =>
-    handlePartnerCommand(
-      { db, catalog, config, now, ...(options.onError ? { onError: options.onError } : {}) },
-      { userId: user, channelId: channel, text, locale },
-    );
+    handlePartnerCommand(deps, { userId: user, channelId: channel, text, locale });
 
   const lines = createInterface({
     input: options.input,

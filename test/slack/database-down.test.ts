@@ -9,6 +9,7 @@ import { semesterContaining } from '../../src/program/semesters.js';
 import { REPLY_DEADLINE_MS } from '../../src/slack/listeners/commands/partner.command.js';
 import { handlePartnerCommand, type Reply, withDeadline } from '../../src/slack/partner-command/index.js';
 import { unavailableView } from '../../src/slack/views/refusal.view.js';
+import { commandDeps } from '../support/command-deps.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startDemoSlackApp } from '../support/demo.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
@@ -120,16 +121,11 @@ afterEach(() => {
 /** What the Bolt listener does: the core within the deadline, else "temporarily unavailable". */
 async function answerWithin(database: Pick<Database, 'db'>, userId: string, text: string): Promise<Reply> {
   return withDeadline(
-    handlePartnerCommand(
-      {
-        db: database.db,
-        catalog,
-        config: { PROGRAM_TIMEZONE: 'Europe/Paris' },
-        now: () => NOW,
-        onError: () => {},
-      },
-      { userId, text, locale: 'en' },
-    ),
+    handlePartnerCommand(commandDeps(database.db, catalog, { now: () => NOW }), {
+      userId,
+      text,
+      locale: 'en',
+    }),
     REPLY_DEADLINE_MS,
     () => unavailableView('en'),
   );

@@ -9,6 +9,7 @@ import { semesterContaining } from '../../src/program/semesters.js';
 import { handlePartnerCommand } from '../../src/slack/partner-command/index.js';
 import type { View } from '../../src/slack/views/blocks.js';
 import { escapeMrkdwn } from '../../src/slack/views/escape.js';
+import { commandDeps } from '../support/command-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startDemoSlackApp } from '../support/demo.js';
 import type { TestSlackApp } from '../support/slack-app.js';
@@ -131,13 +132,7 @@ describe('hostile /partner texts through the core (PGlite)', () => {
   it('answers each within 3 s, inside the limits, without failing and without changing the database', async () => {
     const before = await fingerprint(t.db);
     const errors: unknown[] = [];
-    const deps = {
-      db: t.db,
-      catalog,
-      config: { PROGRAM_TIMEZONE: 'Europe/Paris' },
-      now: () => NOW,
-      onError: (e: unknown) => errors.push(e),
-    };
+    const deps = commandDeps(t.db, catalog, { now: () => NOW, errors });
     await fc.assert(
       fc.asyncProperty(
         commandText,

@@ -9,6 +9,7 @@ import { searchKey } from '../../src/program/text.js';
 import { ACTION_IDS, decodeValue, listPageValue, partnerActionValue } from '../../src/slack/ids.js';
 import { handlePartnerCommand, type Reply } from '../../src/slack/partner-command/index.js';
 import { LIST_PAGE_SIZE } from '../../src/slack/views/list.view.js';
+import { commandDeps } from '../support/command-deps.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { buttons, catalog, expectWithinLimits, mrkdwnOf, TODAY, textsOf } from './views.fixtures.js';
 
@@ -38,22 +39,13 @@ describe.each(BACKENDS)('/partner through handlePartnerCommand on %s', (backend)
     text: string,
     options: { channelId?: string; locale?: Locale; partnerId?: string } = {},
   ): Promise<Reply> {
-    const reply = await handlePartnerCommand(
-      {
-        db: t.db,
-        catalog,
-        config: { PROGRAM_TIMEZONE: 'Europe/Paris' },
-        now: () => NOW,
-        onError: (e) => errors.push(e),
-      },
-      {
-        userId,
-        channelId: options.channelId,
-        text,
-        locale: options.locale ?? 'en',
-        partnerId: options.partnerId,
-      },
-    );
+    const reply = await handlePartnerCommand(commandDeps(t.db, catalog, { now: () => NOW, errors }), {
+      userId,
+      channelId: options.channelId,
+      text,
+      locale: options.locale ?? 'en',
+      partnerId: options.partnerId,
+    });
     expect(errors).toEqual([]);
     expectWithinLimits(reply);
     return reply;
@@ -292,7 +284,7 @@ describe.each(BACKENDS)('/partner list on a 500-partner portfolio on %s', (backe
   afterAll(() => t?.drop());
 
   it('pages through every partner within the limits and in time', async () => {
-    const deps = { db: t.db, catalog, config: { PROGRAM_TIMEZONE: 'Europe/Paris' }, now: () => NOW };
+    const deps = commandDeps(t.db, catalog, { now: () => NOW });
     const seen = new Set<string>();
     let text = 'list';
     for (let page = 1; ; page++) {

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
+import { createDeps } from '../../src/deps.js';
 import { createLogger, type LogRecord } from '../../src/logger.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import type { Catalog } from '../../src/program/catalog.schema.js';
@@ -87,13 +88,15 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
       if (options.printLogs) console.log(`${record.level} [${record.name}] ${record.message}`);
     },
   });
-  const deps = createListenerDeps({
-    config,
-    database: options.database,
-    catalog: options.catalog ?? loadCatalog(config.CATALOG_PATH),
-    logger,
-    now: options.now ?? (() => new Date()),
-  });
+  const deps = createListenerDeps(
+    createDeps({
+      config,
+      database: options.database,
+      catalog: options.catalog ?? loadCatalog(config.CATALOG_PATH),
+      logger,
+      now: options.now ?? (() => new Date()),
+    }),
+  );
   const register = options.register ?? registerListeners;
   const slackApp = createSlackApp({
     config,

@@ -5,7 +5,7 @@ import type { ListenerDeps } from './deps.js';
 import { registerEvents } from './events/index.js';
 import { registerViews } from './views/index.js';
 
-export { type BaseListenerDeps, createListenerDeps, type ListenerDeps } from './deps.js';
+export { createListenerDeps, type ListenerDeps } from './deps.js';
 
 /** Every listener, by surface; each folder's index.ts lists what it registers. */
 export function registerListeners(app: App, deps: ListenerDeps): void {

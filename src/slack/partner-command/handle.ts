@@ -1,5 +1,4 @@
 import type { PartnersRepository } from '../../db/repositories/partners.repository.js';
-import { createPartnersRepository } from '../../db/repositories/partners.repository.js';
 import { localDate } from '../../program/dates.js';
 import { type Actor, canSeePartner, identifyActor } from '../../services/actor.service.js';
 import { lookupPartner } from '../../services/partner-lookup.service.js';
@@ -42,7 +41,7 @@ export function mayRun(actor: Actor, access: Access): boolean {
 /**
  * `/partner ...`, independent of Bolt: parse, identify the asker, authorize, resolve the partner, render.
  * Never throws: an unexpected failure (the database down, say) answers "temporarily unavailable" and is
- * reported to deps.onError. Read-only for every read subcommand.
+ * reported to deps.logger. Read-only for every read subcommand.
  */
 export async function handlePartnerCommand(
   deps: PartnerCommandDeps,
@@ -51,13 +50,13 @@ export async function handlePartnerCommand(
   try {
     return await route(deps, request);
   } catch (error) {
-    deps.onError?.(error);
+    deps.logger.error('/partner failed', error);
     return unavailableView(request.locale);
   }
 }
 
 async function route(deps: PartnerCommandDeps, request: PartnerCommandRequest): Promise<Reply> {
-  const table = deps.subcommands ?? SUBCOMMANDS;
+  const table = SUBCOMMANDS;
   const view = viewContext(deps.catalog, request.locale, localDate(deps.now(), deps.config.PROGRAM_TIMEZONE));
   const parsed = parseCommandText(request.text);
   const actor = await identifyActor(deps.db, request.userId);
@@ -70,7 +69,7 @@ async function route(deps: PartnerCommandDeps, request: PartnerCommandRequest): 
     return actor.kind === 'contact' ? staffOnlyRefusalView(view, subcommand.name) : strangerRefusalView(view);
   }
 
-  const partners = deps.partners ?? createPartnersRepository(deps.db);
+  const { partners } = deps;
   const ctx: CommandContext = {
     deps,
     request,
@@ -79,7 +78,6 @@ async function route(deps: PartnerCommandDeps, request: PartnerCommandRequest): 
     m: view.m,
     name: subcommand.name,
     args: parsed.args,
-    partners,
     helpEntries,
     resolvePartner: (query) => resolvePartner({ partners, actor, view, request, subcommand }, query),
   };

@@ -65,9 +65,9 @@ function paginate<T>(items: T[], requested: number) {
 
 export async function loadListPage(ctx: CommandContext, args: ListArgs): Promise<ListPage> {
   const admin = isAdmin(ctx.actor);
-  const all = await ctx.partners.byManager(admin ? undefined : ctx.actor.slackUserId);
+  const all = await ctx.deps.partners.byManager(admin ? undefined : ctx.actor.slackUserId);
   const statusesOf = (ids: string[]) =>
-    loadPartnerStatuses(ctx.partners, ctx.deps.catalog, ids, ctx.view.today);
+    loadPartnerStatuses(ctx.deps.partners, ctx.deps.catalog, ids, ctx.view.today);
   const { filter } = args;
   let shown: { rows: ListRow[]; total: number; page: number; pages: number };
   if (filter?.kind === 'overdue' || filter?.kind === 'at-risk') {

@@ -31,7 +31,7 @@ export function partnerSubcommand(
       const resolved = await ctx.resolvePartner(ctx.args);
       if (resolved.kind === 'reply') return resolved.reply;
       const status = await loadPartnerStatus(
-        ctx.partners,
+        ctx.deps.partners,
         ctx.deps.catalog,
         resolved.partner.id,
         ctx.view.today,

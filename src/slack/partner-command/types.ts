@@ -1,25 +1,20 @@
 import type { Config } from '../../config.js';
-import type { Db } from '../../db/client.js';
-import type { PartnerRow, PartnersRepository } from '../../db/repositories/partners.repository.js';
+import type { PartnerRow } from '../../db/repositories/partners.repository.js';
+import type { Deps } from '../../deps.js';
 import type { CommandMessages } from '../../i18n/commands.js';
-import type { Catalog, Locale } from '../../program/catalog.schema.js';
+import type { Logger } from '../../logger.js';
+import type { Locale } from '../../program/catalog.schema.js';
 import type { Actor } from '../../services/actor.service.js';
 import type { ModalView, View } from '../views/blocks.js';
 import type { ViewContext } from '../views/context.js';
 import type { HelpEntry } from '../views/help.view.js';
 
-export interface PartnerCommandDeps {
-  db: Db;
-  catalog: Catalog;
+/** What the /partner core needs: a part of the program's dependencies (src/deps.ts), as they are. */
+export type PartnerCommandDeps = Pick<Deps, 'db' | 'catalog' | 'now' | 'partners'> & {
   config: Pick<Config, 'PROGRAM_TIMEZONE'>;
-  now: () => Date;
   /** Told about unexpected failures (the user only sees "temporarily unavailable"). */
-  onError?: (error: unknown) => void;
-  /** Shared across requests (its queries are prepared once); one of its own otherwise. */
-  partners?: PartnersRepository;
-  /** The subcommand table; defaults to SUBCOMMANDS. */
-  subcommands?: readonly Subcommand[];
-}
+  logger: Pick<Logger, 'error'>;
+};
 
 export interface PartnerCommandRequest {
   /** Slack user id of the asker. */
@@ -68,7 +63,6 @@ export interface CommandContext {
   name: string;
   /** The text after the subcommand, unescaped, trimmed, whitespace collapsed (may be empty). */
   args: string;
-  partners: PartnersRepository;
   /** The help lines of the subcommands this asker may run. */
   helpEntries: HelpEntry[];
   /**

@@ -8,10 +8,9 @@ import type {
 import { identifyActor } from '../../../services/actor.service.js';
 import { decideDeclaration, pendingDeclarations } from '../../../services/trainings.service.js';
 import { ACTION_IDS, declarationValue, decodeValue } from '../../ids.js';
-import { writeEnv } from '../../partner-command/writes/env.js';
 import { declarationsView } from '../../views/declarations.view.js';
 import { declarationDecidedText, issueText } from '../../views/write-replies.view.js';
-import type { ListenerDeps } from '../deps.js';
+import { type ListenerDeps, writeContext } from '../deps.js';
 import { publishHome } from '../events/app-home.event.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -24,20 +23,19 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 function decide(deps: ListenerDeps, decision: 'confirm' | 'reject') {
   return async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
     await ack();
-    const env = writeEnv(deps);
     const userId = body.user.id;
     const value = decodeValue(declarationValue, action.value);
     if (!value) {
       logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       return;
     }
-    const locale = await env.locale(client, userId);
-    const ctx = env.context(locale);
+    const locale = await deps.locales(client, userId);
+    const ctx = writeContext(deps, locale);
     try {
       const result = await decideDeclaration(
-        env.db,
+        deps.db,
         { by: userId, completionId: value.c, decision },
-        { locale: deps.config.LOCALE, catalog: env.catalog },
+        { locale: deps.config.LOCALE, catalog: deps.catalog },
       );
       if (!result.ok && result.issues.some((i) => i.code === 'not-allowed')) {
         if (body.response_url)
@@ -47,9 +45,9 @@ function decide(deps: ListenerDeps, decision: 'confirm' | 'reject') {
       const notice = result.ok
         ? declarationDecidedText(ctx, result.value)
         : `:x: ${result.issues.map((issue) => issueText(ctx, issue)).join(' ')}`;
-      if (body.view?.type === 'home') return await publishHome(env, client, userId, { notice, locale });
-      const actor = await identifyActor(env.db, userId);
-      const list = declarationsView(ctx, await pendingDeclarations(env.db, actor), notice);
+      if (body.view?.type === 'home') return await publishHome(deps, client, userId, { notice, locale });
+      const actor = await identifyActor(deps.db, userId);
+      const list = declarationsView(ctx, await pendingDeclarations(deps.db, actor), notice);
       if (body.response_url) await respond({ replace_original: true, text: list.text, blocks: list.blocks });
       else await client.chat.postMessage({ channel: userId, text: notice });
     } catch (error) {

@@ -9,23 +9,22 @@ import { identifyActor } from '../../../services/actor.service.js';
 import { partnerContacts } from '../../../services/trainings.service.js';
 import type { ModalKind, ModalMetadata } from '../../ids.js';
 import { ACTION_IDS, actionIdPattern, decodeValue, partnerRefValue } from '../../ids.js';
-import { type WriteEnv, writeEnv } from '../../partner-command/writes/env.js';
 import type { ModalView } from '../../views/blocks.js';
 import { doneModal, overrideModal, revenueModal } from '../../views/write-modals.view.js';
 import type { WriteViewContext } from '../../views/write-replies.view.js';
-import type { ListenerDeps } from '../deps.js';
+import { type ListenerDeps, writeContext } from '../deps.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** Builds the form for a partner (or none: the form asks for it). */
 export async function buildWriteModal(
-  env: WriteEnv,
+  deps: ListenerDeps,
   ctx: WriteViewContext,
   kind: ModalKind,
   partnerId: string | undefined,
   origin: ModalMetadata['o'],
 ): Promise<ModalView | undefined> {
-  const partner = partnerId === undefined ? undefined : await env.partners.byId(partnerId);
+  const partner = partnerId === undefined ? undefined : await deps.partners.byId(partnerId);
   if (partnerId !== undefined && !partner) return undefined;
   switch (kind) {
     case 'revenue':
@@ -33,7 +32,7 @@ export async function buildWriteModal(
     case 'done':
       return doneModal(ctx, {
         partner,
-        contacts: partner ? await partnerContacts(env.db, partner.id) : undefined,
+        contacts: partner ? await partnerContacts(deps.db, partner.id) : undefined,
         origin,
       });
     case 'override':
@@ -48,7 +47,6 @@ export async function buildWriteModal(
 function openModal(deps: ListenerDeps, kind: ModalKind) {
   return async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
     await ack();
-    const env = writeEnv(deps);
     const userId = body.user.id;
     let partnerId: string | undefined;
     if (action.value !== undefined) {
@@ -60,16 +58,16 @@ function openModal(deps: ListenerDeps, kind: ModalKind) {
       partnerId = value.p;
     }
     const fromHome = body.view?.type === 'home';
-    const locale = await env.locale(client, userId);
-    const ctx = env.context(locale);
+    const locale = await deps.locales(client, userId);
+    const ctx = writeContext(deps, locale);
     const tell = async (text: string) => {
       if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
       else await client.chat.postMessage({ channel: userId, text });
     };
     try {
-      const actor = await identifyActor(env.db, userId);
+      const actor = await identifyActor(deps.db, userId);
       if (actor.kind !== 'staff') return await tell(ctx.w.staffOnly);
-      const modal = await buildWriteModal(env, ctx, kind, partnerId, fromHome ? 'home' : 'message');
+      const modal = await buildWriteModal(deps, ctx, kind, partnerId, fromHome ? 'home' : 'message');
       if (!modal) return await tell(ctx.w.issues.partnerUnknown);
       await client.views.open({ trigger_id: body.trigger_id, view: modal });
     } catch (error) {

@@ -10,11 +10,10 @@ import { mayShareCard } from '../../../services/share.service.js';
 import { ACTION_IDS, actionIdPattern, decodeValue, partnerActionValue } from '../../ids.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
 import { READ_SUBCOMMANDS } from '../../partner-command/subcommands.js';
-import { writeEnv } from '../../partner-command/writes/env.js';
 import type { View } from '../../views/blocks.js';
 import { escapeMrkdwn } from '../../views/escape.js';
 import { sharedCardView } from '../../views/share.view.js';
-import type { ListenerDeps } from '../deps.js';
+import { type ListenerDeps, writeContext } from '../deps.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -43,15 +42,14 @@ function isCardAbout(reply: View, partnerId: string, subcommand: string): boolea
 export function shareCard(deps: ListenerDeps) {
   return async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
     await ack();
-    const env = writeEnv(deps);
     const userId = body.user.id;
     const value = decodeValue(partnerActionValue, action.value);
     if (!value || !SHAREABLE.has(value.s)) {
       logger.warn('Ignored a share button with an unexpected value');
       return;
     }
-    const locale = await env.locale(client, userId);
-    const ctx = env.context(locale);
+    const locale = await deps.locales(client, userId);
+    const ctx = writeContext(deps, locale);
     const channelId = body.channel?.id ?? body.container?.channel_id;
     const refuse = (text: string) =>
       body.response_url
@@ -59,8 +57,8 @@ export function shareCard(deps: ListenerDeps) {
         : client.chat.postMessage({ channel: userId, text });
     try {
       if (!channelId || !body.response_url) return void (await refuse(ctx.w.share.noChannel));
-      const actor = await identifyActor(env.db, userId);
-      const decision = await mayShareCard(env.partners, actor, value.p, channelId);
+      const actor = await identifyActor(deps.db, userId);
+      const decision = await mayShareCard(deps.partners, actor, value.p, channelId);
       if (!decision.allowed) {
         const s = ctx.w.share;
         const text =
@@ -73,7 +71,7 @@ export function shareCard(deps: ListenerDeps) {
                 : s.notVisible;
         return void (await refuse(text));
       }
-      const card = await handlePartnerCommand(env.core, {
+      const card = await handlePartnerCommand(deps, {
         userId,
         channelId,
         text: value.s,

@@ -7,11 +7,10 @@ import type {
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
-import type { LocaleResolver } from '../../../i18n/locale.js';
 import { ACTION_IDS, actionIdPattern, decodeValue, listPageValue, partnerActionValue } from '../../ids.js';
 import { withDeadline } from '../../partner-command/deadline.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
-import type { PartnerCommandDeps, PartnerCommandRequest, Reply } from '../../partner-command/types.js';
+import type { PartnerCommandRequest, Reply } from '../../partner-command/types.js';
 import { unavailableView } from '../../views/refusal.view.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -25,39 +24,31 @@ type ButtonHandler = (
   args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs,
 ) => Promise<void>;
 
-interface PartnerListenerDeps {
-  deps: ListenerDeps;
-  core: PartnerCommandDeps;
-  locales: LocaleResolver;
-}
-
 function messageOf(reply: Reply): RespondArguments {
   return { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks };
 }
 
 /** Runs the core within what is left of the deadline; "temporarily unavailable" when it is not done. */
 async function answer(
-  env: PartnerListenerDeps,
+  deps: ListenerDeps,
   client: AllMiddlewareArgs['client'],
   request: Omit<PartnerCommandRequest, 'locale'>,
 ): Promise<Reply> {
   const started = Date.now();
-  const locale = await env.locales(client, request.userId);
+  const locale = await deps.locales(client, request.userId);
   const left = Math.max(0, REPLY_DEADLINE_MS - (Date.now() - started));
-  return withDeadline(handlePartnerCommand(env.core, { ...request, locale }), left, () => {
-    env.deps.logger.warn(
-      `/partner took longer than ${REPLY_DEADLINE_MS} ms: answered "temporarily unavailable"`,
-    );
+  return withDeadline(handlePartnerCommand(deps, { ...request, locale }), left, () => {
+    deps.logger.warn(`/partner took longer than ${REPLY_DEADLINE_MS} ms: answered "temporarily unavailable"`);
     return unavailableView(locale);
   });
 }
 
 /** `/partner ...`: the whole answer goes in the ack, ephemeral. */
-export function partnerCommand(env: PartnerListenerDeps): CommandHandler {
+export function partnerCommand(deps: ListenerDeps): CommandHandler {
   return async ({ ack, command, client, logger }) => {
     let reply: Reply;
     try {
-      reply = await answer(env, client, {
+      reply = await answer(deps, client, {
         userId: command.user_id,
         channelId: command.channel_id,
         text: command.text ?? '',
@@ -65,7 +56,7 @@ export function partnerCommand(env: PartnerListenerDeps): CommandHandler {
     } catch (error) {
       // Never silence: whatever went wrong, Slack gets an answer within its 3 s.
       logger.error('/partner could not answer', error);
-      reply = unavailableView(env.deps.config.LOCALE);
+      reply = unavailableView(deps.config.LOCALE);
     }
     await ack(messageOf(reply));
     if (reply.modal) {
@@ -80,7 +71,7 @@ export function partnerCommand(env: PartnerListenerDeps): CommandHandler {
  * The reply's own buttons, which re-run the command: a choice among matches and a list page replace the
  * message they are on; a list row's "Status" adds a new reply below the list.
  */
-function rerun(env: PartnerListenerDeps, kind: 'choose' | 'open' | 'page'): ButtonHandler {
+function rerun(deps: ListenerDeps, kind: 'choose' | 'open' | 'page'): ButtonHandler {
   return async ({ ack, body, action, client, respond, logger }) => {
     await ack();
     let request: Omit<PartnerCommandRequest, 'locale'> | undefined;
@@ -96,7 +87,7 @@ function rerun(env: PartnerListenerDeps, kind: 'choose' | 'open' | 'page'): Butt
       logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       return;
     }
-    const reply = await answer(env, client, request);
+    const reply = await answer(deps, client, request);
     await respond({ ...messageOf(reply), replace_original: kind !== 'open' }).catch((error: unknown) =>
       logger.error(`${action.action_id}: could not post the reply`, error),
     );
@@ -105,9 +96,8 @@ function rerun(env: PartnerListenerDeps, kind: 'choose' | 'open' | 'page'): Butt
 
 /** The /partner command and the buttons of its replies that re-run it (one locale cache for all). */
 export function registerPartnerCommand(app: App, deps: ListenerDeps) {
-  const env: PartnerListenerDeps = { deps, core: deps.command, locales: deps.locales };
-  app.command(PARTNER_COMMAND, partnerCommand(env));
-  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.choosePartner), rerun(env, 'choose'));
-  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.openPartner), rerun(env, 'open'));
-  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.listPage), rerun(env, 'page'));
+  app.command(PARTNER_COMMAND, partnerCommand(deps));
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.choosePartner), rerun(deps, 'choose'));
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.openPartner), rerun(deps, 'open'));
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.listPage), rerun(deps, 'page'));
 }

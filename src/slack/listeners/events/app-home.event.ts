@@ -4,21 +4,22 @@ import type { Locale } from '../../../program/catalog.schema.js';
 import { identifyActor } from '../../../services/actor.service.js';
 import { loadPartnerStatus } from '../../../services/partner-status.service.js';
 import { portfolioSummary } from '../../../services/portfolio.service.js';
-import { type WriteEnv, writeEnv } from '../../partner-command/writes/env.js';
 import { HOME_DECLARATIONS, type HomeData, homeView } from '../../views/home.view.js';
-import type { ListenerDeps } from '../deps.js';
+import { type ListenerDeps, writeContext } from '../deps.js';
 
 /** What the user's Home tab shows, by who they are. */
-export async function loadHome(env: WriteEnv, userId: string): Promise<HomeData> {
-  const actor = await identifyActor(env.db, userId);
-  const today = env.today();
+export async function loadHome(deps: ListenerDeps, userId: string): Promise<HomeData> {
+  const actor = await identifyActor(deps.db, userId);
+  const today = deps.today();
   if (actor.kind === 'staff')
     return {
       kind: 'staff',
-      summary: await portfolioSummary(env.db, env.catalog, actor, today, { pendingLimit: HOME_DECLARATIONS }),
+      summary: await portfolioSummary(deps.db, deps.catalog, actor, today, {
+        pendingLimit: HOME_DECLARATIONS,
+      }),
     };
   if (actor.kind === 'contact') {
-    const status = await loadPartnerStatus(env.partners, env.catalog, actor.contact.partnerId, today);
+    const status = await loadPartnerStatus(deps.partners, deps.catalog, actor.contact.partnerId, today);
     return status ? { kind: 'contact', status } : { kind: 'stranger' };
   }
   return { kind: 'stranger' };
@@ -33,18 +34,18 @@ type PublishClient = UsersInfoClient & {
  * database fails, the tab says the service is unavailable rather than staying stale or blank.
  */
 export async function publishHome(
-  env: WriteEnv,
+  deps: ListenerDeps,
   client: PublishClient,
   userId: string,
   options: { notice?: string; locale?: Locale } = {},
 ): Promise<void> {
-  const locale = options.locale ?? (await env.locale(client, userId));
-  const ctx = env.context(locale);
+  const locale = options.locale ?? (await deps.locales(client, userId));
+  const ctx = writeContext(deps, locale);
   let data: HomeData;
   try {
-    data = await loadHome(env, userId);
+    data = await loadHome(deps, userId);
   } catch (error) {
-    env.deps.logger.error('App Home: could not load the data', error);
+    deps.logger.error('App Home: could not load the data', error);
     data = { kind: 'unavailable' };
   }
   await client.views.publish({ user_id: userId, view: homeView(ctx, data, { notice: options.notice }) });
@@ -58,7 +59,7 @@ export function appHomeOpened(deps: ListenerDeps) {
     logger,
   }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
     if (event.tab !== 'home') return;
-    await publishHome(writeEnv(deps), client, event.user).catch((error: unknown) =>
+    await publishHome(deps, client, event.user).catch((error: unknown) =>
       logger.error('App Home: views.publish failed', error),
     );
   };

@@ -16,7 +16,6 @@ import {
   modalMetadata,
 } from '../../ids.js';
 import { MAX_QUERY_LENGTH } from '../../partner-command/parse.js';
-import { type WriteEnv, writeEnv } from '../../partner-command/writes/env.js';
 import type { View } from '../../views/blocks.js';
 import {
   checklistMarkedView,
@@ -26,7 +25,7 @@ import {
   trainingRecordedView,
   type WriteViewContext,
 } from '../../views/write-replies.view.js';
-import type { ListenerDeps } from '../deps.js';
+import { type ListenerDeps, writeContext } from '../deps.js';
 import { publishHome } from '../events/app-home.event.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -84,7 +83,7 @@ type PartnerChoice = { partnerId: string } | { error: string };
 
 /** The partner of a submission: chosen before opening, or typed (resolved like /partner does). */
 async function submittedPartner(
-  env: WriteEnv,
+  deps: ListenerDeps,
   ctx: WriteViewContext,
   userId: string,
   metadata: ModalMetadata,
@@ -94,8 +93,8 @@ async function submittedPartner(
   const m = ctx.w.modal;
   const typed = fieldValue(values, 'partner').slice(0, MAX_QUERY_LENGTH);
   if (!typed) return { error: m.partnerMissing };
-  const actor = await identifyActor(env.db, userId);
-  const lookup = await lookupPartner(env.partners, actor, typed, undefined);
+  const actor = await identifyActor(deps.db, userId);
+  const lookup = await lookupPartner(deps.partners, actor, typed, undefined);
   const names = (list: { id: string; name: string }[]) => list.map((p) => `${p.name} (${p.id})`).join(', ');
   switch (lookup.kind) {
     case 'found':
@@ -120,22 +119,22 @@ type Submitted = WriteResult<View>;
 
 /** Calls the service the form is for, with the submitted values; the confirmation on success. */
 async function submit(
-  env: WriteEnv,
+  deps: ListenerDeps,
   ctx: WriteViewContext,
   kind: ModalKind,
   userId: string,
   partnerId: string,
   values: StateValues,
 ): Promise<Submitted> {
-  const today = env.today();
+  const today = deps.today();
   const rendered = <T>(result: WriteResult<T>, render: (value: T) => View): Submitted =>
     result.ok ? { ok: true, value: render(result.value) } : result;
   switch (kind) {
     case 'revenue':
       return rendered(
         await recordRevenue(
-          env.db,
-          env.catalog,
+          deps.db,
+          deps.catalog,
           {
             by: userId,
             partnerId,
@@ -150,12 +149,12 @@ async function submit(
     case 'done': {
       const item = fieldValue(values, 'item');
       const completedOn = fieldValue(values, 'date');
-      if (findTraining(env.catalog, item)) {
+      if (findTraining(deps.catalog, item)) {
         const contact = fieldValue(values, 'contact');
         return rendered(
           await recordTraining(
-            env.db,
-            env.catalog,
+            deps.db,
+            deps.catalog,
             {
               by: userId,
               contact: contact ? { slackUserId: contact } : undefined,
@@ -164,21 +163,21 @@ async function submit(
               partnerId,
             },
             today,
-            { locale: env.deps.config.LOCALE },
+            { locale: deps.config.LOCALE },
           ),
           (r) => trainingRecordedView(ctx, r, 'staff'),
         );
       }
       return rendered(
-        await markChecklistDone(env.db, env.catalog, { by: userId, partnerId, item, completedOn }, today),
+        await markChecklistDone(deps.db, deps.catalog, { by: userId, partnerId, item, completedOn }, today),
         (r) => checklistMarkedView(ctx, r),
       );
     }
     case 'override':
       return rendered(
         await overrideTier(
-          env.db,
-          env.catalog,
+          deps.db,
+          deps.catalog,
           { by: userId, partnerId, tier: fieldValue(values, 'tier'), reason: fieldValue(values, 'reason') },
           today,
         ),
@@ -200,16 +199,15 @@ function formField(issue: WriteIssue): ModalField | undefined {
  */
 function submission(deps: ListenerDeps, kind: ModalKind) {
   return async ({ ack, body, view, client, logger }: SubmitArgs) => {
-    const env = writeEnv(deps);
     const userId = body.user.id;
     const metadata = decodeValue(modalMetadata, view.private_metadata) ?? { o: 'message' as const };
     const values = view.state.values;
     const fields = fieldsOf(kind, metadata, values);
     let locale: Locale = deps.config.LOCALE;
     try {
-      locale = await env.locale(client, userId);
-      const ctx = env.context(locale);
-      const partner = await submittedPartner(env, ctx, userId, metadata, values);
+      locale = await deps.locales(client, userId);
+      const ctx = writeContext(deps, locale);
+      const partner = await submittedPartner(deps, ctx, userId, metadata, values);
       if ('error' in partner) {
         await ack({
           response_action: 'errors',
@@ -217,7 +215,7 @@ function submission(deps: ListenerDeps, kind: ModalKind) {
         });
         return;
       }
-      const result = await submit(env, ctx, kind, userId, partner.partnerId, values);
+      const result = await submit(deps, ctx, kind, userId, partner.partnerId, values);
       if (!result.ok) {
         const issues = result.issues.map((issue) => ({
           field: issue.code === 'not-allowed' ? undefined : formField(issue),
@@ -238,12 +236,12 @@ function submission(deps: ListenerDeps, kind: ModalKind) {
           logger.error(`${view.callback_id}: could not send the confirmation`, error),
         );
       if (metadata.o === 'home')
-        await publishHome(env, client, userId, { locale }).catch((error: unknown) =>
+        await publishHome(deps, client, userId, { locale }).catch((error: unknown) =>
           logger.error(`${view.callback_id}: could not refresh the Home tab`, error),
         );
     } catch (error) {
       logger.error(`${view.callback_id}: failed`, error);
-      const ctx = env.context(locale);
+      const ctx = writeContext(deps, locale);
       await ack({
         response_action: 'errors',
         errors: fieldErrors(fields, [

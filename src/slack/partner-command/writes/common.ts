@@ -40,7 +40,7 @@ export async function resolveWritePartner(
 ): Promise<WritePartner> {
   const w = writeContext(ctx);
   const lookup = (query: string) =>
-    lookupPartner(ctx.partners, ctx.actor, query.slice(0, MAX_QUERY_LENGTH), ctx.request.channelId);
+    lookupPartner(ctx.deps.partners, ctx.actor, query.slice(0, MAX_QUERY_LENGTH), ctx.request.channelId);
   let firstNamed: { reading: AnchoredReading; result: PartnerLookup } | undefined;
   for (const reading of readings) {
     if (!reading.partner) continue;
@@ -101,7 +101,7 @@ export async function partnerForForm(ctx: CommandContext): Promise<PartnerRow | 
     return resolved.kind === 'found' ? resolved.partner : undefined;
   }
   if (!ctx.request.channelId) return undefined;
-  return ctx.partners.byChannel(ctx.request.channelId);
+  return ctx.deps.partners.byChannel(ctx.request.channelId);
 }
 
 /** "I could not find the month", with how to write the command. */

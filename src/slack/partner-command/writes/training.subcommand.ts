@@ -35,7 +35,7 @@ export const trainingSubcommand: Subcommand = {
     // Staff working in a partner's channel (or on a button's partner) record trainings of its contacts only.
     let partnerId = ctx.request.partnerId;
     if (!isContact && partnerId === undefined && ctx.request.channelId)
-      partnerId = (await ctx.partners.byChannel(ctx.request.channelId))?.id;
+      partnerId = (await ctx.deps.partners.byChannel(ctx.request.channelId))?.id;
     const result = await recordTraining(
       ctx.deps.db,
       ctx.deps.catalog,
