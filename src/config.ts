@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from './program/locales.js';
 
 const optionalString = z
   .string()
@@ -16,7 +17,7 @@ export const configSchema = z
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     DATA_DIR: z.string().trim().min(1).default('./.data'),
     CATALOG_PATH: optionalString,
-    LOCALE: z.enum(['fr', 'en']).default('en'),
+    LOCALE: z.enum(LOCALES).default('en'),
     PROGRAM_TIMEZONE: z.string().trim().min(1).default('Europe/Paris'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { commandText, userNames } from '../console/console.js';
 import { renderReply } from '../console/render-text.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
-import type { Locale } from '../program/catalog.schema.js';
+import { isLocale, LOCALES, type Locale } from '../program/catalog.schema.js';
 import { handlePartnerCommand } from '../slack/partner-command/handle.js';
 import type { CliContext } from './context.js';
 import { describeError } from './describe-error.js';
@@ -24,8 +24,8 @@ export async function askCommand(args: string[], ctx: CliContext): Promise<numbe
     allowPositionals: true,
   });
   if (!values.user) throw new UsageError('--user is required (the Slack user id to ask as)', ASK_USAGE);
-  if (values.locale !== undefined && values.locale !== 'fr' && values.locale !== 'en')
-    throw new UsageError(`--locale must be fr or en, got "${values.locale}"`, ASK_USAGE);
+  if (values.locale !== undefined && !isLocale(values.locale))
+    throw new UsageError(`--locale must be ${LOCALES.join(' or ')}, got "${values.locale}"`, ASK_USAGE);
   const typed = positionals.join(' ');
   const text = commandText(typed) ?? typed;
   let failure: unknown;

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import { contacts, staff } from '../db/schema.js';
 import { DEMO_USERS } from '../demo/demo-data.js';
-import type { Catalog, Locale } from '../program/catalog.schema.js';
+import { type Catalog, isLocale, type Locale } from '../program/catalog.schema.js';
 import { handlePartnerCommand } from '../slack/partner-command/handle.js';
 import type { PartnerCommandDeps, Reply } from '../slack/partner-command/types.js';
 import { renderReply } from './render-text.js';
@@ -108,9 +108,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     } else if (word === 'in' && arg) {
       channel = arg === '-' ? undefined : arg;
       write(channel ? `Now in ${channel}.` : 'Now outside any channel.');
-    } else if (word === 'lang' && (arg === 'fr' || arg === 'en')) {
+    } else if (word === 'lang' && isLocale(arg)) {
       locale = arg;
-      write(`Answers in ${arg === 'fr' ? 'French' : 'English'}.`);
+      write(`Answers in ${new Intl.DisplayNames(['en'], { type: 'language' }).of(arg)}.`);
     } else {
       const text = commandText(line) ?? line;
       const reply = await ask(text);

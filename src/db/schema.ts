@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { LOCALES } from '../program/locales.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -316,6 +317,6 @@ export const evaluationApprovals = pgTable('evaluation_approvals', {
  */
 export const userLocales = pgTable('user_locales', {
   slackUserId: text('slack_user_id').primaryKey(),
-  locale: text('locale', { enum: ['fr', 'en'] }).notNull(),
+  locale: text('locale', { enum: LOCALES }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,3 +1,5 @@
+import type { Locale } from '../program/locales.js';
+
 /**
  * What the semester re-evaluation announces, in both locales: the team summary (or the preview awaiting
  * approval), each changed partner's message, the manager's note on a demotion, and the approval replies.
@@ -149,4 +151,4 @@ const fr: AnnouncementMessages = {
   },
 };
 
-export const announcementMessages: Record<'fr' | 'en', AnnouncementMessages> = { fr, en };
+export const announcementMessages: Record<Locale, AnnouncementMessages> = { fr, en };

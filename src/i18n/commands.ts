@@ -1,3 +1,4 @@
+import type { Locale } from '../program/locales.js';
 import type { PluralForms } from './format.js';
 
 /**
@@ -5,8 +6,10 @@ import type { PluralForms } from './format.js';
  * the same keys (a missing or extra one fails the typecheck). Values taking arguments are functions;
  * arguments are already formatted and escaped by the views (names, amounts, dates, mentions).
  * Catalog wording (tiers, benefits, obligations...) is not here: it comes from the catalog's labels.
+ * `locale` names the table's own locale, so code handed a set of messages knows which language it speaks.
  */
 const en = {
+  locale: 'en' as Locale,
   andMore: (n: string) => `… and ${n} more`,
   days: { one: '{n} day', other: '{n} days' } as PluralForms,
   months: { one: '{n} month', other: '{n} months' } as PluralForms,
@@ -219,6 +222,7 @@ const en = {
 export type CommandMessages = typeof en;
 
 const fr: CommandMessages = {
+  locale: 'fr',
   andMore: (n) => `… et ${n} de plus`,
   days: { one: '{n} jour', other: '{n} jours' },
   months: { one: '{n} mois', other: '{n} mois' },
@@ -438,4 +442,4 @@ const fr: CommandMessages = {
     ':warning: Le service partenaires est momentanément indisponible. Merci de réessayer dans quelques minutes.',
 };
 
-export const commandMessages: Record<'fr' | 'en', CommandMessages> = { fr, en };
+export const commandMessages: Record<Locale, CommandMessages> = { fr, en };

@@ -1,3 +1,5 @@
+import type { Locale } from '../program/locales.js';
+
 /**
  * The Monday manager digest, in both locales. English is the reference shape; arguments arrive formatted
  * and escaped.
@@ -46,4 +48,4 @@ const fr: DigestMessages = {
   more: (n) => `… et ${n} de plus`,
 };
 
-export const digestMessages: Record<'fr' | 'en', DigestMessages> = { fr, en };
+export const digestMessages: Record<Locale, DigestMessages> = { fr, en };

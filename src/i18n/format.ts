@@ -1,9 +1,10 @@
-import type { Label, Locale } from '../program/catalog.schema.js';
+import type { Label } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
+import { byLocale, type Locale } from '../program/locales.js';
 
-export type { Locale } from '../program/catalog.schema.js';
+export type { Locale } from '../program/locales.js';
 
-/** The Intl locale each bot locale formats numbers and dates with. */
+/** The Intl locale each bot locale formats numbers and dates with (a new locale must name its own). */
 const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
@@ -42,10 +43,10 @@ export function formatEuros(euros: number, locale: Locale): string {
   return formatMoney(Math.round(euros * 100), locale, { wholeEuros: 'auto' });
 }
 
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat(INTL.fr, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat(INTL.en, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-};
+const dateFormats = byLocale(
+  (l) =>
+    new Intl.DateTimeFormat(INTL[l], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+);
 
 /** A calendar date (YYYY-MM-DD): "26 nov. 2026" in French, "26 Nov 2026" in English. */
 export function formatDate(date: IsoDate, locale: Locale): string {
@@ -54,10 +55,9 @@ export function formatDate(date: IsoDate, locale: Locale): string {
   return dateFormats[locale].format(instant);
 }
 
-const monthFormats: Record<Locale, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat(INTL.fr, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat(INTL.en, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
+const monthFormats = byLocale(
+  (l) => new Intl.DateTimeFormat(INTL[l], { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+);
 
 /** A month (YYYY-MM or YYYY-MM-01): "novembre 2026", "November 2026". */
 export function formatMonth(month: IsoDate, locale: Locale): string {
@@ -67,18 +67,9 @@ export function formatMonth(month: IsoDate, locale: Locale): string {
 }
 
 // Intl objects are costly to build (a status card formats dozens of counts): one per locale, built once.
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat(INTL.fr),
-  en: new Intl.NumberFormat(INTL.en),
-};
-const pluralRules: Record<Locale, Intl.PluralRules> = {
-  fr: new Intl.PluralRules(INTL.fr),
-  en: new Intl.PluralRules(INTL.en),
-};
-const listFormats: Record<Locale, Intl.ListFormat> = {
-  fr: new Intl.ListFormat(INTL.fr, { style: 'long', type: 'conjunction' }),
-  en: new Intl.ListFormat(INTL.en, { style: 'long', type: 'conjunction' }),
-};
+const numberFormats = byLocale((l) => new Intl.NumberFormat(INTL[l]));
+const pluralRules = byLocale((l) => new Intl.PluralRules(INTL[l]));
+const listFormats = byLocale((l) => new Intl.ListFormat(INTL[l], { style: 'long', type: 'conjunction' }));
 
 export function formatNumber(n: number, locale: Locale): string {
   return numberFormats[locale].format(n);

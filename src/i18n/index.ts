@@ -1,6 +1,7 @@
 /**
- * Every user-facing message, in French and English. One file per surface (commands.ts for /partner;
- * announcements, reminders... beside it), each typed so that both locales have the same keys.
+ * Every user-facing message, in each locale of LOCALES (program/locales.ts). One file per surface
+ * (commands.ts for /partner; announcements, reminders... beside it), each a Record<Locale, …> so that a
+ * locale missing from a table fails the typecheck, and the same keys in every locale.
  */
 export { type AnnouncementMessages, announcementMessages } from './announcements.js';
 export { type CommandMessages, commandMessages } from './commands.js';

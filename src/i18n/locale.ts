@@ -1,4 +1,4 @@
-import type { Locale } from '../program/catalog.schema.js';
+import { isLocale, type Locale } from '../program/locales.js';
 
 /** Remembers each user's locale for a while; passed in, never a module-level singleton. */
 export interface LocaleCache {
@@ -45,15 +45,13 @@ export function createLocaleCache(options: LocaleCacheOptions = {}): LocaleCache
   };
 }
 
-/** Slack's locale ('fr-FR', 'en-US', ...) as one of the bot's: French and English, else the fallback. */
+/** Slack's locale ('fr-FR', 'en-US', ...) as one of the bot's LOCALES (by its language), else the fallback. */
 export function localeFromSlack<F extends Locale | undefined>(
   slackLocale: string | undefined | null,
   fallback: F,
 ): Locale | F {
   const language = slackLocale?.trim().toLowerCase().split(/[-_]/)[0];
-  if (language === 'fr') return 'fr';
-  if (language === 'en') return 'en';
-  return fallback;
+  return isLocale(language) ? language : fallback;
 }
 
 /** The part of the Web API client this needs (a Bolt `client` fits). */
@@ -67,7 +65,7 @@ export interface LocaleResolverOptions {
   cache: LocaleCache;
   /** config.LOCALE: used when Slack does not say, fails, or is too slow. */
   fallback: Locale;
-  /** Told each time Slack names a user's language as French or English (to remember it for DMs). */
+  /** Told each time Slack names a user's language as one of LOCALES (to remember it for DMs). */
   onLearned?: (userId: string, locale: Locale) => void;
   /** How long a reply may wait for users.info (the reply must leave within Slack's 3 s). */
   timeoutMs?: number;

@@ -1,3 +1,5 @@
+import type { Locale } from '../program/locales.js';
+
 /**
  * Training reminders (PROGRAM.md section 8) and the replies to their buttons, in both locales. English is
  * the reference shape; arguments arrive formatted and escaped.
@@ -77,4 +79,4 @@ const fr: ReminderMessages = {
   },
 };
 
-export const reminderMessages: Record<'fr' | 'en', ReminderMessages> = { fr, en };
+export const reminderMessages: Record<Locale, ReminderMessages> = { fr, en };

@@ -1,4 +1,4 @@
-import { type CommandMessages, commandMessages } from './commands.js';
+import type { CommandMessages } from './commands.js';
 import { formatDate, type Locale, type PluralForms } from './format.js';
 
 /**
@@ -420,9 +420,9 @@ const fr: WriteMessages = {
 
 export const writeMessages: Record<Locale, WriteMessages> = { fr, en };
 
-/** The locale of a set of /partner messages (help lines receive only those). */
+/** The locale of a set of /partner messages (help lines receive only those): the one the table carries. */
 export function localeOfCommandMessages(m: CommandMessages): Locale {
-  return m === commandMessages.fr ? 'fr' : 'en';
+  return m.locale;
 }
 
 /** The write messages matching a set of /partner messages. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { byLocale } from './locales.js';
+
+export { isLocale, LOCALES, type Locale } from './locales.js';
 
 export const PARTNERSHIP_TYPES = ['ambassador', 'operator'] as const;
 export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
@@ -16,7 +17,7 @@ export const PROFILES = ['admin', 'sales', 'technical'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case code');
-const label = z.object({ fr: z.string().min(1), en: z.string().min(1) });
+const label = z.object(byLocale(() => z.string().min(1)));
 export type Label = z.infer<typeof label>;
 
 const partnershipType = z.object({

@@ -71,7 +71,7 @@ export function parseRevenueCategory(catalog: Catalog, text: string): RevenueCat
   const direct = REVENUE_CATEGORIES.find((c) => c === key || c.replace('_', '-') === key);
   if (direct) return direct;
   const labelled = catalog.revenueCategories.find((c) =>
-    [c.label.fr, c.label.en].some((l) => searchKey(l) === key),
+    Object.values(c.label).some((l) => searchKey(l) === key),
   );
   return labelled?.code ?? CATEGORY_ALIASES[key];
 }

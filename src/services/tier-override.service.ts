@@ -33,7 +33,7 @@ export function parseTier(catalog: Catalog, text: string): Tier | undefined {
   const key = searchKey(text);
   if (!key) return undefined;
   return catalog.tiers.find((t) =>
-    [t.code, t.label.fr, t.label.en].some((name) => {
+    [t.code, ...Object.values(t.label)].some((name) => {
       const k = searchKey(name);
       return k === key || k.replace(/\s+partner$/, '') === key;
     }),

@@ -32,7 +32,7 @@ export function parseListArgs(catalog: Catalog, args: string): ListArgs | { unkn
   if (OVERDUE_WORDS.has(key)) return { filter: { kind: 'overdue' }, filterText: text, page };
   if (AT_RISK_WORDS.has(key)) return { filter: { kind: 'at-risk' }, filterText: text, page };
   const tier = catalog.tiers.find((t) =>
-    [t.code, t.label.fr, t.label.en].some((name) => {
+    [t.code, ...Object.values(t.label)].some((name) => {
       const k = searchKey(name);
       return k === key || k.replace(/\s+partner$/, '') === key;
     }),

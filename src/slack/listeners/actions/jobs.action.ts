@@ -10,7 +10,7 @@ import type {
 import { announcementMessages } from '../../../i18n/announcements.js';
 import { formatDate, label } from '../../../i18n/format.js';
 import { reminderMessages } from '../../../i18n/reminders.js';
-import type { Catalog } from '../../../program/catalog.schema.js';
+import type { Catalog, Locale } from '../../../program/catalog.schema.js';
 import { localDate } from '../../../program/dates.js';
 import { tierByCode } from '../../../program/tiers.js';
 import {
@@ -218,7 +218,7 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
 
 function overrideModal(
   catalog: Catalog,
-  locale: 'fr' | 'en',
+  locale: Locale,
   semester: string,
   channelId: string | undefined,
   changes: { partnerId: string; name: string; previousTier: string | null; tier: string }[],
