@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, snoozes, tierHistory, trainingCompletions } from '../../src/db/schema.js';
 import { evaluateAndAnnounce } from '../../src/jobs/evaluation.job.js';
-import { registerJobActions } from '../../src/slack/listeners/actions/jobs.action.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
@@ -19,7 +18,6 @@ describe(`buttons of the scheduled messages, through the real receiver (${backen
       database: t,
       env: { LOCALE: 'en', ANNOUNCE_CHANNEL_ID: 'CTEAM', EVALUATION_APPROVAL: 'true' },
       now: () => new Date('2026-02-16T08:00:00Z'),
-      register: (a, deps) => registerJobActions(a, deps),
     });
   });
   afterEach(async () => {
@@ -98,6 +96,13 @@ describe(`buttons of the scheduled messages, through the real receiver (${backen
     expect((await replyTo(await click('evaluation_approve', value, 'UMGR'))).text).toContain(
       'Only a Dstny partner program admin',
     );
+
+    // The modal names every changed partner's tiers: a manager, a stranger or an external user gets a refusal.
+    for (const outsider of ['UMGR', 'USTRANGER'])
+      expect((await replyTo(await click('evaluation_override', value, outsider))).text).toContain(
+        'Only a Dstny partner program admin',
+      );
+    expect(app.fakeSlack.calls.filter((c) => c.method === 'views.open')).toEqual([]);
 
     await click('evaluation_override', value, 'UADMIN', { channelId: 'CTEAM' });
     const [open] = await app.fakeSlack.waitForCalls('views.open');

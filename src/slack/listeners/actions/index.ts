@@ -1,16 +1,23 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACTION_IDS, actionIdPattern } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
 import { registerDeclarationActions } from './declaration.action.js';
-import { registerJobActions } from './jobs.action.js';
+import { evaluationApprove } from './evaluation-approve.action.js';
+import { evaluationOverride } from './evaluation-override.action.js';
 import { registerOpenModalActions } from './open-modal.action.js';
+import { reminderDone } from './reminder-done.action.js';
+import { reminderSnooze } from './reminder-snooze.action.js';
 import { registerShareAction } from './share.action.js';
 
-/** Register each action listener here, one file per listener (e.g. `<name>.action.ts` exporting a handler factory). */
+/** Every button listener, one file each (`<name>.action.ts` exporting a handler factory). */
 export function registerActions(app: App, deps: ListenerDeps): void {
   // Write side: the staff buttons opening the forms, Share in channel, Confirm/Reject a training declaration.
   registerOpenModalActions(app, deps);
   registerShareAction(app, deps);
   registerDeclarationActions(app, deps);
   // Scheduled messages: reminder Done/Snooze, evaluation Approve/Override.
-  registerJobActions(app, deps);
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.reminderDone), reminderDone(deps));
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.reminderSnooze), reminderSnooze(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.evaluationApprove, evaluationApprove(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.evaluationOverride, evaluationOverride(deps));
 }

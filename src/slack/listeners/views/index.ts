@@ -1,9 +1,13 @@
-import type { App } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { MODAL_CALLBACK_IDS } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
-import { registerWriteSubmissions } from './write-submissions.view.js';
+import { evaluationOverrideSubmission } from './evaluation-override.submission.js';
+import { registerWriteSubmissions } from './write.submission.js';
 
-/** Register each view listener here, one file per listener (e.g. `<name>.view.ts` exporting a handler factory). */
+/** Every view_submission listener, one file each (`<name>.submission.ts` exporting a handler factory). */
 export function registerViews(app: App, deps: ListenerDeps): void {
   // Write side: the revenue, mark-done and override forms.
   registerWriteSubmissions(app, deps);
+  // The evaluation preview's Override modal.
+  app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.evaluationOverride, evaluationOverrideSubmission(deps));
 }
