@@ -27,6 +27,7 @@ import {
   MODAL_CALLBACK_IDS,
   reminderItemValue,
 } from '../../ids.js';
+import { partnerAnnouncements } from '../../views/announcements.view.js';
 import type { KnownBlock, ModalView } from '../../views/blocks.js';
 import { context } from '../../views/blocks.js';
 import { escapeMrkdwn, mention } from '../../views/escape.js';
@@ -190,6 +191,7 @@ export function registerJobActions(app: App, deps: ListenerDeps): void {
         const outcome = await overrideEvaluatedTier(
           deps.database.db,
           { catalog: program(), config: deps.config },
+          { partnerAnnouncements },
           { semester: meta.s, partnerId, tier, reason, by: body.user.id, now: deps.now() },
         );
         if (outcome.status === 'forbidden' || outcome.status === 'unknown') {
