@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { type Config, loadConfig } from '../src/config.js';
 import { type Db, rowsOf } from '../src/db/client.js';
+import { createOutboxRepository } from '../src/db/repositories/outbox.repository.js';
 import { instantForDay } from '../src/jobs/index.js';
 import { runJobOccurrence } from '../src/jobs/occurrences.js';
 import { remindersJob } from '../src/jobs/reminders.job.js';
-import {
-  createOutboxRepository,
-  type DispatcherLimits,
-  enqueue,
-  startDispatcher,
-} from '../src/outbox/index.js';
+import { type DispatcherLimits, enqueue, startDispatcher } from '../src/outbox/index.js';
 import { loadCatalog } from '../src/program/catalog.load.js';
 import { addDays, type IsoDate } from '../src/program/dates.js';
 import { isWeekday } from '../src/program/reminders.js';

@@ -1,5 +1,6 @@
-import { evaluateAndAnnounce } from '../jobs/evaluation.job.js';
 import { evaluateSemester } from '../services/evaluation.service.js';
+import { evaluateAndAnnounce } from '../services/evaluation-approval.service.js';
+import { announcementViews } from '../slack/views/announcements.view.js';
 import { parseAsOfArgs } from './as-of-args.js';
 import type { CliContext } from './context.js';
 
@@ -10,7 +11,7 @@ export async function evaluateCommand(args: string[], ctx: CliContext): Promise<
   // A real run also queues the announcements, in the evaluation's transaction.
   const announced = dryRun
     ? undefined
-    : await evaluateAndAnnounce(ctx.database.db, ctx, { asOf, actor: ctx.actor });
+    : await evaluateAndAnnounce(ctx.database.db, ctx, announcementViews, { asOf, actor: ctx.actor });
   const result =
     announced?.result ??
     (await evaluateSemester(ctx.database.db, ctx.catalog, { asOf, dryRun: true, actor: ctx.actor }));

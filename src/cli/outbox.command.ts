@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createOutboxRepository, type OutboxRow } from '../outbox/outbox.repository.js';
+import { createOutboxRepository, type OutboxRow } from '../db/repositories/outbox.repository.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,17 +1,16 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
-import { type DigestMessages, digestMessages } from '../i18n/digest.js';
-import { formatDate, formatMoney, label, plural } from '../i18n/format.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { daysBetween, type IsoDate } from '../program/dates.js';
 import { semesterContaining } from '../program/semesters.js';
 import { thresholdCents } from '../program/tiers.js';
 import { partnerStatus } from '../services/partner-status.service.js';
-import { header, type KnownBlock, lineSections, view } from '../slack/views/blocks.js';
-import { escapeMrkdwn, mention } from '../slack/views/escape.js';
+import { digestView, type ManagerDigest } from '../slack/views/digest.view.js';
 import type { JobDefinition } from './occurrences.js';
+
+export type { ManagerDigest } from '../slack/views/digest.view.js';
 
 /**
  * "Within reach of a promotion" (decision): the semester's average so far lacks at most this share of
@@ -25,24 +24,8 @@ export interface DigestDeps {
   config: Pick<Config, 'LOCALE'>;
 }
 
-export interface ManagerDigest {
-  manager: string;
-  demotions: string[];
-  promotions: string[];
-  overdue: string[];
-  pending: string[];
-}
-
 export function digestKey(today: IsoDate, manager: string): string {
   return `digest:${today}:${manager}`;
-}
-
-function lines(m: DigestMessages, locale: Locale) {
-  return {
-    euros: (cents: number) => formatMoney(Math.max(0, cents), locale, { wholeEuros: 'auto' }),
-    days: (n: number) => plural(n, m.days, locale),
-    date: (d: IsoDate) => formatDate(d, locale),
-  };
 }
 
 /**
@@ -53,11 +36,6 @@ function lines(m: DigestMessages, locale: Locale) {
  */
 export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
   const { catalog } = deps;
-  const locale = deps.config.LOCALE;
-  const m = digestMessages[locale];
-  const f = lines(m, locale);
-  const tierName = (code: string) =>
-    escapeMrkdwn(label(catalog.tiers.find((t) => t.code === code)!.label, locale));
   const semester = semesterContaining(catalog, today);
   const records = await createPartnersRepository(db).all(semester.firstMonth);
   const digests = new Map<string, ManagerDigest>();
@@ -73,64 +51,52 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     }
     const status = partnerStatus(catalog, record, today);
     const { progress } = status;
-    const name = escapeMrkdwn(partner.name);
-    const days = f.days(progress.daysLeft);
+    const partnerName = partner.name;
+    const { daysLeft } = progress;
     if (progress.demotion) {
-      digest.demotions.push(
-        m.demotion(
-          name,
-          f.euros(progress.averageSoFarCents ?? 0),
-          f.euros(progress.demotion.missingToKeepCents),
-          tierName(partner.tier),
-          days,
-          f.date(progress.nextEvaluationOn),
-        ),
-      );
+      digest.demotions.push({
+        partnerName,
+        averageSoFarCents: progress.averageSoFarCents ?? 0,
+        missingToKeepCents: progress.demotion.missingToKeepCents,
+        tier: partner.tier,
+        daysLeft,
+        nextEvaluationOn: progress.nextEvaluationOn,
+      });
     } else if (
       progress.nextTier &&
       progress.averageSoFarCents !== null &&
       progress.missingForNextCents !== null
     ) {
       const threshold = thresholdCents(catalog, progress.nextTier.code, partner.type);
-      if (progress.missingForNextCents === 0)
-        digest.promotions.push(m.promotionReached(name, tierName(progress.nextTier.code), days));
-      else if (progress.missingForNextCents <= threshold * PROMOTION_REACH)
-        digest.promotions.push(
-          m.promotion(
-            name,
-            f.euros(progress.missingForNextCents),
-            tierName(progress.nextTier.code),
-            f.euros(threshold),
-            days,
-          ),
-        );
+      if (progress.missingForNextCents === 0 || progress.missingForNextCents <= threshold * PROMOTION_REACH)
+        digest.promotions.push({
+          partnerName,
+          nextTier: progress.nextTier.code,
+          missingCents: progress.missingForNextCents,
+          thresholdCents: threshold,
+          daysLeft,
+        });
     }
     for (const item of status.obligations) {
       if (item.status !== 'overdue') continue;
-      const who =
-        item.actor.kind === 'contact' ? mention(item.actor.contact.slackUserId, item.actor.contact.name) : '';
-      digest.overdue.push(
-        m.overdueLine(
-          name,
-          escapeMrkdwn(label(item.obligation.label, locale)),
-          f.date(item.dueOn),
-          f.days(daysBetween(item.dueOn, today)),
-          who,
-        ),
-      );
+      digest.overdue.push({
+        partnerName,
+        obligation: item.obligation.label,
+        dueOn: item.dueOn,
+        daysOverdue: daysBetween(item.dueOn, today),
+        contact: item.actor.kind === 'contact' ? item.actor.contact : undefined,
+      });
     }
     for (const training of record.trainings) {
       if (training.status !== 'pending') continue;
       const obligation = catalog.obligations.find((o) => o.code === training.training);
-      const contact = record.contacts.find((c) => c.id === training.contactId);
-      digest.pending.push(
-        m.pendingLine(
-          name,
-          escapeMrkdwn(obligation ? label(obligation.label, locale) : training.training),
-          mention(contact?.slackUserId, contact?.name),
-          f.date(training.completedOn),
-        ),
-      );
+      digest.pending.push({
+        partnerName,
+        training: training.training,
+        trainingLabel: obligation?.label,
+        contact: record.contacts.find((c) => c.id === training.contactId),
+        completedOn: training.completedOn,
+      });
     }
   }
   return [...digests.values()].filter(
@@ -138,28 +104,18 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   );
 }
 
-export function digestMessage(locale: Locale, today: IsoDate, digest: ManagerDigest): OutboxMessage {
-  const m = digestMessages[locale];
-  const blocks: KnownBlock[] = [header(m.title)];
-  const sections: [string, string[]][] = [
-    [m.demotions, digest.demotions],
-    [m.promotions, digest.promotions],
-    [m.overdue, digest.overdue],
-    [m.pending, digest.pending],
-  ];
-  let count = 0;
-  for (const [title, items] of sections) {
-    if (items.length === 0) continue;
-    count += items.length;
-    blocks.push(
-      ...lineSections([`*${title}*`, ...items.map((i) => `• ${i}`)], { maxBlocks: 10, more: m.more }),
-    );
-  }
+/** A manager's digest as a direct message, once a day. */
+export function digestMessage(
+  catalog: Catalog,
+  locale: Locale,
+  today: IsoDate,
+  digest: ManagerDigest,
+): OutboxMessage {
   return {
     dedupeKey: digestKey(today, digest.manager),
     kind: 'digest.manager',
     channel: digest.manager,
-    ...view(m.text(count), blocks),
+    ...digestView(catalog, locale, digest),
   };
 }
 
@@ -171,7 +127,7 @@ export const digestJob: JobDefinition = {
     const digests = await planDigests(tx, deps, today);
     const queued = await enqueue(
       tx,
-      digests.map((d) => digestMessage(deps.config.LOCALE, today, d)),
+      digests.map((d) => digestMessage(deps.catalog, deps.config.LOCALE, today, d)),
     );
     return { today, managers: digests.length, queued: queued.length };
   },

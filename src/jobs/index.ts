@@ -20,7 +20,7 @@ import { remindersJob } from './reminders.job.js';
 
 export { CronError, checkCron, instantForDay, nextInstants, previousInstant } from './cron.js';
 export { digestJob, PROMOTION_REACH, planDigests } from './digest.job.js';
-export { announceEvaluation, evaluateAndAnnounce, evaluationJob } from './evaluation.job.js';
+export { evaluationJob } from './evaluation.job.js';
 export {
   type JobDefinition,
   type JobDeps,

@@ -1,7 +1,9 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
-import { type Db, rowsOf } from '../db/client.js';
-import { jobOccurrences } from '../db/schema.js';
+import type { Db } from '../db/client.js';
+import {
+  createJobOccurrencesRepository,
+  type OccurrenceStatus,
+} from '../db/repositories/job-occurrences.repository.js';
 import { transaction } from '../db/transaction.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { type IsoDate, localDate } from '../program/dates.js';
@@ -47,9 +49,6 @@ export type OccurrenceOutcome =
   | { status: 'skipped'; reason: 'already-done' | 'busy' }
   | { status: 'failed'; error: string };
 
-/** Advisory lock namespace of job runs (the second key is the job name's hash). */
-const JOB_LOCK_NAMESPACE = 0x0b0d;
-
 /** Whole seconds: node-schedule hands over a Date that may carry milliseconds. */
 function normalize(instant: Date): Date {
   return new Date(Math.round(instant.getTime() / 1000) * 1000);
@@ -71,39 +70,23 @@ export async function runJobOccurrence(
 ): Promise<OccurrenceOutcome> {
   const at = normalize(scheduledFor);
   const { db, logger, instanceId } = deps;
-  const started = deps.now();
-  await db.execute(sql`
-    insert into job_occurrences (job, scheduled_for, status, instance_id, started_at)
-    values (${job.name}, ${at.toISOString()}::timestamptz, 'running', ${instanceId}, ${started.toISOString()}::timestamptz)
-    on conflict (job, scheduled_for) do update
-      set status = 'running', instance_id = excluded.instance_id, started_at = excluded.started_at,
-        attempts = job_occurrences.attempts + 1, error = null, finished_at = null
-      where job_occurrences.status = 'failed'`);
+  const occurrences = createJobOccurrencesRepository(db);
+  await occurrences.begin({ job: job.name, scheduledFor: at, instanceId, startedAt: deps.now() });
   try {
     const outcome = await transaction(
       db,
       async (tx): Promise<Exclude<OccurrenceOutcome, { status: 'failed' }>> => {
-        const [lock] = rowsOf<{ locked: boolean }>(
-          await tx.execute(
-            sql`select pg_try_advisory_xact_lock(${JOB_LOCK_NAMESPACE}, hashtext(${job.name})) as locked`,
-          ),
-        );
-        if (!lock?.locked) return { status: 'skipped', reason: 'busy' };
-        const [current] = await tx
-          .select({ status: jobOccurrences.status })
-          .from(jobOccurrences)
-          .where(and(eq(jobOccurrences.job, job.name), eq(jobOccurrences.scheduledFor, at)));
-        if (current?.status === 'done') return { status: 'skipped', reason: 'already-done' };
+        const inTx = createJobOccurrencesRepository(tx);
+        if (!(await inTx.tryLock(job.name))) return { status: 'skipped', reason: 'busy' };
+        if ((await inTx.status(job.name, at)) === 'done')
+          return { status: 'skipped', reason: 'already-done' };
         const summary = await job.run({
           tx,
           deps,
           scheduledFor: at,
           today: localDate(at, deps.config.PROGRAM_TIMEZONE),
         });
-        await tx
-          .update(jobOccurrences)
-          .set({ status: 'done', finishedAt: deps.now(), instanceId, summary, error: null })
-          .where(and(eq(jobOccurrences.job, job.name), eq(jobOccurrences.scheduledFor, at)));
+        await inTx.markDone(job.name, at, { finishedAt: deps.now(), instanceId, summary });
         return { status: 'done', summary };
       },
     );
@@ -114,32 +97,18 @@ export async function runJobOccurrence(
   } catch (err) {
     const error = ((err as Error)?.message ?? String(err)).split('\n')[0]!.slice(0, 1000);
     logger.error(`Job ${job.name} for ${at.toISOString()} failed: ${error}`);
-    await db
-      .update(jobOccurrences)
-      .set({ status: 'failed', finishedAt: deps.now(), error })
-      .where(
-        and(
-          eq(jobOccurrences.job, job.name),
-          eq(jobOccurrences.scheduledFor, at),
-          sql`${jobOccurrences.status} <> 'done'`,
-        ),
-      )
-      .catch(() => {});
+    await occurrences.markFailed(job.name, at, { finishedAt: deps.now(), error }).catch(() => {});
     return { status: 'failed', error };
   }
 }
 
 /** The status of an occurrence, if recorded. */
-export async function occurrenceStatus(
+export function occurrenceStatus(
   db: Db,
   job: string,
   scheduledFor: Date,
-): Promise<'running' | 'done' | 'failed' | undefined> {
-  const [row] = await db
-    .select({ status: jobOccurrences.status })
-    .from(jobOccurrences)
-    .where(and(eq(jobOccurrences.job, job), eq(jobOccurrences.scheduledFor, normalize(scheduledFor))));
-  return row?.status;
+): Promise<OccurrenceStatus | undefined> {
+  return createJobOccurrencesRepository(db).status(job, normalize(scheduledFor));
 }
 
 /** The program day of the last completed occurrence of a job scheduled before `before`. */
@@ -149,17 +118,6 @@ export async function lastDoneDay(
   before: Date,
   timeZone: string,
 ): Promise<IsoDate | undefined> {
-  const [row] = await db
-    .select({ scheduledFor: jobOccurrences.scheduledFor })
-    .from(jobOccurrences)
-    .where(
-      and(
-        eq(jobOccurrences.job, job),
-        eq(jobOccurrences.status, 'done'),
-        lt(jobOccurrences.scheduledFor, before),
-      ),
-    )
-    .orderBy(desc(jobOccurrences.scheduledFor))
-    .limit(1);
-  return row ? localDate(row.scheduledFor, timeZone) : undefined;
+  const last = await createJobOccurrencesRepository(db).lastDoneBefore(job, before);
+  return last ? localDate(last, timeZone) : undefined;
 }

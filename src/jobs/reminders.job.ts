@@ -1,10 +1,13 @@
-import { eq, gte, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
+import {
+  createReminderLogRepository,
+  type NewReminderLogRow,
+} from '../db/repositories/reminder-log.repository.js';
+import { createSnoozesRepository } from '../db/repositories/snoozes.repository.js';
 import { createUserLocalesRepository } from '../db/repositories/user-locales.repository.js';
-import { reminderLog, snoozes } from '../db/schema.js';
 import { isUserId } from '../outbox/delivery-client.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog } from '../program/catalog.schema.js';
@@ -33,7 +36,7 @@ export interface ReminderPlan {
   since: IsoDate | undefined;
   entries: ReminderEntry[];
   messages: OutboxMessage[];
-  log: (typeof reminderLog.$inferInsert)[];
+  log: NewReminderLogRow[];
   /** Recipients left out because they already had their reminder today. */
   alreadyReminded: string[];
 }
@@ -94,25 +97,13 @@ export async function planReminders(
 
   const [records, snoozeRows, reminded] = await Promise.all([
     createPartnersRepository(db).all(),
-    db
-      .select({
-        partnerId: snoozes.partnerId,
-        contactId: snoozes.contactId,
-        obligation: snoozes.obligation,
-        until: sql<string>`max(${snoozes.until})::text`,
-      })
-      .from(snoozes)
-      .where(gte(snoozes.until, since ?? today))
-      .groupBy(snoozes.partnerId, snoozes.contactId, snoozes.obligation),
-    db
-      .selectDistinct({ recipient: reminderLog.recipient })
-      .from(reminderLog)
-      .where(eq(reminderLog.remindedOn, today)),
+    createSnoozesRepository(db).endingFrom(since ?? today),
+    createReminderLogRepository(db).recipientsOn(today),
   ]);
   const snoozedUntil = new Map(
     snoozeRows.map((s) => [`${s.partnerId}|${s.contactId ?? ''}|${s.obligation}`, s.until]),
   );
-  const remindedToday = new Set(reminded.map((r) => r.recipient));
+  const remindedToday = new Set(reminded);
 
   const partnersById = new Map<string, PartnerRow>();
   for (const record of records) {
@@ -190,11 +181,7 @@ export async function sendReminders(
 ): Promise<ReminderPlan & { queued: string[] }> {
   const plan = await planReminders(tx, deps, input);
   const queued = await enqueue(tx, plan.messages);
-  for (let i = 0; i < plan.log.length; i += 500)
-    await tx
-      .insert(reminderLog)
-      .values(plan.log.slice(i, i + 500))
-      .onConflictDoNothing();
+  await createReminderLogRepository(tx).record(plan.log);
   return { ...plan, queued };
 }
 

@@ -16,7 +16,7 @@ interface HistoryMessage {
 
 /**
  * The part of the Web API the dispatcher uses: a WebClient fits, and so does a small fake. Calls must fail
- * with @slack/web-api's coded errors (or anything else, treated as a network failure).
+ * with the Web API client's coded errors (or anything else, treated as a network failure).
  */
 export interface DeliveryClient {
   chat: {

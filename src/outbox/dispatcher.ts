@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
+import { type ClaimedMessage, createOutboxRepository } from '../db/repositories/outbox.repository.js';
 import { createDeliveryClient, type DeliveryClient, isUserId, OUTBOX_EVENT_TYPE } from './delivery-client.js';
 import { classify, type Failure, RequestTimeoutError, UnverifiableError } from './failures.js';
-import { type ClaimedMessage, createOutboxRepository } from './outbox.repository.js';
 import { backoffMs, createTokenBucket, sleep } from './pacing.js';
 
 /**
@@ -54,13 +53,21 @@ export const DEFAULT_DISPATCHER_LIMITS: DispatcherLimits = {
   historyLookbackMs: 2 * 60_000,
 };
 
+/** What the dispatcher logs through (a Bolt logger fits, and so does src/logger.ts's). */
+export interface DispatcherLogger {
+  debug(...msg: unknown[]): void;
+  info(...msg: unknown[]): void;
+  warn(...msg: unknown[]): void;
+  error(...msg: unknown[]): void;
+}
+
 export interface DispatcherOptions {
   db: Db;
   client: DeliveryClient;
   /** Timestamps written to the outbox; waiting and pacing use real time. */
   clock?: () => Date;
   limits?: Partial<DispatcherLimits>;
-  logger?: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+  logger?: DispatcherLogger;
   /** Names this dispatcher in claimed_by; unique per process by default. */
   instanceId?: string;
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { outbox } from '../db/schema.js';
+import { createOutboxRepository } from '../db/repositories/outbox.repository.js';
 
 export interface OutboxMessage {
   /** What the message is about, e.g. 'evaluation:2026-H1:partner:acme': queued once, whatever the reruns. */
@@ -11,34 +11,24 @@ export interface OutboxMessage {
   /** The notification text (and the whole message when there are no blocks). */
   text: string;
   blocks?: unknown[];
-  /** Keeps the message waiting until released (see releaseHold). */
+  /** Keeps the message waiting until released (the outbox repository's releaseHold). */
   hold?: string;
 }
-
-const CHUNK = 500;
 
 /**
  * Queues messages in the caller's transaction, so they exist exactly when the change that causes them
  * commits. A message whose dedupe key is already queued (or sent) is left alone. Returns the keys queued
  * now.
  */
-export async function enqueue(tx: Db, messages: OutboxMessage[]): Promise<string[]> {
-  const queued: string[] = [];
-  for (let i = 0; i < messages.length; i += CHUNK) {
-    const rows = messages.slice(i, i + CHUNK).map((m) => ({
+export function enqueue(tx: Db, messages: OutboxMessage[]): Promise<string[]> {
+  return createOutboxRepository(tx).insertNew(
+    messages.map((m) => ({
       dedupeKey: m.dedupeKey,
       kind: m.kind,
       channel: m.channel,
       text: m.text,
       blocks: m.blocks ?? null,
       hold: m.hold ?? null,
-    }));
-    const inserted = await tx
-      .insert(outbox)
-      .values(rows)
-      .onConflictDoNothing({ target: outbox.dedupeKey })
-      .returning({ key: outbox.dedupeKey });
-    queued.push(...inserted.map((r) => r.key));
-  }
-  return queued;
+    })),
+  );
 }

@@ -15,4 +15,3 @@ export {
   startDispatcher,
 } from './dispatcher.js';
 export { enqueue, type OutboxMessage } from './enqueue.js';
-export { createOutboxRepository, type OutboxRepository, type OutboxRow } from './outbox.repository.js';

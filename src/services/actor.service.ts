@@ -27,3 +27,8 @@ export const isAdmin = (actor: Actor) => actor.kind === 'staff' && actor.role ==
 export function canSeePartner(actor: Actor, partnerId: string): boolean {
   return actor.kind === 'staff' || (actor.kind === 'contact' && actor.contact.partnerId === partnerId);
 }
+
+/** One of this partner's contacts (staff are not). */
+export function isContactOf(actor: Actor, partnerId: string): actor is Extract<Actor, { kind: 'contact' }> {
+  return actor.kind === 'contact' && actor.contact.partnerId === partnerId;
+}

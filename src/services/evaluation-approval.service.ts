@@ -1,12 +1,74 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { auditLog, evaluationApprovals, outbox, partners, staff, tierHistory } from '../db/schema.js';
+import { createEvaluationApprovalsRepository } from '../db/repositories/evaluation-approvals.repository.js';
+import {
+  createEvaluationOverridesRepository,
+  type EvaluationChange,
+} from '../db/repositories/evaluation-overrides.repository.js';
+import { createOutboxRepository } from '../db/repositories/outbox.repository.js';
+import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import { transaction } from '../db/transaction.js';
-import type { AnnounceDeps } from '../jobs/evaluation.job.js';
-import { enqueue } from '../outbox/enqueue.js';
-import { semesterEvaluatedOn } from '../program/semesters.js';
+import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
+import type { Catalog, Locale, OperatorProgram, PartnershipType } from '../program/catalog.schema.js';
+import type { IsoDate } from '../program/dates.js';
+import { type Semester, semesterEvaluatedOn } from '../program/semesters.js';
 import { tierIndex } from '../program/tiers.js';
-import { evaluationKeys, partnerAnnouncements } from '../slack/views/announcements.view.js';
+import { identifyActor, isAdmin } from './actor.service.js';
+import { type EvaluationResult, evaluateSemester } from './evaluation.service.js';
+import { approvalHold, evaluationKeys } from './evaluation-keys.js';
+
+/** A partner whose tier the evaluation changed, with what it takes to tell it. */
+export interface ChangedPartner {
+  partnerId: string;
+  name: string;
+  type: PartnershipType;
+  operatorProgram: OperatorProgram | null;
+  slackChannelId: string | null;
+  managerSlackUserId: string | null;
+  previousTier: string;
+  tier: string;
+  averageCents: number;
+}
+
+export interface EvaluationAnnouncementInput {
+  semester: Semester;
+  changes: ChangedPartner[];
+  unchanged: number;
+  locale: Locale;
+  /** The team channel (ANNOUNCE_CHANNEL_ID); no summary without it. */
+  announceChannel: string | undefined;
+  /** With EVALUATION_APPROVAL: partner and manager messages wait on this hold, the summary is a preview. */
+  hold?: string;
+  /** Appended to the partner/manager dedupe keys (an override's replacement messages). */
+  keySuffix?: string;
+}
+
+/**
+ * What the announcements say and look like (Block Kit, from the Slack views), handed in by the caller:
+ * this service decides what is announced and queues it, never how it renders.
+ */
+export interface AnnouncementViews {
+  /** The messages to partners and managers, one per changed partner (and one per demotion to its manager). */
+  partnerAnnouncements(catalog: Catalog, input: EvaluationAnnouncementInput): OutboxMessage[];
+  /** The team channel's summary, or with a hold the preview an admin approves. */
+  summaryAnnouncement(
+    catalog: Catalog,
+    input: EvaluationAnnouncementInput,
+    heldMessages: number,
+  ): OutboxMessage | undefined;
+}
+
+export interface AnnounceDeps {
+  catalog: Catalog;
+  config: { LOCALE: Locale; ANNOUNCE_CHANNEL_ID?: string | undefined; EVALUATION_APPROVAL: boolean };
+}
+
+export interface EvaluationAnnounced {
+  result: EvaluationResult;
+  /** Dedupe keys queued in the outbox by this run (none on a rerun). */
+  queued: string[];
+  /** Set when the partner messages wait for an admin's approval. */
+  hold?: string;
+}
 
 export type ApprovalOutcome =
   | { status: 'approved'; released: number }
@@ -22,12 +84,78 @@ export type OverrideOutcome =
   | { status: 'not-evaluated' }
   | { status: 'invalid-tier' };
 
-async function isAdmin(tx: Db, slackUserId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ role: staff.role })
-    .from(staff)
-    .where(and(eq(staff.slackUserId, slackUserId), eq(staff.role, 'admin')));
-  return row !== undefined;
+/**
+ * Queues the evaluation's announcements in the evaluation's own transaction: the team summary (or, with
+ * EVALUATION_APPROVAL, a preview with Approve/Override, the partner and manager messages held until an
+ * admin approves), each changed partner's message and a DM to the manager of each demoted partner. Only
+ * partners recorded by this run are announced, and every message has a dedupe key per semester: a rerun
+ * queues nothing.
+ */
+export async function announceEvaluation(
+  tx: Db,
+  deps: AnnounceDeps,
+  views: AnnouncementViews,
+  result: EvaluationResult,
+): Promise<{ queued: string[]; hold?: string }> {
+  const recorded = result.partners.filter((p) => p.recordedNow);
+  if (recorded.length === 0) return { queued: [] };
+  const rows = new Map(
+    (await createPartnersRepository(tx).byIds(result.changes.map((c) => c.partnerId))).map((p) => [p.id, p]),
+  );
+  const changes: ChangedPartner[] = result.changes.flatMap((c) => {
+    const row = rows.get(c.partnerId);
+    if (!row) return [];
+    return [
+      {
+        partnerId: c.partnerId,
+        name: c.name,
+        type: row.type,
+        operatorProgram: row.operatorProgram,
+        slackChannelId: row.slackChannelId,
+        managerSlackUserId: row.managerSlackUserId,
+        previousTier: c.previousTier,
+        tier: c.tier,
+        averageCents: c.averageCents,
+      },
+    ];
+  });
+  const input: EvaluationAnnouncementInput = {
+    semester: result.semester,
+    changes,
+    unchanged: recorded.length - changes.length,
+    locale: deps.config.LOCALE,
+    announceChannel: deps.config.ANNOUNCE_CHANNEL_ID,
+  };
+  const held = deps.config.EVALUATION_APPROVAL ? approvalHold(result.semester.code) : undefined;
+  const toPartners = views.partnerAnnouncements(deps.catalog, { ...input, ...(held ? { hold: held } : {}) });
+  const hold = held && toPartners.length > 0 ? held : undefined;
+  const summary = views.summaryAnnouncement(
+    deps.catalog,
+    { ...input, ...(hold ? { hold } : {}) },
+    toPartners.length,
+  );
+  if (hold) await createEvaluationApprovalsRepository(tx).request(result.semester.code, hold);
+  const queued = await enqueue(tx, [...(summary ? [summary] : []), ...toPartners]);
+  return { queued, ...(hold ? { hold } : {}) };
+}
+
+/** The semester re-evaluation and its announcements, committed together (the job's and the CLI's). */
+export async function evaluateAndAnnounce(
+  db: Db,
+  deps: AnnounceDeps,
+  views: AnnouncementViews,
+  options: { asOf: IsoDate; actor: string },
+): Promise<EvaluationAnnounced> {
+  let announced: { queued: string[]; hold?: string } = { queued: [] };
+  const result = await evaluateSemester(db, deps.catalog, {
+    asOf: options.asOf,
+    dryRun: false,
+    actor: options.actor,
+    onRecorded: async (tx, r) => {
+      announced = await announceEvaluation(tx, deps, views, r);
+    },
+  });
+  return { result, ...announced };
 }
 
 /**
@@ -39,24 +167,14 @@ export function approveEvaluation(
   input: { semester: string; by: string; now: Date },
 ): Promise<ApprovalOutcome> {
   return transaction(db, async (tx) => {
-    if (!(await isAdmin(tx, input.by))) return { status: 'forbidden' };
-    const [approval] = await tx
-      .select()
-      .from(evaluationApprovals)
-      .where(eq(evaluationApprovals.semester, input.semester))
-      .for('update');
+    if (!isAdmin(await identifyActor(tx, input.by))) return { status: 'forbidden' };
+    const approvals = createEvaluationApprovalsRepository(tx);
+    const approval = await approvals.lock(input.semester);
     if (!approval) return { status: 'unknown' };
     if (approval.status === 'approved') return { status: 'already-approved', by: approval.decidedBy };
-    await tx
-      .update(evaluationApprovals)
-      .set({ status: 'approved', decidedBy: input.by, decidedAt: input.now })
-      .where(eq(evaluationApprovals.semester, input.semester));
-    const released = await tx
-      .update(outbox)
-      .set({ hold: null, nextAttemptAt: input.now })
-      .where(and(eq(outbox.hold, approval.hold), eq(outbox.status, 'pending')))
-      .returning({ id: outbox.id });
-    await tx.insert(auditLog).values({
+    await approvals.approve(input.semester, { by: input.by, at: input.now });
+    const released = await createOutboxRepository(tx).releaseHold(approval.hold, input.now);
+    await createEvaluationOverridesRepository(tx).audit({
       actor: input.by,
       action: 'evaluation.approve',
       details: { semester: input.semester, released: released.length },
@@ -66,24 +184,8 @@ export function approveEvaluation(
 }
 
 /** The partners whose tier a semester's evaluation changed, for the override modal. */
-export async function evaluationChanges(db: Db, semester: string) {
-  return db
-    .select({
-      partnerId: tierHistory.partnerId,
-      name: partners.name,
-      previousTier: tierHistory.previousTier,
-      tier: tierHistory.tier,
-    })
-    .from(tierHistory)
-    .innerJoin(partners, eq(partners.id, tierHistory.partnerId))
-    .where(
-      and(
-        eq(tierHistory.kind, 'evaluation'),
-        eq(tierHistory.semester, semester),
-        ne(tierHistory.tier, sql`coalesce(${tierHistory.previousTier}, '')`),
-      ),
-    )
-    .orderBy(asc(partners.name));
+export function evaluationChanges(db: Db, semester: string): Promise<EvaluationChange[]> {
+  return createEvaluationOverridesRepository(db).changes(semester);
 }
 
 /**
@@ -95,43 +197,29 @@ export async function evaluationChanges(db: Db, semester: string) {
 export function overrideEvaluatedTier(
   db: Db,
   deps: AnnounceDeps,
+  views: Pick<AnnouncementViews, 'partnerAnnouncements'>,
   input: { semester: string; partnerId: string; tier: string; reason: string; by: string; now: Date },
 ): Promise<OverrideOutcome> {
   return transaction(db, async (tx) => {
     const { catalog } = deps;
-    if (!(await isAdmin(tx, input.by))) return { status: 'forbidden' };
-    const [approval] = await tx
-      .select()
-      .from(evaluationApprovals)
-      .where(eq(evaluationApprovals.semester, input.semester))
-      .for('update');
+    if (!isAdmin(await identifyActor(tx, input.by))) return { status: 'forbidden' };
+    const approval = await createEvaluationApprovalsRepository(tx).lock(input.semester);
     if (approval?.status !== 'pending') return { status: 'unknown' };
     try {
       tierIndex(catalog, input.tier);
     } catch {
       return { status: 'invalid-tier' };
     }
-    const [evaluated] = await tx
-      .select()
-      .from(tierHistory)
-      .where(
-        and(
-          eq(tierHistory.partnerId, input.partnerId),
-          eq(tierHistory.kind, 'evaluation'),
-          eq(tierHistory.semester, input.semester),
-        ),
-      );
-    const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId)).for('update');
+    const history = createEvaluationOverridesRepository(tx);
+    const partners = createPartnersRepository(tx);
+    const evaluated = await history.evaluation(input.partnerId, input.semester);
+    const partner = await partners.byIdForUpdate(input.partnerId);
     if (!evaluated || !partner) return { status: 'not-evaluated' };
     if (partner.tier === input.tier) return { status: 'same', partnerName: partner.name, tier: input.tier };
 
-    await tx
-      .update(partners)
-      .set({ tier: input.tier, tierSince: evaluated.effectiveOn, updatedAt: input.now })
-      .where(eq(partners.id, partner.id));
-    await tx.insert(tierHistory).values({
+    await partners.setTier(partner.id, input.tier, evaluated.effectiveOn, input.now);
+    await history.recordOverride({
       partnerId: partner.id,
-      kind: 'override',
       semester: input.semester,
       effectiveOn: evaluated.effectiveOn,
       averageCents: evaluated.averageCents,
@@ -143,40 +231,21 @@ export function overrideEvaluatedTier(
       actor: input.by,
       catalogVersion: catalog.version,
     });
-    const prefixes = [
-      evaluationKeys.partner(input.semester, partner.id),
-      evaluationKeys.manager(input.semester, partner.id),
-    ];
-    const cancelled = await tx
-      .update(outbox)
-      .set({ status: 'cancelled', lastError: `replaced by an override from ${input.by}` })
-      .where(
-        and(
-          eq(outbox.hold, approval.hold),
-          eq(outbox.status, 'pending'),
-          sql`(${sql.join(
-            prefixes.map((p) => sql`left(${outbox.dedupeKey}, ${p.length}) = ${p}`),
-            sql` or `,
-          )})`,
-        ),
-      )
-      .returning({ id: outbox.id });
+    const cancelled = await createOutboxRepository(tx).cancelHeld(
+      approval.hold,
+      [
+        evaluationKeys.partner(input.semester, partner.id),
+        evaluationKeys.manager(input.semester, partner.id),
+      ],
+      `replaced by an override from ${input.by}`,
+    );
 
     const previousTier = evaluated.previousTier ?? evaluated.tier;
     if (input.tier !== previousTier) {
-      const [overrides] = await tx
-        .select({ n: count() })
-        .from(tierHistory)
-        .where(
-          and(
-            eq(tierHistory.partnerId, partner.id),
-            eq(tierHistory.kind, 'override'),
-            eq(tierHistory.semester, input.semester),
-          ),
-        );
+      const overrides = await history.overrideCount(partner.id, input.semester);
       await enqueue(
         tx,
-        partnerAnnouncements(catalog, {
+        views.partnerAnnouncements(catalog, {
           semester: semesterEvaluatedOn(catalog, evaluated.effectiveOn),
           changes: [
             {
@@ -195,11 +264,11 @@ export function overrideEvaluatedTier(
           locale: deps.config.LOCALE,
           announceChannel: undefined,
           hold: approval.hold,
-          keySuffix: `:override:${Number(overrides?.n ?? 1)}`,
+          keySuffix: `:override:${overrides}`,
         }),
       );
     }
-    await tx.insert(auditLog).values({
+    await history.audit({
       actor: input.by,
       action: 'evaluation.override',
       partnerId: partner.id,

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { contacts, partners, snoozes, staff, trainingCompletions } from '../db/schema.js';
+import { createPartnersRepository } from '../db/repositories/partners.repository.js';
+import { createReminderActionsRepository } from '../db/repositories/reminder-actions.repository.js';
+import { createSnoozesRepository } from '../db/repositories/snoozes.repository.js';
 import { transaction } from '../db/transaction.js';
 import type { Catalog, Obligation } from '../program/catalog.schema.js';
 import { addDays, type IsoDate } from '../program/dates.js';
+import { identifyActor, isContactOf, isStaff } from './actor.service.js';
 import { type NotifyOptions, recordTraining } from './trainings.service.js';
 
 export interface ReminderItemRef {
@@ -21,19 +23,6 @@ export type DoneOutcome =
 export type SnoozeOutcome =
   | { status: 'snoozed'; training: Obligation; until: IsoDate }
   | { status: 'forbidden' | 'gone' | 'invalid-days' };
-
-type Role = { kind: 'staff' } | { kind: 'contact'; contactId: number } | { kind: 'none' };
-
-/** Who the clicker is for this partner: Dstny staff (its manager among them), one of its contacts, or nobody. */
-async function roleFor(tx: Db, partner: { id: string }, by: string): Promise<Role> {
-  const [member] = await tx.select({ role: staff.role }).from(staff).where(eq(staff.slackUserId, by));
-  if (member) return { kind: 'staff' };
-  const [contact] = await tx
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.slackUserId, by), eq(contacts.partnerId, partner.id)));
-  return contact ? { kind: 'contact', contactId: contact.id } : { kind: 'none' };
-}
 
 function trainingOf(catalog: Catalog, code: string): Obligation | undefined {
   return catalog.obligations.find((o) => o.code === code && o.kind === 'training');
@@ -53,19 +42,16 @@ export async function markReminderDone(
   notify?: NotifyOptions,
 ): Promise<DoneOutcome> {
   const training = trainingOf(catalog, input.obligation);
-  const [partner] = await db.select().from(partners).where(eq(partners.id, input.partnerId));
+  const partner = await createPartnersRepository(db).byId(input.partnerId);
   if (!training || !partner) return { status: 'gone' };
-  const role = await roleFor(db, partner, input.by);
-  if (role.kind === 'none') return { status: 'forbidden' };
-  const contactId =
-    input.contactId ?? (role.kind === 'contact' ? role.contactId : await firstContactId(db, partner.id));
+  // Dstny staff (the partner's manager among them) or one of its contacts; anyone else is refused.
+  const actor = await identifyActor(db, input.by);
+  const contact = isContactOf(actor, partner.id) ? actor.contact : undefined;
+  if (!isStaff(actor) && !contact) return { status: 'forbidden' };
+  const items = createReminderActionsRepository(db);
+  const contactId = input.contactId ?? contact?.id ?? (await items.firstContactId(partner.id));
   if (contactId === undefined) return { status: 'no-contact' };
-  const [existing] = await db
-    .select({ status: trainingCompletions.status, completedOn: trainingCompletions.completedOn })
-    .from(trainingCompletions)
-    .where(
-      and(eq(trainingCompletions.contactId, contactId), eq(trainingCompletions.training, training.code)),
-    );
+  const existing = await items.completion(contactId, training.code);
   if (existing?.status === 'confirmed') return { status: 'already-done', training };
 
   const result = await recordTraining(
@@ -91,16 +77,6 @@ export async function markReminderDone(
   return { status: result.value.changed ? result.value.status : 'already-done', training };
 }
 
-async function firstContactId(db: Db, partnerId: string): Promise<number | undefined> {
-  const [first] = await db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(eq(contacts.partnerId, partnerId))
-    .orderBy(desc(contacts.referent), asc(contacts.id))
-    .limit(1);
-  return first?.id;
-}
-
 /** A Snooze button: no reminder for the item before today + days, one that day (catalog snoozeDays only). */
 export function snoozeReminder(
   db: Db,
@@ -110,14 +86,16 @@ export function snoozeReminder(
   return transaction(db, async (tx) => {
     if (!catalog.reminders.snoozeDays.includes(input.days)) return { status: 'invalid-days' };
     const training = trainingOf(catalog, input.obligation);
-    const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));
+    const partner = await createPartnersRepository(tx).byId(input.partnerId);
     if (!training || !partner) return { status: 'gone' };
-    const role = await roleFor(tx, partner, input.by);
-    if (role.kind === 'none') return { status: 'forbidden' };
-    if (role.kind === 'contact' && input.contactId !== null && input.contactId !== role.contactId)
-      return { status: 'forbidden' };
+    // Staff may put off any item; one of the partner's contacts, the partner's and its own.
+    const actor = await identifyActor(tx, input.by);
+    const allowed =
+      isStaff(actor) ||
+      (isContactOf(actor, partner.id) && (input.contactId === null || input.contactId === actor.contact.id));
+    if (!allowed) return { status: 'forbidden' };
     const until = addDays(input.today, input.days);
-    await tx.insert(snoozes).values({
+    await createSnoozesRepository(tx).add({
       partnerId: partner.id,
       contactId: input.contactId,
       obligation: training.code,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, snoozes, tierHistory, trainingCompletions } from '../../src/db/schema.js';
-import { evaluateAndAnnounce } from '../../src/jobs/evaluation.job.js';
+import { evaluateAndAnnounce } from '../../src/services/evaluation-approval.service.js';
+import { announcementViews } from '../../src/slack/views/announcements.view.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
@@ -89,6 +90,7 @@ describe(`buttons of the scheduled messages, through the real receiver (${backen
     await evaluateAndAnnounce(
       t.db,
       { catalog, config: testConfig({ EVALUATION_APPROVAL: 'true' }) },
+      announcementViews,
       { asOf: '2026-07-01', actor: 't' },
     );
     const value = { s: '2026-H1' };

@@ -3,13 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { evaluateCommand } from '../../src/cli/evaluate.command.js';
 import { evaluationApprovals, outbox, partners, tierHistory } from '../../src/db/schema.js';
-import { evaluateAndAnnounce, evaluationJob } from '../../src/jobs/evaluation.job.js';
+import { evaluationJob } from '../../src/jobs/evaluation.job.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import {
   approveEvaluation,
+  evaluateAndAnnounce,
   evaluationChanges,
   overrideEvaluatedTier,
 } from '../../src/services/evaluation-approval.service.js';
+import { announcementViews } from '../../src/slack/views/announcements.view.js';
 import { testDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
@@ -64,7 +66,10 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
       status: 'skipped',
       reason: 'already-done',
     });
-    const again = await evaluateAndAnnounce(t.db, deps, { asOf: '2026-07-02', actor: 'test' });
+    const again = await evaluateAndAnnounce(t.db, deps, announcementViews, {
+      asOf: '2026-07-02',
+      actor: 'test',
+    });
     expect(again.queued).toEqual([]);
 
     const rows = await outboxRows(t.db);
@@ -77,7 +82,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
 
     const dispatcher = testDispatcher(t.db, fake, { perChannelIntervalMs: 0 });
     expect((await dispatcher.drain()).sent).toBe(4);
-    await evaluateAndAnnounce(t.db, deps, { asOf: '2026-07-03', actor: 'test' });
+    await evaluateAndAnnounce(t.db, deps, announcementViews, { asOf: '2026-07-03', actor: 'test' });
     expect((await dispatcher.drain()).sent).toBe(0);
     for (const row of rows) expect(fake.postsOf(row.dedupeKey)).toHaveLength(1);
     expect(fake.posted).toHaveLength(4);
@@ -85,7 +90,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
 
   it('says what changed: the summary, a promotion with its benefits and dated obligations, a plain demotion with the average that restores the tier', async () => {
     await givenSemester(t.db);
-    await evaluateAndAnnounce(t.db, jobDeps(t.db), { asOf: '2026-07-01', actor: 'test' });
+    await evaluateAndAnnounce(t.db, jobDeps(t.db), announcementViews, { asOf: '2026-07-01', actor: 'test' });
     const byKey = new Map((await outboxRows(t.db)).map((r) => [r.dedupeKey, textOf(r)]));
 
     const summary = byKey.get('evaluation:2026-H1:summary')!;
@@ -115,11 +120,10 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
 
   it('writes in French with LOCALE=fr, with the deck’s labels', async () => {
     await givenSemester(t.db);
-    await evaluateAndAnnounce(
-      t.db,
-      { catalog, config: testConfig({ LOCALE: 'fr' }) },
-      { asOf: '2026-07-01', actor: 't' },
-    );
+    await evaluateAndAnnounce(t.db, { catalog, config: testConfig({ LOCALE: 'fr' }) }, announcementViews, {
+      asOf: '2026-07-01',
+      actor: 't',
+    });
     const byKey = new Map((await outboxRows(t.db)).map((r) => [r.dedupeKey, textOf(r)]));
     expect(byKey.get('evaluation:2026-H1:partner:acme')).toContain('Félicitations');
     expect(byKey.get('evaluation:2026-H1:partner:acme')).toContain('Commercial dédié');
@@ -169,10 +173,10 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     await givenSemester(t.db);
     await givenStaff(t.db, 'UADMIN', 'admin');
     const deps = { catalog, config: testConfig({ EVALUATION_APPROVAL: 'true' }) };
-    await evaluateAndAnnounce(t.db, deps, { asOf: '2026-07-01', actor: 'test' });
+    await evaluateAndAnnounce(t.db, deps, announcementViews, { asOf: '2026-07-01', actor: 'test' });
     expect((await evaluationChanges(t.db, '2026-H1')).map((c) => c.partnerId)).toEqual(['acme', 'bolt']);
 
-    const outcome = await overrideEvaluatedTier(t.db, deps, {
+    const outcome = await overrideEvaluatedTier(t.db, deps, announcementViews, {
       semester: '2026-H1',
       partnerId: 'bolt',
       tier: 'business',
@@ -206,9 +210,9 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     await givenSemester(t.db);
     await givenStaff(t.db, 'UADMIN', 'admin');
     const deps = { catalog, config: testConfig({ EVALUATION_APPROVAL: 'true' }) };
-    await evaluateAndAnnounce(t.db, deps, { asOf: '2026-07-01', actor: 'test' });
+    await evaluateAndAnnounce(t.db, deps, announcementViews, { asOf: '2026-07-01', actor: 'test' });
     expect(
-      await overrideEvaluatedTier(t.db, deps, {
+      await overrideEvaluatedTier(t.db, deps, announcementViews, {
         semester: '2026-H1',
         partnerId: 'acme',
         tier: 'access',

@@ -162,6 +162,17 @@ export function createPartnersRepository(db: Db) {
           ),
         );
     },
+
+    /** The partner, locked against concurrent writes until the transaction (`db`) ends. */
+    async byIdForUpdate(id: string): Promise<PartnerRow | undefined> {
+      const [row] = await db.select().from(partners).where(eq(partners.id, id)).for('update');
+      return row;
+    },
+
+    /** Moves a partner to a tier from a day on (the history is recorded apart). */
+    async setTier(id: string, tier: string, since: string, now: Date): Promise<void> {
+      await db.update(partners).set({ tier, tierSince: since, updatedAt: now }).where(eq(partners.id, id));
+    },
   };
 }
 

@@ -2,53 +2,20 @@ import { type AnnouncementMessages, announcementMessages } from '../../i18n/anno
 import { formatDate, formatMoney, formatMonth, label } from '../../i18n/format.js';
 import type { OutboxMessage } from '../../outbox/enqueue.js';
 import { benefitsAddedBy } from '../../program/benefits.js';
-import type { Catalog, Locale, OperatorProgram, PartnershipType } from '../../program/catalog.schema.js';
+import type { Catalog, Locale } from '../../program/catalog.schema.js';
 import { addDays } from '../../program/dates.js';
 import { obligationsAddedBy } from '../../program/obligations.js';
 import { type Semester, semesterContaining } from '../../program/semesters.js';
 import { thresholdCents, tierByCode, tierIndex } from '../../program/tiers.js';
+import type {
+  AnnouncementViews,
+  ChangedPartner,
+  EvaluationAnnouncementInput,
+} from '../../services/evaluation-approval.service.js';
+import { evaluationKeys } from '../../services/evaluation-keys.js';
 import { ACTION_IDS, encodeValue } from '../ids.js';
 import { actions, button, header, type KnownBlock, lineSections, section, view } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
-
-/** A partner whose tier the evaluation changed, with what it takes to tell it. */
-export interface ChangedPartner {
-  partnerId: string;
-  name: string;
-  type: PartnershipType;
-  operatorProgram: OperatorProgram | null;
-  slackChannelId: string | null;
-  managerSlackUserId: string | null;
-  previousTier: string;
-  tier: string;
-  averageCents: number;
-}
-
-export interface EvaluationAnnouncementInput {
-  semester: Semester;
-  changes: ChangedPartner[];
-  unchanged: number;
-  locale: Locale;
-  /** The team channel (ANNOUNCE_CHANNEL_ID); no summary without it. */
-  announceChannel: string | undefined;
-  /** With EVALUATION_APPROVAL: partner and manager messages wait on this hold, the summary is a preview. */
-  hold?: string;
-  /** Appended to the partner/manager dedupe keys (an override's replacement messages). */
-  keySuffix?: string;
-}
-
-export const evaluationKeys = {
-  summary: (semester: string) => `evaluation:${semester}:summary`,
-  preview: (semester: string) => `evaluation:${semester}:preview`,
-  partner: (semester: string, partnerId: string, suffix = '') =>
-    `evaluation:${semester}:partner:${partnerId}${suffix}`,
-  manager: (semester: string, partnerId: string, suffix = '') =>
-    `evaluation:${semester}:manager:${partnerId}${suffix}`,
-};
-
-export function approvalHold(semester: string): string {
-  return `evaluation-approval:${semester}`;
-}
 
 function helpers(catalog: Catalog, locale: Locale) {
   return {
@@ -255,3 +222,6 @@ export function summaryAnnouncement(
     ...v,
   };
 }
+
+/** The evaluation's messages as the evaluation service takes them (it knows nothing of Block Kit). */
+export const announcementViews: AnnouncementViews = { partnerAnnouncements, summaryAnnouncement };

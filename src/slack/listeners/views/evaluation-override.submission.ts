@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { overrideEvaluatedTier } from '../../../services/evaluation-approval.service.js';
 import { decodeValue, evaluationValue, MODAL_CALLBACK_IDS } from '../../ids.js';
+import { partnerAnnouncements } from '../../views/announcements.view.js';
 import { overrideReply } from '../../views/job-replies.view.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -22,6 +23,7 @@ export function evaluationOverrideSubmission(deps: ListenerDeps) {
       const outcome = await overrideEvaluatedTier(
         deps.db,
         { catalog: deps.catalog, config: deps.config },
+        { partnerAnnouncements },
         { semester: meta.s, partnerId, tier, reason, by: body.user.id, now: deps.now() },
       );
       const reply = overrideReply(outcome, deps.catalog, tier, deps.config.LOCALE);

@@ -1,8 +1,18 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { type Db, rowsOf } from '../db/client.js';
-import { outbox } from '../db/schema.js';
+import { type Db, rowsOf } from '../client.js';
+import { outbox } from '../schema.js';
+import { transaction } from '../transaction.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/** A message to queue: what src/outbox/enqueue.ts writes. */
+export type NewOutboxRow = Pick<
+  typeof outbox.$inferInsert,
+  'dedupeKey' | 'kind' | 'channel' | 'text' | 'blocks' | 'hold'
+>;
+
+/** Rows per insert statement. */
+const INSERT_CHUNK = 500;
 
 interface ClaimedRow {
   id: string | number;
@@ -40,8 +50,29 @@ function parseBlocks(value: unknown): unknown[] | null {
   return Array.isArray(parsed) ? parsed : null;
 }
 
+/**
+ * The outbox table. Built on a transaction, its writes are part of it: enqueue() is how a change and
+ * the messages it causes commit together (the transactional outbox).
+ */
 export function createOutboxRepository(db: Db) {
   return {
+    /**
+     * Inserts the messages whose dedupe key is not already in the outbox (queued or sent); the others are
+     * left alone. Returns the keys inserted now.
+     */
+    async insertNew(rows: NewOutboxRow[]): Promise<string[]> {
+      const queued: string[] = [];
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const inserted = await db
+          .insert(outbox)
+          .values(rows.slice(i, i + INSERT_CHUNK))
+          .onConflictDoNothing({ target: outbox.dedupeKey })
+          .returning({ key: outbox.dedupeKey });
+        queued.push(...inserted.map((r) => r.key));
+      }
+      return queued;
+    },
+
     /**
      * Takes the next message due, marking it 'sending' under a lease: a pending one whose time has come
      * (and no hold), or a 'sending' one whose lease ran out (its dispatcher died). A channel with a message
@@ -92,7 +123,7 @@ export function createOutboxRepository(db: Db) {
       //   with 5 000 queued, instead of well under 1 ms;
       // - the statements are sent together (postgres.js pipelines them on the transaction's connection):
       //   the claim still starts, with a fresh snapshot, only once the lock is granted.
-      const result = await db.transaction(async (tx) => {
+      const result = await transaction(db, async (tx) => {
         const [, , , claimed] = await Promise.all([
           tx.execute(sql`set local synchronous_commit = off`),
           tx.execute(sql`set local enable_sort = off`),
@@ -245,6 +276,39 @@ export function createOutboxRepository(db: Db) {
     async byId(id: number): Promise<OutboxRow | undefined> {
       const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
       return row;
+    },
+
+    /** The pending messages waiting on `hold` go out now; returns their ids. */
+    async releaseHold(hold: string, now: Date): Promise<number[]> {
+      const rows = await db
+        .update(outbox)
+        .set({ hold: null, nextAttemptAt: now })
+        .where(and(eq(outbox.hold, hold), eq(outbox.status, 'pending')))
+        .returning({ id: outbox.id });
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Cancels the pending messages waiting on `hold` whose dedupe key starts with one of `keyPrefixes`,
+     * noting why in last_error; returns their ids.
+     */
+    async cancelHeld(hold: string, keyPrefixes: string[], reason: string): Promise<number[]> {
+      if (keyPrefixes.length === 0) return [];
+      const rows = await db
+        .update(outbox)
+        .set({ status: 'cancelled', lastError: reason })
+        .where(
+          and(
+            eq(outbox.hold, hold),
+            eq(outbox.status, 'pending'),
+            sql`(${sql.join(
+              keyPrefixes.map((p) => sql`left(${outbox.dedupeKey}, ${p.length}) = ${p}`),
+              sql` or `,
+            )})`,
+          ),
+        )
+        .returning({ id: outbox.id });
+      return rows.map((r) => r.id);
     },
   };
 }

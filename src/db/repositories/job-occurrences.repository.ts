@@ -1,0 +1,104 @@
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../client.js';
+import { jobOccurrences } from '../schema.js';
+
+export type OccurrenceStatus = (typeof jobOccurrences.$inferSelect)['status'];
+
+/** Advisory lock namespace of job runs (the second key is the job name's hash). */
+const JOB_LOCK_NAMESPACE = 0x0b0d;
+
+/** The job_occurrences table: each occurrence of a scheduled job, (job, scheduled_for) unique. */
+export function createJobOccurrencesRepository(db: Db) {
+  const occurrence = (job: string, scheduledFor: Date) =>
+    and(eq(jobOccurrences.job, job), eq(jobOccurrences.scheduledFor, scheduledFor));
+  return {
+    /**
+     * Records the occurrence 'running': a new one, or a failed one taken up again (its attempts counted).
+     * One already running or done is left as it is.
+     */
+    async begin(input: {
+      job: string;
+      scheduledFor: Date;
+      instanceId: string;
+      startedAt: Date;
+    }): Promise<void> {
+      await db.execute(sql`
+    insert into job_occurrences (job, scheduled_for, status, instance_id, started_at)
+    values (${input.job}, ${input.scheduledFor.toISOString()}::timestamptz, 'running', ${input.instanceId}, ${input.startedAt.toISOString()}::timestamptz)
+    on conflict (job, scheduled_for) do update
+      set status = 'running', instance_id = excluded.instance_id, started_at = excluded.started_at,
+        attempts = job_occurrences.attempts + 1, error = null, finished_at = null
+      where job_occurrences.status = 'failed'`);
+    },
+
+    /**
+     * Takes the job's transaction-scoped advisory lock if free (`db` must be a transaction): false when
+     * another transaction holds it. PGlite (one process) always grants it.
+     */
+    async tryLock(job: string): Promise<boolean> {
+      const [lock] = rowsOf<{ locked: boolean }>(
+        await db.execute(
+          sql`select pg_try_advisory_xact_lock(${JOB_LOCK_NAMESPACE}, hashtext(${job})) as locked`,
+        ),
+      );
+      return Boolean(lock?.locked);
+    },
+
+    /** The status of an occurrence, if recorded. */
+    async status(job: string, scheduledFor: Date): Promise<OccurrenceStatus | undefined> {
+      const [row] = await db
+        .select({ status: jobOccurrences.status })
+        .from(jobOccurrences)
+        .where(occurrence(job, scheduledFor));
+      return row?.status;
+    },
+
+    async markDone(
+      job: string,
+      scheduledFor: Date,
+      input: { finishedAt: Date; instanceId: string; summary: Record<string, unknown> },
+    ): Promise<void> {
+      await db
+        .update(jobOccurrences)
+        .set({
+          status: 'done',
+          finishedAt: input.finishedAt,
+          instanceId: input.instanceId,
+          summary: input.summary,
+          error: null,
+        })
+        .where(occurrence(job, scheduledFor));
+    },
+
+    /** Marks the occurrence failed with the error, unless it is done. */
+    async markFailed(
+      job: string,
+      scheduledFor: Date,
+      input: { finishedAt: Date; error: string },
+    ): Promise<void> {
+      await db
+        .update(jobOccurrences)
+        .set({ status: 'failed', finishedAt: input.finishedAt, error: input.error })
+        .where(and(occurrence(job, scheduledFor), sql`${jobOccurrences.status} <> 'done'`));
+    },
+
+    /** The scheduled instant of the job's latest done occurrence scheduled before `before`. */
+    async lastDoneBefore(job: string, before: Date): Promise<Date | undefined> {
+      const [row] = await db
+        .select({ scheduledFor: jobOccurrences.scheduledFor })
+        .from(jobOccurrences)
+        .where(
+          and(
+            eq(jobOccurrences.job, job),
+            eq(jobOccurrences.status, 'done'),
+            lt(jobOccurrences.scheduledFor, before),
+          ),
+        )
+        .orderBy(desc(jobOccurrences.scheduledFor))
+        .limit(1);
+      return row?.scheduledFor;
+    },
+  };
+}
+
+export type JobOccurrencesRepository = ReturnType<typeof createJobOccurrencesRepository>;

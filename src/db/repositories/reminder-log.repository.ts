@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { reminderLog } from '../schema.js';
+
+export type ReminderLogRow = typeof reminderLog.$inferSelect;
+export type NewReminderLogRow = typeof reminderLog.$inferInsert;
+
+/** Rows per insert statement. */
+const INSERT_CHUNK = 500;
+
+/** The reminder_log table: what was reminded to whom on which day. */
+export function createReminderLogRepository(db: Db) {
+  return {
+    /** Everyone reminded of something on `day` (each once). */
+    async recipientsOn(day: string): Promise<string[]> {
+      const rows = await db
+        .selectDistinct({ recipient: reminderLog.recipient })
+        .from(reminderLog)
+        .where(eq(reminderLog.remindedOn, day));
+      return rows.map((r) => r.recipient);
+    },
+
+    /** Logs reminders; one already logged (same day, recipient, partner, subject and obligation) is kept. */
+    async record(rows: NewReminderLogRow[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+        await db
+          .insert(reminderLog)
+          .values(rows.slice(i, i + INSERT_CHUNK))
+          .onConflictDoNothing();
+    },
+  };
+}
+
+export type ReminderLogRepository = ReturnType<typeof createReminderLogRepository>;

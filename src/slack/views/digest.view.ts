@@ -1,0 +1,120 @@
+import { digestMessages } from '../../i18n/digest.js';
+import { formatDate, formatMoney, label, plural } from '../../i18n/format.js';
+import type { Catalog, Label, Locale } from '../../program/catalog.schema.js';
+import type { IsoDate } from '../../program/dates.js';
+import { header, type KnownBlock, lineSections, type View, view } from './blocks.js';
+import { escapeMrkdwn, mention } from './escape.js';
+
+/** A partner whose semester average so far means a demotion. */
+export interface DigestDemotion {
+  partnerName: string;
+  averageSoFarCents: number;
+  missingToKeepCents: number;
+  /** The tier it would lose. */
+  tier: string;
+  daysLeft: number;
+  nextEvaluationOn: IsoDate;
+}
+
+/** A partner within reach of the next tier (missingCents 0: already on track for it). */
+export interface DigestPromotion {
+  partnerName: string;
+  nextTier: string;
+  missingCents: number;
+  thresholdCents: number;
+  daysLeft: number;
+}
+
+export interface DigestOverdue {
+  partnerName: string;
+  obligation: Label;
+  dueOn: IsoDate;
+  daysOverdue: number;
+  /** The contact who owes it, when it is a contact's. */
+  contact: { slackUserId: string; name: string } | undefined;
+}
+
+/** A training a contact declared done, awaiting the manager's confirmation. */
+export interface DigestPending {
+  partnerName: string;
+  /** The training's code, and its catalog label when the catalog still has it. */
+  training: string;
+  trainingLabel: Label | undefined;
+  contact: { slackUserId: string; name: string } | undefined;
+  completedOn: IsoDate;
+}
+
+/** What one manager's Monday digest tells, in sections (the empty ones are left out). */
+export interface ManagerDigest {
+  manager: string;
+  demotions: DigestDemotion[];
+  promotions: DigestPromotion[];
+  overdue: DigestOverdue[];
+  pending: DigestPending[];
+}
+
+/** A manager's Monday digest: a header, then a titled list per section that has something. */
+export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDigest): View {
+  const m = digestMessages[locale];
+  const euros = (cents: number) => formatMoney(Math.max(0, cents), locale, { wholeEuros: 'auto' });
+  const days = (n: number) => plural(n, m.days, locale);
+  const date = (d: IsoDate) => formatDate(d, locale);
+  const tierName = (code: string) =>
+    escapeMrkdwn(label(catalog.tiers.find((t) => t.code === code)!.label, locale));
+
+  const demotions = digest.demotions.map((d) =>
+    m.demotion(
+      escapeMrkdwn(d.partnerName),
+      euros(d.averageSoFarCents),
+      euros(d.missingToKeepCents),
+      tierName(d.tier),
+      days(d.daysLeft),
+      date(d.nextEvaluationOn),
+    ),
+  );
+  const promotions = digest.promotions.map((p) =>
+    p.missingCents === 0
+      ? m.promotionReached(escapeMrkdwn(p.partnerName), tierName(p.nextTier), days(p.daysLeft))
+      : m.promotion(
+          escapeMrkdwn(p.partnerName),
+          euros(p.missingCents),
+          tierName(p.nextTier),
+          euros(p.thresholdCents),
+          days(p.daysLeft),
+        ),
+  );
+  const overdue = digest.overdue.map((o) =>
+    m.overdueLine(
+      escapeMrkdwn(o.partnerName),
+      escapeMrkdwn(label(o.obligation, locale)),
+      date(o.dueOn),
+      days(o.daysOverdue),
+      o.contact ? mention(o.contact.slackUserId, o.contact.name) : '',
+    ),
+  );
+  const pending = digest.pending.map((p) =>
+    m.pendingLine(
+      escapeMrkdwn(p.partnerName),
+      escapeMrkdwn(p.trainingLabel ? label(p.trainingLabel, locale) : p.training),
+      mention(p.contact?.slackUserId, p.contact?.name),
+      date(p.completedOn),
+    ),
+  );
+
+  const blocks: KnownBlock[] = [header(m.title)];
+  const sections: [string, string[]][] = [
+    [m.demotions, demotions],
+    [m.promotions, promotions],
+    [m.overdue, overdue],
+    [m.pending, pending],
+  ];
+  let count = 0;
+  for (const [title, items] of sections) {
+    if (items.length === 0) continue;
+    count += items.length;
+    blocks.push(
+      ...lineSections([`*${title}*`, ...items.map((i) => `• ${i}`)], { maxBlocks: 10, more: m.more }),
+    );
+  }
+  return view(m.text(count), blocks);
+}

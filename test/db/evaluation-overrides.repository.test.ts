@@ -1,0 +1,130 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvaluationOverridesRepository } from '../../src/db/repositories/evaluation-overrides.repository.js';
+import { auditLog, tierHistory } from '../../src/db/schema.js';
+import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { givenPartner } from '../support/rows.js';
+
+type HistoryInsert = typeof tierHistory.$inferInsert;
+
+describe.each(BACKENDS)('evaluation overrides repository on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let repo: ReturnType<typeof createEvaluationOverridesRepository>;
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+    repo = createEvaluationOverridesRepository(t.db);
+  });
+  afterAll(() => t.drop());
+
+  const history = (row: Partial<HistoryInsert> & Pick<HistoryInsert, 'partnerId' | 'tier'>) =>
+    t.db.insert(tierHistory).values({
+      kind: 'evaluation',
+      effectiveOn: '2030-07-01',
+      actor: 'test',
+      catalogVersion: 'v',
+      ...row,
+    });
+
+  it('lists the partners a semester’s evaluation moved, by name, leaving out the unchanged and the overrides', async () => {
+    const semester = '2030-H1';
+    for (const [id, name] of [
+      ['ov-zed', 'Zed'],
+      ['ov-abe', 'Abe'],
+      ['ov-new', 'Newcomer'],
+      ['ov-same', 'Same'],
+      ['ov-other', 'Other semester'],
+    ] as const)
+      await givenPartner(t.db, { id, name });
+    await history({ partnerId: 'ov-zed', semester, previousTier: 'business', tier: 'access' });
+    await history({ partnerId: 'ov-abe', semester, previousTier: 'starter', tier: 'business' });
+    await history({ partnerId: 'ov-new', semester, previousTier: null, tier: 'starter' });
+    await history({ partnerId: 'ov-same', semester, previousTier: 'access', tier: 'access' });
+    await history({ partnerId: 'ov-other', semester: '2029-H2', previousTier: 'starter', tier: 'access' });
+    await history({
+      partnerId: 'ov-abe',
+      kind: 'override',
+      semester,
+      previousTier: 'business',
+      tier: 'starter',
+    });
+
+    expect(await repo.changes(semester)).toEqual([
+      { partnerId: 'ov-abe', name: 'Abe', previousTier: 'starter', tier: 'business' },
+      { partnerId: 'ov-new', name: 'Newcomer', previousTier: null, tier: 'starter' },
+      { partnerId: 'ov-zed', name: 'Zed', previousTier: 'business', tier: 'access' },
+    ]);
+    expect(await repo.changes('1999-H1')).toEqual([]);
+  });
+
+  it('finds a partner’s evaluation of a semester, and none for another semester or partner', async () => {
+    await givenPartner(t.db, { id: 'ov-eval' });
+    await history({
+      partnerId: 'ov-eval',
+      semester: '2031-H1',
+      previousTier: 'starter',
+      tier: 'access',
+      averageCents: 123_400,
+    });
+    await history({ partnerId: 'ov-eval', kind: 'override', semester: '2031-H1', tier: 'business' });
+
+    expect(await repo.evaluation('ov-eval', '2031-H1')).toMatchObject({
+      kind: 'evaluation',
+      tier: 'access',
+      previousTier: 'starter',
+      averageCents: 123_400,
+    });
+    expect(await repo.evaluation('ov-eval', '2031-H2')).toBeUndefined();
+    expect(await repo.evaluation('ov-nobody', '2031-H1')).toBeUndefined();
+  });
+
+  it('records overrides beside the evaluation and counts them per partner and semester', async () => {
+    await givenPartner(t.db, { id: 'ov-count' });
+    await givenPartner(t.db, { id: 'ov-count-2' });
+    expect(await repo.overrideCount('ov-count', '2032-H1')).toBe(0);
+    const override = {
+      partnerId: 'ov-count',
+      semester: '2032-H1',
+      effectiveOn: '2032-07-01',
+      averageCents: 90_000,
+      activeMonths: 6,
+      computedTier: 'access',
+      previousTier: 'access',
+      tier: 'business',
+      reason: 'Signed a big contract',
+      actor: 'UADMIN',
+      catalogVersion: 'v2',
+    };
+    await repo.recordOverride(override);
+    await repo.recordOverride({ ...override, previousTier: 'business', tier: 'starter' });
+    await repo.recordOverride({ ...override, partnerId: 'ov-count-2' });
+    await repo.recordOverride({ ...override, semester: '2032-H2' });
+
+    expect(await repo.overrideCount('ov-count', '2032-H1')).toBe(2);
+    expect(await repo.overrideCount('ov-count-2', '2032-H1')).toBe(1);
+    const rows = await t.db.select().from(tierHistory).where(eq(tierHistory.partnerId, 'ov-count'));
+    expect(rows).toHaveLength(3);
+    expect(rows).toContainEqual(expect.objectContaining({ ...override, kind: 'override' }));
+  });
+
+  it('writes the audit log, with or without a partner', async () => {
+    await givenPartner(t.db, { id: 'ov-audit' });
+    await repo.audit({
+      actor: 'UAUDIT',
+      action: 'evaluation.approve',
+      details: { semester: '2033-H1', released: 2 },
+    });
+    await repo.audit({
+      actor: 'UAUDIT',
+      action: 'evaluation.override',
+      partnerId: 'ov-audit',
+      details: { tier: 'business' },
+    });
+
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.actor, 'UAUDIT'));
+    expect(rows.map((r) => [r.action, r.partnerId, r.details]).sort()).toEqual([
+      ['evaluation.approve', null, { semester: '2033-H1', released: 2 }],
+      ['evaluation.override', 'ov-audit', { tier: 'business' }],
+    ]);
+    for (const r of rows) expect(r.at).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReminderActionsRepository } from '../../src/db/repositories/reminder-actions.repository.js';
+import { trainingCompletions } from '../../src/db/schema.js';
+import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { givenContact, givenPartner } from '../support/rows.js';
+
+describe.each(BACKENDS)('reminder actions repository on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let repo: ReturnType<typeof createReminderActionsRepository>;
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+    repo = createReminderActionsRepository(t.db);
+  });
+  afterAll(() => t.drop());
+
+  it('answers for a partner with its first referent, else its first contact, else nobody', async () => {
+    await givenPartner(t.db, { id: 'ra-referent' });
+    await givenContact(t.db, { partnerId: 'ra-referent', slackUserId: 'URAFIRST' });
+    const referent = await givenContact(t.db, {
+      partnerId: 'ra-referent',
+      slackUserId: 'URAREF',
+      referent: true,
+    });
+    await givenContact(t.db, { partnerId: 'ra-referent', slackUserId: 'URAREF2', referent: true });
+    await givenPartner(t.db, { id: 'ra-plain' });
+    const first = await givenContact(t.db, { partnerId: 'ra-plain', slackUserId: 'URAPLAIN1' });
+    await givenContact(t.db, { partnerId: 'ra-plain', slackUserId: 'URAPLAIN2' });
+    await givenPartner(t.db, { id: 'ra-empty' });
+
+    expect(await repo.firstContactId('ra-referent')).toBe(referent.id);
+    expect(await repo.firstContactId('ra-plain')).toBe(first.id);
+    expect(await repo.firstContactId('ra-empty')).toBeUndefined();
+  });
+
+  it('gives a contact’s completion of a training, confirmed or pending, if any', async () => {
+    await givenPartner(t.db, { id: 'ra-done' });
+    const ada = await givenContact(t.db, { partnerId: 'ra-done', slackUserId: 'URADONE' });
+    await t.db.insert(trainingCompletions).values([
+      { partnerId: 'ra-done', contactId: ada.id, training: 'trn-online-admin', completedOn: '2030-01-10' },
+      {
+        partnerId: 'ra-done',
+        contactId: ada.id,
+        training: 'trn-online-sales',
+        completedOn: '2030-01-12',
+        status: 'pending',
+        declaredBy: 'URADONE',
+      },
+    ]);
+
+    expect(await repo.completion(ada.id, 'trn-online-admin')).toEqual({
+      status: 'confirmed',
+      completedOn: '2030-01-10',
+    });
+    expect(await repo.completion(ada.id, 'trn-online-sales')).toEqual({
+      status: 'pending',
+      completedOn: '2030-01-12',
+    });
+    expect(await repo.completion(ada.id, 'trn-onsite-admin')).toBeUndefined();
+    expect(await repo.completion(-1, 'trn-online-admin')).toBeUndefined();
+  });
+});
