@@ -33,6 +33,9 @@ export const partners = pgTable(
     tier: text('tier').notNull(),
     /** The day the current tier took effect. */
     tierSince: date('tier_since', { mode: 'string' }).notNull(),
+    /** The day the partner left the program: from then on it is not evaluated, reminded or listed. */
+    leftOn: date('left_on', { mode: 'string' }),
+    leftReason: text('left_reason'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -60,6 +63,16 @@ export const contacts = pgTable(
     email: text('email'),
     profile: text('profile', { enum: ['admin', 'sales', 'technical'] }).notNull(),
     referent: boolean('referent').notNull().default(false),
+    /** Every profile the contact holds (a small partner's one person may be admin, sales and technical). */
+    profiles: text('profiles', { enum: ['admin', 'sales', 'technical'] })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** The profiles it is the referent for (a subset of `profiles`). */
+    referentProfiles: text('referent_profiles', { enum: ['admin', 'sales', 'technical'] })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: createdAt(),
   },
   (t) => [
@@ -151,6 +164,14 @@ export const tierHistory = pgTable(
     computedTier: text('computed_tier'),
     previousTier: text('previous_tier'),
     tier: text('tier').notNull(),
+    /**
+     * What an evaluation row did: applied (the partner has `tier` from effective_on); pending (computed,
+     * awaiting an admin's approval: the partner keeps its tier); not-evaluated (too recent to judge, tier
+     * kept); override-stands (an override recorded after the evaluation date is kept, `computed_tier` beside it).
+     */
+    outcome: text('outcome', { enum: ['applied', 'pending', 'not-evaluated', 'override-stands'] })
+      .notNull()
+      .default('applied'),
     reason: text('reason'),
     actor: text('actor').notNull(),
     catalogVersion: text('catalog_version').notNull(),

@@ -390,6 +390,8 @@ describe('write modals stay within Block Kit limits', () => {
     email: null,
     profile: 'technical' as const,
     referent: false,
+    profiles: ['technical' as const],
+    referentProfiles: [],
     createdAt: new Date(0),
   }));
 

@@ -30,6 +30,8 @@ export function partnerRow(row: Partial<PartnerRow> & { id: string }): PartnerRo
     joinedOn: '2024-01-10',
     tier: 'starter',
     tierSince: '2024-01-10',
+    leftOn: null,
+    leftReason: null,
     createdAt: EPOCH,
     updatedAt: EPOCH,
     ...row,
@@ -47,6 +49,7 @@ export function historyRow(
     activeMonths: null,
     computedTier: null,
     previousTier: null,
+    outcome: 'applied',
     reason: null,
     actor: 'demo',
     catalogVersion: catalog.version,
@@ -58,7 +61,13 @@ export function historyRow(
 /** The demo partners as records, without a database: the same data `seedDemo` inserts. */
 export function demoRecords(today = TODAY): Map<string, PartnerRecord> {
   const data = demoData(today, SEMESTER_START);
-  const contacts: ContactRow[] = data.contacts.map((c, i) => ({ ...c, id: i + 1, createdAt: EPOCH }));
+  const contacts: ContactRow[] = data.contacts.map((c, i) => ({
+    ...c,
+    id: i + 1,
+    profiles: [c.profile],
+    referentProfiles: c.referent ? [c.profile] : [],
+    createdAt: EPOCH,
+  }));
   const contactId = new Map(contacts.map((c) => [c.slackUserId, c.id]));
   const trainings: TrainingRow[] = data.trainings.map((t, i) => ({
     id: i + 1,
@@ -105,6 +114,8 @@ export function crowdedRecord(count: number, nameLength = 20): PartnerRecord {
     email: null,
     profile: profiles[i % 3]!,
     referent: i < 3,
+    profiles: [profiles[i % 3]!],
+    referentProfiles: i < 3 ? [profiles[i % 3]!] : [],
     createdAt: EPOCH,
   }));
   return {
