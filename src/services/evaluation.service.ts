@@ -54,7 +54,9 @@ export async function evaluateSemester(
       dryRun: options.dryRun,
       actor: options.actor,
     });
-    const partners = evaluated.sort((a, b) => a.name.localeCompare(b.name) || a.partnerId.localeCompare(b.partnerId));
+    const partners = evaluated.sort(
+      (a, b) => a.name.localeCompare(b.name) || a.partnerId.localeCompare(b.partnerId),
+    );
     const changes = partners.filter((p) => p.recordedNow && p.tier !== p.previousTier);
     const promotions = changes.filter(
       (p) => tierIndex(catalog, p.tier) > tierIndex(catalog, p.previousTier),

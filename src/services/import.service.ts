@@ -184,7 +184,11 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
 }
 
 /** Duplicated natural keys and the kind's own set-based checks, each reported on its lines. */
-async function checkStage(stage: ImportStagingRepository, spec: ImportKindSpec, issues: IssueList): Promise<void> {
+async function checkStage(
+  stage: ImportStagingRepository,
+  spec: ImportKindSpec,
+  issues: IssueList,
+): Promise<void> {
   const duplicates = {
     column: spec.key.join('+'),
     run: () => stage.duplicates(spec.key, MAX_LISTED_ISSUES),

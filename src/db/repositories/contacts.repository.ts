@@ -34,7 +34,10 @@ export function createContactsRepository(db: Db) {
     /** Inserts contacts; their ids by Slack user id. */
     async insertMany(rows: ContactInsert[]): Promise<{ id: number; slackUserId: string }[]> {
       if (rows.length === 0) return [];
-      return db.insert(contacts).values(rows).returning({ id: contacts.id, slackUserId: contacts.slackUserId });
+      return db
+        .insert(contacts)
+        .values(rows)
+        .returning({ id: contacts.id, slackUserId: contacts.slackUserId });
     },
   };
 }

@@ -31,7 +31,8 @@ const STAGE_CHECKS = {
       from ${STAGE} s where not exists (select 1 from partners p where p.id = s.partner_id)`,
 
   /** Partners: a channel on two rows of the file. */
-  'channel-twice': () => sql`select s.line, 'channel ' || s.slack_channel_id || ' is already used by another row of the file (line '
+  'channel-twice':
+    () => sql`select s.line, 'channel ' || s.slack_channel_id || ' is already used by another row of the file (line '
             || d.first_line || ')' as message
           from ${STAGE} s
           join (select slack_channel_id, min(line) as first_line from ${STAGE}
@@ -69,11 +70,13 @@ const STAGE_CHECKS = {
           where m.line is not null`,
 
   /** Trainings: the contact must be recorded first. */
-  'unknown-contact': () => sql`select s.line, 'no contact ' || s.slack_user_id || ' (import contacts first)' as message
+  'unknown-contact':
+    () => sql`select s.line, 'no contact ' || s.slack_user_id || ' (import contacts first)' as message
           from ${STAGE} s where not exists (select 1 from contacts c where c.slack_user_id = s.slack_user_id)`,
 
   /** Trainings: the contact is another partner's. */
-  'contact-not-of-partner': () => sql`select s.line, s.slack_user_id || ' is a contact of partner ' || c.partner_id
+  'contact-not-of-partner':
+    () => sql`select s.line, s.slack_user_id || ' is a contact of partner ' || c.partner_id
             || ', not of ' || s.partner_id as message
           from ${STAGE} s join contacts c on c.slack_user_id = s.slack_user_id
           where c.partner_id <> s.partner_id`,

@@ -30,7 +30,10 @@ export interface PendingCompletion {
 export function createTrainingsRepository(db: Db) {
   return {
     /** A contact's completion of a training, locked until the transaction ends. */
-    async ofContactForUpdate(contactId: number, training: string): Promise<TrainingCompletionRow | undefined> {
+    async ofContactForUpdate(
+      contactId: number,
+      training: string,
+    ): Promise<TrainingCompletionRow | undefined> {
       const [row] = await db
         .select()
         .from(trainingCompletions)

@@ -6,7 +6,7 @@ import { lookupPartner } from '../../../services/partner-lookup.service.js';
 import { recordRevenue } from '../../../services/revenue.service.js';
 import { overrideTier } from '../../../services/tier-override.service.js';
 import { findTraining, recordTraining } from '../../../services/trainings.service.js';
-import { issueField, type WriteIssue, type WriteResult } from '../../../services/write-result.js';
+import { issueField, type WriteIssue, type WriteResult } from '../../../services/write-issues.js';
 import {
   decodeValue,
   MODAL_CALLBACK_IDS,
@@ -142,6 +142,7 @@ async function submit(
             month: fieldValue(values, 'month'),
             category: fieldValue(values, 'category'),
             amount: fieldValue(values, 'amount'),
+            now: env.deps.now(),
           },
           today,
         ),
@@ -162,6 +163,7 @@ async function submit(
               training: item,
               completedOn,
               partnerId,
+              now: env.deps.now(),
             },
             today,
             { locale: env.deps.config.LOCALE },
@@ -179,7 +181,13 @@ async function submit(
         await overrideTier(
           env.db,
           env.catalog,
-          { by: userId, partnerId, tier: fieldValue(values, 'tier'), reason: fieldValue(values, 'reason') },
+          {
+            by: userId,
+            partnerId,
+            tier: fieldValue(values, 'tier'),
+            reason: fieldValue(values, 'reason'),
+            now: env.deps.now(),
+          },
           today,
         ),
         (r) => tierOverriddenView(ctx, r),
