@@ -1,8 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import { createContactsRepository } from '../db/repositories/contacts.repository.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
-import { contacts, staff } from '../db/schema.js';
+import { createStaffRepository } from '../db/repositories/staff.repository.js';
 import { DEMO_USERS } from '../demo/demo-data.js';
 import { type Catalog, isLocale, type Locale } from '../program/catalog.schema.js';
 import { handlePartnerCommand } from '../slack/partner-command/handle.js';
@@ -37,8 +38,8 @@ const CONSOLE_HELP = [
 /** Slack user id -> name, for showing mentions as @Name. */
 export async function userNames(db: Db): Promise<Map<string, string>> {
   const [staffRows, contactRows] = await Promise.all([
-    db.select({ id: staff.slackUserId, name: staff.name }).from(staff),
-    db.select({ id: contacts.slackUserId, name: contacts.name }).from(contacts),
+    createStaffRepository(db).names(),
+    createContactsRepository(db).names(),
   ]);
   return new Map([...staffRows, ...contactRows].map((r) => [r.id, r.name]));
 }

@@ -1,14 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import {
-  checklistItems,
-  contacts,
-  partners,
-  revenueLines,
-  staff,
-  tierHistory,
-  trainingCompletions,
-} from '../db/schema.js';
+import { createRepositories } from '../db/repositories/index.js';
+import { transaction } from '../db/transaction.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { searchKey } from '../program/text.js';
 import { demoData } from './demo-data.js';
@@ -20,13 +12,13 @@ export async function seedDemo(
   today: string,
   currentSemesterStart: string,
 ): Promise<boolean> {
-  const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(partners);
-  if (count > 0) return false;
+  if ((await createRepositories(db).partners.count()) > 0) return false;
   const data = demoData(today, currentSemesterStart);
-  await db.transaction(async (tx) => {
-    await tx.insert(staff).values(data.staff);
-    await tx.insert(partners).values(data.partners.map((p) => ({ ...p, searchName: searchKey(p.name) })));
-    await tx.insert(tierHistory).values(
+  await transaction(db, async (tx) => {
+    const r = createRepositories(tx);
+    await r.staff.insertMany(data.staff);
+    await r.partners.insertMany(data.partners.map((p) => ({ ...p, searchName: searchKey(p.name) })));
+    await r.tierHistory.insertMany(
       data.partners.map((p) => ({
         partnerId: p.id,
         kind: 'import' as const,
@@ -36,20 +28,17 @@ export async function seedDemo(
         catalogVersion: catalog.version,
       })),
     );
-    const inserted = await tx
-      .insert(contacts)
-      .values(data.contacts)
-      .returning({ id: contacts.id, slackUserId: contacts.slackUserId });
+    const inserted = await r.contacts.insertMany(data.contacts);
     const contactId = new Map(inserted.map((c) => [c.slackUserId, c.id]));
-    await tx.insert(revenueLines).values(data.revenue);
-    await tx.insert(trainingCompletions).values(
+    await r.revenue.insertMany(data.revenue);
+    await r.trainings.insertMany(
       data.trainings.map(({ slackUserId, ...t }) => ({
         ...t,
         contactId: contactId.get(slackUserId)!,
         declaredBy: t.status === 'pending' ? slackUserId : null,
       })),
     );
-    await tx.insert(checklistItems).values(data.checklist);
+    await r.checklist.insertMany(data.checklist);
   });
   return true;
 }

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import type { ContactRow } from '../db/repositories/partners.repository.js';
-import { contacts, staff } from '../db/schema.js';
+import { type ContactRow, createContactsRepository } from '../db/repositories/contacts.repository.js';
+import { createStaffRepository } from '../db/repositories/staff.repository.js';
 
 /** Who is asking, which decides what they may see and do. */
 export type Actor =
@@ -11,9 +10,9 @@ export type Actor =
 
 export async function identifyActor(db: Db, slackUserId: string): Promise<Actor> {
   // Both asked at once: one round trip on PostgreSQL (postgres.js pipelines them).
-  const [[member], [contact]] = await Promise.all([
-    db.select().from(staff).where(eq(staff.slackUserId, slackUserId)),
-    db.select().from(contacts).where(eq(contacts.slackUserId, slackUserId)),
+  const [member, contact] = await Promise.all([
+    createStaffRepository(db).bySlackUserId(slackUserId),
+    createContactsRepository(db).bySlackUserId(slackUserId),
   ]);
   if (member) return { kind: 'staff', slackUserId, role: member.role, name: member.name };
   if (contact) return { kind: 'contact', slackUserId, contact };

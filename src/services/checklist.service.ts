@@ -1,19 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
-import { checklistItems } from '../db/schema.js';
 import type { Catalog, Label } from '../program/catalog.schema.js';
 import { type IsoDate, quarterOf } from '../program/dates.js';
 import { obligationApplies } from '../program/obligations.js';
-import {
-  audit,
-  checkCompletedOn,
-  refused,
-  staffWriteOnPartner,
-  succeeded,
-  type WriteIssue,
-  type WriteResult,
-} from './write-result.js';
+import { checkCompletedOn, refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
+import { staffWriteOnPartner } from './write-transaction.js';
 
 /** Something a partner as a whole does once (or each quarter), recorded by staff: doc-*, com-*, sales-*, zen-*. */
 export interface ChecklistEntry {
@@ -87,7 +78,7 @@ export function markChecklistDone(
   input: MarkDoneInput,
   today: IsoDate,
 ): Promise<WriteResult<ChecklistMarked>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (tx, { partner, issues }) => {
+  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
     const { entry, issue: itemIssue } = checkChecklistItem(catalog, input.item);
     if (itemIssue) issues.push(itemIssue);
     const { date, issue: dateIssue } = checkCompletedOn(input.completedOn, today);
@@ -100,22 +91,13 @@ export function markChecklistDone(
       issues.push({ code: 'item-not-applicable', item: entry.code, partnerName: partner.name });
     if (issues.length || !partner || !entry || !date) return refused(...issues);
 
-    const done = await tx
-      .select({ completedOn: checklistItems.completedOn })
-      .from(checklistItems)
-      .where(and(eq(checklistItems.partnerId, partner.id), eq(checklistItems.item, entry.code)))
-      .orderBy(asc(checklistItems.completedOn));
+    const done = await repos.checklist.completions(partner.id, entry.code);
     const quarter = quarterOf(date);
-    const already = done.find(
-      (d) => !entry.quarterly || (d.completedOn >= quarter.start && d.completedOn <= quarter.end),
-    );
-    if (already) return succeeded({ partner, entry, completedOn: date, alreadyDoneOn: already.completedOn });
+    const already = done.find((d) => !entry.quarterly || (d >= quarter.start && d <= quarter.end));
+    if (already) return succeeded({ partner, entry, completedOn: date, alreadyDoneOn: already });
 
-    await tx
-      .insert(checklistItems)
-      .values({ partnerId: partner.id, item: entry.code, completedOn: date })
-      .onConflictDoNothing();
-    await audit(tx, {
+    await repos.checklist.add({ partnerId: partner.id, item: entry.code, completedOn: date });
+    await repos.audit.record({
       actor: input.by,
       action: 'checklist.done',
       partnerId: partner.id,

@@ -1,13 +1,17 @@
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import { sql } from 'drizzle-orm';
-import { type Db, rowsOf } from '../db/client.js';
-import { auditLog } from '../db/schema.js';
+import type { Db } from '../db/client.js';
+import { createAuditRepository } from '../db/repositories/audit.repository.js';
+import { createImportMergeRepository } from '../db/repositories/import-merge.repository.js';
+import {
+  createImportStagingRepository,
+  type ImportStagingRepository,
+} from '../db/repositories/import-staging.repository.js';
 import { transaction } from '../db/transaction.js';
 import { type CsvFile, CsvFileError, type Delimiter, openCsv } from '../import/csv-source.js';
 import { type ImportIssue, ImportRejected, IssueList } from '../import/issues.js';
 import { type ImportKind, KINDS } from '../import/kinds/index.js';
-import type { ImportKindSpec, KindContext, StagedRow, StagingType } from '../import/kinds/kind.js';
+import type { ImportKindSpec, KindContext, StagedRow } from '../import/kinds/kind.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { nextEvaluationOn } from '../program/semesters.js';
@@ -95,7 +99,8 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
     });
     const source = csv;
     return await transaction(db, async (tx) => {
-      await createStage(tx, spec);
+      const stage = createImportStagingRepository(tx);
+      await stage.create(spec.staging);
       const issues = new IssueList(MAX_LISTED_ISSUES);
       let rows = 0;
       let batch: StagedRow[] = [];
@@ -115,19 +120,19 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
         if (batch.length >= BATCH_ROWS) {
           // One batch in flight while the next is parsed: PostgreSQL works while we read.
           await staging;
-          staging = stageBatch(tx, spec, batch);
+          staging = stage.stage(spec.staging, batch);
           staging.catch(() => {});
           batch = [];
         }
       }
       await staging;
-      await stageBatch(tx, spec, batch);
-      await tx.execute(sql`analyze import_stage`);
-      await checkStage(tx, spec, ctx, issues);
+      await stage.stage(spec.staging, batch);
+      await stage.analyze();
+      await checkStage(stage, spec, issues);
       if (issues.count > 0) throw new ImportRejected(file, issues.sorted(), issues.count);
 
-      const notes = (await spec.notes?.(tx, ctx)) ?? [];
-      const { inserted, updated } = await spec.apply(tx, ctx);
+      const notes = (await spec.notes?.(stage, ctx)) ?? [];
+      const { inserted, updated } = await spec.apply(createImportMergeRepository(tx), ctx);
       const report: ImportReport = {
         kind: spec.kind,
         file,
@@ -160,7 +165,7 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
         }
         throw new DryRunComplete(report);
       }
-      await tx.insert(auditLog).values({
+      await createAuditRepository(tx).record({
         actor: options.actor,
         action: `import.${spec.kind}`,
         details: { file, rows, inserted, updated, unchanged: report.unchanged },
@@ -178,75 +183,26 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
   }
 }
 
-const SQL_TYPES: Record<StagingType, string> = {
-  text: 'text',
-  integer: 'integer',
-  bigint: 'bigint',
-  date: 'date',
-  boolean: 'boolean',
-};
-
-async function createStage(tx: Db, spec: ImportKindSpec): Promise<void> {
-  const definitions = Object.entries(spec.staging).map(([name, type]) => `, ${name} ${SQL_TYPES[type]}`);
-  await tx.execute(
-    sql.raw(
-      `create temporary table import_stage (line integer not null${definitions.join('')}) on commit drop`,
-    ),
-  );
-}
-
-/**
- * One statement per batch, each column as one array parameter unnested into rows: a handful of bind
- * parameters whatever the batch size (far from the 65 535 limit), and no per-row parsing of JSON keys.
- */
-async function stageBatch(tx: Db, spec: ImportKindSpec, batch: StagedRow[]): Promise<void> {
-  if (batch.length === 0) return;
-  const columns: [string, StagingType][] = [['line', 'integer'], ...Object.entries(spec.staging)];
-  const arrays = columns.map(
-    ([name, type]) =>
-      sql`${arrayLiteral(batch.map((row) => row[name] ?? null))}::${sql.raw(SQL_TYPES[type])}[]`,
-  );
-  await tx.execute(
-    sql`insert into import_stage (${sql.raw(columns.map(([name]) => name).join(', '))})
-      select * from unnest(${sql.join(arrays, sql`, `)})`,
-  );
-}
-
-/** A PostgreSQL array literal: every text quoted (with " and \ escaped), NULL for null. */
-export function arrayLiteral(values: (string | number | boolean | null)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i > 0) out += ',';
-    if (value === null || value === undefined) out += 'NULL';
-    else if (typeof value === 'number') out += String(value);
-    else if (typeof value === 'boolean') out += value ? 't' : 'f';
-    else out += `"${value.replace(/["\\]/g, '\\$&')}"`;
-  }
-  return `${out}}`;
-}
-
 /** Duplicated natural keys and the kind's own set-based checks, each reported on its lines. */
-async function checkStage(tx: Db, spec: ImportKindSpec, ctx: KindContext, issues: IssueList): Promise<void> {
-  const keys = spec.key.join(', ');
-  const joinOn = spec.key.map((k) => `s.${k} = d.${k}`).join(' and ');
+async function checkStage(
+  stage: ImportStagingRepository,
+  spec: ImportKindSpec,
+  issues: IssueList,
+): Promise<void> {
   const duplicates = {
     column: spec.key.join('+'),
-    query: sql.raw(`select s.line, 'same ${spec.key.join(', ')} as line ' || d.first_line as message
-      from (select ${keys}, min(line) as first_line from import_stage group by ${keys} having count(*) > 1) d
-      join import_stage s on ${joinOn} and s.line <> d.first_line`),
+    run: () => stage.duplicates(spec.key, MAX_LISTED_ISSUES),
   };
-  for (const check of [duplicates, ...spec.checks(ctx)]) {
-    const found = rowsOf<{ line: number; message: string; total: number }>(
-      await tx.execute(
-        sql`select line, message, count(*) over ()::int as total from (${check.query}) c
-          order by line limit ${MAX_LISTED_ISSUES}`,
-      ),
-    );
-    if (found.length === 0) continue;
+  const checks = spec.checks.map(({ column, check }) => ({
+    column,
+    run: () => stage.check(check, MAX_LISTED_ISSUES),
+  }));
+  for (const check of [duplicates, ...checks]) {
+    const found = await check.run();
+    if (found.lines.length === 0) continue;
     issues.addCounted(
-      found.map((r): ImportIssue => ({ line: Number(r.line), column: check.column, message: r.message })),
-      Number(found[0]!.total),
+      found.lines.map((r): ImportIssue => ({ line: r.line, column: check.column, message: r.message })),
+      found.total,
     );
   }
 }

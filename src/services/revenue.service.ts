@@ -1,7 +1,5 @@
-import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
-import { revenueLines } from '../db/schema.js';
 import { parseAmountCents, parseMonth } from '../import/values.js';
 import { type Catalog, REVENUE_CATEGORIES, type RevenueCategory } from '../program/catalog.schema.js';
 import { type IsoDate, monthOf } from '../program/dates.js';
@@ -9,14 +7,8 @@ import { type SemesterProgress, semesterProgress } from '../program/progress.js'
 import { monthInSemester, type Semester, semesterContaining } from '../program/semesters.js';
 import { searchKey } from '../program/text.js';
 import { basisCategories } from '../program/tiers.js';
-import {
-  audit,
-  refused,
-  staffWriteOnPartner,
-  succeeded,
-  type WriteIssue,
-  type WriteResult,
-} from './write-result.js';
+import { refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
+import { staffWriteOnPartner } from './write-transaction.js';
 
 export interface RecordRevenueInput {
   /** Slack user id of whoever records it (staff only). */
@@ -28,6 +20,8 @@ export interface RecordRevenueInput {
   category: string;
   /** Euros as typed: "1 234,56", "1234.56 €". */
   amount: string;
+  /** When it is recorded (the line's updated_at). */
+  now: Date;
 }
 
 export interface RevenueRecorded {
@@ -109,7 +103,7 @@ export function recordRevenue(
   input: RecordRevenueInput,
   today: IsoDate,
 ): Promise<WriteResult<RevenueRecorded>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (tx, { partner, issues }) => {
+  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
     const { month, issue: monthIssue } = checkRevenueMonth(input.month, today);
     if (monthIssue) issues.push(monthIssue);
     const category = parseRevenueCategory(catalog, input.category);
@@ -119,37 +113,13 @@ export function recordRevenue(
     if (issues.length || !partner || !month || !category || cents === undefined) return refused(...issues);
 
     const semester = semesterContaining(catalog, today);
-    const lines = await tx
-      .select({
-        month: revenueLines.month,
-        category: revenueLines.category,
-        amountCents: revenueLines.amountCents,
-      })
-      .from(revenueLines)
-      .where(and(eq(revenueLines.partnerId, partner.id), gte(revenueLines.month, semester.firstMonth)));
-    const [existing] = await tx
-      .select({ amountCents: revenueLines.amountCents })
-      .from(revenueLines)
-      .where(
-        and(
-          eq(revenueLines.partnerId, partner.id),
-          eq(revenueLines.month, month),
-          eq(revenueLines.category, category),
-        ),
-      )
-      .for('update');
-    const previousCents = existing ? existing.amountCents : null;
+    const lines = await repos.revenue.since(partner.id, semester.firstMonth);
+    const previousCents = (await repos.revenue.amountForUpdate(partner.id, month, category)) ?? null;
     const changed = previousCents !== cents;
 
     if (changed) {
-      await tx
-        .insert(revenueLines)
-        .values({ partnerId: partner.id, month, category, amountCents: cents })
-        .onConflictDoUpdate({
-          target: [revenueLines.partnerId, revenueLines.month, revenueLines.category],
-          set: { amountCents: cents, updatedAt: new Date() },
-        });
-      await audit(tx, {
+      await repos.revenue.upsert({ partnerId: partner.id, month, category, amountCents: cents }, input.now);
+      await repos.audit.record({
         actor: input.by,
         action: 'revenue.record',
         partnerId: partner.id,

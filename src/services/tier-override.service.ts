@@ -1,12 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
-import { partners, tierHistory } from '../db/schema.js';
 import type { Catalog, Tier } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { nextEvaluationOn } from '../program/semesters.js';
 import { searchKey } from '../program/text.js';
-import { audit, refused, staffWriteOnPartner, succeeded, type WriteResult } from './write-result.js';
+import { refused, succeeded, type WriteResult } from './write-issues.js';
+import { staffWriteOnPartner } from './write-transaction.js';
 
 export const MAX_REASON_LENGTH = 500;
 
@@ -16,6 +15,8 @@ export interface OverrideTierInput {
   /** A tier code or label ("premium", "Premium Partner"), as typed. */
   tier: string;
   reason: string;
+  /** When it is decided (the partner's updated_at). */
+  now: Date;
 }
 
 export interface TierOverridden {
@@ -51,7 +52,7 @@ export function overrideTier(
   input: OverrideTierInput,
   today: IsoDate,
 ): Promise<WriteResult<TierOverridden>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (tx, { partner, issues }) => {
+  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
     const tier = parseTier(catalog, input.tier);
     if (!input.tier.trim()) issues.push({ code: 'tier-missing' });
     else if (!tier) issues.push({ code: 'tier-unknown', value: input.tier.trim() });
@@ -62,28 +63,20 @@ export function overrideTier(
       issues.push({ code: 'reason-too-long', max: MAX_REASON_LENGTH });
     if (issues.length || !partner || !tier) return refused(...issues);
 
-    const [lastEvaluation] = await tx
-      .select({ computedTier: tierHistory.computedTier })
-      .from(tierHistory)
-      .where(and(eq(tierHistory.partnerId, partner.id), eq(tierHistory.kind, 'evaluation')))
-      .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id))
-      .limit(1);
-    await tx.insert(tierHistory).values({
+    const computedTier = await repos.tierHistory.lastComputedTier(partner.id);
+    await repos.tierHistory.add({
       partnerId: partner.id,
       kind: 'override',
       effectiveOn: today,
-      computedTier: lastEvaluation?.computedTier ?? null,
+      computedTier: computedTier ?? null,
       previousTier: partner.tier,
       tier: tier.code,
       reason,
       actor: input.by,
       catalogVersion: catalog.version,
     });
-    await tx
-      .update(partners)
-      .set({ tier: tier.code, tierSince: today, updatedAt: new Date() })
-      .where(eq(partners.id, partner.id));
-    await audit(tx, {
+    await repos.partners.setTier(partner.id, tier.code, today, input.now);
+    await repos.audit.record({
       actor: input.by,
       action: 'tier.override',
       partnerId: partner.id,

@@ -1,7 +1,14 @@
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import type { ContactRow, PartnerRow } from '../db/repositories/partners.repository.js';
-import { contacts, partners, trainingCompletions } from '../db/schema.js';
+import {
+  type ContactRow,
+  type ContactsRepository,
+  createContactsRepository,
+} from '../db/repositories/contacts.repository.js';
+import type { PartnerRow } from '../db/repositories/partners.repository.js';
+import {
+  createTrainingsRepository,
+  type PendingCompletion,
+} from '../db/repositories/trainings.repository.js';
 import { writeNotifications } from '../i18n/writes.js';
 import { enqueue } from '../outbox/enqueue.js';
 import type { Catalog, Locale, Obligation } from '../program/catalog.schema.js';
@@ -9,15 +16,8 @@ import type { IsoDate } from '../program/dates.js';
 import { obligationApplies } from '../program/obligations.js';
 import { searchKey } from '../program/text.js';
 import type { Actor } from './actor.service.js';
-import {
-  audit,
-  checkCompletedOn,
-  inTransaction,
-  refused,
-  succeeded,
-  type WriteIssue,
-  type WriteResult,
-} from './write-result.js';
+import { checkCompletedOn, refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
+import { inTransaction } from './write-transaction.js';
 
 /** How a training's contact was named: a Slack user id (mention, picker), a contact id, or a name. */
 export type ContactRef = { slackUserId: string } | { contactId: number } | { name: string };
@@ -33,6 +33,8 @@ export interface RecordTrainingInput {
   completedOn?: string | undefined;
   /** The partner the asker is working on (its channel, its modal): the contact must be one of its own. */
   partnerId?: string | undefined;
+  /** When it is recorded (a confirmation's confirmed_at); the database's clock when left out. */
+  now?: Date | undefined;
 }
 
 export interface TrainingRecorded {
@@ -72,17 +74,21 @@ type ContactLookup =
  * Finds a contact by Slack id, contact id or name (case- and accent-insensitive, whole name or its
  * start), among one partner's contacts when `partnerId` is given.
  */
-export async function findContact(db: Db, ref: ContactRef, partnerId?: string): Promise<ContactLookup> {
-  const scope = partnerId ? eq(contacts.partnerId, partnerId) : undefined;
+export async function findContact(
+  contacts: ContactsRepository,
+  ref: ContactRef,
+  partnerId?: string,
+): Promise<ContactLookup> {
   if ('slackUserId' in ref || 'contactId' in ref) {
-    const where =
-      'slackUserId' in ref ? eq(contacts.slackUserId, ref.slackUserId) : eq(contacts.id, ref.contactId);
-    const [row] = await db.select().from(contacts).where(where);
+    const row =
+      'slackUserId' in ref
+        ? await contacts.bySlackUserId(ref.slackUserId)
+        : await contacts.byId(ref.contactId);
     return row ? { kind: 'found', contact: row } : { kind: 'none' };
   }
   const key = searchKey(ref.name.replace(/^@/, ''));
   if (!key) return { kind: 'none' };
-  const all = await db.select().from(contacts).where(scope).orderBy(asc(contacts.name));
+  const all = await contacts.byName(partnerId || undefined);
   const exact = all.filter((c) => searchKey(c.name) === key);
   if (exact.length === 1) return { kind: 'found', contact: exact[0]! };
   const matches = exact.length ? exact : all.filter((c) => searchKey(c.name).startsWith(key));
@@ -110,7 +116,7 @@ export function recordTraining(
   today: IsoDate,
   notify?: NotifyOptions,
 ): Promise<WriteResult<TrainingRecorded>> {
-  return inTransaction(db, input.by, async (tx, actor) => {
+  return inTransaction(db, input.by, async (repos, actor, tx) => {
     if (actor.kind === 'stranger') return refused({ code: 'not-allowed' });
     const issues: WriteIssue[] = [];
 
@@ -129,7 +135,7 @@ export function recordTraining(
       issues.push({ code: 'contact-missing' });
     } else {
       const found = await findContact(
-        tx,
+        repos.contacts,
         input.contact,
         'name' in input.contact ? input.partnerId : undefined,
       );
@@ -152,9 +158,9 @@ export function recordTraining(
 
     let partner: PartnerRow | undefined;
     if (contact) {
-      [partner] = await tx.select().from(partners).where(eq(partners.id, contact.partnerId));
+      partner = await repos.partners.byId(contact.partnerId);
       if (input.partnerId !== undefined && contact.partnerId !== input.partnerId) {
-        const [expected] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));
+        const expected = await repos.partners.byId(input.partnerId);
         issues.push({
           code: 'contact-other-partner',
           contactName: contact.name,
@@ -166,13 +172,7 @@ export function recordTraining(
     }
     if (issues.length || !contact || !partner || !training || !date) return refused(...issues);
 
-    const [existing] = await tx
-      .select()
-      .from(trainingCompletions)
-      .where(
-        and(eq(trainingCompletions.contactId, contact.id), eq(trainingCompletions.training, training.code)),
-      )
-      .for('update');
+    const existing = await repos.trainings.ofContactForUpdate(contact.id, training.code);
     const previous = existing ? { status: existing.status, completedOn: existing.completedOn } : null;
     const base = { partner, contact, training, previous };
 
@@ -194,24 +194,16 @@ export function recordTraining(
           changed: false,
           completionId: existing.id,
         });
-      const [row] = existing
-        ? await tx
-            .update(trainingCompletions)
-            .set({ completedOn: date, declaredBy: actor.slackUserId })
-            .where(eq(trainingCompletions.id, existing.id))
-            .returning()
-        : await tx
-            .insert(trainingCompletions)
-            .values({
-              partnerId: partner.id,
-              contactId: contact.id,
-              training: training.code,
-              completedOn: date,
-              status: 'pending',
-              declaredBy: actor.slackUserId,
-            })
-            .returning();
-      await audit(tx, {
+      const row = existing
+        ? await repos.trainings.redeclare(existing.id, { completedOn: date, declaredBy: actor.slackUserId })
+        : await repos.trainings.insertDeclared({
+            partnerId: partner.id,
+            contactId: contact.id,
+            training: training.code,
+            completedOn: date,
+            declaredBy: actor.slackUserId,
+          });
+      await repos.audit.record({
         actor: actor.slackUserId,
         action: 'training.declared',
         partnerId: partner.id,
@@ -251,29 +243,20 @@ export function recordTraining(
         changed: false,
         completionId: existing.id,
       });
-    const confirmed = {
-      completedOn: date,
-      status: 'confirmed' as const,
-      confirmedBy: actor.slackUserId,
-      confirmedAt: new Date(),
-    };
-    const [row] = existing
-      ? await tx
-          .update(trainingCompletions)
-          .set(confirmed)
-          .where(eq(trainingCompletions.id, existing.id))
-          .returning()
-      : await tx
-          .insert(trainingCompletions)
-          .values({
+    const confirmed = { by: actor.slackUserId, at: input.now };
+    const row = existing
+      ? await repos.trainings.confirm(existing.id, { ...confirmed, completedOn: date })
+      : await repos.trainings.insertConfirmed(
+          {
             partnerId: partner.id,
             contactId: contact.id,
             training: training.code,
+            completedOn: date,
             declaredBy: actor.slackUserId,
-            ...confirmed,
-          })
-          .returning();
-    await audit(tx, {
+          },
+          confirmed,
+        );
+    await repos.audit.record({
       actor: actor.slackUserId,
       action: 'training.confirmed',
       partnerId: partner.id,
@@ -303,29 +286,20 @@ export interface DeclarationDecided {
  */
 export function decideDeclaration(
   db: Db,
-  input: { by: string; completionId: number; decision: 'confirm' | 'reject' },
+  input: { by: string; completionId: number; decision: 'confirm' | 'reject'; now: Date },
   notify?: NotifyOptions & { catalog: Catalog },
 ): Promise<WriteResult<DeclarationDecided>> {
-  return inTransaction(db, input.by, async (tx, actor) => {
+  return inTransaction(db, input.by, async (repos, actor, tx) => {
     if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
-    const [row] = await tx
-      .select({ completion: trainingCompletions, contact: contacts, partner: partners })
-      .from(trainingCompletions)
-      .innerJoin(contacts, eq(contacts.id, trainingCompletions.contactId))
-      .innerJoin(partners, eq(partners.id, trainingCompletions.partnerId))
-      .where(and(eq(trainingCompletions.id, input.completionId), eq(trainingCompletions.status, 'pending')))
-      .for('update', { of: trainingCompletions });
+    const row = await repos.trainings.pendingForUpdate(input.completionId);
     if (!row) return refused({ code: 'declaration-gone' });
     const { completion, contact, partner } = row;
     if (input.decision === 'confirm') {
-      await tx
-        .update(trainingCompletions)
-        .set({ status: 'confirmed', confirmedBy: actor.slackUserId, confirmedAt: new Date() })
-        .where(eq(trainingCompletions.id, completion.id));
+      await repos.trainings.confirm(completion.id, { by: actor.slackUserId, at: input.now });
     } else {
-      await tx.delete(trainingCompletions).where(eq(trainingCompletions.id, completion.id));
+      await repos.trainings.remove(completion.id);
     }
-    await audit(tx, {
+    await repos.audit.record({
       actor: actor.slackUserId,
       action: input.decision === 'confirm' ? 'training.confirmed' : 'training.rejected',
       partnerId: partner.id,
@@ -363,16 +337,7 @@ export function decideDeclaration(
   });
 }
 
-export interface PendingDeclaration {
-  id: number;
-  partnerId: string;
-  partnerName: string;
-  contactName: string;
-  contactSlackUserId: string;
-  training: string;
-  completedOn: IsoDate;
-  declaredBy: string | null;
-}
+export type PendingDeclaration = PendingCompletion;
 
 /**
  * Declarations awaiting a manager, oldest first: an admin sees all of them, a manager those of the
@@ -384,30 +349,13 @@ export async function pendingDeclarations(
   options: { limit?: number } = {},
 ): Promise<{ items: PendingDeclaration[]; total: number }> {
   if (actor.kind !== 'staff') return { items: [], total: 0 };
-  const scope =
-    actor.role === 'admin'
-      ? undefined
-      : or(eq(partners.managerSlackUserId, actor.slackUserId), isNull(partners.managerSlackUserId));
-  const rows = await db
-    .select({
-      id: trainingCompletions.id,
-      partnerId: partners.id,
-      partnerName: partners.name,
-      contactName: contacts.name,
-      contactSlackUserId: contacts.slackUserId,
-      training: trainingCompletions.training,
-      completedOn: trainingCompletions.completedOn,
-      declaredBy: trainingCompletions.declaredBy,
-    })
-    .from(trainingCompletions)
-    .innerJoin(contacts, eq(contacts.id, trainingCompletions.contactId))
-    .innerJoin(partners, eq(partners.id, trainingCompletions.partnerId))
-    .where(and(eq(trainingCompletions.status, 'pending'), scope))
-    .orderBy(asc(trainingCompletions.createdAt), asc(trainingCompletions.id));
+  const rows = await createTrainingsRepository(db).pending(
+    actor.role === 'admin' ? {} : { managedBy: actor.slackUserId },
+  );
   return { items: options.limit === undefined ? rows : rows.slice(0, options.limit), total: rows.length };
 }
 
 /** The contacts of a partner, for a picker. */
 export async function partnerContacts(db: Db, partnerId: string): Promise<ContactRow[]> {
-  return db.select().from(contacts).where(eq(contacts.partnerId, partnerId)).orderBy(asc(contacts.name));
+  return createContactsRepository(db).byName(partnerId);
 }

@@ -8,9 +8,11 @@ import {
   tierHistory,
   trainingCompletions,
 } from '../schema.js';
+import type { ContactRow } from './contacts.repository.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
-export type ContactRow = typeof contacts.$inferSelect;
+export type PartnerInsert = typeof partners.$inferInsert;
+export type { ContactRow };
 
 /** Everything the program rules need to know about one partner. */
 export interface PartnerRecord {
@@ -76,6 +78,27 @@ export function createPartnersRepository(db: Db) {
     async byId(id: string): Promise<PartnerRow | undefined> {
       const [row] = await recordQueries().partner.execute({ id });
       return row;
+    },
+
+    /** The partner, locked against concurrent writes until the transaction ends. */
+    async byIdForUpdate(id: string): Promise<PartnerRow | undefined> {
+      const [row] = await db.select().from(partners).where(eq(partners.id, id)).for('update');
+      return row;
+    },
+
+    /** Moves a partner to a tier from a day on (the history is recorded apart). */
+    async setTier(id: string, tier: string, since: string, now: Date): Promise<void> {
+      await db.update(partners).set({ tier, tierSince: since, updatedAt: now }).where(eq(partners.id, id));
+    },
+
+    async count(): Promise<number> {
+      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(partners);
+      return row?.count ?? 0;
+    },
+
+    async insertMany(rows: PartnerInsert[]): Promise<void> {
+      if (rows.length === 0) return;
+      await db.insert(partners).values(rows);
     },
 
     async byChannel(channelId: string): Promise<PartnerRow | undefined> {
@@ -161,17 +184,6 @@ export function createPartnersRepository(db: Db) {
             lte(revenueLines.month, toMonth),
           ),
         );
-    },
-
-    /** The partner, locked against concurrent writes until the transaction (`db`) ends. */
-    async byIdForUpdate(id: string): Promise<PartnerRow | undefined> {
-      const [row] = await db.select().from(partners).where(eq(partners.id, id)).for('update');
-      return row;
-    },
-
-    /** Moves a partner to a tier from a day on (the history is recorded apart). */
-    async setTier(id: string, tier: string, since: string, now: Date): Promise<void> {
-      await db.update(partners).set({ tier, tierSince: since, updatedAt: now }).where(eq(partners.id, id));
     },
   };
 }

@@ -1,14 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Catalog } from '../../program/catalog.schema.js';
 import { parseCode, parseIsoDate } from '../values.js';
-import {
-  Cells,
-  countUpsert,
-  type ImportKindSpec,
-  notAfterToday,
-  STAGE,
-  unknownPartnerCheck,
-} from './kind.js';
+import { Cells, type ImportKindSpec, notAfterToday, UNKNOWN_PARTNER } from './kind.js';
 
 /** What a checklist row may record: documents, communication and sales follow-ups, Experts Zen steps. */
 export function checklistItemCodes(catalog: Catalog): string[] {
@@ -43,15 +35,7 @@ export const checklistKind: ImportKindSpec = {
     });
   },
 
-  checks: () => [unknownPartnerCheck()],
+  checks: [UNKNOWN_PARTNER],
 
-  apply(tx) {
-    return countUpsert(
-      tx,
-      sql`insert into checklist_items (partner_id, item, completed_on)
-        select partner_id, item, completed_on from ${STAGE}
-        on conflict (partner_id, item, completed_on) do nothing
-        returning true as inserted`,
-    );
-  },
+  apply: (merge) => merge.checklist(),
 };

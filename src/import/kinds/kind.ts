@@ -1,5 +1,10 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { type Db, rowsOf } from '../../db/client.js';
+import type { Applied, ImportMergeRepository } from '../../db/repositories/import-merge.repository.js';
+import type {
+  ImportStagingRepository,
+  StageCheckName,
+  StagedRow,
+  StagingType,
+} from '../../db/repositories/import-staging.repository.js';
 import type { Catalog } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
 import { type Parsed, quote } from '../values.js';
@@ -13,10 +18,8 @@ export interface KindContext {
   actor: string;
 }
 
-export type StagingType = 'text' | 'integer' | 'bigint' | 'date' | 'boolean';
-
-/** A staged row: plain JSON values keyed by staging column. */
-export type StagedRow = Record<string, string | number | boolean | null>;
+export type { Applied } from '../../db/repositories/import-merge.repository.js';
+export type { StagedRow, StagingType } from '../../db/repositories/import-staging.repository.js';
 
 export type RowResult = { row: StagedRow; issues?: undefined } | { row?: undefined; issues: CellIssue[] };
 
@@ -25,21 +28,17 @@ export interface CellIssue {
   message: string;
 }
 
-/** A set-based check on the staged rows: a query selecting `line` and `message` for each bad row. */
+/** A set-based check on the staged rows (its SQL in import-staging.repository.ts), reported on `column`. */
 export interface StageCheck {
   column: string;
-  query: SQL;
-}
-
-export interface Applied {
-  inserted: number;
-  updated: number;
+  check: StageCheckName;
 }
 
 /**
  * One kind of import. Rows are checked one by one in JS (`parse`), staged in the temporary table
  * `import_stage` (a `line` column plus `staging`), checked together in SQL (`checks`, plus duplicates
- * of `key` by the service), then merged into the real tables by `apply`.
+ * of `key` by the service), then merged into the real tables by `apply` (the SQL of those steps is in
+ * import-staging.repository.ts and import-merge.repository.ts).
  */
 export interface ImportKindSpec {
   kind: ImportKind;
@@ -51,14 +50,11 @@ export interface ImportKindSpec {
   /** The natural key, as staging columns; a key twice in one file is an error. */
   key: readonly string[];
   parse(cells: Record<string, string>, ctx: KindContext): RowResult;
-  checks(ctx: KindContext): StageCheck[];
+  checks: readonly StageCheck[];
   /** Observations that do not block the import (e.g. a column that does not apply to existing rows). */
-  notes?(tx: Db, ctx: KindContext): Promise<string[]>;
-  apply(tx: Db, ctx: KindContext): Promise<Applied>;
+  notes?(stage: ImportStagingRepository, ctx: KindContext): Promise<string[]>;
+  apply(merge: ImportMergeRepository, ctx: KindContext): Promise<Applied>;
 }
-
-/** The staging table; temporary, dropped at the end of the import transaction. */
-export const STAGE = sql.raw('import_stage');
 
 /** Reads and checks the cells of one row, collecting every problem instead of stopping at the first. */
 export class Cells {
@@ -123,30 +119,5 @@ export function notAfterToday(cells: Cells, column: string, date: IsoDate | null
   if (date && date > today) cells.issue(column, `${date} is in the future (today is ${today})`);
 }
 
-export function unknownPartnerCheck(): StageCheck {
-  return {
-    column: 'partner_id',
-    query: sql`select s.line, 'unknown partner ' || s.partner_id as message
-      from ${STAGE} s where not exists (select 1 from partners p where p.id = s.partner_id)`,
-  };
-}
-
-/** `(a, b) is distinct from (c, d)` over the listed columns of the target table and `excluded`. */
-export function differs(table: string, columns: readonly string[]): SQL {
-  const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
-  return sql`(${list(table)}) is distinct from (${list('excluded')})`;
-}
-
-/**
- * Runs an upsert whose RETURNING yields `inserted` (xmax = 0 marks a row inserted, not updated; rows
- * left alone by the DO UPDATE ... WHERE are not returned). `alongside` adds data-modifying CTEs that may
- * read `up`, which must stay at the top level of the statement.
- */
-export async function countUpsert(tx: Db, upsert: SQL, alongside?: SQL): Promise<Applied> {
-  const [row] = rowsOf<{ inserted: number; updated: number }>(
-    await tx.execute(sql`with up as (${upsert})${alongside ? sql`, ${alongside}` : sql``}
-      select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
-      from up`),
-  );
-  return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
-}
+/** A partner_id naming no partner. */
+export const UNKNOWN_PARTNER: StageCheck = { column: 'partner_id', check: 'unknown-partner' };

@@ -1,19 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/client.js';
 import { OPERATOR_PROGRAMS, PARTNERSHIP_TYPES } from '../../program/catalog.schema.js';
 import { searchKey } from '../../program/text.js';
 import { parseCode, parseIsoDate, quote } from '../values.js';
-import { Cells, countUpsert, differs, type ImportKindSpec, STAGE } from './kind.js';
-
-const UPDATED = [
-  'name',
-  'search_name',
-  'type',
-  'operator_program',
-  'slack_channel_id',
-  'manager_slack_user_id',
-  'joined_on',
-] as const;
+import { Cells, type ImportKindSpec } from './kind.js';
 
 /**
  * Partners, keyed by partner_id. The tier column only applies when a partner is created (its starting
@@ -86,85 +74,32 @@ export const partnersKind: ImportKindSpec = {
     });
   },
 
-  checks() {
-    return [
-      {
-        column: 'slack_channel_id',
-        query: sql`select s.line, 'channel ' || s.slack_channel_id || ' is already used by another row of the file (line '
-            || d.first_line || ')' as message
-          from ${STAGE} s
-          join (select slack_channel_id, min(line) as first_line from ${STAGE}
-                where slack_channel_id is not null group by slack_channel_id having count(*) > 1) d
-            on d.slack_channel_id = s.slack_channel_id and s.line <> d.first_line`,
-      },
-      {
-        column: 'slack_channel_id',
-        // Another partner holds the channel and the file does not move it elsewhere.
-        query: sql`select s.line, 'channel ' || s.slack_channel_id || ' is already the channel of partner ' || p.id as message
-          from ${STAGE} s
-          join partners p on p.slack_channel_id = s.slack_channel_id and p.id <> s.partner_id
-          where not exists (select 1 from ${STAGE} o where o.partner_id = p.id
-                            and o.slack_channel_id is distinct from p.slack_channel_id)`,
-      },
-    ];
-  },
+  checks: [
+    // A channel on two rows of the file.
+    { column: 'slack_channel_id', check: 'channel-twice' },
+    // Another partner holds the channel and the file does not move it elsewhere.
+    { column: 'slack_channel_id', check: 'channel-of-another-partner' },
+  ],
 
-  async notes(tx) {
+  async notes(stage) {
     const notes: string[] = [];
-    const ignored = rowsOf<{
-      line: number;
-      partner_id: string;
-      file_tier: string;
-      tier: string;
-      total: number;
-    }>(
-      await tx.execute(sql`select s.line, s.partner_id, s.tier as file_tier, p.tier, count(*) over ()::int as total
-        from ${STAGE} s join partners p on p.id = s.partner_id
-        where s.tier is not null and s.tier <> p.tier
-        order by s.line limit 10`),
-    );
-    if (ignored.length) {
-      const total = Number(ignored[0]!.total);
-      const list = ignored.map((r) => `${r.partner_id} (line ${r.line}: ${r.file_tier}, is ${r.tier})`);
+    const ignored = await stage.tiersDiffering();
+    if (ignored.rows.length) {
+      const total = ignored.total;
+      const list = ignored.rows.map((r) => `${r.partnerId} (line ${r.line}: ${r.fileTier}, is ${r.tier})`);
       notes.push(
         `tier column ignored for ${total} existing ${total === 1 ? 'partner' : 'partners'} ` +
           `(it only sets the starting tier of new partners; tiers then move by evaluation or override): ` +
           `${list.join(', ')}${total > list.length ? `, and ${total - list.length} more` : ''}`,
       );
     }
-    const strangers = rowsOf<{ manager: string }>(
-      await tx.execute(sql`select distinct s.manager_slack_user_id as manager
-        from ${STAGE} s
-        where s.manager_slack_user_id is not null
-          and not exists (select 1 from staff st where st.slack_user_id = s.manager_slack_user_id)
-        order by 1 limit 10`),
-    );
+    const strangers = await stage.managersNotStaff();
     if (strangers.length)
       notes.push(
-        `managers not in the staff list (import staff to let them act as managers): ${strangers.map((r) => r.manager).join(', ')}`,
+        `managers not in the staff list (import staff to let them act as managers): ${strangers.join(', ')}`,
       );
     return notes;
   },
 
-  async apply(tx, { actor, catalog }) {
-    const set = sql.raw(UPDATED.map((c) => `${c} = excluded.${c}`).join(', '));
-    return countUpsert(
-      tx,
-      sql`insert into partners (id, name, search_name, type, operator_program, slack_channel_id,
-          manager_slack_user_id, joined_on, tier, tier_since)
-        select partner_id, name, search_name, type, operator_program, slack_channel_id,
-          manager_slack_user_id, joined_on, coalesce(tier, 'starter'), joined_on
-        from ${STAGE}
-        on conflict (id) do update set ${set}, updated_at = now()
-        where ${differs('partners', UPDATED)}
-        returning id, (xmax = 0) as inserted`,
-      // A partner created with a tier records where it started.
-      sql`history as (
-        insert into tier_history (partner_id, kind, effective_on, tier, actor, catalog_version)
-        select s.partner_id, 'import', s.joined_on, s.tier, ${actor}, ${catalog.version}
-        from up join ${STAGE} s on s.partner_id = up.id
-        where up.inserted and s.tier is not null
-      )`,
-    );
-  },
+  apply: (merge, { actor, catalog }) => merge.partners({ actor, catalogVersion: catalog.version }),
 };

@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { parseCode } from '../values.js';
-import { Cells, countUpsert, differs, type ImportKindSpec, STAGE } from './kind.js';
+import { Cells, type ImportKindSpec } from './kind.js';
 
 const ROLES = ['admin', 'manager'] as const;
-const UPDATED = ['name', 'role'] as const;
 
 /** The vendor's people (admins and partner managers), keyed by slack_user_id. */
 export const staffKind: ImportKindSpec = {
@@ -22,16 +20,7 @@ export const staffKind: ImportKindSpec = {
     });
   },
 
-  checks: () => [],
+  checks: [],
 
-  apply(tx) {
-    return countUpsert(
-      tx,
-      sql`insert into staff (slack_user_id, name, role)
-        select slack_user_id, name, role from ${STAGE}
-        on conflict (slack_user_id) do update set name = excluded.name, role = excluded.role
-        where ${differs('staff', UPDATED)}
-        returning (xmax = 0) as inserted`,
-    );
-  },
+  apply: (merge) => merge.staff(),
 };

@@ -5,7 +5,7 @@ import type { ChecklistMarked } from '../../services/checklist.service.js';
 import type { RevenueRecorded } from '../../services/revenue.service.js';
 import type { TierOverridden } from '../../services/tier-override.service.js';
 import type { DeclarationDecided, TrainingRecorded } from '../../services/trainings.service.js';
-import type { WriteIssue } from '../../services/write-result.js';
+import type { WriteIssue } from '../../services/write-issues.js';
 import { type ActionId, encodeValue, indexedActionId } from '../ids.js';
 import { actions, button, context, type KnownBlock, section, type View, view } from './blocks.js';
 import { fmt, type ViewContext } from './context.js';

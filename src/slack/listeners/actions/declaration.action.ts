@@ -34,7 +34,7 @@ function decide(deps: ListenerDeps, decision: 'confirm' | 'reject') {
     try {
       const result = await decideDeclaration(
         deps.db,
-        { by: userId, completionId: value.c, decision },
+        { by: userId, completionId: value.c, decision, now: deps.now() },
         { locale: deps.config.LOCALE, catalog: deps.catalog },
       );
       if (!result.ok && result.issues.some((i) => i.code === 'not-allowed')) {

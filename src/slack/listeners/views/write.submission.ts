@@ -6,7 +6,7 @@ import { lookupPartner } from '../../../services/partner-lookup.service.js';
 import { recordRevenue } from '../../../services/revenue.service.js';
 import { overrideTier } from '../../../services/tier-override.service.js';
 import { findTraining, recordTraining } from '../../../services/trainings.service.js';
-import { issueField, type WriteIssue, type WriteResult } from '../../../services/write-result.js';
+import { issueField, type WriteIssue, type WriteResult } from '../../../services/write-issues.js';
 import {
   decodeValue,
   MODAL_CALLBACK_IDS,
@@ -141,6 +141,7 @@ async function submit(
             month: fieldValue(values, 'month'),
             category: fieldValue(values, 'category'),
             amount: fieldValue(values, 'amount'),
+            now: deps.now(),
           },
           today,
         ),
@@ -161,6 +162,7 @@ async function submit(
               training: item,
               completedOn,
               partnerId,
+              now: deps.now(),
             },
             today,
             { locale: deps.config.LOCALE },
@@ -178,7 +180,13 @@ async function submit(
         await overrideTier(
           deps.db,
           deps.catalog,
-          { by: userId, partnerId, tier: fieldValue(values, 'tier'), reason: fieldValue(values, 'reason') },
+          {
+            by: userId,
+            partnerId,
+            tier: fieldValue(values, 'tier'),
+            reason: fieldValue(values, 'reason'),
+            now: deps.now(),
+          },
           today,
         ),
         (r) => tierOverriddenView(ctx, r),

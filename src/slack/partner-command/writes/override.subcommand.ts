@@ -43,6 +43,7 @@ export const overrideSubcommand: Subcommand = {
         partnerId: resolved.partner.id,
         tier: resolved.reading.anchor,
         reason: resolved.reading.rest.join(' '),
+        now: ctx.deps.now(),
       },
       ctx.view.today,
     );

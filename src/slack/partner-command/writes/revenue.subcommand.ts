@@ -40,6 +40,7 @@ export const revenueSubcommand: Subcommand = {
         month: resolved.reading.anchor,
         category,
         amount: amount.join(' '),
+        now: ctx.deps.now(),
       },
       ctx.view.today,
     );

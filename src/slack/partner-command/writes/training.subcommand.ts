@@ -45,6 +45,7 @@ export const trainingSubcommand: Subcommand = {
         training: tokens[at]!,
         completedOn: tokens.slice(at + 1).join(' '),
         partnerId,
+        now: ctx.deps.now(),
       },
       ctx.view.today,
       // The manager is told in the asker's language: a partner and its manager usually share one.

@@ -1,10 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import type { ContactRow, PartnerRow } from '../db/repositories/partners.repository.js';
-import { auditLog, partners } from '../db/schema.js';
-import { transaction } from '../db/transaction.js';
+import type { ContactRow } from '../db/repositories/contacts.repository.js';
 import { type IsoDate, isIsoDate } from '../program/dates.js';
-import { type Actor, identifyActor } from './actor.service.js';
 
 /**
  * Why a write was refused. The services return every issue they find (a modal shows them all at once,
@@ -116,25 +111,6 @@ export type WriteResult<T> = { ok: true; value: T } | { ok: false; issues: Write
 export const refused = <T>(...issues: WriteIssue[]): WriteResult<T> => ({ ok: false, issues });
 export const succeeded = <T>(value: T): WriteResult<T> => ({ ok: true, value });
 
-/**
- * Runs a write in one transaction: the asker is identified inside it (authorization never rests on what
- * a caller says about them), and a refusal returns before anything is written.
- */
-export function inTransaction<T>(
-  db: Db,
-  slackUserId: string,
-  work: (tx: Db, actor: Actor) => Promise<WriteResult<T>>,
-): Promise<WriteResult<T>> {
-  return transaction(db, async (tx) => work(tx, await identifyActor(tx, slackUserId)));
-}
-
-export async function audit(
-  tx: Db,
-  entry: { actor: string; action: string; partnerId: string | null; details: Record<string, unknown> },
-): Promise<void> {
-  await tx.insert(auditLog).values(entry);
-}
-
 /** The day something was done: today when left out, never in the future. */
 export function checkCompletedOn(
   text: string | undefined,
@@ -145,21 +121,4 @@ export function checkCompletedOn(
   if (!isIsoDate(raw)) return { issue: { code: 'date-invalid', value: raw } };
   if (raw > today) return { issue: { code: 'date-future', value: raw } };
   return { date: raw };
-}
-
-/**
- * A staff-only write about one partner, in one transaction: anyone else is refused before anything is
- * read; the partner is read and locked against concurrent writes (an unknown one is the first issue).
- */
-export function staffWriteOnPartner<T>(
-  db: Db,
-  slackUserId: string,
-  partnerId: string,
-  work: (tx: Db, found: { partner: PartnerRow | undefined; issues: WriteIssue[] }) => Promise<WriteResult<T>>,
-): Promise<WriteResult<T>> {
-  return inTransaction(db, slackUserId, async (tx, actor) => {
-    if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
-    const [partner] = await tx.select().from(partners).where(eq(partners.id, partnerId)).for('update');
-    return work(tx, { partner, issues: partner ? [] : [{ code: 'partner-unknown' }] });
-  });
 }

@@ -1,0 +1,45 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { contacts } from '../schema.js';
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type ContactInsert = typeof contacts.$inferInsert;
+
+export function createContactsRepository(db: Db) {
+  return {
+    async bySlackUserId(slackUserId: string): Promise<ContactRow | undefined> {
+      const [row] = await db.select().from(contacts).where(eq(contacts.slackUserId, slackUserId));
+      return row;
+    },
+
+    async byId(id: number): Promise<ContactRow | undefined> {
+      const [row] = await db.select().from(contacts).where(eq(contacts.id, id));
+      return row;
+    },
+
+    /** The contacts of one partner (every contact when `partnerId` is left out), by name. */
+    async byName(partnerId?: string): Promise<ContactRow[]> {
+      return db
+        .select()
+        .from(contacts)
+        .where(partnerId === undefined ? undefined : eq(contacts.partnerId, partnerId))
+        .orderBy(asc(contacts.name));
+    },
+
+    /** Every contact's Slack user id and name. */
+    async names(): Promise<{ id: string; name: string }[]> {
+      return db.select({ id: contacts.slackUserId, name: contacts.name }).from(contacts);
+    },
+
+    /** Inserts contacts; their ids by Slack user id. */
+    async insertMany(rows: ContactInsert[]): Promise<{ id: number; slackUserId: string }[]> {
+      if (rows.length === 0) return [];
+      return db
+        .insert(contacts)
+        .values(rows)
+        .returning({ id: contacts.id, slackUserId: contacts.slackUserId });
+    },
+  };
+}
+
+export type ContactsRepository = ReturnType<typeof createContactsRepository>;

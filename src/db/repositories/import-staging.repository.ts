@@ -1,0 +1,214 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../client.js';
+
+/**
+ * The staging table of an import: `import_stage`, temporary, dropped at the end of the import's
+ * transaction (so every method here runs inside that transaction). It holds a `line` column plus the
+ * import kind's own columns; rows are checked there together, in SQL, before being merged
+ * (import-merge.repository.ts).
+ */
+export const STAGE = sql.raw('import_stage');
+
+export type StagingType = 'text' | 'integer' | 'bigint' | 'date' | 'boolean';
+
+/** A staged row: plain JSON values keyed by staging column. */
+export type StagedRow = Record<string, string | number | boolean | null>;
+
+const SQL_TYPES: Record<StagingType, string> = {
+  text: 'text',
+  integer: 'integer',
+  bigint: 'bigint',
+  date: 'date',
+  boolean: 'boolean',
+};
+
+/**
+ * The set-based checks an import kind may ask for: each selects `line` and `message` for each bad
+ * staged row.
+ */
+const STAGE_CHECKS = {
+  'unknown-partner': () => sql`select s.line, 'unknown partner ' || s.partner_id as message
+      from ${STAGE} s where not exists (select 1 from partners p where p.id = s.partner_id)`,
+
+  /** Partners: a channel on two rows of the file. */
+  'channel-twice':
+    () => sql`select s.line, 'channel ' || s.slack_channel_id || ' is already used by another row of the file (line '
+            || d.first_line || ')' as message
+          from ${STAGE} s
+          join (select slack_channel_id, min(line) as first_line from ${STAGE}
+                where slack_channel_id is not null group by slack_channel_id having count(*) > 1) d
+            on d.slack_channel_id = s.slack_channel_id and s.line <> d.first_line`,
+
+  /** Partners: another partner holds the channel and the file does not move it elsewhere. */
+  'channel-of-another-partner':
+    () => sql`select s.line, 'channel ' || s.slack_channel_id || ' is already the channel of partner ' || p.id as message
+          from ${STAGE} s
+          join partners p on p.slack_channel_id = s.slack_channel_id and p.id <> s.partner_id
+          where not exists (select 1 from ${STAGE} o where o.partner_id = p.id
+                            and o.slack_channel_id is distinct from p.slack_channel_id)`,
+
+  /** Contacts: a Slack user is the contact of one partner. */
+  'contact-of-another-partner':
+    () => sql`select s.line, s.slack_user_id || ' is already a contact of partner ' || c.partner_id
+            || ' (a Slack user is the contact of one partner)' as message
+          from ${STAGE} s join contacts c on c.slack_user_id = s.slack_user_id
+          where c.partner_id <> s.partner_id`,
+
+  /** Contacts: after the import, each partner has at most one referent per profile. */
+  'several-referents': () => sql`with merged as (
+            select s.partner_id, s.profile, s.line, s.slack_user_id from ${STAGE} s where s.referent
+            union all
+            select c.partner_id, c.profile, null, c.slack_user_id from contacts c
+            where c.referent and not exists (select 1 from ${STAGE} s where s.slack_user_id = c.slack_user_id)
+          ), clashes as (
+            select partner_id, profile, string_agg(slack_user_id, ', ' order by slack_user_id) as users
+            from merged group by partner_id, profile having count(*) > 1
+          )
+          select m.line, 'partner ' || m.partner_id || ' would have several ' || m.profile
+              || ' referents (' || k.users || '); keep one' as message
+          from merged m join clashes k on k.partner_id = m.partner_id and k.profile = m.profile
+          where m.line is not null`,
+
+  /** Trainings: the contact must be recorded first. */
+  'unknown-contact':
+    () => sql`select s.line, 'no contact ' || s.slack_user_id || ' (import contacts first)' as message
+          from ${STAGE} s where not exists (select 1 from contacts c where c.slack_user_id = s.slack_user_id)`,
+
+  /** Trainings: the contact is another partner's. */
+  'contact-not-of-partner':
+    () => sql`select s.line, s.slack_user_id || ' is a contact of partner ' || c.partner_id
+            || ', not of ' || s.partner_id as message
+          from ${STAGE} s join contacts c on c.slack_user_id = s.slack_user_id
+          where c.partner_id <> s.partner_id`,
+} satisfies Record<string, () => SQL>;
+
+export type StageCheckName = keyof typeof STAGE_CHECKS;
+
+/** What a check found: the first bad lines (by line) and how many there are in all. */
+export interface StageProblems {
+  lines: { line: number; message: string }[];
+  total: number;
+}
+
+export function createImportStagingRepository(db: Db) {
+  return {
+    /** Creates the staging table with these columns besides `line`. */
+    async create(columns: Readonly<Record<string, StagingType>>): Promise<void> {
+      const definitions = Object.entries(columns).map(([name, type]) => `, ${name} ${SQL_TYPES[type]}`);
+      await db.execute(
+        sql.raw(
+          `create temporary table import_stage (line integer not null${definitions.join('')}) on commit drop`,
+        ),
+      );
+    },
+
+    /**
+     * One statement per batch, each column as one array parameter unnested into rows: a handful of bind
+     * parameters whatever the batch size (far from the 65 535 limit), and no per-row parsing of JSON keys.
+     */
+    async stage(columns: Readonly<Record<string, StagingType>>, batch: StagedRow[]): Promise<void> {
+      if (batch.length === 0) return;
+      const all: [string, StagingType][] = [['line', 'integer'], ...Object.entries(columns)];
+      const arrays = all.map(
+        ([name, type]) =>
+          sql`${arrayLiteral(batch.map((row) => row[name] ?? null))}::${sql.raw(SQL_TYPES[type])}[]`,
+      );
+      await db.execute(
+        sql`insert into import_stage (${sql.raw(all.map(([name]) => name).join(', '))})
+      select * from unnest(${sql.join(arrays, sql`, `)})`,
+      );
+    },
+
+    /** Statistics for the planner, once the rows are in. */
+    async analyze(): Promise<void> {
+      await db.execute(sql`analyze import_stage`);
+    },
+
+    /** The lines of a natural key already on an earlier line. */
+    duplicates(key: readonly string[], limit: number): Promise<StageProblems> {
+      const keys = key.join(', ');
+      const joinOn = key.map((k) => `s.${k} = d.${k}`).join(' and ');
+      return problems(
+        db,
+        sql.raw(`select s.line, 'same ${key.join(', ')} as line ' || d.first_line as message
+      from (select ${keys}, min(line) as first_line from import_stage group by ${keys} having count(*) > 1) d
+      join import_stage s on ${joinOn} and s.line <> d.first_line`),
+        limit,
+      );
+    },
+
+    /** The lines one of the named checks refuses. */
+    check(name: StageCheckName, limit: number): Promise<StageProblems> {
+      return problems(db, STAGE_CHECKS[name](), limit);
+    },
+
+    /** Partners: the first ten staged partners that exist with another tier than the file's, and how many. */
+    async tiersDiffering(): Promise<{
+      rows: { line: number; partnerId: string; fileTier: string; tier: string }[];
+      total: number;
+    }> {
+      const found = rowsOf<{
+        line: number;
+        partner_id: string;
+        file_tier: string;
+        tier: string;
+        total: number;
+      }>(
+        await db.execute(sql`select s.line, s.partner_id, s.tier as file_tier, p.tier, count(*) over ()::int as total
+        from ${STAGE} s join partners p on p.id = s.partner_id
+        where s.tier is not null and s.tier <> p.tier
+        order by s.line limit 10`),
+      );
+      return {
+        rows: found.map((r) => ({
+          line: Number(r.line),
+          partnerId: r.partner_id,
+          fileTier: r.file_tier,
+          tier: r.tier,
+        })),
+        total: Number(found[0]?.total ?? 0),
+      };
+    },
+
+    /** Partners: the first ten managers of the file (by id) that are not staff. */
+    async managersNotStaff(): Promise<string[]> {
+      const found = rowsOf<{ manager: string }>(
+        await db.execute(sql`select distinct s.manager_slack_user_id as manager
+        from ${STAGE} s
+        where s.manager_slack_user_id is not null
+          and not exists (select 1 from staff st where st.slack_user_id = s.manager_slack_user_id)
+        order by 1 limit 10`),
+      );
+      return found.map((r) => r.manager);
+    },
+  };
+}
+
+export type ImportStagingRepository = ReturnType<typeof createImportStagingRepository>;
+
+async function problems(db: Db, query: SQL, limit: number): Promise<StageProblems> {
+  const found = rowsOf<{ line: number; message: string; total: number }>(
+    await db.execute(
+      sql`select line, message, count(*) over ()::int as total from (${query}) c
+          order by line limit ${limit}`,
+    ),
+  );
+  return {
+    lines: found.map((r) => ({ line: Number(r.line), message: r.message })),
+    total: found.length === 0 ? 0 : Number(found[0]!.total),
+  };
+}
+
+/** A PostgreSQL array literal: every text quoted (with " and \ escaped), NULL for null. */
+export function arrayLiteral(values: (string | number | boolean | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) out += ',';
+    if (value === null || value === undefined) out += 'NULL';
+    else if (typeof value === 'number') out += String(value);
+    else if (typeof value === 'boolean') out += value ? 't' : 'f';
+    else out += `"${value.replace(/["\\]/g, '\\$&')}"`;
+  }
+  return `${out}}`;
+}

@@ -1,0 +1,37 @@
+import type { Db } from '../client.js';
+import { createAuditRepository } from './audit.repository.js';
+import { createChecklistRepository } from './checklist.repository.js';
+import { createContactsRepository } from './contacts.repository.js';
+import { createEvaluationRepository } from './evaluation.repository.js';
+import { createImportMergeRepository } from './import-merge.repository.js';
+import { createImportStagingRepository } from './import-staging.repository.js';
+import { createPartnersRepository } from './partners.repository.js';
+import { createRevenueRepository } from './revenue.repository.js';
+import { createStaffRepository } from './staff.repository.js';
+import { createTierHistoryRepository } from './tier-history.repository.js';
+import { createTrainingsRepository } from './trainings.repository.js';
+import { createUserLocalesRepository } from './user-locales.repository.js';
+
+/**
+ * Every repository on one database handle, or on a transaction (`transaction(db, async (tx) =>
+ * createRepositories(tx) ...)`) so that all they write commits or rolls back together. Building them
+ * costs nothing: no query is prepared before it is first used. A new repository is one more line here.
+ */
+export function createRepositories(db: Db) {
+  return {
+    partners: createPartnersRepository(db),
+    contacts: createContactsRepository(db),
+    staff: createStaffRepository(db),
+    revenue: createRevenueRepository(db),
+    trainings: createTrainingsRepository(db),
+    checklist: createChecklistRepository(db),
+    tierHistory: createTierHistoryRepository(db),
+    audit: createAuditRepository(db),
+    evaluation: createEvaluationRepository(db),
+    importStaging: createImportStagingRepository(db),
+    importMerge: createImportMergeRepository(db),
+    userLocales: createUserLocalesRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { createPartnersRepository } from '../../src/db/repositories/partners.repository.js';
+import { transaction } from '../../src/db/transaction.js';
+import { BACKENDS } from '../support/databases.js';
+import { givenContact, givenMonthlyRevenue, givenPartner } from '../support/rows.js';
+import { useRepositoryDatabase } from './support.js';
+
+const partner = (id: string, name: string) => ({
+  id,
+  name,
+  searchName: name.toLowerCase(),
+  type: 'ambassador' as const,
+  joinedOn: '2025-01-01',
+  tier: 'starter',
+  tierSince: '2025-01-01',
+});
+
+describe.each(BACKENDS)('partners repository on %s', (backend) => {
+  const db = useRepositoryDatabase(backend);
+  const repo = () => createPartnersRepository(db());
+
+  it('inserts partners and counts them; no rows inserts nothing', async () => {
+    expect(await repo().count()).toBe(0);
+    await repo().insertMany([]);
+    await repo().insertMany([partner('zed', 'Zed'), partner('abc', 'Abc')]);
+    expect(await repo().count()).toBe(2);
+    expect((await repo().byIds(['zed', 'abc', 'nobody'])).map((p) => p.id)).toEqual(['abc', 'zed']);
+  });
+
+  it('refuses a partner id twice', async () => {
+    await repo().insertMany([partner('acme', 'Acme')]);
+    await expect(repo().insertMany([partner('acme', 'Acme again')])).rejects.toThrow();
+    expect(await repo().count()).toBe(1);
+  });
+
+  it('reads a partner for update inside a transaction; undefined for an unknown id', async () => {
+    await givenPartner(db(), { id: 'acme', name: 'Acme' });
+    const found = await transaction(db(), async (tx) => {
+      const r = createPartnersRepository(tx);
+      return [await r.byIdForUpdate('acme'), await r.byIdForUpdate('nobody')] as const;
+    });
+    expect(found[0]).toMatchObject({ id: 'acme', name: 'Acme' });
+    expect(found[1]).toBeUndefined();
+  });
+
+  it('moves a partner to a tier from a day on, stamping updated_at with the time given', async () => {
+    await givenPartner(db(), { id: 'acme', tier: 'starter' });
+    await givenPartner(db(), { id: 'other', tier: 'starter' });
+    const now = new Date('2026-03-15T10:00:00Z');
+    await repo().setTier('acme', 'business', '2026-03-15', now);
+    expect(await repo().byId('acme')).toMatchObject({
+      tier: 'business',
+      tierSince: '2026-03-15',
+      updatedAt: now,
+    });
+    expect(await repo().byId('other')).toMatchObject({ tier: 'starter' });
+    await repo().setTier('nobody', 'business', '2026-03-15', now);
+    expect(await repo().count()).toBe(2);
+  });
+
+  it('finds partners by id, channel, name prefix and manager', async () => {
+    await givenPartner(db(), {
+      id: 'acme',
+      name: 'Acme Telecom',
+      slackChannelId: 'C1',
+      managerSlackUserId: 'U1',
+    });
+    await givenPartner(db(), { id: 'acorn', name: 'Acorn', managerSlackUserId: 'U2' });
+    await givenPartner(db(), { id: 'beta', name: 'Beta 100%' });
+    expect((await repo().byChannel('C1'))?.id).toBe('acme');
+    expect(await repo().byChannel('C9')).toBeUndefined();
+    expect((await repo().matching('ac')).map((p) => p.id)).toEqual(['acme', 'acorn']);
+    expect((await repo().matching('beta 100%')).map((p) => p.id)).toEqual(['beta']);
+    expect(await repo().matching('beta 1000')).toEqual([]);
+    expect((await repo().byManager('U2')).map((p) => p.id)).toEqual(['acorn']);
+    expect((await repo().byManager(undefined)).map((p) => p.id)).toEqual(['acme', 'acorn', 'beta']);
+  });
+
+  it('loads records (contacts by name, revenue from a month) in the order asked, leaving unknown ids out', async () => {
+    await givenPartner(db(), { id: 'acme' });
+    await givenPartner(db(), { id: 'beta' });
+    await givenContact(db(), { partnerId: 'acme', slackUserId: 'U2', name: 'Zoé' });
+    await givenContact(db(), { partnerId: 'acme', slackUserId: 'U1', name: 'Anne' });
+    await givenMonthlyRevenue(db(), 'acme', '2025-12', '2026-02', 10);
+    const record = await repo().record('acme', '2026-01-01');
+    expect(record?.contacts.map((c) => c.name)).toEqual(['Anne', 'Zoé']);
+    expect(record?.revenue.map((r) => r.month).sort()).toEqual(['2026-01-01', '2026-02-01']);
+    expect(await repo().record('nobody', '2026-01-01')).toBeUndefined();
+    const records = await repo().records(['beta', 'nobody', 'acme'], '2026-01-01');
+    expect(records.map((r) => r.partner.id)).toEqual(['beta', 'acme']);
+    expect(records[0]!.contacts).toEqual([]);
+  });
+});
