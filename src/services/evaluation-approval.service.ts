@@ -1,11 +1,6 @@
 import type { Db } from '../db/client.js';
-import { createEvaluationApprovalsRepository } from '../db/repositories/evaluation-approvals.repository.js';
-import {
-  createEvaluationOverridesRepository,
-  type EvaluationChange,
-} from '../db/repositories/evaluation-overrides.repository.js';
-import { createOutboxRepository } from '../db/repositories/outbox.repository.js';
-import { createPartnersRepository } from '../db/repositories/partners.repository.js';
+import { createRepositories } from '../db/repositories/index.js';
+import type { EvaluationChange } from '../db/repositories/tier-history.repository.js';
 import { transaction } from '../db/transaction.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale, OperatorProgram, PartnershipType } from '../program/catalog.schema.js';
@@ -100,7 +95,10 @@ export async function announceEvaluation(
   const recorded = result.partners.filter((p) => p.recordedNow);
   if (recorded.length === 0) return { queued: [] };
   const rows = new Map(
-    (await createPartnersRepository(tx).byIds(result.changes.map((c) => c.partnerId))).map((p) => [p.id, p]),
+    (await createRepositories(tx).partners.byIds(result.changes.map((c) => c.partnerId))).map((p) => [
+      p.id,
+      p,
+    ]),
   );
   const changes: ChangedPartner[] = result.changes.flatMap((c) => {
     const row = rows.get(c.partnerId);
@@ -134,7 +132,7 @@ export async function announceEvaluation(
     { ...input, ...(hold ? { hold } : {}) },
     toPartners.length,
   );
-  if (hold) await createEvaluationApprovalsRepository(tx).request(result.semester.code, hold);
+  if (hold) await createRepositories(tx).evaluationApprovals.request(result.semester.code, hold);
   const queued = await enqueue(tx, [...(summary ? [summary] : []), ...toPartners]);
   return { queued, ...(hold ? { hold } : {}) };
 }
@@ -168,13 +166,13 @@ export function approveEvaluation(
 ): Promise<ApprovalOutcome> {
   return transaction(db, async (tx) => {
     if (!isAdmin(await identifyActor(tx, input.by))) return { status: 'forbidden' };
-    const approvals = createEvaluationApprovalsRepository(tx);
-    const approval = await approvals.lock(input.semester);
+    const repos = createRepositories(tx);
+    const approval = await repos.evaluationApprovals.lock(input.semester);
     if (!approval) return { status: 'unknown' };
     if (approval.status === 'approved') return { status: 'already-approved', by: approval.decidedBy };
-    await approvals.approve(input.semester, { by: input.by, at: input.now });
-    const released = await createOutboxRepository(tx).releaseHold(approval.hold, input.now);
-    await createEvaluationOverridesRepository(tx).audit({
+    await repos.evaluationApprovals.approve(input.semester, { by: input.by, at: input.now });
+    const released = await repos.outbox.releaseHold(approval.hold, input.now);
+    await repos.audit.record({
       actor: input.by,
       action: 'evaluation.approve',
       details: { semester: input.semester, released: released.length },
@@ -185,7 +183,7 @@ export function approveEvaluation(
 
 /** The partners whose tier a semester's evaluation changed, for the override modal. */
 export function evaluationChanges(db: Db, semester: string): Promise<EvaluationChange[]> {
-  return createEvaluationOverridesRepository(db).changes(semester);
+  return createRepositories(db).tierHistory.evaluationChanges(semester);
 }
 
 /**
@@ -203,22 +201,23 @@ export function overrideEvaluatedTier(
   return transaction(db, async (tx) => {
     const { catalog } = deps;
     if (!isAdmin(await identifyActor(tx, input.by))) return { status: 'forbidden' };
-    const approval = await createEvaluationApprovalsRepository(tx).lock(input.semester);
+    const repos = createRepositories(tx);
+    const approval = await repos.evaluationApprovals.lock(input.semester);
     if (approval?.status !== 'pending') return { status: 'unknown' };
     try {
       tierIndex(catalog, input.tier);
     } catch {
       return { status: 'invalid-tier' };
     }
-    const history = createEvaluationOverridesRepository(tx);
-    const partners = createPartnersRepository(tx);
-    const evaluated = await history.evaluation(input.partnerId, input.semester);
+    const { tierHistory: history, partners } = repos;
+    const evaluated = await history.evaluationOf(input.partnerId, input.semester);
     const partner = await partners.byIdForUpdate(input.partnerId);
     if (!evaluated || !partner) return { status: 'not-evaluated' };
     if (partner.tier === input.tier) return { status: 'same', partnerName: partner.name, tier: input.tier };
 
     await partners.setTier(partner.id, input.tier, evaluated.effectiveOn, input.now);
-    await history.recordOverride({
+    await history.add({
+      kind: 'override',
       partnerId: partner.id,
       semester: input.semester,
       effectiveOn: evaluated.effectiveOn,
@@ -231,7 +230,7 @@ export function overrideEvaluatedTier(
       actor: input.by,
       catalogVersion: catalog.version,
     });
-    const cancelled = await createOutboxRepository(tx).cancelHeld(
+    const cancelled = await repos.outbox.cancelHeld(
       approval.hold,
       [
         evaluationKeys.partner(input.semester, partner.id),
@@ -268,7 +267,7 @@ export function overrideEvaluatedTier(
         }),
       );
     }
-    await history.audit({
+    await repos.audit.record({
       actor: input.by,
       action: 'evaluation.override',
       partnerId: partner.id,

@@ -1,7 +1,5 @@
 import type { Db } from '../db/client.js';
-import { createPartnersRepository } from '../db/repositories/partners.repository.js';
-import { createReminderActionsRepository } from '../db/repositories/reminder-actions.repository.js';
-import { createSnoozesRepository } from '../db/repositories/snoozes.repository.js';
+import { createRepositories } from '../db/repositories/index.js';
 import { transaction } from '../db/transaction.js';
 import type { Catalog, Obligation } from '../program/catalog.schema.js';
 import { addDays, type IsoDate } from '../program/dates.js';
@@ -38,20 +36,20 @@ function trainingOf(catalog: Catalog, code: string): Obligation | undefined {
 export async function markReminderDone(
   db: Db,
   catalog: Catalog,
-  input: ReminderItemRef & { by: string; today: IsoDate },
+  input: ReminderItemRef & { by: string; today: IsoDate; now?: Date },
   notify?: NotifyOptions,
 ): Promise<DoneOutcome> {
   const training = trainingOf(catalog, input.obligation);
-  const partner = await createPartnersRepository(db).byId(input.partnerId);
+  const repos = createRepositories(db);
+  const partner = await repos.partners.byId(input.partnerId);
   if (!training || !partner) return { status: 'gone' };
   // Dstny staff (the partner's manager among them) or one of its contacts; anyone else is refused.
   const actor = await identifyActor(db, input.by);
   const contact = isContactOf(actor, partner.id) ? actor.contact : undefined;
   if (!isStaff(actor) && !contact) return { status: 'forbidden' };
-  const items = createReminderActionsRepository(db);
-  const contactId = input.contactId ?? contact?.id ?? (await items.firstContactId(partner.id));
+  const contactId = input.contactId ?? contact?.id ?? (await repos.contacts.firstForPartner(partner.id));
   if (contactId === undefined) return { status: 'no-contact' };
-  const existing = await items.completion(contactId, training.code);
+  const existing = await repos.trainings.completionOf(contactId, training.code);
   if (existing?.status === 'confirmed') return { status: 'already-done', training };
 
   const result = await recordTraining(
@@ -64,6 +62,7 @@ export async function markReminderDone(
       training: training.code,
       completedOn: existing?.completedOn,
       partnerId: partner.id,
+      now: input.now,
     },
     input.today,
     notify,
@@ -86,7 +85,8 @@ export function snoozeReminder(
   return transaction(db, async (tx) => {
     if (!catalog.reminders.snoozeDays.includes(input.days)) return { status: 'invalid-days' };
     const training = trainingOf(catalog, input.obligation);
-    const partner = await createPartnersRepository(tx).byId(input.partnerId);
+    const repos = createRepositories(tx);
+    const partner = await repos.partners.byId(input.partnerId);
     if (!training || !partner) return { status: 'gone' };
     // Staff may put off any item; one of the partner's contacts, the partner's and its own.
     const actor = await identifyActor(tx, input.by);
@@ -95,7 +95,7 @@ export function snoozeReminder(
       (isContactOf(actor, partner.id) && (input.contactId === null || input.contactId === actor.contact.id));
     if (!allowed) return { status: 'forbidden' };
     const until = addDays(input.today, input.days);
-    await createSnoozesRepository(tx).add({
+    await repos.snoozes.add({
       partnerId: partner.id,
       contactId: input.contactId,
       obligation: training.code,

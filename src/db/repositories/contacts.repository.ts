@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
 
@@ -29,6 +29,17 @@ export function createContactsRepository(db: Db) {
     /** Every contact's Slack user id and name. */
     async names(): Promise<{ id: string; name: string }[]> {
       return db.select({ id: contacts.slackUserId, name: contacts.name }).from(contacts);
+    },
+
+    /** Who a partner item is recorded for when staff answer it: the first referent, else the first contact. */
+    async firstForPartner(partnerId: string): Promise<number | undefined> {
+      const [first] = await db
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(eq(contacts.partnerId, partnerId))
+        .orderBy(desc(contacts.referent), asc(contacts.id))
+        .limit(1);
+      return first?.id;
     },
 
     /** Inserts contacts; their ids by Slack user id. */

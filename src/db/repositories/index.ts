@@ -3,10 +3,15 @@ import { createAuditRepository } from './audit.repository.js';
 import { createChecklistRepository } from './checklist.repository.js';
 import { createContactsRepository } from './contacts.repository.js';
 import { createEvaluationRepository } from './evaluation.repository.js';
+import { createEvaluationApprovalsRepository } from './evaluation-approvals.repository.js';
 import { createImportMergeRepository } from './import-merge.repository.js';
 import { createImportStagingRepository } from './import-staging.repository.js';
+import { createJobOccurrencesRepository } from './job-occurrences.repository.js';
+import { createOutboxRepository } from './outbox.repository.js';
 import { createPartnersRepository } from './partners.repository.js';
+import { createReminderLogRepository } from './reminder-log.repository.js';
 import { createRevenueRepository } from './revenue.repository.js';
+import { createSnoozesRepository } from './snoozes.repository.js';
 import { createStaffRepository } from './staff.repository.js';
 import { createTierHistoryRepository } from './tier-history.repository.js';
 import { createTrainingsRepository } from './trainings.repository.js';
@@ -31,6 +36,11 @@ export function createRepositories(db: Db) {
     importStaging: createImportStagingRepository(db),
     importMerge: createImportMergeRepository(db),
     userLocales: createUserLocalesRepository(db),
+    outbox: createOutboxRepository(db),
+    jobOccurrences: createJobOccurrencesRepository(db),
+    reminderLog: createReminderLogRepository(db),
+    snoozes: createSnoozesRepository(db),
+    evaluationApprovals: createEvaluationApprovalsRepository(db),
   };
 }
 

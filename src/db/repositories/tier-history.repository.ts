@@ -1,9 +1,17 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { tierHistory } from '../schema.js';
+import { partners, tierHistory } from '../schema.js';
 
 export type TierHistoryRow = typeof tierHistory.$inferSelect;
 export type TierHistoryInsert = typeof tierHistory.$inferInsert;
+
+/** A partner whose tier a semester's evaluation changed. */
+export interface EvaluationChange {
+  partnerId: string;
+  name: string;
+  previousTier: string | null;
+  tier: string;
+}
 
 /** Every tier a partner held: imported, evaluated each semester, overridden by a manager. */
 export function createTierHistoryRepository(db: Db) {
@@ -21,6 +29,57 @@ export function createTierHistoryRepository(db: Db) {
 
     async add(entry: TierHistoryInsert): Promise<void> {
       await db.insert(tierHistory).values(entry);
+    },
+
+    /** The partners whose tier the semester's evaluation changed, by name. */
+    async evaluationChanges(semester: string): Promise<EvaluationChange[]> {
+      return db
+        .select({
+          partnerId: tierHistory.partnerId,
+          name: partners.name,
+          previousTier: tierHistory.previousTier,
+          tier: tierHistory.tier,
+        })
+        .from(tierHistory)
+        .innerJoin(partners, eq(partners.id, tierHistory.partnerId))
+        .where(
+          and(
+            eq(tierHistory.kind, 'evaluation'),
+            eq(tierHistory.semester, semester),
+            ne(tierHistory.tier, sql`coalesce(${tierHistory.previousTier}, '')`),
+          ),
+        )
+        .orderBy(asc(partners.name));
+    },
+
+    /** The partner's evaluation of the semester, if it was evaluated. */
+    async evaluationOf(partnerId: string, semester: string): Promise<TierHistoryRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(tierHistory)
+        .where(
+          and(
+            eq(tierHistory.partnerId, partnerId),
+            eq(tierHistory.kind, 'evaluation'),
+            eq(tierHistory.semester, semester),
+          ),
+        );
+      return row;
+    },
+
+    /** How many overrides of the partner's tier the semester has had. */
+    async overrideCount(partnerId: string, semester: string): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(tierHistory)
+        .where(
+          and(
+            eq(tierHistory.partnerId, partnerId),
+            eq(tierHistory.kind, 'override'),
+            eq(tierHistory.semester, semester),
+          ),
+        );
+      return Number(row?.n ?? 0);
     },
 
     async insertMany(rows: TierHistoryInsert[]): Promise<void> {

@@ -145,6 +145,18 @@ export function createTrainingsRepository(db: Db) {
         .orderBy(asc(trainingCompletions.createdAt), asc(trainingCompletions.id));
     },
 
+    /** The contact's completion of the training, if recorded (confirmed or pending). */
+    async completionOf(
+      contactId: number,
+      training: string,
+    ): Promise<{ status: 'confirmed' | 'pending'; completedOn: string } | undefined> {
+      const [row] = await db
+        .select({ status: trainingCompletions.status, completedOn: trainingCompletions.completedOn })
+        .from(trainingCompletions)
+        .where(and(eq(trainingCompletions.contactId, contactId), eq(trainingCompletions.training, training)));
+      return row;
+    },
+
     async insertMany(rows: TrainingCompletionInsert[]): Promise<void> {
       if (rows.length === 0) return;
       await db.insert(trainingCompletions).values(rows);

@@ -1,18 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEvaluationOverridesRepository } from '../../src/db/repositories/evaluation-overrides.repository.js';
+import { createAuditRepository } from '../../src/db/repositories/audit.repository.js';
+import { createTierHistoryRepository } from '../../src/db/repositories/tier-history.repository.js';
 import { auditLog, tierHistory } from '../../src/db/schema.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenPartner } from '../support/rows.js';
 
 type HistoryInsert = typeof tierHistory.$inferInsert;
 
-describe.each(BACKENDS)('evaluation overrides repository on %s', (backend) => {
+describe.each(BACKENDS)('tier history of evaluations and overrides, audit, on %s', (backend) => {
   let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  let repo: ReturnType<typeof createEvaluationOverridesRepository>;
+  let repo: ReturnType<typeof createTierHistoryRepository>;
+  let audit: ReturnType<typeof createAuditRepository>;
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    repo = createEvaluationOverridesRepository(t.db);
+    repo = createTierHistoryRepository(t.db);
+    audit = createAuditRepository(t.db);
   });
   afterAll(() => t.drop());
 
@@ -48,12 +51,12 @@ describe.each(BACKENDS)('evaluation overrides repository on %s', (backend) => {
       tier: 'starter',
     });
 
-    expect(await repo.changes(semester)).toEqual([
+    expect(await repo.evaluationChanges(semester)).toEqual([
       { partnerId: 'ov-abe', name: 'Abe', previousTier: 'starter', tier: 'business' },
       { partnerId: 'ov-new', name: 'Newcomer', previousTier: null, tier: 'starter' },
       { partnerId: 'ov-zed', name: 'Zed', previousTier: 'business', tier: 'access' },
     ]);
-    expect(await repo.changes('1999-H1')).toEqual([]);
+    expect(await repo.evaluationChanges('1999-H1')).toEqual([]);
   });
 
   it('finds a partner’s evaluation of a semester, and none for another semester or partner', async () => {
@@ -67,14 +70,14 @@ describe.each(BACKENDS)('evaluation overrides repository on %s', (backend) => {
     });
     await history({ partnerId: 'ov-eval', kind: 'override', semester: '2031-H1', tier: 'business' });
 
-    expect(await repo.evaluation('ov-eval', '2031-H1')).toMatchObject({
+    expect(await repo.evaluationOf('ov-eval', '2031-H1')).toMatchObject({
       kind: 'evaluation',
       tier: 'access',
       previousTier: 'starter',
       averageCents: 123_400,
     });
-    expect(await repo.evaluation('ov-eval', '2031-H2')).toBeUndefined();
-    expect(await repo.evaluation('ov-nobody', '2031-H1')).toBeUndefined();
+    expect(await repo.evaluationOf('ov-eval', '2031-H2')).toBeUndefined();
+    expect(await repo.evaluationOf('ov-nobody', '2031-H1')).toBeUndefined();
   });
 
   it('records overrides beside the evaluation and counts them per partner and semester', async () => {
@@ -94,10 +97,10 @@ describe.each(BACKENDS)('evaluation overrides repository on %s', (backend) => {
       actor: 'UADMIN',
       catalogVersion: 'v2',
     };
-    await repo.recordOverride(override);
-    await repo.recordOverride({ ...override, previousTier: 'business', tier: 'starter' });
-    await repo.recordOverride({ ...override, partnerId: 'ov-count-2' });
-    await repo.recordOverride({ ...override, semester: '2032-H2' });
+    await repo.add({ ...override, kind: 'override' });
+    await repo.add({ ...override, kind: 'override', previousTier: 'business', tier: 'starter' });
+    await repo.add({ ...override, kind: 'override', partnerId: 'ov-count-2' });
+    await repo.add({ ...override, kind: 'override', semester: '2032-H2' });
 
     expect(await repo.overrideCount('ov-count', '2032-H1')).toBe(2);
     expect(await repo.overrideCount('ov-count-2', '2032-H1')).toBe(1);
@@ -108,12 +111,12 @@ describe.each(BACKENDS)('evaluation overrides repository on %s', (backend) => {
 
   it('writes the audit log, with or without a partner', async () => {
     await givenPartner(t.db, { id: 'ov-audit' });
-    await repo.audit({
+    await audit.record({
       actor: 'UAUDIT',
       action: 'evaluation.approve',
       details: { semester: '2033-H1', released: 2 },
     });
-    await repo.audit({
+    await audit.record({
       actor: 'UAUDIT',
       action: 'evaluation.override',
       partnerId: 'ov-audit',

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReminderActionsRepository } from '../../src/db/repositories/reminder-actions.repository.js';
+import { createContactsRepository } from '../../src/db/repositories/contacts.repository.js';
+import { createTrainingsRepository } from '../../src/db/repositories/trainings.repository.js';
 import { trainingCompletions } from '../../src/db/schema.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenContact, givenPartner } from '../support/rows.js';
 
-describe.each(BACKENDS)('reminder actions repository on %s', (backend) => {
+describe.each(BACKENDS)('the contact and completion a reminder’s Done button records, on %s', (backend) => {
   let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  let repo: ReturnType<typeof createReminderActionsRepository>;
+  let contacts: ReturnType<typeof createContactsRepository>;
+  let trainings: ReturnType<typeof createTrainingsRepository>;
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    repo = createReminderActionsRepository(t.db);
+    contacts = createContactsRepository(t.db);
+    trainings = createTrainingsRepository(t.db);
   });
   afterAll(() => t.drop());
 
@@ -27,9 +30,9 @@ describe.each(BACKENDS)('reminder actions repository on %s', (backend) => {
     await givenContact(t.db, { partnerId: 'ra-plain', slackUserId: 'URAPLAIN2' });
     await givenPartner(t.db, { id: 'ra-empty' });
 
-    expect(await repo.firstContactId('ra-referent')).toBe(referent.id);
-    expect(await repo.firstContactId('ra-plain')).toBe(first.id);
-    expect(await repo.firstContactId('ra-empty')).toBeUndefined();
+    expect(await contacts.firstForPartner('ra-referent')).toBe(referent.id);
+    expect(await contacts.firstForPartner('ra-plain')).toBe(first.id);
+    expect(await contacts.firstForPartner('ra-empty')).toBeUndefined();
   });
 
   it('gives a contact’s completion of a training, confirmed or pending, if any', async () => {
@@ -47,15 +50,15 @@ describe.each(BACKENDS)('reminder actions repository on %s', (backend) => {
       },
     ]);
 
-    expect(await repo.completion(ada.id, 'trn-online-admin')).toEqual({
+    expect(await trainings.completionOf(ada.id, 'trn-online-admin')).toEqual({
       status: 'confirmed',
       completedOn: '2030-01-10',
     });
-    expect(await repo.completion(ada.id, 'trn-online-sales')).toEqual({
+    expect(await trainings.completionOf(ada.id, 'trn-online-sales')).toEqual({
       status: 'pending',
       completedOn: '2030-01-12',
     });
-    expect(await repo.completion(ada.id, 'trn-onsite-admin')).toBeUndefined();
-    expect(await repo.completion(-1, 'trn-online-admin')).toBeUndefined();
+    expect(await trainings.completionOf(ada.id, 'trn-onsite-admin')).toBeUndefined();
+    expect(await trainings.completionOf(-1, 'trn-online-admin')).toBeUndefined();
   });
 });
