@@ -35,6 +35,8 @@ export interface FloodPhase {
   rssAfterMb: number;
   heapBeforeMb: number;
   heapAfterMb: number;
+  /** The server's CPU time (user + system) from the flood's start until it was over. */
+  serverCpuMs: number;
 }
 
 type Memory = { type: 'memory'; rss: number; heapUsed: number; gc: boolean };
@@ -112,7 +114,7 @@ export async function benchFlood(options: FloodBenchOptions = {}) {
       }
       const outcome = await running;
       child.send({ type: 'rss-stop' });
-      const peak = await child.next<{ type: 'rss'; sampledPeakBytes: number }>('rss');
+      const peak = await child.next<{ type: 'rss'; sampledPeakBytes: number; cpuMs: number }>('rss');
       // Let the refused connections' memory go back before measuring what is left.
       await new Promise((resolve) => setTimeout(resolve, 500));
       const after = await memory();
@@ -131,6 +133,7 @@ export async function benchFlood(options: FloodBenchOptions = {}) {
         rssAfterMb: megabytes(after.rss),
         heapBeforeMb: megabytes(before.heapUsed),
         heapAfterMb: megabytes(after.heapUsed),
+        serverCpuMs: round(peak.cpuMs, 0),
       };
     };
 

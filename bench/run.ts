@@ -214,7 +214,7 @@ function floodRows(r: Awaited<ReturnType<typeof benchFlood>>): Row[] {
       ...base,
       measure: `${name}: answers to the flood (${p.flood.connections} connections)`,
       value: `${statuses(p.flood.statuses)}; ${s(p.flood.ms / 1000)}`,
-      baseline: '—',
+      baseline: `server CPU ${ms(p.serverCpuMs)}`,
       ratio: '—',
       target: 'none kept open',
       met: p.flood.keptOpen === 0,

@@ -12,6 +12,7 @@ import {
 import type { InFlight } from './in-flight.js';
 import {
   checkInstallation,
+  createStreamingSignature,
   describeRefusal,
   type HeaderVerifier,
   type Installation,
@@ -117,10 +118,16 @@ class BodyTooLargeError extends Error {}
 class BodyTimeoutError extends Error {}
 
 /**
- * Reads the body, up to `limit` bytes and within `timeoutMs`. Past either it rejects at once and stops
- * listening (the stream is paused); the caller answers with `connection: close`, so the rest is never read.
+ * Reads the body, up to `limit` bytes and within `timeoutMs`, handing each chunk to `onChunk` as well.
+ * Past either limit it rejects at once and stops listening (the stream is paused); the caller answers with
+ * `connection: close`, so the rest is never read. Resolves with the chunks, not joined yet.
  */
-function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer> {
+function readBody(
+  req: IncomingMessage,
+  limit: number,
+  timeoutMs: number,
+  onChunk?: (chunk: Buffer) => void,
+): Promise<{ chunks: Buffer[]; size: number }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -134,12 +141,13 @@ function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promi
         chunks.length = 0;
         req.pause();
         reject(error);
-      } else resolve(Buffer.concat(chunks, size));
+      } else resolve({ chunks, size });
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) return done(new BodyTooLargeError());
       chunks.push(chunk);
+      onChunk?.(chunk);
     };
     const onEnd = () => done();
     const onError = (error: Error) => done(error);
@@ -398,9 +406,13 @@ export class SlackHttpReceiver implements Receiver {
     }
     // The body lives as long as the request (Bolt keeps it on req.rawBody): its bytes come back then.
     res.once('close', release);
-    let raw: Buffer;
+    // The headers passed, so both are there.
+    const streaming = createStreamingSignature(this.options.signingSecret, timestamp!);
+    let read: { chunks: Buffer[]; size: number };
     try {
-      raw = await readBody(req, limits.bodyLimitBytes, limits.bodyTimeoutMs);
+      read = await readBody(req, limits.bodyLimitBytes, limits.bodyTimeoutMs, (chunk) =>
+        streaming.update(chunk),
+      );
     } catch (error) {
       release();
       if (error instanceof BodyTooLargeError) {
@@ -420,7 +432,14 @@ export class SlackHttpReceiver implements Receiver {
       return refuse(400);
     }
 
-    // 3. The signature over the body (its bytes: a forged one is never decoded), and replays.
+    // 3. The signature over the body, and replays. A forged body is refused as soon as it is in, from the
+    // signature computed while it arrived: it is never joined, decoded or parsed.
+    if (!streaming.matches(signature!)) {
+      release();
+      this.warnAnonymous('bad_signature', `Refused a request to ${SLACK_EVENTS_PATH}: bad_signature`);
+      return refuse(401);
+    }
+    const raw = Buffer.concat(read.chunks, read.size);
     const verdict = await this.options.verify({ rawBody: raw, signature, timestamp });
     if (!verdict.ok) {
       this.warnAnonymous(verdict.reason, `Refused a request to ${SLACK_EVENTS_PATH}: ${verdict.reason}`);
@@ -453,7 +472,8 @@ export class SlackHttpReceiver implements Receiver {
     const { limits } = this;
     let raw: Buffer | undefined;
     try {
-      raw = await readBody(req, limits.sslCheckMaxBytes, limits.bodyTimeoutMs);
+      const read = await readBody(req, limits.sslCheckMaxBytes, limits.bodyTimeoutMs);
+      raw = Buffer.concat(read.chunks, read.size);
     } catch {
       raw = undefined;
     }

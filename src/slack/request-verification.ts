@@ -51,6 +51,24 @@ export function computeSlackSignature(
   return `${SIGNATURE_VERSION}=${hmac.digest('hex')}`;
 }
 
+/**
+ * The same signature, computed as the body arrives (chunk by chunk), so that a forged body can be refused
+ * without being joined into one buffer or decoded. A fast refusal only: the full check still runs after.
+ */
+export function createStreamingSignature(signingSecret: string, timestamp: string) {
+  const hmac = createHmac('sha256', signingSecret);
+  hmac.update(`${SIGNATURE_VERSION}:${timestamp}:`);
+  return {
+    update(chunk: Buffer) {
+      hmac.update(chunk);
+    },
+    /** Call once, after the last chunk. */
+    matches(signature: string): boolean {
+      return signaturesMatch(`${SIGNATURE_VERSION}=${hmac.digest('hex')}`, signature);
+    },
+  };
+}
+
 function signaturesMatch(expected: string, received: string): boolean {
   const a = Buffer.from(expected, 'utf8');
   const b = Buffer.from(received, 'utf8');
