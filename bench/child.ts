@@ -22,11 +22,17 @@ export interface BenchChild {
  * Runs `node --import tsx bench/<script>` with an IPC channel, so what it measures (RSS above all) is
  * its own and the bench's load generator does not share its event loop.
  */
-export function startBenchChild(script: string, env: Record<string, string> = {}): BenchChild {
+export function startBenchChild(
+  script: string,
+  env: Record<string, string> = {},
+  /** Extra node flags for the child (e.g. --expose-gc). */
+  extraExecArgv: string[] = [],
+): BenchChild {
   const path = fileURLToPath(new URL(script, import.meta.url));
   const child = fork(path, [], {
     // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each child, to see where its time goes.
     execArgv: [
+      ...extraExecArgv,
       '--import',
       'tsx',
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),

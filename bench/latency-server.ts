@@ -74,6 +74,15 @@ async function start() {
         await tellParent({ type: 'rss', ...peak, cpuMs: (cpu.user + cpu.system) / 1000 });
         break;
       }
+      // Memory right now, after a full gc when the child runs with --expose-gc (the flood bench).
+      case 'memory': {
+        const gc = (globalThis as { gc?: () => void }).gc;
+        gc?.();
+        gc?.();
+        const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+        await tellParent({ type: 'memory', rss, heapUsed, external, arrayBuffers, gc: gc !== undefined });
+        break;
+      }
       case 'stop':
         await slackApp.stop();
         await db?.close();

@@ -3,16 +3,17 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import postgres from 'postgres';
 import { benchDelivery } from './delivery.bench.js';
 import { benchEvaluation } from './evaluation.bench.js';
+import { benchFlood } from './flood.bench.js';
 import { benchImport } from './import.bench.js';
 import { benchLatency } from './latency.bench.js';
 import { BENCH_POSTGRES_URL, round } from './support.js';
 
 /**
- * `npm run bench [-- latency evaluation delivery import]`: builds each section's dataset, measures it
+ * `npm run bench [-- latency evaluation delivery import flood]`: builds each section's dataset, measures it
  * beside a baseline taken in the same run, prints one table and writes bench/results.json.
  */
 
-const SECTIONS = ['latency', 'evaluation', 'delivery', 'import'] as const;
+const SECTIONS = ['latency', 'evaluation', 'delivery', 'import', 'flood'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface Row {
@@ -175,6 +176,56 @@ function importRows(r: Awaited<ReturnType<typeof benchImport>>): Row[] {
   ];
 }
 
+function floodRows(r: Awaited<ReturnType<typeof benchFlood>>): Row[] {
+  const base = { section: 'flood' as const };
+  const statuses = (s: Record<string, number>) =>
+    Object.entries(s)
+      .map(([status, n]) => `${n}× ${status}`)
+      .join(', ');
+  const rows = (name: string, p: typeof r.unsigned): Row[] => [
+    {
+      ...base,
+      measure: `${name}: server RSS growth, peak during`,
+      value: mb(p.rssPeakMb - p.rssBeforeMb),
+      baseline: `${mb(p.rssBeforeMb)} before`,
+      ratio: '—',
+      target: '≤ 64 MB',
+      met: p.rssPeakMb - p.rssBeforeMb <= 64,
+    },
+    {
+      ...base,
+      measure: `${name}: server RSS growth, after (gc)`,
+      value: mb(p.rssAfterMb - p.rssBeforeMb),
+      baseline: `${mb(p.rssBeforeMb)} before`,
+      ratio: '—',
+      target: '≤ 64 MB',
+      met: p.rssAfterMb - p.rssBeforeMb <= 64,
+    },
+    {
+      ...base,
+      measure: `${name}: valid /partner help, p50 / max of ${p.valid.requests}`,
+      value: `${ms(p.valid.p50Ms)} / ${ms(p.valid.maxMs)}`,
+      baseline: `${ms(r.baseline.p50Ms)} / ${ms(r.baseline.maxMs)} without flood`,
+      ratio: x(p.valid.p50Ms / r.baseline.p50Ms),
+      target: 'max ≤ 1 s, 0 errors',
+      met: p.valid.maxMs <= 1_000 && p.valid.errors === 0,
+    },
+    {
+      ...base,
+      measure: `${name}: answers to the flood (${p.flood.connections} connections)`,
+      value: `${statuses(p.flood.statuses)}; ${s(p.flood.ms / 1000)}`,
+      baseline: `server CPU ${ms(p.serverCpuMs)}`,
+      ratio: '—',
+      target: 'none kept open',
+      met: p.flood.keptOpen === 0,
+    },
+  ];
+  return [
+    ...rows(`${r.pending} pending + ${r.posts} posts × 3.9 MB unsigned`, r.unsigned),
+    ...rows(`${r.forgedPosts} forged-signature posts × ${Math.round(r.forgedBytes / 1024)} KiB`, r.forged),
+  ];
+}
+
 const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> = {
   latency: async () => {
     const onPostgres = await benchLatency({ backend: 'postgres' });
@@ -195,6 +246,10 @@ const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> 
   import: async () => {
     const result = await benchImport();
     return { result, rows: importRows(result) };
+  },
+  flood: async () => {
+    const result = await benchFlood();
+    return { result, rows: floodRows(result) };
   },
 };
 

@@ -24,6 +24,20 @@ export const configSchema = z
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
     SLACK_API_URL: optionalString.pipe(z.url().optional()),
+    /**
+     * Our Slack app's id (Basic Information > App ID, `A...`). Optional: without it the app id is read at
+     * start from bots.info (the bot id that auth.test returns -> the bot's app_id). Either way, every
+     * incoming request must carry this id in `api_app_id`; it is never taken from a request.
+     */
+    SLACK_APP_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^A[A-Z0-9]{2,}$/, 'must be an app id such as A0123ABCDEF')
+        .optional()
+        .describe(
+          "Our Slack app's id (A...); optional, else read from bots.info at start; requests must name it",
+        ),
+    ),
     ANNOUNCE_CHANNEL_ID: optionalString,
     REMINDER_CRON: z.string().trim().min(1).default('0 9 * * 1-5'),
     EVALUATION_CRON: z.string().trim().min(1).default('0 6 1 1,7 *'),

@@ -3,8 +3,16 @@ import { type Config, slackMode } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createLogger, type Logger, redactingLogger } from '../logger.js';
 import { createInFlight } from './in-flight.js';
-import { SlackHttpReceiver, SocketReceiver } from './receiver.js';
-import { createMemoryReplayStore, createRequestVerifier, type ReplayStore } from './request-verification.js';
+import { type ReceiverLimits, SlackHttpReceiver, SocketReceiver } from './receiver.js';
+import {
+  checkInstallation,
+  createHeaderVerifier,
+  createMemoryReplayStore,
+  createRequestVerifier,
+  describeRefusal,
+  type Installation,
+  type ReplayStore,
+} from './request-verification.js';
 
 export const DEFAULT_WEB_API_TIMEOUT_MS = 5_000;
 
@@ -27,6 +35,52 @@ export function webApiClientOptions(
     // Bolt posts respond() to response_url with this fetch, outside the Web API client's timeout.
     fetch: fetchWithTimeout(timeoutMs),
   };
+}
+
+/**
+ * Our app and installation, asked of Slack once at start, so that every request can be checked against
+ * them (request-verification.ts, checkInstallation):
+ * - auth.test gives the workspace (`team_id`), its org (`enterprise_id`) and whether the installation is
+ *   org-wide (`is_enterprise_install`), plus the bot's `bot_id` (https://docs.slack.dev/reference/methods/auth.test).
+ *   Its documented answer has no app id (the SDK's type lists an optional `app_id`, undocumented: not
+ *   relied on);
+ * - the app id is SLACK_APP_ID when set, else bots.info on that bot id, whose `app_id` is documented for
+ *   exactly this ("Use the app_id field to identify whether a bot belongs to your Slack app",
+ *   https://docs.slack.dev/reference/methods/bots.info; it needs users:read, which the manifest has).
+ *   When both are there they must agree: a bot token of another app is a configuration error.
+ * The app id is never taken from a request: that would accept whatever app a forged request names.
+ */
+export async function resolveInstallation(
+  client: webApi.WebClient,
+  configuredAppId: string | undefined,
+  logger: Logger,
+): Promise<Installation> {
+  const auth = await client.auth.test();
+  const teamId = auth.team_id || undefined;
+  const enterpriseId = auth.enterprise_id || undefined;
+  const isEnterpriseInstall = auth.is_enterprise_install === true;
+  let botsAppId: string | undefined;
+  if (auth.bot_id) {
+    try {
+      botsAppId = (await client.bots.info({ bot: auth.bot_id })).bot?.app_id || undefined;
+    } catch (error) {
+      if (!configuredAppId) {
+        throw new Error(
+          'Could not read our app id from bots.info (it needs the users:read scope): set SLACK_APP_ID',
+          { cause: error },
+        );
+      }
+      logger.warn(`bots.info failed, using SLACK_APP_ID unchecked: ${String(error)}`);
+    }
+  }
+  if (configuredAppId && botsAppId && configuredAppId !== botsAppId) {
+    throw new Error(`SLACK_APP_ID is ${configuredAppId} but the bot token belongs to app ${botsAppId}`);
+  }
+  const appId = configuredAppId ?? botsAppId;
+  if (!appId) throw new Error('Slack did not say which app the bot token belongs to: set SLACK_APP_ID');
+  if (!isEnterpriseInstall && !teamId) throw new Error('auth.test named no workspace for the bot token');
+  if (isEnterpriseInstall && !enterpriseId) throw new Error('auth.test named no org for an org-wide install');
+  return { appId, teamId: isEnterpriseInstall ? undefined : teamId, enterpriseId, isEnterpriseInstall };
 }
 
 function fetchWithTimeout(timeoutMs: number): webApi.FetchFunction {
@@ -54,6 +108,8 @@ export interface SlackAppOptions {
   now?: () => number;
   drainTimeoutMs?: number;
   webApiTimeoutMs?: number;
+  /** Overrides the HTTP receiver's limits (body size, timeouts, connections); see DEFAULT_RECEIVER_LIMITS. */
+  receiverLimits?: Partial<ReceiverLimits>;
 }
 
 export interface SlackApp {
@@ -63,7 +119,12 @@ export interface SlackApp {
   readonly logger: Logger;
   /** Bound port of the HTTP server (events + /healthz in HTTP mode, /healthz in Socket Mode), once started. */
   readonly port: number | undefined;
-  /** Checks the bot token once (auth.test), then starts taking requests. */
+  /** Our app and installation, once started: what every request must be for. */
+  readonly installation: Installation | undefined;
+  /**
+   * Checks the bot token and learns our installation (auth.test, bots.info unless SLACK_APP_ID is set),
+   * lets Bolt check the token too (its own auth.test: Bolt keeps no team id), then starts taking requests.
+   */
   start(): Promise<void>;
   /** Stops taking requests and waits for in-flight ones and their listeners; then close the database. */
   stop(): Promise<void>;
@@ -92,6 +153,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const inFlight = createInFlight();
   const clientOptions = webApiClientOptions(config, options.webApiTimeoutMs);
   const port = options.port ?? config.PORT;
+  let installation: Installation | undefined;
 
   let receiver: SlackHttpReceiver | SocketReceiver;
   if (mode === 'socket') {
@@ -111,16 +173,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     receiver = new SlackHttpReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET,
       logger,
+      verifyHeaders: createHeaderVerifier({ now }),
       verify: createRequestVerifier({
         signingSecret: config.SLACK_SIGNING_SECRET,
         replayStore: options.replayStore ?? createMemoryReplayStore({ now }),
         now,
       }),
+      installation: () => installation,
       ping: () => options.database.ping(),
       inFlight,
       port,
       host: options.host,
       drainTimeoutMs: options.drainTimeoutMs,
+      limits: options.receiverLimits,
     });
   }
 
@@ -144,6 +209,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     }
     await inFlight.run(next);
   });
+  if (mode === 'socket') {
+    // Over HTTP the receiver checks the installation before Bolt; over the socket it is checked here, before
+    // any listener. A refused event was already acknowledged by Bolt; anything else is left unacknowledged.
+    app.use(async ({ body, next }) => {
+      const mine = checkInstallation(body, installation);
+      if (!mine.ok) {
+        logger.warn(`Refused a Socket Mode request: ${describeRefusal(mine, installation)}`);
+        return;
+      }
+      await next();
+    });
+  }
   options.register(app);
 
   let started = false;
@@ -154,7 +231,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     get port() {
       return receiver.port;
     },
+    get installation() {
+      return installation;
+    },
     async start() {
+      installation = await resolveInstallation(app.client, config.SLACK_APP_ID, logger);
+      logger.info(
+        `Installation: app ${installation.appId}, ${installation.isEnterpriseInstall ? 'org' : 'workspace'} ${installation.teamId ?? installation.enterpriseId}${installation.enterpriseId && installation.teamId ? ` (org ${installation.enterpriseId})` : ''}`,
+      );
       await app.init();
       await app.start();
       started = true;

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import {
   type App,
   type BufferedIncomingMessage,
-  defaultBodyLimit,
   HTTPReceiver,
   type Logger,
   type Receiver,
@@ -11,7 +10,15 @@ import {
   type webApi,
 } from '@slack/bolt';
 import type { InFlight } from './in-flight.js';
-import type { RequestVerifier } from './request-verification.js';
+import {
+  checkInstallation,
+  createStreamingSignature,
+  describeRefusal,
+  type HeaderVerifier,
+  type Installation,
+  parseSlackBody,
+  type RequestVerifier,
+} from './request-verification.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
@@ -49,39 +56,179 @@ function singleHeader(req: IncomingMessage, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-class BodyTooLargeError extends Error {}
+/**
+ * Limits of the HTTP receiver. What Slack sends is small and arrives at once, so anything slow or large is
+ * refused early, before it can hold memory or a socket.
+ */
+export interface ReceiverLimits {
+  /**
+   * Largest body read, in bytes; a larger Content-Length, or more bytes read, gets 413 at once (Bolt's
+   * default is 4 MB). 512 KiB: Slack's largest payloads embed a whole view (block_actions from a Home tab or
+   * a modal, view_submission), and a view has at most 100 blocks, section texts of at most 3 000
+   * characters and private_metadata of at most 3 000 (https://docs.slack.dev/reference/views/home-tab-views,
+   * https://docs.slack.dev/reference/views/modal-views). A synthetic block_actions with a 100-block view,
+   * every section at 3 000 characters of French text, non-ASCII escaped as Slack sends it and the whole
+   * form-encoded as interactivity is, measures about 476 KiB. Our own views are far smaller (the Home tab
+   * is at most ~60 short blocks: a few tens of KB); a slash command is a few KB.
+   */
+  bodyLimitBytes: number;
+  /**
+   * Bytes that the bodies being read may hold together (each reserves its Content-Length, or the body
+   * limit when it has none); a request beyond gets 503 and is not read. A well-formed but forged signature
+   * (a current timestamp and 64 hex digits) passes the header check, and only the body tells it is forged:
+   * this bounds what such requests can make the process buffer. 32 MiB is 64 bodies at the limit, or
+   * thousands of ordinary ones.
+   */
+  bodyBudgetBytes: number;
+  /** How long the body may take to arrive once the headers are in; then 408. Slack waits 3 s for an answer. */
+  bodyTimeoutMs: number;
+  /** server.headersTimeout: all headers within this, else 408 (a slowloris holds its socket no longer). */
+  headersTimeoutMs: number;
+  /** server.requestTimeout: the whole request within this. */
+  requestTimeoutMs: number;
+  /** server.keepAliveTimeout: how long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** server.maxHeadersCount: Slack sends about a dozen headers, a proxy adds a few. */
+  maxHeadersCount: number;
+  /** The server's maxHeaderSize, in bytes (Node's default, stated). */
+  maxHeaderSize: number;
+  /** server.maxConnections: sockets beyond it are closed as they are accepted. */
+  maxConnections: number;
+  /** Largest unsigned body read, to recognise Slack's SSL check (`ssl_check=1&token=...`). */
+  sslCheckMaxBytes: number;
+}
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export const DEFAULT_RECEIVER_LIMITS: ReceiverLimits = {
+  bodyLimitBytes: 512 * 1024,
+  bodyBudgetBytes: 32 * 1024 * 1024,
+  bodyTimeoutMs: 5_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  keepAliveTimeoutMs: 5_000,
+  maxHeadersCount: 64,
+  maxHeaderSize: 16 * 1024,
+  maxConnections: 1_024,
+  sslCheckMaxBytes: 256,
+};
+
+/** How often Node enforces headersTimeout and requestTimeout (its default, 30 s, would let them run late). */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
+
+class BodyTooLargeError extends Error {}
+class BodyTimeoutError extends Error {}
+
+/**
+ * Reads the body, up to `limit` bytes and within `timeoutMs`, handing each chunk to `onChunk` as well.
+ * Past either limit it rejects at once and stops listening (the stream is paused); the caller answers with
+ * `connection: close`, so the rest is never read. Resolves with the chunks, not joined yet.
+ */
+function readBody(
+  req: IncomingMessage,
+  limit: number,
+  timeoutMs: number,
+  onChunk?: (chunk: Buffer) => void,
+): Promise<{ chunks: Buffer[]; size: number }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('aborted', onAborted);
+      if (error) {
+        chunks.length = 0;
+        req.pause();
+        reject(error);
+      } else resolve({ chunks, size });
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLargeError());
-        req.resume();
-        return;
-      }
+      if (size > limit) return done(new BodyTooLargeError());
       chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+      onChunk?.(chunk);
+    };
+    const onEnd = () => done();
+    const onError = (error: Error) => done(error);
+    const onAborted = () => done(new Error('request aborted'));
+    const timer = setTimeout(() => done(new BodyTimeoutError()), timeoutMs);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('aborted', onAborted);
   });
 }
 
-/** Slack's SSL check on slash command URLs: unsigned, carries nothing, answered 200 and never processed. */
-function isSslCheck(req: IncomingMessage, body: string): boolean {
-  return (
-    req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
-    new URLSearchParams(body).get('ssl_check') === '1'
-  );
+/** The declared Content-Length, or undefined when there is none (chunked) or it is not a plain number. */
+function contentLength(req: IncomingMessage): number | undefined {
+  const value = req.headers['content-length'];
+  return value !== undefined && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * Slack's SSL check on slash command URLs comes without a signature ("these requests do not require
+ * x-slack-signature verification", Bolt's HTTPModuleFunctions, after
+ * https://docs.slack.dev/interactivity/implementing-slash-commands/#responding_basic_receipt) and carries
+ * only `ssl_check=1&token=...`: an unsigned request can only be one if it is a small form.
+ */
+function mayBeSslCheck(req: IncomingMessage, maxBytes: number): boolean {
+  const length = contentLength(req);
+  return req.headers['content-type'] === FORM && length !== undefined && length <= maxBytes;
+}
+
+/** Bytes reserved by bodies being read; a reservation beyond the total is refused. */
+function createBodyBudget(total: number) {
+  let used = 0;
+  return {
+    get used() {
+      return used;
+    },
+    take(bytes: number): (() => void) | undefined {
+      if (used + bytes > total) return undefined;
+      used += bytes;
+      let given = false;
+      return () => {
+        if (given) return;
+        given = true;
+        used -= bytes;
+      };
+    },
+  };
+}
+
+/**
+ * At most one line per reason and `everyMs` for refusals anyone can cause (no signature needed), counting
+ * those left out: a flood must not become a flood of log lines.
+ */
+function createThrottledWarn(logger: Logger, everyMs = 10_000) {
+  const byReason = new Map<string, { last: number; suppressed: number }>();
+  return (reason: string, message: string) => {
+    const now = Date.now();
+    const seen = byReason.get(reason) ?? { last: Number.NEGATIVE_INFINITY, suppressed: 0 };
+    byReason.set(reason, seen);
+    if (now - seen.last < everyMs) {
+      seen.suppressed += 1;
+      return;
+    }
+    const more = seen.suppressed > 0 ? ` (and ${seen.suppressed} more since the previous such line)` : '';
+    logger.warn(`${message}${more}`);
+    seen.last = now;
+    seen.suppressed = 0;
+  };
 }
 
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
   logger: Logger;
-  /** Our stricter check (timestamp both ways, replay), run before Bolt sees the request. */
+  /** The header part of the check (present, well formed, timestamp in the window), before the body is read. */
+  verifyHeaders: HeaderVerifier;
+  /** Our stricter check (signature, timestamp both ways, replay), run on the body before Bolt sees it. */
   verify: RequestVerifier;
+  /** Our app and installation once known (start()); until then every Slack request is refused. */
+  installation: () => Installation | undefined;
   ping: Ping;
   inFlight: InFlight;
   /** 0 picks a free port (tests). */
@@ -90,27 +237,42 @@ export interface SlackHttpReceiverOptions {
   healthTimeoutMs?: number;
   /** How long stop() waits for in-flight requests and listeners before cutting connections. */
   drainTimeoutMs?: number;
-  bodyLimitBytes?: number;
+  limits?: Partial<ReceiverLimits>;
 }
 
 /**
  * HTTP transport: POST /slack/events and GET /healthz on one port.
  *
- * Slack requests are buffered and checked by `verify` first; anything refused gets 401 and never reaches
- * Bolt. Accepted ones are handed, already buffered, to Bolt's own HTTPReceiver request listener, so body
+ * A Slack request goes through these steps and is refused, with `connection: close`, at the first failure:
+ * 1. its signature headers (both present, well formed, timestamp within 5 minutes either way): else 401,
+ *    and the body is never read (except a small unsigned form, which may be Slack's SSL check);
+ * 2. its size: a Content-Length over the body limit gets 413 unread; the bytes read count too (413 as soon
+ *    as they pass it); the body must arrive within bodyTimeoutMs (408); the bodies being read share a
+ *    budget (503 beyond);
+ * 3. `verify` on the body (signature, replay): else 401;
+ * 4. the installation: it must name our app and our installation (checkInstallation), else it is refused
+ *    and logged: 401 for commands and interactions, 200 with nothing done for Events API callbacks (Slack
+ *    retries any other answer, three times over 5 minutes, and counts it as a delivery failure).
+ * Accepted ones are handed, already buffered, to Bolt's own HTTPReceiver request listener, so body
  * parsing, signature check, url_verification, ack and error handling stay Bolt's real code.
  */
 export class SlackHttpReceiver implements Receiver {
   private readonly bolt: HTTPReceiver;
   private server: Server | undefined;
+  private readonly limits: ReceiverLimits;
+  private readonly budget: ReturnType<typeof createBodyBudget>;
+  private readonly warnAnonymous: (reason: string, message: string) => void;
 
   constructor(private readonly options: SlackHttpReceiverOptions) {
+    this.limits = { ...DEFAULT_RECEIVER_LIMITS, ...options.limits };
+    this.budget = createBodyBudget(this.limits.bodyBudgetBytes);
+    this.warnAnonymous = createThrottledWarn(options.logger);
     this.bolt = new HTTPReceiver({
       signingSecret: options.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       logger: options.logger,
       processBeforeResponse: false,
-      bodyLimit: options.bodyLimitBytes ?? defaultBodyLimit,
+      bodyLimit: this.limits.bodyLimitBytes,
     });
   }
 
@@ -124,9 +286,26 @@ export class SlackHttpReceiver implements Receiver {
     return address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
   }
 
+  /** Bytes reserved right now by bodies being read or held (tests, benches). */
+  get bufferedBodyBytes(): number {
+    return this.budget.used;
+  }
+
   start(): Promise<Server> {
     if (this.server) return Promise.reject(new Error('The Slack HTTP receiver is already started'));
-    const server = createServer((req, res) => this.handle(req, res));
+    const { limits } = this;
+    const server = createServer(
+      {
+        headersTimeout: limits.headersTimeoutMs,
+        requestTimeout: limits.requestTimeoutMs,
+        keepAliveTimeout: limits.keepAliveTimeoutMs,
+        maxHeaderSize: limits.maxHeaderSize,
+        connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
+      },
+      (req, res) => this.handle(req, res),
+    );
+    server.maxHeadersCount = limits.maxHeadersCount;
+    server.maxConnections = limits.maxConnections;
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', (error) => {
@@ -181,39 +360,131 @@ export class SlackHttpReceiver implements Receiver {
     if (path === SLACK_EVENTS_PATH && method === 'POST') {
       this.handleSlackRequest(req, res).catch((error: unknown) => {
         this.options.logger.error('Failed to handle a Slack request', error);
-        answerEmpty(res, 500);
+        answerEmpty(res, 500, { connection: 'close' });
       });
       return;
     }
-    answerEmpty(res, 404);
+    answerEmpty(res, 404, { connection: 'close' });
   }
 
   private async handleSlackRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let raw: Buffer;
+    const { limits } = this;
+    const refuse = (status: number, headers: Record<string, string> = {}) =>
+      answerEmpty(res, status, { connection: 'close', ...headers });
+    const signature = singleHeader(req, 'x-slack-signature');
+    const timestamp = singleHeader(req, 'x-slack-request-timestamp');
+
+    // 1. The headers, before any byte of the body.
+    const headers = this.options.verifyHeaders({ signature, timestamp });
+    if (!headers.ok) {
+      if (signature === undefined && timestamp === undefined && mayBeSslCheck(req, limits.sslCheckMaxBytes)) {
+        return this.answerSslCheck(req, res);
+      }
+      this.warnAnonymous(
+        headers.reason,
+        `Refused a request to ${SLACK_EVENTS_PATH} before reading it: ${headers.reason}`,
+      );
+      return refuse(401);
+    }
+
+    // 2. The size, declared then read, within the budget and in time.
+    const declared = contentLength(req);
+    if (declared !== undefined && declared > limits.bodyLimitBytes) {
+      this.warnAnonymous(
+        'too_large',
+        `Refused a ${declared}-byte body unread (limit ${limits.bodyLimitBytes} bytes)`,
+      );
+      return refuse(413);
+    }
+    const release = this.budget.take(declared ?? limits.bodyLimitBytes);
+    if (!release) {
+      this.warnAnonymous(
+        'budget',
+        `Refused a request unread: ${this.budget.used} bytes of bodies already held`,
+      );
+      return refuse(503, { 'retry-after': '1' });
+    }
+    // The body lives as long as the request (Bolt keeps it on req.rawBody): its bytes come back then.
+    res.once('close', release);
+    // The headers passed, so both are there.
+    const streaming = createStreamingSignature(this.options.signingSecret, timestamp!);
+    let read: { chunks: Buffer[]; size: number };
     try {
-      raw = await readBody(req, this.options.bodyLimitBytes ?? defaultBodyLimit);
+      read = await readBody(req, limits.bodyLimitBytes, limits.bodyTimeoutMs, (chunk) =>
+        streaming.update(chunk),
+      );
     } catch (error) {
-      answerEmpty(res, error instanceof BodyTooLargeError ? 413 : 400, { connection: 'close' });
-      return;
+      release();
+      if (error instanceof BodyTooLargeError) {
+        this.warnAnonymous(
+          'too_large',
+          `Refused a body over ${limits.bodyLimitBytes} bytes, reading stopped`,
+        );
+        return refuse(413);
+      }
+      if (error instanceof BodyTimeoutError) {
+        this.warnAnonymous(
+          'body_timeout',
+          `Refused a body still incomplete after ${limits.bodyTimeoutMs} ms`,
+        );
+        return refuse(408);
+      }
+      return refuse(400);
     }
-    const rawBody = raw.toString('utf8');
-    if (isSslCheck(req, rawBody)) {
-      answerEmpty(res, 200);
-      return;
+
+    // 3. The signature over the body, and replays. A forged body is refused as soon as it is in, from the
+    // signature computed while it arrived: it is never joined, decoded or parsed.
+    if (!streaming.matches(signature!)) {
+      release();
+      this.warnAnonymous('bad_signature', `Refused a request to ${SLACK_EVENTS_PATH}: bad_signature`);
+      return refuse(401);
     }
-    const verdict = await this.options.verify({
-      rawBody,
-      signature: singleHeader(req, 'x-slack-signature'),
-      timestamp: singleHeader(req, 'x-slack-request-timestamp'),
-    });
+    const raw = Buffer.concat(read.chunks, read.size);
+    const verdict = await this.options.verify({ rawBody: raw, signature, timestamp });
     if (!verdict.ok) {
-      this.options.logger.warn(`Refused a request to ${SLACK_EVENTS_PATH}: ${verdict.reason}`);
-      answerEmpty(res, 401);
-      return;
+      this.warnAnonymous(verdict.reason, `Refused a request to ${SLACK_EVENTS_PATH}: ${verdict.reason}`);
+      return refuse(401);
     }
+
+    // 4. Our app and our installation.
+    let body: unknown;
+    try {
+      body = parseSlackBody(raw.toString('utf8'), req.headers['content-type']);
+    } catch {
+      this.options.logger.warn(`Refused a signed request to ${SLACK_EVENTS_PATH}: malformed body`);
+      return refuse(400);
+    }
+    const installation = this.options.installation();
+    const mine = checkInstallation(body, installation);
+    if (!mine.ok) {
+      this.options.logger.warn(`Refused a signed request: ${describeRefusal(mine, installation)}`);
+      // Events are acknowledged (Slack retries any other answer) and dropped; commands and interactions 401.
+      return mine.identity.kind === 'event' ? answerEmpty(res, 200) : refuse(401);
+    }
+
     // Bolt reuses a body already buffered on the request (it checks Buffer.isBuffer(req.rawBody)).
     (req as BufferedIncomingMessage).rawBody = raw;
     this.bolt.requestListener(req, res);
+  }
+
+  /** A small unsigned form: 200 if it is Slack's SSL check (nothing dispatched), else 401. */
+  private async answerSslCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { limits } = this;
+    let raw: Buffer | undefined;
+    try {
+      const read = await readBody(req, limits.sslCheckMaxBytes, limits.bodyTimeoutMs);
+      raw = Buffer.concat(read.chunks, read.size);
+    } catch {
+      raw = undefined;
+    }
+    if (raw && new URLSearchParams(raw.toString('utf8')).get('ssl_check') === '1') {
+      return answerEmpty(res, 200);
+    }
+    this.warnAnonymous(
+      'missing_headers',
+      `Refused a request to ${SLACK_EVENTS_PATH} before reading it: missing_headers`,
+    );
+    answerEmpty(res, 401, { connection: 'close' });
   }
 }
 

@@ -33,6 +33,10 @@ export interface FakeSlackOptions {
   teamId?: string;
   botUserId?: string;
   botId?: string;
+  /** The app the bot belongs to, as bots.info says (A0PARTNER, the api_app_id of test requests, by default). */
+  appId?: string;
+  /** The Enterprise Grid org of the workspace, in auth.test (none by default). */
+  enterpriseId?: string;
   /** Locale of users.info for users without their own (Slack's default is en-US). */
   defaultLocale?: string;
 }
@@ -47,6 +51,8 @@ export interface FakeSlack {
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
+  readonly appId: string;
+  readonly enterpriseId: string | undefined;
   callsTo(method: string): RecordedCall[];
   /** A URL on this server to use as response_url; posts to it are recorded under `id`. */
   responseUrl(id?: string): string;
@@ -121,6 +127,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const teamId = options.teamId ?? 'T0TEST';
   const botUserId = options.botUserId ?? 'U0BOT';
   const botId = options.botId ?? 'B0BOT';
+  const appId = options.appId ?? 'A0PARTNER';
+  const enterpriseId = options.enterpriseId;
   const defaultLocale = options.defaultLocale ?? 'en-US';
   const calls: RecordedCall[] = [];
   const responses: ResponseUrlPost[] = [];
@@ -146,8 +154,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       team_id: teamId,
       user_id: botUserId,
       bot_id: botId,
+      ...(enterpriseId ? { enterprise_id: enterpriseId } : {}),
       is_enterprise_install: false,
     }),
+    'bots.info': (call) =>
+      call.body.bot === botId
+        ? {
+            ok: true,
+            bot: {
+              id: botId,
+              deleted: false,
+              name: 'partner-bot',
+              updated: 0,
+              app_id: appId,
+              user_id: botUserId,
+            },
+          }
+        : { ok: false, error: 'bot_not_found' },
     'chat.postMessage': (call) => {
       const requested = String(call.body.channel ?? '');
       // Posting to a user id lands in the app's DM with that user, as on Slack.
@@ -268,6 +291,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     teamId,
     botUserId,
     botId,
+    appId,
+    enterpriseId,
     callsTo: (method) => calls.filter((c) => c.method === method),
     responseUrl: (id = randomBytes(6).toString('hex')) => `${base}/response/${encodeURIComponent(id)}`,
     responsesTo: (id) => responses.filter((r) => r.id === id),

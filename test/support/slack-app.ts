@@ -7,6 +7,7 @@ import { loadCatalog } from '../../src/program/catalog.load.js';
 import type { Catalog } from '../../src/program/catalog.schema.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createListenerDeps, type ListenerDeps, registerListeners } from '../../src/slack/listeners/index.js';
+import type { ReceiverLimits } from '../../src/slack/receiver.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import {
   prepareSlackRequest,
@@ -37,6 +38,8 @@ export interface StartTestSlackAppOptions {
   printLogs?: boolean;
   drainTimeoutMs?: number;
   webApiTimeoutMs?: number;
+  /** Overrides the HTTP receiver's limits (body size, timeouts, connections). */
+  receiverLimits?: Partial<ReceiverLimits>;
 }
 
 export interface CommandResult {
@@ -107,6 +110,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
     host: '127.0.0.1',
     drainTimeoutMs: options.drainTimeoutMs ?? 2_000,
     webApiTimeoutMs: options.webApiTimeoutMs ?? 1_000,
+    receiverLimits: options.receiverLimits,
   });
   try {
     await slackApp.start();

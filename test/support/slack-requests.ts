@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { computeSlackSignature } from '../../src/slack/request-verification.js';
 
 /**
@@ -54,6 +55,9 @@ export interface SlashCommandInput {
   responseUrl?: string;
   triggerId?: string;
   enterpriseId?: string;
+  /** api_app_id (DEFAULTS.apiAppId, the fake Slack's app, unless given). */
+  apiAppId?: string;
+  isEnterpriseInstall?: boolean;
 }
 
 export function slashCommand(input: SlashCommandInput = {}): SlackRequest {
@@ -68,8 +72,8 @@ export function slashCommand(input: SlashCommandInput = {}): SlackRequest {
     user_name: input.userName ?? DEFAULTS.userName,
     command: input.command ?? '/partner',
     text: input.text ?? '',
-    api_app_id: DEFAULTS.apiAppId,
-    is_enterprise_install: 'false',
+    api_app_id: input.apiAppId ?? DEFAULTS.apiAppId,
+    is_enterprise_install: input.isEnterpriseInstall ? 'true' : 'false',
     response_url: input.responseUrl ?? 'https://hooks.slack.invalid/commands/T0TEST/1/none',
     trigger_id: input.triggerId ?? triggerId(),
   });
@@ -94,8 +98,21 @@ export interface BlockActionsInput {
   messageTs?: string;
   responseUrl?: string;
   /** In a view (App Home or modal) instead of a message. */
-  view?: { id?: string; type: 'home' | 'modal'; callbackId?: string; privateMetadata?: string };
+  view?: {
+    id?: string;
+    type: 'home' | 'modal';
+    callbackId?: string;
+    privateMetadata?: string;
+    /** The view's blocks (none by default). */
+    blocks?: unknown[];
+  };
   triggerId?: string;
+  apiAppId?: string;
+  /** `enterprise: { id }` (null by default). */
+  enterpriseId?: string;
+  /** The acting user's own team, when not the installation's (an external user in a Slack Connect channel). */
+  userTeamId?: string;
+  isEnterpriseInstall?: boolean;
 }
 
 export function blockActions(input: BlockActionsInput): SlackRequest {
@@ -110,13 +127,13 @@ export function blockActions(input: BlockActionsInput): SlackRequest {
   };
   const common = {
     type: 'block_actions',
-    user: userOf(input.userId, teamId),
-    api_app_id: DEFAULTS.apiAppId,
+    user: userOf(input.userId, input.userTeamId ?? teamId),
+    api_app_id: input.apiAppId ?? DEFAULTS.apiAppId,
     token: DEFAULTS.verificationToken,
     trigger_id: input.triggerId ?? triggerId(),
     team: { id: teamId, domain: DEFAULTS.teamDomain },
-    enterprise: null,
-    is_enterprise_install: false,
+    enterprise: input.enterpriseId ? { id: input.enterpriseId, name: 'Enterprise' } : null,
+    is_enterprise_install: input.isEnterpriseInstall ?? false,
     actions: [action],
     state: { values: {} },
   };
@@ -131,7 +148,7 @@ export function blockActions(input: BlockActionsInput): SlackRequest {
         type: input.view.type,
         callback_id: input.view.callbackId ?? '',
         private_metadata: input.view.privateMetadata ?? '',
-        blocks: [],
+        blocks: input.view.blocks ?? [],
         state: { values: {} },
         hash: randomBytes(6).toString('hex'),
       },
@@ -159,6 +176,15 @@ export interface ViewSubmissionInput {
   teamId?: string;
   viewId?: string;
   triggerId?: string;
+  apiAppId?: string;
+  enterpriseId?: string;
+  /** The acting user's own team, when not the installation's (an external user in a Slack Connect channel). */
+  userTeamId?: string;
+  /**
+   * view.app_installed_team_id: the installation's workspace, sent when the modal was opened from another
+   * workspace through a Slack Connect channel (`teamId` is then that other workspace).
+   */
+  appInstalledTeamId?: string;
 }
 
 export function viewSubmission(input: ViewSubmissionInput): SlackRequest {
@@ -166,8 +192,8 @@ export function viewSubmission(input: ViewSubmissionInput): SlackRequest {
   return payloadForm({
     type: 'view_submission',
     team: { id: teamId, domain: DEFAULTS.teamDomain },
-    user: userOf(input.userId, teamId),
-    api_app_id: DEFAULTS.apiAppId,
+    user: userOf(input.userId, input.userTeamId ?? teamId),
+    api_app_id: input.apiAppId ?? DEFAULTS.apiAppId,
     token: DEFAULTS.verificationToken,
     trigger_id: input.triggerId ?? triggerId(),
     view: {
@@ -180,12 +206,13 @@ export function viewSubmission(input: ViewSubmissionInput): SlackRequest {
       blocks: [],
       state: { values: input.values ?? {} },
       hash: randomBytes(6).toString('hex'),
-      app_id: DEFAULTS.apiAppId,
+      app_id: input.apiAppId ?? DEFAULTS.apiAppId,
       bot_id: 'B0BOT',
+      ...(input.appInstalledTeamId ? { app_installed_team_id: input.appInstalledTeamId } : {}),
     },
     response_urls: [],
     is_enterprise_install: false,
-    enterprise: null,
+    enterprise: input.enterpriseId ? { id: input.enterpriseId, name: 'Enterprise' } : null,
   });
 }
 
@@ -194,6 +221,16 @@ export interface EventCallbackInput {
   eventId?: string;
   /** The bot user the event is delivered to (authorizations[0].user_id). */
   botUserId?: string;
+  apiAppId?: string;
+  /** enterprise_id of the wrapper and of authorizations[0] (none by default). */
+  enterpriseId?: string;
+  /**
+   * The installation the event is delivered to (authorizations[0].team_id), when the wrapper's team_id
+   * (`teamId`) is another, connected workspace: an event of a Slack Connect channel.
+   */
+  installationTeamId?: string;
+  /** Leave `authorizations` out (older event shape): the wrapper's team_id then names the installation. */
+  withoutAuthorizations?: boolean;
 }
 
 export function eventCallback(event: Record<string, unknown>, input: EventCallbackInput = {}): SlackRequest {
@@ -203,21 +240,26 @@ export function eventCallback(event: Record<string, unknown>, input: EventCallba
     body: JSON.stringify({
       token: DEFAULTS.verificationToken,
       team_id: teamId,
-      api_app_id: DEFAULTS.apiAppId,
+      ...(input.enterpriseId ? { enterprise_id: input.enterpriseId } : {}),
+      api_app_id: input.apiAppId ?? DEFAULTS.apiAppId,
       event,
       type: 'event_callback',
       event_id: input.eventId ?? randomId('Ev'),
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [
-        {
-          enterprise_id: null,
-          team_id: teamId,
-          user_id: input.botUserId ?? DEFAULTS.botUserId,
-          is_bot: true,
-          is_enterprise_install: false,
-        },
-      ],
-      is_ext_shared_channel: false,
+      ...(input.withoutAuthorizations
+        ? {}
+        : {
+            authorizations: [
+              {
+                enterprise_id: input.enterpriseId ?? null,
+                team_id: input.installationTeamId ?? teamId,
+                user_id: input.botUserId ?? DEFAULTS.botUserId,
+                is_bot: true,
+                is_enterprise_install: false,
+              },
+            ],
+          }),
+      is_ext_shared_channel: input.installationTeamId !== undefined && input.installationTeamId !== teamId,
     }),
   };
 }
@@ -294,4 +336,181 @@ export function sendSlackRequest(
   options: SignOptions,
 ): Promise<SlackHttpResponse> {
   return postPrepared(url, prepareSlackRequest(request, options));
+}
+
+/*
+ * Raw HTTP over a socket, for the receiver's limits: a request whose body is left pending, sent slowly or
+ * larger than the limit, which fetch cannot do. Loopback only.
+ */
+
+export interface RawRequestOptions {
+  port: number;
+  host?: string;
+  path?: string;
+  /** Sent as given (add content-length or transfer-encoding yourself). */
+  headers: Record<string, string>;
+  /**
+   * Body bytes to send after the headers, from `chunk` repeated (64 KiB of "a" by default), honouring
+   * backpressure, until sent or the server closes; 0 (the default) leaves the body pending. With
+   * `chunked`, sent as chunks of a chunked body (which is then never terminated).
+   */
+  send?: number;
+  chunk?: Buffer;
+  chunked?: boolean;
+  /** Stop before the blank line that ends the headers (a slowloris). */
+  incompleteHeaders?: boolean;
+  /** The client gives up (destroys the socket) after this; 10 s by default. */
+  timeoutMs?: number;
+}
+
+export interface RawOutcome {
+  /** The status the server answered, if any. */
+  status: number | undefined;
+  /** What the server sent (the first 16 KiB). */
+  text: string;
+  /** Body bytes the client handed to its socket before the server closed it. */
+  bytesSent: number;
+  /** From connect to close. */
+  ms: number;
+  /** True when the server closed (or reset) the connection, false when the client gave up first. */
+  closedByServer: boolean;
+  error?: string;
+}
+
+const DEFAULT_CHUNK = Buffer.alloc(64 * 1024, 'a');
+
+/** One request over a fresh socket; resolves once the connection is closed, by the server or on timeout. */
+export function rawRequest(options: RawRequestOptions): Promise<RawOutcome> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = connect({ port: options.port, host: options.host ?? '127.0.0.1' });
+    const received: Buffer[] = [];
+    let receivedBytes = 0;
+    let bytesSent = 0;
+    let error: string | undefined;
+    let gaveUp = false;
+    let closed = false;
+    const timer = setTimeout(() => {
+      gaveUp = true;
+      socket.destroy();
+    }, options.timeoutMs ?? 10_000);
+    socket.on('data', (data: Buffer) => {
+      if (receivedBytes < 16 * 1024) received.push(data);
+      receivedBytes += data.length;
+    });
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      error ??= e.code ?? e.message;
+    });
+    socket.on('close', () => {
+      closed = true;
+      clearTimeout(timer);
+      const text = Buffer.concat(received).toString('latin1');
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
+      resolve({
+        status: status ? Number(status) : undefined,
+        text,
+        bytesSent,
+        ms: performance.now() - started,
+        closedByServer: !gaveUp,
+        ...(error ? { error } : {}),
+      });
+    });
+    socket.on('connect', async () => {
+      const lines = [`POST ${options.path ?? '/slack/events'} HTTP/1.1`, 'host: 127.0.0.1'];
+      for (const [name, value] of Object.entries(options.headers)) lines.push(`${name}: ${value}`);
+      socket.write(options.incompleteHeaders ? `${lines.join('\r\n')}\r\n` : `${lines.join('\r\n')}\r\n\r\n`);
+      const total = options.send ?? 0;
+      const chunk = options.chunk ?? DEFAULT_CHUNK;
+      while (bytesSent < total && !closed && !socket.destroyed) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, total - bytesSent));
+        const framed = options.chunked
+          ? [Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]
+          : [piece];
+        let flushed = true;
+        for (const part of framed) flushed = socket.write(part) && flushed;
+        bytesSent += piece.length;
+        if (!flushed) {
+          await new Promise<void>((resume) => {
+            const go = () => {
+              socket.off('drain', go);
+              socket.off('close', go);
+              resume();
+            };
+            socket.once('drain', go);
+            socket.once('close', go);
+          });
+        }
+      }
+    });
+  });
+}
+
+/** Headers that pass the header check (a current timestamp, 64 hex digits) without being a real signature. */
+export function wellFormedForgedHeaders(contentType: string = FORM): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+    'x-slack-signature': `v0=${'0'.repeat(64)}`,
+  };
+}
+
+export interface FloodOptions {
+  port: number;
+  /** Connections that send their headers (a large Content-Length, no signature) and never their body. */
+  pending: number;
+  /** Unsigned posts that try to send their whole body. */
+  posts: number;
+  /** Declared (and, for posts, attempted) body size; 3.9 MB by default, as in the tester's flood. */
+  bodyBytes?: number;
+  /** Forged-signature posts (well-formed headers, wrong HMAC) of `forgedBytes` each, sent whole. */
+  forged?: number;
+  forgedBytes?: number;
+  /** Client-side give-up time of each connection. */
+  timeoutMs?: number;
+}
+
+export interface FloodOutcome {
+  connections: number;
+  /** Answers by status ("none" when the connection closed without one). */
+  statuses: Record<string, number>;
+  /** Connections the client had to give up on (the server kept them open). */
+  keptOpen: number;
+  /** Body bytes the clients managed to hand to their sockets, all together. */
+  bytesSent: number;
+  ms: number;
+}
+
+/** All at once, each connection once; resolves when the server has closed every one of them. */
+export async function unsignedFlood(options: FloodOptions): Promise<FloodOutcome> {
+  const bodyBytes = options.bodyBytes ?? 3_900_000;
+  const unsigned = { 'content-type': FORM, 'content-length': String(bodyBytes) };
+  const started = performance.now();
+  const all: Promise<RawOutcome>[] = [];
+  const base = { port: options.port, timeoutMs: options.timeoutMs };
+  for (let i = 0; i < options.pending; i += 1) all.push(rawRequest({ ...base, headers: unsigned }));
+  for (let i = 0; i < options.posts; i += 1)
+    all.push(rawRequest({ ...base, headers: unsigned, send: bodyBytes }));
+  const forgedBytes = options.forgedBytes ?? 256 * 1024;
+  for (let i = 0; i < (options.forged ?? 0); i += 1) {
+    all.push(
+      rawRequest({
+        ...base,
+        headers: { ...wellFormedForgedHeaders(), 'content-length': String(forgedBytes) },
+        send: forgedBytes,
+      }),
+    );
+  }
+  const outcomes = await Promise.all(all);
+  const statuses: Record<string, number> = {};
+  for (const o of outcomes) {
+    const key = o.status === undefined ? 'none' : String(o.status);
+    statuses[key] = (statuses[key] ?? 0) + 1;
+  }
+  return {
+    connections: outcomes.length,
+    statuses,
+    keptOpen: outcomes.filter((o) => !o.closedByServer).length,
+    bytesSent: outcomes.reduce((sum, o) => sum + o.bytesSent, 0),
+    ms: performance.now() - started,
+  };
 }
