@@ -40,7 +40,8 @@ export function proseOf(text: string, ignore: readonly string[] = []): string {
     .replace(/\b\d{1,2}:\d{2}\b/g, HOLE);
 }
 
-const FRENCH_MONTH = '(?:janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)';
+const FRENCH_MONTH =
+  '(?:janv(?:\\.|ier)|févr(?:\\.|ier)|mars|avr(?:\\.|il)|mai|juin|juil(?:\\.|let)|août|sept(?:\\.|embre)|oct(?:\\.|obre)|nov(?:\\.|embre)|déc(?:\\.|embre))(?![a-zà-ÿ])';
 
 /** Every French rule the text breaks, one line each (empty when the text is right). */
 export function frenchTypographyIssues(text: string, options: TypographyOptions = {}): string[] {

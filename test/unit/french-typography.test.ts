@@ -4,7 +4,7 @@ import type { ContactRow, PartnerRecord } from '../../src/db/repositories/partne
 import { announcementMessages } from '../../src/i18n/announcements.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { digestMessages } from '../../src/i18n/digest.js';
-import { type PluralForms, plural } from '../../src/i18n/format.js';
+import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
 import { reminderMessages } from '../../src/i18n/reminders.js';
 import { writeMessages, writeNotifications } from '../../src/i18n/writes.js';
@@ -849,7 +849,7 @@ function everyMessage(locale: Locale): [string, Message][] {
       n.decided(decision, { by: 'U0MANAGER1', training: training.label[locale], date: '2026-12-01' }),
     );
 
-  // The console renders the replies as text.
+  // The console renders the replies as text (code spans lose their marks: see consoleCode).
   for (const [name, v] of [...out]) {
     if (typeof v === 'string') continue;
     const reply = v as { text?: unknown; blocks?: unknown };
@@ -877,23 +877,24 @@ const TABLES: [string, (l: Locale) => Table][] = [
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */
-const SAMPLE_TEXT = [
+const sampleText = (locale: Locale) => [
   '*Acme Télécom*',
   'Business Partner',
   '<@U0MANAGER1>',
-  '1 404,00 €',
-  '26 nov. 2026',
+  formatMoney(140_400, locale),
+  formatDate('2026-11-26', locale),
   'S2 2026',
   'Access Partner',
 ];
 
 function walk(value: unknown, path: string, locale: Locale, out: [string, string][]) {
-  if (typeof value === 'string') out.push([path, value]);
+  // A usage line is command syntax, always shown as code.
+  if (typeof value === 'string') out.push([path, path.endsWith('.usage') ? `\`${value}\`` : value]);
   else if (typeof value === 'function') {
     const fn = value as (...args: unknown[]) => unknown;
     const arity = Math.max(fn.length, 1);
     const calls: unknown[][] = [
-      Array.from({ length: arity }, (_, i) => SAMPLE_TEXT[i % SAMPLE_TEXT.length]),
+      Array.from({ length: arity }, (_, i) => sampleText(locale)[i % sampleText(locale).length]),
       ...[0, 1, 2, 3].map((n) => Array.from({ length: arity }, () => n)),
     ];
     for (const args of calls) {
@@ -922,20 +923,35 @@ function messageTexts(locale: Locale): [string, string][] {
   return out;
 }
 
+/** The code spans of a message, as the console shows them (no marks, entities decoded), longest first. */
+function codeIn(message: Message): string[] {
+  const spans = textsOfAny(message).flatMap((t) => [...t.text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!));
+  return [
+    ...new Set(spans.map((c) => c.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))),
+  ].sort((a, b) => b.length - a.length);
+}
+
 /** Sample values typed by users or imported: not the bot's text. */
 const IGNORE = ['Signed the framework contract', 'Contrat cadre signé', '/partner tier [partenaire]'];
 
 function issuesOf(locale: Locale) {
   const found: string[] = [];
-  const check = (name: string, text: string) => {
+  const check = (name: string, text: string, code: string[] = []) => {
+    const ignore = [...IGNORE, ...code];
     const issues =
       locale === 'fr'
-        ? frenchTypographyIssues(text, { verbatim: deckLabels, ignore: IGNORE })
-        : englishTypographyIssues(text, { ignore: IGNORE });
+        ? frenchTypographyIssues(text, { verbatim: deckLabels, ignore })
+        : englishTypographyIssues(text, { ignore });
     for (const issue of issues) found.push(`${name}: ${issue}`);
   };
-  for (const [name, message] of everyMessage(locale))
-    for (const t of textsOfAny(message)) check(`${name} ${t.where}`, t.text);
+  const messages = everyMessage(locale);
+  const byName = new Map(messages);
+  for (const [name, message] of messages) {
+    // The console shows code as plain text: what was code in the reply is not prose there either.
+    const source = name.startsWith('console ') ? byName.get(name.slice('console '.length)) : undefined;
+    const code = source ? codeIn(source) : [];
+    for (const t of textsOfAny(message)) check(`${name} ${t.where}`, t.text, code);
+  }
   for (const [path, text] of messageTexts(locale)) check(path, text);
   return [...new Set(found)];
 }
