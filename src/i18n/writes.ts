@@ -154,9 +154,9 @@ const en = {
     rejectNo: 'Cancel',
     more: (n: string, command: string) => `… and ${n} more: ${command} after these.`,
     confirmed: (training: string, contact: string, partner: string) =>
-      `:white_check_mark: Declaration confirmed: ${training} for ${contact} (${partner}).`,
+      `:white_check_mark: Confirmed: ${training} for ${contact} (${partner}).`,
     rejected: (training: string, contact: string, partner: string) =>
-      `Declaration rejected: ${training} for ${contact} (${partner}). Its reminders resume.`,
+      `Rejected: ${training} for ${contact} (${partner}). Its reminders resume.`,
   },
 
   modal: {
