@@ -1,10 +1,29 @@
 import type { types } from '@slack/bolt';
+import type { Locale } from '../program/locales.js';
 import type { KnownBlock } from '../slack/views/blocks.js';
 import { unescapeSlack } from '../slack/views/escape.js';
 
 export interface RenderOptions {
   /** Slack user id -> display name, to show <@U123> as @Name. */
   names?: ReadonlyMap<string, string>;
+  /**
+   * The reply's language, for the colon after a field's title ("Statut\u202f: …" in French). When left
+   * out, a reply written the French way (a no-break space before its colons) is rendered the French way.
+   */
+  locale?: Locale;
+}
+
+/** A reply whose text puts a no-break space before : ; ! ? is French. */
+function looksFrench(texts: string[]): boolean {
+  return texts.some((t) => /[\u00a0\u202f][:;!?]/.test(t));
+}
+
+function allTexts(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) allTexts(v, out);
+  else if (typeof value === 'object' && value !== null)
+    for (const v of Object.values(value)) allTexts(v, out);
+  return out;
 }
 
 const EMOJI: Record<string, string> = {
@@ -56,6 +75,8 @@ function buttonsOf(elements: unknown[]): string {
 /** A reply's blocks as plain text: headers, sections, fields, context lines, buttons as [Label]. */
 export function renderBlocks(blocks: readonly types.AnyBlock[], options: RenderOptions = {}): string {
   const lines: string[] = [];
+  const french = options.locale ? options.locale === 'fr' : looksFrench(allTexts(blocks));
+  const colon = french ? '\u202f:' : ':';
   for (const block of blocks as readonly KnownBlock[]) {
     switch (block.type) {
       case 'header': {
@@ -67,8 +88,8 @@ export function renderBlocks(blocks: readonly types.AnyBlock[], options: RenderO
         if (block.text) lines.push(textOf(block.text as TextObject, options));
         for (const field of block.fields ?? []) {
           const [title, ...rest] = textOf(field as TextObject, options).split('\n');
-          if (rest.length <= 1) lines.push(rest.length ? `${title}: ${rest[0]}` : (title ?? ''));
-          else lines.push(`${title}:`, ...rest.map((line) => `  ${line}`));
+          if (rest.length <= 1) lines.push(rest.length ? `${title}${colon} ${rest[0]}` : (title ?? ''));
+          else lines.push(`${title}${colon}`, ...rest.map((line) => `  ${line}`));
         }
         if (block.accessory) {
           const label = buttonsOf([block.accessory]);
@@ -102,5 +123,7 @@ export function renderReply(
   reply: { text: string; blocks?: readonly types.AnyBlock[] },
   options: RenderOptions = {},
 ): string {
-  return reply.blocks?.length ? renderBlocks(reply.blocks, options) : mrkdwnToText(reply.text, options);
+  if (!reply.blocks?.length) return mrkdwnToText(reply.text, options);
+  const locale = options.locale ?? (looksFrench([reply.text, ...allTexts(reply.blocks)]) ? 'fr' : undefined);
+  return renderBlocks(reply.blocks, locale ? { ...options, locale } : options);
 }

@@ -1,4 +1,6 @@
 import type { Locale } from '../program/locales.js';
+import { plural } from './format.js';
+import { elide } from './french.js';
 
 /**
  * What the semester re-evaluation announces, in both locales: the team summary (or the preview awaiting
@@ -11,7 +13,7 @@ const en = {
   summary: {
     title: (semester: string) => `Semester re-evaluation ${semester}`,
     text: (semester: string, effective: string, promotions: number, demotions: number, unchanged: number) =>
-      `Re-evaluation of ${semester}, effective ${effective}: ${promotions} promoted, ${demotions} demoted, ${unchanged} unchanged.`,
+      `Re-evaluation of ${semester}, effective ${effective}: ${plural(promotions, { one: '{n} promoted', other: '{n} promoted' }, 'en')}, ${plural(demotions, { one: '{n} demoted', other: '{n} demoted' }, 'en')}, ${plural(unchanged, { one: '{n} unchanged', other: '{n} unchanged' }, 'en')}.`,
     promotions: 'Promotions',
     demotions: 'Demotions',
     line: (partner: string, from: string, to: string, average: string) =>
@@ -22,18 +24,18 @@ const en = {
   preview: {
     title: (semester: string) => `Semester re-evaluation ${semester}: awaiting approval`,
     notice: (messages: number) =>
-      `Tiers are updated. Nothing has been sent to partners yet: ${messages} message(s) wait for an admin's approval.`,
+      `Tiers are updated. Nothing has been sent to partners yet: ${plural(messages, { one: '{n} message waits', other: '{n} messages wait' }, 'en')} for an admin’s approval.`,
     approve: 'Approve and send',
-    override: 'Override a tier',
+    override: 'Override tier',
     approved: (admin: string, released: number) =>
-      `:white_check_mark: Approved by ${admin}: ${released} message(s) released to partners and managers.`,
+      `:white_check_mark: Approved by ${admin}: ${plural(released, { one: '{n} message', other: '{n} messages' }, 'en')} released to partners and managers.`,
     alreadyApproved: (admin: string) => `Already approved by ${admin}.`,
     unknown: 'This evaluation is not awaiting approval.',
     forbidden: 'Only a Dstny partner program admin can approve or override an evaluation.',
   },
 
   override: {
-    modalTitle: 'Override a tier',
+    modalTitle: 'Override tier',
     submit: 'Override',
     cancel: 'Cancel',
     partner: 'Partner',
@@ -59,7 +61,7 @@ const en = {
   },
 
   demotion: {
-    text: (partner: string, tier: string) => `${partner} moves to ${tier}.`,
+    text: (partner: string, tier: string) => `${partner} moves to the ${tier} tier.`,
     body: (
       partner: string,
       from: string,
@@ -84,70 +86,70 @@ const en = {
 export type AnnouncementMessages = typeof en;
 
 const fr: AnnouncementMessages = {
-  semester: (code, from, to) => `${code} (${from} à ${to})`,
+  semester: (code, from, to) => `${code} (de ${from} à ${to})`,
 
   summary: {
     title: (semester) => `Réévaluation semestrielle ${semester}`,
     text: (semester, effective, promotions, demotions, unchanged) =>
-      `Réévaluation de ${semester}, effective le ${effective} : ${promotions} promu(s), ${demotions} rétrogradé(s), ${unchanged} inchangé(s).`,
+      `Réévaluation ${elide('de', semester)}, effective le ${effective}\u202f: ${plural(promotions, { one: '{n} promu', other: '{n} promus' }, 'fr')}, ${plural(demotions, { one: '{n} rétrogradé', other: '{n} rétrogradés' }, 'fr')}, ${plural(unchanged, { one: '{n} inchangé', other: '{n} inchangés' }, 'fr')}.`,
     promotions: 'Promotions',
     demotions: 'Rétrogradations',
-    line: (partner, from, to, average) => `${partner} : ${from} → *${to}* (${average} par mois)`,
-    none: 'Aucun changement de grade ce semestre.',
+    line: (partner, from, to, average) => `${partner}\u202f: ${from} → *${to}* (${average} par mois)`,
+    none: 'Aucun changement de statut ce semestre.',
   },
 
   preview: {
-    title: (semester) => `Réévaluation semestrielle ${semester} : en attente d'approbation`,
+    title: (semester) => `Réévaluation semestrielle ${semester}\u202f: en attente d’approbation`,
     notice: (messages) =>
-      `Les grades sont à jour. Rien n'a encore été envoyé aux partenaires : ${messages} message(s) attendent l'approbation d'un administrateur.`,
+      `Les statuts sont à jour. Rien n’a encore été envoyé aux partenaires\u202f: ${plural(messages, { one: '{n} message attend', other: '{n} messages attendent' }, 'fr')} l’approbation d’un administrateur.`,
     approve: 'Approuver et envoyer',
-    override: 'Modifier un grade',
+    override: 'Accorder une dérogation',
     approved: (admin, released) =>
-      `:white_check_mark: Approuvé par ${admin} : ${released} message(s) envoyé(s) aux partenaires et aux responsables.`,
+      `:white_check_mark: Approuvé par ${admin}\u202f: ${plural(released, { one: '{n} message envoyé', other: '{n} messages envoyés' }, 'fr')} aux partenaires et aux responsables.`,
     alreadyApproved: (admin) => `Déjà approuvé par ${admin}.`,
-    unknown: "Cette réévaluation n'attend pas d'approbation.",
+    unknown: 'Cette réévaluation n’attend pas d’approbation.',
     forbidden:
-      'Seul un administrateur du programme partenaires Dstny peut approuver ou modifier une réévaluation.',
+      'Seul un administrateur du Programme Partenaires Dstny peut approuver une réévaluation ou y accorder une dérogation.',
   },
 
   override: {
-    modalTitle: 'Modifier un grade',
-    submit: 'Modifier',
+    modalTitle: 'Accorder une dérogation',
+    submit: 'Enregistrer',
     cancel: 'Annuler',
     partner: 'Partenaire',
-    tier: 'Grade à appliquer',
+    tier: 'Statut à appliquer',
     reason: 'Motif',
-    reasonHint: "Enregistré à côté du grade calculé ; vaut jusqu'à la prochaine réévaluation.",
-    noChange: 'Aucun changement de grade à modifier dans cette réévaluation.',
+    reasonHint: 'Enregistré à côté du statut calculé\u202f; vaut jusqu’à la prochaine réévaluation.',
+    noChange: 'Aucun changement de statut dans cette réévaluation\u202f: pas de dérogation possible.',
     done: (partner, tier) =>
-      `Modification enregistrée : ${partner} est désormais *${tier}*. Son annonce a été remplacée (toujours en attente d'approbation).`,
-    same: (partner, tier) => `${partner} est déjà ${tier} : rien n'a changé.`,
+      `Dérogation enregistrée\u202f: ${partner} est désormais *${tier}*. Son annonce a été remplacée (toujours en attente d’approbation).`,
+    same: (partner, tier) => `${partner} est déjà ${tier}\u202f: rien n’a changé.`,
   },
 
   promotion: {
-    text: (partner, tier) => `Félicitations ! ${partner} est désormais ${tier}.`,
-    title: (tier) => `Félicitations : vous êtes désormais ${tier} !`,
+    text: (partner, tier) => `Félicitations\u202f! ${partner} passe au statut ${tier}.`,
+    title: (tier) => `Félicitations\u202f: vous passez au statut ${tier}\u202f!`,
     body: (partner, from, to, effective, average, semester) =>
-      `${partner} passe de ${from} à *${to}* le ${effective}, avec une moyenne de ${average} par mois sur ${semester}.`,
+      `${partner} passe du statut ${from} au statut *${to}* le ${effective}, avec une moyenne de ${average} par mois sur ${semester}.`,
     benefits: 'Vos nouveaux avantages',
-    obligations: 'Vos nouvelles obligations',
+    obligations: 'Vos nouveaux devoirs',
     due: (date) => `avant le ${date}`,
     quarterly: 'chaque trimestre civil',
-    noObligation: 'Aucune nouvelle obligation.',
+    noObligation: 'Aucun nouveau devoir.',
   },
 
   demotion: {
-    text: (partner, tier) => `${partner} passe ${tier}.`,
+    text: (partner, tier) => `${partner} passe au statut ${tier}.`,
     body: (partner, from, to, effective, average, semester, required) =>
-      `${partner} passe de ${from} à *${to}* le ${effective} : la moyenne sur ${semester} a été de ${average} par mois, sous les ${required} par mois qu'exige ${from}.`,
+      `${partner} passe du statut ${from} au statut *${to}* le ${effective}\u202f: la moyenne sur ${semester} a été de ${average} par mois, sous les ${required} par mois qu’exige le statut ${from}.`,
     restore: (required, from, next) =>
-      `Une moyenne de *${required} par mois* sur le semestre en cours, ${next}, permet de retrouver ${from}.`,
+      `Une moyenne de *${required} par mois* sur le semestre en cours, ${next}, permet de retrouver le statut ${from}.`,
   },
 
   managerDemotion: {
-    text: (partner) => `Rétrogradation dans votre portefeuille : ${partner}`,
+    text: (partner) => `Rétrogradation dans votre portefeuille\u202f: ${partner}`,
     body: (partner, from, to, effective, average, required) =>
-      `Rétrogradation dans votre portefeuille : *${partner}* passe de ${from} à *${to}* le ${effective} (moyenne de ${average} par mois ; ${required} par mois nécessaires pour rester ${from}).`,
+      `Rétrogradation dans votre portefeuille\u202f: *${partner}* passe du statut ${from} au statut *${to}* le ${effective} (moyenne de ${average} par mois\u202f; ${required} par mois nécessaires pour rester ${from}).`,
   },
 };
 

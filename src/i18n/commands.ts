@@ -1,5 +1,6 @@
 import type { Locale } from '../program/locales.js';
 import type { PluralForms } from './format.js';
+import { agree, elide } from './french.js';
 
 /**
  * Everything `/partner` says, in both locales. English is the reference shape: `fr` must have exactly
@@ -19,6 +20,8 @@ const en = {
   buttons: {
     share: 'Share in channel',
     recordRevenue: 'Record revenue',
+    /** On a partner’s card: the revenue its tier is based on (RRM for an ambassador, CA for an operator). */
+    recordBasis: (_basis: string) => 'Record revenue',
     markDone: 'Mark done',
     overrideTier: 'Override tier',
     previous: '← Previous',
@@ -29,12 +32,12 @@ const en = {
   help: {
     title: '/partner: the Dstny partner program',
     text: 'How to use /partner',
-    unknown: (typed: string) => `I don't know ${typed}. Here is what I can do:`,
+    unknown: (typed: string) => `I don’t know ${typed}. Here is what I can do:`,
     partnerArgStaff:
-      "_partner_ is a partner id or name (case and accents do not matter, the start of a name is enough). In a partner's channel it can be left out.",
+      '_partner_ is a partner id or name (case and accents do not matter, the start of a name is enough). In a partner’s channel it can be left out.',
     partnerArgContact: 'Every answer is about your own partner: no need to name it.',
     stranger:
-      "To see a partner's tier, benefits and obligations, ask your partner manager or the Dstny partner team to add you as a contact.",
+      'To see a partner’s tier, benefits and obligations, ask your partner manager or the Dstny partner team to add you as a contact.',
     commands: {
       status: { usage: '/partner status [partner]', summary: 'everything at a glance' },
       tier: { usage: '/partner tier [partner]', summary: 'tier, semester average, next evaluation' },
@@ -81,13 +84,13 @@ const en = {
       `The average so far already reaches *${tier}*: keep it up until the evaluation.`,
     topTier: (tier: string) => `*${tier}* is the top tier.`,
     demotion: (toTier: string, date: string, missing: string, current: string) =>
-      `:warning: *At risk:* at this average the evaluation on ${date} would move the partner down to *${toTier}*. ${missing} a month more keeps *${current}*.`,
-    override: (by: string, date: string, reason: string) => `Tier set by ${by} on ${date}: “${reason}”`,
+      `:warning: *At risk*: at this average the evaluation on ${date} would move the partner down to *${toTier}*. ${missing} a month more keeps *${current}*.`,
+    override: (by: string, date: string, reason: string) => `Override by ${by} on ${date}: “${reason}”`,
   },
 
   benefits: {
     title: (name: string) => `${name}: benefits`,
-    text: (name: string, tier: string) => `${name}'s benefits as ${tier}`,
+    text: (name: string, tier: string) => `${name}’s benefits as ${tier}`,
     inForce: (tier: string) => `*Benefits in force* (${tier})`,
     activeUntil: (date: string) => `available until ${date}`,
     expiredOn: (date: string) => `expired on ${date}`,
@@ -101,7 +104,7 @@ const en = {
 
   obligations: {
     title: (name: string) => `${name}: obligations`,
-    text: (name: string, summary: string) => `${name}'s obligations: ${summary}`,
+    text: (name: string, summary: string) => `${name}’s obligations: ${summary}`,
     overdue: { one: '{n} overdue', other: '{n} overdue' } as PluralForms,
     outstanding: { one: '{n} to do', other: '{n} to do' } as PluralForms,
     pending: { one: '{n} awaiting confirmation', other: '{n} awaiting confirmation' } as PluralForms,
@@ -113,7 +116,8 @@ const en = {
     dueOn: (date: string) => `due ${date}`,
     late: (days: string) => `${days} late`,
     quarter: (date: string) => `by ${date} (this quarter)`,
-    declared: (date: string) => `declared done on ${date}`,
+    /** `item`: the training's label, for the words to agree with it in French. */
+    declared: (date: string, _item?: string) => `declared done on ${date}`,
     thePartner: 'the partner',
     contact: (mention: string, profile: string) => `${mention} (${profile})`,
     referent: (mention: string, profile: string) => `${mention} (${profile} referent)`,
@@ -176,7 +180,7 @@ const en = {
     page: (page: string, pages: string, count: string) => `Page ${page} of ${pages} · ${count}`,
     empty: 'No partner matches.',
     emptyPortfolio: 'You do not manage any partner yet.',
-    unknownFilter: (typed: string) => `Unknown filter ${typed}: use a tier, overdue or at-risk.`,
+    unknownFilter: (typed: string) => `Unknown filter ${typed}: use a tier, \`overdue\` or \`at-risk\`.`,
     noRevenue: 'no revenue counted yet',
     overdueCount: { one: ':red_circle: {n} overdue', other: ':red_circle: {n} overdue' } as PluralForms,
     atRiskFlag: (toTier: string) => `:warning: at risk of ${toTier}`,
@@ -184,7 +188,7 @@ const en = {
 
   history: {
     title: (name: string) => `${name}: tier history`,
-    text: (name: string) => `${name}'s tier history`,
+    text: (name: string) => `${name}’s tier history`,
     current: (tier: string, date: string) => `Current tier: *${tier}* since ${date}`,
     evaluation: (semester: string) => `Evaluation ${semester}`,
     override: (by: string) => `Override by ${by}`,
@@ -204,14 +208,14 @@ const en = {
     didYouMean: 'Did you mean:',
     noSuggestion: 'Try `/partner list` to see your partners.',
     unspecified: (usage: string) =>
-      `Which partner? Name it (${usage}) or run the command in the partner's channel.`,
+      `Which partner? Name it (${usage}) or run the command in the partner’s channel.`,
     gone: 'This partner no longer exists.',
   },
 
   refusal: {
     stranger:
-      "Sorry, I only answer Dstny's partner managers and the contacts of Dstny partners. Ask your partner manager or the Dstny partner team to add you. Meanwhile, `/partner program` describes the program.",
-    otherPartner: "You can only see your own partner's information. Leave the name out: `/partner status`.",
+      'Sorry, I only answer Dstny’s partner managers and the contacts of Dstny partners. Ask your partner manager or the Dstny partner team to add you. Meanwhile, `/partner program` describes the program.',
+    otherPartner: 'You can only see your own partner’s information. Leave the name out: `/partner status`.',
     staffOnly: (command: string) =>
       `${command} is for the Dstny partner team. \`/partner help\` lists what you can do.`,
   },
@@ -231,25 +235,26 @@ const fr: CommandMessages = {
   bullet: '•',
   buttons: {
     share: 'Partager dans le canal',
-    recordRevenue: 'Saisir le CA',
+    recordRevenue: 'Saisir un revenu',
+    recordBasis: (basis) => `Saisir le ${basis}`,
     markDone: 'Marquer comme fait',
-    overrideTier: 'Forcer le statut',
+    overrideTier: 'Accorder une dérogation',
     previous: '← Précédent',
     next: 'Suivant →',
     open: 'Statut',
   },
 
   help: {
-    title: '/partner : le Programme Partenaires Dstny',
+    title: '/partner\u202f: le Programme Partenaires Dstny',
     text: 'Comment utiliser /partner',
-    unknown: (typed) => `Je ne connais pas ${typed}. Voici ce que je sais faire :`,
+    unknown: (typed) => `Je ne connais pas ${typed}. Voici ce que je sais faire\u202f:`,
     partnerArgStaff:
-      "_partenaire_ est l'identifiant ou le nom d'un partenaire (sans souci des majuscules ni des accents, le début du nom suffit). Dans le canal d'un partenaire, on peut l'omettre.",
-    partnerArgContact: 'Chaque réponse concerne votre partenaire : inutile de le nommer.',
+      '_partenaire_ est l’identifiant ou le nom d’un partenaire (sans souci des majuscules ni des accents, le début du nom suffit). Dans le canal d’un partenaire, on peut l’omettre.',
+    partnerArgContact: 'Chaque réponse concerne votre partenaire\u202f: inutile de le nommer.',
     stranger:
-      "Pour consulter le statut, les avantages et les obligations d'un partenaire, demandez à votre responsable partenaire ou à l'équipe Partenaires Dstny de vous ajouter comme contact.",
+      'Pour consulter le statut, les avantages et les devoirs d’un partenaire, demandez à votre responsable partenaire ou à l’équipe Partenaires Dstny de vous ajouter comme contact.',
     commands: {
-      status: { usage: '/partner status [partenaire]', summary: "l'essentiel en un coup d'œil" },
+      status: { usage: '/partner status [partenaire]', summary: 'l’essentiel en un coup d’œil' },
       tier: {
         usage: '/partner tier [partenaire]',
         summary: 'statut, moyenne du semestre, prochaine réévaluation',
@@ -264,13 +269,13 @@ const fr: CommandMessages = {
       },
       zen: {
         usage: '/partner zen [partenaire]',
-        summary: 'Référencement Experts Zen : ce qui manque encore',
+        summary: 'Référencement Experts Zen\u202f: ce qui manque encore',
       },
       history: {
         usage: '/partner history [partenaire]',
         summary: 'historique des statuts et des dérogations',
       },
-      program: { usage: '/partner program', summary: 'le programme : types, statuts, seuils' },
+      program: { usage: '/partner program', summary: 'le programme\u202f: types, statuts, seuils' },
       list: { usage: '/partner list [statut|overdue|at-risk]', summary: 'vos partenaires, avec un filtre' },
       help: { usage: '/partner help', summary: 'cette aide' },
     },
@@ -283,68 +288,69 @@ const fr: CommandMessages = {
     average: 'Moyenne du semestre à ce jour',
     nextEvaluation: 'Prochaine réévaluation',
     nextTier: 'Statut suivant',
-    obligations: 'Obligations',
+    obligations: 'Devoirs',
     benefits: 'Avantages',
     zen: 'Experts Zen',
     manager: 'Responsable partenaire',
   },
 
   tier: {
-    title: (name, tier) => `${name} : ${tier}`,
+    title: (name, tier) => `${name}\u202f: ${tier}`,
     text: (name, tier) => `${name} est ${tier}`,
     since: (date) => `depuis le ${date}`,
     average: (amount, semester, months) => `${amount} par mois (${semester}, ${months})`,
-    noMonthYet: (semester) => `aucun mois compté pour l'instant (${semester})`,
+    noMonthYet: (semester) => `aucun mois compté pour l’instant (${semester})`,
     evaluationOn: (date, days) => `${date} (dans ${days})`,
     toNext: (tier, threshold, missing) =>
-      `Pour atteindre *${tier}* (${threshold} par mois en moyenne) : il manque *${missing}* par mois.`,
+      `Pour atteindre *${tier}* (${threshold} par mois en moyenne)\u202f: il manque *${missing}* par mois.`,
     nextReached: (tier) =>
-      `La moyenne à ce jour atteint déjà *${tier}* : à maintenir jusqu'à la réévaluation.`,
+      `La moyenne à ce jour atteint déjà *${tier}*\u202f: à maintenir jusqu’à la réévaluation.`,
     topTier: (tier) => `*${tier}* est le statut le plus élevé.`,
     demotion: (toTier, date, missing, current) =>
-      `:warning: *Risque de rétrogradation :* à cette moyenne, la réévaluation du ${date} ferait passer le partenaire en *${toTier}*. Il faut ${missing} de plus par mois pour rester *${current}*.`,
-    override: (by, date, reason) => `Statut fixé par ${by} le ${date} : « ${reason} »`,
+      `:warning: *Risque de rétrogradation*\u202f: à cette moyenne, la réévaluation du ${date} ferait passer le partenaire en *${toTier}*. Il faut ${missing} de plus par mois pour rester *${current}*.`,
+    override: (by, date, reason) => `Dérogation accordée par ${by} le ${date}\u202f: «\u202f${reason}\u202f»`,
   },
 
   benefits: {
-    title: (name) => `${name} : avantages`,
-    text: (name, tier) => `Avantages de ${name} en ${tier}`,
+    title: (name) => `${name}\u202f: avantages`,
+    text: (name, tier) => `Avantages ${elide('de', name)} en ${tier}`,
     inForce: (tier) => `*Avantages acquis* (${tier})`,
-    activeUntil: (date) => `disponible jusqu'au ${date}`,
-    expiredOn: (date) => `expiré le ${date}`,
-    nextAdds: (tier) => `*Ce que ${tier} apporte en plus*`,
-    topTier: 'Statut le plus élevé : tous les avantages du programme sont acquis.',
-    dedicated: 'Accompagnement dédié pour tous les grades.',
-    bizBoosterActive: (date) => `BizBooster jusqu'au ${date}`,
-    bizBoosterExpired: (date) => `BizBooster expiré le ${date}`,
+    activeUntil: (date) => `disponible jusqu’au ${date}`,
+    expiredOn: (date) => `expirée le ${date}`,
+    nextAdds: (tier) => `*Ce ${elide('que', tier)} apporte en plus*`,
+    topTier: 'Statut le plus élevé\u202f: tous les avantages du programme sont acquis.',
+    dedicated: 'Accompagnement dédié pour tous les statuts.',
+    bizBoosterActive: (date) => `Promo BizBooster jusqu’au ${date}`,
+    bizBoosterExpired: (date) => `Promo BizBooster expirée le ${date}`,
     count: { one: '{n} avantage', other: '{n} avantages' },
   },
 
   obligations: {
-    title: (name) => `${name} : obligations`,
-    text: (name, summary) => `Obligations de ${name} : ${summary}`,
+    title: (name) => `${name}\u202f: devoirs`,
+    text: (name, summary) => `Devoirs ${elide('de', name)}\u202f: ${summary}`,
     overdue: { one: '{n} en retard', other: '{n} en retard' },
     outstanding: { one: '{n} à faire', other: '{n} à faire' },
     pending: { one: '{n} en attente de confirmation', other: '{n} en attente de confirmation' },
     done: { one: '{n} fait', other: '{n} faits' },
     overdueTitle: ':red_circle: *En retard*',
     outstandingTitle: ':large_yellow_circle: *À faire*',
-    pendingTitle: ":hourglass_flowing_sand: *En attente de la confirmation d'un responsable*",
+    pendingTitle: ':hourglass_flowing_sand: *En attente de la confirmation d’un responsable*',
     nothingDue: ':white_check_mark: Rien en attente.',
     dueOn: (date) => `échéance ${date}`,
     late: (days) => `${days} de retard`,
     quarter: (date) => `avant le ${date} (ce trimestre)`,
-    declared: (date) => `déclaré fait le ${date}`,
+    declared: (date, item) =>
+      `${agree(item ?? '', { m: 'déclaré suivi', f: 'déclarée suivie' }, 'déclaré fait')} le ${date}`,
     thePartner: 'le partenaire',
     contact: (mention, profile) => `${mention} (${profile})`,
-    referent: (mention, profile) => `${mention} (référent ${profile})`,
-    noContact: (profile) => `aucun contact ${profile} enregistré`,
-    noReferent: (profile) => `aucun référent ${profile} désigné`,
+    referent: (mention, profile) => `${mention} (référent ${lower(profile)})`,
+    noContact: (profile) => `aucun contact ${lower(profile)} enregistré`,
+    noReferent: (profile) => `aucun référent ${lower(profile)} désigné`,
   },
 
   status: {
     title: (name) => `${name}`,
-    text: (name, tier) => `${name} : ${tier}`,
+    text: (name, tier) => `${name}\u202f: ${tier}`,
     upToDate: 'à jour',
     bizBooster: (status) => status,
     zenEligible: 'éligible au référencement',
@@ -357,28 +363,28 @@ const fr: CommandMessages = {
   },
 
   zen: {
-    title: (name) => `${name} : Experts Zen`,
+    title: (name) => `${name}\u202f: Experts Zen`,
     text: (name, eligible) =>
       eligible
         ? `${name} est éligible au Référencement Experts Zen`
-        : `${name} n'est pas encore éligible au Référencement Experts Zen`,
+        : `${name} n’est pas encore éligible au Référencement Experts Zen`,
     eligible: ':white_check_mark: *Éligible* au Référencement Experts Zen.',
     notEligible: {
-      one: ':x: *Pas encore éligible* : {n} condition non remplie.',
-      other: ':x: *Pas encore éligible* : {n} conditions non remplies.',
+      one: ':x: *Pas encore éligible*\u202f: {n} condition non remplie.',
+      other: ':x: *Pas encore éligible*\u202f: {n} conditions non remplies.',
     },
     unmetTitle: '*Reste à faire*',
     metTitle: '*Fait*',
-    domainsTitle: "*Domaines d'expertise*",
+    domainsTitle: '*Domaines d’expertise*',
   },
 
   program: {
     title: 'Le Programme Partenaires Dstny',
-    text: 'Le Programme Partenaires Dstny : types, statuts et seuils',
+    text: 'Le Programme Partenaires Dstny\u202f: types, statuts et seuils',
     typesTitle: '*Types de partenariat*',
-    basis: (basis) => `Base du statut : ${basis}`,
+    basis: (basis) => `Base du statut\u202f: ${basis}`,
     operatorProgramsTitle: '*Programmes Opérateurs*',
-    tiersTitle: '*Statuts* : moyenne mensuelle sur le semestre',
+    tiersTitle: '*Statuts*\u202f: moyenne mensuelle sur le semestre',
     range: (from, to) => `de ${from} à ${to}`,
     from: (from) => `${from} et plus`,
     evaluationTitle: '*Réévaluation*',
@@ -387,26 +393,27 @@ const fr: CommandMessages = {
 
   list: {
     title: (scope) => scope,
-    text: (scope, count) => `${scope} : ${count}`,
+    text: (scope, count) => `${scope}\u202f: ${count}`,
     mine: 'Vos partenaires',
     all: 'Tous les partenaires',
-    overdue: 'avec des obligations en retard',
+    overdue: 'avec des devoirs en retard',
     atRisk: 'en risque de rétrogradation',
     atTier: (tier) => `en ${tier}`,
     filtered: (scope, filter) => `${scope} ${filter}`,
     page: (page, pages, count) => `Page ${page} sur ${pages} · ${count}`,
     empty: 'Aucun partenaire ne correspond.',
     emptyPortfolio: 'Vous ne gérez encore aucun partenaire.',
-    unknownFilter: (typed) => `Filtre inconnu ${typed} : indiquez un statut, overdue ou at-risk.`,
+    unknownFilter: (typed) =>
+      `Filtre inconnu ${typed}\u202f: indiquez un statut, \`overdue\` ou \`at-risk\`.`,
     noRevenue: 'aucun revenu compté pour l’instant',
     overdueCount: { one: ':red_circle: {n} en retard', other: ':red_circle: {n} en retard' },
     atRiskFlag: (toTier) => `:warning: risque de passer en ${toTier}`,
   },
 
   history: {
-    title: (name) => `${name} : historique des statuts`,
-    text: (name) => `Historique des statuts de ${name}`,
-    current: (tier, date) => `Statut actuel : *${tier}* depuis le ${date}`,
+    title: (name) => `${name}\u202f: historique des statuts`,
+    text: (name) => `Historique des statuts ${elide('de', name)}`,
+    current: (tier, date) => `Statut actuel\u202f: *${tier}* depuis le ${date}`,
     evaluation: (semester) => `Réévaluation ${semester}`,
     override: (by) => `Dérogation par ${by}`,
     import: 'Statut importé',
@@ -414,32 +421,37 @@ const fr: CommandMessages = {
     kept: (tier) => `*${tier}* maintenu`,
     set: (tier) => `*${tier}*`,
     average: (amount, months) => `moyenne ${amount} par mois sur ${months}`,
-    computed: (tier) => `calculé : ${tier}`,
-    reason: (reason) => `motif : « ${reason} »`,
-    empty: "Aucun changement de statut enregistré pour l'instant.",
+    computed: (tier) => `calculé\u202f: ${tier}`,
+    reason: (reason) => `motif\u202f: «\u202f${reason}\u202f»`,
+    empty: 'Aucun changement de statut enregistré pour l’instant.',
   },
 
   lookup: {
-    choose: (query) => `Plusieurs partenaires correspondent à ${query}. Lequel ?`,
+    choose: (query) => `Plusieurs partenaires correspondent à ${query}. Lequel\u202f?`,
     none: (query) => `Aucun partenaire ne correspond à ${query}.`,
-    didYouMean: 'Vouliez-vous dire :',
+    didYouMean: 'Vouliez-vous dire\u202f:',
     noSuggestion: 'Essayez `/partner list` pour voir vos partenaires.',
     unspecified: (usage) =>
-      `Quel partenaire ? Nommez-le (${usage}) ou lancez la commande dans le canal du partenaire.`,
-    gone: "Ce partenaire n'existe plus.",
+      `Quel partenaire\u202f? Nommez-le (${usage}) ou lancez la commande dans le canal du partenaire.`,
+    gone: 'Ce partenaire n’existe plus.',
   },
 
   refusal: {
     stranger:
-      "Désolé, je ne réponds qu'aux responsables partenaires de Dstny et aux contacts des partenaires Dstny. Demandez à votre responsable partenaire ou à l'équipe Partenaires Dstny de vous ajouter. En attendant, `/partner program` présente le programme.",
+      'Désolé, je ne réponds qu’aux responsables partenaires de Dstny et aux contacts des partenaires Dstny. Demandez à votre responsable partenaire ou à l’équipe Partenaires Dstny de vous ajouter. En attendant, `/partner program` présente le programme.',
     otherPartner:
-      'Vous ne pouvez consulter que les informations de votre partenaire. Omettez le nom : `/partner status`.',
+      'Vous ne pouvez consulter que les informations de votre partenaire. Omettez le nom\u202f: `/partner status`.',
     staffOnly: (command) =>
-      `${command} est réservé à l'équipe Partenaires Dstny. \`/partner help\` liste ce que vous pouvez faire.`,
+      `${command} est réservé à l’équipe Partenaires Dstny. \`/partner help\` liste ce que vous pouvez faire.`,
   },
 
   unavailable:
     ':warning: Le service partenaires est momentanément indisponible. Merci de réessayer dans quelques minutes.',
 };
+
+/** A profile after « référent » or « contact » reads in lower case: « référent vente ». */
+function lower(profile: string): string {
+  return profile.toLocaleLowerCase('fr');
+}
 
 export const commandMessages: Record<Locale, CommandMessages> = { fr, en };

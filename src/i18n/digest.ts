@@ -1,4 +1,5 @@
 import type { Locale } from '../program/locales.js';
+import { type PluralForms, plural } from './format.js';
 
 /**
  * The Monday manager digest, in both locales. English is the reference shape; arguments arrive formatted
@@ -6,22 +7,25 @@ import type { Locale } from '../program/locales.js';
  */
 const en = {
   title: 'Your partner portfolio this week',
-  text: (items: number) => `Your partner portfolio this week: ${items} point(s) to look at.`,
+  text: (items: number) =>
+    `Your partner portfolio this week: ${plural(items, { one: '{n} point', other: '{n} points' }, 'en')} to look at.`,
   demotions: 'At risk of demotion',
   demotion: (partner: string, average: string, missing: string, tier: string, days: string, date: string) =>
-    `*${partner}*: ${average} a month so far, *${missing} a month short* of keeping ${tier}; ${days} left (evaluation ${date})`,
+    `*${partner}*: ${average} a month so far, *${missing} a month short* of keeping ${tier}; ${days} (evaluation ${date})`,
   promotions: 'Within reach of a promotion',
   promotion: (partner: string, missing: string, tier: string, threshold: string, days: string) =>
-    `*${partner}*: ${missing} a month short of ${tier} (${threshold} a month); ${days} left`,
+    `*${partner}*: ${missing} a month short of ${tier} (${threshold} a month); ${days}`,
   promotionReached: (partner: string, tier: string, days: string) =>
-    `*${partner}*: on track for ${tier} if it keeps its average; ${days} left`,
+    `*${partner}*: on track for ${tier} if it keeps its average; ${days}`,
   overdue: 'Overdue obligations',
   overdueLine: (partner: string, obligation: string, date: string, days: string, who: string) =>
     `*${partner}*: ${obligation}, due ${date} (${days} overdue)${who ? `, ${who}` : ''}`,
   pending: 'Trainings awaiting your confirmation',
   pendingLine: (partner: string, training: string, contact: string, date: string) =>
     `*${partner}*: ${training}, declared done by ${contact} on ${date}`,
-  days: { one: '{n} day', other: '{n} days' },
+  days: { one: '{n} day', other: '{n} days' } as PluralForms,
+  /** The time left before the evaluation, as the digest's lines end with it. */
+  daysLeft: { one: '{n} day left', other: '{n} days left' } as PluralForms,
   more: (n: number) => `… and ${n} more`,
 };
 
@@ -29,22 +33,24 @@ export type DigestMessages = typeof en;
 
 const fr: DigestMessages = {
   title: 'Votre portefeuille partenaires cette semaine',
-  text: (items) => `Votre portefeuille partenaires cette semaine : ${items} point(s) à regarder.`,
+  text: (items) =>
+    `Votre portefeuille partenaires cette semaine\u202f: ${plural(items, { one: '{n} point', other: '{n} points' }, 'fr')} à regarder.`,
   demotions: 'Risque de rétrogradation',
   demotion: (partner, average, missing, tier, days, date) =>
-    `*${partner}* : ${average} par mois à ce jour, *il manque ${missing} par mois* pour rester ${tier} ; ${days} restants (réévaluation le ${date})`,
+    `*${partner}*\u202f: ${average} par mois à ce jour, *il manque ${missing} par mois* pour rester ${tier}\u202f; ${days} (réévaluation le ${date})`,
   promotions: 'Promotion à portée',
   promotion: (partner, missing, tier, threshold, days) =>
-    `*${partner}* : il manque ${missing} par mois pour ${tier} (${threshold} par mois) ; ${days} restants`,
+    `*${partner}*\u202f: il manque ${missing} par mois pour ${tier} (${threshold} par mois)\u202f; ${days}`,
   promotionReached: (partner, tier, days) =>
-    `*${partner}* : en bonne voie pour ${tier} s'il garde sa moyenne ; ${days} restants`,
-  overdue: 'Obligations en retard',
+    `*${partner}*\u202f: en bonne voie pour ${tier} s’il garde sa moyenne\u202f; ${days}`,
+  overdue: 'Devoirs en retard',
   overdueLine: (partner, obligation, date, days, who) =>
-    `*${partner}* : ${obligation}, avant le ${date} (${days} de retard)${who ? `, ${who}` : ''}`,
+    `*${partner}*\u202f: ${obligation}, avant le ${date} (${days} de retard)${who ? `, ${who}` : ''}`,
   pending: 'Formations à confirmer',
   pendingLine: (partner, training, contact, date) =>
-    `*${partner}* : ${training}, déclarée suivie par ${contact} le ${date}`,
+    `*${partner}*\u202f: ${training}, déclarée suivie par ${contact} le ${date}`,
   days: { one: '{n} jour', other: '{n} jours' },
+  daysLeft: { one: '{n} jour restant', other: '{n} jours restants' },
   more: (n) => `… et ${n} de plus`,
 };
 

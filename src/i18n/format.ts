@@ -48,22 +48,64 @@ const dateFormats = byLocale(
     new Intl.DateTimeFormat(INTL[l], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
 );
 
-/** A calendar date (YYYY-MM-DD): "26 nov. 2026" in French, "26 Nov 2026" in English. */
+/**
+ * A calendar date (YYYY-MM-DD): "26 nov. 2026" in French, "26 Nov 2026" in English. French writes the first
+ * of a month "1er": "1er janv. 2027".
+ */
 export function formatDate(date: IsoDate, locale: Locale): string {
   const instant = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(instant.getTime())) return date;
-  return dateFormats[locale].format(instant);
+  if (locale !== 'fr' || instant.getUTCDate() !== 1) return dateFormats[locale].format(instant);
+  return dateFormats[locale]
+    .formatToParts(instant)
+    .map((part) => (part.type === 'day' ? '1er' : part.value))
+    .join('');
 }
 
 const monthFormats = byLocale(
   (l) => new Intl.DateTimeFormat(INTL[l], { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 );
 
-/** A month (YYYY-MM or YYYY-MM-01): "novembre 2026", "November 2026". */
-export function formatMonth(month: IsoDate, locale: Locale): string {
+const monthNameFormats = byLocale(
+  (l) => new Intl.DateTimeFormat(INTL[l], { month: 'long', timeZone: 'UTC' }),
+);
+
+/**
+ * A month (YYYY-MM or YYYY-MM-01): "novembre 2026", "November 2026"; with `{ year: false }` the month's
+ * name alone ("novembre"), for a range within one year.
+ */
+export function formatMonth(month: IsoDate, locale: Locale, options: { year?: boolean } = {}): string {
   const instant = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
   if (Number.isNaN(instant.getTime())) return month;
-  return monthFormats[locale].format(instant);
+  return (options.year === false ? monthNameFormats : monthFormats)[locale].format(instant);
+}
+
+/**
+ * The two ends of a range of months, the year said once when both share it: ["janvier", "juin 2026"]
+ * (for "de janvier à juin 2026"), ["juillet 2025", "janvier 2026"] across years.
+ */
+export function formatMonthRange(first: IsoDate, last: IsoDate, locale: Locale): [string, string] {
+  const sameYear = first.slice(0, 4) === last.slice(0, 4);
+  return [formatMonth(first, locale, { year: !sameYear }), formatMonth(last, locale)];
+}
+
+/**
+ * A semester's code as a user reads it: "2026-H1" is "S1 2026" in French, "H1 2026" in English. Other
+ * codes (a window named by its first month, '2026-01') are left as they are.
+ */
+export function formatSemester(code: string, locale: Locale): string {
+  const half = /^(\d{4})-H([12])$/.exec(code);
+  if (!half) return code;
+  return locale === 'fr' ? `S${half[2]} ${half[1]}` : `H${half[2]} ${half[1]}`;
+}
+
+/**
+ * A colon after a label, as the locale writes it: "Statut\u202f: " in French (a narrow no-break space
+ * before it), "Tier: " in English. `colon(locale)` is the mark with what precedes it, without the space
+ * after.
+ */
+export function colon(locale: Locale): string {
+  return locale === 'fr' ? '\u202f:' : ':';
 }
 
 // Intl objects are costly to build (a status card formats dozens of counts): one per locale, built once.

@@ -7,17 +7,21 @@ export { type AnnouncementMessages, announcementMessages } from './announcements
 export { type CommandMessages, commandMessages } from './commands.js';
 export { type DigestMessages, digestMessages } from './digest.js';
 export {
+  colon,
   formatDate,
   formatEuros,
   formatList,
   formatMoney,
   formatMonth,
+  formatMonthRange,
   formatNumber,
+  formatSemester,
   type Locale,
   label,
   type PluralForms,
   plural,
 } from './format.js';
+export { agree, elide, type Gender, genderOf } from './french.js';
 export { type HomeMessages, homeMessages } from './home.js';
 export {
   createLocaleCache,

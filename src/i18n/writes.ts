@@ -1,5 +1,6 @@
 import type { CommandMessages } from './commands.js';
 import { formatDate, type Locale, type PluralForms } from './format.js';
+import { agree, elide, genderOf } from './french.js';
 
 /**
  * What the write side says: the write subcommands of /partner, their modals, confirmations, refusals,
@@ -23,14 +24,14 @@ const en = {
     },
     override: {
       usage: '/partner override [partner] tier reason…',
-      summary: "set a partner's tier by hand (no argument: a form)",
+      summary: 'set a partner’s tier by hand (no argument: a form)',
     },
     confirm: { usage: '/partner confirm', summary: 'trainings declared by contacts, to confirm or reject' },
   },
 
   usage: {
     revenue:
-      "Usage: `/partner revenue [partner] YYYY-MM category amount`, e.g. `/partner revenue Acme 2026-03 recurring 1 234,56`. Categories: `recurring`, `one_off`, `access_fees`, `minutes`. In a partner's channel the partner can be left out. `/partner revenue` alone opens a form.",
+      'Usage: `/partner revenue [partner] YYYY-MM category amount`, e.g. `/partner revenue Acme 2026-03 recurring 1 234,56`. Categories: `recurring`, `one_off`, `access_fees`, `minutes`. In a partner’s channel the partner can be left out. `/partner revenue` alone opens a form.',
     training:
       'Usage: `/partner training @contact trn-code [YYYY-MM-DD]`, e.g. `/partner training @Jane trn-online-admin 2026-03-02` (the date is today when left out).',
     trainingContact:
@@ -52,11 +53,11 @@ const en = {
     monthFuture: (value: string) =>
       `${value} has not started yet: revenue is recorded for past or current months.`,
     categoryUnknown: (value: string, categories: string) => `Unknown category ${value}: use ${categories}.`,
-    amountMissing: 'Give the amount in euros (e.g. 1 234,56).',
+    amountMissing: 'Give the amount in euros (e.g. `1 234,56`).',
     amountInvalid: (value: string) =>
-      `${value} is not an amount in euros: write e.g. 1234,56, 1 234.56 or 1234 € (at most 2 decimals).`,
+      `${value} is not an amount in euros: write e.g. \`1234,56\` or \`1 234.56\` (at most 2 decimals; a € sign is fine).`,
     amountNegative: (value: string) => `${value} is negative: an amount is 0 or more.`,
-    amountTooLarge: (value: string) => `${value} is too large for a month's revenue.`,
+    amountTooLarge: (value: string) => `${value} is too large for a month’s revenue.`,
     trainingMissing: 'Give the training code (trn-…).',
     trainingUnknown: (value: string) => `Unknown training ${value}.`,
     trainingNotApplicable: (training: string, partner: string) => `${training} does not apply to ${partner}.`,
@@ -87,7 +88,7 @@ const en = {
       `Several partners match ${query}. Pick one to open the form, or type its id:`,
     none: (query: string) => `No partner matches ${query}.`,
     didYouMean: 'Did you mean (pick one to open the form):',
-    unspecified: "Which partner? Name it first, or run the command in the partner's channel.",
+    unspecified: 'Which partner? Name it first, or run the command in the partner’s channel.',
     anchorMissing: (what: string) => `I could not find the ${what} in your command.`,
     anchorMonth: 'month (YYYY-MM)',
     anchorTier: 'tier',
@@ -120,9 +121,9 @@ const en = {
     already: (training: string, contact: string, date: string) =>
       `Nothing changed: ${training} was already recorded done by ${contact} on ${date}.`,
     declared: (training: string, date: string) =>
-      `:hourglass_flowing_sand: Thanks! ${training} (done on ${date}) is recorded and awaits a manager's confirmation. Its reminders stop meanwhile.`,
+      `:hourglass_flowing_sand: Thanks! ${training} (done on ${date}) is recorded and awaits a manager’s confirmation. Its reminders stop meanwhile.`,
     alreadyDeclared: (training: string, date: string) =>
-      `${training} was already declared done on ${date}; it awaits a manager's confirmation.`,
+      `${training} was already declared done on ${date}; it awaits a manager’s confirmation.`,
     alreadyConfirmed: (training: string, date: string) => `${training} is already recorded done on ${date}.`,
   },
 
@@ -160,6 +161,8 @@ const en = {
 
   modal: {
     revenueTitle: 'Record revenue',
+    /** The revenue form for a named partner: its tier basis (RRM for an ambassador, CA for an operator). */
+    revenueTitleFor: (_basis: string) => 'Record revenue',
     doneTitle: 'Mark done',
     overrideTitle: 'Override tier',
     submit: 'Save',
@@ -198,9 +201,9 @@ const en = {
   share: {
     sharedBy: (who: string) => `Shared by ${who}`,
     otherPartnerChannel: (partner: string) =>
-      `This card is about *${partner}*: it can only be shared in ${partner}'s own channel, not in another partner's.`,
-    notPartnerChannel: (partner: string) => `You can share *${partner}*'s cards in its own channel only.`,
-    notVisible: "You can't share this card.",
+      `This card is about *${partner}*: it can only be shared in ${partner}’s own channel, not in another partner’s.`,
+    notPartnerChannel: (partner: string) => `You can share *${partner}*’s cards in its own channel only.`,
+    notVisible: 'You can’t share this card.',
     gone: 'This partner no longer exists.',
     noChannel: 'Open the card in a channel (with `/partner`) to share it there.',
     failed: 'The card could not be shared. Please try again.',
@@ -215,19 +218,20 @@ const fr: WriteMessages = {
   help: {
     revenue: {
       usage: '/partner revenue [partenaire] AAAA-MM catégorie montant',
-      summary: "saisir le chiffre d'affaires d'un mois (sans argument : un formulaire)",
+      summary: 'saisir le revenu d’un mois, RRM ou CA (sans argument\u202f: un formulaire)',
     },
     training: {
       usage: '/partner training [@contact] code-trn [AAAA-MM-JJ]',
-      summary: 'enregistrer une formation suivie (un contact déclare la sienne ; un responsable la confirme)',
+      summary:
+        'enregistrer une formation suivie (un contact déclare la sienne\u202f; un responsable la confirme)',
     },
     done: {
       usage: '/partner done [partenaire] code [AAAA-MM-JJ]',
-      summary: 'marquer un élément de la checklist comme fait (sans argument : un formulaire)',
+      summary: 'marquer un élément de la checklist comme fait (sans argument\u202f: un formulaire)',
     },
     override: {
       usage: '/partner override [partenaire] statut motif…',
-      summary: "forcer le statut d'un partenaire (sans argument : un formulaire)",
+      summary: 'accorder une dérogation de statut à un partenaire (sans argument\u202f: un formulaire)',
     },
     confirm: {
       usage: '/partner confirm',
@@ -237,155 +241,163 @@ const fr: WriteMessages = {
 
   usage: {
     revenue:
-      "Utilisation : `/partner revenue [partenaire] AAAA-MM catégorie montant`, par ex. `/partner revenue Acme 2026-03 recurring 1 234,56`. Catégories : `recurring`, `one_off`, `access_fees`, `minutes`. Dans le canal d'un partenaire, on peut omettre le partenaire. `/partner revenue` seul ouvre un formulaire.",
+      'Utilisation\u202f: `/partner revenue [partenaire] AAAA-MM catégorie montant`, par ex. `/partner revenue Acme 2026-03 recurring 1 234,56`. Catégories\u202f: `recurring`, `one_off`, `access_fees`, `minutes`. Dans le canal d’un partenaire, on peut omettre le partenaire. `/partner revenue` seul ouvre un formulaire.',
     training:
-      "Utilisation : `/partner training @contact code-trn [AAAA-MM-JJ]`, par ex. `/partner training @Jeanne trn-online-admin 2026-03-02` (sans date : aujourd'hui).",
+      'Utilisation\u202f: `/partner training @contact code-trn [AAAA-MM-JJ]`, par ex. `/partner training @Jeanne trn-online-admin 2026-03-02` (sans date\u202f: aujourd’hui).',
     trainingContact:
-      'Utilisation : `/partner training code-trn [AAAA-MM-JJ]`, par ex. `/partner training trn-online-admin` : déclare votre formation suivie ; un responsable la confirme.',
-    done: 'Utilisation : `/partner done [partenaire] code [AAAA-MM-JJ]`, par ex. `/partner done Acme doc-partner-charter`. `/partner done` seul ouvre un formulaire.',
+      'Utilisation\u202f: `/partner training code-trn [AAAA-MM-JJ]`, par ex. `/partner training trn-online-admin`\u202f: déclare votre formation suivie\u202f; un responsable la confirme.',
+    done: 'Utilisation\u202f: `/partner done [partenaire] code [AAAA-MM-JJ]`, par ex. `/partner done Acme doc-partner-charter`. `/partner done` seul ouvre un formulaire.',
     override:
-      'Utilisation : `/partner override [partenaire] statut motif…`, par ex. `/partner override Acme premium contrat cadre signé sur 3 ans`. Statuts : {tiers}. `/partner override` seul ouvre un formulaire.',
+      'Utilisation\u202f: `/partner override [partenaire] statut motif…`, par ex. `/partner override Acme premium contrat cadre signé sur 3 ans`. Statuts\u202f: {tiers}. `/partner override` seul ouvre un formulaire.',
     quotes:
-      'Le partenaire vient en premier ; si son nom contient un mot qui pourrait être lu comme le mois, le code ou le statut, mettez-le entre guillemets : `"Access Telecom" premium …`.',
-    codes: (codes) => `Codes : ${codes}`,
+      'Le partenaire vient en premier\u202f; si son nom contient un mot qui pourrait être lu comme le mois, le code ou le statut, mettez-le entre guillemets\u202f: `"Access Telecom" premium …`.',
+    codes: (codes) => `Codes\u202f: ${codes}`,
   },
 
   issues: {
-    notAllowed: "C'est réservé à l'équipe Partenaires Dstny.",
-    ownTrainingOnly: 'Vous ne pouvez déclarer que vos propres formations : `/partner training code-trn`.',
-    partnerUnknown: "Ce partenaire n'existe plus.",
+    notAllowed: 'C’est réservé à l’équipe Partenaires Dstny.',
+    ownTrainingOnly:
+      'Vous ne pouvez déclarer que vos propres formations\u202f: `/partner training code-trn`.',
+    partnerUnknown: 'Ce partenaire n’existe plus.',
     monthMissing: 'Indiquez le mois, au format AAAA-MM (par ex. 2026-03).',
-    monthInvalid: (value) => `${value} n'est pas un mois : écrivez-le AAAA-MM (par ex. 2026-03).`,
+    monthInvalid: (value) => `${value} n’est pas un mois\u202f: écrivez-le AAAA-MM (par ex. 2026-03).`,
     monthFuture: (value) =>
-      `${value} n'a pas encore commencé : on saisit le CA des mois passés ou du mois en cours.`,
-    categoryUnknown: (value, categories) => `Catégorie inconnue ${value} : utilisez ${categories}.`,
-    amountMissing: 'Indiquez le montant en euros (par ex. 1 234,56).',
+      `${value} n’a pas encore commencé\u202f: on saisit le revenu des mois passés ou du mois en cours.`,
+    categoryUnknown: (value, categories) => `Catégorie inconnue ${value}\u202f: utilisez ${categories}.`,
+    amountMissing: 'Indiquez le montant en euros (par ex. `1 234,56`).',
     amountInvalid: (value) =>
-      `${value} n'est pas un montant en euros : écrivez par ex. 1234,56, 1 234.56 ou 1234 € (2 décimales au plus).`,
-    amountNegative: (value) => `${value} est négatif : un montant vaut 0 ou plus.`,
-    amountTooLarge: (value) => `${value} est trop grand pour le CA d'un mois.`,
+      `${value} n’est pas un montant en euros\u202f: écrivez par ex. \`1234,56\` ou \`1 234.56\` (2 décimales au plus, le signe € est accepté).`,
+    amountNegative: (value) => `${value} est négatif\u202f: un montant vaut 0 ou plus.`,
+    amountTooLarge: (value) => `${value} est trop grand pour le revenu d’un mois.`,
     trainingMissing: 'Indiquez le code de la formation (trn-…).',
     trainingUnknown: (value) => `Formation inconnue ${value}.`,
-    trainingNotApplicable: (training, partner) => `${training} ne s'applique pas à ${partner}.`,
-    itemMissing: "Indiquez le code de l'élément (doc-…, com-…, sales-…, zen-…).",
+    trainingNotApplicable: (training, partner) => `${training} ne s’applique pas à ${partner}.`,
+    itemMissing: 'Indiquez le code de l’élément (doc-…, com-…, sales-…, zen-…).',
     itemUnknown: (value) => `Élément inconnu ${value}.`,
     itemIsTraining: (value) =>
-      `${value} est une formation, suivie par un contact : \`/partner training @contact ${value}\`.`,
-    itemComputed: (value) => `${value} découle du statut : rien à enregistrer.`,
-    itemNotApplicable: (item, partner) => `${item} ne s'applique pas à ${partner}.`,
-    contactMissing: 'Quel contact ? Mentionnez-le (@nom) ou donnez son identifiant Slack.',
+      `${value} est une formation, suivie par un contact\u202f: \`/partner training @contact ${value}\`.`,
+    itemComputed: (value) => `${value} découle du statut\u202f: rien à enregistrer.`,
+    itemNotApplicable: (item, partner) => `${item} ne s’applique pas à ${partner}.`,
+    contactMissing: 'Quel contact\u202f? Mentionnez-le (@nom) ou donnez son identifiant Slack.',
     contactUnknown: (value) => `Aucun contact partenaire ne correspond à ${value}.`,
     contactAmbiguous: (value, names) =>
-      `Plusieurs contacts correspondent à ${value} : ${names}. Mentionnez-en un.`,
-    contactOtherPartner: (contact, partner) => `${contact} n'est pas un contact de ${partner}.`,
-    dateInvalid: (value) => `${value} n'est pas une date : écrivez-la AAAA-MM-JJ (par ex. 2026-03-02).`,
+      `Plusieurs contacts correspondent à ${value}\u202f: ${names}. Mentionnez-en un.`,
+    contactOtherPartner: (contact, partner) => `${contact} n’est pas un contact ${elide('de', partner)}.`,
+    dateInvalid: (value) => `${value} n’est pas une date\u202f: écrivez-la AAAA-MM-JJ (par ex. 2026-03-02).`,
     dateFuture: (value) => `${value} est dans le futur.`,
     tierMissing: 'Choisissez le statut.',
-    tierUnknown: (value, tiers) => `Statut inconnu ${value} : utilisez ${tiers}.`,
+    tierUnknown: (value, tiers) => `Statut inconnu ${value}\u202f: utilisez ${tiers}.`,
     tierUnchanged: (tier) => `Le partenaire est déjà ${tier}.`,
-    reasonMissing: "Indiquez un motif : il est enregistré dans l'historique des statuts.",
+    reasonMissing: 'Indiquez un motif\u202f: il est enregistré dans l’historique des statuts.',
     reasonTooLong: (max) => `Le motif est trop long (${max} caractères au plus).`,
     declarationGone: 'Cette déclaration a déjà été confirmée ou refusée.',
-    nothingWritten: "Rien n'a été enregistré.",
+    nothingWritten: 'Rien n’a été enregistré.',
   },
 
   lookup: {
     ambiguous: (query) =>
-      `Plusieurs partenaires correspondent à ${query}. Choisissez-en un pour ouvrir le formulaire, ou tapez son identifiant :`,
+      `Plusieurs partenaires correspondent à ${query}. Choisissez-en un pour ouvrir le formulaire, ou tapez son identifiant\u202f:`,
     none: (query) => `Aucun partenaire ne correspond à ${query}.`,
-    didYouMean: 'Vouliez-vous dire (choisissez-en un pour ouvrir le formulaire) :',
-    unspecified: 'Quel partenaire ? Nommez-le en premier, ou lancez la commande dans le canal du partenaire.',
+    didYouMean: 'Vouliez-vous dire (choisissez-en un pour ouvrir le formulaire)\u202f:',
+    unspecified:
+      'Quel partenaire\u202f? Nommez-le en premier, ou lancez la commande dans le canal du partenaire.',
     anchorMissing: (what) => `Je ne trouve pas ${what} dans votre commande.`,
     anchorMonth: 'le mois (AAAA-MM)',
     anchorTier: 'le statut',
-    anchorItem: "le code de l'élément",
+    anchorItem: 'le code de l’élément',
     anchorTraining: 'le code de la formation (trn-…)',
   },
 
   revenue: {
     recorded: (partner, category, month, from, to) =>
-      `:white_check_mark: CA enregistré pour *${partner}*, ${category}, ${month} : ${from} → *${to}*.`,
+      `:white_check_mark: Revenu enregistré pour *${partner}*, ${category}, ${month}\u202f: ${from} → *${to}*.`,
     recordedNew: (partner, category, month, amount) =>
-      `:white_check_mark: CA enregistré pour *${partner}*, ${category}, ${month} : *${amount}*.`,
+      `:white_check_mark: Revenu enregistré pour *${partner}*, ${category}, ${month}\u202f: *${amount}*.`,
     unchanged: (partner, category, month, amount) =>
-      `Rien n'a changé : *${partner}*, ${category}, ${month} vaut déjà ${amount}.`,
+      `Rien n’a changé\u202f: *${partner}*, ${category}, ${month} vaut déjà ${amount}.`,
     average: (semester, from, to) =>
-      `Moyenne du semestre ${semester} à ce jour : ${from} → *${to}* par mois.`,
+      `Moyenne du semestre ${semester} à ce jour\u202f: ${from} → *${to}* par mois.`,
     averageSame: (semester, amount) =>
-      `Moyenne du semestre ${semester} à ce jour : ${amount} par mois (inchangée).`,
+      `Moyenne du semestre ${semester} à ce jour\u202f: ${amount} par mois (inchangée).`,
     noAverage: 'aucun mois compté',
     projected: (tier) => `À cette moyenne, la prochaine réévaluation donne *${tier}*.`,
-    notCounted: (category) => `${category} ne compte pas pour le statut : la moyenne est inchangée.`,
+    notCounted: (category) => `${category} ne compte pas pour le statut\u202f: la moyenne est inchangée.`,
     outside: (month, semester) =>
-      `${month} n'est pas dans le semestre en cours (${semester}) : sa moyenne est inchangée.`,
+      `${month} n’est pas dans le semestre en cours (${semester})\u202f: sa moyenne est inchangée.`,
   },
 
   training: {
     recorded: (training, contact, partner, date) =>
-      `:white_check_mark: ${training} enregistrée comme suivie par ${contact} (${partner}) le ${date}.`,
+      `:white_check_mark: ${training} ${agree(training, { m: 'enregistré comme suivi', f: 'enregistrée comme suivie' })} par ${contact} (${partner}) le ${date}.`,
     confirmedDeclaration: 'Cela confirme sa propre déclaration.',
     already: (training, contact, date) =>
-      `Rien n'a changé : ${training} était déjà enregistrée comme suivie par ${contact} le ${date}.`,
+      `Rien n’a changé\u202f: ${training} était déjà ${agree(training, { m: 'enregistré comme suivi', f: 'enregistrée comme suivie' })} par ${contact} le ${date}.`,
     declared: (training, date) =>
-      `:hourglass_flowing_sand: Merci ! ${training} (suivie le ${date}) est enregistrée et attend la confirmation d'un responsable. Les rappels correspondants s'arrêtent d'ici là.`,
+      `:hourglass_flowing_sand: Merci\u202f! ${training} (${agree(training, { m: 'suivi', f: 'suivie' })} le ${date}) est ${agree(training, { m: 'enregistré', f: 'enregistrée' })} et attend la confirmation d’un responsable. Les rappels correspondants s’arrêtent d’ici là.`,
     alreadyDeclared: (training, date) =>
-      `${training} a déjà été déclarée suivie le ${date} ; elle attend la confirmation d'un responsable.`,
-    alreadyConfirmed: (training, date) => `${training} est déjà enregistrée comme suivie le ${date}.`,
+      `${training} a déjà été ${agree(training, { m: 'déclaré suivi', f: 'déclarée suivie' })} le ${date}\u202f; la confirmation d’un responsable est attendue.`,
+    alreadyConfirmed: (training, date) =>
+      `${training} est déjà ${agree(training, { m: 'enregistré comme suivi', f: 'enregistrée comme suivie' })} le ${date}.`,
   },
 
   done: {
     recorded: (item, partner, date) =>
-      `:white_check_mark: ${item} marqué comme fait pour *${partner}* le ${date}.`,
+      genderOf(item)
+        ? `:white_check_mark: ${item} ${agree(item, MARKED_DONE)} pour *${partner}* le ${date}.`
+        : `:white_check_mark: Marqué comme fait pour *${partner}* le ${date}\u202f: ${item}.`,
     already: (item, partner, date) =>
-      `Rien n'a changé : ${item} était déjà fait pour *${partner}* le ${date}.`,
+      genderOf(item)
+        ? `Rien n’a changé\u202f: ${item} était déjà ${agree(item, DONE)} pour *${partner}* le ${date}.`
+        : `Rien n’a changé\u202f: déjà fait pour *${partner}* le ${date}\u202f: ${item}.`,
   },
 
   override: {
     recorded: (partner, from, to, reason, until) =>
-      `:white_check_mark: *${partner}* est désormais *${to}* (auparavant ${from}). Motif : « ${reason} ». Valable jusqu'à la réévaluation du ${until}.`,
+      `:white_check_mark: *${partner}* est désormais *${to}* (auparavant ${from}). Motif\u202f: «\u202f${reason}\u202f». Valable jusqu’à la réévaluation du ${until}.`,
   },
 
   confirm: {
     title: 'Formations à confirmer',
-    text: (count) => `Formations à confirmer : ${count}`,
+    text: (count) => `Formations à confirmer\u202f: ${count}`,
     count: { one: '{n} déclaration', other: '{n} déclarations', zero: 'aucune déclaration' },
     empty: ':white_check_mark: Aucune déclaration de formation à confirmer.',
     line: (partner, contact, training, date) =>
-      `*${partner}* · ${contact}\n${training} · _déclarée suivie le ${date}_`,
+      `*${partner}* · ${contact}\n${training} · _${agree(training, { m: 'déclaré suivi', f: 'déclarée suivie' })} le ${date}_`,
     confirmButton: 'Confirmer',
     rejectButton: 'Refuser',
-    rejectTitle: 'Refuser la déclaration ?',
+    rejectTitle: 'Refuser la déclaration\u202f?',
     rejectText: 'La formation redevient à faire et ses rappels reprennent.',
     rejectYes: 'Refuser',
     rejectNo: 'Annuler',
-    more: (n, command) => `… et ${n} de plus : ${command} après celles-ci.`,
+    more: (n, command) => `… et ${n} de plus\u202f: ${command} après celles-ci.`,
     confirmed: (training, contact, partner) =>
-      `:white_check_mark: Confirmée : ${training} pour ${contact} (${partner}).`,
+      `:white_check_mark: Déclaration confirmée\u202f: ${training} pour ${contact} (${partner}).`,
     rejected: (training, contact, partner) =>
-      `Refusée : ${training} pour ${contact} (${partner}). Ses rappels reprennent.`,
+      `Déclaration refusée\u202f: ${training} pour ${contact} (${partner}). Ses rappels reprennent.`,
   },
 
   modal: {
-    revenueTitle: 'Saisir le CA',
+    revenueTitle: 'Saisir un revenu',
+    revenueTitleFor: (basis) => `Saisir le ${basis}`,
     doneTitle: 'Marquer comme fait',
-    overrideTitle: 'Forcer le statut',
+    overrideTitle: 'Accorder une dérogation',
     submit: 'Enregistrer',
     cancel: 'Annuler',
     partner: 'Partenaire',
     partnerHint: 'Son identifiant ou son nom (le début du nom suffit).',
-    partnerFixed: (name, id) => `*Partenaire :* ${name} ${id}`,
+    partnerFixed: (name, id) => `*Partenaire*\u202f: ${name} ${id}`,
     partnerMissing: 'Indiquez le partenaire.',
     partnerAmbiguous: (query, names) =>
-      `Plusieurs partenaires correspondent à « ${query} » : ${names}. Tapez l'identifiant.`,
-    partnerNone: (query) => `Aucun partenaire ne correspond à « ${query} ».`,
-    partnerSuggestions: (names) => `Vouliez-vous dire ${names} ?`,
+      `Plusieurs partenaires correspondent à «\u202f${query}\u202f»\u202f: ${names}. Tapez l’identifiant.`,
+    partnerNone: (query) => `Aucun partenaire ne correspond à «\u202f${query}\u202f».`,
+    partnerSuggestions: (names) => `Vouliez-vous dire ${names}\u202f?`,
     month: 'Mois',
     monthHint: 'AAAA-MM, par ex. 2026-03',
     category: 'Catégorie',
     amount: 'Montant (€)',
-    amountHint: 'par ex. 1 234,56 ou 1234.56',
+    amountHint: 'par ex. 1\u202f234,56 ou 1234.56',
     item: 'Élément',
-    itemHint: 'Une formation est suivie par un contact ; les autres éléments concernent le partenaire.',
+    itemHint: 'Une formation est suivie par un contact\u202f; les autres éléments concernent le partenaire.',
     trainingsGroup: 'Formations (par contact)',
     obligationsGroup: 'Documents et suivi',
     zenGroup: 'Experts Zen',
@@ -393,30 +405,39 @@ const fr: WriteMessages = {
     contactHint: 'Qui a suivi la formation.',
     contactMissing: 'Choisissez le contact qui a suivi la formation.',
     noContacts:
-      "Ce partenaire n'a aucun contact enregistré : impossible d'enregistrer une formation pour l'instant.",
+      'Ce partenaire n’a aucun contact enregistré\u202f: impossible d’enregistrer une formation pour l’instant.',
     date: 'Fait le',
     tier: 'Nouveau statut',
-    currentTier: (tier, since) => `Statut actuel : *${tier}* depuis le ${since}.`,
+    currentTier: (tier, since) => `Statut actuel\u202f: *${tier}* depuis le ${since}.`,
     reason: 'Motif',
-    reasonHint: "Enregistré dans l'historique ; la dérogation vaut jusqu'à la prochaine réévaluation.",
+    reasonHint: 'Enregistré dans l’historique\u202f; la dérogation vaut jusqu’à la prochaine réévaluation.',
     opening: 'Ouverture du formulaire…',
-    couldNotOpen: "Le formulaire n'a pas pu s'ouvrir. Merci de réessayer.",
+    couldNotOpen: 'Le formulaire n’a pas pu s’ouvrir. Merci de réessayer.',
   },
 
   share: {
     sharedBy: (who) => `Partagé par ${who}`,
     otherPartnerChannel: (partner) =>
-      `Cette fiche concerne *${partner}* : elle ne peut être partagée que dans le canal de ${partner}, pas dans celui d'un autre partenaire.`,
+      `Cette fiche concerne *${partner}*\u202f: elle ne peut être partagée que dans le canal ${elide('de', partner)}, pas dans celui d’un autre partenaire.`,
     notPartnerChannel: (partner) =>
-      `Vous ne pouvez partager les fiches de *${partner}* que dans son propre canal.`,
+      `Vous ne pouvez partager les fiches ${elide('de', `*${partner}*`)} que dans son propre canal.`,
     notVisible: 'Vous ne pouvez pas partager cette fiche.',
-    gone: "Ce partenaire n'existe plus.",
+    gone: 'Ce partenaire n’existe plus.',
     noChannel: 'Ouvrez la fiche dans un canal (avec `/partner`) pour l’y partager.',
-    failed: "La fiche n'a pas pu être partagée. Merci de réessayer.",
+    failed: 'La fiche n’a pas pu être partagée. Merci de réessayer.',
   },
 
-  staffOnly: "Seule l'équipe Partenaires Dstny peut faire cela.",
+  staffOnly: 'Seule l’équipe Partenaires Dstny peut faire cela.',
 };
+
+/** « marqué comme fait » agreeing with the item (« Fiche de qualification marquée comme faite »). */
+const MARKED_DONE = {
+  m: 'marqué comme fait',
+  f: 'marquée comme faite',
+  mp: 'marqués comme faits',
+  fp: 'marquées comme faites',
+};
+const DONE = { m: 'fait', f: 'faite', mp: 'faits', fp: 'faites' };
 
 export const writeMessages: Record<Locale, WriteMessages> = { fr, en };
 
@@ -436,7 +457,7 @@ export function writeMessagesFor(m: CommandMessages): WriteMessages {
  */
 const notificationsEn = {
   declared: (d: { contact: string; contactName: string; partner: string; training: string; date: string }) =>
-    `:hourglass_flowing_sand: ${mention(d.contact)} (${escapeText(d.contactName)}, ${escapeText(d.partner)}) declared *${escapeText(d.training)}* done on ${formatDate(d.date, 'en')}. Confirm or reject it with \`/partner confirm\` or from the bot's Home tab.`,
+    `:hourglass_flowing_sand: ${mention(d.contact)} (${escapeText(d.contactName)}, ${escapeText(d.partner)}) declared *${escapeText(d.training)}* done on ${formatDate(d.date, 'en')}. Confirm or reject it with \`/partner confirm\` or from the bot’s Home tab.`,
   decided: (decision: 'confirm' | 'reject', d: { by: string; training: string; date: string }) =>
     decision === 'confirm'
       ? `:white_check_mark: ${mention(d.by)} confirmed your training *${escapeText(d.training)}* (done on ${formatDate(d.date, 'en')}).`
@@ -447,11 +468,11 @@ export type WriteNotifications = typeof notificationsEn;
 
 const notificationsFr: WriteNotifications = {
   declared: (d) =>
-    `:hourglass_flowing_sand: ${mention(d.contact)} (${escapeText(d.contactName)}, ${escapeText(d.partner)}) a déclaré *${escapeText(d.training)}* suivie le ${formatDate(d.date, 'fr')}. Confirmez-la ou refusez-la avec \`/partner confirm\` ou depuis l'onglet Accueil du bot.`,
+    `:hourglass_flowing_sand: ${mention(d.contact)} (${escapeText(d.contactName)}, ${escapeText(d.partner)}) a déclaré *${escapeText(d.training)}* ${agree(d.training, { m: 'suivi', f: 'suivie' })} le ${formatDate(d.date, 'fr')}. Confirmez ou refusez cette déclaration avec \`/partner confirm\` ou depuis l’onglet Accueil du bot.`,
   decided: (decision, d) =>
     decision === 'confirm'
       ? `:white_check_mark: ${mention(d.by)} a confirmé votre formation *${escapeText(d.training)}* (suivie le ${formatDate(d.date, 'fr')}).`
-      : `${mention(d.by)} n'a pas confirmé votre formation *${escapeText(d.training)}* (déclarée suivie le ${formatDate(d.date, 'fr')}) : ses rappels reprennent. Parlez-en à votre responsable partenaire en cas d'erreur.`,
+      : `${mention(d.by)} n’a pas confirmé votre formation *${escapeText(d.training)}* (déclarée suivie le ${formatDate(d.date, 'fr')})\u202f: ses rappels reprennent. Parlez-en à votre responsable partenaire en cas d’erreur.`,
 };
 
 export const writeNotifications: Record<Locale, WriteNotifications> = {

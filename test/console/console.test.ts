@@ -59,7 +59,7 @@ describe('the console and ask', () => {
     const text = lines.join('\n').replace(/[\u00a0\u202f]/g, ' ');
     expect(text).toContain('Acme Télécom: Business Partner\n═');
     expect(text).toContain('Tier: Business Partner, since 1 Jan 2026');
-    expect(text).toContain('Semester average so far: €1,404.00 a month (2026-H2, 5 months)');
+    expect(text).toContain('Semester average so far: €1,404.00 a month (H2 2026, 5 months)');
     expect(text).toContain('Partner manager: @Marc Dubois');
     expect(text).toContain('[Share in channel]');
     expect(text).not.toMatch(/[*<>]/);
@@ -71,7 +71,8 @@ describe('the console and ask', () => {
       ['--user', DEMO_USERS.manager, '--channel', 'C0ACME', '--locale', 'fr', 'tier'],
       cliContext(lines),
     );
-    expect(lines.join('\n')).toContain('Acme Télécom : Business Partner');
+    expect(lines.join('\n')).toContain('Acme Télécom\u202f: Business Partner');
+    expect(lines.join('\n')).toContain('Statut\u202f: Business Partner, depuis le 1er janv. 2026');
     lines.length = 0;
     await askCommand(['--user', DEMO_USERS.stranger, 'tier acme'], cliContext(lines));
     expect(lines.join('\n')).toContain('Ask your partner manager or the Dstny partner team');
@@ -125,7 +126,7 @@ describe('the console and ask', () => {
     });
     const transcript = text();
     expect(transcript).toMatch(/\* admin\s+U0ADMIN01\s+Alice Martin/);
-    expect(transcript).toContain('CloudCall Services : Premium Partner');
+    expect(transcript).toContain('CloudCall Services\u202f: Premium Partner');
   });
 
   it('renders mrkdwn as plain text: marks removed, mentions named, entities decoded', () => {

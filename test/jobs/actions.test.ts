@@ -133,7 +133,7 @@ describe(`buttons of the scheduled messages, through the real receiver (${backen
     const approved = await replyTo(await click('evaluation_approve', value, 'UADMIN'));
     expect(approved).toMatchObject({ replace_original: true });
     expect(approved.text).toBe(
-      ':white_check_mark: Approved by <@UADMIN>: 0 message(s) released to partners and managers.',
+      ':white_check_mark: Approved by <@UADMIN>: 0 messages released to partners and managers.',
     );
     expect(
       (await t.db.select().from(outbox)).filter((r) => r.hold !== null && r.status === 'pending'),

@@ -107,8 +107,8 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     for (const benefit of ['bizbooster-150', 'sales-rep', 'leads', 'experts-zen-listing'])
       expect(promotion).toContain(catalog.benefits.find((b) => b.code === benefit)!.label.en);
     // Access obligations (60 days) and Business ones (120 days, quarterly) from 1 July.
-    expect(promotion).toContain('Mandatory online training — Admin: MyDstny: due 30 Aug 2026');
-    expect(promotion).toContain('Mandatory on-site training — Admin referent: due 29 Oct 2026');
+    expect(promotion).toContain('Mandatory online training — Admin: MyDstny (due 30 Aug 2026)');
+    expect(promotion).toContain('Mandatory on-site training — Admin referent (due 29 Oct 2026)');
 
     const demotion = byKey.get('evaluation:2026-H1:partner:bolt')!;
     expect(demotion).toContain('Bolt* moves from Business Partner to *Access Partner* on 1 Jul 2026');
@@ -128,7 +128,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     expect(byKey.get('evaluation:2026-H1:partner:acme')).toContain('Félicitations');
     expect(byKey.get('evaluation:2026-H1:partner:acme')).toContain('Commercial dédié');
     expect(byKey.get('evaluation:2026-H1:partner:bolt')).toContain(
-      'passe de Business Partner à *Access Partner*',
+      'passe du statut Business Partner au statut *Access Partner*',
     );
   });
 
@@ -143,7 +143,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     const preview = rows.find((r) => r.dedupeKey === 'evaluation:2026-H1:preview')!;
     expect(preview.hold).toBeNull();
     expect(actionIdsOf(preview)).toEqual(['evaluation_approve', 'evaluation_override']);
-    expect(textOf(preview)).toContain('3 message(s) wait for an admin');
+    expect(textOf(preview)).toContain('3 messages wait for an admin’s approval');
     expect(rows.filter((r) => r.hold === 'evaluation-approval:2026-H1')).toHaveLength(3);
 
     const dispatcher = testDispatcher(t.db, fake, { perChannelIntervalMs: 0 });

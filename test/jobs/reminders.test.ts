@@ -85,7 +85,7 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
 
     const rows = await outboxRows(t.db);
     expect(textOf(rows.find((r) => r.channel === 'UADMIN')!)).toContain(
-      '*Formation obligatoire en ligne — Admin : MyDstny*',
+      '*Formation obligatoire en ligne — Admin\u202f: MyDstny*',
     );
     expect(textOf(rows.find((r) => r.channel === 'CACME')!)).toContain('no Sales contact on record');
   });
@@ -235,9 +235,9 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
       );
       expect((await testDispatcher(t.db, fake, { perChannelIntervalMs: 0 }).drain()).sent).toBe(2);
       const dm = fake.posted.find((p) => p.channel === 'DADMIN')!;
-      expect(dm.text).toBe('Rappel : 1 formation(s) obligatoire(s) à suivre.');
-      expect(JSON.stringify(dm.blocks)).toContain('Formation obligatoire en ligne — Admin : MyDstny');
-      expect(JSON.stringify(dm.blocks)).toContain("à suivre *aujourd'hui*");
+      expect(dm.text).toBe('Rappel\u202f: 1 formation obligatoire à suivre.');
+      expect(JSON.stringify(dm.blocks)).toContain('Formation obligatoire en ligne — Admin\u202f: MyDstny');
+      expect(JSON.stringify(dm.blocks)).toContain('à suivre *aujourd’hui*');
       expect(JSON.stringify(dm.blocks)).toContain('Reporter de 7 jours');
       expect((await t.db.select().from(outbox)).every((r) => r.status === 'sent')).toBe(true);
     } finally {

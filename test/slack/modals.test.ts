@@ -195,8 +195,8 @@ describe.each(BACKENDS)('write modals over HTTP on %s', (backend) => {
         { partnerId: 'acme', userId: USERS.francois },
       );
       expect(errors).toEqual({
-        month: 'mars n’est pas un mois : écrivez-le AAAA-MM (par ex. 2026-03).'.replace('’', "'"),
-        amount: '-12 est négatif : un montant vaut 0 ou plus.',
+        month: 'mars n’est pas un mois\u202f: écrivez-le AAAA-MM (par ex. 2026-03).',
+        amount: '-12 est négatif\u202f: un montant vaut 0 ou plus.',
       });
       expect(await snapshot(h.t.db)).toBe(before);
       expect(h.app.fakeSlack.callsTo('chat.postMessage')).toEqual([]);

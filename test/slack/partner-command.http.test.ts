@@ -77,7 +77,7 @@ describe('/partner over HTTP', () => {
     expect(click.status).toBe(200);
     const [posted] = await t.fakeSlack.waitForResponses(1, { id: 'choice' });
     expect(posted!.body).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
-    expect(headerOf(posted!.body as unknown as View)).toBe('Alpes VoIP : Access Partner');
+    expect(headerOf(posted!.body as unknown as View)).toBe('Alpes VoIP\u202f: Access Partner');
   });
 
   it("opens a list row's status below the list", async () => {

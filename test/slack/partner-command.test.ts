@@ -93,7 +93,7 @@ describe.each(BACKENDS)('/partner through handlePartnerCommand on %s', (backend)
     it('answers help to an empty or unknown command, naming what it did not understand', async () => {
       expect(headerOf(await ask(manager, ''))).toBe(commandMessages.en.help.title);
       const unknown = await ask(manager, 'frobnicate acme');
-      expect(all(unknown)).toContain("I don't know `frobnicate`");
+      expect(all(unknown)).toContain('I don’t know `frobnicate`');
       expect(headerOf(unknown)).toBe(commandMessages.en.help.title);
     });
 
@@ -117,7 +117,7 @@ describe.each(BACKENDS)('/partner through handlePartnerCommand on %s', (backend)
       expect(atRisk).toContain('3 partners');
       for (const name of ['Acme Télécom', 'Delta Réseau', 'Garonne IT']) expect(atRisk).toContain(name);
       expect(all(await ask(manager, 'liste en retard', { locale: 'fr' }))).toContain(
-        'avec des obligations en retard',
+        'avec des devoirs en retard',
       );
       expect(all(await ask(admin, 'list overdue'))).toContain('12 partners');
       expect(all(await ask(admin, 'list nonsense'))).toContain('Unknown filter `nonsense`');
@@ -238,7 +238,7 @@ describe.each(BACKENDS)('/partner through handlePartnerCommand on %s', (backend)
   describe('as a stranger', () => {
     it('reads the help and the program', async () => {
       const help = await ask(stranger, 'help', { locale: 'fr' });
-      expect(all(help)).toContain("demandez à votre responsable partenaire ou à l'équipe Partenaires Dstny");
+      expect(all(help)).toContain('demandez à votre responsable partenaire ou à l’équipe Partenaires Dstny');
       expect(all(help)).not.toContain('/partner tier');
       expect(headerOf(await ask(stranger, 'program'))).toBe('The Dstny partner program');
     });

@@ -59,19 +59,19 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
   it("refuses a card about one partner in another partner's channel, ephemerally", async () => {
     const posted = await share(USERS.manager, CHANNELS.beta);
     expect(posted).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(allText(posted)).toContain("it can only be shared in Acme Telecom's own channel");
+    expect(allText(posted)).toContain('it can only be shared in Acme Telecom’s own channel');
   });
 
   it("refuses a contact outside its partner's channel", async () => {
     const posted = await share(USERS.acmeAdmin, CHANNELS.internal);
     expect(posted.response_type).toBe('ephemeral');
-    expect(allText(posted)).toContain("You can share *Acme Telecom*'s cards in its own channel only.");
+    expect(allText(posted)).toContain('You can share *Acme Telecom*’s cards in its own channel only.');
   });
 
   it('checks the clicker now, not the button: a contact naming another partner, a stranger', async () => {
     const forged = await share(USERS.acmeAdmin, CHANNELS.beta, 'beta');
     expect(forged.response_type).toBe('ephemeral');
-    expect(allText(forged)).toContain("You can't share this card.");
+    expect(allText(forged)).toContain('You can’t share this card.');
     expect(allText(forged)).not.toContain('Beta Networks');
     const stranger = await share(USERS.stranger, CHANNELS.acme);
     expect(stranger.response_type).toBe('ephemeral');

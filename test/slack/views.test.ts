@@ -60,6 +60,8 @@ describe('formats', () => {
   it('writes dates "26 nov. 2026" and "26 Nov 2026"', () => {
     expect(formatDate('2026-11-26', 'fr')).toBe('26 nov. 2026');
     expect(formatDate('2026-11-26', 'en')).toBe('26 Nov 2026');
+    expect(formatDate('2027-01-01', 'fr')).toBe('1er janv. 2027');
+    expect(formatDate('2027-01-01', 'en')).toBe('1 Jan 2027');
   });
 
   it('has the same messages in both locales', () => {
@@ -77,21 +79,21 @@ describe('tier view', () => {
     const text = spaces(all(view));
     expect(textsOf(view)[0]).toEqual({
       kind: 'plain_text',
-      text: 'Acme Télécom : Business Partner',
+      text: 'Acme Télécom\u202f: Business Partner',
       where: 'header',
     });
     expect(textsOf(view)[1]!.text).toContain('*Business Partner*');
     const order = [
       'Statut',
       'Opérateur · Opérateur E-shop',
-      "CA : chiffre d'affaires",
+      'CA : chiffre d’affaires',
       'Moyenne du semestre',
-      '1 janv. 2027',
+      '1er janv. 2027',
     ];
     const positions = order.map((s) => text.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text).toMatch(/1 404,00 € par mois \(2026-H2, 5 mois\)/);
+    expect(text).toMatch(/1 404,00 € par mois \(S2 2026, 5 mois\)/);
     expect(text).toContain(
       'Pour atteindre *Premium Partner* (20 000 € par mois en moyenne) : il manque *18 596,00 €* par mois.',
     );
@@ -104,7 +106,7 @@ describe('tier view', () => {
   it('speaks English with euro amounts the English way', () => {
     const text = all(tierView(en, statusOf(acme)));
     expect(text).toContain('Operator (wholesale) · E-shop Operator');
-    expect(text).toContain('€1,404.00 a month (2026-H2, 5 months)');
+    expect(text).toContain('€1,404.00 a month (H2 2026, 5 months)');
     expect(text).toContain('*€18,596.00* a month missing');
     expect(text).toContain('1 Jan 2027 (in 36 days)');
   });
@@ -130,7 +132,7 @@ describe('tier view', () => {
     };
     const text = all(tierView(en, statusOf(overridden)));
     expect(text).toContain('*Premium Partner* is the top tier.');
-    expect(text).toContain('Tier set by <@U0MANAGER1> on 1 Sept 2026: “Strategic &lt;!here&gt; account”');
+    expect(text).toContain('Override by <@U0MANAGER1> on 1 Sept 2026: “Strategic &lt;!here&gt; account”');
   });
 });
 
@@ -143,7 +145,7 @@ describe('benefits view', () => {
     expect(text).not.toContain('Diplômes Partenaire Business');
     expect(text).not.toContain('réduction de 150€');
     expect(text).toContain(
-      '~Promo BizBooster disponible 3 mois – réduction de 500€ sur une commande~ _expiré le 1 avr. 2026_',
+      '~Promo BizBooster disponible 3 mois – réduction de 500€ sur une commande~ _expirée le 1er avr. 2026_',
     );
     expect(text).toContain('Statut le plus élevé');
     expect(buttons(view)).toEqual([
@@ -183,13 +185,13 @@ describe('obligations view', () => {
 
   it('shows confirmations awaiting a manager, and a missing referent (fr)', () => {
     const alpes = all(obligationsView(fr, statusOf(records.get('alpes-voip')!)));
-    expect(alpes).toContain("En attente de la confirmation d'un responsable");
+    expect(alpes).toContain('En attente de la confirmation d’un responsable');
     expect(alpes).toMatch(
-      /Formation obligatoire en ligne — Vente : Trunk SIP, MetaCentrex, Data · <@U0ALPESAL1> \(Vente\) · _déclaré fait le 24 nov\. 2026_/,
+      /Formation obligatoire en ligne — Vente\u202f: Trunk SIP, MetaCentrex, Data · <@U0ALPESAL1> \(Vente\) · _déclarée suivie le 24 nov\. 2026_/,
     );
     const delta = all(obligationsView(fr, statusOf(records.get('delta-reseau')!)));
     expect(delta).toContain(
-      'Formation obligatoire présentielle — Référent technique · aucun référent Technique désigné',
+      'Formation obligatoire présentielle — Référent technique · aucun référent technique désigné',
     );
   });
 
@@ -240,7 +242,7 @@ describe('zen view', () => {
   it('lists every unmet requirement and the expertise domains', () => {
     const view = zenView(fr, statusOf(records.get('cloudcall')!));
     const text = all(view);
-    expect(text).toContain('Pas encore éligible* : 5 conditions non remplies.');
+    expect(text).toContain('Pas encore éligible*\u202f: 5 conditions non remplies.');
     expect(text).toContain('Réussir les QCM de certification');
     expect(text).toContain('Vodia – Snom');
     expect(text).toContain('pfSense');
@@ -258,9 +260,9 @@ describe('program view', () => {
   it('shows the types, operator programs with fees, tiers and thresholds per type, the rule and MyDstny (fr)', () => {
     const view = programView(fr);
     const text = spaces(all(view));
-    expect(text).toContain("Frais d'ouverture : 2000€ / Rétrocession de 2% du CA facturé");
-    expect(text).toContain('Ambassadeur : de 1 000 € à 10 000 €'.replace(' :', ':'));
-    expect(text).toContain('Opérateur: 20 000 € et plus');
+    expect(text).toContain('Frais d’ouverture : 2000€ / Rétrocession de 2% du CA facturé');
+    expect(text).toContain('Ambassadeur : de 1 000 € à 10 000 €');
+    expect(text).toContain('Opérateur : 20 000 € et plus');
     expect(text).toContain('Réévaluation des statuts tous les 6 mois');
     expect(text).toContain('MyDstny couvre le catalogue');
     expectWithinLimits(view);
@@ -355,9 +357,9 @@ describe('history view', () => {
       '*15 juil. 2026* · Dérogation par <@U0MANAGER1> · Access Partner → *Business Partner* · calculé : Access Partner · motif : « Signed a large deal »',
     );
     expect(text).toContain(
-      '*1 juil. 2026* · Réévaluation 2026-H1 · Business Partner → *Access Partner* · moyenne 1 400,00 € par mois sur 6 mois',
+      '*1er juil. 2026* · Réévaluation S1 2026 · Business Partner → *Access Partner* · moyenne 1 400,00 € par mois sur 6 mois',
     );
-    expect(text.indexOf('15 juil.')).toBeLessThan(text.indexOf('1 juil.'));
+    expect(text.indexOf('15 juil.')).toBeLessThan(text.indexOf('1er juil.'));
     expectWithinLimits(view);
   });
 });
@@ -383,13 +385,13 @@ describe('lookup outcomes and refusals', () => {
   it('suggests the closest names when nothing matches', () => {
     const view = noMatchView(fr, 'acmr', 'tier', [candidates[0]!]);
     expect(all(view)).toContain('Aucun partenaire ne correspond à `acmr`.');
-    expect(all(view)).toContain('Vouliez-vous dire :');
+    expect(all(view)).toContain('Vouliez-vous dire\u202f:');
     expect(buttons(view).map((b) => b.text)).toEqual(['Acme Télécom']);
   });
 
   it('refuses politely, in both locales', () => {
     expect(strangerRefusalView(en).text).toContain('Ask your partner manager or the Dstny partner team');
-    expect(strangerRefusalView(fr).text).toContain("l'équipe Partenaires Dstny");
+    expect(strangerRefusalView(fr).text).toContain('l’équipe Partenaires Dstny');
     expect(otherPartnerRefusalView(en).text).toBe(commandMessages.en.refusal.otherPartner);
     expect(staffOnlyRefusalView(en, 'list').text).toContain('`/partner list` is for the Dstny partner team');
     expect(unavailableView('fr').text).toContain('momentanément indisponible');
@@ -403,7 +405,7 @@ describe('lookup outcomes and refusals', () => {
       unknown: '<!channel>',
     });
     const text = mrkdwnOf(view);
-    expect(text).toContain("I don't know `&lt;!channel&gt;`");
+    expect(text).toContain('I don’t know `&lt;!channel&gt;`');
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('ask your partner manager');
   });

@@ -74,7 +74,7 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
         'Revenue recorded for *Acme Telecom*, Monthly recurring, February 2026: €2,500.00 → *€3,100.50*',
       );
       // January and February counted: (2 500 + 3 100.50) / 2.
-      expect(text).toContain('Semester 2026-H1 average so far: €2,500.00 → *€2,800.25* a month.');
+      expect(text).toContain('Semester H1 2026 average so far: €2,500.00 → *€2,800.25* a month.');
       expect(text).toContain('At this average the next evaluation gives *Business Partner*.');
       const [row] = await audits('revenue.record');
       expect(row).toMatchObject({
@@ -101,7 +101,7 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
       const { text } = await run('revenue 2026-02 recurring 2 600', USERS.francois, CHANNELS.acme);
       expect(await revenueOf('acme', '2026-02-01')).toBe(260_000);
       expect(text).toContain(
-        'CA enregistré pour *Acme Telecom*, Récurrent mensuel, février 2026 : 2 500,00 € → *2 600,00 €*',
+        'Revenu enregistré pour *Acme Telecom*, Récurrent mensuel, février 2026 : 2 500,00 € → *2 600,00 €*',
       );
     });
 
@@ -212,7 +212,7 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
 
     it("lets a contact declare its own training: pending, the manager told, a manager's confirmation makes it done", async () => {
       const declared = await run('training trn-online-admin 2026-03-10', USERS.acmeAdmin, CHANNELS.acme);
-      expect(declared.text).toContain("awaits a manager's confirmation");
+      expect(declared.text).toContain('awaits a manager’s confirmation');
       const [pending] = await h.t.db.select().from(trainingCompletions);
       expect(pending).toMatchObject({ status: 'pending', declaredBy: USERS.acmeAdmin, confirmedBy: null });
       expect(await audits('training.declared')).toHaveLength(1);

@@ -3,9 +3,9 @@ import { benefitsAddedBy, benefitsInForce } from '../../src/program/benefits.js'
 import { previousTier } from '../../src/program/tiers.js';
 import { catalog } from './support.js';
 
-/** PROGRAM.md section 5, row by row. */
+/** PROGRAM.md section 5, row by row (the deck’s words with French typography: a narrow no-break space before ":"). */
 const SECTION_5: [string, string, string][] = [
-  ['starter', 'welcome-pack', 'Pack Bienvenue : Flyers, guide partenaire'],
+  ['starter', 'welcome-pack', 'Pack Bienvenue\u202f: Flyers, guide partenaire'],
   ['starter', 'vendor-presentation', 'Présentation Dstny'],
   ['starter', 'webinars-trainings', 'Programme Webinars & Formations'],
   ['starter', 'wiki', 'Wiki Dstny'],

@@ -30,7 +30,7 @@ const SECTION_6: [string, string, string, string, string, number | 'quarterly'][
   [
     'starter',
     'trn-webinar-trunk-metacentrex-data',
-    '1 webinar obligatoire : Trunk, Metacentrex, Data',
+    '1 webinar obligatoire\u202f: Trunk, Metacentrex, Data',
     'all',
     'partner',
     90,
@@ -38,7 +38,7 @@ const SECTION_6: [string, string, string, string, string, number | 'quarterly'][
   [
     'access',
     'trn-online-admin',
-    'Formation obligatoire en ligne — Admin : MyDstny',
+    'Formation obligatoire en ligne — Admin\u202f: MyDstny',
     'all',
     'profile admin',
     60,
@@ -46,7 +46,7 @@ const SECTION_6: [string, string, string, string, string, number | 'quarterly'][
   [
     'access',
     'trn-online-sales',
-    'Formation obligatoire en ligne — Vente : Trunk SIP, MetaCentrex, Data',
+    'Formation obligatoire en ligne — Vente\u202f: Trunk SIP, MetaCentrex, Data',
     'all',
     'profile sales',
     60,
@@ -54,7 +54,7 @@ const SECTION_6: [string, string, string, string, string, number | 'quarterly'][
   [
     'access',
     'trn-online-technical',
-    'Formation obligatoire en ligne — Technique : Trunk SIP, MetaCentrex, Data',
+    'Formation obligatoire en ligne — Technique\u202f: Trunk SIP, MetaCentrex, Data',
     'all',
     'profile technical',
     60,

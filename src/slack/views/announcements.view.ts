@@ -1,5 +1,5 @@
 import { type AnnouncementMessages, announcementMessages } from '../../i18n/announcements.js';
-import { formatDate, formatMoney, formatMonth, label } from '../../i18n/format.js';
+import { formatDate, formatMoney, formatMonthRange, formatSemester, label } from '../../i18n/format.js';
 import type { OutboxMessage } from '../../outbox/enqueue.js';
 import { benefitsAddedBy } from '../../program/benefits.js';
 import type { Catalog, Locale } from '../../program/catalog.schema.js';
@@ -23,12 +23,13 @@ function helpers(catalog: Catalog, locale: Locale) {
     tier: (code: string) => escapeMrkdwn(label(tierByCode(catalog, code).label, locale)),
     euros: (cents: number) => formatMoney(cents, locale, { wholeEuros: 'auto' }),
     date: (date: string) => formatDate(date, locale),
+    /** "S1 2026 (de janvier à juin 2026)". */
     window: (s: Semester) =>
       announcementMessages[locale].semester(
-        s.code,
-        formatMonth(s.firstMonth, locale),
-        formatMonth(s.lastMonth, locale),
+        formatSemester(s.code, locale),
+        ...formatMonthRange(s.firstMonth, s.lastMonth, locale),
       ),
+    semester: (code: string) => formatSemester(code, locale),
   };
 }
 
@@ -51,7 +52,7 @@ function promotionView(catalog: Catalog, input: EvaluationAnnouncementInput, c: 
         o.due === 'quarterly'
           ? h.m.promotion.quarterly
           : h.m.promotion.due(h.date(addDays(evaluationOn, o.due.daysAfterTierEntry)));
-      return `• ${escapeMrkdwn(label(o.label, input.locale))}: ${due}`;
+      return `• ${escapeMrkdwn(label(o.label, input.locale))} (${due})`;
     });
   const blocks: KnownBlock[] = [
     header(h.m.promotion.title(label(tierByCode(catalog, c.tier).label, input.locale))),
@@ -181,7 +182,7 @@ export function summaryAnnouncement(
     input.unchanged,
   );
   const blocks: KnownBlock[] = [
-    header(input.hold ? h.m.preview.title(code) : h.m.summary.title(code)),
+    header(input.hold ? h.m.preview.title(h.semester(code)) : h.m.summary.title(h.semester(code))),
     section(escapeMrkdwn(text)),
   ];
   if (promotions.length)

@@ -26,7 +26,7 @@ export function benefitsView(ctx: ViewContext, status: PartnerStatus): View {
     const text = `${b} ${f.text(item.benefit.label)}`;
     if (item.expiresOn === undefined) return text;
     return item.status === 'active'
-      ? `${text}: _${m.benefits.activeUntil(f.date(item.expiresOn))}_`
+      ? `${text}${f.colon} _${m.benefits.activeUntil(f.date(item.expiresOn))}_`
       : `${b} ~${f.text(item.benefit.label)}~ _${m.benefits.expiredOn(f.date(item.expiresOn))}_`;
   });
   const blocks: KnownBlock[] = [

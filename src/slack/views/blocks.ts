@@ -48,7 +48,8 @@ export function header(text: string): KnownBlock {
     type: 'header',
     text: {
       type: 'plain_text',
-      text: truncate(nonEmpty(text.replace(/\s+/g, ' ')), LIMITS.headerText),
+      // Runs of spaces and line breaks become one space; no-break spaces (French typography) stay.
+      text: truncate(nonEmpty(text.replace(/[^\S\u00a0\u202f]+/g, ' ')), LIMITS.headerText),
       emoji: true,
     },
   };

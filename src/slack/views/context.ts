@@ -1,5 +1,13 @@
 import { type CommandMessages, commandMessages } from '../../i18n/commands.js';
-import { formatDate, formatMoney, label, type PluralForms, plural } from '../../i18n/format.js';
+import {
+  colon,
+  formatDate,
+  formatMoney,
+  formatSemester,
+  label,
+  type PluralForms,
+  plural,
+} from '../../i18n/format.js';
 import type { Catalog, Label, Locale } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
 import { tierByCode } from '../../program/tiers.js';
@@ -38,7 +46,23 @@ export function fmt(ctx: ViewContext) {
       }
     },
     more: (n: number) => m.andMore(plural(n, { one: '{n}', other: '{n}' }, locale)),
+    /** A semester as users read it: "S2 2026" in French, "H2 2026" in English. */
+    semester: (code: string) => formatSemester(code, locale),
+    /** "\u202f:" in French, ":" in English: `${title}${f.colon} ${value}`. */
+    colon: colon(locale),
   };
+}
+
+/**
+ * The short name of the revenue a partner's tier is based on: "RRM" for an ambassador, "CA" for an
+ * operator (the part of the catalog's basis label before its colon: "RRM : récurrent mensuel").
+ */
+export function basisName(ctx: ViewContext, type: string): string {
+  const basis = ctx.catalog.partnershipTypes.find((t) => t.code === type)?.basis;
+  if (!basis) return type;
+  const text = label(basis.label, ctx.locale);
+  const short = text.split(/[\s\u00a0\u202f]*:/)[0]?.trim();
+  return short || basis.code.toUpperCase();
 }
 
 /** "Opérateur · Opérateur E-shop" / "Ambassadeur". */

@@ -58,6 +58,7 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
   const m = digestMessages[locale];
   const euros = (cents: number) => formatMoney(Math.max(0, cents), locale, { wholeEuros: 'auto' });
   const days = (n: number) => plural(n, m.days, locale);
+  const daysLeft = (n: number) => plural(n, m.daysLeft, locale);
   const date = (d: IsoDate) => formatDate(d, locale);
   const tierName = (code: string) =>
     escapeMrkdwn(label(catalog.tiers.find((t) => t.code === code)!.label, locale));
@@ -68,19 +69,19 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
       euros(d.averageSoFarCents),
       euros(d.missingToKeepCents),
       tierName(d.tier),
-      days(d.daysLeft),
+      daysLeft(d.daysLeft),
       date(d.nextEvaluationOn),
     ),
   );
   const promotions = digest.promotions.map((p) =>
     p.missingCents === 0
-      ? m.promotionReached(escapeMrkdwn(p.partnerName), tierName(p.nextTier), days(p.daysLeft))
+      ? m.promotionReached(escapeMrkdwn(p.partnerName), tierName(p.nextTier), daysLeft(p.daysLeft))
       : m.promotion(
           escapeMrkdwn(p.partnerName),
           euros(p.missingCents),
           tierName(p.nextTier),
           euros(p.thresholdCents),
-          days(p.daysLeft),
+          daysLeft(p.daysLeft),
         ),
   );
   const overdue = digest.overdue.map((o) =>

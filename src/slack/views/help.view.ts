@@ -1,5 +1,5 @@
 import { context, header, type KnownBlock, section, type View, view } from './blocks.js';
-import type { ViewContext } from './context.js';
+import { fmt, type ViewContext } from './context.js';
 import { code } from './escape.js';
 
 export interface HelpEntry {
@@ -17,7 +17,7 @@ export function helpView(
   const h = ctx.m.help;
   const blocks: KnownBlock[] = [header(h.title)];
   if (options.unknown !== undefined) blocks.push(section(h.unknown(code(options.unknown.slice(0, 100)))));
-  blocks.push(section(options.entries.map((e) => `\`${e.usage}\`: ${e.summary}`).join('\n')));
+  blocks.push(section(options.entries.map((e) => `\`${e.usage}\`${fmt(ctx).colon} ${e.summary}`).join('\n')));
   const note =
     options.audience === 'staff'
       ? h.partnerArgStaff

@@ -19,7 +19,7 @@ export function historyLine(ctx: ViewContext, row: HistoryRow): string {
   const h = ctx.m.history;
   const tier = (code: string) => escapeMrkdwn(f.tier(code));
   const parts = [`*${f.date(row.effectiveOn)}*`];
-  if (row.kind === 'evaluation') parts.push(h.evaluation(escapeMrkdwn(row.semester ?? '')));
+  if (row.kind === 'evaluation') parts.push(h.evaluation(escapeMrkdwn(f.semester(row.semester ?? ''))));
   else if (row.kind === 'override') parts.push(h.override(mention(row.actor)));
   else parts.push(h.import);
   if (row.previousTier && row.previousTier !== row.tier)

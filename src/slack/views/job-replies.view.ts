@@ -1,5 +1,5 @@
 import { announcementMessages } from '../../i18n/announcements.js';
-import { formatDate, label } from '../../i18n/format.js';
+import { colon, formatDate, label } from '../../i18n/format.js';
 import { reminderMessages } from '../../i18n/reminders.js';
 import type { Catalog, Locale } from '../../program/catalog.schema.js';
 import { tierByCode } from '../../program/tiers.js';
@@ -108,7 +108,7 @@ export function evaluationOverrideModal(
   changes: EvaluationChange[],
 ): ModalView {
   const m = announcementMessages[locale].override;
-  const tierName = (code: string | null) => (code ? label(tierByCode(catalog, code).label, locale) : '?');
+  const tierName = (code: string | null) => (code ? label(tierByCode(catalog, code).label, locale) : '—');
   const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
   return {
     type: 'modal',
@@ -126,7 +126,7 @@ export function evaluationOverrideModal(
           type: 'static_select',
           action_id: 'partner',
           options: changes.slice(0, 100).map((c) => ({
-            text: plain(`${c.name}: ${tierName(c.previousTier)} → ${tierName(c.tier)}`),
+            text: plain(`${c.name}${colon(locale)} ${tierName(c.previousTier)} → ${tierName(c.tier)}`),
             value: c.partnerId,
           })),
         },

@@ -64,7 +64,8 @@ export function obligationLine(ctx: ViewContext, item: ObligationItem): string {
   const f = fmt(ctx);
   const o = ctx.m.obligations;
   let when: string;
-  if (item.status === 'pending') when = o.declared(f.date(item.completedOn ?? item.dueOn));
+  if (item.status === 'pending')
+    when = o.declared(f.date(item.completedOn ?? item.dueOn), f.label(item.obligation.label));
   else if (item.obligation.due === 'quarterly') when = o.quarter(f.date(item.dueOn));
   else if (item.status === 'overdue')
     when = `${o.dueOn(f.date(item.dueOn))} (${o.late(f.count(Math.max(1, daysLate(item, ctx.today)), ctx.m.days))})`;

@@ -15,7 +15,7 @@ export function programView(ctx: ViewContext): View {
         p.typesTitle,
         ...catalog.partnershipTypes.map(
           (t) =>
-            `${b} *${f.text(t.label)}*: ${f.text(t.description)}\n   _${p.basis(f.text(t.basis.label))}_`,
+            `${b} *${f.text(t.label)}*${f.colon} ${f.text(t.description)}\n   _${p.basis(f.text(t.basis.label))}_`,
         ),
       ].join('\n'),
     ),
@@ -24,7 +24,7 @@ export function programView(ctx: ViewContext): View {
     section(
       [
         p.operatorProgramsTitle,
-        ...catalog.operatorPrograms.map((o) => `${b} *${f.text(o.label)}*: ${f.text(o.fees)}`),
+        ...catalog.operatorPrograms.map((o) => `${b} *${f.text(o.label)}*${f.colon} ${f.text(o.fees)}`),
       ].join('\n'),
     ),
   );
@@ -37,13 +37,13 @@ export function programView(ctx: ViewContext): View {
       const range = next
         ? p.range(from, f.euros(Math.round(next.minMonthlyEur[t.code] * 100)))
         : p.from(from);
-      return `${f.text(t.label)}: ${range}`;
+      return `${f.text(t.label)}${f.colon} ${range}`;
     });
     return [`*${f.text(tier.label)}*\n${rows.join('\n')}`];
   });
   blocks.push(...fields(tierFields));
 
   blocks.push(divider(), section(`${p.evaluationTitle}\n${f.text(catalog.evaluation.rule)}`));
-  blocks.push(context(`${p.portalTitle}: ${f.text(catalog.portal)}`));
+  blocks.push(context(`${p.portalTitle}${f.colon} ${f.text(catalog.portal)}`));
   return view(p.text, blocks);
 }

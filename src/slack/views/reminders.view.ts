@@ -1,4 +1,4 @@
-import { formatDate, label, plural } from '../../i18n/format.js';
+import { colon, formatDate, label, plural } from '../../i18n/format.js';
 import { type ReminderMessages, reminderMessages } from '../../i18n/reminders.js';
 import type { Catalog, Locale } from '../../program/catalog.schema.js';
 import { daysBetween, type IsoDate } from '../../program/dates.js';
@@ -87,7 +87,7 @@ export function reminderView(
       line.item.actor.kind === 'contact' && !options.escalation ? '' : whoText(m, catalog, locale, line.item);
     if (who) parts.push(who);
     const text = parts.join(' · ');
-    return options.escalation ? `${escapeMrkdwn(line.partnerName)}: ${text}` : text;
+    return options.escalation ? `${escapeMrkdwn(line.partnerName)}${colon(locale)} ${text}` : text;
   };
   const shown = lines.slice(0, MAX_ITEMS_WITH_BUTTONS);
   shown.forEach((line, index) => {

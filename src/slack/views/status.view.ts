@@ -13,18 +13,22 @@ import {
   type View,
   view,
 } from './blocks.js';
-import { fmt, partnershipLabel, shareButton, type ViewContext } from './context.js';
+import { basisName, fmt, partnershipLabel, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn } from './escape.js';
 import { countObligations, obligationLine, obligationsSummary } from './obligations.view.js';
 import { overrideNote, progressLines } from './tier.view.js';
 
 const TOP_OVERDUE = 3;
 
-/** The buttons staff get on a card: they open the write-side modals. */
-export function staffButtons(ctx: ViewContext, partnerId: string): Button[] {
+/**
+ * The buttons staff get on a card: they open the write-side modals. With the partner's type, the revenue
+ * button names the revenue its tier is based on ("Saisir le RRM" for an ambassador).
+ */
+export function staffButtons(ctx: ViewContext, partnerId: string, type?: string): Button[] {
   const value = encodeValue({ p: partnerId });
+  const revenue = type ? ctx.m.buttons.recordBasis(basisName(ctx, type)) : ctx.m.buttons.recordRevenue;
   return [
-    button({ text: ctx.m.buttons.recordRevenue, actionId: ACTION_IDS.recordRevenue, value }),
+    button({ text: revenue, actionId: ACTION_IDS.recordRevenue, value }),
     button({ text: ctx.m.buttons.markDone, actionId: ACTION_IDS.markDone, value }),
     button({ text: ctx.m.buttons.overrideTier, actionId: ACTION_IDS.overrideTier, value }),
   ];
@@ -83,7 +87,7 @@ export function statusView(ctx: ViewContext, status: PartnerStatus, options: { s
   blocks.push(
     ...actions([
       shareButton(ctx, partner.id, 'status'),
-      ...(options.staff ? staffButtons(ctx, partner.id) : []),
+      ...(options.staff ? staffButtons(ctx, partner.id, partner.type) : []),
     ]),
   );
   return view(m.status.text(escapeMrkdwn(partner.name), escapeMrkdwn(tierLabel)), blocks);

@@ -10,10 +10,10 @@ export function progressLines(ctx: ViewContext, status: PartnerStatus) {
   const { progress, tier } = status;
   const average =
     progress.averageSoFarCents === null
-      ? m.tier.noMonthYet(progress.semester.code)
+      ? m.tier.noMonthYet(f.semester(progress.semester.code))
       : m.tier.average(
           f.money(progress.averageSoFarCents),
-          progress.semester.code,
+          f.semester(progress.semester.code),
           f.count(progress.monthsCounted, m.months),
         );
   const evaluation = m.tier.evaluationOn(

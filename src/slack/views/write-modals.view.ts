@@ -13,7 +13,7 @@ import {
   type ModalMetadata,
 } from '../ids.js';
 import { context, type KnownBlock, type ModalView, section, truncate } from './blocks.js';
-import { fmt } from './context.js';
+import { basisName, fmt } from './context.js';
 import { code, escapeMrkdwn } from './escape.js';
 import type { WriteViewContext } from './write-replies.view.js';
 
@@ -112,7 +112,8 @@ function partnerBlocks(
 }
 
 export interface RevenueModalOptions {
-  partner?: PartnerRef | undefined;
+  /** With its type, the title names the revenue its tier is based on ("Saisir le RRM"). */
+  partner?: (PartnerRef & Partial<Pick<PartnerRow, 'type'>>) | undefined;
   origin: ModalMetadata['o'];
   initial?: { partner?: string; month?: string; category?: string; amount?: string };
 }
@@ -128,7 +129,7 @@ export function revenueModal(ctx: WriteViewContext, options: RevenueModalOptions
   return modal(
     ctx,
     'revenue',
-    m.revenueTitle,
+    options.partner?.type ? m.revenueTitleFor(basisName(ctx, options.partner.type)) : m.revenueTitle,
     { o: options.origin, ...(options.partner ? { p: options.partner.id } : {}) },
     [
       ...partnerBlocks(ctx, options.partner, options.initial?.partner),

@@ -148,15 +148,15 @@ export function revenueRecordedView(ctx: WriteViewContext, r: RevenueRecorded): 
       : rv.recorded(name, category, month, f.money(r.previousCents), f.money(r.amountCents));
   const effect: string[] = [];
   if (!r.countsTowardTier) effect.push(rv.notCounted(category));
-  else if (!r.inCurrentSemester) effect.push(rv.outside(month, r.semester.code));
+  else if (!r.inCurrentSemester) effect.push(rv.outside(month, f.semester(r.semester.code)));
   else {
     const average = (cents: number | null) => (cents === null ? rv.noAverage : f.money(cents));
     const before = r.before.averageSoFarCents;
     const after = r.after.averageSoFarCents;
     effect.push(
       before === after
-        ? rv.averageSame(r.semester.code, average(after))
-        : rv.average(r.semester.code, average(before), average(after)),
+        ? rv.averageSame(f.semester(r.semester.code), average(after))
+        : rv.average(f.semester(r.semester.code), average(before), average(after)),
     );
     if (r.after.projectedTier) effect.push(rv.projected(escapeMrkdwn(f.label(r.after.projectedTier.label))));
   }

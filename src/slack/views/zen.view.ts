@@ -6,9 +6,8 @@ import { escapeMrkdwn } from './escape.js';
 /** The expertise domains, one line each: "*VoIP IPBX spécifique*: 3CX, Alcatel OXO/OXE, ...". */
 export function zenDomainLines(ctx: ViewContext): string[] {
   const f = fmt(ctx);
-  const colon = ctx.locale === 'fr' ? ' :' : ':';
   return ctx.catalog.expertsZen.domains.map(
-    (d) => `${ctx.m.bullet} *${f.text(d.label)}*${colon} ${d.items.map(escapeMrkdwn).join(', ')}`,
+    (d) => `${ctx.m.bullet} *${f.text(d.label)}*${f.colon} ${d.items.map(escapeMrkdwn).join(', ')}`,
   );
 }
 
