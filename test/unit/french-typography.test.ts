@@ -20,7 +20,7 @@ import type {
 } from '../../src/services/evaluation-approval.service.js';
 import type { PortfolioSummary } from '../../src/services/portfolio.service.js';
 import type { PendingDeclaration } from '../../src/services/trainings.service.js';
-import type { WriteIssue } from '../../src/services/write-result.js';
+import type { WriteIssue } from '../../src/services/write-issues.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { partnerAnnouncements, summaryAnnouncement } from '../../src/slack/views/announcements.view.js';
 import type { KnownBlock } from '../../src/slack/views/blocks.js';
