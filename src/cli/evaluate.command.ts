@@ -3,6 +3,7 @@ import { evaluateAndAnnounce } from '../services/evaluation-approval.service.js'
 import { announcementViews } from '../slack/views/announcements.view.js';
 import { parseAsOfArgs } from './as-of-args.js';
 import type { CliContext } from './context.js';
+import { count } from './count.js';
 
 export const EVALUATE_USAGE = 'partner-bot evaluate [--as-of YYYY-MM-DD] [--dry-run]';
 
@@ -33,7 +34,7 @@ export async function evaluateCommand(args: string[], ctx: CliContext): Promise<
     ctx.print(
       announced.queued.length === 0
         ? 'No announcement queued (nothing newly recorded).'
-        : `${announced.queued.length} announcement(s) queued in the outbox${announced.hold ? ', partner messages held until an admin approves in Slack' : ''} (the running app delivers them).`,
+        : `${count(announced.queued.length, 'announcement')} queued in the outbox${announced.hold ? ', partner messages held until an admin approves in Slack' : ''} (the running app delivers them).`,
     );
   return 0;
 }

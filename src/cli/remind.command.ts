@@ -6,6 +6,7 @@ import { createLogger } from '../logger.js';
 import { isWeekday } from '../program/reminders.js';
 import { parseAsOfArgs } from './as-of-args.js';
 import type { CliContext } from './context.js';
+import { count } from './count.js';
 
 export const REMIND_USAGE = 'partner-bot remind [--as-of YYYY-MM-DD] [--dry-run]';
 
@@ -27,7 +28,7 @@ export async function remindCommand(args: string[], ctx: CliContext): Promise<nu
   if (dryRun) {
     const plan = await planReminders(db, ctx, { today: asOf, since });
     ctx.print(
-      `Dry run: reminders for ${asOf} (trigger days after ${since}): ${plan.messages.length} message(s), ${plan.entries.length} item(s)`,
+      `Dry run: reminders for ${asOf} (trigger days after ${since}): ${count(plan.messages.length, 'message')}, ${count(plan.entries.length, 'item')}`,
     );
     for (const message of plan.messages) {
       ctx.print(`to ${message.channel} (${message.kind}):`);
@@ -54,7 +55,7 @@ export async function remindCommand(args: string[], ctx: CliContext): Promise<nu
   switch (outcome.status) {
     case 'done':
       ctx.print(
-        `Reminders for ${asOf}: ${outcome.summary.queued} message(s) queued for ${outcome.summary.items} item(s) (the running app delivers them).`,
+        `Reminders for ${asOf}: ${count(Number(outcome.summary.queued), 'message')} queued for ${count(Number(outcome.summary.items), 'item')} (the running app delivers them).`,
       );
       return 0;
     case 'skipped':

@@ -271,7 +271,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const permanent = failure.kind === 'rejected' && failure.permanent;
     if (permanent || row.attempts >= limits.maxAttempts) {
       await repo.markFailed(row.id, instanceId, { error, clearPosting });
-      logger.error(`outbox ${row.id} (${row.dedupeKey}) failed after ${row.attempts} attempt(s): ${error}`);
+      logger.error(
+        `outbox ${row.id} (${row.dedupeKey}) failed after ${row.attempts} ${row.attempts === 1 ? 'attempt' : 'attempts'}: ${error}`,
+      );
       return 'failed';
     }
     const delay = backoffMs(row.attempts, limits.backoffBaseMs, limits.backoffMaxMs);

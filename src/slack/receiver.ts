@@ -333,7 +333,7 @@ export class SlackHttpReceiver implements Receiver {
     const timeoutMs = this.options.drainTimeoutMs ?? 10_000;
     if (!(await this.options.inFlight.drained(timeoutMs))) {
       this.options.logger.warn(
-        `Stopped with ${this.options.inFlight.count} request(s) still in flight after ${timeoutMs} ms`,
+        `Stopped with ${this.options.inFlight.count} ${this.options.inFlight.count === 1 ? 'request' : 'requests'} still in flight after ${timeoutMs} ms`,
       );
     }
     server.closeAllConnections();
@@ -552,7 +552,9 @@ export class SocketReceiver implements Receiver {
     this.options.inFlight.beginDrain();
     const timeoutMs = this.options.drainTimeoutMs ?? 10_000;
     if (!(await this.options.inFlight.drained(timeoutMs))) {
-      this.options.logger.warn(`Stopped with ${this.options.inFlight.count} event(s) still in flight`);
+      this.options.logger.warn(
+        `Stopped with ${this.options.inFlight.count} ${this.options.inFlight.count === 1 ? 'event' : 'events'} still in flight`,
+      );
     }
     await this.socket.stop();
     const health = this.health;

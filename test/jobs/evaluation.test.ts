@@ -246,7 +246,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     expect(await evaluateCommand(['--dry-run'], ctx)).toBe(0);
     expect(await outboxRows(t.db)).toEqual([]);
     expect(await evaluateCommand([], ctx)).toBe(0);
-    expect(lines.at(-1)).toBe('4 announcement(s) queued in the outbox (the running app delivers them).');
+    expect(lines.at(-1)).toBe('4 announcements queued in the outbox (the running app delivers them).');
     lines.length = 0;
     expect(await evaluateCommand([], ctx)).toBe(0);
     expect(lines.at(-1)).toBe('No announcement queued (nothing newly recorded).');

@@ -260,7 +260,7 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
 
     expect(await remindCommand(['--as-of', '2026-02-16', '--dry-run'], ctx)).toBe(0);
     expect(lines[0]).toBe(
-      'Dry run: reminders for 2026-02-16 (trigger days after 2026-02-13): 2 message(s), 3 item(s)',
+      'Dry run: reminders for 2026-02-16 (trigger days after 2026-02-13): 2 messages, 3 items',
     );
     expect(lines).toContain('  Acme: trn-online-admin upcoming, due 2026-03-02');
     expect(await outboxRows(t.db)).toEqual([]);
@@ -268,7 +268,7 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
     lines.length = 0;
     expect(await remindCommand(['--as-of', '2026-02-16'], ctx)).toBe(0);
     expect(lines).toEqual([
-      'Reminders for 2026-02-16: 2 message(s) queued for 3 item(s) (the running app delivers them).',
+      'Reminders for 2026-02-16: 2 messages queued for 3 items (the running app delivers them).',
     ]);
     lines.length = 0;
     // The scheduled 09:00 run of that day is the same occurrence.

@@ -61,7 +61,11 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
     (ctx, s) => benefitsView(ctx.view, s),
   ),
   partnerSubcommand(
-    { name: 'obligations', aliases: ['obligation', 'todo'], help: (m) => m.help.commands.obligations },
+    {
+      name: 'obligations',
+      aliases: ['obligation', 'devoirs', 'devoir', 'todo'],
+      help: (m) => m.help.commands.obligations,
+    },
     (ctx, s) => obligationsView(ctx.view, s),
   ),
   partnerSubcommand(
