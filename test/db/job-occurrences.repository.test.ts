@@ -30,6 +30,12 @@ describe.each(BACKENDS)('job occurrences repository on %s', (backend) => {
     error: null,
   });
 
+  /** Records an occurrence of `job` scheduled for `iso`, begun and done at that instant. */
+  const doneAt = async (job: string, iso: string) => {
+    await repo().begin({ job, scheduledFor: at(iso), instanceId: 'i', startedAt: at(iso) });
+    await repo().markDone(job, at(iso), { finishedAt: at(iso), instanceId: 'i', summary: {} });
+  };
+
   it('records an occurrence running once, and takes a failed one up again', async () => {
     const job = 'begin-job';
     const scheduledFor = at('2026-03-02T08:00:00Z');
@@ -75,27 +81,14 @@ describe.each(BACKENDS)('job occurrences repository on %s', (backend) => {
   });
 
   it('knows nothing of an occurrence never recorded', async () => {
-    await repo().begin({
-      job: 'done-job',
-      scheduledFor: at('2026-03-03T08:00:00Z'),
-      instanceId: 'i1',
-      startedAt: at('2026-03-03T08:00:00Z'),
-    });
-    await repo().markDone('done-job', at('2026-03-03T08:00:00Z'), {
-      finishedAt: at('2026-03-03T08:00:05Z'),
-      instanceId: 'i1',
-      summary: {},
-    });
+    await doneAt('done-job', '2026-03-03T08:00:00Z');
     expect(await repo().status('unknown-job', at('2026-03-04T08:00:00Z'))).toBeUndefined();
     expect(await repo().status('done-job', at('2026-03-04T08:00:00Z'))).toBeUndefined();
   });
 
   it('finds the latest done occurrence scheduled strictly before an instant, of that job only', async () => {
     const job = 'last-job';
-    const done = async (iso: string) => {
-      await repo().begin({ job, scheduledFor: at(iso), instanceId: 'i', startedAt: at(iso) });
-      await repo().markDone(job, at(iso), { finishedAt: at(iso), instanceId: 'i', summary: {} });
-    };
+    const done = (iso: string) => doneAt(job, iso);
     await done('2026-03-09T08:00:00Z');
     await done('2026-03-10T08:00:00Z');
     await repo().begin({
@@ -109,17 +102,7 @@ describe.each(BACKENDS)('job occurrences repository on %s', (backend) => {
       error: 'x',
     });
     await done('2026-03-12T08:00:00Z');
-    await repo().begin({
-      job: 'other-job',
-      scheduledFor: at('2026-03-11T12:00:00Z'),
-      instanceId: 'i',
-      startedAt: at('2026-03-11T12:00:00Z'),
-    });
-    await repo().markDone('other-job', at('2026-03-11T12:00:00Z'), {
-      finishedAt: at('2026-03-11T12:00:00Z'),
-      instanceId: 'i',
-      summary: {},
-    });
+    await doneAt('other-job', '2026-03-11T12:00:00Z');
 
     expect(await repo().lastDoneBefore(job, at('2026-03-12T00:00:00Z'))).toEqual(at('2026-03-10T08:00:00Z'));
     expect(await repo().lastDoneBefore(job, at('2026-03-12T08:00:00Z'))).toEqual(at('2026-03-10T08:00:00Z'));
