@@ -20,15 +20,16 @@ import {
   trainingCompletions,
 } from '../../src/db/schema.js';
 import { transaction } from '../../src/db/transaction.js';
+import { KINDS } from '../../src/import/kinds/index.js';
 import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner } from '../support/rows.js';
 import { useRepositoryDatabase } from './support.js';
 
 describe.each(BACKENDS)('import merge repository on %s', (backend) => {
   const db = useRepositoryDatabase(backend);
-  /** Stages the rows and merges them, in one transaction. */
+  /** Stages the rows (in the columns an import kind stages) and merges them, in one transaction. */
   const merge = (
-    columns: Record<string, StagingType>,
+    columns: Readonly<Record<string, StagingType>>,
     rows: StagedRow[],
     apply: (merge: ImportMergeRepository) => Promise<Applied>,
   ) =>
@@ -42,17 +43,7 @@ describe.each(BACKENDS)('import merge repository on %s', (backend) => {
       return apply(createImportMergeRepository(tx));
     });
 
-  const PARTNER = {
-    partner_id: 'text',
-    name: 'text',
-    search_name: 'text',
-    type: 'text',
-    operator_program: 'text',
-    slack_channel_id: 'text',
-    manager_slack_user_id: 'text',
-    joined_on: 'date',
-    tier: 'text',
-  } as const;
+  const PARTNER = KINDS.partners.staging;
   const partnerRow = (id: string, over: StagedRow = {}): StagedRow => ({
     partner_id: id,
     name: id,
@@ -105,14 +96,7 @@ describe.each(BACKENDS)('import merge repository on %s', (backend) => {
 
   it('merges contacts on their Slack user id', async () => {
     await givenPartner(db(), { id: 'acme' });
-    const columns = {
-      partner_id: 'text',
-      slack_user_id: 'text',
-      name: 'text',
-      email: 'text',
-      profile: 'text',
-      referent: 'boolean',
-    } as const;
+    const columns = KINDS.contacts.staging;
     const row = (slackUserId: string, name: string): StagedRow => ({
       partner_id: 'acme',
       slack_user_id: slackUserId,
@@ -134,7 +118,7 @@ describe.each(BACKENDS)('import merge repository on %s', (backend) => {
   });
 
   it('merges staff on their Slack user id', async () => {
-    const columns = { slack_user_id: 'text', name: 'text', role: 'text' } as const;
+    const columns = KINDS.staff.staging;
     expect(
       await merge(columns, [{ slack_user_id: 'U1', name: 'Alice', role: 'manager' }], (m) => m.staff()),
     ).toEqual({
@@ -160,7 +144,7 @@ describe.each(BACKENDS)('import merge repository on %s', (backend) => {
 
   it('merges revenue lines: changed amounts updated, new lines inserted, equal ones left alone', async () => {
     await givenPartner(db(), { id: 'acme' });
-    const columns = { partner_id: 'text', month: 'date', category: 'text', amount_cents: 'bigint' } as const;
+    const columns = KINDS.revenue.staging;
     const line = (month: string, cents: number): StagedRow => ({
       partner_id: 'acme',
       month,
@@ -193,12 +177,7 @@ describe.each(BACKENDS)('import merge repository on %s', (backend) => {
       status: 'pending',
       declaredBy: 'U1',
     });
-    const columns = {
-      partner_id: 'text',
-      slack_user_id: 'text',
-      training: 'text',
-      completed_on: 'date',
-    } as const;
+    const columns = KINDS.trainings.staging;
     const row = (training: string): StagedRow => ({
       partner_id: 'acme',
       slack_user_id: 'U1',
@@ -223,7 +202,7 @@ describe.each(BACKENDS)('import merge repository on %s', (backend) => {
 
   it('merges checklist items: a row is new or already there', async () => {
     await givenPartner(db(), { id: 'acme' });
-    const columns = { partner_id: 'text', item: 'text', completed_on: 'date' } as const;
+    const columns = KINDS.checklist.staging;
     const row = (completedOn: string): StagedRow => ({
       partner_id: 'acme',
       item: 'doc-charter',

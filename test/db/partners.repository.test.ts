@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createPartnersRepository } from '../../src/db/repositories/partners.repository.js';
 import { transaction } from '../../src/db/transaction.js';
 import { BACKENDS } from '../support/databases.js';
-import { givenContact, givenMonthlyRevenue, givenPartner } from '../support/rows.js';
+import { givenContact, givenMonthlyRevenue, givenPartner, partnerRow } from '../support/rows.js';
 import { useRepositoryDatabase } from './support.js';
-
-const partner = (id: string, name: string) => ({
-  id,
-  name,
-  searchName: name.toLowerCase(),
-  type: 'ambassador' as const,
-  joinedOn: '2025-01-01',
-  tier: 'starter',
-  tierSince: '2025-01-01',
-});
 
 describe.each(BACKENDS)('partners repository on %s', (backend) => {
   const db = useRepositoryDatabase(backend);
@@ -22,14 +12,14 @@ describe.each(BACKENDS)('partners repository on %s', (backend) => {
   it('inserts partners and counts them; no rows inserts nothing', async () => {
     expect(await repo().count()).toBe(0);
     await repo().insertMany([]);
-    await repo().insertMany([partner('zed', 'Zed'), partner('abc', 'Abc')]);
+    await repo().insertMany([partnerRow({ id: 'zed', name: 'Zed' }), partnerRow({ id: 'abc', name: 'Abc' })]);
     expect(await repo().count()).toBe(2);
     expect((await repo().byIds(['zed', 'abc', 'nobody'])).map((p) => p.id)).toEqual(['abc', 'zed']);
   });
 
   it('refuses a partner id twice', async () => {
-    await repo().insertMany([partner('acme', 'Acme')]);
-    await expect(repo().insertMany([partner('acme', 'Acme again')])).rejects.toThrow();
+    await repo().insertMany([partnerRow({ id: 'acme', name: 'Acme' })]);
+    await expect(repo().insertMany([partnerRow({ id: 'acme', name: 'Acme again' })])).rejects.toThrow();
     expect(await repo().count()).toBe(1);
   });
 

@@ -1,21 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createReminderLogRepository,
   type NewReminderLogRow,
 } from '../../src/db/repositories/reminder-log.repository.js';
 import { reminderLog } from '../../src/db/schema.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner } from '../support/rows.js';
+import { useRepositoryDatabase } from './support.js';
 
 describe.each(BACKENDS)('reminder log repository on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  let repo: ReturnType<typeof createReminderLogRepository>;
-  beforeAll(async () => {
-    t = await createTestDatabase(backend);
-    repo = createReminderLogRepository(t.db);
-  });
-  afterAll(() => t.drop());
+  const db = useRepositoryDatabase(backend);
+  const repo = () => createReminderLogRepository(db());
 
   const entry = (
     row: Partial<NewReminderLogRow> & Pick<NewReminderLogRow, 'remindedOn' | 'recipient' | 'partnerId'>,
@@ -30,9 +26,9 @@ describe.each(BACKENDS)('reminder log repository on %s', (backend) => {
   });
 
   it('tells who was reminded on a day, each once', async () => {
-    await givenPartner(t.db, { id: 'rl-acme' });
-    const ada = await givenContact(t.db, { partnerId: 'rl-acme', slackUserId: 'URLADA' });
-    await repo.record([
+    await givenPartner(db(), { id: 'rl-acme' });
+    const ada = await givenContact(db(), { partnerId: 'rl-acme', slackUserId: 'URLADA' });
+    await repo().record([
       entry({
         remindedOn: '2030-01-07',
         recipient: 'URLADA',
@@ -50,29 +46,34 @@ describe.each(BACKENDS)('reminder log repository on %s', (backend) => {
       entry({ remindedOn: '2030-01-08', recipient: 'URLMGR', partnerId: 'rl-acme', kind: 'escalation' }),
     ]);
 
-    expect((await repo.recipientsOn('2030-01-07')).sort()).toEqual(['CRLACME', 'URLADA']);
-    expect(await repo.recipientsOn('2030-01-08')).toEqual(['URLMGR']);
+    expect((await repo().recipientsOn('2030-01-07')).sort()).toEqual(['CRLACME', 'URLADA']);
+    expect(await repo().recipientsOn('2030-01-08')).toEqual(['URLMGR']);
   });
 
   it('tells nobody for a day nothing was reminded', async () => {
-    expect(await repo.recipientsOn('2030-02-01')).toEqual([]);
+    await givenPartner(db(), { id: 'rl-acme' });
+    await repo().record([
+      entry({ remindedOn: '2030-01-31', recipient: 'CRLACME', partnerId: 'rl-acme' }),
+      entry({ remindedOn: '2030-02-02', recipient: 'CRLACME', partnerId: 'rl-acme' }),
+    ]);
+    expect(await repo().recipientsOn('2030-02-01')).toEqual([]);
   });
 
   it('keeps the first record of a reminder logged twice (same day, recipient, partner, subject, obligation)', async () => {
-    await givenPartner(t.db, { id: 'rl-twice' });
+    await givenPartner(db(), { id: 'rl-twice' });
     const first = entry({
       remindedOn: '2030-03-04',
       recipient: 'CRLTWICE',
       partnerId: 'rl-twice',
       kind: 'upcoming',
     });
-    await repo.record([first]);
-    await repo.record([
+    await repo().record([first]);
+    await repo().record([
       { ...first, kind: 'overdue', outboxKey: 'another key' },
       entry({ remindedOn: '2030-03-04', recipient: 'CRLTWICE', partnerId: 'rl-twice', subject: 'contact:1' }),
     ]);
 
-    const rows = await t.db.select().from(reminderLog).where(eq(reminderLog.partnerId, 'rl-twice'));
+    const rows = await db().select().from(reminderLog).where(eq(reminderLog.partnerId, 'rl-twice'));
     expect(rows.map((r) => [r.subject, r.kind, r.outboxKey]).sort()).toEqual([
       ['contact:1', 'due', 'reminders:2030-03-04:CRLTWICE'],
       ['partner', 'upcoming', 'reminders:2030-03-04:CRLTWICE'],
@@ -80,12 +81,12 @@ describe.each(BACKENDS)('reminder log repository on %s', (backend) => {
   });
 
   it('logs more reminders than one statement takes, and nothing for none', async () => {
-    await givenPartner(t.db, { id: 'rl-many' });
-    await repo.record([]);
+    await givenPartner(db(), { id: 'rl-many' });
+    await repo().record([]);
     const rows = Array.from({ length: 1_203 }, (_, i) =>
       entry({ remindedOn: '2030-04-01', recipient: `URLMANY${i}`, partnerId: 'rl-many' }),
     );
-    await repo.record(rows);
-    expect(await repo.recipientsOn('2030-04-01')).toHaveLength(1_203);
+    await repo().record(rows);
+    expect(await repo().recipientsOn('2030-04-01')).toHaveLength(1_203);
   });
 });

@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories/index.js';
 import { transaction } from '../../src/db/transaction.js';
 import { BACKENDS } from '../support/databases.js';
+import { partnerRow } from '../support/rows.js';
 import { useRepositoryDatabase } from './support.js';
 
 describe.each(BACKENDS)('repositories on a transaction, on %s', (backend) => {
   const db = useRepositoryDatabase(backend);
-  const partner = {
-    id: 'acme',
-    name: 'Acme',
-    searchName: 'acme',
-    type: 'ambassador' as const,
-    joinedOn: '2025-01-01',
-    tier: 'starter',
-    tierSince: '2025-01-01',
-  };
+  const partner = partnerRow({ id: 'acme', name: 'Acme' });
 
   it('commit together', async () => {
     await transaction(db(), async (tx) => {

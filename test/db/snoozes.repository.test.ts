@@ -1,35 +1,31 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSnoozesRepository } from '../../src/db/repositories/snoozes.repository.js';
 import { snoozes } from '../../src/db/schema.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner } from '../support/rows.js';
+import { useRepositoryDatabase } from './support.js';
 
 describe.each(BACKENDS)('snoozes repository on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  let repo: ReturnType<typeof createSnoozesRepository>;
-  beforeAll(async () => {
-    t = await createTestDatabase(backend);
-    repo = createSnoozesRepository(t.db);
-  });
-  afterAll(() => t.drop());
+  const db = useRepositoryDatabase(backend);
+  const repo = () => createSnoozesRepository(db());
 
   const of = async (partnerId: string, day: string) =>
-    (await repo.endingFrom(day))
+    (await repo().endingFrom(day))
       .filter((s) => s.partnerId === partnerId)
       .sort((a, b) => `${a.contactId}${a.obligation}`.localeCompare(`${b.contactId}${b.obligation}`));
 
   it('records who put off which item until when', async () => {
-    await givenPartner(t.db, { id: 'sz-add' });
-    const ada = await givenContact(t.db, { partnerId: 'sz-add', slackUserId: 'USZADD' });
-    await repo.add({
+    await givenPartner(db(), { id: 'sz-add' });
+    const ada = await givenContact(db(), { partnerId: 'sz-add', slackUserId: 'USZADD' });
+    await repo().add({
       partnerId: 'sz-add',
       contactId: ada.id,
       obligation: 'trn-online-admin',
       until: '2030-01-14',
       snoozedBy: 'USZADD',
     });
-    await repo.add({
+    await repo().add({
       partnerId: 'sz-add',
       contactId: null,
       obligation: 'trn-online-admin',
@@ -37,7 +33,7 @@ describe.each(BACKENDS)('snoozes repository on %s', (backend) => {
       snoozedBy: 'UMGR',
     });
 
-    const rows = await t.db.select().from(snoozes).where(eq(snoozes.partnerId, 'sz-add'));
+    const rows = await db().select().from(snoozes).where(eq(snoozes.partnerId, 'sz-add'));
     expect(rows.map((r) => [r.contactId, r.obligation, r.until, r.snoozedBy])).toEqual(
       expect.arrayContaining([
         [ada.id, 'trn-online-admin', '2030-01-14', 'USZADD'],
@@ -48,10 +44,10 @@ describe.each(BACKENDS)('snoozes repository on %s', (backend) => {
   });
 
   it('gives each item its latest snooze, the partner’s and each contact’s apart', async () => {
-    await givenPartner(t.db, { id: 'sz-latest' });
-    const ada = await givenContact(t.db, { partnerId: 'sz-latest', slackUserId: 'USZLATEST' });
+    await givenPartner(db(), { id: 'sz-latest' });
+    const ada = await givenContact(db(), { partnerId: 'sz-latest', slackUserId: 'USZLATEST' });
     const snooze = (contactId: number | null, obligation: string, until: string) =>
-      repo.add({ partnerId: 'sz-latest', contactId, obligation, until, snoozedBy: 'U' });
+      repo().add({ partnerId: 'sz-latest', contactId, obligation, until, snoozedBy: 'U' });
     await snooze(null, 'trn-a', '2030-02-10');
     await snooze(null, 'trn-a', '2030-02-20');
     await snooze(null, 'trn-a', '2030-02-15');
@@ -66,15 +62,15 @@ describe.each(BACKENDS)('snoozes repository on %s', (backend) => {
   });
 
   it('leaves out the items whose snoozes all ended before the day; one ending that day counts', async () => {
-    await givenPartner(t.db, { id: 'sz-ended' });
-    await repo.add({
+    await givenPartner(db(), { id: 'sz-ended' });
+    await repo().add({
       partnerId: 'sz-ended',
       contactId: null,
       obligation: 'trn-over',
       until: '2030-03-09',
       snoozedBy: 'U',
     });
-    await repo.add({
+    await repo().add({
       partnerId: 'sz-ended',
       contactId: null,
       obligation: 'trn-today',

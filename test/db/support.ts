@@ -1,19 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { getTableName, is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/client.js';
+import * as schema from '../../src/db/schema.js';
 import { type Backend, createTestDatabase } from '../support/databases.js';
 
-/** Every table a repository test writes to, emptied before each test. */
-const TABLES = [
-  'audit_log',
-  'checklist_items',
-  'training_completions',
-  'revenue_lines',
-  'tier_history',
-  'contacts',
-  'partners',
-  'staff',
-];
+/** Every table of the schema: a repository test may write to any, so all are emptied before each test. */
+const TABLES = Object.values(schema as Record<string, unknown>)
+  .filter((value): value is PgTable => is(value, PgTable))
+  .map((table) => getTableName(table));
 
 /**
  * One database per test file on `backend` (created in beforeAll, dropped in afterAll), emptied before

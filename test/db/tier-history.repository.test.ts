@@ -3,21 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createTierHistoryRepository } from '../../src/db/repositories/tier-history.repository.js';
 import { tierHistory } from '../../src/db/schema.js';
 import { BACKENDS } from '../support/databases.js';
-import { givenPartner } from '../support/rows.js';
+import { givenPartner, tierHistoryRow } from '../support/rows.js';
 import { useRepositoryDatabase } from './support.js';
 
 describe.each(BACKENDS)('tier history repository on %s', (backend) => {
   const db = useRepositoryDatabase(backend);
   const repo = () => createTierHistoryRepository(db());
-  const entry = (over: Partial<typeof tierHistory.$inferInsert>) => ({
-    partnerId: 'acme',
-    kind: 'evaluation' as const,
-    effectiveOn: '2026-01-01',
-    tier: 'starter',
-    actor: 'test',
-    catalogVersion: 'v1',
-    ...over,
-  });
+  const entry = (over: Partial<typeof tierHistory.$inferInsert>) =>
+    tierHistoryRow({ partnerId: 'acme', ...over });
 
   it('adds entries and inserts many; no rows inserts nothing', async () => {
     await givenPartner(db(), { id: 'acme' });

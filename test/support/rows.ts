@@ -1,12 +1,12 @@
 import type { Db } from '../../src/db/client.js';
-import { contacts, partners, revenueLines, staff } from '../../src/db/schema.js';
+import { contacts, partners, revenueLines, staff, type tierHistory } from '../../src/db/schema.js';
 
 type PartnerInsert = typeof partners.$inferInsert;
 
-/** Inserts a partner with sensible defaults; the name doubles as its search name. */
-export async function givenPartner(db: Db, row: Partial<PartnerInsert> & { id: string }) {
+/** A partner row with sensible defaults; the name (the id unless given) doubles as its search name. */
+export function partnerRow(row: Partial<PartnerInsert> & { id: string }): PartnerInsert {
   const name = row.name ?? row.id;
-  const values: PartnerInsert = {
+  return {
     name,
     searchName: name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''),
     type: 'ambassador',
@@ -16,8 +16,27 @@ export async function givenPartner(db: Db, row: Partial<PartnerInsert> & { id: s
     tierSince: row.joinedOn ?? '2024-01-15',
     ...row,
   };
+}
+
+/** Inserts a partner with sensible defaults (see partnerRow). */
+export async function givenPartner(db: Db, row: Partial<PartnerInsert> & { id: string }) {
+  const values = partnerRow(row);
   await db.insert(partners).values(values);
   return values;
+}
+
+/** A tier history row of a partner: an evaluation to starter unless told otherwise. */
+export function tierHistoryRow(
+  row: Partial<typeof tierHistory.$inferInsert> & { partnerId: string },
+): typeof tierHistory.$inferInsert {
+  return {
+    kind: 'evaluation',
+    effectiveOn: '2026-01-01',
+    tier: 'starter',
+    actor: 'test',
+    catalogVersion: 'v1',
+    ...row,
+  };
 }
 
 /** Records the same amount every month from `from` to `to` (inclusive, YYYY-MM). */
