@@ -186,7 +186,11 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     });
     expect(outcome).toEqual({ status: 'overridden', partnerName: 'Bolt', tier: 'business', replaced: 2 });
     expect((await t.db.select().from(partners).where(eq(partners.id, 'bolt')))[0]!.tier).toBe('business');
-    const history = await t.db.select().from(tierHistory).where(eq(tierHistory.partnerId, 'bolt'));
+    const history = await t.db
+      .select()
+      .from(tierHistory)
+      .where(eq(tierHistory.partnerId, 'bolt'))
+      .orderBy(tierHistory.id);
     expect(history.map((h) => [h.kind, h.computedTier, h.tier, h.reason])).toEqual([
       ['evaluation', 'access', 'access', null],
       ['override', 'access', 'business', 'Big contract signed in June'],

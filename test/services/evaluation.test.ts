@@ -60,13 +60,122 @@ describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
   });
 
   it('averages over the months a partner was active, counting a silent month as 0', async () => {
-    await givenPartner(t.db, { id: 'new', type: 'ambassador', joinedOn: '2026-04-20' });
+    // Joined on the 1st: April is a whole month, so it was a partner for the 3 whole months the rule asks.
+    await givenPartner(t.db, { id: 'new', type: 'ambassador', joinedOn: '2026-04-01' });
     await givenMonthlyRevenue(t.db, 'new', '2026-04', '2026-04', 1500);
     await givenMonthlyRevenue(t.db, 'new', '2026-06', '2026-06', 1500);
 
     const [p] = (await evaluate('2026-07-01')).partners;
 
     expect(p).toMatchObject({ activeMonths: 3, averageCents: 100_000, tier: 'business' });
+  });
+
+  it('decides on the sums: 2 999,97 € over six months stays Starter, recorded as 499,99 € a month', async () => {
+    await givenPartner(t.db, { id: 'amb', type: 'ambassador', tier: 'access' });
+    await givenMonthlyRevenue(t.db, 'amb', '2026-01', '2026-05', 500);
+    await givenMonthlyRevenue(t.db, 'amb', '2026-06', '2026-06', 499.97);
+
+    const result = await evaluate('2026-07-01');
+
+    expect(result.changes).toEqual([
+      expect.objectContaining({ previousTier: 'access', tier: 'starter', averageCents: 49_999 }),
+    ]);
+    const [row] = await t.db.select().from(tierHistory);
+    expect(row).toMatchObject({ averageCents: 49_999, computedTier: 'starter', outcome: 'applied' });
+  });
+
+  it('never counts revenue from before the month the partner joined', async () => {
+    await givenPartner(t.db, { id: 'joiner', type: 'ambassador', joinedOn: '2026-04-01' });
+    await givenMonthlyRevenue(t.db, 'joiner', '2026-01', '2026-03', 3000);
+    await givenMonthlyRevenue(t.db, 'joiner', '2026-04', '2026-06', 500);
+
+    const [p] = (await evaluate('2026-07-01')).partners;
+
+    expect(p).toMatchObject({ tier: 'access', averageCents: 50_000, activeMonths: 3 });
+  });
+
+  it('too recent to judge: fewer than 3 whole months of the window, the partner keeps its tier, once', async () => {
+    // Joined on 2 April: April is not a whole month, May and June are 2.
+    await givenPartner(t.db, { id: 'recent', type: 'ambassador', tier: 'access', joinedOn: '2026-04-02' });
+    await givenMonthlyRevenue(t.db, 'recent', '2026-04', '2026-06', 20_000);
+
+    const first = await evaluate('2026-07-01');
+    const second = await evaluate('2026-07-02');
+
+    expect(first.changes).toEqual([]);
+    expect(first.partners).toEqual([
+      expect.objectContaining({ outcome: 'not-evaluated', tier: 'access', previousTier: 'access' }),
+    ]);
+    expect(second.partners).toEqual([
+      expect.objectContaining({ outcome: 'not-evaluated', recordedNow: false }),
+    ]);
+    expect(await tierOf('recent')).toBe('access');
+    const history = await t.db.select().from(tierHistory);
+    expect(history).toEqual([
+      expect.objectContaining({ outcome: 'not-evaluated', tier: 'access', computedTier: null }),
+    ]);
+  });
+
+  it('a partner that left on or before the evaluation date is not evaluated at all', async () => {
+    await givenPartner(t.db, { id: 'gone', type: 'ambassador', leftOn: '2026-07-01' });
+    await givenPartner(t.db, { id: 'leaving', type: 'ambassador', leftOn: '2026-07-02' });
+    await givenMonthlyRevenue(t.db, 'gone', '2026-01', '2026-06', 2000);
+    await givenMonthlyRevenue(t.db, 'leaving', '2026-01', '2026-06', 2000);
+
+    const result = await evaluate('2026-07-01');
+
+    expect(result.partners.map((p) => p.partnerId)).toEqual(['leaving']);
+    expect(await tierOf('gone')).toBe('starter');
+  });
+
+  it('a late run keeps an override recorded after the evaluation date, the computed tier beside it', async () => {
+    await givenPartner(t.db, { id: 'ovr', type: 'ambassador', tier: 'access', tierSince: '2026-11-15' });
+    await givenMonthlyRevenue(t.db, 'ovr', '2026-01', '2026-06', 20_000);
+    await t.db.insert(tierHistory).values({
+      partnerId: 'ovr',
+      kind: 'override',
+      effectiveOn: '2026-11-15',
+      previousTier: 'starter',
+      tier: 'access',
+      reason: 'Strategic account',
+      actor: 'UMGR',
+      catalogVersion: catalog.version,
+    });
+
+    const result = await evaluate('2026-07-01');
+
+    expect(result.changes).toEqual([]);
+    expect(result.partners).toEqual([
+      expect.objectContaining({ outcome: 'override-stands', tier: 'access', computedTier: 'premium' }),
+    ]);
+    const [row] = await t.db.select().from(partners).where(eq(partners.id, 'ovr'));
+    expect(row).toMatchObject({ tier: 'access', tierSince: '2026-11-15' });
+    const history = await t.db.select().from(tierHistory).orderBy(tierHistory.id);
+    expect(history.map((h) => [h.kind, h.outcome, h.tier, h.computedTier])).toEqual([
+      ['override', 'applied', 'access', null],
+      ['evaluation', 'override-stands', 'access', 'premium'],
+    ]);
+  });
+
+  it('with approval on, a computed change waits as pending: the partner keeps its tier', async () => {
+    await givenPartner(t.db, { id: 'acme', type: 'ambassador' });
+    await givenPartner(t.db, { id: 'calm', type: 'ambassador' });
+    await givenMonthlyRevenue(t.db, 'acme', '2026-01', '2026-06', 1200);
+
+    const result = await evaluateSemester(t.db, catalog, {
+      asOf: '2026-07-01',
+      dryRun: false,
+      actor: 'test',
+      approval: true,
+    });
+
+    expect(result.changes).toEqual([expect.objectContaining({ partnerId: 'acme', outcome: 'pending' })]);
+    expect(await tierOf('acme')).toBe('starter');
+    const history = await t.db.select().from(tierHistory).orderBy(tierHistory.partnerId);
+    expect(history.map((h) => [h.partnerId, h.outcome, h.tier])).toEqual([
+      ['acme', 'pending', 'business'],
+      ['calm', 'applied', 'starter'],
+    ]);
   });
 
   it('leaves out partners that joined on or after the evaluation date', async () => {
