@@ -12,6 +12,7 @@ import {
   tierHistory,
   trainingCompletions,
 } from '../../src/db/schema.js';
+import { writeMessages } from '../../src/i18n/writes.js';
 import {
   type ImportKind,
   ImportRejected,
@@ -322,6 +323,39 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
       expect(err.issueCount).toBe(7);
       expect(await countRows(revenueLines)).toBe(0);
       expect(await countRows(auditLog)).toBe(1);
+    });
+
+    it('accepts revenue from before a partner joined, and says how many lines will not count', async () => {
+      await run('partners', csvFile(PARTNERS));
+      const report = await run(
+        'revenue',
+        csvFile([
+          'partner_id,month,category,amount_eur',
+          'gamma,2025-12,recurring,3000',
+          'gamma,2026-01,recurring,3000',
+          'gamma,2026-02,recurring,500',
+          'beta,2025-03,recurring,100',
+        ]),
+      );
+      expect(counts(report)).toEqual([4, 4, 0, 0]);
+      expect(report.notes).toEqual([
+        '2 lines are for a month before the partner joined: recorded, but never counted toward a tier (gamma)',
+      ]);
+    });
+
+    it('refuses a month after the current one, in the words of /partner revenue', async () => {
+      await run('partners', csvFile(PARTNERS));
+      const next = `${Number(TODAY.slice(0, 4)) + 1}-01`;
+      const err = await rejected(
+        'revenue',
+        csvFile([
+          'partner_id,month,category,amount_eur',
+          `acme,${next},recurring,100`,
+          `acme,${TODAY.slice(0, 7)},recurring,100`,
+        ]),
+      );
+      expect(issues(err)).toEqual([`2/month: ${writeMessages.en.issues.monthFuture(next)}`]);
+      expect(await countRows(revenueLines)).toBe(0);
     });
 
     it('streams a 50 000-line file', async () => {
