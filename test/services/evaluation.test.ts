@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, partners, revenueLines, tierHistory } from '../../src/db/schema.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
-import { evaluateSemester as evaluatePure } from '../../src/program/evaluation.js';
+import { addDays, maxDate, monthsInclusive } from '../../src/program/dates.js';
+import { evaluatePartner, evaluateSemester as evaluatePure } from '../../src/program/evaluation.js';
 import { lastEvaluation } from '../../src/program/semesters.js';
+import { thresholdCents } from '../../src/program/tiers.js';
 import { evaluateSemester } from '../../src/services/evaluation.service.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenMonthlyRevenue, givenPartner } from '../support/rows.js';
@@ -216,6 +218,133 @@ describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
     expect(await t.db.select().from(tierHistory)).toEqual([]);
     expect(await t.db.select().from(auditLog)).toEqual([]);
   });
+
+  it.each([
+    { run: 'on time, 1 July', asOf: '2026-07-01', approval: false, seed: 7 },
+    { run: 'late, in December, with approval', asOf: '2026-12-15', approval: true, seed: 11 },
+  ])(
+    'agrees with the pure rules on joiners, pre-join revenue, recent partners, leavers and late overrides ($run)',
+    async ({ asOf, approval, seed }) => {
+      const semester = lastEvaluation(catalog, asOf);
+      const day = (year: number, month: number, d: number) =>
+        `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      // Months counted from October 2025 (index 0) to December 2026 (index 14).
+      const monthAt = (i: number) => day(2025 + Math.floor((i + 9) / 12), ((i + 9) % 12) + 1, 1);
+      const partnerArb = fc.record({
+        type: fc.constantFrom('ambassador' as const, 'operator' as const),
+        tier: fc.constantFrom(...catalog.tiers.map((t) => t.code)),
+        // Joined from October 2025 to August 2026, on the 1st or mid-month.
+        joinedMonth: fc.integer({ min: 0, max: 10 }),
+        joinedDay: fc.constantFrom(1, 1, 2, 15, 28),
+        leftMonth: fc.option(fc.integer({ min: 6, max: 14 }), { nil: undefined }),
+        leftDay: fc.constantFrom(1, 2, 20),
+        overrideMonth: fc.option(fc.integer({ min: 5, max: 14 }), { nil: undefined }),
+        lines: fc.array(
+          fc.record({
+            // October 2025 to June 2026: before the window, before joining, in the window.
+            month: fc.integer({ min: 0, max: 8 }),
+            category: fc.constantFrom(
+              'recurring' as const,
+              'one_off' as const,
+              'access_fees' as const,
+              'minutes' as const,
+            ),
+            amountCents: fc.integer({ min: 0, max: 3_000_000 }),
+          }),
+          { maxLength: 12 },
+        ),
+        // Amounts on a tier boundary: the threshold times the months, give or take a cent.
+        boundary: fc.option(fc.integer({ min: -1, max: 1 }), { nil: undefined }),
+      });
+      const sample = fc.sample(fc.array(partnerArb, { minLength: 40, maxLength: 40 }), {
+        numRuns: 1,
+        seed,
+      })[0]!;
+      const expected = new Map<string, unknown>();
+      for (const [i, p] of sample.entries()) {
+        const id = `p${i}`;
+        const joinedOn = monthAt(p.joinedMonth).slice(0, 8) + String(p.joinedDay).padStart(2, '0');
+        const leftOn =
+          p.leftMonth === undefined
+            ? null
+            : maxDate(
+                addDays(joinedOn, 1),
+                monthAt(p.leftMonth).slice(0, 8) + String(p.leftDay).padStart(2, '0'),
+              );
+        await givenPartner(t.db, { id, type: p.type, tier: p.tier, joinedOn, leftOn });
+        const overrides =
+          p.overrideMonth === undefined ? [] : [{ effectiveOn: monthAt(p.overrideMonth).slice(0, 8) + '10' }];
+        for (const o of overrides)
+          await t.db.insert(tierHistory).values({
+            partnerId: id,
+            kind: 'override',
+            effectiveOn: o.effectiveOn,
+            previousTier: 'starter',
+            tier: p.tier,
+            actor: 'UMGR',
+            catalogVersion: catalog.version,
+          });
+        const lines = new Map<
+          string,
+          { month: string; category: (typeof p.lines)[number]['category']; amountCents: number }
+        >();
+        for (const l of p.lines) lines.set(`${l.month}/${l.category}`, { ...l, month: monthAt(l.month) });
+        if (p.boundary !== undefined) {
+          // The whole basis in the window's last month, on Access's threshold x active months.
+          const months = monthsInclusive(
+            maxDate(semester.firstMonth, joinedOn.slice(0, 8) + '01'),
+            semester.lastMonth,
+          );
+          const amountCents = Math.max(
+            0,
+            thresholdCents(catalog, 'access', p.type) * Math.max(1, months) + p.boundary,
+          );
+          for (const key of [...lines.keys()])
+            if (lines.get(key)!.month >= semester.firstMonth) lines.delete(key);
+          lines.set('boundary', { month: semester.lastMonth, category: 'recurring', amountCents });
+        }
+        if (lines.size)
+          await t.db.insert(revenueLines).values([...lines.values()].map((l) => ({ ...l, partnerId: id })));
+        const pure = evaluatePartner(
+          catalog,
+          { type: p.type, joinedOn, leftOn, tier: p.tier, lines: [...lines.values()], overrides },
+          semester,
+          { approval },
+        );
+        if (pure)
+          expected.set(id, {
+            outcome: pure.outcome,
+            tier: pure.recordedTier,
+            computedTier: pure.computedTier,
+            averageCents: pure.averageCents,
+            activeMonths: pure.activeMonths,
+            tierAfter: pure.tierAfter,
+          });
+      }
+
+      const result = await evaluateSemester(t.db, catalog, { asOf, dryRun: false, actor: 'test', approval });
+      const after = new Map((await t.db.select().from(partners)).map((p) => [p.id, p.tier]));
+
+      const outcomes = new Set([...expected.values()].map((e) => (e as { outcome: string }).outcome));
+      expect(outcomes.size).toBeGreaterThanOrEqual(approval ? 4 : 3);
+      expect(expected.size).toBeLessThan(sample.length);
+      expect(
+        new Map(
+          result.partners.map((p) => [
+            p.partnerId,
+            {
+              outcome: p.outcome,
+              tier: p.tier,
+              computedTier: p.computedTier,
+              averageCents: p.averageCents,
+              activeMonths: p.activeMonths,
+              tierAfter: after.get(p.partnerId),
+            },
+          ]),
+        ),
+      ).toEqual(expected);
+    },
+  );
 
   it('agrees with the pure rules on random partners and revenue', async () => {
     const semester = lastEvaluation(catalog, '2026-07-01');
