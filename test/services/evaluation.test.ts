@@ -273,7 +273,7 @@ describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
               );
         await givenPartner(t.db, { id, type: p.type, tier: p.tier, joinedOn, leftOn });
         const overrides =
-          p.overrideMonth === undefined ? [] : [{ effectiveOn: monthAt(p.overrideMonth).slice(0, 8) + '10' }];
+          p.overrideMonth === undefined ? [] : [{ effectiveOn: `${monthAt(p.overrideMonth).slice(0, 8)}10` }];
         for (const o of overrides)
           await t.db.insert(tierHistory).values({
             partnerId: id,
@@ -292,7 +292,7 @@ describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
         if (p.boundary !== undefined) {
           // The whole basis in the window's last month, on Access's threshold x active months.
           const months = monthsInclusive(
-            maxDate(semester.firstMonth, joinedOn.slice(0, 8) + '01'),
+            maxDate(semester.firstMonth, `${joinedOn.slice(0, 8)}01`),
             semester.lastMonth,
           );
           const amountCents = Math.max(
