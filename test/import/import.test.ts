@@ -483,8 +483,11 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
     it('reports what would change and the tier changes of the next evaluation, writing nothing', async () => {
       await run('partners', csvFile(PARTNERS));
       const lines = ['partner_id,month,category,amount_eur'];
-      for (const m of ['01', '02', '03', '04', '05', '06']) lines.push(`beta,2026-${m},recurring,600`);
-      for (const m of ['01', '02', '03', '04', '05', '06']) lines.push(`acme,2026-${m},recurring,2500`);
+      // Today is 15 March: April to June would be future months, refused. October to March instead; only
+      // January to March fall in the semester, at twice the amount, so the six-month averages stay 600 and 2 500.
+      const months = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
+      for (const m of months) lines.push(`beta,${m},recurring,1200`);
+      for (const m of months) lines.push(`acme,${m},recurring,5000`);
       const report = await run('revenue', csvFile(lines), true);
       expect(report.dryRun).toBe(true);
       expect(counts(report)).toEqual([12, 12, 0, 0]);
