@@ -179,17 +179,21 @@ function evaluationQuery(catalog: Catalog, semester: Semester, options: Evaluati
         )})
       group by r.partner_id
     ),
+    overridden as (
+      -- Overrides effective on or after the evaluation date (a late run), other than this semester's
+      -- approval overrides: they stand.
+      select distinct partner_id from tier_history
+      where kind = 'override' and effective_on >= ${evaluationOn}::date
+        and semester is distinct from ${semester.code}
+    ),
     active as (
       select p.id, p.name, p.type, p.previous_tier, (${basisTotal})::bigint as total,
         greatest(1, ${monthsTo(sql`p.start`)})::int as active_months,
         greatest(0, ${monthsTo(sql`p.whole_start`)})::int as whole_months,
-        exists (
-          select 1 from tier_history o
-          where o.partner_id = p.id and o.kind = 'override' and o.effective_on >= ${evaluationOn}::date
-            and o.semester is distinct from ${semester.code}
-        ) as overridden_after
+        o.partner_id is not null as overridden_after
       from eligible p
       left join totals t on t.partner_id = p.id
+      left join overridden o on o.partner_id = p.id
     ),
     judged as (
       select a.*, floor(a.total::numeric / a.active_months)::bigint as average_cents,
