@@ -71,6 +71,8 @@ export const catalogSchema = z
     evaluation: z.object({
       months: z.array(z.number().int().min(1).max(12)).min(1),
       windowMonths: z.number().int().min(1).max(12),
+      /** Whole calendar months of the window a partner must have been one to be evaluated. */
+      minimumMonths: z.number().int().min(0).max(12).default(3),
       rule: label,
     }),
     benefits: z.array(benefit),

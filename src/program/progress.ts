@@ -7,7 +7,7 @@ import {
   nextTier as nextTierOf,
   thresholdCents,
   tierByCode,
-  tierFor,
+  tierForTotal,
   tierIndex,
 } from './tiers.js';
 
@@ -33,7 +33,7 @@ export interface SemesterProgress {
  *
  * Months counted (decision, PROGRAM.md is silent): the complete months from the later of the window's
  * first month and the join month up to the month before today, plus today's month once any revenue is
- * recorded for it. Revenue is imported month by month, so an unfinished month without data would only
+ * recorded for it. Revenue of months before the join month is left out. Revenue is imported month by month, so an unfinished month without data would only
  * drag the average down; once its figures are in, they count.
  */
 export function semesterProgress(
@@ -55,13 +55,16 @@ export function semesterProgress(
   const end = [lastCounted, semester.lastMonth].sort()[0]!;
   const monthsCounted = Math.max(0, monthsInclusive(start, end));
 
+  // Revenue of months before the join month never counts (billing history may predate the contract).
   const counted = input.lines.filter((l) => {
     const month = monthOf(l.month);
-    return month >= semester.firstMonth && month <= end;
+    return month >= start && month <= end;
   });
-  const averageSoFarCents =
-    monthsCounted > 0 ? monthlyAverageCents(basisCents(catalog, input.type, counted), monthsCounted) : null;
-  const projectedTier = averageSoFarCents === null ? null : tierFor(catalog, input.type, averageSoFarCents);
+  const totalCents = basisCents(catalog, input.type, counted);
+  const averageSoFarCents = monthsCounted > 0 ? monthlyAverageCents(totalCents, monthsCounted) : null;
+  // Decided on the sum, like the evaluation: never on the rounded average.
+  const projectedTier =
+    monthsCounted > 0 ? tierForTotal(catalog, input.type, totalCents, monthsCounted) : null;
 
   const current = tierByCode(catalog, input.tier);
   const next = nextTierOf(catalog, current.code);

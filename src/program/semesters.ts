@@ -61,6 +61,20 @@ export function activeMonths(semester: Semester, joinedOn: IsoDate): number {
   return Math.max(1, monthsInclusive(maxDate(semester.firstMonth, monthOf(joinedOn)), semester.lastMonth));
 }
 
+/**
+ * Whole calendar months of the window the partner was one: from the join month when it joined on the 1st,
+ * else from the month after, to the window's last month (0 when it joined after the window).
+ */
+export function wholeMonths(semester: Semester, joinedOn: IsoDate): number {
+  const firstWhole = joinedOn.slice(8, 10) === '01' ? monthOf(joinedOn) : addMonths(monthOf(joinedOn), 1);
+  return Math.max(0, monthsInclusive(maxDate(semester.firstMonth, firstWhole), semester.lastMonth));
+}
+
+/** The first month whose revenue counts: the later of the window's first month and the join month. */
+export function firstCountedMonth(semester: Semester, joinedOn: IsoDate): IsoDate {
+  return maxDate(semester.firstMonth, monthOf(joinedOn));
+}
+
 export function monthInSemester(semester: Semester, month: IsoDate): boolean {
   const m = monthOf(month);
   return m >= semester.firstMonth && m <= semester.lastMonth;

@@ -24,6 +24,24 @@ export function tierFor(catalog: Catalog, type: PartnershipType, averageCents: n
   return found;
 }
 
+/**
+ * The highest tier a total over some months reaches, decided on the sum: total >= threshold x months.
+ * Never on a rounded average (2 999,97 € over 6 months stays below 500 € a month).
+ */
+export function tierForTotal(
+  catalog: Catalog,
+  type: PartnershipType,
+  totalCents: number,
+  months: number,
+): Tier {
+  const m = Math.max(1, months);
+  let found = catalog.tiers[0]!;
+  for (const tier of catalog.tiers) {
+    if (totalCents >= thresholdCents(catalog, tier.code, type) * m) found = tier;
+  }
+  return found;
+}
+
 export function nextTier(catalog: Catalog, tierCode: string): Tier | undefined {
   return catalog.tiers[tierIndex(catalog, tierCode) + 1];
 }

@@ -126,7 +126,9 @@ export async function announceEvaluation(
   };
   const held = deps.config.EVALUATION_APPROVAL ? approvalHold(result.semester.code) : undefined;
   const toPartners = views.partnerAnnouncements(deps.catalog, { ...input, ...(held ? { hold: held } : {}) });
-  const hold = held && toPartners.length > 0 ? held : undefined;
+  // With approval on, the changes wait as pending rows: an approval is asked for as soon as there is one,
+  // even when no message is to be sent (a partner without a channel still waits to move).
+  const hold = held && (toPartners.length > 0 || changes.length > 0) ? held : undefined;
   const summary = views.summaryAnnouncement(
     deps.catalog,
     { ...input, ...(hold ? { hold } : {}) },
@@ -149,6 +151,7 @@ export async function evaluateAndAnnounce(
     asOf: options.asOf,
     dryRun: false,
     actor: options.actor,
+    approval: deps.config.EVALUATION_APPROVAL,
     onRecorded: async (tx, r) => {
       announced = await announceEvaluation(tx, deps, views, r);
     },
@@ -157,8 +160,10 @@ export async function evaluateAndAnnounce(
 }
 
 /**
- * An admin approves a semester's evaluation: the partner and manager messages held for it are released to
- * the outbox (the dispatcher sends them at its next poll). Only once; anyone else is refused.
+ * An admin approves a semester's evaluation: every pending result of the semester is applied (the partners
+ * move to the computed tier from the evaluation date; one whose tier was overridden since keeps the
+ * override) and the partner and manager messages held for it are released to the outbox (the dispatcher
+ * sends them at its next poll). Only once; anyone else is refused.
  */
 export function approveEvaluation(
   db: Db,
@@ -171,11 +176,12 @@ export function approveEvaluation(
     if (!approval) return { status: 'unknown' };
     if (approval.status === 'approved') return { status: 'already-approved', by: approval.decidedBy };
     await repos.evaluationApprovals.approve(input.semester, { by: input.by, at: input.now });
+    const applied = await repos.evaluation.applyPending(input.semester, input.now);
     const released = await repos.outbox.releaseHold(approval.hold, input.now);
     await repos.audit.record({
       actor: input.by,
       action: 'evaluation.approve',
-      details: { semester: input.semester, released: released.length },
+      details: { semester: input.semester, released: released.length, applied },
     });
     return { status: 'approved', released: released.length };
   });
@@ -213,9 +219,13 @@ export function overrideEvaluatedTier(
     const evaluated = await history.evaluationOf(input.partnerId, input.semester);
     const partner = await partners.byIdForUpdate(input.partnerId);
     if (!evaluated || !partner) return { status: 'not-evaluated' };
-    if (partner.tier === input.tier) return { status: 'same', partnerName: partner.name, tier: input.tier };
+    // A pending result overridden with the partner's own tier still needs the override: it keeps the
+    // partner where it is, instead of the computed tier at approval.
+    if (partner.tier === input.tier && evaluated.outcome !== 'pending')
+      return { status: 'same', partnerName: partner.name, tier: input.tier };
 
-    await partners.setTier(partner.id, input.tier, evaluated.effectiveOn, input.now);
+    if (partner.tier !== input.tier)
+      await partners.setTier(partner.id, input.tier, evaluated.effectiveOn, input.now);
     await history.add({
       kind: 'override',
       partnerId: partner.id,
@@ -223,13 +233,15 @@ export function overrideEvaluatedTier(
       effectiveOn: evaluated.effectiveOn,
       averageCents: evaluated.averageCents,
       activeMonths: evaluated.activeMonths,
-      computedTier: evaluated.tier,
+      computedTier: evaluated.computedTier ?? evaluated.tier,
       previousTier: partner.tier,
       tier: input.tier,
       reason: input.reason,
       actor: input.by,
       catalogVersion: catalog.version,
     });
+    // The pending result is never applied over the override: approval leaves this row alone.
+    if (evaluated.outcome === 'pending') await history.markOverrideStands(evaluated.id);
     const cancelled = await repos.outbox.cancelHeld(
       approval.hold,
       [
@@ -273,7 +285,7 @@ export function overrideEvaluatedTier(
       partnerId: partner.id,
       details: {
         semester: input.semester,
-        computedTier: evaluated.tier,
+        computedTier: evaluated.computedTier ?? evaluated.tier,
         tier: input.tier,
         reason: input.reason,
         cancelled: cancelled.length,

@@ -29,6 +29,8 @@ export interface EvaluateOptions {
   asOf: IsoDate;
   dryRun: boolean;
   actor: string;
+  /** EVALUATION_APPROVAL: computed changes wait as pending; partners keep their tier until approved. */
+  approval?: boolean;
   /**
    * Called in the evaluation's transaction once it is recorded (not on a dry run): whatever it writes
    * (the announcements queued in the outbox) commits or rolls back with the evaluation.
@@ -53,11 +55,16 @@ export async function evaluateSemester(
     const evaluated = await evaluation.evaluate(catalog, semester, {
       dryRun: options.dryRun,
       actor: options.actor,
+      approval: options.approval ?? false,
     });
     const partners = evaluated.sort(
       (a, b) => a.name.localeCompare(b.name) || a.partnerId.localeCompare(b.partnerId),
     );
-    const changes = partners.filter((p) => p.recordedNow && p.tier !== p.previousTier);
+    // Not-evaluated and override-stands rows keep the partner's tier: never a change, never announced.
+    const changes = partners.filter(
+      (p) =>
+        p.recordedNow && (p.outcome === 'applied' || p.outcome === 'pending') && p.tier !== p.previousTier,
+    );
     const promotions = changes.filter(
       (p) => tierIndex(catalog, p.tier) > tierIndex(catalog, p.previousTier),
     ).length;

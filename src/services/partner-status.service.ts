@@ -50,11 +50,14 @@ export function partnerStatus(catalog: Catalog, record: PartnerRecord, today: Is
   const entries = tierEntryDates(catalog, {
     joinedOn: partner.joinedOn,
     tier: partner.tier,
-    history: record.history.map((h) => ({
-      effectiveOn: h.effectiveOn,
-      tier: h.tier,
-      previousTier: h.previousTier,
-    })),
+    // A result awaiting approval has not moved the partner: it gives no tier entry date.
+    history: record.history
+      .filter((h) => h.outcome !== 'pending')
+      .map((h) => ({
+        effectiveOn: h.effectiveOn,
+        tier: h.tier,
+        previousTier: h.previousTier,
+      })),
   });
   const next = nextTier(catalog, partner.tier);
   return {

@@ -12,6 +12,7 @@ import {
   tierHistory,
   trainingCompletions,
 } from '../../src/db/schema.js';
+import { writeMessages } from '../../src/i18n/writes.js';
 import {
   type ImportKind,
   ImportRejected,
@@ -324,6 +325,39 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
       expect(await countRows(auditLog)).toBe(1);
     });
 
+    it('accepts revenue from before a partner joined, and says how many lines will not count', async () => {
+      await run('partners', csvFile(PARTNERS));
+      const report = await run(
+        'revenue',
+        csvFile([
+          'partner_id,month,category,amount_eur',
+          'gamma,2025-12,recurring,3000',
+          'gamma,2026-01,recurring,3000',
+          'gamma,2026-02,recurring,500',
+          'beta,2025-03,recurring,100',
+        ]),
+      );
+      expect(counts(report)).toEqual([4, 4, 0, 0]);
+      expect(report.notes).toEqual([
+        '2 lines are for a month before the partner joined: recorded, but never counted toward a tier (gamma)',
+      ]);
+    });
+
+    it('refuses a month after the current one, in the words of /partner revenue', async () => {
+      await run('partners', csvFile(PARTNERS));
+      const next = `${Number(TODAY.slice(0, 4)) + 1}-01`;
+      const err = await rejected(
+        'revenue',
+        csvFile([
+          'partner_id,month,category,amount_eur',
+          `acme,${next},recurring,100`,
+          `acme,${TODAY.slice(0, 7)},recurring,100`,
+        ]),
+      );
+      expect(issues(err)).toEqual([`2/month: ${writeMessages.en.issues.monthFuture(next)}`]);
+      expect(await countRows(revenueLines)).toBe(0);
+    });
+
     it('streams a 50 000-line file', async () => {
       await run('partners', csvFile(PARTNERS));
       const lines = ['partner_id;month;category;amount_eur'];
@@ -449,8 +483,11 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
     it('reports what would change and the tier changes of the next evaluation, writing nothing', async () => {
       await run('partners', csvFile(PARTNERS));
       const lines = ['partner_id,month,category,amount_eur'];
-      for (const m of ['01', '02', '03', '04', '05', '06']) lines.push(`beta,2026-${m},recurring,600`);
-      for (const m of ['01', '02', '03', '04', '05', '06']) lines.push(`acme,2026-${m},recurring,2500`);
+      // Today is 15 March: April to June would be future months, refused. October to March instead; only
+      // January to March fall in the semester, at twice the amount, so the six-month averages stay 600 and 2 500.
+      const months = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
+      for (const m of months) lines.push(`beta,${m},recurring,1200`);
+      for (const m of months) lines.push(`acme,${m},recurring,5000`);
       const report = await run('revenue', csvFile(lines), true);
       expect(report.dryRun).toBe(true);
       expect(counts(report)).toEqual([12, 12, 0, 0]);

@@ -128,7 +128,10 @@ describe(`buttons of the scheduled messages, through the real receiver (${backen
     const [ephemeral] = await app.fakeSlack.waitForCalls('chat.postEphemeral');
     expect(ephemeral!.body).toMatchObject({ channel: 'CTEAM', user: 'UADMIN' });
     expect(String(ephemeral!.body.text)).toContain('Override recorded: Bolt is now *Business Partner*');
-    expect((await t.db.select().from(tierHistory)).map((h) => h.kind)).toEqual(['evaluation', 'override']);
+    expect((await t.db.select().from(tierHistory).orderBy(tierHistory.id)).map((h) => h.kind)).toEqual([
+      'evaluation',
+      'override',
+    ]);
 
     const approved = await replyTo(await click('evaluation_approve', value, 'UADMIN'));
     expect(approved).toMatchObject({ replace_original: true });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { evaluateCommand } from '../../src/cli/evaluate.command.js';
+import { createRepositories } from '../../src/db/repositories/index.js';
 import { evaluationApprovals, outbox, partners, tierHistory } from '../../src/db/schema.js';
 import { evaluationJob } from '../../src/jobs/evaluation.job.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
@@ -12,6 +13,8 @@ import {
   overrideEvaluatedTier,
 } from '../../src/services/evaluation-approval.service.js';
 import { announcementViews } from '../../src/slack/views/announcements.view.js';
+import { viewContext } from '../../src/slack/views/context.js';
+import { historyView } from '../../src/slack/views/history.view.js';
 import { testDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
@@ -169,6 +172,111 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     expect(fake.posted.map((p) => p.channel).sort()).toEqual(['CACME', 'CBOLT', 'CTEAM', 'DMGR']);
   });
 
+  it('a demotion notice gives the average rounded down: 2 999,97 € over six months is 499,99 € a month, below 500 €', async () => {
+    await givenPartner(t.db, {
+      id: 'dot',
+      name: 'Dot',
+      type: 'ambassador',
+      tier: 'access',
+      slackChannelId: 'CDOT',
+      managerSlackUserId: 'UMGR',
+    });
+    await givenMonthlyRevenue(t.db, 'dot', '2026-01', '2026-05', 500);
+    await givenMonthlyRevenue(t.db, 'dot', '2026-06', '2026-06', 499.97);
+    await evaluateAndAnnounce(t.db, { catalog, config: testConfig({ LOCALE: 'fr' }) }, announcementViews, {
+      asOf: '2026-07-01',
+      actor: 't',
+    });
+    const byKey = new Map((await outboxRows(t.db)).map((r) => [r.dedupeKey, textOf(r)]));
+    const demotion = byKey.get('evaluation:2026-H1:partner:dot')!;
+    expect(demotion).toContain('passe de Access Partner à *Starter Partner*');
+    expect(demotion).toMatch(/499,99\s€/);
+    expect(demotion).not.toMatch(/de 500\s€ par mois, sous/);
+  });
+
+  it('a late run (December, for 1 July) keeps an override of November: nothing moves, no DM to the manager', async () => {
+    await givenSemester(t.db);
+    await t.db.update(partners).set({ tierSince: '2026-11-20' }).where(eq(partners.id, 'bolt'));
+    await t.db.insert(tierHistory).values({
+      partnerId: 'bolt',
+      kind: 'override',
+      effectiveOn: '2026-11-20',
+      previousTier: 'access',
+      tier: 'business',
+      reason: 'Framework contract',
+      actor: 'UMGR',
+      catalogVersion: catalog.version,
+    });
+    const run = await evaluateAndAnnounce(t.db, jobDeps(t.db), announcementViews, {
+      asOf: '2026-12-01',
+      actor: 'catch-up',
+    });
+
+    expect(run.result.changes.map((c) => c.partnerId)).toEqual(['acme']);
+    expect((await outboxRows(t.db)).map((r) => r.dedupeKey).filter((k) => k.includes('bolt'))).toEqual([]);
+    const [bolt] = await t.db.select().from(partners).where(eq(partners.id, 'bolt'));
+    expect(bolt).toMatchObject({ tier: 'business', tierSince: '2026-11-20' });
+    const history = await t.db
+      .select()
+      .from(tierHistory)
+      .where(eq(tierHistory.partnerId, 'bolt'))
+      .orderBy(tierHistory.id);
+    expect(history.map((h) => [h.kind, h.outcome, h.tier, h.computedTier])).toEqual([
+      ['override', 'applied', 'business', null],
+      ['evaluation', 'override-stands', 'business', 'access'],
+    ]);
+    const record = (await createRepositories(t.db).partners.record('bolt', '2026-07-01'))!;
+    const lines = JSON.stringify(historyView(viewContext(catalog, 'en', '2026-12-01'), record).blocks);
+    expect(lines).toContain('Override by <@UMGR>');
+    expect(lines).toContain('Evaluation 2026-H1 · *Business Partner* kept: the override stands');
+    expect(lines).toContain('computed: Access Partner');
+  });
+
+  it('with EVALUATION_APPROVAL, partners keep their tier until an admin approves; contacts see nothing pending', async () => {
+    await givenSemester(t.db);
+    await givenStaff(t.db, 'UADMIN', 'admin');
+    const deps = { catalog, config: testConfig({ EVALUATION_APPROVAL: 'true' }) };
+    await evaluateAndAnnounce(t.db, deps, announcementViews, { asOf: '2026-07-01', actor: 'test' });
+
+    const tiers = async () => new Map((await t.db.select().from(partners)).map((p) => [p.id, p.tier]));
+    expect(await tiers()).toEqual(
+      new Map([
+        ['acme', 'starter'],
+        ['bolt', 'business'],
+        ['calm', 'starter'],
+      ]),
+    );
+    const record = (await createRepositories(t.db).partners.record('acme', '2026-07-01'))!;
+    const ctx = viewContext(catalog, 'en', '2026-07-02');
+    const forContact = JSON.stringify(historyView(ctx, record, { staff: false }).blocks);
+    expect(forContact).not.toContain('Business');
+    expect(forContact).toContain('No tier change recorded yet.');
+    expect(JSON.stringify(historyView(ctx, record, { staff: true }).blocks)).toContain(
+      'awaiting approval: *Business Partner*',
+    );
+
+    expect(
+      await approveEvaluation(t.db, { semester: '2026-H1', by: 'UADMIN', now: new Date() }),
+    ).toMatchObject({
+      status: 'approved',
+    });
+    expect(await tiers()).toEqual(
+      new Map([
+        ['acme', 'business'],
+        ['bolt', 'access'],
+        ['calm', 'starter'],
+      ]),
+    );
+    const history = await t.db.select().from(tierHistory).orderBy(tierHistory.partnerId);
+    expect(history.map((h) => [h.partnerId, h.outcome])).toEqual([
+      ['acme', 'applied'],
+      ['bolt', 'applied'],
+      ['calm', 'applied'],
+    ]);
+    const [acme] = await t.db.select().from(partners).where(eq(partners.id, 'acme'));
+    expect(acme!.tierSince).toBe('2026-07-01');
+  });
+
   it('an admin overrides a computed tier before approving: recorded beside it, the announcement replaced', async () => {
     await givenSemester(t.db);
     await givenStaff(t.db, 'UADMIN', 'admin');
@@ -186,7 +294,11 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     });
     expect(outcome).toEqual({ status: 'overridden', partnerName: 'Bolt', tier: 'business', replaced: 2 });
     expect((await t.db.select().from(partners).where(eq(partners.id, 'bolt')))[0]!.tier).toBe('business');
-    const history = await t.db.select().from(tierHistory).where(eq(tierHistory.partnerId, 'bolt'));
+    const history = await t.db
+      .select()
+      .from(tierHistory)
+      .where(eq(tierHistory.partnerId, 'bolt'))
+      .orderBy(tierHistory.id);
     expect(history.map((h) => [h.kind, h.computedTier, h.tier, h.reason])).toEqual([
       ['evaluation', 'access', 'access', null],
       ['override', 'access', 'business', 'Big contract signed in June'],
@@ -201,6 +313,10 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     });
     const [approval] = await t.db.select().from(evaluationApprovals);
     expect(approval).toMatchObject({ status: 'approved', decidedBy: 'UADMIN' });
+    // Approval applies the pending results, never over the override.
+    const tiers = new Map((await t.db.select().from(partners)).map((p) => [p.id, [p.tier, p.tierSince]]));
+    expect(tiers.get('acme')).toEqual(['business', '2026-07-01']);
+    expect(tiers.get('bolt')?.[0]).toBe('business');
     expect(
       (await t.db.select().from(outbox).where(eq(outbox.status, 'pending'))).map((r) => r.dedupeKey).sort(),
     ).toEqual(['evaluation:2026-H1:partner:acme', 'evaluation:2026-H1:preview']);

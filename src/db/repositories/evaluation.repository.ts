@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Catalog } from '../../program/catalog.schema.js';
+import type { EvaluationOutcome } from '../../program/evaluation.js';
 import type { Semester } from '../../program/semesters.js';
 import { type Db, rowsOf } from '../client.js';
 
@@ -11,6 +12,10 @@ export interface EvaluatedPartnerRow {
   tier: string;
   averageCents: number;
   activeMonths: number;
+  /** What the row did: applied, pending (awaiting approval), not-evaluated (too recent), override-stands. */
+  outcome: EvaluationOutcome;
+  /** The tier the semester computed (null when too recent to judge). */
+  computedTier: string | null;
   /** False when this semester was already recorded for the partner before this run. */
   recordedNow: boolean;
 }
@@ -20,6 +25,8 @@ export interface EvaluationRun {
   dryRun: boolean;
   /** Who tier_history names. */
   actor: string;
+  /** EVALUATION_APPROVAL: a computed change waits as 'pending', the partner keeps its tier. */
+  approval?: boolean;
 }
 
 interface Row {
@@ -29,6 +36,8 @@ interface Row {
   tier: string;
   average_cents: string | number;
   active_months: number;
+  outcome: EvaluationOutcome;
+  computed_tier: string | null;
   recorded_now: boolean;
 }
 
@@ -52,6 +61,34 @@ export function createEvaluationRepository(db: Db) {
     },
 
     /**
+     * An admin approved the semester: every pending evaluation row is applied, set-based. The partners move
+     * to the computed tier from the evaluation date; a partner whose tier was overridden after its row was
+     * recorded keeps the override (the row becomes 'override-stands'). Returns how many rows were applied.
+     */
+    async applyPending(semesterCode: string, now: Date): Promise<number> {
+      const rows = rowsOf<{ n: number | string }>(
+        await db.execute(sql`
+          with decided as (
+            update tier_history h set outcome = case when exists (
+                select 1 from tier_history o
+                where o.partner_id = h.partner_id and o.kind = 'override'
+                  and (o.semester = h.semester or o.created_at > h.created_at)
+              ) then 'override-stands' else 'applied' end
+            where h.kind = 'evaluation' and h.semester = ${semesterCode} and h.outcome = 'pending'
+            returning h.partner_id, h.tier, h.previous_tier, h.effective_on, h.outcome
+          ),
+          moved as (
+            update partners p set tier = d.tier, tier_since = d.effective_on, updated_at = ${now.toISOString()}::timestamptz
+            from decided d
+            where p.id = d.partner_id and d.outcome = 'applied' and d.tier <> d.previous_tier
+            returning p.id
+          )
+          select count(*) filter (where outcome = 'applied') as n from decided`),
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    /**
      * Every partner that joined before the evaluation, with the tier the semester gives it: recorded and
      * moved unless `dryRun`; a partner already evaluated for the semester keeps what was recorded.
      * In no particular order.
@@ -65,6 +102,8 @@ export function createEvaluationRepository(db: Db) {
         tier: r.tier,
         averageCents: Number(r.average_cents),
         activeMonths: Number(r.active_months),
+        outcome: r.outcome,
+        computedTier: r.computed_tier,
         recordedNow: r.recorded_now,
       }));
     },
@@ -113,36 +152,75 @@ function evaluationQuery(catalog: Catalog, semester: Semester, options: Evaluati
   )} end`;
   const first = semester.firstMonth;
   const last = semester.lastMonth;
+  const evaluationOn = semester.evaluationOn;
+  const monthsTo = (from: SQL) =>
+    sql`((extract(year from ${last}::date) - extract(year from ${from})) * 12
+          + extract(month from ${last}::date) - extract(month from ${from}) + 1)`;
+  // Per partner: the first counted month (the later of the window's first month and the join month: the
+  // revenue of months before it never counts) and the first whole month (the join month when it joined on
+  // the 1st, else the month after). Partners that left on or before the evaluation date are not evaluated.
   const computed = sql`
+    eligible as (
+      select p.id, p.name, p.type, p.tier as previous_tier,
+        greatest(${first}::date, date_trunc('month', p.joined_on)::date) as start,
+        greatest(${first}::date, case when extract(day from p.joined_on) = 1 then p.joined_on
+          else (date_trunc('month', p.joined_on) + interval '1 month')::date end) as whole_start
+      from partners p
+      where p.joined_on < ${evaluationOn}::date
+        and (p.left_on is null or p.left_on > ${evaluationOn}::date)
+    ),
     totals as (
-      select partner_id, ${sums}
-      from revenue_lines
-      where month between ${first}::date and ${last}::date and category in (${sql.join(
-        counted.map((c) => sql`${c}`),
-        sql`, `,
-      )})
-      group by partner_id
+      select r.partner_id, ${sums}
+      from revenue_lines r join eligible e on e.id = r.partner_id
+      where r.month between ${first}::date and ${last}::date and r.month >= e.start
+        and r.category in (${sql.join(
+          counted.map((c) => sql`${c}`),
+          sql`, `,
+        )})
+      group by r.partner_id
+    ),
+    overridden as (
+      -- Overrides effective on or after the evaluation date (a late run), other than this semester's
+      -- approval overrides: they stand.
+      select distinct partner_id from tier_history
+      where kind = 'override' and effective_on >= ${evaluationOn}::date
+        and semester is distinct from ${semester.code}
     ),
     active as (
-      select p.id, p.name, p.type, p.tier as previous_tier, (${basisTotal})::bigint as total,
-        greatest(1, (extract(year from ${last}::date) - extract(year from m.start)) * 12
-          + extract(month from ${last}::date) - extract(month from m.start) + 1)::int as active_months
-      from partners p
-      cross join lateral (select greatest(${first}::date, date_trunc('month', p.joined_on)::date) as start) m
+      select p.id, p.name, p.type, p.previous_tier, (${basisTotal})::bigint as total,
+        greatest(1, ${monthsTo(sql`p.start`)})::int as active_months,
+        greatest(0, ${monthsTo(sql`p.whole_start`)})::int as whole_months,
+        o.partner_id is not null as overridden_after
+      from eligible p
       left join totals t on t.partner_id = p.id
-      where p.joined_on < ${semester.evaluationOn}::date
+      left join overridden o on o.partner_id = p.id
+    ),
+    judged as (
+      select a.*, floor(a.total::numeric / a.active_months)::bigint as average_cents,
+        ${tierForTotal} as computed_tier
+      from active a
     ),
     computed as (
-      select a.*, round(a.total::numeric / a.active_months)::bigint as average_cents,
-        ${tierForTotal} as tier
-      from active a
+      select j.id, j.name, j.previous_tier, j.average_cents, j.active_months, o.outcome,
+        case when o.outcome = 'not-evaluated' then null else j.computed_tier end as computed_tier,
+        case when o.outcome in ('not-evaluated', 'override-stands') then j.previous_tier
+          else j.computed_tier end as tier
+      from judged j
+      cross join lateral (select case
+        when j.whole_months < ${catalog.evaluation.minimumMonths}::int then 'not-evaluated'
+        when j.overridden_after then 'override-stands'
+        when ${sql.raw(options.approval ? 'true' : 'false')} and j.computed_tier <> j.previous_tier then 'pending'
+        else 'applied' end as outcome) o
     )`;
   if (options.dryRun) {
     return sql`
       with ${computed}
       select c.id as partner_id, c.name, coalesce(h.previous_tier, c.previous_tier) as previous_tier,
         coalesce(h.tier, c.tier) as tier, coalesce(h.average_cents, c.average_cents) as average_cents,
-        coalesce(h.active_months, c.active_months) as active_months, h.id is null as recorded_now
+        coalesce(h.active_months, c.active_months) as active_months,
+        case when h.id is null then c.outcome else h.outcome end as outcome,
+        case when h.id is null then c.computed_tier else h.computed_tier end as computed_tier,
+        h.id is null as recorded_now
       from computed c
       left join tier_history h on h.partner_id = c.id and h.kind = 'evaluation' and h.semester = ${semester.code}`;
   }
@@ -150,23 +228,25 @@ function evaluationQuery(catalog: Catalog, semester: Semester, options: Evaluati
     with ${computed},
     inserted as (
       insert into tier_history (partner_id, kind, semester, effective_on, average_cents, active_months,
-        computed_tier, previous_tier, tier, actor, catalog_version)
-      select c.id, 'evaluation', ${semester.code}, ${semester.evaluationOn}::date, c.average_cents, c.active_months,
-        c.tier, c.previous_tier, c.tier, ${options.actor}, ${catalog.version}
+        computed_tier, previous_tier, tier, outcome, actor, catalog_version)
+      select c.id, 'evaluation', ${semester.code}, ${evaluationOn}::date, c.average_cents, c.active_months,
+        c.computed_tier, c.previous_tier, c.tier, c.outcome, ${options.actor}, ${catalog.version}
       from computed c
       on conflict (partner_id, semester) where kind = 'evaluation' do nothing
-      returning partner_id, previous_tier, tier, average_cents, active_months
+      returning partner_id, previous_tier, tier, average_cents, active_months, outcome, computed_tier
     ),
     moved as (
-      update partners p set tier = i.tier, tier_since = ${semester.evaluationOn}::date, updated_at = now()
+      update partners p set tier = i.tier, tier_since = ${evaluationOn}::date, updated_at = now()
       from inserted i
-      where p.id = i.partner_id and i.tier <> i.previous_tier
+      where p.id = i.partner_id and i.outcome = 'applied' and i.tier <> i.previous_tier
       returning p.id
     )
-    select i.partner_id, c.name, i.previous_tier, i.tier, i.average_cents, i.active_months, true as recorded_now
+    select i.partner_id, c.name, i.previous_tier, i.tier, i.average_cents, i.active_months, i.outcome,
+      i.computed_tier, true as recorded_now
     from inserted i join computed c on c.id = i.partner_id
     union all
-    select h.partner_id, c.name, h.previous_tier, h.tier, h.average_cents, h.active_months, false
+    select h.partner_id, c.name, h.previous_tier, h.tier, h.average_cents, h.active_months, h.outcome,
+      h.computed_tier, false
     from tier_history h join computed c on c.id = h.partner_id
     where h.kind = 'evaluation' and h.semester = ${semester.code}
       and not exists (select 1 from inserted i where i.partner_id = h.partner_id)`;

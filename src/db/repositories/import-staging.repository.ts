@@ -170,6 +170,20 @@ export function createImportStagingRepository(db: Db) {
       };
     },
 
+    /**
+     * Revenue: the staged lines of a month before the month their partner joined (they are kept, billing
+     * history may predate the contract, but never count toward a tier), the first ten partners and how many lines.
+     */
+    async revenueBeforeJoining(): Promise<{ partnerIds: string[]; lines: number }> {
+      const found = rowsOf<{ partner_id: string; lines: number; total: number }>(
+        await db.execute(sql`select s.partner_id, count(*)::int as lines, sum(count(*)) over ()::int as total
+        from ${STAGE} s join partners p on p.id = s.partner_id
+        where s.month < date_trunc('month', p.joined_on)::date
+        group by s.partner_id order by s.partner_id limit 10`),
+      );
+      return { partnerIds: found.map((r) => r.partner_id), lines: Number(found[0]?.total ?? 0) };
+    },
+
     /** Partners: the first ten managers of the file (by id) that are not staff. */
     async managersNotStaff(): Promise<string[]> {
       const found = rowsOf<{ manager: string }>(

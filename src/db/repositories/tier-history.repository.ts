@@ -82,6 +82,14 @@ export function createTierHistoryRepository(db: Db) {
       return Number(row?.n ?? 0);
     },
 
+    /** An evaluation row whose pending result an override replaced: never applied at approval. */
+    async markOverrideStands(id: number): Promise<void> {
+      await db
+        .update(tierHistory)
+        .set({ outcome: 'override-stands' })
+        .where(and(eq(tierHistory.id, id), eq(tierHistory.outcome, 'pending')));
+    },
+
     async insertMany(rows: TierHistoryInsert[]): Promise<void> {
       if (rows.length === 0) return;
       await db.insert(tierHistory).values(rows);

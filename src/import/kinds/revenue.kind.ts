@@ -1,4 +1,6 @@
+import { writeMessages } from '../../i18n/writes.js';
 import { REVENUE_CATEGORIES } from '../../program/catalog.schema.js';
+import { monthOf } from '../../program/dates.js';
 import { parseAmountCents, parseCode, parseMonth } from '../values.js';
 import { Cells, type ImportKindSpec, UNKNOWN_PARTNER } from './kind.js';
 
@@ -10,17 +12,31 @@ export const revenueKind: ImportKindSpec = {
   staging: { partner_id: 'text', month: 'date', category: 'text', amount_cents: 'bigint' },
   key: ['partner_id', 'month', 'category'],
 
-  parse(raw) {
+  parse(raw, { today }) {
     const c = new Cells(raw);
+    const month = c.parse('month', parseMonth);
+    // A month after the current one is refused, in the words /partner revenue uses (write issue month-future).
+    if (month && month > monthOf(today))
+      c.issue('month', writeMessages.en.issues.monthFuture(raw.month ?? month));
     return c.result({
       partner_id: c.partnerId(),
-      month: c.parse('month', parseMonth),
+      month,
       category: c.parse('category', (v) => parseCode(v, REVENUE_CATEGORIES, 'revenue category')),
       amount_cents: c.parse('amount_eur', parseAmountCents),
     });
   },
 
   checks: [UNKNOWN_PARTNER],
+
+  async notes(stage) {
+    const early = await stage.revenueBeforeJoining();
+    if (early.lines === 0) return [];
+    const more = early.partnerIds.length < 10 ? '' : ', …';
+    return [
+      `${early.lines} ${early.lines === 1 ? 'line is' : 'lines are'} for a month before the partner joined: ` +
+        `recorded, but never counted toward a tier (${early.partnerIds.join(', ')}${more})`,
+    ];
+  },
 
   apply: (merge) => merge.revenue(),
 };
