@@ -41,12 +41,16 @@ describe('the layers import one way', () => {
     expect(importsOf('program').filter((e) => !e.to.startsWith('program/'))).toEqual([]);
   });
 
+  it('i18n/ words messages: it imports only i18n/ and program/', () => {
+    expect(importsOf('i18n').filter((e) => !/^(i18n|program)\//.test(e.to))).toEqual([]);
+  });
+
   it('db/ imports only db/ and program/', () => {
     expect(importsOf('db').filter((e) => !/^(db|program)\//.test(e.to))).toEqual([]);
   });
 
-  it('import/ reads and checks files: it imports only import/, program/ and db/', () => {
-    expect(importsOf('import').filter((e) => !/^(import|program|db)\//.test(e.to))).toEqual([]);
+  it('import/ reads and checks files: it imports only import/, program/, db/ and i18n/', () => {
+    expect(importsOf('import').filter((e) => !/^(import|program|db|i18n)\//.test(e.to))).toEqual([]);
   });
 
   it('logging serves the whole program: nothing imports it from slack/', () => {
