@@ -7,8 +7,38 @@ export interface PartnerContact {
   id: number;
   slackUserId: string;
   name: string;
-  profile: Profile;
-  referent: boolean;
+  /** Every profile it holds: one person may be admin, sales and technical. */
+  profiles: readonly Profile[];
+  /** The profiles it is the designated referent for (each one it holds). */
+  referentProfiles: readonly Profile[];
+}
+
+/** Whether the contact holds the profile (a profile rule is met by any contact holding it). */
+export function holdsProfile(contact: Pick<PartnerContact, 'profiles'>, profile: Profile): boolean {
+  return contact.profiles.includes(profile);
+}
+
+/** Whether the contact is the designated referent for the profile. */
+export function isReferentFor(
+  contact: Pick<PartnerContact, 'profiles' | 'referentProfiles'>,
+  profile: Profile,
+): boolean {
+  return contact.referentProfiles.includes(profile) && contact.profiles.includes(profile);
+}
+
+/**
+ * Whether an obligation is the contact's own: a profile one of its profiles, a referent one of its
+ * referent roles, and every partner-wide one (PROGRAM.md section 6).
+ */
+export function isOwnObligation(
+  contact: Pick<PartnerContact, 'profiles' | 'referentProfiles'>,
+  obligation: Pick<Obligation, 'scope' | 'profile'>,
+): boolean {
+  if (obligation.scope === 'partner') return true;
+  if (obligation.profile === undefined) return false;
+  return obligation.scope === 'profile'
+    ? holdsProfile(contact, obligation.profile)
+    : isReferentFor(contact, obligation.profile);
 }
 
 export interface PartnerFacts {
@@ -124,7 +154,7 @@ function itemsFor(obligation: Obligation, facts: PartnerFacts, today: IsoDate): 
     }
     case 'profile': {
       const profile = obligation.profile!;
-      const contacts = facts.contacts.filter((c) => c.profile === profile);
+      const contacts = facts.contacts.filter((c) => holdsProfile(c, profile));
       if (contacts.length === 0)
         return [item(obligation, { kind: 'no-contact', profile }, dueOn, null, today)];
       return contacts.map((contact) =>
@@ -133,7 +163,7 @@ function itemsFor(obligation: Obligation, facts: PartnerFacts, today: IsoDate): 
     }
     case 'referent': {
       const profile = obligation.profile!;
-      const referents = facts.contacts.filter((c) => c.profile === profile && c.referent);
+      const referents = facts.contacts.filter((c) => isReferentFor(c, profile));
       if (referents.length === 0)
         return [item(obligation, { kind: 'no-referent', profile }, dueOn, null, today)];
       return referents.map((contact) =>

@@ -193,6 +193,18 @@ describe('obligations view', () => {
     );
   });
 
+  it('a small partner whose one contact is admin, sales and technical has no missing contact (fr)', () => {
+    const solo = records.get('euro-trunk')!;
+    expect(solo.contacts.map((c) => c.profiles)).toEqual([['admin', 'sales', 'technical']]);
+    const text = all(obligationsView(fr, statusOf(solo)));
+    expect(text).not.toContain('aucun contact');
+    const who = `<@${solo.contacts[0]!.slackUserId}>`;
+    expect(text).toContain(
+      `Formation obligatoire en ligne — Vente : Trunk SIP, MetaCentrex, Data · ${who} (Vente)`,
+    );
+    expect(text).toContain(`Formation obligatoire en ligne — Admin : MyDstny · ${who} (Admin)`);
+  });
+
   it('fits a Business e-shop operator with 40 contacts in one message', () => {
     const view = obligationsView(en, statusOf(crowdedRecord(40, 60)));
     expectWithinLimits(view);

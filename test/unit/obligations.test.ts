@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OperatorProgram, PartnershipType } from '../../src/program/catalog.schema.js';
 import {
+  isOwnObligation,
   type ObligationItem,
   obligationsAddedBy,
   obligationsFor,
@@ -108,13 +109,23 @@ function appliesTo(rule: string, type: PartnershipType, program: OperatorProgram
   return ruleType === type && (ruleProgram === undefined || ruleProgram === program);
 }
 
-const contact = (id: number, profile: PartnerContact['profile'], referent = false): PartnerContact => ({
-  id,
-  slackUserId: `U${id}`,
-  name: `Contact ${id}`,
-  profile,
-  referent,
-});
+type Profile = PartnerContact['profiles'][number];
+
+/** A contact with one profile (or several: 'admin+sales'), referent for all of them or for those listed. */
+const contact = (
+  id: number,
+  profiles: Profile | `${Profile}+${string}`,
+  referent: boolean | Profile[] = false,
+): PartnerContact => {
+  const held = profiles.split('+') as Profile[];
+  return {
+    id,
+    slackUserId: `U${id}`,
+    name: `Contact ${id}`,
+    profiles: held,
+    referentProfiles: referent === true ? held : referent === false ? [] : referent,
+  };
+};
 
 const ENTRIES = {
   starter: '2026-01-05',
@@ -365,6 +376,61 @@ describe('obligations', () => {
       expect(only(obligationsFor(catalog, f, '2027-05-02'), 'trn-onsite-referent-technical').status).toBe(
         'overdue',
       );
+    });
+  });
+
+  describe('a contact with several profiles (a small partner: one person is admin, sales and technical)', () => {
+    const alone = contact(1, 'admin+sales+technical', ['admin', 'technical']);
+    const f = facts({
+      tier: 'business',
+      contacts: [alone],
+      trainings: [
+        { contactId: 1, training: 'trn-online-sales', completedOn: '2026-07-20', status: 'confirmed' },
+      ],
+    });
+    const items = obligationsFor(catalog, f, '2026-09-01');
+
+    it('owes each profile training of every profile it holds, none of them missing a contact', () => {
+      for (const code of ['trn-online-admin', 'trn-online-sales', 'trn-online-technical'])
+        expect(only(items, code).actor).toMatchObject({ kind: 'contact', contact: { id: 1 } });
+      expect(items.some((i) => i.actor.kind === 'no-contact')).toBe(false);
+    });
+
+    it('its sales training done meets the sales rule, the admin one still outstanding', () => {
+      expect(only(items, 'trn-online-sales').status).toBe('done');
+      expect(only(items, 'trn-online-admin').status).toBe('overdue');
+    });
+
+    it('owes the referent trainings of the profiles it is referent for, and only those', () => {
+      expect(only(items, 'trn-onsite-referent-admin').actor).toMatchObject({ kind: 'contact' });
+      expect(only(items, 'trn-onsite-referent-technical').actor).toMatchObject({ kind: 'contact' });
+      expect(only(items, 'trn-onsite-referent-sales').actor).toEqual({
+        kind: 'no-referent',
+        profile: 'sales',
+      });
+    });
+
+    it('a referent role for a profile it does not hold does not count', () => {
+      const g = facts({ tier: 'business', contacts: [contact(2, 'admin', ['sales'])] });
+      expect(only(obligationsFor(catalog, g, '2026-09-01'), 'trn-onsite-referent-sales').actor).toEqual({
+        kind: 'no-referent',
+        profile: 'sales',
+      });
+    });
+  });
+
+  describe("which trainings are a contact's own", () => {
+    const alone = contact(1, 'admin+sales', ['admin']);
+    const own = (code: string) => isOwnObligation(alone, catalog.obligations.find((o) => o.code === code)!);
+    it.each([
+      ['trn-online-admin', true],
+      ['trn-online-sales', true],
+      ['trn-online-technical', false],
+      ['trn-onsite-referent-admin', true],
+      ['trn-onsite-referent-sales', false],
+      ['trn-webinar-trunk-metacentrex-data', true],
+    ])('%s: %s', (code, expected) => {
+      expect(own(code)).toBe(expected);
     });
   });
 

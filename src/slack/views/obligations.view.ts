@@ -40,6 +40,14 @@ function profileLabel(ctx: ViewContext, profile: Profile): string {
   return found ? fmt(ctx).text(found.label) : profile;
 }
 
+/** A contact's profiles, in the catalog's order: "Admin, Vente". */
+export function profilesLabel(ctx: ViewContext, profiles: readonly Profile[]): string {
+  return ctx.catalog.profiles
+    .filter((p) => profiles.includes(p.code))
+    .map((p) => fmt(ctx).text(p.label))
+    .join(', ');
+}
+
 /** Who must act: the partner, a contact (mentioned), or the missing contact or referent. */
 export function whoMustAct(ctx: ViewContext, item: ObligationItem): string {
   const o = ctx.m.obligations;
@@ -49,7 +57,10 @@ export function whoMustAct(ctx: ViewContext, item: ObligationItem): string {
       return o.thePartner;
     case 'contact': {
       const who = mention(actor.contact.slackUserId, actor.contact.name);
-      const profile = profileLabel(ctx, actor.contact.profile);
+      // The profile the rule is about; a partner-wide item names the contact's profiles.
+      const profile = item.obligation.profile
+        ? profileLabel(ctx, item.obligation.profile)
+        : profilesLabel(ctx, actor.contact.profiles);
       return item.obligation.scope === 'referent' ? o.referent(who, profile) : o.contact(who, profile);
     }
     case 'no-contact':
