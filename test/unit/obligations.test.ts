@@ -149,6 +149,12 @@ function facts(overrides: Partial<PartnerFacts> = {}): PartnerFacts {
 
 const codes = (items: ObligationItem[]) => [...new Set(items.map((i) => i.obligation.code))];
 const itemsOf = (items: ObligationItem[], code: string) => items.filter((i) => i.obligation.code === code);
+/** A quarterly duty's item for the current quarter (the missed ones left aside). */
+const thisQuarter = (items: ObligationItem[], code: string) =>
+  only(
+    items.filter((i) => i.status !== 'missed'),
+    code,
+  );
 const only = (items: ObligationItem[], code: string) => {
   const found = itemsOf(items, code);
   expect(found).toHaveLength(1);
@@ -453,14 +459,79 @@ describe('obligations', () => {
     });
 
     it('are never overdue within the quarter, even on its last day', () => {
-      expect(only(obligationsFor(catalog, facts(), '2026-12-31'), 'sales-forecast')).toMatchObject({
+      expect(thisQuarter(obligationsFor(catalog, facts(), '2026-12-31'), 'sales-forecast')).toMatchObject({
         status: 'outstanding',
         dueOn: '2026-12-31',
       });
     });
   });
 
-  it('lists overdue first (oldest first), then outstanding by due date, then pending, then done', () => {
+  describe('a quarter that ended with nothing recorded is missed, and stays visible four quarters', () => {
+    // Entered Starter on 5 January 2026: Q1 2026 began before, the first quarter that counts is Q2 2026.
+    const missed = (f: PartnerFacts, today: string, code = 'sales-forecast') =>
+      itemsOf(obligationsFor(catalog, f, today), code)
+        .filter((i) => i.status === 'missed')
+        .map((i) => `${i.quarter!.year}-Q${i.quarter!.number} due ${i.dueOn}`);
+
+    it('the catalog keeps a missed quarter visible for four quarters', () => {
+      expect(catalog.quarterlyDuties.missedVisibleForQuarters).toBe(4);
+    });
+
+    it('Q2 2026 with nothing recorded is missed from 1 July, due on its last day', () => {
+      expect(missed(facts(), '2026-06-30')).toEqual([]);
+      const [item] = itemsOf(obligationsFor(catalog, facts(), '2026-07-01'), 'sales-forecast').filter(
+        (i) => i.status === 'missed',
+      );
+      expect(item).toMatchObject({
+        status: 'missed',
+        dueOn: '2026-06-30',
+        actor: { kind: 'partner' },
+        quarter: { start: '2026-04-01', end: '2026-06-30', year: 2026, number: 2 },
+      });
+    });
+
+    it('the current quarter is outstanding with its quarter, due on its last day', () => {
+      expect(thisQuarter(obligationsFor(catalog, facts(), '2026-08-10'), 'sales-plan-review')).toMatchObject({
+        status: 'outstanding',
+        dueOn: '2026-09-30',
+        quarter: { year: 2026, number: 3 },
+      });
+    });
+
+    it('a quarter with something recorded in it is not missed; newest-first quarters drop out after four', () => {
+      const f = facts({ checklist: [{ item: 'sales-forecast', completedOn: '2026-08-15' }] });
+      expect(missed(f, '2027-01-02')).toEqual(['2026-Q2 due 2026-06-30', '2026-Q4 due 2026-12-31']);
+      expect(missed(facts(), '2027-06-30')).toEqual([
+        '2026-Q2 due 2026-06-30',
+        '2026-Q3 due 2026-09-30',
+        '2026-Q4 due 2026-12-31',
+        '2027-Q1 due 2027-03-31',
+      ]);
+      // On 1 July 2027, Q2 2027 ends the fourth quarter after Q2 2026: it is no longer shown.
+      expect(missed(facts(), '2027-07-01')).toEqual([
+        '2026-Q3 due 2026-09-30',
+        '2026-Q4 due 2026-12-31',
+        '2027-Q1 due 2027-03-31',
+        '2027-Q2 due 2027-06-30',
+      ]);
+    });
+
+    it('each duty is missed on its own: recording the forecast does not cover the plan review', () => {
+      const f = facts({ checklist: [{ item: 'sales-forecast', completedOn: '2026-05-15' }] });
+      expect(missed(f, '2026-07-01', 'sales-forecast')).toEqual([]);
+      expect(missed(f, '2026-07-01', 'sales-plan-review')).toEqual(['2026-Q2 due 2026-06-30']);
+    });
+
+    it("how many quarters stay visible is the catalog's", () => {
+      const short = { ...catalog, quarterlyDuties: { missedVisibleForQuarters: 1 } };
+      const items = obligationsFor(short, facts(), '2027-01-02').filter(
+        (i) => i.obligation.code === 'sales-forecast' && i.status === 'missed',
+      );
+      expect(items.map((i) => i.dueOn)).toEqual(['2026-12-31']);
+    });
+  });
+
+  it('lists overdue first (oldest first), then missed quarters, then outstanding by due date, then pending, then done', () => {
     const f = facts({
       tier: 'access',
       contacts: [contact(1, 'admin'), contact(2, 'sales'), contact(3, 'technical')],
@@ -480,6 +551,8 @@ describe('obligations', () => {
     expect(items.map((i) => `${i.status} ${i.obligation.code}`)).toEqual([
       'overdue trn-operator-webinar-3',
       'overdue trn-webinar-trunk-metacentrex-data',
+      'missed sales-plan-review',
+      'missed sales-forecast',
       'outstanding trn-online-admin',
       'outstanding trn-online-technical',
       'outstanding sales-plan-review',

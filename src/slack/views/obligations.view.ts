@@ -17,7 +17,7 @@ import { escapeMrkdwn, mention } from './escape.js';
 export type ObligationCounts = Record<ObligationStatus, number>;
 
 export function countObligations(items: ObligationItem[]): ObligationCounts {
-  const counts: ObligationCounts = { overdue: 0, outstanding: 0, pending: 0, done: 0 };
+  const counts: ObligationCounts = { overdue: 0, missed: 0, outstanding: 0, pending: 0, done: 0 };
   for (const item of items) counts[item.status] += 1;
   return counts;
 }
