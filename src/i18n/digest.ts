@@ -21,6 +21,11 @@ const en = {
   pending: 'Trainings awaiting your confirmation',
   pendingLine: (partner: string, training: string, contact: string, date: string) =>
     `*${partner}*: ${training}, declared done by ${contact} on ${date}`,
+  missed: 'Quarterly duties missed',
+  /** `quarters`: the quarters missed, oldest first, "Q2 2026, Q3 2026". */
+  missedLine: (partner: string, duty: string, quarters: string) =>
+    `*${partner}*: ${duty}, missed ${quarters}`,
+  quarterName: (year: number, quarter: number) => `Q${quarter} ${year}`,
   days: { one: '{n} day', other: '{n} days' },
   more: (n: number) => `… and ${n} more`,
 };
@@ -44,6 +49,9 @@ const fr: DigestMessages = {
   pending: 'Formations à confirmer',
   pendingLine: (partner, training, contact, date) =>
     `*${partner}* : ${training}, déclarée suivie par ${contact} le ${date}`,
+  missed: 'Devoirs trimestriels manqués',
+  missedLine: (partner, duty, quarters) => `*${partner}* : ${duty}, manqué ${quarters}`,
+  quarterName: (year, quarter) => `T${quarter} ${year}`,
   days: { one: '{n} jour', other: '{n} jours' },
   more: (n) => `… et ${n} de plus`,
 };

@@ -70,7 +70,7 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
   ),
   partnerSubcommand(
     { name: 'history', aliases: ['historique'], help: (m) => m.help.commands.history },
-    (ctx, s) => historyView(ctx.view, s.record),
+    (ctx, s) => historyView(ctx.view, s.record, s.obligations),
   ),
   {
     name: 'program',

@@ -22,12 +22,16 @@ export function countObligations(items: ObligationItem[]): ObligationCounts {
   return counts;
 }
 
-/** "2 overdue · 5 to do · 1 awaiting confirmation · 4 done" (zero counts left out, done always shown). */
+/**
+ * "2 overdue · 1 missed quarter · 5 to do · 1 awaiting confirmation · 4 done" (zero counts left out, done
+ * always shown).
+ */
 export function obligationsSummary(ctx: ViewContext, counts: ObligationCounts): string {
   const f = fmt(ctx);
   const o = ctx.m.obligations;
   const parts = [
     counts.overdue ? f.count(counts.overdue, o.overdue) : undefined,
+    counts.missed ? f.count(counts.missed, o.missed) : undefined,
     counts.outstanding ? f.count(counts.outstanding, o.outstanding) : undefined,
     counts.pending ? f.count(counts.pending, o.pending) : undefined,
     f.count(counts.done, o.done),
@@ -76,6 +80,8 @@ export function obligationLine(ctx: ViewContext, item: ObligationItem): string {
   const o = ctx.m.obligations;
   let when: string;
   if (item.status === 'pending') when = o.declared(f.date(item.completedOn ?? item.dueOn));
+  else if (item.status === 'missed' && item.quarter)
+    when = o.missedQuarter(o.quarterName(item.quarter.year, item.quarter.number), f.date(item.dueOn));
   else if (item.obligation.due === 'quarterly') when = o.quarter(f.date(item.dueOn));
   else if (item.status === 'overdue')
     when = `${o.dueOn(f.date(item.dueOn))} (${o.late(f.count(Math.max(1, daysLate(item, ctx.today)), ctx.m.days))})`;
@@ -101,6 +107,7 @@ export function obligationsView(ctx: ViewContext, status: PartnerStatus): View {
     lines.push(title, ...items.map((item) => obligationLine(ctx, item)));
   };
   group('overdue', o.overdueTitle);
+  group('missed', o.missedTitle);
   group('outstanding', o.outstandingTitle);
   group('pending', o.pendingTitle);
 
