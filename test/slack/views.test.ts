@@ -168,7 +168,7 @@ describe('obligations view', () => {
   it('lists every outstanding item, overdue first, with its due date and who must act; done items counted', () => {
     const view = obligationsView(en, statusOf(acme));
     const text = all(view);
-    expect(text).toContain('12 overdue · 6 missed quarters · 1 to do · 5 done');
+    expect(text).toContain('12 overdue · 6 quarterly duties missed · 1 to do · 5 done');
     expect(text.indexOf('*Overdue*')).toBeLessThan(text.indexOf('*To do*'));
     expect(text).toMatch(
       /Personalised development plan · the partner · _due \d{1,2} \w+ \d{4} \(\d+ days late\)_/,
@@ -232,7 +232,7 @@ describe('missed quarters of the quarterly sales duties', () => {
     );
     expect(en_).not.toContain('Q4 2025');
     const fr_ = spaces(all(obligationsView(fr, statusOf(acme))));
-    expect(fr_).toContain('6 trimestres manqués');
+    expect(fr_).toContain('6 devoirs trimestriels manqués');
     expect(fr_).toContain(
       'Respect objectifs &amp; prévisions des ventes · le partenaire · _T1 2026 manqué (clos le 31 mars 2026)_',
     );
@@ -269,7 +269,7 @@ describe('status view', () => {
       s: 'status',
     });
     const text = all(view);
-    expect(text).toContain('12 overdue · 6 missed quarters · 1 to do · 5 done');
+    expect(text).toContain('12 overdue · 6 quarterly duties missed · 1 to do · 5 done');
     expect(text).toContain('€18,596.00 a month missing for Premium Partner');
     expect(text).toContain('19 benefits · BizBooster expired on 1 Apr 2026');
     expect(text).toContain('8 requirements unmet');
