@@ -205,12 +205,12 @@ export function recordTraining(
           completionId: existing.id,
         });
       const row = await repos.trainings.insertDeclared({
-            partnerId: partner.id,
-            contactId: contact.id,
-            training: training.code,
-            completedOn: date,
-            declaredBy: actor.slackUserId,
-          });
+        partnerId: partner.id,
+        contactId: contact.id,
+        training: training.code,
+        completedOn: date,
+        declaredBy: actor.slackUserId,
+      });
       await repos.audit.record({
         actor: actor.slackUserId,
         action: 'training.declared',
