@@ -29,9 +29,11 @@ export async function generateDataset(db: Db, size: DatasetSize): Promise<void> 
       (array['starter','access','business','premium'])[1 + g % 4], date '2024-07-01'
     from generate_series(1, ${partners}) g`);
   await db.execute(sql`
-    insert into contacts (partner_id, slack_user_id, name, profile, referent)
+    insert into contacts (partner_id, slack_user_id, name, profiles, referent_profiles)
     select 'p' || g, 'UC' || g || '_' || c, 'Contact ' || g || '/' || c,
-      (array['admin','sales','technical'])[1 + (c - 1) % 3], c <= 3 and g % 3 = 0
+      array[(array['admin','sales','technical'])[1 + (c - 1) % 3]],
+      case when c <= 3 and g % 3 = 0 then array[(array['admin','sales','technical'])[1 + (c - 1) % 3]]
+        else '{}'::text[] end
     from generate_series(1, ${partners}) g, generate_series(1, ${contactsPerPartner}) c`);
   await db.execute(sql`
     insert into revenue_lines (partner_id, month, category, amount_cents)

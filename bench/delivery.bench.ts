@@ -105,9 +105,9 @@ async function reminderDataset(db: Db, partners: number, contactsPerPartner: num
       ${joinedOn}::date, 'access', ${joinedOn}::date
     from generate_series(1, ${partners}) g`);
   await db.execute(sql`
-    insert into contacts (partner_id, slack_user_id, name, profile, referent)
+    insert into contacts (partner_id, slack_user_id, name, profiles)
     select 'pr' || g, 'UR' || g || 'X' || c, 'Contact ' || g || '/' || c,
-      (array['admin','sales','technical'])[1 + (c - 1) % 3], false
+      array[(array['admin','sales','technical'])[1 + (c - 1) % 3]]
     from generate_series(1, ${partners}) g, generate_series(1, ${contactsPerPartner}) c`);
   await db.execute(sql`analyze`);
 }

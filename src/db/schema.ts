@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
-  boolean,
   date,
   index,
   integer,
@@ -61,8 +60,6 @@ export const contacts = pgTable(
     slackUserId: text('slack_user_id').notNull(),
     name: text('name').notNull(),
     email: text('email'),
-    profile: text('profile', { enum: ['admin', 'sales', 'technical'] }).notNull(),
-    referent: boolean('referent').notNull().default(false),
     /** Every profile the contact holds (a small partner's one person may be admin, sales and technical). */
     profiles: text('profiles', { enum: ['admin', 'sales', 'technical'] })
       .array()

@@ -27,6 +27,8 @@ interface DemoPartner {
   manager: string;
   /** Obligations recorded as done. */
   done: string[];
+  /** A small partner: one person is admin, sales and technical. */
+  solo?: boolean;
 }
 
 const PARTNERS: DemoPartner[] = [
@@ -125,6 +127,7 @@ const PARTNERS: DemoPartner[] = [
     currentMonthly: 1900,
     manager: DEMO_USERS.manager,
     done: ['doc-qualification-form', 'doc-development-plan'],
+    solo: true,
   },
   {
     id: 'fibre-ouest',
@@ -260,8 +263,8 @@ export interface DemoData {
     slackUserId: string;
     name: string;
     email: string;
-    profile: (typeof PROFILES)[number];
-    referent: boolean;
+    profiles: (typeof PROFILES)[number][];
+    referentProfiles: (typeof PROFILES)[number][];
   }[];
   revenue: {
     partnerId: string;
@@ -321,18 +324,21 @@ export function demoData(today: IsoDate, currentSemesterStart: IsoDate): DemoDat
         ? DEMO_USERS.contact
         : `U0${p.id.slice(0, 4).toUpperCase()}${profile.slice(0, 3).toUpperCase()}${i}`,
     );
-    PROFILES.forEach((profile, i) => {
+    // Business and Premium partners designate referents, except Delta Réseau, still missing its technical one.
+    const referentFor = (profile: (typeof PROFILES)[number]) =>
+      (p.tier === 'business' || p.tier === 'premium') &&
+      !(p.id === 'delta-reseau' && profile === 'technical');
+    // A small partner has one contact holding every profile; the others one contact per profile.
+    const held = p.solo ? [[...PROFILES]] : PROFILES.map((profile) => [profile]);
+    held.forEach((profiles, i) => {
       const first = FIRST_NAMES[(index + i) % FIRST_NAMES.length]!;
       data.contacts.push({
         partnerId: p.id,
         slackUserId: contactIds[i]!,
         name: `${first} ${p.name.split(' ')[0]}`,
         email: `${first.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')}@${p.id}.example`,
-        profile,
-        // Business and Premium partners designate referents, except Delta Réseau, still missing its technical one.
-        referent:
-          (p.tier === 'business' || p.tier === 'premium') &&
-          !(p.id === 'delta-reseau' && profile === 'technical'),
+        profiles,
+        referentProfiles: profiles.filter(referentFor),
       });
     });
     for (let m = -12; m <= 0; m++) {
@@ -387,7 +393,7 @@ export function demoData(today: IsoDate, currentSemesterStart: IsoDate): DemoDat
   // Alpes VoIP's sales contact says the online training is done: it awaits a manager's confirmation.
   data.trainings.push({
     partnerId: 'alpes-voip',
-    slackUserId: data.contacts.find((c) => c.partnerId === 'alpes-voip' && c.profile === 'sales')!
+    slackUserId: data.contacts.find((c) => c.partnerId === 'alpes-voip' && c.profiles.includes('sales'))!
       .slackUserId,
     training: 'trn-online-sales',
     completedOn: addDays(today, -2),

@@ -109,13 +109,18 @@ const en = {
     outstanding: { one: '{n} to do', other: '{n} to do' } as PluralForms,
     pending: { one: '{n} awaiting confirmation', other: '{n} awaiting confirmation' } as PluralForms,
     done: { one: '{n} done', other: '{n} done' } as PluralForms,
+    missed: { one: '{n} quarterly duty missed', other: '{n} quarterly duties missed' } as PluralForms,
     overdueTitle: ':red_circle: *Overdue*',
+    missedTitle: ':black_circle: *Missed quarters*',
     outstandingTitle: ':large_yellow_circle: *To do*',
     pendingTitle: ':hourglass_flowing_sand: *Awaiting a manager’s confirmation*',
     nothingDue: ':white_check_mark: Nothing outstanding.',
     dueOn: (date: string) => `due ${date}`,
     late: (days: string) => `${days} late`,
     quarter: (date: string) => `by ${date} (this quarter)`,
+    /** A calendar quarter: "Q2 2026". */
+    quarterName: (year: number, quarter: number) => `Q${quarter} ${year}`,
+    missedQuarter: (quarter: string, date: string) => `${quarter} missed (ended ${date})`,
     /** `item`: the training's label, for the words to agree with it in French. */
     declared: (date: string, _item?: string) => `declared done on ${date}`,
     thePartner: 'the partner',
@@ -133,6 +138,7 @@ const en = {
     zenEligible: 'eligible for the listing',
     zenUnmet: { one: '{n} requirement unmet', other: '{n} requirements unmet' } as PluralForms,
     topOverdue: '*Overdue*',
+    topMissed: '*Missed quarters*',
     atRisk: (toTier: string) => `:warning: at risk of ${toTier}`,
     missing: (amount: string, tier: string) => `${amount} a month missing for ${tier}`,
     reached: (tier: string) => `${tier} reached so far`,
@@ -204,6 +210,7 @@ const en = {
     pending: (tier: string) => `awaiting approval: *${tier}*`,
     reason: (reason: string) => `reason: “${reason}”`,
     empty: 'No tier change recorded yet.',
+    missedTitle: '*Quarterly duties missed*',
   },
 
   lookup: {
@@ -336,13 +343,17 @@ const fr: CommandMessages = {
     outstanding: { one: '{n} à faire', other: '{n} à faire' },
     pending: { one: '{n} en attente de confirmation', other: '{n} en attente de confirmation' },
     done: { one: '{n} fait', other: '{n} faits' },
+    missed: { one: '{n} devoir trimestriel manqué', other: '{n} devoirs trimestriels manqués' },
     overdueTitle: ':red_circle: *En retard*',
+    missedTitle: ':black_circle: *Trimestres manqués*',
     outstandingTitle: ':large_yellow_circle: *À faire*',
     pendingTitle: ':hourglass_flowing_sand: *En attente de la confirmation d’un responsable*',
     nothingDue: ':white_check_mark: Rien en attente.',
     dueOn: (date) => `échéance ${date}`,
     late: (days) => `${days} de retard`,
     quarter: (date) => `avant le ${date} (ce trimestre)`,
+    quarterName: (year, quarter) => `T${quarter}\u202f${year}`,
+    missedQuarter: (quarter, date) => `${quarter} manqué (clos le ${date})`,
     declared: (date, item) =>
       `${agree(item ?? '', { m: 'déclaré suivi', f: 'déclarée suivie' }, 'déclaré fait')} le ${date}`,
     thePartner: 'le partenaire',
@@ -360,6 +371,7 @@ const fr: CommandMessages = {
     zenEligible: 'éligible au référencement',
     zenUnmet: { one: '{n} condition non remplie', other: '{n} conditions non remplies' },
     topOverdue: '*En retard*',
+    topMissed: '*Trimestres manqués*',
     atRisk: (toTier) => `:warning: risque de passer en ${toTier}`,
     missing: (amount, tier) => `il manque ${amount} par mois pour ${tier}`,
     reached: (tier) => `${tier} atteint à ce jour`,
@@ -432,6 +444,7 @@ const fr: CommandMessages = {
     pending: (tier) => `en attente d’approbation : *${tier}*`,
     reason: (reason) => `motif\u202f: «\u202f${reason}\u202f»`,
     empty: 'Aucun changement de statut enregistré pour l’instant.',
+    missedTitle: '*Devoirs trimestriels manqués*',
   },
 
   lookup: {

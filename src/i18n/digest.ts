@@ -23,6 +23,11 @@ const en = {
   pending: 'Trainings awaiting your confirmation',
   pendingLine: (partner: string, training: string, contact: string, date: string) =>
     `*${partner}*: ${training}, declared done by ${contact} on ${date}`,
+  missed: 'Quarterly duties missed',
+  /** `quarters`: the quarters missed, oldest first, "Q2 2026, Q3 2026". */
+  missedLine: (partner: string, duty: string, quarters: string) =>
+    `*${partner}*: ${duty}, missed ${quarters}`,
+  quarterName: (year: number, quarter: number) => `Q${quarter} ${year}`,
   days: { one: '{n} day', other: '{n} days' } as PluralForms,
   /** The time left before the evaluation, as the digest's lines end with it. */
   daysLeft: { one: '{n} day left', other: '{n} days left' } as PluralForms,
@@ -49,6 +54,9 @@ const fr: DigestMessages = {
   pending: 'Formations à confirmer',
   pendingLine: (partner, training, contact, date) =>
     `*${partner}*\u202f: ${training}, déclarée suivie par ${contact} le ${date}`,
+  missed: 'Devoirs trimestriels manqués',
+  missedLine: (partner, duty, quarters) => `*${partner}*\u202f: ${duty}, manqué ${quarters}`,
+  quarterName: (year, quarter) => `T${quarter}\u202f${year}`,
   days: { one: '{n} jour', other: '{n} jours' },
   daysLeft: { one: '{n} jour restant', other: '{n} jours restants' },
   more: (n) => `… et ${n} de plus`,

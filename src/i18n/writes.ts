@@ -61,6 +61,10 @@ const en = {
     trainingMissing: 'Give the training code (trn-…).',
     trainingUnknown: (value: string) => `Unknown training ${value}.`,
     trainingNotApplicable: (training: string, partner: string) => `${training} does not apply to ${partner}.`,
+    trainingNotOwn: (training: string, roles: string) =>
+      `${training} is not one of your trainings. You declare those of your profiles and referent roles (${roles}) and the partner-wide ones.`,
+    /** A referent role, by its profile's label: "Admin referent". */
+    referentRole: (profile: string) => `${profile} referent`,
     itemMissing: 'Give the item code (doc-…, com-…, sales-…, zen-…).',
     itemUnknown: (value: string) => `Unknown item ${value}.`,
     itemIsTraining: (value: string) =>
@@ -122,8 +126,9 @@ const en = {
       `Nothing changed: ${training} was already recorded done by ${contact} on ${date}.`,
     declared: (training: string, date: string) =>
       `:hourglass_flowing_sand: Thanks! ${training} (done on ${date}) is recorded and awaits a manager’s confirmation. Its reminders stop meanwhile.`,
-    alreadyDeclared: (training: string, date: string) =>
-      `${training} was already declared done on ${date}; it awaits a manager’s confirmation.`,
+    /** A declaration already waiting: `manager` is its mention, null when the partner has none. */
+    alreadyWaiting: (training: string, date: string, manager: string | null) =>
+      `${training} (declared done on ${date}) is already waiting for ${manager ? `${manager}’s` : 'a manager’s'} confirmation.`,
     alreadyConfirmed: (training: string, date: string) => `${training} is already recorded done on ${date}.`,
   },
 
@@ -272,6 +277,9 @@ const fr: WriteMessages = {
     trainingMissing: 'Indiquez le code de la formation (trn-…).',
     trainingUnknown: (value) => `Formation inconnue ${value}.`,
     trainingNotApplicable: (training, partner) => `${training} ne s’applique pas à ${partner}.`,
+    trainingNotOwn: (training, roles) =>
+      `${training} ne fait pas partie de vos formations. Vous déclarez celles de vos profils et rôles de référent (${roles}) et celles de tout le partenaire.`,
+    referentRole: (profile) => `Référent ${profile.toLowerCase()}`,
     itemMissing: 'Indiquez le code de l’élément (doc-…, com-…, sales-…, zen-…).',
     itemUnknown: (value) => `Élément inconnu ${value}.`,
     itemIsTraining: (value) =>
@@ -334,8 +342,8 @@ const fr: WriteMessages = {
       `Rien n’a changé\u202f: ${training} était déjà ${agree(training, { m: 'enregistré comme suivi', f: 'enregistrée comme suivie' })} par ${contact} le ${date}.`,
     declared: (training, date) =>
       `:hourglass_flowing_sand: Merci\u202f! ${training} (${agree(training, { m: 'suivi', f: 'suivie' })} le ${date}) est ${agree(training, { m: 'enregistré', f: 'enregistrée' })} et attend la confirmation d’un responsable. Les rappels correspondants s’arrêtent d’ici là.`,
-    alreadyDeclared: (training, date) =>
-      `${training} a déjà été ${agree(training, { m: 'déclaré suivi', f: 'déclarée suivie' })} le ${date}\u202f; la confirmation d’un responsable est attendue.`,
+    alreadyWaiting: (training, date, manager) =>
+      `${training} (${agree(training, { m: 'déclaré suivi', f: 'déclarée suivie' })} le ${date}) attend déjà la confirmation ${manager ? `de ${manager}` : 'd’un responsable'}.`,
     alreadyConfirmed: (training, date) =>
       `${training} est déjà ${agree(training, { m: 'enregistré comme suivi', f: 'enregistrée comme suivie' })} le ${date}.`,
   },

@@ -31,7 +31,8 @@ export function digestKey(today: IsoDate, manager: string): string {
 /**
  * Each manager's Monday digest of its portfolio: partners whose semester average so far means a
  * demotion (with the € a month missing and the days left), partners within reach of a promotion
- * (PROMOTION_REACH), overdue obligations, and trainings declared by contacts awaiting confirmation.
+ * (PROMOTION_REACH), overdue obligations, quarterly duties missed in the quarters still shown
+ * (catalog.quarterlyDuties), and trainings declared by contacts awaiting confirmation.
  * A manager with nothing to look at gets nothing.
  */
 export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
@@ -46,7 +47,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     if (!manager) continue;
     let digest = digests.get(manager);
     if (!digest) {
-      digest = { manager, demotions: [], promotions: [], overdue: [], pending: [] };
+      digest = { manager, demotions: [], promotions: [], overdue: [], missed: [], pending: [] };
       digests.set(manager, digest);
     }
     const status = partnerStatus(catalog, record, today);
@@ -87,6 +88,18 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         contact: item.actor.kind === 'contact' ? item.actor.contact : undefined,
       });
     }
+    // Quarterly duties missed in the quarters still shown: one line per duty, its quarters oldest first.
+    const missed = new Map<string, ManagerDigest['missed'][number]>();
+    for (const item of status.obligations) {
+      if (item.status !== 'missed' || !item.quarter) continue;
+      let line = missed.get(item.obligation.code);
+      if (!line) {
+        line = { partnerName, obligation: item.obligation.label, quarters: [] };
+        missed.set(item.obligation.code, line);
+      }
+      line.quarters.push({ year: item.quarter.year, number: item.quarter.number });
+    }
+    digest.missed.push(...missed.values());
     for (const training of record.trainings) {
       if (training.status !== 'pending') continue;
       const obligation = catalog.obligations.find((o) => o.code === training.training);
@@ -100,7 +113,8 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     }
   }
   return [...digests.values()].filter(
-    (d) => d.demotions.length + d.promotions.length + d.overdue.length + d.pending.length > 0,
+    (d) =>
+      d.demotions.length + d.promotions.length + d.overdue.length + d.missed.length + d.pending.length > 0,
   );
 }
 

@@ -77,6 +77,7 @@ export const catalogSchema = z
     }),
     benefits: z.array(benefit),
     obligations: z.array(obligation),
+    quarterlyDuties: z.object({ missedVisibleForQuarters: z.number().int().nonnegative() }),
     expertsZen: z.object({
       description: label,
       qualifyingTiers: z.array(code).min(1),

@@ -7,8 +7,38 @@ export interface PartnerContact {
   id: number;
   slackUserId: string;
   name: string;
-  profile: Profile;
-  referent: boolean;
+  /** Every profile it holds: one person may be admin, sales and technical. */
+  profiles: readonly Profile[];
+  /** The profiles it is the designated referent for (each one it holds). */
+  referentProfiles: readonly Profile[];
+}
+
+/** Whether the contact holds the profile (a profile rule is met by any contact holding it). */
+export function holdsProfile(contact: Pick<PartnerContact, 'profiles'>, profile: Profile): boolean {
+  return contact.profiles.includes(profile);
+}
+
+/** Whether the contact is the designated referent for the profile. */
+export function isReferentFor(
+  contact: Pick<PartnerContact, 'profiles' | 'referentProfiles'>,
+  profile: Profile,
+): boolean {
+  return contact.referentProfiles.includes(profile) && contact.profiles.includes(profile);
+}
+
+/**
+ * Whether an obligation is the contact's own: a profile one of its profiles, a referent one of its
+ * referent roles, and every partner-wide one (PROGRAM.md section 6).
+ */
+export function isOwnObligation(
+  contact: Pick<PartnerContact, 'profiles' | 'referentProfiles'>,
+  obligation: Pick<Obligation, 'scope' | 'profile'>,
+): boolean {
+  if (obligation.scope === 'partner') return true;
+  if (obligation.profile === undefined) return false;
+  return obligation.scope === 'profile'
+    ? holdsProfile(contact, obligation.profile)
+    : isReferentFor(contact, obligation.profile);
 }
 
 export interface PartnerFacts {
@@ -22,7 +52,29 @@ export interface PartnerFacts {
   checklist: { item: string; completedOn: IsoDate }[];
 }
 
-export type ObligationStatus = 'done' | 'pending' | 'outstanding' | 'overdue';
+/**
+ * missed: a quarterly duty's quarter that ended with nothing recorded (shown for
+ * catalog.quarterlyDuties.missedVisibleForQuarters quarters after it).
+ */
+export type ObligationStatus = 'done' | 'pending' | 'outstanding' | 'overdue' | 'missed';
+
+/** A calendar quarter: its first and last day, its year and number (1 to 4). */
+export interface Quarter {
+  start: IsoDate;
+  end: IsoDate;
+  year: number;
+  number: 1 | 2 | 3 | 4;
+}
+
+export function quarterContaining(date: IsoDate): Quarter {
+  const { start, end } = quarterOf(date);
+  return {
+    start,
+    end,
+    year: Number(start.slice(0, 4)),
+    number: (Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1) as Quarter['number'],
+  };
+}
 
 export type ObligationActor =
   | { kind: 'partner' }
@@ -36,6 +88,8 @@ export interface ObligationItem {
   dueOn: IsoDate;
   completedOn?: IsoDate;
   actor: ObligationActor;
+  /** A quarterly duty's quarter: the current one, or the one it missed. */
+  quarter?: Quarter;
 }
 
 export function obligationApplies(
@@ -101,13 +155,36 @@ function item(
   return { obligation, status: canBeOverdue && today > dueOn ? 'overdue' : 'outstanding', dueOn, actor };
 }
 
-function itemsFor(obligation: Obligation, facts: PartnerFacts, today: IsoDate): ObligationItem[] {
-  if (obligation.due === 'quarterly') {
-    // Recurs each calendar quarter: only what is recorded in today's quarter counts.
-    const quarter = quarterOf(today);
-    const completion = checklistCompletion(facts, obligation.code, quarter.start, quarter.end);
-    return [item(obligation, { kind: 'partner' }, quarter.end, completion, today, false)];
+/**
+ * A quarterly duty: due on the current quarter's last day, never overdue (once the quarter ends it is
+ * the next one's turn); each of the `visible` quarters before it that began with the partner already in
+ * the tier and ended with nothing recorded is missed.
+ */
+function quarterlyItems(obligation: Obligation, facts: PartnerFacts, today: IsoDate, visible: number) {
+  const current = quarterContaining(today);
+  const completion = checklistCompletion(facts, obligation.code, current.start, current.end);
+  const items = [
+    { ...item(obligation, { kind: 'partner' }, current.end, completion, today, false), quarter: current },
+  ];
+  const enteredOn = entryDate(facts.entries, obligation.tier);
+  let quarter = current;
+  for (let i = 0; i < visible; i++) {
+    quarter = quarterContaining(addDays(quarter.start, -1));
+    if (quarter.start < enteredOn) break;
+    if (checklistCompletion(facts, obligation.code, quarter.start, quarter.end)) continue;
+    items.push({ obligation, status: 'missed', dueOn: quarter.end, actor: { kind: 'partner' }, quarter });
   }
+  return items;
+}
+
+function itemsFor(
+  catalog: Catalog,
+  obligation: Obligation,
+  facts: PartnerFacts,
+  today: IsoDate,
+): ObligationItem[] {
+  if (obligation.due === 'quarterly')
+    return quarterlyItems(obligation, facts, today, catalog.quarterlyDuties.missedVisibleForQuarters);
   const dueOn = addDays(entryDate(facts.entries, obligation.tier), obligation.due.daysAfterTierEntry);
   const perContact = (contactId: number) =>
     obligation.kind === 'training'
@@ -124,7 +201,7 @@ function itemsFor(obligation: Obligation, facts: PartnerFacts, today: IsoDate): 
     }
     case 'profile': {
       const profile = obligation.profile!;
-      const contacts = facts.contacts.filter((c) => c.profile === profile);
+      const contacts = facts.contacts.filter((c) => holdsProfile(c, profile));
       if (contacts.length === 0)
         return [item(obligation, { kind: 'no-contact', profile }, dueOn, null, today)];
       return contacts.map((contact) =>
@@ -133,7 +210,7 @@ function itemsFor(obligation: Obligation, facts: PartnerFacts, today: IsoDate): 
     }
     case 'referent': {
       const profile = obligation.profile!;
-      const referents = facts.contacts.filter((c) => c.profile === profile && c.referent);
+      const referents = facts.contacts.filter((c) => isReferentFor(c, profile));
       if (referents.length === 0)
         return [item(obligation, { kind: 'no-referent', profile }, dueOn, null, today)];
       return referents.map((contact) =>
@@ -143,12 +220,19 @@ function itemsFor(obligation: Obligation, facts: PartnerFacts, today: IsoDate): 
   }
 }
 
-const STATUS_ORDER: Record<ObligationStatus, number> = { overdue: 0, outstanding: 1, pending: 2, done: 3 };
+const STATUS_ORDER: Record<ObligationStatus, number> = {
+  overdue: 0,
+  missed: 1,
+  outstanding: 2,
+  pending: 3,
+  done: 4,
+};
 
 /**
  * What the partner owes today: its tier's obligations and every lower tier's, for its type and program,
- * one item per responsible contact. Overdue first (oldest first), then outstanding by due date, then
- * pending, then done; ties keep the catalog's order.
+ * one item per responsible contact (and per missed quarter of a quarterly duty). Overdue first (oldest
+ * first), then missed quarters (oldest first), then outstanding by due date, then pending, then done;
+ * ties keep the catalog's order.
  */
 export function obligationsFor(catalog: Catalog, facts: PartnerFacts, today: IsoDate): ObligationItem[] {
   const top = tierIndex(catalog, facts.tier);
@@ -156,10 +240,10 @@ export function obligationsFor(catalog: Catalog, facts: PartnerFacts, today: Iso
     .filter(
       (o) => tierIndex(catalog, o.tier) <= top && obligationApplies(o, facts.type, facts.operatorProgram),
     )
-    .flatMap((o) => itemsFor(o, facts, today))
+    .flatMap((o) => itemsFor(catalog, o, facts, today))
     .sort(
       (a, b) =>
         STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-        (a.status === 'overdue' || a.status === 'outstanding' ? a.dueOn.localeCompare(b.dueOn) : 0),
+        (a.status === 'pending' || a.status === 'done' ? 0 : a.dueOn.localeCompare(b.dueOn)),
     );
 }

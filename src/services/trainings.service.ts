@@ -13,7 +13,7 @@ import { writeNotifications } from '../i18n/writes.js';
 import { enqueue } from '../outbox/enqueue.js';
 import type { Catalog, Locale, Obligation } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
-import { obligationApplies } from '../program/obligations.js';
+import { isOwnObligation, obligationApplies } from '../program/obligations.js';
 import { searchKey } from '../program/text.js';
 import type { Actor } from './actor.service.js';
 import { checkCompletedOn, refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
@@ -105,9 +105,10 @@ function describeRef(ref: ContactRef): string {
 
 /**
  * A training done. Staff record it confirmed (confirming a pending declaration if there was one). A
- * contact may only declare its own: stored pending until a manager confirms it, which already stops its
- * reminders (the rules count a pending training as declared, not outstanding), and the partner's manager
- * is told through the outbox.
+ * contact may only declare its own (for itself, and a training of its profiles, of its referent roles or
+ * partner-wide): stored pending until a manager confirms it, which already stops its reminders (the
+ * rules count a pending training as declared, not outstanding), and the partner's manager is told
+ * through the outbox. Declaring one already waiting for confirmation changes nothing and tells nobody.
  */
 export function recordTraining(
   db: Db,
@@ -169,6 +170,14 @@ export function recordTraining(
       }
       if (partner && training && !obligationApplies(training, partner.type, partner.operatorProgram))
         issues.push({ code: 'training-not-applicable', training: training.code, partnerName: partner.name });
+      // A contact declares only its own: its profiles', its referent roles' and the partner-wide ones.
+      else if (actor.kind === 'contact' && training && !isOwnObligation(contact, training))
+        issues.push({
+          code: 'training-not-own',
+          training: training.code,
+          profiles: contact.profiles,
+          referentProfiles: contact.referentProfiles,
+        });
     }
     if (issues.length || !contact || !partner || !training || !date) return refused(...issues);
 
@@ -186,23 +195,22 @@ export function recordTraining(
           changed: false,
           completionId: existing.id,
         });
-      if (existing?.completedOn === date)
+      // Already waiting for the manager's confirmation: said again, the record and the manager left alone.
+      if (existing?.status === 'pending')
         return succeeded({
           ...base,
-          completedOn: date,
+          completedOn: existing.completedOn,
           status: 'pending',
           changed: false,
           completionId: existing.id,
         });
-      const row = existing
-        ? await repos.trainings.redeclare(existing.id, { completedOn: date, declaredBy: actor.slackUserId })
-        : await repos.trainings.insertDeclared({
-            partnerId: partner.id,
-            contactId: contact.id,
-            training: training.code,
-            completedOn: date,
-            declaredBy: actor.slackUserId,
-          });
+      const row = await repos.trainings.insertDeclared({
+        partnerId: partner.id,
+        contactId: contact.id,
+        training: training.code,
+        completedOn: date,
+        declaredBy: actor.slackUserId,
+      });
       await repos.audit.record({
         actor: actor.slackUserId,
         action: 'training.declared',

@@ -1,4 +1,5 @@
 import type { ContactRow } from '../db/repositories/contacts.repository.js';
+import type { Profile } from '../program/catalog.schema.js';
 import { type IsoDate, isIsoDate } from '../program/dates.js';
 
 /**
@@ -10,6 +11,16 @@ export type WriteIssue =
   | { code: 'not-allowed' }
   /** A contact declaring someone else's training (same words whether that contact exists or not). */
   | { code: 'own-training-only' }
+  /**
+   * A contact declaring a training that is not its own: neither of its profiles, nor of its referent
+   * roles, nor partner-wide (PROGRAM.md section 6). Its profiles and referent roles, to say which are.
+   */
+  | {
+      code: 'training-not-own';
+      training: string;
+      profiles: readonly Profile[];
+      referentProfiles: readonly Profile[];
+    }
   | { code: 'partner-unknown' }
   | { code: 'month-missing' }
   | { code: 'month-invalid'; value: string }
@@ -77,6 +88,7 @@ export function issueField(issue: WriteIssue): WriteField | undefined {
     case 'training-missing':
     case 'training-unknown':
     case 'training-not-applicable':
+    case 'training-not-own':
       return 'training';
     case 'item-missing':
     case 'item-unknown':

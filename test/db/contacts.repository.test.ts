@@ -11,7 +11,7 @@ describe.each(BACKENDS)('contacts repository on %s', (backend) => {
     partnerId,
     slackUserId,
     name,
-    profile: 'sales' as const,
+    profiles: ['sales' as const],
   });
 
   it('inserts contacts and answers their ids by Slack user id; no rows inserts nothing', async () => {
@@ -54,5 +54,19 @@ describe.each(BACKENDS)('contacts repository on %s', (backend) => {
       { id: 'U2', name: 'Marc' },
       { id: 'U3', name: 'Zoé' },
     ]);
+  });
+
+  it('answers for a partner with a contact referent for any of its profiles first', async () => {
+    await givenPartner(db(), { id: 'acme' });
+    const [, solo] = await repo().insertMany([
+      contact('acme', 'U1', 'Anne'),
+      {
+        ...contact('acme', 'U2', 'Solo'),
+        profiles: ['admin', 'sales', 'technical'],
+        referentProfiles: ['technical'],
+      },
+    ]);
+    expect(await repo().firstForPartner('acme')).toBe(solo!.id);
+    expect((await repo().byId(solo!.id))?.profiles).toEqual(['admin', 'sales', 'technical']);
   });
 });

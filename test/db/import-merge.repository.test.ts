@@ -102,8 +102,8 @@ describe.each(BACKENDS)('import merge repository on %s', (backend) => {
       slack_user_id: slackUserId,
       name,
       email: null,
-      profile: 'sales',
-      referent: false,
+      profile: 'admin+sales',
+      referent: slackUserId === 'U1' ? 'sales' : '',
     });
     expect(await merge(columns, [row('U1', 'Anne'), row('U2', 'Bob')], (m) => m.contacts())).toEqual({
       inserted: 2,
@@ -114,7 +114,10 @@ describe.each(BACKENDS)('import merge repository on %s', (backend) => {
       updated: 1,
     });
     const rows = await db().select().from(contacts).orderBy(asc(contacts.slackUserId));
-    expect(rows.map((c) => c.name)).toEqual(['Anne', 'Robert']);
+    expect(rows.map((c) => [c.name, c.profiles, c.referentProfiles])).toEqual([
+      ['Anne', ['admin', 'sales'], ['sales']],
+      ['Robert', ['admin', 'sales'], []],
+    ]);
   });
 
   it('merges staff on their Slack user id', async () => {

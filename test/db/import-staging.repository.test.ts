@@ -21,7 +21,7 @@ const CONTACT_COLUMNS = {
   partner_id: 'text',
   slack_user_id: 'text',
   profile: 'text',
-  referent: 'boolean',
+  referent: 'text',
 } as const;
 
 describe('arrayLiteral', () => {
@@ -126,9 +126,9 @@ describe.each(BACKENDS)('import staging repository on %s', (backend) => {
     await givenContact(db(), { partnerId: 'acme', slackUserId: 'U1', profile: 'sales', referent: false });
     await givenContact(db(), { partnerId: 'acme', slackUserId: 'U5', profile: 'sales', referent: true });
     const rows = [
-      { line: 2, partner_id: 'beta', slack_user_id: 'U1', profile: 'sales', referent: false },
-      { line: 3, partner_id: 'acme', slack_user_id: 'U2', profile: 'sales', referent: true },
-      { line: 4, partner_id: 'acme', slack_user_id: 'U3', profile: 'admin', referent: true },
+      { line: 2, partner_id: 'beta', slack_user_id: 'U1', profile: 'sales', referent: '' },
+      { line: 3, partner_id: 'acme', slack_user_id: 'U2', profile: 'admin+sales', referent: 'admin+sales' },
+      { line: 4, partner_id: 'acme', slack_user_id: 'U3', profile: 'technical', referent: 'technical' },
     ];
     const found = await staged(CONTACT_COLUMNS, rows, async (stage) => ({
       other: await stage.check('contact-of-another-partner', 10),

@@ -194,10 +194,12 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
       expect(report.delimiter).toBe(';');
       expect(counts(report)).toEqual([3, 3, 0, 0]);
       const rows = await db.select().from(contacts).orderBy(asc(contacts.slackUserId));
-      expect(rows.map((c) => [c.partnerId, c.slackUserId, c.name, c.email, c.profile, c.referent])).toEqual([
-        ['acme', 'U0ACME1', 'Ann Acme', 'ann@acme.example', 'admin', true],
-        ['acme', 'U0ACME2', 'Al Acme', null, 'sales', false],
-        ['beta', 'U0BETA1', 'Bea Beta', 'bea@beta.example', 'technical', true],
+      expect(
+        rows.map((c) => [c.partnerId, c.slackUserId, c.name, c.email, c.profiles, c.referentProfiles]),
+      ).toEqual([
+        ['acme', 'U0ACME1', 'Ann Acme', 'ann@acme.example', ['admin'], ['admin']],
+        ['acme', 'U0ACME2', 'Al Acme', null, ['sales'], []],
+        ['beta', 'U0BETA1', 'Bea Beta', 'bea@beta.example', ['technical'], ['technical']],
       ]);
       expect(counts(await run('contacts', csvFile(CONTACTS)))).toEqual([3, 0, 0, 3]);
       expect(
@@ -225,9 +227,63 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
         '4/referent: partner acme would have several admin referents (U0ACME1, U0ACME3); keep one',
         '5/email: "not-an-email" is not an email address',
         '5/profile: unknown profile "boss" (one of admin, sales, technical)',
-        '5/referent: "maybe" is not yes or no (accepted: yes/no, oui/non, true/false, 1/0)',
+        '5/referent: "maybe" is not yes, no or a list of profiles (accepted: yes/no, oui/non, true/false, 1/0, or the profiles it is referent for, such as admin+technical)',
       ]);
       expect(await countRows(contacts)).toBe(3);
+    });
+
+    it('one person may hold several profiles joined by +, in any order and case, and be referent for some', async () => {
+      await run('partners', csvFile(PARTNERS));
+      const file = csvFile([
+        CONTACTS[0]!,
+        'acme;U0SOLO;Solo Acme;;Technical+admin+SALES;yes',
+        'beta;U0DUO;Duo Beta;;sales + admin;technical+Admin',
+      ]);
+      expect(issues(await rejected('contacts', file))).toEqual([
+        '3/referent: referent for technical, a profile the contact does not hold (profile admin+sales)',
+      ]);
+      const fixed = csvFile([
+        CONTACTS[0]!,
+        'acme;U0SOLO;Solo Acme;;Technical+admin+SALES;yes',
+        'beta;U0DUO;Duo Beta;;sales + admin;Admin',
+      ]);
+      expect(counts(await run('contacts', fixed))).toEqual([2, 2, 0, 0]);
+      const rows = await db.select().from(contacts).orderBy(asc(contacts.slackUserId));
+      expect(rows.map((c) => [c.slackUserId, c.profiles, c.referentProfiles])).toEqual([
+        ['U0DUO', ['admin', 'sales'], ['admin']],
+        ['U0SOLO', ['admin', 'sales', 'technical'], ['admin', 'sales', 'technical']],
+      ]);
+      expect(counts(await run('contacts', fixed))).toEqual([2, 0, 0, 2]);
+    });
+
+    it('refuses a profile twice, an unknown or empty one, naming line and column, and imports nothing', async () => {
+      await run('partners', csvFile(PARTNERS));
+      const err = await rejected(
+        'contacts',
+        csvFile([
+          CONTACTS[0]!,
+          'acme;U0OK;Fine;;admin;no',
+          'acme;U0TWICE;Twice;;admin+sales+Admin;no',
+          'acme;U0BOSS;Boss;;admin+boss;no',
+          'acme;U0EMPTY;Empty;;admin+;no',
+          'acme;U0REF;Ref;;admin;admin+boss',
+        ]),
+      );
+      expect(issues(err)).toEqual([
+        '3/profile: profile admin listed twice in "admin+sales+Admin"',
+        '4/profile: unknown profile "boss" (one of admin, sales, technical)',
+        '5/profile: an empty profile in "admin+" (profiles are joined by +, such as admin+sales)',
+        '6/referent: unknown profile "boss" (one of admin, sales, technical)',
+      ]);
+      expect(await countRows(contacts)).toBe(0);
+    });
+
+    it('a contact referent for two profiles clashes with each other referent of them', async () => {
+      await givenPartnersAndContacts();
+      const err = await rejected('contacts', csvFile([CONTACTS[0]!, 'acme;U0ACME5;Both;;admin+sales;yes']));
+      expect(issues(err)).toEqual([
+        '2/referent: partner acme would have several admin referents (U0ACME1, U0ACME5); keep one',
+      ]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { trainingCompletions } from '../../src/db/schema.js';
+import { checklistItems, trainingCompletions } from '../../src/db/schema.js';
 import { digestJob } from '../../src/jobs/digest.job.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
@@ -66,5 +66,28 @@ describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
     expect(text).toContain(
       '*Far*: 1 mandatory webinar: Trunk, Metacentrex, Data, declared done by <@UFAR> on 2 Apr 2026',
     );
+  });
+
+  it('lists the quarterly duties each partner missed, with their quarters, for four quarters', async () => {
+    // Joined on 1 October 2025: Q4 2025 and Q1 2026 count; the forecast was recorded in Q4 2025 only.
+    await givenPartner(t.db, {
+      id: 'sales',
+      name: 'Salesy',
+      managerSlackUserId: 'UMGR',
+      joinedOn: '2025-10-01',
+      tierSince: '2025-10-01',
+    });
+    await t.db.insert(checklistItems).values([
+      { partnerId: 'sales', item: 'sales-forecast', completedOn: '2025-12-15' },
+      { partnerId: 'sales', item: 'doc-qualification-form', completedOn: '2025-10-02' },
+      { partnerId: 'sales', item: 'doc-development-plan', completedOn: '2025-10-02' },
+      { partnerId: 'sales', item: 'doc-partner-charter', completedOn: '2025-10-02' },
+      { partnerId: 'sales', item: 'doc-ambassador-contract', completedOn: '2025-10-02' },
+    ]);
+    await runJobOccurrence(jobDeps(t.db), digestJob, MONDAY);
+    const text = textOf((await outboxRows(t.db))[0]!);
+    expect(text).toContain('*Quarterly duties missed*');
+    expect(text).toContain('*Salesy*: Development plan follow-up, missed Q4 2025, Q1 2026');
+    expect(text).toContain('*Salesy*: Sales targets &amp; forecasts met, missed Q1 2026');
   });
 });

@@ -77,6 +77,30 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
     expect(channel).toContain('no Technical contact on record');
   });
 
+  it('a contact holding every profile gets every profile item in one DM; nothing goes to the channel', async () => {
+    await givenPartner(t.db, {
+      id: 'acme',
+      name: 'Acme',
+      type: 'ambassador',
+      tier: 'access',
+      joinedOn: '2026-01-01',
+      tierSince: '2026-01-01',
+      slackChannelId: 'CACME',
+    });
+    await givenContact(t.db, {
+      partnerId: 'acme',
+      slackUserId: 'USOLO',
+      profiles: ['technical', 'admin', 'sales'],
+    });
+    await runDay('2026-02-16');
+    expect((await remindedOn('2026-02-16')).sort()).toEqual([
+      'USOLO trn-online-admin upcoming',
+      'USOLO trn-online-sales upcoming',
+      'USOLO trn-online-technical upcoming',
+    ]);
+    expect((await outboxRows(t.db)).map((r) => r.channel)).toEqual(['USOLO']);
+  });
+
   it('a contact whose Slack is in French gets its reminder in French; the channel stays in LOCALE', async () => {
     await givenAcme(t.db);
     await createUserLocalesRepository(t.db).remember('UADMIN', 'fr');

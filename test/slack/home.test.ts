@@ -167,7 +167,7 @@ async function seedPortfolio(db: Db): Promise<void> {
         partnerId: id,
         slackUserId: `U0BIG${String(i).padStart(4, '0')}`,
         name: `Contact ${i}`,
-        profile: 'admin' as const,
+        profiles: ['admin' as const],
       })),
     )
     .returning();

@@ -388,8 +388,6 @@ describe('write modals stay within Block Kit limits', () => {
     slackUserId: `U0C${String(i).padStart(5, '0')}`,
     name: `Contact ${i} ${'x'.repeat(90)}`,
     email: null,
-    profile: 'technical' as const,
-    referent: false,
     profiles: ['technical' as const],
     referentProfiles: [],
     createdAt: new Date(0),

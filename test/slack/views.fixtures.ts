@@ -64,8 +64,6 @@ export function demoRecords(today = TODAY): Map<string, PartnerRecord> {
   const contacts: ContactRow[] = data.contacts.map((c, i) => ({
     ...c,
     id: i + 1,
-    profiles: [c.profile],
-    referentProfiles: c.referent ? [c.profile] : [],
     createdAt: EPOCH,
   }));
   const contactId = new Map(contacts.map((c) => [c.slackUserId, c.id]));
@@ -112,8 +110,6 @@ export function crowdedRecord(count: number, nameLength = 20): PartnerRecord {
     slackUserId: `U0CROWD${String(i).padStart(4, '0')}`,
     name: `Contact ${i} ${'x'.repeat(nameLength)}`,
     email: null,
-    profile: profiles[i % 3]!,
-    referent: i < 3,
     profiles: [profiles[i % 3]!],
     referentProfiles: i < 3 ? [profiles[i % 3]!] : [],
     createdAt: EPOCH,

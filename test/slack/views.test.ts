@@ -170,7 +170,7 @@ describe('obligations view', () => {
   it('lists every outstanding item, overdue first, with its due date and who must act; done items counted', () => {
     const view = obligationsView(en, statusOf(acme));
     const text = all(view);
-    expect(text).toContain('12 overdue · 1 to do · 5 done');
+    expect(text).toContain('12 overdue · 6 quarterly duties missed · 1 to do · 5 done');
     expect(text.indexOf('*Overdue*')).toBeLessThan(text.indexOf('*To do*'));
     expect(text).toMatch(
       /Personalised development plan · the partner · _due \d{1,2} \w+ \d{4} \(\d+ days late\)_/,
@@ -195,6 +195,18 @@ describe('obligations view', () => {
     );
   });
 
+  it('a small partner whose one contact is admin, sales and technical has no missing contact (fr)', () => {
+    const solo = records.get('euro-trunk')!;
+    expect(solo.contacts.map((c) => c.profiles)).toEqual([['admin', 'sales', 'technical']]);
+    const text = all(obligationsView(fr, statusOf(solo)));
+    expect(text).not.toContain('aucun contact');
+    const who = `<@${solo.contacts[0]!.slackUserId}>`;
+    expect(text).toContain(
+      `Formation obligatoire en ligne — Vente\u202f: Trunk SIP, MetaCentrex, Data · ${who} (Vente)`,
+    );
+    expect(text).toContain(`Formation obligatoire en ligne — Admin\u202f: MyDstny · ${who} (Admin)`);
+  });
+
   it('fits a Business e-shop operator with 40 contacts in one message', () => {
     const view = obligationsView(en, statusOf(crowdedRecord(40, 60)));
     expectWithinLimits(view);
@@ -207,6 +219,45 @@ describe('obligations view', () => {
     const view = obligationsView(fr, statusOf(crowdedRecord(1200, 120)));
     expectWithinLimits(view);
     expect(all(view)).toMatch(/… et \d+ de plus/);
+  });
+});
+
+describe('missed quarters of the quarterly sales duties', () => {
+  // Acme joined on 10 October 2025 (13 months before 26 November 2026) and recorded no sales duty
+  // before this quarter: Q1, Q2 and Q3 2026 are missed (Q4 2025 began before it joined).
+  it('the obligations view lists them after the overdue items, each with its quarter (en, fr)', () => {
+    const en_ = all(obligationsView(en, statusOf(acme)));
+    expect(en_.indexOf('*Overdue*')).toBeLessThan(en_.indexOf('*Missed quarters*'));
+    expect(en_.indexOf('*Missed quarters*')).toBeLessThan(en_.indexOf('*To do*'));
+    expect(en_).toContain(
+      'Sales targets &amp; forecasts met · the partner · _Q2 2026 missed (ended 30 Jun 2026)_',
+    );
+    expect(en_).not.toContain('Q4 2025');
+    const fr_ = spaces(all(obligationsView(fr, statusOf(acme))));
+    expect(fr_).toContain('6 devoirs trimestriels manqués');
+    expect(fr_).toContain(
+      'Respect objectifs &amp; prévisions des ventes · le partenaire · _T1 2026 manqué (clos le 31 mars 2026)_',
+    );
+  });
+
+  it('the status card shows the first of them, with how many more', () => {
+    const text = all(statusView(en, statusOf(acme), { staff: false }));
+    expect(text).toContain('*Missed quarters*');
+    expect(text).toContain('_Q1 2026 missed (ended 31 Mar 2026)_');
+    expect(text).toContain('… and 3 more');
+  });
+
+  it('the history lists them after the tier changes, and stops once four quarters have passed', () => {
+    const text = all(historyView(en, acme, { staff: true, obligations: statusOf(acme).obligations }));
+    expect(text).toContain('*Quarterly duties missed*');
+    expect(text).toContain(
+      'Development plan follow-up · the partner · _Q3 2026 missed (ended 30 Sept 2026)_',
+    );
+    const later = all(
+      historyView(en, acme, { staff: true, obligations: statusOf(acme, '2027-04-02').obligations }),
+    );
+    expect(later).not.toContain('Q1 2026 missed');
+    expect(later).toContain('Q2 2026 missed');
   });
 });
 
@@ -224,7 +275,7 @@ describe('status view', () => {
       s: 'status',
     });
     const text = all(view);
-    expect(text).toContain('12 overdue · 1 to do · 5 done');
+    expect(text).toContain('12 overdue · 6 quarterly duties missed · 1 to do · 5 done');
     expect(text).toContain('€18,596.00 a month missing for Premium Partner');
     expect(text).toContain('19 benefits · BizBooster expired on 1 Apr 2026');
     expect(text).toContain('8 requirements unmet');

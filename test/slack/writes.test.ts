@@ -281,6 +281,35 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
       expect(await refused('training trn-online-admin', USERS.stranger)).toContain('I only answer Dstny');
     });
 
+    it("a contact declares only its own trainings: its profiles', its referent roles' and the partner-wide ones", async () => {
+      // Jane holds the sales profile only; Jean is admin and the admin referent.
+      expect(await refused('training trn-online-admin', USERS.acmeSales, CHANNELS.acme)).toContain(
+        'Mandatory online training — Admin: MyDstny is not one of your trainings. You declare those of your profiles and referent roles (Sales) and the partner-wide ones.',
+      );
+      expect(await refused('training trn-onsite-referent-sales', USERS.acmeAdmin, CHANNELS.acme)).toContain(
+        'not one of your trainings. You declare those of your profiles and referent roles (Admin, Admin referent)',
+      );
+      expect(
+        (await run('training trn-onsite-referent-admin', USERS.acmeAdmin, CHANNELS.acme)).text,
+      ).toContain("awaits a manager's confirmation");
+      expect((await run('training trn-online-sales', USERS.acmeSales, CHANNELS.acme)).text).toContain(
+        "awaits a manager's confirmation",
+      );
+      expect(
+        (await run('training trn-webinar-trunk-metacentrex-data', USERS.acmeSales, CHANNELS.acme)).text,
+      ).toContain("awaits a manager's confirmation");
+    });
+
+    it('declaring again one that waits for confirmation says whose, and tells the manager nothing new', async () => {
+      await run('training trn-online-admin 2026-03-10', USERS.acmeAdmin, CHANNELS.acme);
+      const again = await refused('training trn-online-admin 2026-03-12', USERS.acmeAdmin, CHANNELS.acme);
+      expect(again).toContain(
+        `*Mandatory online training — Admin: MyDstny* (declared done on 10 Mar 2026) is already waiting for <@${USERS.manager}>'s confirmation.`,
+      );
+      expect(await h.t.db.select().from(outbox)).toHaveLength(1);
+      expect(await audits('training.declared')).toHaveLength(1);
+    });
+
     it('refuses Confirm from a contact, and says when the declaration was already handled', async () => {
       await run('training trn-online-admin', USERS.acmeAdmin);
       const [pending] = await h.t.db.select().from(trainingCompletions);

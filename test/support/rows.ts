@@ -64,13 +64,29 @@ export async function givenMonthlyRevenue(
   if (rows.length) await db.insert(revenueLines).values(rows);
 }
 
+type ContactInsert = typeof contacts.$inferInsert;
+type Profile = NonNullable<ContactInsert['profiles']>[number];
+
+/**
+ * Inserts a contact (admin, not a referent, unless told). `profile` and `referent` are the one-profile
+ * shorthand of the older tests: `{ profile: 'sales', referent: true }` is `{ profiles: ['sales'],
+ * referentProfiles: ['sales'] }`; `profiles` and `referentProfiles` say it in full.
+ */
 export async function givenContact(
   db: Db,
-  row: Partial<typeof contacts.$inferInsert> & { partnerId: string; slackUserId: string },
+  row: Partial<ContactInsert> & {
+    partnerId: string;
+    slackUserId: string;
+    profile?: Profile;
+    referent?: boolean;
+  },
 ) {
+  const { profile, referent, ...rest } = row;
+  const profiles = rest.profiles ?? [profile ?? 'admin'];
+  const referentProfiles = rest.referentProfiles ?? (referent ? profiles : []);
   const [inserted] = await db
     .insert(contacts)
-    .values({ name: row.slackUserId, profile: 'admin', referent: false, ...row })
+    .values({ name: row.slackUserId, ...rest, profiles, referentProfiles })
     .returning();
   return inserted!;
 }

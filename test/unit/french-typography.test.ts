@@ -229,8 +229,6 @@ const contact = (partnerId: string, i: number, profile: 'admin' | 'sales' | 'tec
   slackUserId: `U0SAMPLE${i}`,
   name: `Camille ${i}`,
   email: null,
-  profile,
-  referent: i === 1,
   profiles: [profile],
   referentProfiles: i === 1 ? [profile] : [],
   createdAt: new Date(0),
@@ -308,7 +306,7 @@ function obligationItem(
 
 function reminderLines(): ReminderLine[] {
   const c = alpes.contacts[0]!;
-  const asContact = { kind: 'contact' as const, contact: { ...c, profile: c.profile, referent: c.referent } };
+  const asContact = { kind: 'contact' as const, contact: c };
   return [
     {
       partnerId: 'alpes-voip',
@@ -397,6 +395,16 @@ const digest: ManagerDigest = {
       dueOn: '2026-09-01',
       daysOverdue: 86,
       contact: undefined,
+    },
+  ],
+  missed: [
+    {
+      partnerName: 'Acme Télécom',
+      obligation: catalog.obligations.find((o) => o.code === 'sales-plan-review')!.label,
+      quarters: [
+        { year: 2026, number: 2 },
+        { year: 2026, number: 3 },
+      ],
     },
   ],
   pending: [

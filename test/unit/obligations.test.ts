@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OperatorProgram, PartnershipType } from '../../src/program/catalog.schema.js';
 import {
+  isOwnObligation,
   type ObligationItem,
   obligationsAddedBy,
   obligationsFor,
@@ -108,13 +109,23 @@ function appliesTo(rule: string, type: PartnershipType, program: OperatorProgram
   return ruleType === type && (ruleProgram === undefined || ruleProgram === program);
 }
 
-const contact = (id: number, profile: PartnerContact['profile'], referent = false): PartnerContact => ({
-  id,
-  slackUserId: `U${id}`,
-  name: `Contact ${id}`,
-  profile,
-  referent,
-});
+type Profile = PartnerContact['profiles'][number];
+
+/** A contact with one profile (or several: 'admin+sales'), referent for all of them or for those listed. */
+const contact = (
+  id: number,
+  profiles: Profile | `${Profile}+${string}`,
+  referent: boolean | Profile[] = false,
+): PartnerContact => {
+  const held = profiles.split('+') as Profile[];
+  return {
+    id,
+    slackUserId: `U${id}`,
+    name: `Contact ${id}`,
+    profiles: held,
+    referentProfiles: referent === true ? held : referent === false ? [] : referent,
+  };
+};
 
 const ENTRIES = {
   starter: '2026-01-05',
@@ -138,6 +149,12 @@ function facts(overrides: Partial<PartnerFacts> = {}): PartnerFacts {
 
 const codes = (items: ObligationItem[]) => [...new Set(items.map((i) => i.obligation.code))];
 const itemsOf = (items: ObligationItem[], code: string) => items.filter((i) => i.obligation.code === code);
+/** A quarterly duty's item for the current quarter (the missed ones left aside). */
+const thisQuarter = (items: ObligationItem[], code: string) =>
+  only(
+    items.filter((i) => i.status !== 'missed'),
+    code,
+  );
 const only = (items: ObligationItem[], code: string) => {
   const found = itemsOf(items, code);
   expect(found).toHaveLength(1);
@@ -368,6 +385,61 @@ describe('obligations', () => {
     });
   });
 
+  describe('a contact with several profiles (a small partner: one person is admin, sales and technical)', () => {
+    const alone = contact(1, 'admin+sales+technical', ['admin', 'technical']);
+    const f = facts({
+      tier: 'business',
+      contacts: [alone],
+      trainings: [
+        { contactId: 1, training: 'trn-online-sales', completedOn: '2026-07-20', status: 'confirmed' },
+      ],
+    });
+    const items = obligationsFor(catalog, f, '2026-09-01');
+
+    it('owes each profile training of every profile it holds, none of them missing a contact', () => {
+      for (const code of ['trn-online-admin', 'trn-online-sales', 'trn-online-technical'])
+        expect(only(items, code).actor).toMatchObject({ kind: 'contact', contact: { id: 1 } });
+      expect(items.some((i) => i.actor.kind === 'no-contact')).toBe(false);
+    });
+
+    it('its sales training done meets the sales rule, the admin one still outstanding', () => {
+      expect(only(items, 'trn-online-sales').status).toBe('done');
+      expect(only(items, 'trn-online-admin').status).toBe('overdue');
+    });
+
+    it('owes the referent trainings of the profiles it is referent for, and only those', () => {
+      expect(only(items, 'trn-onsite-referent-admin').actor).toMatchObject({ kind: 'contact' });
+      expect(only(items, 'trn-onsite-referent-technical').actor).toMatchObject({ kind: 'contact' });
+      expect(only(items, 'trn-onsite-referent-sales').actor).toEqual({
+        kind: 'no-referent',
+        profile: 'sales',
+      });
+    });
+
+    it('a referent role for a profile it does not hold does not count', () => {
+      const g = facts({ tier: 'business', contacts: [contact(2, 'admin', ['sales'])] });
+      expect(only(obligationsFor(catalog, g, '2026-09-01'), 'trn-onsite-referent-sales').actor).toEqual({
+        kind: 'no-referent',
+        profile: 'sales',
+      });
+    });
+  });
+
+  describe("which trainings are a contact's own", () => {
+    const alone = contact(1, 'admin+sales', ['admin']);
+    const own = (code: string) => isOwnObligation(alone, catalog.obligations.find((o) => o.code === code)!);
+    it.each([
+      ['trn-online-admin', true],
+      ['trn-online-sales', true],
+      ['trn-online-technical', false],
+      ['trn-onsite-referent-admin', true],
+      ['trn-onsite-referent-sales', false],
+      ['trn-webinar-trunk-metacentrex-data', true],
+    ])('%s: %s', (code, expected) => {
+      expect(own(code)).toBe(expected);
+    });
+  });
+
   describe('sales duties recur every calendar quarter', () => {
     it('are outstanding, due at the quarter end, when nothing is recorded this quarter', () => {
       const f = facts({ checklist: [{ item: 'sales-forecast', completedOn: '2026-03-31' }] });
@@ -387,14 +459,79 @@ describe('obligations', () => {
     });
 
     it('are never overdue within the quarter, even on its last day', () => {
-      expect(only(obligationsFor(catalog, facts(), '2026-12-31'), 'sales-forecast')).toMatchObject({
+      expect(thisQuarter(obligationsFor(catalog, facts(), '2026-12-31'), 'sales-forecast')).toMatchObject({
         status: 'outstanding',
         dueOn: '2026-12-31',
       });
     });
   });
 
-  it('lists overdue first (oldest first), then outstanding by due date, then pending, then done', () => {
+  describe('a quarter that ended with nothing recorded is missed, and stays visible four quarters', () => {
+    // Entered Starter on 5 January 2026: Q1 2026 began before, the first quarter that counts is Q2 2026.
+    const missed = (f: PartnerFacts, today: string, code = 'sales-forecast') =>
+      itemsOf(obligationsFor(catalog, f, today), code)
+        .filter((i) => i.status === 'missed')
+        .map((i) => `${i.quarter!.year}-Q${i.quarter!.number} due ${i.dueOn}`);
+
+    it('the catalog keeps a missed quarter visible for four quarters', () => {
+      expect(catalog.quarterlyDuties.missedVisibleForQuarters).toBe(4);
+    });
+
+    it('Q2 2026 with nothing recorded is missed from 1 July, due on its last day', () => {
+      expect(missed(facts(), '2026-06-30')).toEqual([]);
+      const [item] = itemsOf(obligationsFor(catalog, facts(), '2026-07-01'), 'sales-forecast').filter(
+        (i) => i.status === 'missed',
+      );
+      expect(item).toMatchObject({
+        status: 'missed',
+        dueOn: '2026-06-30',
+        actor: { kind: 'partner' },
+        quarter: { start: '2026-04-01', end: '2026-06-30', year: 2026, number: 2 },
+      });
+    });
+
+    it('the current quarter is outstanding with its quarter, due on its last day', () => {
+      expect(thisQuarter(obligationsFor(catalog, facts(), '2026-08-10'), 'sales-plan-review')).toMatchObject({
+        status: 'outstanding',
+        dueOn: '2026-09-30',
+        quarter: { year: 2026, number: 3 },
+      });
+    });
+
+    it('a quarter with something recorded in it is not missed; newest-first quarters drop out after four', () => {
+      const f = facts({ checklist: [{ item: 'sales-forecast', completedOn: '2026-08-15' }] });
+      expect(missed(f, '2027-01-02')).toEqual(['2026-Q2 due 2026-06-30', '2026-Q4 due 2026-12-31']);
+      expect(missed(facts(), '2027-06-30')).toEqual([
+        '2026-Q2 due 2026-06-30',
+        '2026-Q3 due 2026-09-30',
+        '2026-Q4 due 2026-12-31',
+        '2027-Q1 due 2027-03-31',
+      ]);
+      // On 1 July 2027, Q2 2027 ends the fourth quarter after Q2 2026: it is no longer shown.
+      expect(missed(facts(), '2027-07-01')).toEqual([
+        '2026-Q3 due 2026-09-30',
+        '2026-Q4 due 2026-12-31',
+        '2027-Q1 due 2027-03-31',
+        '2027-Q2 due 2027-06-30',
+      ]);
+    });
+
+    it('each duty is missed on its own: recording the forecast does not cover the plan review', () => {
+      const f = facts({ checklist: [{ item: 'sales-forecast', completedOn: '2026-05-15' }] });
+      expect(missed(f, '2026-07-01', 'sales-forecast')).toEqual([]);
+      expect(missed(f, '2026-07-01', 'sales-plan-review')).toEqual(['2026-Q2 due 2026-06-30']);
+    });
+
+    it("how many quarters stay visible is the catalog's", () => {
+      const short = { ...catalog, quarterlyDuties: { missedVisibleForQuarters: 1 } };
+      const items = obligationsFor(short, facts(), '2027-01-02').filter(
+        (i) => i.obligation.code === 'sales-forecast' && i.status === 'missed',
+      );
+      expect(items.map((i) => i.dueOn)).toEqual(['2026-12-31']);
+    });
+  });
+
+  it('lists overdue first (oldest first), then missed quarters, then outstanding by due date, then pending, then done', () => {
     const f = facts({
       tier: 'access',
       contacts: [contact(1, 'admin'), contact(2, 'sales'), contact(3, 'technical')],
@@ -414,6 +551,8 @@ describe('obligations', () => {
     expect(items.map((i) => `${i.status} ${i.obligation.code}`)).toEqual([
       'overdue trn-operator-webinar-3',
       'overdue trn-webinar-trunk-metacentrex-data',
+      'missed sales-plan-review',
+      'missed sales-forecast',
       'outstanding trn-online-admin',
       'outstanding trn-online-technical',
       'outstanding sales-plan-review',

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
 
@@ -31,13 +31,13 @@ export function createContactsRepository(db: Db) {
       return db.select({ id: contacts.slackUserId, name: contacts.name }).from(contacts);
     },
 
-    /** Who a partner item is recorded for when staff answer it: the first referent, else the first contact. */
+    /** Who a partner item is recorded for when staff answer it: the first referent (of any profile), else the first contact. */
     async firstForPartner(partnerId: string): Promise<number | undefined> {
       const [first] = await db
         .select({ id: contacts.id })
         .from(contacts)
         .where(eq(contacts.partnerId, partnerId))
-        .orderBy(desc(contacts.referent), asc(contacts.id))
+        .orderBy(desc(sql`cardinality(${contacts.referentProfiles}) > 0`), asc(contacts.id))
         .limit(1);
       return first?.id;
     },

@@ -17,7 +17,7 @@ const PARTNER_COLUMNS = [
   'manager_slack_user_id',
   'joined_on',
 ] as const;
-const CONTACT_COLUMNS = ['name', 'email', 'profile', 'referent'] as const;
+const CONTACT_COLUMNS = ['name', 'email', 'profiles', 'referent_profiles'] as const;
 const STAFF_COLUMNS = ['name', 'role'] as const;
 
 /**
@@ -53,13 +53,15 @@ export function createImportMergeRepository(db: Db) {
       );
     },
 
-    /** Contacts, on their Slack user id. */
+    /** Contacts, on their Slack user id; profiles and referent roles are staged joined by `+`. */
     contacts(): Promise<Applied> {
       const set = sql.raw(CONTACT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '));
       return countUpsert(
         db,
-        sql`insert into contacts (partner_id, slack_user_id, name, email, profile, referent)
-        select partner_id, slack_user_id, name, email, profile, referent from ${STAGE}
+        sql`insert into contacts (partner_id, slack_user_id, name, email, profiles, referent_profiles)
+        select partner_id, slack_user_id, name, email, string_to_array(profile, '+'),
+          string_to_array(coalesce(referent, ''), '+')
+        from ${STAGE}
         on conflict (slack_user_id) do update set ${set}
         where ${differs('contacts', CONTACT_COLUMNS)}
         returning (xmax = 0) as inserted`,

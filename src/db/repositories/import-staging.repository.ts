@@ -54,12 +54,17 @@ const STAGE_CHECKS = {
           from ${STAGE} s join contacts c on c.slack_user_id = s.slack_user_id
           where c.partner_id <> s.partner_id`,
 
-  /** Contacts: after the import, each partner has at most one referent per profile. */
+  /**
+   * Contacts: after the import, each partner has at most one referent per profile (the staged `referent`
+   * holds the profiles a row is referent for, joined by `+`).
+   */
   'several-referents': () => sql`with merged as (
-            select s.partner_id, s.profile, s.line, s.slack_user_id from ${STAGE} s where s.referent
+            select s.partner_id, r.profile, s.line, s.slack_user_id
+            from ${STAGE} s cross join lateral unnest(string_to_array(s.referent, '+')) as r(profile)
             union all
-            select c.partner_id, c.profile, null, c.slack_user_id from contacts c
-            where c.referent and not exists (select 1 from ${STAGE} s where s.slack_user_id = c.slack_user_id)
+            select c.partner_id, r.profile, null, c.slack_user_id
+            from contacts c cross join lateral unnest(c.referent_profiles) as r(profile)
+            where not exists (select 1 from ${STAGE} s where s.slack_user_id = c.slack_user_id)
           ), clashes as (
             select partner_id, profile, string_agg(slack_user_id, ', ' order by slack_user_id) as users
             from merged group by partner_id, profile having count(*) > 1

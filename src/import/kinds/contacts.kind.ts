@@ -1,10 +1,64 @@
-import { PROFILES } from '../../program/catalog.schema.js';
-import { parseBoolean, parseCode, quote } from '../values.js';
+import { PROFILES, type Profile } from '../../program/catalog.schema.js';
+import { type Parsed, parseBoolean, quote } from '../values.js';
 import { Cells, type ImportKindSpec, UNKNOWN_PARTNER } from './kind.js';
+
+const EXPECTED = `one of ${PROFILES.join(', ')}`;
+
+/**
+ * Profiles joined by `+` ("admin+sales+technical"), in any order and case; an unknown one or one twice
+ * is refused. In the catalog's order, so that the same set is always the same array.
+ */
+export function parseProfiles(input: string): Parsed<Profile[]> {
+  const raw = input.trim();
+  if (raw === '') return { ok: false, error: `profile is required (${EXPECTED}, or several joined by +)` };
+  const seen = new Set<Profile>();
+  for (const part of raw.split('+').map((p) => p.trim())) {
+    const found = PROFILES.find((p) => p === part.toLowerCase());
+    if (part === '')
+      return {
+        ok: false,
+        error: `an empty profile in ${quote(raw)} (profiles are joined by +, such as admin+sales)`,
+      };
+    if (found === undefined) return { ok: false, error: `unknown profile ${quote(part)} (${EXPECTED})` };
+    if (seen.has(found)) return { ok: false, error: `profile ${found} listed twice in ${quote(raw)}` };
+    seen.add(found);
+  }
+  return { ok: true, value: PROFILES.filter((p) => seen.has(p)) };
+}
+
+/**
+ * The referent cell: yes (referent for every profile the contact holds), no or empty (for none), or the
+ * profiles it is referent for ("admin+technical"), each one it must hold.
+ */
+export function parseReferent(input: string, held: readonly Profile[] | null): Parsed<Profile[] | null> {
+  const raw = input.trim();
+  const yesNo = parseBoolean(raw);
+  if (yesNo.ok) return { ok: true, value: yesNo.value ? (held === null ? null : [...held]) : [] };
+  const listed = parseProfiles(raw);
+  if (!listed.ok) {
+    const looksLikeProfiles = raw.includes('+') || PROFILES.some((p) => p === raw.toLowerCase());
+    return {
+      ok: false,
+      error: looksLikeProfiles
+        ? listed.error
+        : `${quote(raw)} is not yes, no or a list of profiles (accepted: yes/no, oui/non, true/false, 1/0, or the profiles it is referent for, such as admin+technical)`,
+    };
+  }
+  if (held === null) return { ok: true, value: null };
+  const notHeld = listed.value.filter((p) => !held.includes(p));
+  if (notHeld.length)
+    return {
+      ok: false,
+      error: `referent for ${notHeld.join('+')}, a profile the contact does not hold (profile ${held.join('+')})`,
+    };
+  return listed;
+}
 
 /**
  * Contacts, keyed by slack_user_id. A Slack user is the contact of one partner: a row naming a user
  * already recorded for another partner is refused (moving a contact would carry its trainings over).
+ * `profile` holds one or several profiles (admin+sales+technical), `referent` yes, no or some of them.
+ * Both are staged as their profiles joined by `+`, in the catalog's order.
  */
 export const contactsKind: ImportKindSpec = {
   kind: 'contacts',
@@ -16,22 +70,28 @@ export const contactsKind: ImportKindSpec = {
     name: 'text',
     email: 'text',
     profile: 'text',
-    referent: 'boolean',
+    referent: 'text',
   },
   key: ['slack_user_id'],
 
   parse(raw) {
     const c = new Cells(raw);
+    // In the columns' order, so that a line's problems read left to right.
+    const partnerId = c.partnerId();
+    const slackUserId = c.slackId('slack_user_id', 'UW', 'user', true);
+    const name = c.required('name');
     const email = c.optional('email', 254);
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
       c.issue('email', `${quote(email)} is not an email address`);
+    const profiles = c.parse('profile', parseProfiles);
+    const referent = c.parse('referent', (v) => parseReferent(v, profiles));
     return c.result({
-      partner_id: c.partnerId(),
-      slack_user_id: c.slackId('slack_user_id', 'UW', 'user', true),
-      name: c.required('name'),
+      partner_id: partnerId,
+      slack_user_id: slackUserId,
+      name,
       email,
-      profile: c.parse('profile', (v) => parseCode(v, PROFILES, 'profile')),
-      referent: c.parse('referent', (v) => parseBoolean(v)),
+      profile: profiles?.join('+') ?? null,
+      referent: referent?.join('+') ?? null,
     });
   },
 

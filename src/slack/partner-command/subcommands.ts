@@ -74,7 +74,7 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
   ),
   partnerSubcommand(
     { name: 'history', aliases: ['historique'], help: (m) => m.help.commands.history },
-    (ctx, s) => historyView(ctx.view, s.record, { staff: isStaff(ctx.actor) }),
+    (ctx, s) => historyView(ctx.view, s.record, { staff: isStaff(ctx.actor), obligations: s.obligations }),
   ),
   {
     name: 'program',

@@ -44,12 +44,21 @@ export interface DigestPending {
   completedOn: IsoDate;
 }
 
+/** A quarterly duty of a partner missed in one or more of the quarters still shown. */
+export interface DigestMissed {
+  partnerName: string;
+  obligation: Label;
+  /** Oldest first. */
+  quarters: { year: number; number: number }[];
+}
+
 /** What one manager's Monday digest tells, in sections (the empty ones are left out). */
 export interface ManagerDigest {
   manager: string;
   demotions: DigestDemotion[];
   promotions: DigestPromotion[];
   overdue: DigestOverdue[];
+  missed: DigestMissed[];
   pending: DigestPending[];
 }
 
@@ -93,6 +102,13 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
       o.contact ? mention(o.contact.slackUserId, o.contact.name) : '',
     ),
   );
+  const missed = digest.missed.map((d) =>
+    m.missedLine(
+      escapeMrkdwn(d.partnerName),
+      escapeMrkdwn(label(d.obligation, locale)),
+      d.quarters.map((q) => m.quarterName(q.year, q.number)).join(', '),
+    ),
+  );
   const pending = digest.pending.map((p) =>
     m.pendingLine(
       escapeMrkdwn(p.partnerName),
@@ -107,6 +123,7 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
     [m.demotions, demotions],
     [m.promotions, promotions],
     [m.overdue, overdue],
+    [m.missed, missed],
     [m.pending, pending],
   ];
   let count = 0;

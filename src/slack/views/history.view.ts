@@ -1,4 +1,5 @@
 import type { PartnerRecord } from '../../db/repositories/partners.repository.js';
+import type { ObligationItem } from '../../program/obligations.js';
 import {
   actions,
   context,
@@ -11,6 +12,7 @@ import {
 } from './blocks.js';
 import { fmt, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn, mention } from './escape.js';
+import { obligationLine } from './obligations.view.js';
 
 type HistoryRow = PartnerRecord['history'][number];
 
@@ -52,14 +54,15 @@ export function historyLine(ctx: ViewContext, row: HistoryRow, partner?: { joine
 }
 
 /**
- * Tier history, newest first: evaluations with their averages, overrides with who and why. A result
+ * Tier history, newest first: evaluations with their averages, overrides with who and why; then the
+ * quarterly duties missed in the quarters still shown (status 'missed' among `obligations`). A result
  * awaiting approval (outcome 'pending') is staff-only, marked as such: a partner's contacts see nothing
  * of it until an admin approves.
  */
 export function historyView(
   ctx: ViewContext,
   record: PartnerRecord,
-  options: { staff: boolean } = { staff: false },
+  options: { staff: boolean; obligations?: readonly ObligationItem[] } = { staff: false },
 ): View {
   const f = fmt(ctx);
   const h = ctx.m.history;
@@ -69,13 +72,23 @@ export function historyView(
     header(h.title(partner.name)),
     context(h.current(escapeMrkdwn(f.tier(partner.tier)), f.date(partner.tierSince))),
   ];
+  const missed = (options.obligations ?? []).filter((i) => i.status === 'missed');
+  // header, current tier, the history's sections, the missed quarters' (2 at most), the share button.
+  const missedBlocks = missed.length ? 2 : 0;
   if (rows.length === 0) blocks.push(context(h.empty));
   else
     blocks.push(
       ...lineSections(
         rows.map((row) => historyLine(ctx, row, partner)),
-        { maxBlocks: LIMITS.blocksPerMessage - 4, more: f.more },
+        { maxBlocks: LIMITS.blocksPerMessage - 4 - missedBlocks, more: f.more },
       ),
+    );
+  if (missed.length)
+    blocks.push(
+      ...lineSections([h.missedTitle, ...missed.map((item) => obligationLine(ctx, item))], {
+        maxBlocks: missedBlocks,
+        more: f.more,
+      }),
     );
   blocks.push(...actions([shareButton(ctx, partner.id, 'history')]));
   return view(h.text(escapeMrkdwn(partner.name)), blocks);

@@ -17,17 +17,21 @@ import { escapeMrkdwn, mention } from './escape.js';
 export type ObligationCounts = Record<ObligationStatus, number>;
 
 export function countObligations(items: ObligationItem[]): ObligationCounts {
-  const counts: ObligationCounts = { overdue: 0, outstanding: 0, pending: 0, done: 0 };
+  const counts: ObligationCounts = { overdue: 0, missed: 0, outstanding: 0, pending: 0, done: 0 };
   for (const item of items) counts[item.status] += 1;
   return counts;
 }
 
-/** "2 overdue · 5 to do · 1 awaiting confirmation · 4 done" (zero counts left out, done always shown). */
+/**
+ * "2 overdue · 1 missed quarter · 5 to do · 1 awaiting confirmation · 4 done" (zero counts left out, done
+ * always shown).
+ */
 export function obligationsSummary(ctx: ViewContext, counts: ObligationCounts): string {
   const f = fmt(ctx);
   const o = ctx.m.obligations;
   const parts = [
     counts.overdue ? f.count(counts.overdue, o.overdue) : undefined,
+    counts.missed ? f.count(counts.missed, o.missed) : undefined,
     counts.outstanding ? f.count(counts.outstanding, o.outstanding) : undefined,
     counts.pending ? f.count(counts.pending, o.pending) : undefined,
     f.count(counts.done, o.done),
@@ -40,6 +44,14 @@ function profileLabel(ctx: ViewContext, profile: Profile): string {
   return found ? fmt(ctx).text(found.label) : profile;
 }
 
+/** A contact's profiles, in the catalog's order: "Admin, Vente". */
+export function profilesLabel(ctx: ViewContext, profiles: readonly Profile[]): string {
+  return ctx.catalog.profiles
+    .filter((p) => profiles.includes(p.code))
+    .map((p) => fmt(ctx).text(p.label))
+    .join(', ');
+}
+
 /** Who must act: the partner, a contact (mentioned), or the missing contact or referent. */
 export function whoMustAct(ctx: ViewContext, item: ObligationItem): string {
   const o = ctx.m.obligations;
@@ -49,7 +61,10 @@ export function whoMustAct(ctx: ViewContext, item: ObligationItem): string {
       return o.thePartner;
     case 'contact': {
       const who = mention(actor.contact.slackUserId, actor.contact.name);
-      const profile = profileLabel(ctx, actor.contact.profile);
+      // The profile the rule is about; a partner-wide item names the contact's profiles.
+      const profile = item.obligation.profile
+        ? profileLabel(ctx, item.obligation.profile)
+        : profilesLabel(ctx, actor.contact.profiles);
       return item.obligation.scope === 'referent' ? o.referent(who, profile) : o.contact(who, profile);
     }
     case 'no-contact':
@@ -66,6 +81,8 @@ export function obligationLine(ctx: ViewContext, item: ObligationItem): string {
   let when: string;
   if (item.status === 'pending')
     when = o.declared(f.date(item.completedOn ?? item.dueOn), f.label(item.obligation.label));
+  else if (item.status === 'missed' && item.quarter)
+    when = o.missedQuarter(o.quarterName(item.quarter.year, item.quarter.number), f.date(item.dueOn));
   else if (item.obligation.due === 'quarterly') when = o.quarter(f.date(item.dueOn));
   else if (item.status === 'overdue')
     when = `${o.dueOn(f.date(item.dueOn))} (${o.late(f.count(Math.max(1, daysLate(item, ctx.today)), ctx.m.days))})`;
@@ -91,6 +108,7 @@ export function obligationsView(ctx: ViewContext, status: PartnerStatus): View {
     lines.push(title, ...items.map((item) => obligationLine(ctx, item)));
   };
   group('overdue', o.overdueTitle);
+  group('missed', o.missedTitle);
   group('outstanding', o.outstandingTitle);
   group('pending', o.pendingTitle);
 

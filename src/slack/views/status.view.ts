@@ -70,17 +70,22 @@ export function statusView(ctx: ViewContext, status: PartnerStatus, options: { s
       `*${m.fields.average}*\n${lines.average}`,
       `*${m.fields.nextEvaluation}*\n${lines.evaluation}`,
       `*${m.fields.nextTier}*\n${nextTier}`,
-      `*${m.fields.obligations}*\n${counts.overdue + counts.outstanding + counts.pending ? obligationsSummary(ctx, counts) : m.status.upToDate}`,
+      `*${m.fields.obligations}*\n${counts.overdue + counts.missed + counts.outstanding + counts.pending ? obligationsSummary(ctx, counts) : m.status.upToDate}`,
       `*${m.fields.benefits}*\n${benefits}`,
       `*${m.fields.zen}*\n${zen}`,
     ]),
   ];
   if (lines.demotion) blocks.push(section(lines.demotion));
-  const overdue = status.obligations.filter((i) => i.status === 'overdue');
-  if (overdue.length) {
-    const shown = overdue.slice(0, TOP_OVERDUE).map((item) => obligationLine(ctx, item));
-    if (overdue.length > TOP_OVERDUE) shown.push(f.more(overdue.length - TOP_OVERDUE));
-    blocks.push(section([m.status.topOverdue, ...shown].join('\n')));
+  // The first overdue items, then the first missed quarters, each with how many more.
+  for (const [which, title] of [
+    ['overdue', m.status.topOverdue],
+    ['missed', m.status.topMissed],
+  ] as const) {
+    const items = status.obligations.filter((i) => i.status === which);
+    if (items.length === 0) continue;
+    const shown = items.slice(0, TOP_OVERDUE).map((item) => obligationLine(ctx, item));
+    if (items.length > TOP_OVERDUE) shown.push(f.more(items.length - TOP_OVERDUE));
+    blocks.push(section([title, ...shown].join('\n')));
   }
   const override = overrideNote(ctx, status);
   if (override) blocks.push(context(override));

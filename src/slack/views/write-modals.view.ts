@@ -220,7 +220,7 @@ export function doneModal(ctx: WriteViewContext, options: DoneModalOptions): Mod
             action_id: MODAL_FIELDS.contact,
             options: options.contacts
               .slice(0, MODAL_LIMITS.options)
-              .map((c) => option(`${c.name} (${profileLabel(ctx, c.profile)})`, c.slackUserId)),
+              .map((c) => option(`${c.name} (${profilesLabel(ctx, c.profiles)})`, c.slackUserId)),
           },
           { optional: true, hint: m.contactHint },
         ),
@@ -247,9 +247,12 @@ export function doneModal(ctx: WriteViewContext, options: DoneModalOptions): Mod
   );
 }
 
-function profileLabel(ctx: WriteViewContext, profile: string): string {
-  const found = ctx.catalog.profiles.find((p) => p.code === profile);
-  return found ? fmt(ctx).label(found.label) : profile;
+/** A contact's profiles, in the catalog's order: "Admin, Vente". */
+function profilesLabel(ctx: WriteViewContext, profiles: readonly string[]): string {
+  return ctx.catalog.profiles
+    .filter((p) => profiles.includes(p.code))
+    .map((p) => fmt(ctx).label(p.label))
+    .join(', ');
 }
 
 export interface OverrideModalOptions {

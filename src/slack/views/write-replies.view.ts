@@ -68,6 +68,8 @@ export function issueText(ctx: WriteViewContext, issue: WriteIssue): string {
       return i.trainingUnknown(code(issue.value));
     case 'training-not-applicable':
       return i.trainingNotApplicable(codeLabel(ctx, issue.training), `*${escapeMrkdwn(issue.partnerName)}*`);
+    case 'training-not-own':
+      return i.trainingNotOwn(codeLabel(ctx, issue.training), ownRoles(ctx, issue));
     case 'item-missing':
       return i.itemMissing;
     case 'item-unknown':
@@ -163,6 +165,21 @@ export function revenueRecordedView(ctx: WriteViewContext, r: RevenueRecorded): 
   return view(headline, [section(headline), context(effect.join(' '))]);
 }
 
+/** A contact's profiles then referent roles, in the catalog's order: "Admin, Vente, Référent admin". */
+function ownRoles(
+  ctx: WriteViewContext,
+  issue: { profiles: readonly string[]; referentProfiles: readonly string[] },
+): string {
+  const f = fmt(ctx);
+  const held = ctx.catalog.profiles.filter((p) => issue.profiles.includes(p.code));
+  return [
+    ...held.map((p) => f.text(p.label)),
+    ...held
+      .filter((p) => issue.referentProfiles.includes(p.code))
+      .map((p) => ctx.w.issues.referentRole(f.text(p.label))),
+  ].join(', ');
+}
+
 export function trainingRecordedView(
   ctx: WriteViewContext,
   r: TrainingRecorded,
@@ -176,7 +193,11 @@ export function trainingRecordedView(
   let note: string | undefined;
   if (asker === 'contact') {
     if (r.status === 'confirmed') text = t.alreadyConfirmed(training, date);
-    else text = r.changed ? t.declared(training, date) : t.alreadyDeclared(training, date);
+    else if (r.changed) text = t.declared(training, date);
+    else {
+      const manager = r.partner.managerSlackUserId;
+      text = t.alreadyWaiting(training, date, manager ? mention(manager) : null);
+    }
   } else {
     const who = mention(r.contact.slackUserId, r.contact.name);
     text = r.changed
