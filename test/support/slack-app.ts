@@ -64,7 +64,48 @@ export interface TestSlackApp {
   command(text: string, input?: SlashCommandInput): Promise<CommandResult>;
   /** Prepares a signed request without sending it (to send the very same bytes twice). */
   prepare(request: SlackRequest, options?: Partial<SignOptions>): ReturnType<typeof prepareSlackRequest>;
+  /**
+   * Resolves once Bolt has finished with every request it took, listeners included: events and actions
+   * are acknowledged before their listeners end, so a test that only waits for its ack can end while its
+   * listener still calls Slack. Call it before fakeSlack.reset() so that no late call of one test is
+   * recorded as the next one's. Throws if work is still running after `timeoutMs`.
+   */
+  settle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Counts Bolt's runs of processEvent (from before the ack to after the last listener). */
+function trackProcessing(app: App) {
+  let running = 0;
+  const idle: (() => void)[] = [];
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    running += 1;
+    try {
+      return await processEvent(event);
+    } finally {
+      running -= 1;
+      if (running === 0) for (const resolve of idle.splice(0)) resolve();
+    }
+  };
+  return {
+    async settled(timeoutMs: number): Promise<void> {
+      if (running === 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      const done = new Promise<void>((resolve) => idle.push(resolve));
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`${running} Slack request(s) still being processed after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+      });
+      try {
+        await Promise.race([done, late]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
 }
 
 /** Starts the real app in HTTP mode on a free port, talking to a fake Slack. */
@@ -95,11 +136,15 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
     now: options.now ?? (() => new Date()),
   });
   const register = options.register ?? registerListeners;
+  let processing: ReturnType<typeof trackProcessing> | undefined;
   const slackApp = createSlackApp({
     config,
     database: options.database,
     logger,
-    register: (app) => register(app, deps),
+    register: (app) => {
+      processing = trackProcessing(app);
+      register(app, deps);
+    },
     port: 0,
     host: '127.0.0.1',
     drainTimeoutMs: options.drainTimeoutMs ?? 2_000,
@@ -140,6 +185,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
       const ack = response.text === '' ? undefined : response.json();
       return { response, ack, responseId };
     },
+    settle: (timeoutMs = 5_000) => processing?.settled(timeoutMs) ?? Promise.resolve(),
     async stop() {
       if (stopped) return;
       stopped = true;
