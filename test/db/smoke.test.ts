@@ -7,7 +7,7 @@ describe.each(BACKENDS)('database on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestDatabase(backend);
   });
-  afterAll(() => t.drop());
+  afterAll(() => t?.drop());
   it('stores a partner', async () => {
     await t.db.insert(partners).values({
       id: 'p1',
