@@ -128,12 +128,20 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
       if (options.printLogs) console.log(`${record.level} [${record.name}] ${record.message}`);
     },
   });
-  const deps = createListenerDeps({
+  const base = {
     config,
     database: options.database,
     catalog: options.catalog ?? loadCatalog(config.CATALOG_PATH),
     logger,
     now: options.now ?? (() => new Date()),
+  };
+  const deps = createListenerDeps(base);
+  // The app remembers each user's locale from users.info; once the fake Slack is reset (its locales
+  // with it), a fresh cache, so that no test depends on which users the tests before it asked about.
+  let locales = deps.locales;
+  deps.locales = (client, userId) => locales(client, userId);
+  const forgetOnReset = fakeSlack.onReset(() => {
+    locales = createListenerDeps(base).locales;
   });
   const register = options.register ?? registerListeners;
   let processing: ReturnType<typeof trackProcessing> | undefined;
@@ -153,6 +161,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
   try {
     await slackApp.start();
   } catch (error) {
+    forgetOnReset();
     if (ownsFake) await fakeSlack.close();
     throw error;
   }
@@ -189,6 +198,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
     async stop() {
       if (stopped) return;
       stopped = true;
+      forgetOnReset();
       await slackApp.stop();
       if (ownsFake) await fakeSlack.close();
     },
