@@ -1,10 +1,53 @@
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The suite in four parts (`npx vitest run --project unit`); `npm test` runs them all, each database test
+ * on every backend of TEST_BACKENDS (pglite,postgres by default).
+ *
+ * - unit: pure code, no database (no global setup either: it never touches PGlite or PostgreSQL);
+ * - db: the database layer, the CSV import and the services;
+ * - slack: the Slack app over HTTP against a fake Slack, and the console;
+ * - jobs: the scheduled jobs and the outbox dispatcher.
+ */
+const PARTS = {
+  unit: ['unit'],
+  db: ['db', 'import', 'services'],
+  slack: ['slack', 'console'],
+  jobs: ['jobs', 'outbox'],
+} as const;
+
+/** Folders of test/ that are not tests. */
+const NOT_TESTS = new Set(['support']);
+
+// A test folder no part lists would silently never run: refuse the config instead.
+const listed = new Set<string>(Object.values(PARTS).flat());
+const unlisted = readdirSync(new URL('./test', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !NOT_TESTS.has(entry.name) && !listed.has(entry.name))
+  .map((entry) => entry.name);
+if (unlisted.length > 0)
+  throw new Error(`vitest.config.ts: add test/${unlisted.join(', test/')} to one of the PARTS`);
+
+const common = {
+  hookTimeout: 60_000,
+  testTimeout: 30_000,
+  pool: 'forks',
+} as const;
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    hookTimeout: 60_000,
-    testTimeout: 30_000,
-    pool: 'forks',
+    // One test file per core. vitest's default (cores - 1) ran every file one after another on 2 cores,
+    // while most files spend much of their time waiting on timers, sockets and PostgreSQL.
+    maxWorkers: Math.max(2, availableParallelism()),
+    projects: Object.entries(PARTS).map(([name, folders]) => ({
+      test: {
+        ...common,
+        name,
+        include: folders.map((folder) => `test/${folder}/**/*.test.ts`),
+        // The database parts share one setup: PostgreSQL checked once, a migrated template and PGlite image.
+        ...(name === 'unit' ? {} : { globalSetup: ['test/support/global-setup.ts'] }),
+      },
+    })),
   },
 });

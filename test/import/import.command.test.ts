@@ -10,7 +10,7 @@ describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
     t = await createTestDatabase(backend);
     out = [];
   });
-  afterEach(() => t.drop());
+  afterEach(() => t?.drop());
 
   const cli = (...args: string[]) =>
     importCommand(args, { db: t.db, catalog, print: (line) => out.push(line), actor: ACTOR, today: TODAY });

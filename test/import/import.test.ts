@@ -45,7 +45,7 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
     t = await createTestDatabase(backend);
     db = t.db;
   });
-  afterEach(() => t.drop());
+  afterEach(() => t?.drop());
 
   const run = (kind: ImportKind, file: string, dryRun = false): Promise<ImportReport> =>
     importCsv(db, catalog, { kind, file, dryRun, actor: ACTOR, today: TODAY });

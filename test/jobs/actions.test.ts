@@ -22,8 +22,8 @@ describe(`buttons of the scheduled messages, through the real receiver (${backen
     });
   });
   afterEach(async () => {
-    await app.stop();
-    await t.drop();
+    await app?.stop();
+    await t?.drop();
   });
 
   const click = async (

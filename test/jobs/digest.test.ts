@@ -14,7 +14,7 @@ describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
   beforeEach(async () => {
     t = await createTestDatabase(backend);
   });
-  afterEach(() => t.drop());
+  afterEach(() => t?.drop());
 
   it('tells each manager what needs attention in its portfolio, once, and nothing to a manager with nothing to say', async () => {
     const recent = { joinedOn: '2026-03-20', tierSince: '2026-03-20' };

@@ -51,8 +51,8 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     fake = await startFakeSlackDelivery();
   });
   afterEach(async () => {
-    await fake.close();
-    await t.drop();
+    await fake?.close();
+    await t?.drop();
   });
 
   it('run twice (the 1 July job, then again): every announcement queued and sent once', async () => {

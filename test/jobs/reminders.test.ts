@@ -42,7 +42,7 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
   beforeEach(async () => {
     t = await createTestDatabase(backend);
   });
-  afterEach(() => t.drop());
+  afterEach(() => t?.drop());
 
   const deps = () => jobDeps(t.db);
   /** The weekday job of that day, as node-schedule would run it at 09:00 Paris time. */

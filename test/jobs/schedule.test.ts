@@ -109,7 +109,7 @@ describe.each(BACKENDS)('occurrences on %s', (backend) => {
   beforeEach(async () => {
     t = await createTestDatabase(backend);
   });
-  afterEach(() => t.drop());
+  afterEach(() => t?.drop());
 
   it('an occurrence missed while the app was down runs at the next start, once', async () => {
     await givenDueOnMonday2March(t.db);
@@ -179,8 +179,8 @@ describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL',
     other = await openDatabase({ databaseUrl: t.url, dataDir: '', maxConnections: 4 });
   });
   afterEach(async () => {
-    await other.close();
-    await t.drop();
+    await other?.close();
+    await t?.drop();
   });
 
   it('each occurrence runs once when both instances fire it at the same instant', async () => {

@@ -20,8 +20,8 @@ describe.runIf(BACKENDS.includes('postgres'))('outbox delivery across a crash, o
   });
   afterEach(async () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await fake.close();
-    await t.drop();
+    await fake?.close();
+    await t?.drop();
   });
 
   it('a dispatcher killed -9 in the middle of deliveries, then a fresh one: every message once', async () => {

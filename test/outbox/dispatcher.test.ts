@@ -18,8 +18,8 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
     fake = await startFakeSlackDelivery();
   });
   afterEach(async () => {
-    await fake.close();
-    await t.drop();
+    await fake?.close();
+    await t?.drop();
   });
 
   it('posts each message once with its id in the metadata, records the ts, and opens DMs for user ids', async () => {

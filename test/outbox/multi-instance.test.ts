@@ -15,9 +15,9 @@ describe.runIf(BACKENDS.includes('postgres'))('two dispatchers on one PostgreSQL
     fake = await startFakeSlackDelivery();
   });
   afterEach(async () => {
-    await fake.close();
-    await second.close();
-    await t.drop();
+    await fake?.close();
+    await second?.close();
+    await t?.drop();
   });
 
   it('deliver each message once, sharing the work and the one-per-second pace of each channel', async () => {

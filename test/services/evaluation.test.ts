@@ -18,7 +18,7 @@ describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
   beforeEach(async () => {
     t = await createTestDatabase(backend);
   });
-  afterEach(() => t.drop());
+  afterEach(() => t?.drop());
 
   const evaluate = (asOf: string, dryRun = false) =>
     evaluateSemester(t.db, catalog, { asOf, dryRun, actor: 'test' });

@@ -15,7 +15,7 @@ describe('the fake Slack Web API', () => {
       logLevel: webApi.LogLevel.ERROR,
     });
   });
-  afterAll(() => fake.close());
+  afterAll(() => fake?.close());
   beforeEach(() => fake.reset());
 
   it('records form-encoded calls with their token and JSON-encoded fields parsed', async () => {

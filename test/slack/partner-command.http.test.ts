@@ -25,7 +25,10 @@ describe('/partner over HTTP', () => {
     await t?.stop();
     await database?.drop();
   });
-  beforeEach(() => t.fakeSlack.reset());
+  beforeEach(async () => {
+    await t.settle(); // the previous test's listeners, before forgetting what the fake Slack saw
+    t.fakeSlack.reset();
+  });
 
   it("answers a manager's status in the ack, ephemeral, in the manager's Slack locale, within 3 s", async () => {
     t.fakeSlack.setUserLocale(DEMO_USERS.manager, 'fr-FR');
@@ -117,7 +120,7 @@ describe('/partner over HTTP', () => {
       }),
     );
     expect(click.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await t.settle(); // the listener is done: whatever it would post is posted
     expect(t.fakeSlack.responsesTo('junk')).toEqual([]);
   });
 });

@@ -88,7 +88,7 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
         responseUrl: h.app.fakeSlack.responseUrl(id),
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await h.app.settle(); // the listener is done: whatever it would post is posted
     expect(h.app.fakeSlack.responsesTo(id)).toEqual([]);
   });
 });

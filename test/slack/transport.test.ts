@@ -47,8 +47,8 @@ describe('Slack HTTP transport', () => {
   }
 
   async function expectNothingHappened(before: Record<string, number>) {
-    // Give a wrongly dispatched listener time to show itself.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Bolt takes a request before answering it: one wrongly dispatched has shown itself once Bolt is done.
+    await t.settle();
     expect(dispatched).toEqual([]);
     expect(t.fakeSlack.calls).toEqual([]);
     expect(t.fakeSlack.responses).toEqual([]);
@@ -63,12 +63,16 @@ describe('Slack HTTP transport', () => {
     await t?.stop();
     await database?.drop();
   });
-  beforeEach(() => {
+  // Events are acknowledged before their listeners run (app_home_opened publishes the home afterwards):
+  // let every listener of the previous test finish before forgetting what the fake Slack saw.
+  beforeEach(async () => {
+    await t.settle();
     dispatched.length = 0;
     t.fakeSlack.reset();
   });
-  afterEach(() => {
-    t.fakeSlack.reset();
+  afterEach(async () => {
+    await t?.settle();
+    t?.fakeSlack.reset();
   });
 
   it('checks the bot token once at start, not per request', async () => {
@@ -155,6 +159,7 @@ describe('Slack HTTP transport', () => {
       });
       expect(first.status).toBe(200);
       await t.fakeSlack.waitForCalls('auth.test');
+      await t.settle();
       dispatched.length = 0;
       t.fakeSlack.reset();
       const afterFirst = await tableRowCounts();

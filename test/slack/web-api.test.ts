@@ -43,7 +43,8 @@ describe('Web API calls from listeners', () => {
     await t?.stop();
     await database?.drop();
   });
-  beforeEach(() => {
+  beforeEach(async () => {
+    await t.settle(); // the previous test's listener, before forgetting its outcome and calls
     outcomes.length = 0;
     t.fakeSlack.reset();
   });

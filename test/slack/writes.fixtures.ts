@@ -147,6 +147,7 @@ export async function startWritesApp(backend: Backend, seed = seedWrites): Promi
       t,
       app,
       async reset() {
+        await app.settle(); // the previous test's listeners first: none may write after the truncate
         await t.db.execute(sql.raw(`truncate table ${TABLES.join(', ')} restart identity cascade`));
         await seed(t.db);
         app.fakeSlack.reset();

@@ -72,6 +72,8 @@ export interface FakeSlack {
   waitForResponses(count?: number, options?: { id?: string; timeoutMs?: number }): Promise<ResponseUrlPost[]>;
   /** Forgets calls, responses, faults, handlers and locales. */
   reset(): void;
+  /** Runs `listener` on every reset() (an app forgetting what it learned from this Slack); returns its undo. */
+  onReset(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const handlers = new Map<string, MethodHandler>();
   const locales = new Map<string, string>();
   const hanging = new Set<ServerResponse>();
+  const resetListeners = new Set<() => void>();
   let tsCounter = 0;
   let base = '';
 
@@ -340,6 +343,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       faults.clear();
       handlers.clear();
       locales.clear();
+      for (const listener of resetListeners) listener();
+    },
+    onReset: (listener) => {
+      const own = () => listener();
+      resetListeners.add(own);
+      return () => resetListeners.delete(own);
     },
     close: async () => {
       for (const res of hanging) res.destroy();

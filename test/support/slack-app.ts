@@ -68,7 +68,48 @@ export interface TestSlackApp {
   command(text: string, input?: SlashCommandInput): Promise<CommandResult>;
   /** Prepares a signed request without sending it (to send the very same bytes twice). */
   prepare(request: SlackRequest, options?: Partial<SignOptions>): ReturnType<typeof prepareSlackRequest>;
+  /**
+   * Resolves once Bolt has finished with every request it took, listeners included: events and actions
+   * are acknowledged before their listeners end, so a test that only waits for its ack can end while its
+   * listener still calls Slack. Call it before fakeSlack.reset() so that no late call of one test is
+   * recorded as the next one's. Throws if work is still running after `timeoutMs`.
+   */
+  settle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Counts Bolt's runs of processEvent (from before the ack to after the last listener). */
+function trackProcessing(app: App) {
+  let running = 0;
+  const idle: (() => void)[] = [];
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    running += 1;
+    try {
+      return await processEvent(event);
+    } finally {
+      running -= 1;
+      if (running === 0) for (const resolve of idle.splice(0)) resolve();
+    }
+  };
+  return {
+    async settled(timeoutMs: number): Promise<void> {
+      if (running === 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      const done = new Promise<void>((resolve) => idle.push(resolve));
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`${running} Slack request(s) still being processed after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+      });
+      try {
+        await Promise.race([done, late]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
 }
 
 /** Starts the real app in HTTP mode on a free port, talking to a fake Slack. */
@@ -91,21 +132,31 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
       if (options.printLogs) console.log(`${record.level} [${record.name}] ${record.message}`);
     },
   });
-  const deps = createListenerDeps(
-    createDeps({
-      config,
-      database: options.database,
-      catalog: options.catalog ?? loadCatalog(config.CATALOG_PATH),
-      logger,
-      now: options.now ?? (() => new Date()),
-    }),
-  );
+  const base = createDeps({
+    config,
+    database: options.database,
+    catalog: options.catalog ?? loadCatalog(config.CATALOG_PATH),
+    logger,
+    now: options.now ?? (() => new Date()),
+  });
+  const deps = createListenerDeps(base);
+  // The app remembers each user's locale from users.info; once the fake Slack is reset (its locales
+  // with it), a fresh cache, so that no test depends on which users the tests before it asked about.
+  let locales = deps.locales;
+  deps.locales = (client, userId) => locales(client, userId);
+  const forgetOnReset = fakeSlack.onReset(() => {
+    locales = createListenerDeps(base).locales;
+  });
   const register = options.register ?? registerListeners;
+  let processing: ReturnType<typeof trackProcessing> | undefined;
   const slackApp = createSlackApp({
     config,
     database: options.database,
     logger,
-    register: (app) => register(app, deps),
+    register: (app) => {
+      processing = trackProcessing(app);
+      register(app, deps);
+    },
     port: 0,
     host: '127.0.0.1',
     drainTimeoutMs: options.drainTimeoutMs ?? 2_000,
@@ -115,6 +166,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
   try {
     await slackApp.start();
   } catch (error) {
+    forgetOnReset();
     if (ownsFake) await fakeSlack.close();
     throw error;
   }
@@ -147,9 +199,11 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
       const ack = response.text === '' ? undefined : response.json();
       return { response, ack, responseId };
     },
+    settle: (timeoutMs = 5_000) => processing?.settled(timeoutMs) ?? Promise.resolve(),
     async stop() {
       if (stopped) return;
       stopped = true;
+      forgetOnReset();
       await slackApp.stop();
       if (ownsFake) await fakeSlack.close();
     },
