@@ -46,6 +46,8 @@ describe.each(BACKENDS)('evaluation repository on %s', (backend) => {
         name: 'acme',
         previousTier: 'starter',
         tier: 'business',
+        computedTier: 'business',
+        outcome: 'applied',
         averageCents: 200_000,
         activeMonths: 6,
         recordedNow: true,

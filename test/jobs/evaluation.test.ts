@@ -189,7 +189,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     });
     const byKey = new Map((await outboxRows(t.db)).map((r) => [r.dedupeKey, textOf(r)]));
     const demotion = byKey.get('evaluation:2026-H1:partner:dot')!;
-    expect(demotion).toContain('passe de Access Partner à *Starter Partner*');
+    expect(demotion).toContain('passe du statut Access Partner au statut *Starter Partner*');
     expect(demotion).toMatch(/499,99\s€/);
     expect(demotion).not.toMatch(/de 500\s€ par mois, sous/);
   });
@@ -228,7 +228,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     const record = (await createRepositories(t.db).partners.record('bolt', '2026-07-01'))!;
     const lines = JSON.stringify(historyView(viewContext(catalog, 'en', '2026-12-01'), record).blocks);
     expect(lines).toContain('Override by <@UMGR>');
-    expect(lines).toContain('Evaluation 2026-H1 · *Business Partner* kept: the override stands');
+    expect(lines).toContain('Evaluation H1 2026 · *Business Partner* kept: the override stands');
     expect(lines).toContain('computed: Access Partner');
   });
 

@@ -291,20 +291,20 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
       );
       expect(
         (await run('training trn-onsite-referent-admin', USERS.acmeAdmin, CHANNELS.acme)).text,
-      ).toContain("awaits a manager's confirmation");
+      ).toContain('awaits a manager’s confirmation');
       expect((await run('training trn-online-sales', USERS.acmeSales, CHANNELS.acme)).text).toContain(
-        "awaits a manager's confirmation",
+        'awaits a manager’s confirmation',
       );
       expect(
         (await run('training trn-webinar-trunk-metacentrex-data', USERS.acmeSales, CHANNELS.acme)).text,
-      ).toContain("awaits a manager's confirmation");
+      ).toContain('awaits a manager’s confirmation');
     });
 
     it('declaring again one that waits for confirmation says whose, and tells the manager nothing new', async () => {
       await run('training trn-online-admin 2026-03-10', USERS.acmeAdmin, CHANNELS.acme);
       const again = await refused('training trn-online-admin 2026-03-12', USERS.acmeAdmin, CHANNELS.acme);
       expect(again).toContain(
-        `*Mandatory online training — Admin: MyDstny* (declared done on 10 Mar 2026) is already waiting for <@${USERS.manager}>'s confirmation.`,
+        `*Mandatory online training — Admin: MyDstny* (declared done on 10 Mar 2026) is already waiting for <@${USERS.manager}>’s confirmation.`,
       );
       expect(await h.t.db.select().from(outbox)).toHaveLength(1);
       expect(await audits('training.declared')).toHaveLength(1);
