@@ -12,13 +12,6 @@ import type { JobDefinition } from './occurrences.js';
 
 export type { ManagerDigest } from '../slack/views/digest.view.js';
 
-/**
- * "Within reach of a promotion" (decision): the semester's average so far lacks at most this share of
- * the next tier's threshold (20 %: 800 € a month of the 1 000 € Business needs), or already reaches it.
- * Only partners with at least one month counted, and not at risk of demotion.
- */
-export const PROMOTION_REACH = 0.2;
-
 export interface DigestDeps {
   catalog: Catalog;
   config: Pick<Config, 'LOCALE'>;
@@ -31,7 +24,8 @@ export function digestKey(today: IsoDate, manager: string): string {
 /**
  * Each manager's Monday digest of its portfolio: partners whose semester average so far means a
  * demotion (with the € a month missing and the days left), partners within reach of a promotion
- * (PROMOTION_REACH), overdue obligations, and trainings declared by contacts awaiting confirmation.
+ * (catalog.digest.promotionReach: the semester's average so far lacks at most that share of the next tier's
+ * threshold, or already reaches it; only partners with a month counted and not at risk), overdue obligations, and trainings declared by contacts awaiting confirmation.
  * A manager with nothing to look at gets nothing.
  */
 export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
@@ -68,7 +62,10 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
       progress.missingForNextCents !== null
     ) {
       const threshold = thresholdCents(catalog, progress.nextTier.code, partner.type);
-      if (progress.missingForNextCents === 0 || progress.missingForNextCents <= threshold * PROMOTION_REACH)
+      if (
+        progress.missingForNextCents === 0 ||
+        progress.missingForNextCents <= threshold * catalog.digest.promotionReach
+      )
         digest.promotions.push({
           partnerName,
           nextTier: progress.nextTier.code,

@@ -1,5 +1,5 @@
 import type { Catalog, Obligation, OperatorProgram, PartnershipType, Profile } from './catalog.schema.js';
-import { addDays, type IsoDate, quarterOf } from './dates.js';
+import { addDays, type IsoDate, maxDate, quarterOf } from './dates.js';
 import { entryDate } from './tier-entries.js';
 import { tierIndex } from './tiers.js';
 
@@ -101,14 +101,32 @@ function item(
   return { obligation, status: canBeOverdue && today > dueOn ? 'overdue' : 'outstanding', dueOn, actor };
 }
 
-function itemsFor(obligation: Obligation, facts: PartnerFacts, today: IsoDate): ObligationItem[] {
+/**
+ * Due `days` after the partner entered the tier that lists the obligation, counted from the program's
+ * start at the earliest (PROGRAM.md §6): partners imported with their real, older join dates do not all
+ * start overdue.
+ */
+export function dueDate(enteredOn: IsoDate, days: number, programStart: IsoDate): IsoDate {
+  return addDays(maxDate(enteredOn, programStart), days);
+}
+
+function itemsFor(
+  obligation: Obligation,
+  facts: PartnerFacts,
+  today: IsoDate,
+  programStart: IsoDate,
+): ObligationItem[] {
   if (obligation.due === 'quarterly') {
     // Recurs each calendar quarter: only what is recorded in today's quarter counts.
     const quarter = quarterOf(today);
     const completion = checklistCompletion(facts, obligation.code, quarter.start, quarter.end);
     return [item(obligation, { kind: 'partner' }, quarter.end, completion, today, false)];
   }
-  const dueOn = addDays(entryDate(facts.entries, obligation.tier), obligation.due.daysAfterTierEntry);
+  const dueOn = dueDate(
+    entryDate(facts.entries, obligation.tier),
+    obligation.due.daysAfterTierEntry,
+    programStart,
+  );
   const perContact = (contactId: number) =>
     obligation.kind === 'training'
       ? trainingCompletion(facts, obligation.code, contactId)
@@ -147,7 +165,8 @@ const STATUS_ORDER: Record<ObligationStatus, number> = { overdue: 0, outstanding
 
 /**
  * What the partner owes today: its tier's obligations and every lower tier's, for its type and program,
- * one item per responsible contact. Overdue first (oldest first), then outstanding by due date, then
+ * one item per responsible contact, due from catalog.programStart at the earliest (the composition root
+ * applies PROGRAM_START to it: see programCatalog in src/config.ts). Overdue first (oldest first), then outstanding by due date, then
  * pending, then done; ties keep the catalog's order.
  */
 export function obligationsFor(catalog: Catalog, facts: PartnerFacts, today: IsoDate): ObligationItem[] {
@@ -156,7 +175,7 @@ export function obligationsFor(catalog: Catalog, facts: PartnerFacts, today: Iso
     .filter(
       (o) => tierIndex(catalog, o.tier) <= top && obligationApplies(o, facts.type, facts.operatorProgram),
     )
-    .flatMap((o) => itemsFor(o, facts, today))
+    .flatMap((o) => itemsFor(o, facts, today, catalog.programStart))
     .sort(
       (a, b) =>
         STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||

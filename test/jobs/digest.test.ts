@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { trainingCompletions } from '../../src/db/schema.js';
-import { digestJob } from '../../src/jobs/digest.job.js';
+import { digestJob, planDigests } from '../../src/jobs/digest.job.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenContact, givenMonthlyRevenue, givenPartner } from '../support/rows.js';
-import { jobDeps, outboxRows, textOf } from './support.js';
+import { catalog, jobDeps, outboxRows, textOf } from './support.js';
 
 // Monday 6 April 2026, 08:00 in Paris (summer time).
 const MONDAY = new Date('2026-04-06T06:00:00Z');
@@ -66,5 +66,18 @@ describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
     expect(text).toContain(
       '*Far*: 1 mandatory webinar: Trunk, Metacentrex, Data, declared done by <@UFAR> on 2 Apr 2026',
     );
+  });
+
+  it("lists within reach of a promotion by the catalog's share of the next threshold (digest.promotionReach)", async () => {
+    await givenPartner(t.db, { id: 'reach', name: 'Reachy', tier: 'access', managerSlackUserId: 'UMGR' });
+    await givenMonthlyRevenue(t.db, 'reach', '2026-01', '2026-03', 850);
+    // €150 short of €1,000 is 15 %: within the catalog's 20 %, not within 10 %.
+    const strict = { ...catalog, digest: { promotionReach: 0.1 } };
+    expect(
+      await planDigests(t.db, { catalog: strict, config: { LOCALE: 'en' } }, '2026-04-06'),
+    ).toMatchObject([{ manager: 'UMGR', promotions: [] }]);
+    expect(await planDigests(t.db, { catalog, config: { LOCALE: 'en' } }, '2026-04-06')).toMatchObject([
+      { manager: 'UMGR', promotions: [{ partnerName: 'Reachy', missingCents: 15000 }] },
+    ]);
   });
 });
