@@ -4,6 +4,7 @@ import { createPartnersRepository } from '../db/repositories/partners.repository
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { daysBetween, type IsoDate } from '../program/dates.js';
+import { hasLeft } from '../program/membership.js';
 import { semesterContaining } from '../program/semesters.js';
 import { thresholdCents } from '../program/tiers.js';
 import { partnerStatus } from '../services/partner-status.service.js';
@@ -37,7 +38,8 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   for (const record of records) {
     const { partner } = record;
     const manager = partner.managerSlackUserId;
-    if (!manager) continue;
+    // A partner that left the program is not in its manager's digest from that day.
+    if (!manager || hasLeft(partner, today)) continue;
     let digest = digests.get(manager);
     if (!digest) {
       digest = { manager, demotions: [], promotions: [], overdue: [], pending: [] };
