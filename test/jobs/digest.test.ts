@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { trainingCompletions } from '../../src/db/schema.js';
+import { partners, trainingCompletions } from '../../src/db/schema.js';
 import { digestJob, planDigests } from '../../src/jobs/digest.job.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
@@ -79,5 +79,16 @@ describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
     expect(await planDigests(t.db, { catalog, config: { LOCALE: 'en' } }, '2026-04-06')).toMatchObject([
       { manager: 'UMGR', promotions: [{ partnerName: 'Reachy', missingCents: 15000 }] },
     ]);
+  });
+
+  it('leaves out a partner that left the program from that day (still counted the day before)', async () => {
+    await givenPartner(t.db, { id: 'risk', name: 'Risky', tier: 'business', managerSlackUserId: 'UMGR' });
+    await givenMonthlyRevenue(t.db, 'risk', '2026-01', '2026-03', 800);
+    await t.db.update(partners).set({ leftOn: '2026-04-06', leftReason: 'terminated' });
+    const deps = { catalog, config: { LOCALE: 'en' as const } };
+    expect((await planDigests(t.db, deps, '2026-04-05'))[0]?.demotions).toMatchObject([
+      { partnerName: 'Risky' },
+    ]);
+    expect(await planDigests(t.db, deps, '2026-04-06')).toEqual([]);
   });
 });
