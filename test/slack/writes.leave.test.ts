@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createPartnersRepository } from '../../src/db/repositories/partners.repository.js';
 import { auditLog, partners } from '../../src/db/schema.js';
+import { loadPartnerStatus } from '../../src/services/partner-status.service.js';
 import { portfolioSummary } from '../../src/services/portfolio.service.js';
+import { viewContext } from '../../src/slack/views/context.js';
+import { homeView } from '../../src/slack/views/home.view.js';
+import { writeViewContext } from '../../src/slack/views/write-replies.view.js';
 import { BACKENDS } from '../support/databases.js';
 import {
   allText,
@@ -122,6 +127,13 @@ describe.each(BACKENDS)(
         expect(text).toContain('*Acme Telecom* is no longer in the Dstny partner program.');
         expect(text).not.toContain('Business Partner');
       }
+      // The App Home of a contact too.
+      const status = (await loadPartnerStatus(createPartnersRepository(h.t.db), catalog, 'acme', TODAY))!;
+      const home = allText(
+        homeView(writeViewContext(viewContext(catalog, 'en', TODAY)), { kind: 'contact', status }) as never,
+      );
+      expect(home).toContain('*Acme Telecom* is no longer in the Dstny partner program.');
+      expect(home).not.toContain('Business Partner');
       const card = await run('status acme');
       expect(card).toContain('*Left the program* on 15 Mar 2026. Reason: “contract terminated”.');
       expect(card).toContain('Business Partner');
