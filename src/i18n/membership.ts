@@ -53,7 +53,10 @@ const fr: MembershipMessages = {
       usage: '/partner leave [partenaire] AAAA-MM-JJ motif…',
       summary: 'enregistrer le départ d’un partenaire du programme (conservé, plus relancé ni listé)',
     },
-    rejoin: { usage: '/partner rejoin [partenaire]', summary: 'annuler un départ : le partenaire revient' },
+    rejoin: {
+      usage: '/partner rejoin [partenaire]',
+      summary: 'annuler un départ\u202f: le partenaire revient',
+    },
   },
   usage: {
     leave:
