@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Catalog } from './program/catalog.schema.js';
 import { LOCALES } from './program/locales.js';
 
 const optionalString = z
@@ -18,7 +19,15 @@ export const configSchema = z
     DATA_DIR: z.string().trim().min(1).default('./.data'),
     CATALOG_PATH: optionalString,
     LOCALE: z.enum(LOCALES).default('en'),
-    PROGRAM_TIMEZONE: z.string().trim().min(1).default('Europe/Paris'),
+    /** The program's time zone, its one source (the catalog has none): calendar days and schedules. */
+    PROGRAM_TIMEZONE: z
+      .string()
+      .trim()
+      .min(1)
+      .default('Europe/Paris')
+      .refine(isTimeZone, 'unknown time zone (an IANA name such as Europe/Paris)'),
+    /** Overrides the catalog's programStart (YYYY-MM-DD): due dates count from it at the earliest. */
+    PROGRAM_START: optionalString.pipe(z.iso.date('must be a date YYYY-MM-DD').optional()),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optionalString,
@@ -69,6 +78,23 @@ export const configSchema = z
   );
 
 export type Config = z.infer<typeof configSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The catalog as the program applies it: PROGRAM_START, when set, replaces its programStart. Built once by
+ * the composition root, so that the rules keep taking everything as arguments.
+ */
+export function programCatalog(catalog: Catalog, config: Pick<Config, 'PROGRAM_START'>): Catalog {
+  return config.PROGRAM_START ? { ...catalog, programStart: config.PROGRAM_START } : catalog;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

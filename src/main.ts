@@ -1,4 +1,4 @@
-import { type Config, loadConfig, slackMode } from './config.js';
+import { type Config, loadConfig, programCatalog, slackMode } from './config.js';
 import { startConsole } from './console/index.js';
 import { type Database, openDatabase } from './db/client.js';
 import { createDeps } from './deps.js';
@@ -18,7 +18,7 @@ export interface Running {
 /** The composition root: config -> catalog -> database -> Slack app (or the local console) -> jobs. */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Running | undefined> {
   const config = loadConfig(env);
-  const catalog = loadCatalog(config.CATALOG_PATH);
+  const catalog = programCatalog(loadCatalog(config.CATALOG_PATH), config);
   const logger = createLogger({
     level: config.LOG_LEVEL,
     secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN],

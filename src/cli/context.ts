@@ -1,4 +1,4 @@
-import { type Config, loadConfig } from '../config.js';
+import { type Config, loadConfig, programCatalog } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { loadCatalog } from '../program/catalog.load.js';
 import type { Catalog } from '../program/catalog.schema.js';
@@ -18,7 +18,7 @@ export interface CliContext {
 /** Opens what every command needs: configuration, catalog and a migrated database. */
 export async function openCliContext(env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
   const config = loadConfig(env);
-  const catalog = loadCatalog(config.CATALOG_PATH);
+  const catalog = programCatalog(loadCatalog(config.CATALOG_PATH), config);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await database.migrate();
   const now = () => new Date();

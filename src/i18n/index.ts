@@ -31,5 +31,6 @@ export {
   localeFromSlack,
   type UsersInfoClient,
 } from './locale.js';
+export { type MembershipMessages, membershipMessages } from './membership.js';
 export { type ReminderMessages, reminderMessages } from './reminders.js';
 export { type WriteMessages, type WriteNotifications, writeMessages, writeNotifications } from './writes.js';

@@ -4,6 +4,7 @@ import { createPartnersRepository } from '../db/repositories/partners.repository
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { daysBetween, type IsoDate } from '../program/dates.js';
+import { hasLeft } from '../program/membership.js';
 import { semesterContaining } from '../program/semesters.js';
 import { thresholdCents } from '../program/tiers.js';
 import { partnerStatus } from '../services/partner-status.service.js';
@@ -11,13 +12,6 @@ import { digestView, type ManagerDigest } from '../slack/views/digest.view.js';
 import type { JobDefinition } from './occurrences.js';
 
 export type { ManagerDigest } from '../slack/views/digest.view.js';
-
-/**
- * "Within reach of a promotion" (decision): the semester's average so far lacks at most this share of
- * the next tier's threshold (20 %: 800 € a month of the 1 000 € Business needs), or already reaches it.
- * Only partners with at least one month counted, and not at risk of demotion.
- */
-export const PROMOTION_REACH = 0.2;
 
 export interface DigestDeps {
   catalog: Catalog;
@@ -31,8 +25,10 @@ export function digestKey(today: IsoDate, manager: string): string {
 /**
  * Each manager's Monday digest of its portfolio: partners whose semester average so far means a
  * demotion (with the € a month missing and the days left), partners within reach of a promotion
- * (PROMOTION_REACH), overdue obligations, quarterly duties missed in the quarters still shown
- * (catalog.quarterlyDuties), and trainings declared by contacts awaiting confirmation.
+ * (catalog.digest.promotionReach: the semester's average so far lacks at most that share of the next
+ * tier's threshold, or already reaches it; only partners with a month counted and not at risk), overdue
+ * obligations, quarterly duties missed in the quarters still shown (catalog.quarterlyDuties), and
+ * trainings declared by contacts awaiting confirmation.
  * A manager with nothing to look at gets nothing.
  */
 export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
@@ -44,7 +40,8 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   for (const record of records) {
     const { partner } = record;
     const manager = partner.managerSlackUserId;
-    if (!manager) continue;
+    // A partner that left the program is not in its manager's digest from that day.
+    if (!manager || hasLeft(partner, today)) continue;
     let digest = digests.get(manager);
     if (!digest) {
       digest = { manager, demotions: [], promotions: [], overdue: [], missed: [], pending: [] };
@@ -69,7 +66,10 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
       progress.missingForNextCents !== null
     ) {
       const threshold = thresholdCents(catalog, progress.nextTier.code, partner.type);
-      if (progress.missingForNextCents === 0 || progress.missingForNextCents <= threshold * PROMOTION_REACH)
+      if (
+        progress.missingForNextCents === 0 ||
+        progress.missingForNextCents <= threshold * catalog.digest.promotionReach
+      )
         digest.promotions.push({
           partnerName,
           nextTier: progress.nextTier.code,

@@ -19,7 +19,7 @@ import {
 import { remindersJob } from './reminders.job.js';
 
 export { CronError, checkCron, instantForDay, nextInstants, previousInstant } from './cron.js';
-export { digestJob, PROMOTION_REACH, planDigests } from './digest.job.js';
+export { digestJob, planDigests } from './digest.job.js';
 export { evaluationJob } from './evaluation.job.js';
 export {
   type JobDefinition,

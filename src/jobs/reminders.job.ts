@@ -12,6 +12,7 @@ import { isUserId } from '../outbox/delivery-client.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
+import { hasLeft } from '../program/membership.js';
 import type { ObligationItem } from '../program/obligations.js';
 import { escalates, isWeekday, type ReminderKind, reminderKind } from '../program/reminders.js';
 import { partnerStatus } from '../services/partner-status.service.js';
@@ -108,6 +109,8 @@ export async function planReminders(
   const partnersById = new Map<string, PartnerRow>();
   for (const record of records) {
     const { partner } = record;
+    // A partner that left the program is not reminded from that day, nor is its manager told.
+    if (hasLeft(partner, today)) continue;
     partnersById.set(partner.id, partner);
     const status = partnerStatus(catalog, record, today);
     for (const item of status.obligations) {

@@ -1,11 +1,13 @@
 import type { Benefit, Catalog } from './catalog.schema.js';
-import { addMonths, type IsoDate } from './dates.js';
+import { addDays, addMonths, type IsoDate } from './dates.js';
 import { entryDate } from './tier-entries.js';
 import { tierIndex } from './tiers.js';
 
 export interface BenefitInForce {
   benefit: Benefit;
   status: 'active' | 'expired';
+  /** For time-limited benefits: the last day it is available (the day before `expiresOn`). */
+  lastDay?: IsoDate;
   /** For time-limited benefits: the first day it is no longer available. */
   expiresOn?: IsoDate;
 }
@@ -20,7 +22,8 @@ export function benefitsOfTier(catalog: Catalog, tierCode: string): Benefit[] {
 
 /**
  * The benefits a partner holds today. A time-limited one (validForMonths) is available for that many
- * months from the day the partner entered the tier that lists it, then shown as expired.
+ * months from the day the partner entered the tier that lists it (its last day is the day before the same
+ * date that many months later), then shown as expired.
  */
 export function benefitsInForce(
   catalog: Catalog,
@@ -30,7 +33,8 @@ export function benefitsInForce(
   return benefitsOfTier(catalog, input.tier).map((benefit) => {
     if (benefit.validForMonths === undefined) return { benefit, status: 'active' };
     const expiresOn = addMonths(entryDate(input.entries, benefit.tier), benefit.validForMonths);
-    return { benefit, status: today < expiresOn ? 'active' : 'expired', expiresOn };
+    const lastDay = addDays(expiresOn, -1);
+    return { benefit, status: today <= lastDay ? 'active' : 'expired', lastDay, expiresOn };
   });
 }
 

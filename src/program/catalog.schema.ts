@@ -16,6 +16,8 @@ export type RevenueCategory = (typeof REVENUE_CATEGORIES)[number];
 export const PROFILES = ['admin', 'sales', 'technical'] as const;
 export type Profile = (typeof PROFILES)[number];
 
+const isoDate = z.iso.date();
+
 const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case code');
 const label = z.object(byLocale(() => z.string().min(1)));
 export type Label = z.infer<typeof label>;
@@ -61,7 +63,15 @@ const obligation = z
 export const catalogSchema = z
   .object({
     version: z.string().min(1),
-    timezone: z.string().min(1),
+    /**
+     * The program's time zone is PROGRAM_TIMEZONE (config), one source: a catalog naming one is refused
+     * rather than silently ignored.
+     */
+    timezone: z
+      .never({ error: 'the time zone is set by PROGRAM_TIMEZONE (config), not by the catalog' })
+      .optional(),
+    /** Due dates count from the later of the tier entry and this day (PROGRAM.md §6); PROGRAM_START overrides it. */
+    programStart: isoDate,
     principles: label,
     partnershipTypes: z.array(partnershipType).length(PARTNERSHIP_TYPES.length),
     operatorPrograms: z.array(z.object({ code: z.enum(OPERATOR_PROGRAMS), label, fees: label })).min(1),
@@ -89,6 +99,10 @@ export const catalogSchema = z
       overdueEveryDays: z.number().int().positive(),
       escalateToManagerAfterDaysOverdue: z.number().int().positive(),
       snoozeDays: z.array(z.number().int().positive()).min(1),
+    }),
+    digest: z.object({
+      /** "Within reach of a promotion": the average so far lacks at most this share of the next threshold. */
+      promotionReach: z.number().min(0).max(1),
     }),
     portal: label,
   })

@@ -1,5 +1,5 @@
 import type { Catalog, Obligation, OperatorProgram, PartnershipType, Profile } from './catalog.schema.js';
-import { addDays, type IsoDate, quarterOf } from './dates.js';
+import { addDays, type IsoDate, maxDate, quarterOf } from './dates.js';
 import { entryDate } from './tier-entries.js';
 import { tierIndex } from './tiers.js';
 
@@ -158,23 +158,38 @@ function item(
 /**
  * A quarterly duty: due on the current quarter's last day, never overdue (once the quarter ends it is
  * the next one's turn); each of the `visible` quarters before it that began with the partner already in
- * the tier and ended with nothing recorded is missed.
+ * the tier (and the program started) and ended with nothing recorded is missed.
  */
-function quarterlyItems(obligation: Obligation, facts: PartnerFacts, today: IsoDate, visible: number) {
+function quarterlyItems(
+  obligation: Obligation,
+  facts: PartnerFacts,
+  today: IsoDate,
+  visible: number,
+  programStart: IsoDate,
+) {
   const current = quarterContaining(today);
   const completion = checklistCompletion(facts, obligation.code, current.start, current.end);
   const items = [
     { ...item(obligation, { kind: 'partner' }, current.end, completion, today, false), quarter: current },
   ];
-  const enteredOn = entryDate(facts.entries, obligation.tier);
+  const countsFrom = maxDate(entryDate(facts.entries, obligation.tier), programStart);
   let quarter = current;
   for (let i = 0; i < visible; i++) {
     quarter = quarterContaining(addDays(quarter.start, -1));
-    if (quarter.start < enteredOn) break;
+    if (quarter.start < countsFrom) break;
     if (checklistCompletion(facts, obligation.code, quarter.start, quarter.end)) continue;
     items.push({ obligation, status: 'missed', dueOn: quarter.end, actor: { kind: 'partner' }, quarter });
   }
   return items;
+}
+
+/**
+ * Due `days` after the partner entered the tier that lists the obligation, counted from the program's
+ * start at the earliest (PROGRAM.md §6): partners imported with their real, older join dates do not all
+ * start overdue.
+ */
+export function dueDate(enteredOn: IsoDate, days: number, programStart: IsoDate): IsoDate {
+  return addDays(maxDate(enteredOn, programStart), days);
 }
 
 function itemsFor(
@@ -184,8 +199,18 @@ function itemsFor(
   today: IsoDate,
 ): ObligationItem[] {
   if (obligation.due === 'quarterly')
-    return quarterlyItems(obligation, facts, today, catalog.quarterlyDuties.missedVisibleForQuarters);
-  const dueOn = addDays(entryDate(facts.entries, obligation.tier), obligation.due.daysAfterTierEntry);
+    return quarterlyItems(
+      obligation,
+      facts,
+      today,
+      catalog.quarterlyDuties.missedVisibleForQuarters,
+      catalog.programStart,
+    );
+  const dueOn = dueDate(
+    entryDate(facts.entries, obligation.tier),
+    obligation.due.daysAfterTierEntry,
+    catalog.programStart,
+  );
   const perContact = (contactId: number) =>
     obligation.kind === 'training'
       ? trainingCompletion(facts, obligation.code, contactId)
@@ -230,9 +255,10 @@ const STATUS_ORDER: Record<ObligationStatus, number> = {
 
 /**
  * What the partner owes today: its tier's obligations and every lower tier's, for its type and program,
- * one item per responsible contact (and per missed quarter of a quarterly duty). Overdue first (oldest
- * first), then missed quarters (oldest first), then outstanding by due date, then pending, then done;
- * ties keep the catalog's order.
+ * one item per responsible contact (and per missed quarter of a quarterly duty), due from
+ * catalog.programStart at the earliest (the composition root applies PROGRAM_START to it: see
+ * programCatalog in src/config.ts). Overdue first (oldest first), then missed quarters (oldest first),
+ * then outstanding by due date, then pending, then done; ties keep the catalog's order.
  */
 export function obligationsFor(catalog: Catalog, facts: PartnerFacts, today: IsoDate): ObligationItem[] {
   const top = tierIndex(catalog, facts.tier);

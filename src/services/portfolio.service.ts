@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { createPartnersRepository, type PartnerRow } from '../db/repositories/partners.repository.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
+import { inProgram } from '../program/membership.js';
 import type { Actor } from './actor.service.js';
 import { loadPartnerStatuses } from './partner-status.service.js';
 import { type PendingDeclaration, pendingDeclarations } from './trainings.service.js';
@@ -29,7 +30,8 @@ export async function portfolioSummary(
 ): Promise<PortfolioSummary> {
   const repo = createPartnersRepository(db);
   const admin = actor.role === 'admin';
-  const all = await repo.byManager(admin ? undefined : actor.slackUserId);
+  // Partners that left the program are not counted, at risk nor overdue (`/partner list left` shows them).
+  const all = inProgram(await repo.byManager(admin ? undefined : actor.slackUserId), today);
   const statuses = await loadPartnerStatuses(
     repo,
     catalog,

@@ -53,7 +53,13 @@ export type WriteIssue =
   | { code: 'reason-missing' }
   | { code: 'reason-too-long'; max: number }
   /** No pending declaration with that id: already confirmed, rejected or withdrawn. */
-  | { code: 'declaration-gone' };
+  | { code: 'declaration-gone' }
+  /** A partner cannot leave before it joined. */
+  | { code: 'left-before-joined'; value: string; joinedOn: IsoDate }
+  /** Leaving again on the same day for the same reason. */
+  | { code: 'left-unchanged'; leftOn: IsoDate }
+  /** Rejoining a partner that never left. */
+  | { code: 'not-left'; partnerName: string };
 
 export type WriteIssueCode = WriteIssue['code'];
 
@@ -104,6 +110,7 @@ export function issueField(issue: WriteIssue): WriteField | undefined {
       return 'contact';
     case 'date-invalid':
     case 'date-future':
+    case 'left-before-joined':
       return 'date';
     case 'tier-missing':
     case 'tier-unknown':
@@ -114,6 +121,8 @@ export function issueField(issue: WriteIssue): WriteField | undefined {
       return 'reason';
     case 'not-allowed':
     case 'declaration-gone':
+    case 'left-unchanged':
+    case 'not-left':
       return undefined;
   }
 }

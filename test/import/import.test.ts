@@ -187,6 +187,64 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
     });
   });
 
+  describe('partners: the optional left_on column', () => {
+    const HEADER = `${PARTNERS[0]!},left_on`;
+    const leftOf = async () =>
+      Object.fromEntries(
+        (await db.select().from(partners).orderBy(asc(partners.id))).map((p) => [
+          p.id,
+          [p.leftOn, p.leftReason],
+        ]),
+      );
+
+    it('records the day a partner left, updates it on re-import, and empty means still in the program', async () => {
+      const report = await run(
+        'partners',
+        csvFile([HEADER, `${PARTNERS[1]!},2026-03-31`, `${PARTNERS[2]!},`, `${PARTNERS[3]!},`]),
+      );
+      expect(counts(report)).toEqual([3, 3, 0, 0]);
+      expect(await leftOf()).toEqual({
+        acme: ['2026-03-31', null],
+        beta: [null, null],
+        gamma: [null, null],
+      });
+      // Another day for acme, beta leaves, gamma unchanged.
+      const again = await run(
+        'partners',
+        csvFile([HEADER, `${PARTNERS[1]!},2026-04-30`, `${PARTNERS[2]!},2026-05-01`, `${PARTNERS[3]!},`]),
+      );
+      expect(counts(again)).toEqual([3, 0, 2, 1]);
+      expect(await leftOf()).toMatchObject({ acme: ['2026-04-30', null], beta: ['2026-05-01', null] });
+      // Emptied: back in the program, and a reason recorded in Slack goes with it.
+      await db.update(partners).set({ leftReason: 'contract ended' }).where(eq(partners.id, 'beta'));
+      await run('partners', csvFile([HEADER, `${PARTNERS[2]!},`]));
+      expect((await leftOf()).beta).toEqual([null, null]);
+    });
+
+    it('a file without the column is read as every partner in the program (the column is optional)', async () => {
+      await run('partners', csvFile(PARTNERS));
+      expect(Object.values(await leftOf()).every(([on]) => on === null)).toBe(true);
+    });
+
+    it('is validated like the other dates, and a partner cannot leave before it joined', async () => {
+      const err = await rejected(
+        'partners',
+        csvFile([
+          HEADER,
+          `${PARTNERS[1]!},2026-02-30`,
+          `${PARTNERS[2]!},31/03/2026`,
+          `${PARTNERS[3]!},2026-01-31`,
+        ]),
+      );
+      expect(issues(err)).toEqual([
+        '2/left_on: "2026-02-30" is not a date as YYYY-MM-DD (e.g. 2024-03-31)',
+        '3/left_on: "31/03/2026" is not a date as YYYY-MM-DD (e.g. 2024-03-31)',
+        '4/left_on: 2026-01-31 is before joined_on (2026-02-01): a partner leaves after it joined',
+      ]);
+      expect(await countRows(partners)).toBe(0);
+    });
+  });
+
   describe('contacts', () => {
     it('imports a semicolon file with a BOM and CRLF, referents as oui/non/yes', async () => {
       await run('partners', csvFile(PARTNERS));

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checklistItems, trainingCompletions } from '../../src/db/schema.js';
-import { digestJob } from '../../src/jobs/digest.job.js';
+import { checklistItems, partners, trainingCompletions } from '../../src/db/schema.js';
+import { digestJob, planDigests } from '../../src/jobs/digest.job.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenContact, givenMonthlyRevenue, givenPartner } from '../support/rows.js';
-import { jobDeps, outboxRows, textOf } from './support.js';
+import { catalog, jobDeps, outboxRows, textOf } from './support.js';
 
 // Monday 6 April 2026, 08:00 in Paris (summer time).
 const MONDAY = new Date('2026-04-06T06:00:00Z');
@@ -89,5 +89,29 @@ describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
     expect(text).toContain('*Quarterly duties missed*');
     expect(text).toContain('*Salesy*: Development plan follow-up, missed Q4 2025, Q1 2026');
     expect(text).toContain('*Salesy*: Sales targets &amp; forecasts met, missed Q1 2026');
+  });
+
+  it("lists within reach of a promotion by the catalog's share of the next threshold (digest.promotionReach)", async () => {
+    await givenPartner(t.db, { id: 'reach', name: 'Reachy', tier: 'access', managerSlackUserId: 'UMGR' });
+    await givenMonthlyRevenue(t.db, 'reach', '2026-01', '2026-03', 850);
+    // €150 short of €1,000 is 15 %: within the catalog's 20 %, not within 10 %.
+    const strict = { ...catalog, digest: { promotionReach: 0.1 } };
+    expect(
+      await planDigests(t.db, { catalog: strict, config: { LOCALE: 'en' } }, '2026-04-06'),
+    ).toMatchObject([{ manager: 'UMGR', promotions: [] }]);
+    expect(await planDigests(t.db, { catalog, config: { LOCALE: 'en' } }, '2026-04-06')).toMatchObject([
+      { manager: 'UMGR', promotions: [{ partnerName: 'Reachy', missingCents: 15000 }] },
+    ]);
+  });
+
+  it('leaves out a partner that left the program from that day (still counted the day before)', async () => {
+    await givenPartner(t.db, { id: 'risk', name: 'Risky', tier: 'business', managerSlackUserId: 'UMGR' });
+    await givenMonthlyRevenue(t.db, 'risk', '2026-01', '2026-03', 800);
+    await t.db.update(partners).set({ leftOn: '2026-04-06', leftReason: 'terminated' });
+    const deps = { catalog, config: { LOCALE: 'en' as const } };
+    expect((await planDigests(t.db, deps, '2026-04-05'))[0]?.demotions).toMatchObject([
+      { partnerName: 'Risky' },
+    ]);
+    expect(await planDigests(t.db, deps, '2026-04-06')).toEqual([]);
   });
 });

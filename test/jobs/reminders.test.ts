@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { remindCommand } from '../../src/cli/remind.command.js';
 import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
-import { outbox, reminderLog, trainingCompletions } from '../../src/db/schema.js';
+import { outbox, partners, reminderLog, trainingCompletions } from '../../src/db/schema.js';
 import { instantForDay } from '../../src/jobs/cron.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { planReminders, remindersJob } from '../../src/jobs/reminders.job.js';
@@ -52,6 +52,17 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
     (await t.db.select().from(reminderLog).where(eq(reminderLog.remindedOn, day))).map(
       (r) => `${r.recipient} ${r.obligation} ${r.kind}`,
     );
+
+  it('a partner that left the program is not reminded from that day, nor is its manager told', async () => {
+    await givenAcme(t.db);
+    // Due Monday 2 March: on Monday 16 March it is 14 days overdue, and the manager is told too.
+    const monday = { today: '2026-03-16', since: '2026-03-13' };
+    expect((await planReminders(t.db, deps(), monday)).entries.map((e) => e.recipient)).toContain('UMGR');
+    await t.db.update(partners).set({ leftOn: '2026-03-16', leftReason: 'contract ended' });
+    expect((await planReminders(t.db, deps(), monday)).entries).toEqual([]);
+    expect(await runDay('2026-03-16')).toMatchObject({ status: 'done', summary: { items: 0, messages: 0 } });
+    expect(await outboxRows(t.db)).toEqual([]);
+  });
 
   it('14 days before: one message per recipient, profile items to the contact by DM, the others to the channel', async () => {
     await givenAcme(t.db);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { benefitsAddedBy, benefitsInForce } from '../../src/program/benefits.js';
 import { previousTier } from '../../src/program/tiers.js';
+import { bizBoosterNotes } from '../../src/slack/views/benefits.view.js';
+import { viewContext } from '../../src/slack/views/context.js';
 import { catalog } from './support.js';
 
 /** PROGRAM.md section 5, row by row (the deck’s words with French typography: a narrow no-break space before ":"). */
@@ -97,6 +99,22 @@ describe('benefits', () => {
 
     it('is still active on the last day of the third month', () => {
       expect(bizbooster150('2026-09-30')?.status).toBe('active');
+    });
+
+    it('its last day is the day before the same date three months later, and that is the day shown', () => {
+      expect(bizbooster150('2026-07-01')).toMatchObject({ lastDay: '2026-09-30', expiresOn: '2026-10-01' });
+      const notes = (today: string) =>
+        bizBoosterNotes(viewContext(catalog, 'en', today), benefitsInForce(catalog, access, today));
+      expect(notes('2026-08-15')).toEqual(['BizBooster until 30 Sept 2026']);
+      expect(notes('2026-10-01')).toEqual(['BizBooster expired on 1 Oct 2026']);
+    });
+
+    it('entering a tier on the 31st, the last day is the day before the clamped date', () => {
+      const fromDec = { tier: 'access', entries: { starter: '2025-02-10', access: '2025-11-30' } };
+      const b = benefitsInForce(catalog, fromDec, '2026-02-27').find(
+        (x) => x.benefit.code === 'bizbooster-150',
+      );
+      expect(b).toMatchObject({ status: 'active', lastDay: '2026-02-27', expiresOn: '2026-02-28' });
     });
 
     it('is expired 3 months after entering the tier', () => {

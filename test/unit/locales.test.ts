@@ -36,6 +36,7 @@ describe('locales', () => {
       'commandMessages',
       'digestMessages',
       'homeMessages',
+      'membershipMessages',
       'reminderMessages',
       'writeMessages',
       'writeNotifications',

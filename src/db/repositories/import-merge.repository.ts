@@ -16,6 +16,7 @@ const PARTNER_COLUMNS = [
   'slack_channel_id',
   'manager_slack_user_id',
   'joined_on',
+  'left_on',
 ] as const;
 const CONTACT_COLUMNS = ['name', 'email', 'profiles', 'referent_profiles'] as const;
 const STAFF_COLUMNS = ['name', 'role'] as const;
@@ -33,14 +34,17 @@ export function createImportMergeRepository(db: Db) {
      */
     partners({ actor, catalogVersion }: { actor: string; catalogVersion: string }): Promise<Applied> {
       const set = sql.raw(PARTNER_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '));
+      // A partner back in the program (left_on emptied) loses the reason of its departure.
       return countUpsert(
         db,
         sql`insert into partners (id, name, search_name, type, operator_program, slack_channel_id,
-          manager_slack_user_id, joined_on, tier, tier_since)
+          manager_slack_user_id, joined_on, tier, tier_since, left_on)
         select partner_id, name, search_name, type, operator_program, slack_channel_id,
-          manager_slack_user_id, joined_on, coalesce(tier, 'starter'), joined_on
+          manager_slack_user_id, joined_on, coalesce(tier, 'starter'), joined_on, left_on
         from ${STAGE}
-        on conflict (id) do update set ${set}, updated_at = now()
+        on conflict (id) do update set ${set},
+          left_reason = case when excluded.left_on is null then null else partners.left_reason end,
+          updated_at = now()
         where ${differs('partners', PARTNER_COLUMNS)}
         returning id, (xmax = 0) as inserted`,
         // A partner created with a tier records where it started.

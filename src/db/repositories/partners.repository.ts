@@ -91,6 +91,16 @@ export function createPartnersRepository(db: Db) {
       await db.update(partners).set({ tier, tierSince: since, updatedAt: now }).where(eq(partners.id, id));
     },
 
+    /** Records that a partner left the program on a day, with the reason; null and null: it is back in. */
+    async setMembership(
+      id: string,
+      leftOn: string | null,
+      leftReason: string | null,
+      now: Date,
+    ): Promise<void> {
+      await db.update(partners).set({ leftOn, leftReason, updatedAt: now }).where(eq(partners.id, id));
+    },
+
     async count(): Promise<number> {
       const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(partners);
       return row?.count ?? 0;

@@ -6,7 +6,9 @@ import { Cells, type ImportKindSpec } from './kind.js';
 /**
  * Partners, keyed by partner_id. The tier column only applies when a partner is created (its starting
  * tier, recorded in tier_history as kind 'import'); an existing partner's tier moves only by evaluation
- * or override, so a different tier in the file is reported as a note and left alone.
+ * or override, so a different tier in the file is reported as a note and left alone. `left_on` (optional)
+ * is the day the partner left the program: re-importing updates it, empty means it is in the program (a
+ * departure recorded in Slack with `/partner leave` is then undone, its reason with it).
  */
 export const partnersKind: ImportKindSpec = {
   kind: 'partners',
@@ -19,8 +21,9 @@ export const partnersKind: ImportKindSpec = {
     'manager_slack_user_id',
     'joined_on',
     'tier',
+    'left_on',
   ],
-  optional: ['operator_program', 'slack_channel_id', 'manager_slack_user_id', 'tier'],
+  optional: ['operator_program', 'slack_channel_id', 'manager_slack_user_id', 'tier', 'left_on'],
   staging: {
     partner_id: 'text',
     name: 'text',
@@ -31,6 +34,7 @@ export const partnersKind: ImportKindSpec = {
     manager_slack_user_id: 'text',
     joined_on: 'date',
     tier: 'text',
+    left_on: 'date',
   },
   key: ['partner_id'],
 
@@ -61,6 +65,9 @@ export const partnersKind: ImportKindSpec = {
           ),
         )
       : null;
+    const leftOn = c.optional('left_on') === null ? null : c.parse('left_on', parseIsoDate);
+    if (leftOn && joinedOn && leftOn < joinedOn)
+      c.issue('left_on', `${leftOn} is before joined_on (${joinedOn}): a partner leaves after it joined`);
     return c.result({
       partner_id: partnerId,
       name,
@@ -71,6 +78,7 @@ export const partnersKind: ImportKindSpec = {
       manager_slack_user_id: manager,
       joined_on: joinedOn,
       tier,
+      left_on: leftOn,
     });
   },
 

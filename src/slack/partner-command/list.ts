@@ -1,4 +1,5 @@
 import type { Catalog } from '../../program/catalog.schema.js';
+import { hasLeft } from '../../program/membership.js';
 import { searchKey } from '../../program/text.js';
 import { isAdmin } from '../../services/actor.service.js';
 import { loadPartnerStatuses, type PartnerStatus } from '../../services/partner-status.service.js';
@@ -14,10 +15,11 @@ export interface ListArgs {
 
 const OVERDUE_WORDS = new Set(['overdue', 'late', 'retard', 'en-retard', 'en retard']);
 const AT_RISK_WORDS = new Set(['at-risk', 'at risk', 'risk', 'risque', 'a-risque', 'a risque', 'en risque']);
+const LEFT_WORDS = new Set(['left', 'leavers', 'gone', 'partis', 'parti', 'sortis', 'depart', 'departs']);
 
 /**
  * `list [filter] [page]`: filter is a tier (code or label, either language: "business", "Business
- * Partner"), `overdue` or `at-risk` (French words too); a trailing number is the page.
+ * Partner"), `overdue`, `at-risk` or `left` (French words too); a trailing number is the page.
  */
 export function parseListArgs(catalog: Catalog, args: string): ListArgs | { unknownFilter: string } {
   let text = args.trim();
@@ -31,6 +33,7 @@ export function parseListArgs(catalog: Catalog, args: string): ListArgs | { unkn
   const key = searchKey(text);
   if (OVERDUE_WORDS.has(key)) return { filter: { kind: 'overdue' }, filterText: text, page };
   if (AT_RISK_WORDS.has(key)) return { filter: { kind: 'at-risk' }, filterText: text, page };
+  if (LEFT_WORDS.has(key)) return { filter: { kind: 'left' }, filterText: text, page };
   const tier = catalog.tiers.find((t) =>
     [t.code, ...Object.values(t.label)].some((name) => {
       const k = searchKey(name);
@@ -43,6 +46,14 @@ export function parseListArgs(catalog: Catalog, args: string): ListArgs | { unkn
 
 function row(status: PartnerStatus): ListRow {
   const { partner } = status.record;
+  if (hasLeft(partner, status.today))
+    // What it owes or risks no longer matters: when it left and why does.
+    return {
+      partner,
+      averageSoFarCents: status.progress.averageSoFarCents,
+      overdue: 0,
+      left: { on: partner.leftOn!, reason: partner.leftReason ?? '' },
+    };
   return {
     partner,
     averageSoFarCents: status.progress.averageSoFarCents,
@@ -65,7 +76,10 @@ function paginate<T>(items: T[], requested: number) {
 
 export async function loadListPage(ctx: CommandContext, args: ListArgs): Promise<ListPage> {
   const admin = isAdmin(ctx.actor);
-  const all = await ctx.deps.partners.byManager(admin ? undefined : ctx.actor.slackUserId);
+  const everyone = await ctx.deps.partners.byManager(admin ? undefined : ctx.actor.slackUserId);
+  // Partners that left the program are listed by `list left` only, with the day and the reason.
+  const left = everyone.filter((p) => hasLeft(p, ctx.view.today));
+  const all = args.filter?.kind === 'left' ? left : everyone.filter((p) => !hasLeft(p, ctx.view.today));
   const statusesOf = (ids: string[]) =>
     loadPartnerStatuses(ctx.deps.partners, ctx.deps.catalog, ids, ctx.view.today);
   const { filter } = args;

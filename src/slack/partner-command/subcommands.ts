@@ -1,3 +1,4 @@
+import { hasLeft } from '../../program/membership.js';
 import { isStaff } from '../../services/actor.service.js';
 import { loadPartnerStatus, type PartnerStatus } from '../../services/partner-status.service.js';
 import { benefitsView } from '../views/benefits.view.js';
@@ -7,6 +8,7 @@ import { helpView } from '../views/help.view.js';
 import { historyView } from '../views/history.view.js';
 import { listView } from '../views/list.view.js';
 import { messageView } from '../views/lookup.view.js';
+import { markedAsLeft, noLongerInProgramView } from '../views/membership.view.js';
 import { obligationsView } from '../views/obligations.view.js';
 import { programView } from '../views/program.view.js';
 import { statusView } from '../views/status.view.js';
@@ -18,11 +20,14 @@ import { WRITE_SUBCOMMANDS } from './writes/index.js';
 
 /**
  * A subcommand about one partner: resolve it from the text (or the channel, or the button), load its
- * status, render. Lookup outcomes other than one partner answer by themselves.
+ * status, render. Lookup outcomes other than one partner answer by themselves. A partner that left the
+ * program: its contacts are told so instead of a card (its history excepted: `keptForLeavers`); staff see
+ * the card, marked.
  */
 export function partnerSubcommand(
   spec: Omit<Subcommand, 'run' | 'access'>,
   render: (ctx: CommandContext, status: PartnerStatus) => View,
+  options: { keptForLeavers?: boolean } = {},
 ): Subcommand {
   return {
     ...spec,
@@ -37,7 +42,10 @@ export function partnerSubcommand(
         ctx.view.today,
       );
       if (!status) return messageView(ctx.m.lookup.gone);
-      return render(ctx, status);
+      const { partner } = status.record;
+      if (!hasLeft(partner, ctx.view.today)) return render(ctx, status);
+      if (!isStaff(ctx.actor) && !options.keptForLeavers) return noLongerInProgramView(ctx.view, partner);
+      return markedAsLeft(ctx.view, render(ctx, status), partner);
     },
   };
 }
@@ -75,6 +83,7 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
   partnerSubcommand(
     { name: 'history', aliases: ['historique'], help: (m) => m.help.commands.history },
     (ctx, s) => historyView(ctx.view, s.record, { staff: isStaff(ctx.actor), obligations: s.obligations }),
+    { keptForLeavers: true },
   ),
   {
     name: 'program',

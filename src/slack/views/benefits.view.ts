@@ -4,14 +4,14 @@ import { actions, context, header, type KnownBlock, lineSections, type View, vie
 import { fmt, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn } from './escape.js';
 
-/** "BizBooster until 1 Apr 2027" / "expired on ...", for the time-limited benefits in force. */
+/** "BizBooster until 31 Mar 2027" (its last day) / "expired on 1 Apr 2027", for the time-limited benefits in force. */
 export function bizBoosterNotes(ctx: ViewContext, benefits: BenefitInForce[]): string[] {
   const f = fmt(ctx);
   return benefits
     .filter((b) => b.expiresOn !== undefined)
     .map((b) =>
       b.status === 'active'
-        ? ctx.m.benefits.bizBoosterActive(f.date(b.expiresOn!))
+        ? ctx.m.benefits.bizBoosterActive(f.date(b.lastDay!))
         : ctx.m.benefits.bizBoosterExpired(f.date(b.expiresOn!)),
     );
 }
@@ -26,7 +26,7 @@ export function benefitsView(ctx: ViewContext, status: PartnerStatus): View {
     const text = `${b} ${f.text(item.benefit.label)}`;
     if (item.expiresOn === undefined) return text;
     return item.status === 'active'
-      ? `${text}${f.colon} _${m.benefits.activeUntil(f.date(item.expiresOn))}_`
+      ? `${text}${f.colon} _${m.benefits.activeUntil(f.date(item.lastDay!))}_`
       : `${b} ~${f.text(item.benefit.label)}~ _${m.benefits.expiredOn(f.date(item.expiresOn))}_`;
   });
   const blocks: KnownBlock[] = [

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { type HomeMessages, homeMessages } from '../../i18n/home.js';
+import { hasLeft } from '../../program/membership.js';
 import type { PartnerStatus } from '../../services/partner-status.service.js';
 import type { PortfolioSummary } from '../../services/portfolio.service.js';
 import { ACTION_IDS } from '../ids.js';
@@ -18,6 +19,7 @@ import {
 import { fmt } from './context.js';
 import { declarationBlocks } from './declarations.view.js';
 import { code, escapeMrkdwn } from './escape.js';
+import { noLongerInProgramView } from './membership.view.js';
 import { withoutButtons } from './share.view.js';
 import { statusView } from './status.view.js';
 import type { WriteViewContext } from './write-replies.view.js';
@@ -121,6 +123,11 @@ export function homeView(ctx: WriteViewContext, data: HomeData, options: { notic
       blocks = staffBlocks(ctx, h, data.summary);
       break;
     case 'contact':
+      // A partner that left the program: its contacts are told so instead of its card.
+      if (hasLeft(data.status.record.partner, data.status.today)) {
+        blocks = [header(h.contact.title), ...noLongerInProgramView(ctx, data.status.record.partner).blocks];
+        break;
+      }
       blocks = [
         header(h.contact.title),
         // Nothing can be shared from the Home tab: the card goes without its Share button.

@@ -1,3 +1,4 @@
+import { membershipMessages } from '../../i18n/membership.js';
 import { ACTION_IDS, encodeValue, indexedActionId } from '../ids.js';
 import {
   actions,
@@ -16,7 +17,12 @@ import { code, escapeMrkdwn } from './escape.js';
 /** Partners per page: one section each, plus header, page line and buttons, well within 50 blocks. */
 export const LIST_PAGE_SIZE = 20;
 
-export type ListFilter = { kind: 'tier'; tier: string } | { kind: 'overdue' } | { kind: 'at-risk' };
+export type ListFilter =
+  | { kind: 'tier'; tier: string }
+  | { kind: 'overdue' }
+  | { kind: 'at-risk' }
+  /** Partners that left the program (listed by this filter only). */
+  | { kind: 'left' };
 
 export interface ListRow {
   partner: { id: string; name: string; type: string; operatorProgram: string | null; tier: string };
@@ -24,6 +30,8 @@ export interface ListRow {
   overdue: number;
   /** The tier the semester so far would move it down to. */
   demotionTo?: string;
+  /** When it left the program, and why. */
+  left?: { on: string; reason: string };
 }
 
 export interface ListPage {
@@ -42,6 +50,7 @@ export interface ListPage {
 export function listView(ctx: ViewContext, list: ListPage): View {
   const f = fmt(ctx);
   const l = ctx.m.list;
+  const mm = membershipMessages[ctx.locale];
   const scope = list.scope === 'mine' ? l.mine : l.all;
   const filter =
     list.filter?.kind === 'overdue'
@@ -50,12 +59,16 @@ export function listView(ctx: ViewContext, list: ListPage): View {
         ? l.atRisk
         : list.filter?.kind === 'tier'
           ? l.atTier(f.tier(list.filter.tier))
-          : undefined;
+          : list.filter?.kind === 'left'
+            ? mm.listLeft
+            : undefined;
   const title = filter ? l.filtered(scope, filter) : scope;
   const count = f.count(list.total, ctx.m.partners);
   const blocks: KnownBlock[] = [header(l.title(title))];
   if (list.total === 0) {
-    blocks.push(section(list.filter ? l.empty : l.emptyPortfolio));
+    blocks.push(
+      section(list.filter?.kind === 'left' ? mm.listLeftEmpty : list.filter ? l.empty : l.emptyPortfolio),
+    );
     return view(l.text(escapeMrkdwn(title), count), blocks);
   }
   blocks.push(context(l.page(String(list.page), String(list.pages), count)));
@@ -66,6 +79,7 @@ export function listView(ctx: ViewContext, list: ListPage): View {
       row.averageSoFarCents === null ? l.noRevenue : ctx.m.perMonth(f.money(row.averageSoFarCents)),
       ...(row.overdue ? [f.count(row.overdue, l.overdueCount)] : []),
       ...(row.demotionTo ? [l.atRiskFlag(escapeMrkdwn(f.tier(row.demotionTo)))] : []),
+      ...(row.left ? [`_${mm.listLeftRow(f.date(row.left.on), escapeMrkdwn(row.left.reason))}_`] : []),
     ];
     blocks.push(
       section(

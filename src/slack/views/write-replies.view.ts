@@ -1,4 +1,5 @@
 import { formatMonth } from '../../i18n/format.js';
+import { membershipMessages } from '../../i18n/membership.js';
 import { type WriteMessages, writeMessages } from '../../i18n/writes.js';
 import type { Label } from '../../program/catalog.schema.js';
 import type { ChecklistMarked } from '../../services/checklist.service.js';
@@ -107,6 +108,15 @@ export function issueText(ctx: WriteViewContext, issue: WriteIssue): string {
       return i.reasonTooLong(String(issue.max));
     case 'declaration-gone':
       return i.declarationGone;
+    case 'left-before-joined':
+      return membershipMessages[ctx.locale].issues.leftBeforeJoined(
+        code(issue.value),
+        f.date(issue.joinedOn),
+      );
+    case 'left-unchanged':
+      return membershipMessages[ctx.locale].issues.leftUnchanged(f.date(issue.leftOn));
+    case 'not-left':
+      return membershipMessages[ctx.locale].issues.notLeft(escapeMrkdwn(issue.partnerName));
   }
 }
 

@@ -2,7 +2,9 @@
 import type { Subcommand } from '../types.js';
 import { confirmSubcommand } from './confirm.subcommand.js';
 import { doneSubcommand } from './done.subcommand.js';
+import { leaveSubcommand } from './leave.subcommand.js';
 import { overrideSubcommand } from './override.subcommand.js';
+import { rejoinSubcommand } from './rejoin.subcommand.js';
 import { revenueSubcommand } from './revenue.subcommand.js';
 import { trainingSubcommand } from './training.subcommand.js';
 
@@ -12,4 +14,6 @@ export const WRITE_SUBCOMMANDS: readonly Subcommand[] = [
   doneSubcommand,
   overrideSubcommand,
   confirmSubcommand,
+  leaveSubcommand,
+  rejoinSubcommand,
 ];
