@@ -84,11 +84,28 @@ describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
       { partnerId: 'sales', item: 'doc-partner-charter', completedOn: '2025-10-02' },
       { partnerId: 'sales', item: 'doc-ambassador-contract', completedOn: '2025-10-02' },
     ]);
-    await runJobOccurrence(jobDeps(t.db), digestJob, MONDAY);
+    // With the program started before the partner joined, both quarters count.
+    const earlyStart = { ...catalog, programStart: '2025-01-01' };
+    await runJobOccurrence(jobDeps(t.db, { catalog: earlyStart }), digestJob, MONDAY);
     const text = textOf((await outboxRows(t.db))[0]!);
     expect(text).toContain('*Quarterly duties missed*');
     expect(text).toContain('*Salesy*: Development plan follow-up, missed Q4 2025, Q1 2026');
     expect(text).toContain('*Salesy*: Sales targets &amp; forecasts met, missed Q1 2026');
+  });
+
+  it('counts no quarter missed before the program started (catalog programStart)', async () => {
+    await givenPartner(t.db, {
+      id: 'sales',
+      name: 'Salesy',
+      managerSlackUserId: 'UMGR',
+      joinedOn: '2025-10-01',
+      tierSince: '2025-10-01',
+    });
+    await runJobOccurrence(jobDeps(t.db), digestJob, MONDAY);
+    const text = textOf((await outboxRows(t.db))[0]!);
+    expect(catalog.programStart).toBe('2026-01-01');
+    expect(text).toContain('*Salesy*: Development plan follow-up, missed Q1 2026');
+    expect(text).not.toContain('Q4 2025');
   });
 
   it("lists within reach of a promotion by the catalog's share of the next threshold (digest.promotionReach)", async () => {
