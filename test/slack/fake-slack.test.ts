@@ -11,7 +11,8 @@ describe('the fake Slack Web API', () => {
       slackApiUrl: fake.apiUrl,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
-      timeout: 200,
+      // Short, for the hang below, but not so short that a busy machine fails an ordinary first call.
+      timeout: 1_000,
       logLevel: webApi.LogLevel.ERROR,
     });
   });
