@@ -29,10 +29,18 @@ const unlisted = readdirSync(new URL('./test', import.meta.url), { withFileTypes
 if (unlisted.length > 0)
   throw new Error(`vitest.config.ts: add test/${unlisted.join(', test/')} to one of the PARTS`);
 
+/**
+ * Parts whose files must each get fresh modules: test/import/support.ts makes a temporary folder when it is
+ * loaded, and the db part's files share it with no cleanup between them.
+ */
+const ISOLATED = new Set<string>(['db']);
+
 const common = {
   hookTimeout: 60_000,
   testTimeout: 30_000,
-  pool: 'forks',
+  // Worker threads, reused from file to file: most of a file's cost was loading Bolt, drizzle and PGlite
+  // again in a fresh process. Each file still builds its own app, fake Slack and database.
+  pool: 'threads',
 } as const;
 
 export default defineConfig({
@@ -44,6 +52,7 @@ export default defineConfig({
       test: {
         ...common,
         name,
+        isolate: ISOLATED.has(name),
         include: folders.map((folder) => `test/${folder}/**/*.test.ts`),
         // The database parts share one setup: PostgreSQL checked once, a migrated template and PGlite image.
         ...(name === 'unit' ? {} : { globalSetup: ['test/support/global-setup.ts'] }),

@@ -79,34 +79,38 @@ const SCHEMA_FINGERPRINT = `select concat_ws('|',
   (select count(*) from pg_event_trigger)
 ) as fingerprint`;
 
-interface PristinePglite {
+interface PristineDatabase {
   fingerprint: string;
   /** Empties every table but the migrations' journal and puts every sequence back at its start. */
   resetSql: string;
+  /** How many rows the tables hold, in all. */
+  countSql: string;
 }
 
-let pristinePglite: Promise<PristinePglite | undefined> | undefined;
+let pristinePglite: Promise<PristineDatabase | undefined> | undefined;
 const idlePglite: PGlite[] = [];
 
-/** What a fresh instance from the image holds, read on the first one; undefined if reuse is unsafe. */
-async function describePristine(client: PGlite): Promise<PristinePglite | undefined> {
+type Query = <T>(sql: string) => Promise<T[]>;
+
+/** What a fresh database holds, read on the first one; undefined if reuse is unsafe. */
+async function describePristine(query: Query): Promise<PristineDatabase | undefined> {
   const user = `schemaname not in ('pg_catalog', 'information_schema') and schemaname <> 'drizzle'`;
-  const { rows: fingerprint } = await client.query<{ fingerprint: string }>(SCHEMA_FINGERPRINT);
-  const { rows: tables } = await client.query<{ name: string }>(
+  const [fingerprint] = await query<{ fingerprint: string }>(SCHEMA_FINGERPRINT);
+  const tables = await query<{ name: string }>(
     `select format('%I.%I', schemaname, tablename) as name from pg_tables where ${user} order by 1`,
   );
-  const { rows: sequences } = await client.query<{ name: string; start: string }>(
+  const sequences = await query<{ name: string; start: string }>(
     `select format('%I.%I', schemaname, sequencename) as name, start_value::text as start
        from pg_sequences where ${user} order by 1`,
   );
   if (tables.length === 0) return undefined;
-  // Rows the migrations put in would be lost: then every test gets a fresh instance.
-  const { rows: counts } = await client.query<{ n: number }>(
-    tables.map((t) => `select count(*)::int as n from ${t.name}`).join(' union all '),
-  );
-  if (counts.some((c) => c.n > 0)) return undefined;
+  // Rows the migrations put in would be lost: then every test gets a fresh database.
+  const countSql = `select (${tables.map((t) => `(select count(*) from ${t.name})`).join(' + ')})::int as n`;
+  const [count] = await query<{ n: number }>(countSql);
+  if (count!.n > 0) return undefined;
   return {
-    fingerprint: fingerprint[0]!.fingerprint,
+    fingerprint: fingerprint!.fingerprint,
+    countSql,
     // DELETE, not TRUNCATE: on tables this small it is ten times cheaper (no new files). The foreign keys
     // are not checked meanwhile (replica role), so the order does not matter.
     resetSql: [
@@ -124,7 +128,9 @@ async function takePglite(): Promise<PGlite> {
   const client = await PGlite.create({ loadDataDir: await migratedPgliteImage() });
   // Described before any test writes to it (only the worker's first instance waits for this).
   if (REUSE_PGLITE) {
-    pristinePglite ??= describePristine(client).catch(() => undefined);
+    pristinePglite ??= describePristine(
+      async <T>(sql: string) => (await client.query<T>(sql)).rows,
+    ).catch(() => undefined);
     await pristinePglite;
   }
   return client;
@@ -205,21 +211,9 @@ export async function createTestDatabase(
       drop: () => lease.drop(),
     };
   }
-  // A clone of the run's migrated template when there is one (much cheaper than migrating each time).
-  const template = provided('postgresTemplate');
-  const name = `${provided('postgresPrefix') ?? 'pb_test_'}${randomBytes(6).toString('hex')}`;
-  await admin().unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const name = idlePostgres.pop() ?? (await createPostgresDatabase());
   const url = urlOfDatabase(name);
   const database = await openDatabase({ databaseUrl: url, dataDir: '', maxConnections: 4 });
-  if (!template) {
-    try {
-      await database.migrate();
-    } catch (error) {
-      await database.close();
-      await admin().unsafe(`drop database if exists ${name} with (force)`);
-      throw error;
-    }
-  }
   let closed = false;
   return {
     ...database,
@@ -231,7 +225,76 @@ export async function createTestDatabase(
     drop: async () => {
       if (!closed) await database.close();
       closed = true;
-      await admin().unsafe(`drop database if exists ${name} with (force)`);
+      if (await resetPostgresForReuse(name)) idlePostgres.push(name);
+      else await admin().unsafe(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/*
+ * PostgreSQL databases are reused within a worker too: CREATE DATABASE … TEMPLATE costs about half a second,
+ * emptying a small database a few milliseconds. drop() closes the test's connections, then empties the
+ * database (as for PGlite) if nothing else is connected to it and its schema is as migrated, and keeps it
+ * for the next test; otherwise it drops it. The test that dropped it cannot reach it any more: its pool is
+ * closed. What a worker keeps when it ends is dropped by the global setup's teardown (same prefix).
+ * TEST_POSTGRES_REUSE=0 gives every test a new database.
+ */
+const REUSE_POSTGRES = process.env.TEST_POSTGRES_REUSE !== '0';
+const MAX_IDLE_POSTGRES = 2;
+const idlePostgres: string[] = [];
+let pristinePostgres: Promise<PristineDatabase | undefined> | undefined;
+
+/** A new database: a clone of the run's migrated template when there is one, else migrated here. */
+async function createPostgresDatabase(): Promise<string> {
+  const template = provided('postgresTemplate');
+  const name = `${provided('postgresPrefix') ?? 'pb_test_'}${randomBytes(6).toString('hex')}`;
+  await admin().unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  if (!template) {
+    const database = await openDatabase({ databaseUrl: urlOfDatabase(name), dataDir: '', maxConnections: 1 });
+    try {
+      await database.migrate();
+    } catch (error) {
+      await admin().unsafe(`drop database if exists ${name} with (force)`);
+      throw error;
+    } finally {
+      await database.close();
+    }
+  }
+  if (REUSE_POSTGRES) {
+    // Described before any test writes to it (only the worker's first database waits for this).
+    pristinePostgres ??= withConnection(name, describePristine).catch(() => undefined);
+    await pristinePostgres;
+  }
+  return name;
+}
+
+async function withConnection<T>(name: string, use: (query: Query) => Promise<T>): Promise<T> {
+  const sql = postgres(urlOfDatabase(name), { max: 1, onnotice: () => {} });
+  try {
+    return await use(async <R>(text: string) => (await sql.unsafe(text)) as unknown as R[]);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Empties the database for the next test; false when it cannot be made as good as new. */
+async function resetPostgresForReuse(name: string): Promise<boolean> {
+  const pristine = REUSE_POSTGRES ? await pristinePostgres : undefined;
+  if (!pristine || idlePostgres.length >= MAX_IDLE_POSTGRES) return false;
+  try {
+    return await withConnection(name, async (query) => {
+      // A child process or a connection the test opened itself would see the next test's rows.
+      const [others] = await query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      if (others!.n > 0) return false;
+      const [rows] = await query<{ n: number }>(pristine.countSql);
+      if (rows!.n > MAX_ROWS_TO_REUSE) return false;
+      await query(pristine.resetSql);
+      const [after] = await query<{ fingerprint: string }>(SCHEMA_FINGERPRINT);
+      return after?.fingerprint === pristine.fingerprint;
+    });
+  } catch {
+    return false;
+  }
 }
