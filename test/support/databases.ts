@@ -128,9 +128,9 @@ async function takePglite(): Promise<PGlite> {
   const client = await PGlite.create({ loadDataDir: await migratedPgliteImage() });
   // Described before any test writes to it (only the worker's first instance waits for this).
   if (REUSE_PGLITE) {
-    pristinePglite ??= describePristine(
-      async <T>(sql: string) => (await client.query<T>(sql)).rows,
-    ).catch(() => undefined);
+    pristinePglite ??= describePristine(async <T>(sql: string) => (await client.query<T>(sql)).rows).catch(
+      () => undefined,
+    );
     await pristinePglite;
   }
   return client;
