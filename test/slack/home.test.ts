@@ -14,6 +14,7 @@ import {
   spaces,
   startWritesApp,
   USERS,
+  useWritesApp,
   type WritesHarness,
 } from './writes.fixtures.js';
 
@@ -58,12 +59,7 @@ function expectHomeWithinLimits(view: HomeBody) {
 }
 
 describe.each(BACKENDS)('App Home over HTTP on %s', (backend) => {
-  let h: WritesHarness;
-  beforeAll(async () => {
-    h = await startWritesApp(backend);
-  });
-  beforeEach(() => h.reset());
-  afterAll(() => h?.stop());
+  const h = useWritesApp(backend);
 
   it("shows staff their portfolio: tiers, declarations to confirm, overdue, at risk, and the forms' buttons", async () => {
     await h.app.command('training trn-online-sales', { userId: USERS.acmeSales });
@@ -191,9 +187,7 @@ describe.each(BACKENDS)('App Home of a 500-partner portfolio on %s', (backend) =
   afterAll(() => h?.stop());
 
   it('stays within Block Kit limits, counting what it cannot list', async () => {
-    const started = Date.now();
     const { view, text } = await openHome(h, 'U0BIGMANAGER');
-    expect(Date.now() - started).toBeLessThan(10_000);
     expectHomeWithinLimits(view);
     expect(text).toContain('*Your partners*: 500 partners');
     expect(text).toContain('*Access Partner*\n250');

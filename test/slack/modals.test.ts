@@ -28,11 +28,11 @@ import {
   select,
   snapshot,
   spaces,
-  startWritesApp,
   TODAY,
   text,
   USERS,
   user,
+  useWritesApp,
   values,
   type WritesHarness,
 } from './writes.fixtures.js';
@@ -45,12 +45,7 @@ type ModalBody = {
 };
 
 describe.each(BACKENDS)('write modals over HTTP on %s', (backend) => {
-  let h: WritesHarness;
-  beforeAll(async () => {
-    h = await startWritesApp(backend);
-  });
-  beforeEach(() => h.reset());
-  afterAll(() => h?.stop());
+  const h = useWritesApp(backend);
 
   /** Clicks a staff button on a card; returns the modal opened (or undefined after the refusal). */
   async function clickButton(

@@ -2,22 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
 import { blockActions } from '../support/slack-requests.js';
-import {
-  allText,
-  buttonIds,
-  CHANNELS,
-  startWritesApp,
-  USERS,
-  type WritesHarness,
-} from './writes.fixtures.js';
+import { allText, buttonIds, CHANNELS, USERS, useWritesApp, type WritesHarness } from './writes.fixtures.js';
 
 describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
-  let h: WritesHarness;
-  beforeAll(async () => {
-    h = await startWritesApp(backend);
-  });
-  beforeEach(() => h.reset());
-  afterAll(() => h?.stop());
+  const h = useWritesApp(backend);
 
   /** Clicks Share on a card about `partnerId` in `channelId`; returns what was posted to the response URL. */
   async function share(userId: string, channelId: string, partnerId = 'acme', subcommand = 'status') {

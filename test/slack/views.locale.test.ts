@@ -51,9 +51,8 @@ describe("the asker's locale", () => {
         }),
     );
     const resolve = createLocaleResolver({ cache: createLocaleCache(), fallback: 'en', timeoutMs: 50 });
-    const started = Date.now();
+    // Slack has not answered (release is not called yet): only the timeout can give the default.
     expect(await resolve(client, 'U2')).toBe('en');
-    expect(Date.now() - started).toBeLessThan(500);
     release({ user: { locale: 'fr-FR' } });
     await vi.waitFor(async () => expect(await resolve(client, 'U2')).toBe('fr'));
     expect(calls).toHaveLength(1);

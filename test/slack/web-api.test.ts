@@ -57,9 +57,9 @@ describe('Web API calls from listeners', () => {
 
   it('acks at once even when Slack hangs, then gives up after bounded retries', async () => {
     t.fakeSlack.hang('chat.postMessage', { times: 3 });
-    const started = Date.now();
     const { response, ack } = await t.command('status');
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // The listener is still waiting on Slack (three 300 ms timeouts at least) when the ack has come.
+    expect(outcomes).toHaveLength(0);
     expect(response.status).toBe(200);
     expect(ack).toMatchObject({ text: 'on it' });
     const outcome = await waitForOutcome();

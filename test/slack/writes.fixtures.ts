@@ -1,4 +1,5 @@
 import { asc, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import {
   auditLog,
@@ -162,6 +163,45 @@ export async function startWritesApp(backend: Backend, seed = seedWrites): Promi
     await t.drop();
     throw error;
   }
+}
+
+/**
+ * The hooks of a describe block on one writes app: started once, reset before each test, stopped after.
+ * The harness is filled in by beforeAll: use it inside tests and hooks only.
+ */
+export function useWritesApp(backend: Backend, seed = seedWrites): WritesHarness {
+  const h = {} as WritesHarness;
+  beforeAll(async () => {
+    Object.assign(h, await startWritesApp(backend, seed));
+  });
+  beforeEach(() => h.reset());
+  afterAll(() => h.stop?.());
+  return h;
+}
+
+/**
+ * `run` sends a /partner command and returns its reply's text, checking that it holds nothing Slack would
+ * read as a link or <!channel> (only <@U…> mentions); `refused` also checks that nothing changed anywhere.
+ */
+export function writeCommands(h: WritesHarness) {
+  const run = async (text: string, userId: string = USERS.manager, channelId: string = CHANNELS.internal) => {
+    const { response, ack } = await h.app.command(text, { userId, channelId });
+    expect(response.status).toBe(200);
+    const reply = spaces(allText(ack!));
+    expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
+    return { ack: ack!, text: reply };
+  };
+  const refused = async (
+    text: string,
+    userId: string = USERS.manager,
+    channelId: string = CHANNELS.internal,
+  ) => {
+    const before = await snapshot(h.t.db);
+    const reply = await run(text, userId, channelId);
+    expect(await snapshot(h.t.db)).toBe(before);
+    return reply.text;
+  };
+  return { run, refused };
 }
 
 /** view.state.values entries, as Slack sends them. */

@@ -14,43 +14,21 @@ import {
   catalog,
   snapshot,
   spaces,
-  startWritesApp,
   TODAY,
   USERS,
+  useWritesApp,
   type WritesHarness,
+  writeCommands,
 } from './writes.fixtures.js';
 
 describe.each(BACKENDS)(
   'partners who leave the program: /partner leave and rejoin over HTTP on %s',
   (backend) => {
-    let h: WritesHarness;
-    beforeAll(async () => {
-      h = await startWritesApp(backend);
-    });
-    beforeEach(() => h.reset());
-    afterAll(() => h?.stop());
+    const h = useWritesApp(backend);
 
-    const run = async (
-      text: string,
-      userId: string = USERS.manager,
-      channelId: string = CHANNELS.internal,
-    ) => {
-      const { response, ack } = await h.app.command(text, { userId, channelId });
-      expect(response.status).toBe(200);
-      const reply = spaces(allText(ack!));
-      expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
-      return reply;
-    };
-    const refused = async (
-      text: string,
-      userId: string = USERS.manager,
-      channelId: string = CHANNELS.internal,
-    ) => {
-      const before = await snapshot(h.t.db);
-      const reply = await run(text, userId, channelId);
-      expect(await snapshot(h.t.db)).toBe(before);
-      return reply;
-    };
+    const commands = writeCommands(h);
+    const run = async (...args: Parameters<typeof commands.run>) => (await commands.run(...args)).text;
+    const { refused } = commands;
     const acme = async () => (await h.t.db.select().from(partners).where(eq(partners.id, 'acme')))[0]!;
     const audits = (action: string) => h.t.db.select().from(auditLog).where(eq(auditLog.action, action));
 

@@ -18,27 +18,17 @@ import {
   CHANNELS,
   snapshot,
   spaces,
-  startWritesApp,
   USERS,
+  useWritesApp,
   type WritesHarness,
+  writeCommands,
 } from './writes.fixtures.js';
 
 describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backend) => {
-  let h: WritesHarness;
-  beforeAll(async () => {
-    h = await startWritesApp(backend);
-  });
-  beforeEach(() => h.reset());
-  afterAll(() => h?.stop());
+  const h = useWritesApp(backend);
 
-  const run = async (text: string, userId: string = USERS.manager, channelId: string = CHANNELS.internal) => {
-    const { response, ack } = await h.app.command(text, { userId, channelId });
-    expect(response.status).toBe(200);
-    const reply = spaces(allText(ack!));
-    // Nothing Slack would read as a link or <!channel>: only <@U…> mentions.
-    expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
-    return { ack: ack!, text: reply };
-  };
+  /** refused: runs a refused command and checks nothing changed anywhere; returns the reply's text. */
+  const { run, refused } = writeCommands(h);
   const audits = (action: string) => h.t.db.select().from(auditLog).where(eq(auditLog.action, action));
   const revenueOf = async (partnerId: string, month: string, category = 'recurring') =>
     (
@@ -53,18 +43,6 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
           ),
         )
     )[0]?.amountCents;
-
-  /** Runs a refused command and checks nothing changed anywhere; returns the reply's text. */
-  const refused = async (
-    text: string,
-    userId: string = USERS.manager,
-    channelId: string = CHANNELS.internal,
-  ) => {
-    const before = await snapshot(h.t.db);
-    const reply = await run(text, userId, channelId);
-    expect(await snapshot(h.t.db)).toBe(before);
-    return reply.text;
-  };
 
   describe('revenue', () => {
     it('records a month of revenue as staff: audited, old → new amount and the effect on the semester average', async () => {
