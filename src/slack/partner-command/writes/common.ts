@@ -12,7 +12,7 @@ import {
 } from '../../views/write-replies.view.js';
 import { MAX_QUERY_LENGTH } from '../parse.js';
 import type { CommandContext, Reply } from '../types.js';
-import type { AnchoredReading } from './args.js';
+import { type AnchoredReading, anchoredReadings } from './args.js';
 
 export function writeContext(ctx: CommandContext): WriteViewContext {
   return writeViewContext(ctx.view);
@@ -64,22 +64,13 @@ export async function resolveWritePartner(
     case 'found':
       return { kind: 'found', partner: outcome.partner, reading: firstNamed!.reading };
     case 'ambiguous':
-      return {
-        kind: 'reply',
-        reply: writePartnerChoiceView(w, {
-          query: firstNamed!.reading.partner,
-          candidates: outcome.candidates,
-          kind: 'ambiguous',
-          openForm,
-        }),
-      };
     case 'none':
       return {
         kind: 'reply',
         reply: writePartnerChoiceView(w, {
           query: firstNamed!.reading.partner,
-          candidates: outcome.suggestions,
-          kind: 'none',
+          candidates: outcome.kind === 'ambiguous' ? outcome.candidates : outcome.suggestions,
+          kind: outcome.kind,
           openForm,
         }),
       };
@@ -108,4 +99,27 @@ export async function partnerForForm(ctx: CommandContext): Promise<PartnerRow | 
 export function anchorMissingReply(w: WriteViewContext, what: string, usage: string[]): Reply {
   const text = `:x: ${w.w.lookup.anchorMissing(what)}`;
   return view(text, [section(text), ...(usage.length ? [context(...usage)] : [])]);
+}
+
+/** How an anchored write reads its arguments (see args.ts) and answers when they are incomplete. */
+export interface AnchoredWrite {
+  /** The form, when the subcommand is typed alone. */
+  form: () => Promise<Reply>;
+  /** The token the other arguments are read around (a month, an item code, a tier). */
+  isAnchor: (token: string) => boolean;
+  /** What the anchor is, for "I could not find the …". */
+  anchorName: string;
+  /** How to write the command: its first line also follows "which partner?". */
+  usage: string[];
+  /** The button that opens the form on one of several partners. */
+  openForm: ActionId;
+}
+
+/** The form when alone; else the partner and reading to write with, or the reply saying what is missing. */
+export async function resolveAnchoredWrite(ctx: CommandContext, write: AnchoredWrite): Promise<WritePartner> {
+  if (!ctx.args) return { kind: 'reply', reply: await write.form() };
+  const readings = anchoredReadings(ctx.args, write.isAnchor);
+  if (readings.length === 0)
+    return { kind: 'reply', reply: anchorMissingReply(writeContext(ctx), write.anchorName, write.usage) };
+  return resolveWritePartner(ctx, readings, write.openForm, write.usage[0]!);
 }

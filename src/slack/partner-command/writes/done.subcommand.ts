@@ -5,14 +5,8 @@ import { ACTION_IDS } from '../../ids.js';
 import { doneModal } from '../../views/write-modals.view.js';
 import { checklistMarkedView, writeRefusedView } from '../../views/write-replies.view.js';
 import type { CommandContext, Subcommand } from '../types.js';
-import { anchoredReadings, ITEM_TOKEN } from './args.js';
-import {
-  anchorMissingReply,
-  modalReply,
-  partnerForForm,
-  resolveWritePartner,
-  writeContext,
-} from './common.js';
+import { ITEM_TOKEN } from './args.js';
+import { modalReply, partnerForForm, resolveAnchoredWrite, writeContext } from './common.js';
 
 /** The form to mark something done, on the channel's (or a button's) partner with its contacts. */
 export async function doneFormReply(ctx: CommandContext) {
@@ -38,10 +32,13 @@ export const doneSubcommand: Subcommand = {
           .join(', '),
       ),
     ];
-    if (!ctx.args) return doneFormReply(ctx);
-    const readings = anchoredReadings(ctx.args, (t) => ITEM_TOKEN.test(t));
-    if (readings.length === 0) return anchorMissingReply(w, w.w.lookup.anchorItem, usage);
-    const resolved = await resolveWritePartner(ctx, readings, ACTION_IDS.markDone, w.w.usage.done);
+    const resolved = await resolveAnchoredWrite(ctx, {
+      form: () => doneFormReply(ctx),
+      isAnchor: (t) => ITEM_TOKEN.test(t),
+      anchorName: w.w.lookup.anchorItem,
+      usage,
+      openForm: ACTION_IDS.markDone,
+    });
     if (resolved.kind === 'reply') return resolved.reply;
     const result = await markChecklistDone(
       ctx.deps.db,

@@ -5,14 +5,7 @@ import { ACTION_IDS } from '../../ids.js';
 import { overrideModal } from '../../views/write-modals.view.js';
 import { tierOverriddenView, writeRefusedView } from '../../views/write-replies.view.js';
 import type { Subcommand } from '../types.js';
-import { anchoredReadings } from './args.js';
-import {
-  anchorMissingReply,
-  modalReply,
-  partnerForForm,
-  resolveWritePartner,
-  writeContext,
-} from './common.js';
+import { modalReply, partnerForForm, resolveAnchoredWrite, writeContext } from './common.js';
 
 /** `override <partner> <tier> <reason…>`, anchored on a tier code; alone, the form. */
 export const overrideSubcommand: Subcommand = {
@@ -27,13 +20,14 @@ export const overrideSubcommand: Subcommand = {
       w.w.usage.override.replace('{tiers}', tierCodes.map((c) => `\`${c}\``).join(', ')),
       w.w.usage.quotes,
     ];
-    if (!ctx.args) {
-      const partner = await partnerForForm(ctx);
-      return modalReply(w, overrideModal(w, { partner, origin: 'command' }));
-    }
-    const readings = anchoredReadings(ctx.args, (t) => tierCodes.includes(searchKey(t)));
-    if (readings.length === 0) return anchorMissingReply(w, w.w.lookup.anchorTier, usage);
-    const resolved = await resolveWritePartner(ctx, readings, ACTION_IDS.overrideTier, usage[0]!);
+    const resolved = await resolveAnchoredWrite(ctx, {
+      form: async () =>
+        modalReply(w, overrideModal(w, { partner: await partnerForForm(ctx), origin: 'command' })),
+      isAnchor: (t) => tierCodes.includes(searchKey(t)),
+      anchorName: w.w.lookup.anchorTier,
+      usage,
+      openForm: ACTION_IDS.overrideTier,
+    });
     if (resolved.kind === 'reply') return resolved.reply;
     const result = await overrideTier(
       ctx.deps.db,

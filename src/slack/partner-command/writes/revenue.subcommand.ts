@@ -4,14 +4,8 @@ import { ACTION_IDS } from '../../ids.js';
 import { revenueModal } from '../../views/write-modals.view.js';
 import { revenueRecordedView, writeRefusedView } from '../../views/write-replies.view.js';
 import type { Subcommand } from '../types.js';
-import { anchoredReadings, MONTH_TOKEN } from './args.js';
-import {
-  anchorMissingReply,
-  modalReply,
-  partnerForForm,
-  resolveWritePartner,
-  writeContext,
-} from './common.js';
+import { MONTH_TOKEN } from './args.js';
+import { modalReply, partnerForForm, resolveAnchoredWrite, writeContext } from './common.js';
 
 /** `revenue <partner> <YYYY-MM> <category> <amount>`, anchored on the month; alone, the form. */
 export const revenueSubcommand: Subcommand = {
@@ -22,13 +16,14 @@ export const revenueSubcommand: Subcommand = {
   async run(ctx) {
     const w = writeContext(ctx);
     const usage = [w.w.usage.revenue, w.w.usage.quotes];
-    if (!ctx.args) {
-      const partner = await partnerForForm(ctx);
-      return modalReply(w, revenueModal(w, { partner, origin: 'command' }));
-    }
-    const readings = anchoredReadings(ctx.args, (t) => MONTH_TOKEN.test(t));
-    if (readings.length === 0) return anchorMissingReply(w, w.w.lookup.anchorMonth, usage);
-    const resolved = await resolveWritePartner(ctx, readings, ACTION_IDS.recordRevenue, w.w.usage.revenue);
+    const resolved = await resolveAnchoredWrite(ctx, {
+      form: async () =>
+        modalReply(w, revenueModal(w, { partner: await partnerForForm(ctx), origin: 'command' })),
+      isAnchor: (t) => MONTH_TOKEN.test(t),
+      anchorName: w.w.lookup.anchorMonth,
+      usage,
+      openForm: ACTION_IDS.recordRevenue,
+    });
     if (resolved.kind === 'reply') return resolved.reply;
     const [category = '', ...amount] = resolved.reading.rest;
     const result = await recordRevenue(
