@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { contacts, partners, revenueLines, trainingCompletions } from '../../src/db/schema.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   auditLog,
   checklistItems,
@@ -34,7 +34,6 @@ import {
   user,
   useWritesApp,
   values,
-  type WritesHarness,
 } from './writes.fixtures.js';
 
 type ModalBody = {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
 import { blockActions } from '../support/slack-requests.js';
-import { allText, buttonIds, CHANNELS, USERS, useWritesApp, type WritesHarness } from './writes.fixtures.js';
+import { allText, buttonIds, CHANNELS, USERS, useWritesApp } from './writes.fixtures.js';
 
 describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
   const h = useWritesApp(backend);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPartnersRepository } from '../../src/db/repositories/partners.repository.js';
 import { auditLog, partners } from '../../src/db/schema.js';
 import { loadPartnerStatus } from '../../src/services/partner-status.service.js';
@@ -8,18 +8,7 @@ import { viewContext } from '../../src/slack/views/context.js';
 import { homeView } from '../../src/slack/views/home.view.js';
 import { writeViewContext } from '../../src/slack/views/write-replies.view.js';
 import { BACKENDS } from '../support/databases.js';
-import {
-  allText,
-  CHANNELS,
-  catalog,
-  snapshot,
-  spaces,
-  TODAY,
-  USERS,
-  useWritesApp,
-  type WritesHarness,
-  writeCommands,
-} from './writes.fixtures.js';
+import { allText, CHANNELS, catalog, TODAY, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
 
 describe.each(BACKENDS)(
   'partners who leave the program: /partner leave and rejoin over HTTP on %s',
@@ -93,6 +82,11 @@ describe.each(BACKENDS)(
         { actor: USERS.manager, partnerId: 'acme', details: { leftOn: '2026-03-15', reason: 'gone' } },
       ]);
       expect(await refused('rejoin acme')).toContain('Nothing changed: *Acme Telecom* is in the program.');
+      await run('leave acme 2026-03-16 gone again');
+      expect(await run('rejoin « Acme  Telecom »')).toContain('*Acme Telecom* is back in the program');
+      expect(await refused('rejoin "Acme Telecom"')).toContain(
+        'Nothing changed: *Acme Telecom* is in the program.',
+      );
       expect(await refused('rejoin acme', USERS.acmeAdmin, CHANNELS.acme)).toContain(
         'is for the Dstny partner team',
       );

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   auditLog,
   checklistItems,
@@ -12,17 +12,7 @@ import {
 import { ACTION_IDS, MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
 import { blockActions } from '../support/slack-requests.js';
-import {
-  allText,
-  buttonIds,
-  CHANNELS,
-  snapshot,
-  spaces,
-  USERS,
-  useWritesApp,
-  type WritesHarness,
-  writeCommands,
-} from './writes.fixtures.js';
+import { allText, buttonIds, CHANNELS, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
 
 describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backend) => {
   const h = useWritesApp(backend);

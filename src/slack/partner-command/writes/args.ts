@@ -18,6 +18,15 @@ export interface AnchoredReading {
 
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', "'": "'" };
 
+/** A partner name typed alone, without the quotes it may be written in ("Acme Telecom", « Acme »). */
+export function unquotedName(args: string): string {
+  const text = args.trim();
+  const close = QUOTES[text[0] ?? ''];
+  return close && text.length > 2 && text.endsWith(close)
+    ? text.slice(1, -1).replace(/\s+/g, ' ').trim()
+    : text;
+}
+
 /** Every way of reading `args` as <partner> <anchor> <rest…>, the shortest partner first. */
 export function anchoredReadings(args: string, isAnchor: (token: string) => boolean): AnchoredReading[] {
   const text = args.trim();

@@ -2,6 +2,7 @@ import { membershipMessages } from '../../../i18n/membership.js';
 import { rejoinPartner } from '../../../services/partner-membership.service.js';
 import { membershipRefusedView, partnerRejoinedView } from '../../views/membership.view.js';
 import type { Subcommand } from '../types.js';
+import { unquotedName } from './args.js';
 import { writeContext } from './common.js';
 import { membershipPartner } from './membership.js';
 
@@ -16,7 +17,7 @@ export const rejoinSubcommand: Subcommand = {
     const mm = membershipMessages[ctx.view.locale];
     const resolved = await membershipPartner(
       ctx,
-      [{ partner: ctx.args, anchor: '', rest: [] }],
+      [{ partner: unquotedName(ctx.args), anchor: '', rest: [] }],
       mm.usage.rejoin,
     );
     if (resolved.kind === 'reply') return resolved.reply;
