@@ -19,6 +19,24 @@ const en = {
     line: (partner: string, from: string, to: string, average: string) =>
       `${partner}: ${from} → *${to}* (${average} a month)`,
     none: 'No tier changes this semester.',
+    notEvaluated: (n: number, months: number) =>
+      plural(
+        n,
+        {
+          one: `{n} partner was not evaluated (fewer than ${months} whole months in the program).`,
+          other: `{n} partners were not evaluated (fewer than ${months} whole months in the program).`,
+        },
+        'en',
+      ),
+    overrideStands: (n: number) =>
+      plural(
+        n,
+        {
+          one: '{n} partner keeps the tier an override gave it.',
+          other: '{n} partners keep the tier an override gave them.',
+        },
+        'en',
+      ),
   },
 
   preview: {
@@ -96,6 +114,24 @@ const fr: AnnouncementMessages = {
     demotions: 'Rétrogradations',
     line: (partner, from, to, average) => `${partner}\u202f: ${from} → *${to}* (${average} par mois)`,
     none: 'Aucun changement de statut ce semestre.',
+    notEvaluated: (n, months) =>
+      plural(
+        n,
+        {
+          one: `{n} partenaire n’a pas été évalué (moins de ${months} mois pleins dans le programme).`,
+          other: `{n} partenaires n’ont pas été évalués (moins de ${months} mois pleins dans le programme).`,
+        },
+        'fr',
+      ),
+    overrideStands: (n) =>
+      plural(
+        n,
+        {
+          one: '{n} partenaire garde le statut que lui a donné une dérogation.',
+          other: '{n} partenaires gardent le statut que leur a donné une dérogation.',
+        },
+        'fr',
+      ),
   },
 
   preview: {

@@ -27,7 +27,12 @@ export interface ChangedPartner {
 export interface EvaluationAnnouncementInput {
   semester: Semester;
   changes: ChangedPartner[];
+  /** Evaluated partners whose tier stays (not those below: they were not judged, or a Dérogation decided). */
   unchanged: number;
+  /** Partners too recent to be judged this semester. */
+  notEvaluated?: number;
+  /** Partners whose computed change gave way to an earlier Dérogation. */
+  overrideStands?: number;
   locale: Locale;
   /** The team channel (ANNOUNCE_CHANNEL_ID); no summary without it. */
   announceChannel: string | undefined;
@@ -120,7 +125,10 @@ export async function announceEvaluation(
   const input: EvaluationAnnouncementInput = {
     semester: result.semester,
     changes,
-    unchanged: recorded.length - changes.length,
+    unchanged:
+      recorded.filter((p) => p.outcome === 'applied' || p.outcome === 'pending').length - changes.length,
+    notEvaluated: recorded.filter((p) => p.outcome === 'not-evaluated').length,
+    overrideStands: recorded.filter((p) => p.outcome === 'override-stands').length,
     locale: deps.config.LOCALE,
     announceChannel: deps.config.ANNOUNCE_CHANNEL_ID,
   };

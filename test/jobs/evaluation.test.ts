@@ -232,6 +232,34 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     expect(lines).toContain('computed: Access Partner');
   });
 
+  it('the team summary counts apart the partners too recent to judge and those an override keeps', async () => {
+    await givenSemester(t.db);
+    await givenPartner(t.db, { id: 'dawn', name: 'Dawn', joinedOn: '2026-05-01' });
+    await givenMonthlyRevenue(t.db, 'dawn', '2026-05', '2026-06', 5000);
+    await t.db.insert(tierHistory).values({
+      partnerId: 'bolt',
+      kind: 'override',
+      effectiveOn: '2026-11-20',
+      previousTier: 'access',
+      tier: 'business',
+      reason: 'Framework contract',
+      actor: 'UMGR',
+      catalogVersion: catalog.version,
+    });
+    await t.db.update(partners).set({ tierSince: '2026-11-20' }).where(eq(partners.id, 'bolt'));
+    await evaluateAndAnnounce(t.db, jobDeps(t.db), announcementViews, {
+      asOf: '2026-12-01',
+      actor: 'catch-up',
+    });
+    const summary = textOf(
+      (await outboxRows(t.db)).find((r) => r.dedupeKey === 'evaluation:2026-H1:summary')!,
+    );
+    // acme promoted; calm evaluated and unchanged; dawn (two months in) not judged; bolt kept by its November override.
+    expect(summary).toContain('1 promoted, 0 demoted, 1 unchanged.');
+    expect(summary).toContain('1 partner was not evaluated (fewer than 3 whole months in the program).');
+    expect(summary).toContain('1 partner keeps the tier an override gave it.');
+  });
+
   it('with EVALUATION_APPROVAL, partners keep their tier until an admin approves; contacts see nothing pending', async () => {
     await givenSemester(t.db);
     await givenStaff(t.db, 'UADMIN', 'admin');

@@ -8,7 +8,15 @@ import { startDispatcher } from '../../src/outbox/dispatcher.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
-import { message, queue, rowOf, TEST_LIMITS, testDispatcher, waitUntil } from './support.js';
+import {
+  message,
+  queue,
+  rowOf,
+  SHORT_REQUEST_TIMEOUT_MS,
+  TEST_LIMITS,
+  testDispatcher,
+  waitUntil,
+} from './support.js';
 
 describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
   let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -84,7 +92,7 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
   it('times out a hanging Slack and retries after looking for the first attempt: posted once', async () => {
     fake.fault('chat.postMessage', { kind: 'hang' });
     await queue(t.db, [message('h', 'C1')]);
-    const dispatcher = testDispatcher(t.db, fake);
+    const dispatcher = testDispatcher(t.db, fake, { requestTimeoutMs: SHORT_REQUEST_TIMEOUT_MS });
 
     const first = await dispatcher.drain();
     expect(first.retry).toBe(1);
@@ -105,9 +113,9 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
   });
 
   it('finds a post Slack accepted but answered too late, instead of posting it again', async () => {
-    fake.setPostDelay(1_000); // longer than the 400 ms timeout: the post lands, the answer is lost
+    fake.setPostDelay(1_000); // longer than the short timeout: the post lands, the answer is lost
     await queue(t.db, [message('late', 'C1')]);
-    const dispatcher = testDispatcher(t.db, fake);
+    const dispatcher = testDispatcher(t.db, fake, { requestTimeoutMs: SHORT_REQUEST_TIMEOUT_MS });
 
     expect((await dispatcher.drain()).retry).toBe(1);
     fake.setPostDelay(0);
@@ -207,7 +215,7 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
     fake.fault('chat.postMessage', { kind: 'hang' });
     fake.fault('conversations.history', { kind: 'error', error: 'missing_scope' });
     await queue(t.db, [message('unsure', 'C1')]);
-    const dispatcher = testDispatcher(t.db, fake);
+    const dispatcher = testDispatcher(t.db, fake, { requestTimeoutMs: SHORT_REQUEST_TIMEOUT_MS });
     await dispatcher.drain();
     await waitUntil(async () => {
       await dispatcher.drain();

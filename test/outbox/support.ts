@@ -7,8 +7,13 @@ import { enqueue, type OutboxMessage } from '../../src/outbox/enqueue.js';
 import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 
 /** Fast limits for tests: short timeouts and backoffs, the real per-channel pace. */
+/** The timeout the tests of a hanging or late Slack give the dispatcher. */
+export const SHORT_REQUEST_TIMEOUT_MS = 400;
+
 export const TEST_LIMITS: Partial<DispatcherLimits> = {
-  requestTimeoutMs: 400,
+  // Generous: a loaded machine may take a second to answer, and a timeout is then a retry the test did
+  // not expect. The tests about timeouts set SHORT_REQUEST_TIMEOUT_MS.
+  requestTimeoutMs: 5_000,
   backoffBaseMs: 100,
   backoffMaxMs: 400,
   maxAttempts: 4,

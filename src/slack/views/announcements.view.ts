@@ -181,9 +181,13 @@ export function summaryAnnouncement(
     demotions.length,
     input.unchanged,
   );
+  const kept = [
+    input.notEvaluated ? h.m.summary.notEvaluated(input.notEvaluated, catalog.evaluation.minimumMonths) : '',
+    input.overrideStands ? h.m.summary.overrideStands(input.overrideStands) : '',
+  ].filter(Boolean);
   const blocks: KnownBlock[] = [
     header(input.hold ? h.m.preview.title(h.semester(code)) : h.m.summary.title(h.semester(code))),
-    section(escapeMrkdwn(text)),
+    section(escapeMrkdwn([text, ...kept].join(' '))),
   ];
   if (promotions.length)
     blocks.push(
