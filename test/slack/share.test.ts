@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { tierHistory } from '../../src/db/schema.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
 import { blockActions } from '../support/slack-requests.js';
-import { allText, buttonIds, CHANNELS, USERS, useWritesApp } from './writes.fixtures.js';
+import { allText, buttonIds, CHANNELS, catalog, USERS, useWritesApp } from './writes.fixtures.js';
 
 describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
   const h = useWritesApp(backend);
@@ -78,5 +79,31 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
     );
     await h.app.settle(); // the listener is done: whatever it would post is posted
     expect(h.app.fakeSlack.responsesTo(id)).toEqual([]);
+  });
+
+  it('shares what everyone in the channel may see: a result awaiting approval stays with the staff who asked', async () => {
+    await h.t.db.insert(tierHistory).values({
+      partnerId: 'acme',
+      kind: 'evaluation',
+      semester: '2025-H2',
+      effectiveOn: '2026-01-01',
+      previousTier: 'business',
+      tier: 'premium',
+      computedTier: 'premium',
+      outcome: 'pending',
+      actor: 'test',
+      catalogVersion: catalog.version,
+    });
+    for (const subcommand of ['status', 'history']) {
+      const { ack } = await h.app.command(`${subcommand} acme`, {
+        userId: USERS.manager,
+        channelId: CHANNELS.acme,
+      });
+      expect(allText(ack!)).toContain('awaiting approval: *Premium Partner*');
+      const posted = await share(USERS.manager, CHANNELS.acme, 'acme', subcommand);
+      expect(posted.response_type).toBe('in_channel');
+      expect(allText(posted)).not.toContain('awaiting approval');
+      expect(allText(posted)).not.toContain('Premium Partner*');
+    }
   });
 });

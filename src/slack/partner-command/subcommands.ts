@@ -50,11 +50,16 @@ export function partnerSubcommand(
   };
 }
 
+/** Whether the answer may show what only staff see: asked by staff, for the asker alone. */
+function forStaffOnly(ctx: CommandContext): boolean {
+  return isStaff(ctx.actor) && ctx.request.audience !== 'channel';
+}
+
 /** The read side of /partner. Write subcommands (revenue, training, ...) are added to SUBCOMMANDS below. */
 export const READ_SUBCOMMANDS: readonly Subcommand[] = [
   partnerSubcommand(
     { name: 'status', aliases: ['statut', 'card', 'fiche'], help: (m) => m.help.commands.status },
-    (ctx, s) => statusView(ctx.view, s, { staff: isStaff(ctx.actor) }),
+    (ctx, s) => statusView(ctx.view, s, { staff: forStaffOnly(ctx) }),
   ),
   partnerSubcommand(
     { name: 'tier', aliases: ['grade', 'palier', 'niveau'], help: (m) => m.help.commands.tier },
@@ -82,7 +87,7 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
   ),
   partnerSubcommand(
     { name: 'history', aliases: ['historique'], help: (m) => m.help.commands.history },
-    (ctx, s) => historyView(ctx.view, s.record, { staff: isStaff(ctx.actor), obligations: s.obligations }),
+    (ctx, s) => historyView(ctx.view, s.record, { staff: forStaffOnly(ctx), obligations: s.obligations }),
     { keptForLeavers: true },
   ),
   {

@@ -29,6 +29,11 @@ export interface PartnerCommandRequest {
    * text, and is authorized like one (a contact only ever gets its own partner).
    */
   partnerId?: string | undefined;
+  /**
+   * Who reads the answer: the asker alone (default), or everyone in the channel (a shared card). For the
+   * channel nothing staff-only is shown (results awaiting approval), whoever asked.
+   */
+  audience?: 'asker' | 'channel';
 }
 
 /**

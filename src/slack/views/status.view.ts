@@ -15,6 +15,7 @@ import {
 } from './blocks.js';
 import { basisName, fmt, partnershipLabel, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn } from './escape.js';
+import { historyLine } from './history.view.js';
 import { countObligations, obligationLine, obligationsSummary } from './obligations.view.js';
 import { overrideNote, progressLines } from './tier.view.js';
 
@@ -89,6 +90,11 @@ export function statusView(ctx: ViewContext, status: PartnerStatus, options: { s
   }
   const override = overrideNote(ctx, status);
   if (override) blocks.push(context(override));
+  // A result awaiting an admin's approval: staff see it coming; the partner's contacts see nothing yet.
+  const pending = options.staff
+    ? status.record.history.filter((h) => h.kind === 'evaluation' && h.outcome === 'pending')
+    : [];
+  for (const row of pending) blocks.push(context(historyLine(ctx, row)));
   blocks.push(
     ...actions([
       shareButton(ctx, partner.id, 'status'),

@@ -77,6 +77,7 @@ export function shareCard(deps: ListenerDeps) {
         text: value.s,
         partnerId: value.p,
         locale,
+        audience: 'channel',
       });
       if (!isCardAbout(card, value.p, value.s)) {
         // Unavailable or refused on the way: say so to the asker only.
