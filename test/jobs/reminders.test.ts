@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
 import { remindCommand } from '../../src/cli/remind.command.js';
 import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
 import { outbox, partners, reminderLog, trainingCompletions } from '../../src/db/schema.js';
@@ -13,24 +12,26 @@ import { testDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
-import { actionIdsOf, catalog, jobDeps, outboxRows, testConfig, textOf } from './support.js';
+import { actionIdsOf, catalog, cliContext, jobDeps, outboxRows, testConfig, textOf } from './support.js';
+
+/** Acme, an Access ambassador since 1 January 2026, with its channel. */
+const ACME = {
+  id: 'acme',
+  name: 'Acme',
+  type: 'ambassador',
+  tier: 'access',
+  joinedOn: '2026-01-01',
+  tierSince: '2026-01-01',
+  slackChannelId: 'CACME',
+} as const;
 
 /**
- * Acme, an Access ambassador since 1 January 2026: its admin contact owes trn-online-admin (60 days:
+ * Acme, managed by UMGR: its admin contact owes trn-online-admin (60 days:
  * due Monday 2 March), nobody holds the sales and technical profiles (those items go to the partner's
  * channel, due the same day), and the partner owes the starter webinar (90 days: Wednesday 1 April).
  */
 async function givenAcme(db: Parameters<typeof givenPartner>[0]) {
-  await givenPartner(db, {
-    id: 'acme',
-    name: 'Acme',
-    type: 'ambassador',
-    tier: 'access',
-    joinedOn: '2026-01-01',
-    tierSince: '2026-01-01',
-    slackChannelId: 'CACME',
-    managerSlackUserId: 'UMGR',
-  });
+  await givenPartner(db, { ...ACME, managerSlackUserId: 'UMGR' });
   await givenStaff(db, 'UMGR', 'manager');
   return givenContact(db, { partnerId: 'acme', slackUserId: 'UADMIN', name: 'Ada', profile: 'admin' });
 }
@@ -89,15 +90,7 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
   });
 
   it('a contact holding every profile gets every profile item in one DM; nothing goes to the channel', async () => {
-    await givenPartner(t.db, {
-      id: 'acme',
-      name: 'Acme',
-      type: 'ambassador',
-      tier: 'access',
-      joinedOn: '2026-01-01',
-      tierSince: '2026-01-01',
-      slackChannelId: 'CACME',
-    });
+    await givenPartner(t.db, ACME);
     await givenContact(t.db, {
       partnerId: 'acme',
       slackUserId: 'USOLO',
@@ -282,16 +275,7 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
 
   it('`partner-bot remind --as-of --dry-run` lists, a real run queues and records the day', async () => {
     await givenAcme(t.db);
-    const lines: string[] = [];
-    const ctx = {
-      config: testConfig(),
-      catalog,
-      database: t,
-      print: (line: string) => lines.push(line),
-      actor: 'cli:test',
-      now: () => new Date(),
-      today: () => '2026-02-16',
-    } satisfies CliContext;
+    const { ctx, lines } = cliContext(t, '2026-02-16');
 
     expect(await remindCommand(['--as-of', '2026-02-16', '--dry-run'], ctx)).toBe(0);
     expect(lines[0]).toBe(

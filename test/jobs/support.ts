@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
+import type { CliContext } from '../../src/cli/context.js';
 import { type Config, loadConfig } from '../../src/config.js';
-import type { Db } from '../../src/db/client.js';
+import type { Database, Db } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
 import type { JobDeps } from '../../src/jobs/occurrences.js';
 import { createLogger } from '../../src/logger.js';
@@ -53,4 +54,20 @@ export function actionIdsOf(row: { blocks: unknown }): string[] {
     if (block.type === 'actions')
       for (const e of block.elements ?? []) if (e.action_id) ids.push(e.action_id);
   return ids;
+}
+
+/** A command-line context on a test database as of `today`; what the command prints goes to `lines`. */
+export function cliContext(database: Database, today: string, overrides: Partial<CliContext> = {}) {
+  const lines: string[] = [];
+  const ctx = {
+    config: testConfig(),
+    catalog,
+    database,
+    print: (line: string) => lines.push(line),
+    actor: 'cli:test',
+    now: () => new Date(),
+    today: () => today,
+    ...overrides,
+  } satisfies CliContext;
+  return { ctx, lines };
 }
