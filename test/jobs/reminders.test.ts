@@ -159,33 +159,21 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
 
   it('follows an item from 14 days before to done: snoozed, woken, escalated to the manager, then stopped by the contact’s Done', async () => {
     const ada = await givenAcme(t.db);
+    const item = { partnerId: 'acme', obligation: 'trn-online-admin', contactId: ada.id };
     const adminDays: string[] = [];
     const managerDays: string[] = [];
     for (let day = '2026-02-09'; day <= '2026-04-10'; day = addDays(day, 1)) {
       if (day === '2026-03-04') {
         // Snoozed for a week on Wednesday 4 March: Monday 9 March (7 days overdue) stays quiet.
         expect(
-          await snoozeReminder(t.db, catalog, {
-            partnerId: 'acme',
-            obligation: 'trn-online-admin',
-            contactId: ada.id,
-            days: 7,
-            by: 'UADMIN',
-            today: day,
-          }),
+          await snoozeReminder(t.db, catalog, { ...item, days: 7, by: 'UADMIN', today: day }),
         ).toMatchObject({ status: 'snoozed', until: '2026-03-11' });
       }
       if (day === '2026-03-17') {
         // The contact says it is done: pending a manager's confirmation, and no more reminders.
-        expect(
-          await markReminderDone(t.db, catalog, {
-            partnerId: 'acme',
-            obligation: 'trn-online-admin',
-            contactId: ada.id,
-            by: 'UADMIN',
-            today: day,
-          }),
-        ).toMatchObject({ status: 'pending' });
+        expect(await markReminderDone(t.db, catalog, { ...item, by: 'UADMIN', today: day })).toMatchObject({
+          status: 'pending',
+        });
       }
       if (isWeekday(day)) await runDay(day);
       const reminded = await remindedOn(day);
@@ -207,15 +195,9 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
     expect(await remindedOn('2026-03-23')).not.toContain('UADMIN trn-online-admin overdue');
 
     // The manager confirms the declaration from its escalation's Done button.
-    expect(
-      await markReminderDone(t.db, catalog, {
-        partnerId: 'acme',
-        obligation: 'trn-online-admin',
-        contactId: ada.id,
-        by: 'UMGR',
-        today: '2026-03-24',
-      }),
-    ).toMatchObject({ status: 'confirmed' });
+    expect(await markReminderDone(t.db, catalog, { ...item, by: 'UMGR', today: '2026-03-24' })).toMatchObject(
+      { status: 'confirmed' },
+    );
     const [completion] = await t.db.select().from(trainingCompletions);
     expect(completion).toMatchObject({ status: 'confirmed', declaredBy: 'UADMIN', confirmedBy: 'UMGR' });
   });
