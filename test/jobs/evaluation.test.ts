@@ -18,7 +18,16 @@ import { type DeliveryEnv, testDispatcher, useDeliveryEnv } from '../outbox/supp
 import { BACKENDS } from '../support/databases.js';
 import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
-import { actionIdsOf, catalog, cliContext, jobDeps, outboxRows, testConfig, textOf } from './support.js';
+import {
+  actionIdsOf,
+  catalog,
+  cliContext,
+  jobDeps,
+  outboxRows,
+  testConfig,
+  textOf,
+  tierHistoryOf,
+} from './support.js';
 
 /** Acme is promoted starter -> business; Bolt demoted business -> access; Calm stays starter. */
 async function givenSemester(db: Parameters<typeof givenPartner>[0]) {
@@ -208,11 +217,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     expect((await outboxRows(t.db)).map((r) => r.dedupeKey).filter((k) => k.includes('bolt'))).toEqual([]);
     const [bolt] = await t.db.select().from(partners).where(eq(partners.id, 'bolt'));
     expect(bolt).toMatchObject({ tier: 'business', tierSince: '2026-11-20' });
-    const history = await t.db
-      .select()
-      .from(tierHistory)
-      .where(eq(tierHistory.partnerId, 'bolt'))
-      .orderBy(tierHistory.id);
+    const history = await tierHistoryOf(t.db, 'bolt');
     expect(history.map((h) => [h.kind, h.outcome, h.tier, h.computedTier])).toEqual([
       ['override', 'applied', 'business', null],
       ['evaluation', 'override-stands', 'business', 'access'],
@@ -286,11 +291,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     });
     expect(outcome).toEqual({ status: 'overridden', partnerName: 'Bolt', tier: 'business', replaced: 2 });
     expect((await t.db.select().from(partners).where(eq(partners.id, 'bolt')))[0]!.tier).toBe('business');
-    const history = await t.db
-      .select()
-      .from(tierHistory)
-      .where(eq(tierHistory.partnerId, 'bolt'))
-      .orderBy(tierHistory.id);
+    const history = await tierHistoryOf(t.db, 'bolt');
     expect(history.map((h) => [h.kind, h.computedTier, h.tier, h.reason])).toEqual([
       ['evaluation', 'access', 'access', null],
       ['override', 'access', 'business', 'Big contract signed in June'],

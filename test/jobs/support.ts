@@ -1,8 +1,8 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { CliContext } from '../../src/cli/context.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Database, Db } from '../../src/db/client.js';
-import { outbox } from '../../src/db/schema.js';
+import { outbox, tierHistory } from '../../src/db/schema.js';
 import type { JobDeps } from '../../src/jobs/occurrences.js';
 import { createLogger } from '../../src/logger.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
@@ -29,6 +29,11 @@ export function jobDeps(db: Db, overrides: Partial<JobDeps> = {}): JobDeps {
 
 export async function outboxRows(db: Db) {
   return db.select().from(outbox).orderBy(asc(outbox.id));
+}
+
+/** A partner's tier history, oldest first. */
+export async function tierHistoryOf(db: Db, partnerId: string) {
+  return db.select().from(tierHistory).where(eq(tierHistory.partnerId, partnerId)).orderBy(tierHistory.id);
 }
 
 /** All the text of a queued message (notification text and every block's text), for assertions. */
