@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checklistItems, partners, trainingCompletions } from '../../src/db/schema.js';
 import { digestJob, planDigests } from '../../src/jobs/digest.job.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenMonthlyRevenue, givenPartner } from '../support/rows.js';
 import { catalog, jobDeps, outboxRows, textOf } from './support.js';
 
@@ -19,11 +20,8 @@ const SALESY = {
 };
 
 describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
   it('tells each manager what needs attention in its portfolio, once, and nothing to a manager with nothing to say', async () => {
     const recent = { joinedOn: '2026-03-20', tierSince: '2026-03-20' };

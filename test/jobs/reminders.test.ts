@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { remindCommand } from '../../src/cli/remind.command.js';
 import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
 import { outbox, partners, reminderLog, trainingCompletions } from '../../src/db/schema.js';
@@ -9,7 +9,8 @@ import { planReminders, remindersJob } from '../../src/jobs/reminders.job.js';
 import { addDays, isWeekday } from '../../src/program/index.js';
 import { markReminderDone, snoozeReminder } from '../../src/services/reminder-actions.service.js';
 import { testDispatcher } from '../outbox/support.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
 import { actionIdsOf, catalog, cliContext, jobDeps, outboxRows, testConfig, textOf } from './support.js';
@@ -39,11 +40,8 @@ async function givenAcme(db: Parameters<typeof givenPartner>[0]) {
 const TZ = 'Europe/Paris';
 
 describe.each(BACKENDS)('training reminders on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
   const deps = () => jobDeps(t.db);
   /** The weekday job of that day, as node-schedule would run it at 09:00 Paris time. */

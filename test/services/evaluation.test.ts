@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, partners, revenueLines, tierHistory } from '../../src/db/schema.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { addDays, maxDate, monthsInclusive } from '../../src/program/dates.js';
@@ -8,7 +8,8 @@ import { evaluatePartner, evaluateSemester as evaluatePure } from '../../src/pro
 import { lastEvaluation } from '../../src/program/semesters.js';
 import { thresholdCents } from '../../src/program/tiers.js';
 import { evaluateSemester } from '../../src/services/evaluation.service.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenMonthlyRevenue, givenPartner } from '../support/rows.js';
 
 const catalog = loadCatalog();
@@ -30,11 +31,8 @@ const revenueLinesArb = (minMonth: number, maxMonth: number) =>
   );
 
 describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
   const evaluate = (asOf: string, dryRun = false) =>
     evaluateSemester(t.db, catalog, { asOf, dryRun, actor: 'test' });
