@@ -49,6 +49,21 @@ describe('the console and ask', () => {
     };
   }
 
+  /** What the console writes when `user` types these lines on the demo database. */
+  async function consoleTranscript(lines: string[], user: string): Promise<string> {
+    const { output, text } = collect();
+    await runConsole({
+      db: database.db,
+      catalog,
+      config,
+      input: Readable.from(lines),
+      output,
+      user,
+      now: () => NOW,
+    });
+    return text();
+  }
+
   it('ask prints the tier of a demo partner as text, and exits 0', async () => {
     const lines: string[] = [];
     const code = await askCommand(
@@ -86,23 +101,10 @@ describe('the console and ask', () => {
   });
 
   it('the console answers two commands from a scripted input, switching users in between', async () => {
-    const { output, text } = collect();
-    await runConsole({
-      db: database.db,
-      catalog,
-      config,
-      input: Readable.from([
-        '/partner tier acme\n',
-        'as contact\n',
-        'partner obligations\n',
-        'quit\n',
-        'tier acme\n',
-      ]),
-      output,
-      user: DEMO_USERS.manager,
-      now: () => NOW,
-    });
-    const transcript = text();
+    const transcript = await consoleTranscript(
+      ['/partner tier acme\n', 'as contact\n', 'partner obligations\n', 'quit\n', 'tier acme\n'],
+      DEMO_USERS.manager,
+    );
     expect(transcript).toContain('Marc Dubois (U0MANAGER1)> /partner tier acme');
     expect(transcript).toContain('Acme Télécom: Business Partner');
     expect(transcript).toContain('Now asking as Camille Acme (U0ACME0ADM).');
@@ -114,17 +116,10 @@ describe('the console and ask', () => {
   });
 
   it('the console lists the demo users and switches language and channel', async () => {
-    const { output, text } = collect();
-    await runConsole({
-      db: database.db,
-      catalog,
-      config,
-      input: Readable.from(['users\n', 'lang fr\n', 'in C0CLOUDCAL\n', 'tier\n']),
-      output,
-      user: DEMO_USERS.admin,
-      now: () => NOW,
-    });
-    const transcript = text();
+    const transcript = await consoleTranscript(
+      ['users\n', 'lang fr\n', 'in C0CLOUDCAL\n', 'tier\n'],
+      DEMO_USERS.admin,
+    );
     expect(transcript).toMatch(/\* admin\s+U0ADMIN01\s+Alice Martin/);
     expect(transcript).toContain('CloudCall Services\u202f: Premium Partner');
   });

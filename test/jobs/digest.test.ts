@@ -1,20 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checklistItems, partners, trainingCompletions } from '../../src/db/schema.js';
 import { digestJob, planDigests } from '../../src/jobs/digest.job.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenMonthlyRevenue, givenPartner } from '../support/rows.js';
 import { catalog, jobDeps, outboxRows, textOf } from './support.js';
 
 // Monday 6 April 2026, 08:00 in Paris (summer time).
 const MONDAY = new Date('2026-04-06T06:00:00Z');
 
+/** Salesy, managed by UMGR, joined on 1 October 2025. */
+const SALESY = {
+  id: 'sales',
+  name: 'Salesy',
+  managerSlackUserId: 'UMGR',
+  joinedOn: '2025-10-01',
+  tierSince: '2025-10-01',
+};
+
 describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
   it('tells each manager what needs attention in its portfolio, once, and nothing to a manager with nothing to say', async () => {
     const recent = { joinedOn: '2026-03-20', tierSince: '2026-03-20' };
@@ -70,13 +77,7 @@ describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
 
   it('lists the quarterly duties each partner missed, with their quarters, for four quarters', async () => {
     // Joined on 1 October 2025: Q4 2025 and Q1 2026 count; the forecast was recorded in Q4 2025 only.
-    await givenPartner(t.db, {
-      id: 'sales',
-      name: 'Salesy',
-      managerSlackUserId: 'UMGR',
-      joinedOn: '2025-10-01',
-      tierSince: '2025-10-01',
-    });
+    await givenPartner(t.db, SALESY);
     await t.db.insert(checklistItems).values([
       { partnerId: 'sales', item: 'sales-forecast', completedOn: '2025-12-15' },
       { partnerId: 'sales', item: 'doc-qualification-form', completedOn: '2025-10-02' },
@@ -94,13 +95,7 @@ describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
   });
 
   it('counts no quarter missed before the program started (catalog programStart)', async () => {
-    await givenPartner(t.db, {
-      id: 'sales',
-      name: 'Salesy',
-      managerSlackUserId: 'UMGR',
-      joinedOn: '2025-10-01',
-      tierSince: '2025-10-01',
-    });
+    await givenPartner(t.db, SALESY);
     await runJobOccurrence(jobDeps(t.db), digestJob, MONDAY);
     const text = textOf((await outboxRows(t.db))[0]!);
     expect(catalog.programStart).toBe('2026-01-01');

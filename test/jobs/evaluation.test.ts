@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
+import { describe, expect, it } from 'vitest';
 import { evaluateCommand } from '../../src/cli/evaluate.command.js';
 import { createRepositories } from '../../src/db/repositories/index.js';
 import { evaluationApprovals, outbox, partners, tierHistory } from '../../src/db/schema.js';
@@ -15,11 +14,20 @@ import {
 import { announcementViews } from '../../src/slack/views/announcements.view.js';
 import { viewContext } from '../../src/slack/views/context.js';
 import { historyView } from '../../src/slack/views/history.view.js';
-import { testDispatcher } from '../outbox/support.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import { type DeliveryEnv, testDispatcher, useDeliveryEnv } from '../outbox/support.js';
+import { BACKENDS } from '../support/databases.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
-import { actionIdsOf, catalog, jobDeps, outboxRows, testConfig, textOf } from './support.js';
+import {
+  actionIdsOf,
+  catalog,
+  cliContext,
+  jobDeps,
+  outboxRows,
+  testConfig,
+  textOf,
+  tierHistoryOf,
+} from './support.js';
 
 /** Acme is promoted starter -> business; Bolt demoted business -> access; Calm stays starter. */
 async function givenSemester(db: Parameters<typeof givenPartner>[0]) {
@@ -44,16 +52,9 @@ async function givenSemester(db: Parameters<typeof givenPartner>[0]) {
 }
 
 describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DeliveryEnv['t'];
   let fake: FakeSlackDelivery;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    fake = await startFakeSlackDelivery();
-  });
-  afterEach(async () => {
-    await fake?.close();
-    await t?.drop();
-  });
+  useDeliveryEnv(backend, (env) => ({ t, fake } = env));
 
   it('run twice (the 1 July job, then again): every announcement queued and sent once', async () => {
     await givenSemester(t.db);
@@ -216,11 +217,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     expect((await outboxRows(t.db)).map((r) => r.dedupeKey).filter((k) => k.includes('bolt'))).toEqual([]);
     const [bolt] = await t.db.select().from(partners).where(eq(partners.id, 'bolt'));
     expect(bolt).toMatchObject({ tier: 'business', tierSince: '2026-11-20' });
-    const history = await t.db
-      .select()
-      .from(tierHistory)
-      .where(eq(tierHistory.partnerId, 'bolt'))
-      .orderBy(tierHistory.id);
+    const history = await tierHistoryOf(t.db, 'bolt');
     expect(history.map((h) => [h.kind, h.outcome, h.tier, h.computedTier])).toEqual([
       ['override', 'applied', 'business', null],
       ['evaluation', 'override-stands', 'business', 'access'],
@@ -322,11 +319,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     });
     expect(outcome).toEqual({ status: 'overridden', partnerName: 'Bolt', tier: 'business', replaced: 2 });
     expect((await t.db.select().from(partners).where(eq(partners.id, 'bolt')))[0]!.tier).toBe('business');
-    const history = await t.db
-      .select()
-      .from(tierHistory)
-      .where(eq(tierHistory.partnerId, 'bolt'))
-      .orderBy(tierHistory.id);
+    const history = await tierHistoryOf(t.db, 'bolt');
     expect(history.map((h) => [h.kind, h.computedTier, h.tier, h.reason])).toEqual([
       ['evaluation', 'access', 'access', null],
       ['override', 'access', 'business', 'Big contract signed in June'],
@@ -376,16 +369,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
 
   it('`partner-bot evaluate` queues the announcements, --dry-run queues nothing', async () => {
     await givenSemester(t.db);
-    const lines: string[] = [];
-    const ctx = {
-      config: testConfig(),
-      catalog,
-      database: t,
-      print: (line: string) => lines.push(line),
-      actor: 'cli:test',
-      now: () => new Date(),
-      today: () => '2026-07-01',
-    } satisfies CliContext;
+    const { ctx, lines } = cliContext(t, '2026-07-01');
 
     expect(await evaluateCommand(['--dry-run'], ctx)).toBe(0);
     expect(await outboxRows(t.db)).toEqual([]);

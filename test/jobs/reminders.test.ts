@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
+import { describe, expect, it } from 'vitest';
 import { remindCommand } from '../../src/cli/remind.command.js';
 import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
 import { outbox, partners, reminderLog, trainingCompletions } from '../../src/db/schema.js';
@@ -10,27 +9,30 @@ import { planReminders, remindersJob } from '../../src/jobs/reminders.job.js';
 import { addDays, isWeekday } from '../../src/program/index.js';
 import { markReminderDone, snoozeReminder } from '../../src/services/reminder-actions.service.js';
 import { testDispatcher } from '../outbox/support.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
-import { actionIdsOf, catalog, jobDeps, outboxRows, testConfig, textOf } from './support.js';
+import { actionIdsOf, catalog, cliContext, jobDeps, outboxRows, testConfig, textOf } from './support.js';
+
+/** Acme, an Access ambassador since 1 January 2026, with its channel. */
+const ACME = {
+  id: 'acme',
+  name: 'Acme',
+  type: 'ambassador',
+  tier: 'access',
+  joinedOn: '2026-01-01',
+  tierSince: '2026-01-01',
+  slackChannelId: 'CACME',
+} as const;
 
 /**
- * Acme, an Access ambassador since 1 January 2026: its admin contact owes trn-online-admin (60 days:
+ * Acme, managed by UMGR: its admin contact owes trn-online-admin (60 days:
  * due Monday 2 March), nobody holds the sales and technical profiles (those items go to the partner's
  * channel, due the same day), and the partner owes the starter webinar (90 days: Wednesday 1 April).
  */
 async function givenAcme(db: Parameters<typeof givenPartner>[0]) {
-  await givenPartner(db, {
-    id: 'acme',
-    name: 'Acme',
-    type: 'ambassador',
-    tier: 'access',
-    joinedOn: '2026-01-01',
-    tierSince: '2026-01-01',
-    slackChannelId: 'CACME',
-    managerSlackUserId: 'UMGR',
-  });
+  await givenPartner(db, { ...ACME, managerSlackUserId: 'UMGR' });
   await givenStaff(db, 'UMGR', 'manager');
   return givenContact(db, { partnerId: 'acme', slackUserId: 'UADMIN', name: 'Ada', profile: 'admin' });
 }
@@ -38,11 +40,8 @@ async function givenAcme(db: Parameters<typeof givenPartner>[0]) {
 const TZ = 'Europe/Paris';
 
 describe.each(BACKENDS)('training reminders on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
   const deps = () => jobDeps(t.db);
   /** The weekday job of that day, as node-schedule would run it at 09:00 Paris time. */
@@ -89,15 +88,7 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
   });
 
   it('a contact holding every profile gets every profile item in one DM; nothing goes to the channel', async () => {
-    await givenPartner(t.db, {
-      id: 'acme',
-      name: 'Acme',
-      type: 'ambassador',
-      tier: 'access',
-      joinedOn: '2026-01-01',
-      tierSince: '2026-01-01',
-      slackChannelId: 'CACME',
-    });
+    await givenPartner(t.db, ACME);
     await givenContact(t.db, {
       partnerId: 'acme',
       slackUserId: 'USOLO',
@@ -166,33 +157,21 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
 
   it('follows an item from 14 days before to done: snoozed, woken, escalated to the manager, then stopped by the contact’s Done', async () => {
     const ada = await givenAcme(t.db);
+    const item = { partnerId: 'acme', obligation: 'trn-online-admin', contactId: ada.id };
     const adminDays: string[] = [];
     const managerDays: string[] = [];
     for (let day = '2026-02-09'; day <= '2026-04-10'; day = addDays(day, 1)) {
       if (day === '2026-03-04') {
         // Snoozed for a week on Wednesday 4 March: Monday 9 March (7 days overdue) stays quiet.
         expect(
-          await snoozeReminder(t.db, catalog, {
-            partnerId: 'acme',
-            obligation: 'trn-online-admin',
-            contactId: ada.id,
-            days: 7,
-            by: 'UADMIN',
-            today: day,
-          }),
+          await snoozeReminder(t.db, catalog, { ...item, days: 7, by: 'UADMIN', today: day }),
         ).toMatchObject({ status: 'snoozed', until: '2026-03-11' });
       }
       if (day === '2026-03-17') {
         // The contact says it is done: pending a manager's confirmation, and no more reminders.
-        expect(
-          await markReminderDone(t.db, catalog, {
-            partnerId: 'acme',
-            obligation: 'trn-online-admin',
-            contactId: ada.id,
-            by: 'UADMIN',
-            today: day,
-          }),
-        ).toMatchObject({ status: 'pending' });
+        expect(await markReminderDone(t.db, catalog, { ...item, by: 'UADMIN', today: day })).toMatchObject({
+          status: 'pending',
+        });
       }
       if (isWeekday(day)) await runDay(day);
       const reminded = await remindedOn(day);
@@ -214,15 +193,9 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
     expect(await remindedOn('2026-03-23')).not.toContain('UADMIN trn-online-admin overdue');
 
     // The manager confirms the declaration from its escalation's Done button.
-    expect(
-      await markReminderDone(t.db, catalog, {
-        partnerId: 'acme',
-        obligation: 'trn-online-admin',
-        contactId: ada.id,
-        by: 'UMGR',
-        today: '2026-03-24',
-      }),
-    ).toMatchObject({ status: 'confirmed' });
+    expect(await markReminderDone(t.db, catalog, { ...item, by: 'UMGR', today: '2026-03-24' })).toMatchObject(
+      { status: 'confirmed' },
+    );
     const [completion] = await t.db.select().from(trainingCompletions);
     expect(completion).toMatchObject({ status: 'confirmed', declaredBy: 'UADMIN', confirmedBy: 'UMGR' });
   });
@@ -282,16 +255,7 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
 
   it('`partner-bot remind --as-of --dry-run` lists, a real run queues and records the day', async () => {
     await givenAcme(t.db);
-    const lines: string[] = [];
-    const ctx = {
-      config: testConfig(),
-      catalog,
-      database: t,
-      print: (line: string) => lines.push(line),
-      actor: 'cli:test',
-      now: () => new Date(),
-      today: () => '2026-02-16',
-    } satisfies CliContext;
+    const { ctx, lines } = cliContext(t, '2026-02-16');
 
     expect(await remindCommand(['--as-of', '2026-02-16', '--dry-run'], ctx)).toBe(0);
     expect(lines[0]).toBe(

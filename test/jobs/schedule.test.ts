@@ -7,6 +7,7 @@ import { evaluationJob } from '../../src/jobs/evaluation.job.js';
 import { startJobs } from '../../src/jobs/index.js';
 import { type JobDefinition, runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { remindersJob } from '../../src/jobs/reminders.job.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenContact, givenPartner } from '../support/rows.js';
 import { catalog, jobDeps, outboxRows, quietLogger, testConfig } from './support.js';
@@ -105,11 +106,8 @@ async function givenDueOnMonday2March(db: Db) {
 }
 
 describe.each(BACKENDS)('occurrences on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
   it('an occurrence missed while the app was down runs at the next start, once', async () => {
     await givenDueOnMonday2March(t.db);

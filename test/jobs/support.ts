@@ -1,7 +1,8 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import type { CliContext } from '../../src/cli/context.js';
 import { type Config, loadConfig } from '../../src/config.js';
-import type { Db } from '../../src/db/client.js';
-import { outbox } from '../../src/db/schema.js';
+import type { Database, Db } from '../../src/db/client.js';
+import { outbox, tierHistory } from '../../src/db/schema.js';
 import type { JobDeps } from '../../src/jobs/occurrences.js';
 import { createLogger } from '../../src/logger.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
@@ -30,6 +31,11 @@ export async function outboxRows(db: Db) {
   return db.select().from(outbox).orderBy(asc(outbox.id));
 }
 
+/** A partner's tier history, oldest first. */
+export async function tierHistoryOf(db: Db, partnerId: string) {
+  return db.select().from(tierHistory).where(eq(tierHistory.partnerId, partnerId)).orderBy(tierHistory.id);
+}
+
 /** All the text of a queued message (notification text and every block's text), for assertions. */
 export function textOf(row: { text: string; blocks: unknown }): string {
   const parts = [row.text];
@@ -53,4 +59,20 @@ export function actionIdsOf(row: { blocks: unknown }): string[] {
     if (block.type === 'actions')
       for (const e of block.elements ?? []) if (e.action_id) ids.push(e.action_id);
   return ids;
+}
+
+/** A command-line context on a test database as of `today`; what the command prints goes to `lines`. */
+export function cliContext(database: Database, today: string, overrides: Partial<CliContext> = {}) {
+  const lines: string[] = [];
+  const ctx = {
+    config: testConfig(),
+    catalog,
+    database,
+    print: (line: string) => lines.push(line),
+    actor: 'cli:test',
+    now: () => new Date(),
+    today: () => today,
+    ...overrides,
+  } satisfies CliContext;
+  return { ctx, lines };
 }

@@ -1,34 +1,28 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
+import { describe, expect, it } from 'vitest';
 import { outboxCommand } from '../../src/cli/outbox.command.js';
 import { loadConfig } from '../../src/config.js';
 import { outbox } from '../../src/db/schema.js';
 import { startDispatcher } from '../../src/outbox/dispatcher.js';
-import { loadCatalog } from '../../src/program/catalog.load.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import { cliContext } from '../jobs/support.js';
+import { BACKENDS } from '../support/databases.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import {
+  type DeliveryEnv,
   message,
   queue,
   rowOf,
   SHORT_REQUEST_TIMEOUT_MS,
   TEST_LIMITS,
   testDispatcher,
+  useDeliveryEnv,
   waitUntil,
 } from './support.js';
 
 describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DeliveryEnv['t'];
   let fake: FakeSlackDelivery;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    fake = await startFakeSlackDelivery();
-  });
-  afterEach(async () => {
-    await fake?.close();
-    await t?.drop();
-  });
+  useDeliveryEnv(backend, (env) => ({ t, fake } = env));
 
   it('posts each message once with its id in the metadata, records the ts, and opens DMs for user ids', async () => {
     await queue(t.db, [message('a', 'C1'), message('b', 'U42')]);
@@ -148,16 +142,7 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
     });
     expect(await rowOf(t.db, 'flaky')).toMatchObject({ status: 'failed', attempts: 3 });
 
-    const lines: string[] = [];
-    const ctx = {
-      config: loadConfig({}),
-      catalog: loadCatalog(),
-      database: t,
-      print: (line: string) => lines.push(line),
-      actor: 'test',
-      now: () => new Date(),
-      today: () => '2026-03-02',
-    } satisfies CliContext;
+    const { ctx, lines } = cliContext(t, '2026-03-02', { config: loadConfig({}), actor: 'test' });
     expect(await outboxCommand([], ctx)).toBe(0);
     expect(lines[0]).toBe('Outbox: 0 pending, 0 held, 0 sending, 2 failed, 0 sent, 0 cancelled');
     expect(lines.join('\n')).toContain('last error: chat.postMessage: channel_not_found');

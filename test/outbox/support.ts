@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
 import { createDeliveryClient } from '../../src/outbox/delivery-client.js';
 import { createDispatcher, type DispatcherLimits } from '../../src/outbox/dispatcher.js';
 import { enqueue, type OutboxMessage } from '../../src/outbox/enqueue.js';
-import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import { type Backend, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 
 /** Fast limits for tests: short timeouts and backoffs, the real per-channel pace. */
 /** The timeout the tests of a hanging or late Slack give the dispatcher. */
@@ -61,4 +63,26 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_00
 export async function allSent(db: Db) {
   const rows = await db.select({ status: outbox.status }).from(outbox);
   return rows.every((r) => r.status === 'sent');
+}
+
+export interface DeliveryEnv {
+  t: TestDatabase & { drop(): Promise<void> };
+  fake: FakeSlackDelivery;
+}
+
+/**
+ * The hooks of a describe block whose every test gets a fresh database and a fresh fake Slack delivery
+ * API, closed after it; `use` receives them before each test (`(env) => ({ t, fake } = env)`).
+ */
+export function useDeliveryEnv(backend: Backend, use: (env: DeliveryEnv) => void): void {
+  let env: Partial<DeliveryEnv> = {};
+  beforeEach(async () => {
+    env = { t: await createTestDatabase(backend) };
+    env.fake = await startFakeSlackDelivery();
+    use(env as DeliveryEnv);
+  });
+  afterEach(async () => {
+    await env.fake?.close();
+    await env.t?.drop();
+  });
 }

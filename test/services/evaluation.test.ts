@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, partners, revenueLines, tierHistory } from '../../src/db/schema.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { addDays, maxDate, monthsInclusive } from '../../src/program/dates.js';
@@ -8,17 +8,31 @@ import { evaluatePartner, evaluateSemester as evaluatePure } from '../../src/pro
 import { lastEvaluation } from '../../src/program/semesters.js';
 import { thresholdCents } from '../../src/program/tiers.js';
 import { evaluateSemester } from '../../src/services/evaluation.service.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenMonthlyRevenue, givenPartner } from '../support/rows.js';
 
 const catalog = loadCatalog();
 
+/** Up to 12 revenue lines of any category, in months numbered from `minMonth` to `maxMonth`. */
+const revenueLinesArb = (minMonth: number, maxMonth: number) =>
+  fc.array(
+    fc.record({
+      month: fc.integer({ min: minMonth, max: maxMonth }),
+      category: fc.constantFrom(
+        'recurring' as const,
+        'one_off' as const,
+        'access_fees' as const,
+        'minutes' as const,
+      ),
+      amountCents: fc.integer({ min: 0, max: 3_000_000 }),
+    }),
+    { maxLength: 12 },
+  );
+
 describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
   const evaluate = (asOf: string, dryRun = false) =>
     evaluateSemester(t.db, catalog, { asOf, dryRun, actor: 'test' });
@@ -239,20 +253,8 @@ describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
         leftMonth: fc.option(fc.integer({ min: 6, max: 14 }), { nil: undefined }),
         leftDay: fc.constantFrom(1, 2, 20),
         overrideMonth: fc.option(fc.integer({ min: 5, max: 14 }), { nil: undefined }),
-        lines: fc.array(
-          fc.record({
-            // October 2025 to June 2026: before the window, before joining, in the window.
-            month: fc.integer({ min: 0, max: 8 }),
-            category: fc.constantFrom(
-              'recurring' as const,
-              'one_off' as const,
-              'access_fees' as const,
-              'minutes' as const,
-            ),
-            amountCents: fc.integer({ min: 0, max: 3_000_000 }),
-          }),
-          { maxLength: 12 },
-        ),
+        // October 2025 to June 2026: before the window, before joining, in the window.
+        lines: revenueLinesArb(0, 8),
         // Amounts on a tier boundary: the threshold times the months, give or take a cent.
         boundary: fc.option(fc.integer({ min: -1, max: 1 }), { nil: undefined }),
       });
@@ -351,19 +353,7 @@ describe.each(BACKENDS)('semester evaluation on %s', (backend) => {
     const partnerArb = fc.record({
       type: fc.constantFrom('ambassador' as const, 'operator' as const),
       joinedMonth: fc.integer({ min: 1, max: 18 }),
-      lines: fc.array(
-        fc.record({
-          month: fc.integer({ min: 1, max: 6 }),
-          category: fc.constantFrom(
-            'recurring' as const,
-            'one_off' as const,
-            'access_fees' as const,
-            'minutes' as const,
-          ),
-          amountCents: fc.integer({ min: 0, max: 3_000_000 }),
-        }),
-        { maxLength: 12 },
-      ),
+      lines: revenueLinesArb(1, 6),
     });
     const sample = fc.sample(fc.array(partnerArb, { minLength: 20, maxLength: 20 }), {
       numRuns: 1,

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, slackMode } from '../../src/config.js';
+import { problemsThrownBy } from '../support/problems.js';
 
 const BOT = 'xoxb-111-222-BotTokenValue';
 const SECRET = 'c0ffee00signingsecretvalue42';
 const APP = 'xapp-1-A1-AppTokenValue';
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+const problemsOf = (env: Record<string, string>): string[] =>
+  problemsThrownBy(() => loadConfig(env), ConfigError, 'expected the configuration to be refused');
 
 describe('configuration of the Slack transport', () => {
   it('picks HTTP mode with a signing secret, Socket Mode with an app token, none without a bot token', () => {

@@ -11,7 +11,7 @@ import { handlePartnerCommand, type Reply, withDeadline } from '../../src/slack/
 import { unavailableView } from '../../src/slack/views/refusal.view.js';
 import { commandDeps } from '../support/command-deps.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { startDemoSlackApp } from '../support/demo.js';
+import { type DemoDatabase, useDemoSlackApp } from '../support/demo.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
 import { catalog, TODAY } from './views.fixtures.js';
 
@@ -132,15 +132,9 @@ async function answerWithin(database: Pick<Database, 'db'>, userId: string, text
 }
 
 describe('with the embedded database closed', () => {
-  let database: TestDatabase & { drop(): Promise<void> };
+  let database: DemoDatabase;
   let t: TestSlackApp;
-  beforeAll(async () => {
-    ({ database, t } = await startDemoSlackApp(TODAY, NOW));
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await database?.drop();
-  });
+  useDemoSlackApp(TODAY, NOW, (app) => ({ database, t } = app));
 
   it('answers before it closes, then says the service is temporarily unavailable, through the core and over HTTP', async () => {
     expect((await t.command('tier acme', { userId: DEMO_USERS.manager })).ack).toMatchObject({

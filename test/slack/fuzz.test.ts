@@ -11,8 +11,9 @@ import type { View } from '../../src/slack/views/blocks.js';
 import { escapeMrkdwn } from '../../src/slack/views/escape.js';
 import { commandDeps } from '../support/command-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { startDemoSlackApp } from '../support/demo.js';
+import { type DemoDatabase, useDemoSlackApp } from '../support/demo.js';
 import type { TestSlackApp } from '../support/slack-app.js';
+import { PARTNER_SUBCOMMANDS } from './subcommands.fixtures.js';
 import { catalog, expectWithinLimits, mrkdwnOf, TODAY } from './views.fixtures.js';
 
 const NOW = new Date(`${TODAY}T10:00:00Z`);
@@ -38,18 +39,7 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
   return out;
 }
 
-const SUBCOMMANDS = [
-  'help',
-  'tier',
-  'benefits',
-  'obligations',
-  'status',
-  'zen',
-  'program',
-  'list',
-  'history',
-  'aide',
-];
+const SUBCOMMANDS = [...PARTNER_SUBCOMMANDS, 'aide'];
 const HOSTILE = [
   '<!channel>',
   '<!here|here>',
@@ -152,15 +142,9 @@ describe('hostile /partner texts through the core (PGlite)', () => {
 });
 
 describe('hostile /partner texts over HTTP', () => {
-  let database: TestDatabase & { drop(): Promise<void> };
+  let database: DemoDatabase;
   let t: TestSlackApp;
-  beforeAll(async () => {
-    ({ database, t } = await startDemoSlackApp(TODAY, NOW));
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await database?.drop();
-  });
+  useDemoSlackApp(TODAY, NOW, (app) => ({ database, t } = app));
 
   it('acks each with an ephemeral reply and changes nothing', async () => {
     const users = [...Object.values(DEMO_USERS), 'U0NOBODY'];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { PARTNER_SUBCOMMANDS } from './subcommands.fixtures.js';
 
 interface Manifest {
   display_information: { name: string };
@@ -33,17 +34,7 @@ describe('the Slack app manifest', () => {
     expect(command?.command).toBe('/partner');
     expect(command?.description).toBeTruthy();
     expect(command?.should_escape).toBe(false);
-    for (const sub of [
-      'help',
-      'tier',
-      'benefits',
-      'obligations',
-      'status',
-      'zen',
-      'program',
-      'list',
-      'history',
-    ]) {
+    for (const sub of PARTNER_SUBCOMMANDS) {
       expect(command?.usage_hint).toContain(sub);
     }
   });

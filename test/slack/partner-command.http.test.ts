@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import type { View } from '../../src/slack/views/blocks.js';
-import type { TestDatabase } from '../support/databases.js';
-import { startDemoSlackApp } from '../support/demo.js';
+import { type DemoDatabase, useDemoSlackApp } from '../support/demo.js';
 import type { TestSlackApp } from '../support/slack-app.js';
 import { blockActions } from '../support/slack-requests.js';
 import { buttons, expectWithinLimits, TODAY, textsOf } from './views.fixtures.js';
@@ -15,16 +14,9 @@ const headerOf = (view: View) => textsOf(view).find((t) => t.where === 'header')
 
 /** The same command through the real Bolt app over HTTP, with signed requests and a fake Slack Web API. */
 describe('/partner over HTTP', () => {
-  let database: TestDatabase & { drop(): Promise<void> };
+  let database: DemoDatabase;
   let t: TestSlackApp;
-
-  beforeAll(async () => {
-    ({ database, t } = await startDemoSlackApp(TODAY, NOW));
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await database?.drop();
-  });
+  useDemoSlackApp(TODAY, NOW, (app) => ({ database, t } = app));
   beforeEach(async () => {
     await t.settle(); // the previous test's listeners, before forgetting what the fake Slack saw
     t.fakeSlack.reset();

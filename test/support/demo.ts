@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { semesterContaining } from '../../src/program/semesters.js';
@@ -15,10 +16,28 @@ export async function createDemoDatabase(today: string): Promise<DemoDatabase> {
 }
 
 /** The real app over HTTP on a fresh demo database, its clock fixed at `now`. */
-export async function startDemoSlackApp(
-  today: string,
-  now: Date,
-): Promise<{ database: DemoDatabase; t: TestSlackApp }> {
+export async function startDemoSlackApp(today: string, now: Date): Promise<DemoSlackApp> {
   const database = await createDemoDatabase(today);
   return { database, t: await startTestSlackApp({ database, now: () => now }) };
+}
+
+export interface DemoSlackApp {
+  database: DemoDatabase;
+  t: TestSlackApp;
+}
+
+/**
+ * The hooks of a describe block on one demo Slack app: started before its tests, stopped after them;
+ * `use` receives it once started (`(app) => ({ database, t } = app)`).
+ */
+export function useDemoSlackApp(today: string, now: Date, use: (app: DemoSlackApp) => void): void {
+  let app: Partial<DemoSlackApp> = {};
+  beforeAll(async () => {
+    app = await startDemoSlackApp(today, now);
+    use(app as DemoSlackApp);
+  });
+  afterAll(async () => {
+    await app.t?.stop();
+    await app.database?.drop();
+  });
 }

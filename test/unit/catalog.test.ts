@@ -7,6 +7,7 @@ import {
   loadCatalog,
   parseCatalog,
 } from '../../src/program/catalog.load.js';
+import { problemsThrownBy } from '../support/problems.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the raw YAML is mutated freely to break it
 type Raw = any;
@@ -15,13 +16,11 @@ const raw = (): Raw => parse(readFileSync(DEFAULT_CATALOG_PATH, 'utf8'));
 function problems(mutate: (data: Raw) => void): string[] {
   const data = raw();
   mutate(data);
-  try {
-    parseCatalog(data, 'broken.yml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(CatalogError);
-    return (err as CatalogError).problems;
-  }
-  throw new Error('the broken catalog was accepted');
+  return problemsThrownBy(
+    () => parseCatalog(data, 'broken.yml'),
+    CatalogError,
+    'the broken catalog was accepted',
+  );
 }
 
 describe('the program catalog', () => {

@@ -1,0 +1,12 @@
+/** The /partner subcommands the manifest advertises (`aide` and other aliases are not listed there). */
+export const PARTNER_SUBCOMMANDS = [
+  'help',
+  'tier',
+  'benefits',
+  'obligations',
+  'status',
+  'zen',
+  'program',
+  'list',
+  'history',
+];
