@@ -176,6 +176,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     } else output.write(session.prompt());
   };
 
+  // Ctrl-C closes a form being filled in, else leaves the console (as `quit`).
+  lines.on('SIGINT', () => {
+    if (!session.filling) return lines.close();
+    session.cancelForm();
+    prompt();
+  });
+
   prompt();
   try {
     for await (const raw of lines) {

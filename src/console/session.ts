@@ -128,15 +128,18 @@ export class ConsoleSession {
     if (options) this.print(options);
   }
 
+  /** Closes the form being filled in, submitting nothing. */
+  cancelForm(): void {
+    if (!this.form) return;
+    this.form = undefined;
+    this.print('Form closed, nothing submitted.');
+  }
+
   /** An answer to the field asked; the form is submitted once every field has one. */
   async answer(line: string): Promise<void> {
     const form = this.form;
     if (!form) return;
-    if (line.trim().toLowerCase() === 'cancel') {
-      this.form = undefined;
-      this.print('Form closed, nothing submitted.');
-      return;
-    }
+    if (line.trim().toLowerCase() === 'cancel') return this.cancelForm();
     const field = form.fields[form.queue[0]!]!;
     const answer = answerField(field, line, this.state.names);
     if ('error' in answer) {

@@ -11,6 +11,17 @@ import { KEYS, type PtyConsole, startPtyConsole } from './pty.js';
 
 const PROMPT = 'Marc Dubois (U0MANAGER1)> ';
 
+/** `shown`, then the prompt drawn again after it: the console is waiting for the next line. */
+const ready = (shown: RegExp) => new RegExp(`${shown.source}[\\s\\S]*U0MANAGER1\\)> $`, shown.flags);
+
+/** Last month, YYYY-MM: the console runs on the real clock (and the demo is seeded around it). */
+function lastMonth(): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
+
 /**
  * `partner-bot start` with no Slack configured, in a real pseudo-terminal, on each backend: on PGlite
  * its own data folder (read here once the console has quit), on PostgreSQL a test database.
@@ -65,10 +76,10 @@ describe.each(BACKENDS)('the console in a terminal, on %s', (backend) => {
     await pty.waitFor(PROMPT);
 
     // History: the up arrow brings the last line back (no "^[[A" read as a command), Enter runs it again.
-    await type('/partner tier acme\r', /Share in channel\n/);
+    await type('/partner tier acme\r', ready(/Share in channel/));
     const again = await type(KEYS.up, '/partner tier acme');
     expect(again).not.toContain('^[');
-    await type(KEYS.enter, /Share in channel\n/);
+    await type(KEYS.enter, ready(/Share in channel/));
     expect(pty.text().match(/Acme Télécom: Business Partner/g)).toHaveLength(2);
     expect(pty.text()).not.toContain('I don’t know');
 
@@ -77,22 +88,23 @@ describe.each(BACKENDS)('the console in a terminal, on %s', (backend) => {
     await type(KEYS.tab, 'tions');
     await type(' acm', ' acm');
     await type(KEYS.tab, 'Télécom');
-    const list = await type(KEYS.enter, /\[\d+\] Share in channel\n/);
+    const list = await type(KEYS.enter, ready(/\[\d+\] Share in channel/));
     expect(list).toContain('Acme Télécom: obligations');
     expect(list).not.toContain('I don’t know');
     expect(list).toMatch(/· trn-online-admin {2}\[\d+\] Mark done/);
 
     // A numbered button, pressed by its number: the real Confirm listener records it.
-    const declarations = await type('confirm\r', /\[\d+\] Reject\n/);
+    const declarations = await type('confirm\r', ready(/\[\d+\] Reject/));
     const confirm = /\[(\d+)\] Confirm/.exec(declarations)![1]!;
-    await type(`${confirm}\r`, /confirmed/i);
+    await type(`${confirm}\r`, ready(/confirmed/));
 
     // A form, asked field by field, submitted through the real view_submission listener.
-    await type('revenue\r', 'Partner');
-    await type('acme\r', 'Month');
-    await type('2026-11\r', 'Category');
-    await type('1\r', 'Amount');
-    const recorded = await type('1234,56\r', /Revenue recorded for Acme Télécom.*\n/);
+    await type('revenue\r', /Partner[^\n]*: $/);
+    await type('acme\r', /Month[^\n]*: $/);
+    const month = lastMonth();
+    await type(`${month}\r`, /Category[^\n]*: $/);
+    await type('1\r', /Amount[^\n]*: $/);
+    const recorded = await type('1234,56\r', ready(/Revenue recorded for Acme Télécom/));
     expect(recorded).toContain('message to @Marc Dubois');
 
     pty.send('quit\r');
@@ -108,7 +120,7 @@ describe.each(BACKENDS)('the console in a terminal, on %s', (backend) => {
         db
           .select()
           .from(revenueLines)
-          .where(and(eq(revenueLines.partnerId, 'acme'), eq(revenueLines.month, '2026-11-01'))),
+          .where(and(eq(revenueLines.partnerId, 'acme'), eq(revenueLines.month, `${month}-01`))),
       ]),
     );
     expect(confirmed).toHaveLength(1);
