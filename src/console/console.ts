@@ -12,6 +12,7 @@ import { createLogger } from '../logger.js';
 import { startDispatcher } from '../outbox/dispatcher.js';
 import { type Catalog, isLocale, type Locale } from '../program/catalog.schema.js';
 import { localDate } from '../program/dates.js';
+import { identifyActor } from '../services/actor.service.js';
 import { SUBCOMMANDS } from '../slack/partner-command/subcommands.js';
 import { complete } from './completion.js';
 import { type ConsoleApp, createConsoleApp } from './console-app.js';
@@ -89,7 +90,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     names: await userNames(db).catch(() => new Map<string, string>()),
   };
   const partnersRepository = createPartnersRepository(db);
-  let partnerNames = await partnersRepository.names().catch(() => []);
+  // Tab offers the partners the current user may ask about: all for staff, its own for a contact.
+  let partnerNames: { id: string; name: string }[] = [];
+  const refreshNames = async () => {
+    const [all, actor] = await Promise.all([partnersRepository.names(), identifyActor(db, state.user)]);
+    partnerNames = all.filter((p) => actor.kind !== 'contact' || actor.contact.partnerId === p.id);
+  };
+  await refreshNames().catch(() => {});
   const terminal = (options.input as { isTTY?: boolean }).isTTY === true;
 
   let waiting = false;
@@ -213,6 +220,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           );
       } else if (word === 'as' && arg) {
         state.user = demoUser(arg);
+        await refreshNames().catch(() => {});
         const name = state.names.get(state.user);
         write(`Now asking as ${name ? `${name} (${state.user})` : state.user}.`);
       } else if (word === 'in' && arg) {
@@ -226,7 +234,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       } else {
         session.resetButtons();
         await app.command(state.user, state.channel, commandText(line) ?? line);
-        partnerNames = await partnersRepository.names().catch(() => partnerNames);
+        await refreshNames().catch(() => {});
       }
       if (!session.filling) write('');
       prompt();

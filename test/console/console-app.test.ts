@@ -96,6 +96,22 @@ describe.each(BACKENDS)('the console drives the real app on %s', (backend) => {
     expect(sent.length).toBeGreaterThan(0);
   });
 
+  it('lets a contact press “I’ve done it” on its own item: a declaration awaiting confirmation', async () => {
+    const pending = () =>
+      database.db.select().from(trainingCompletions).where(eq(trainingCompletions.status, 'pending'));
+    const before = await pending();
+    const c = scriptedConsole(database);
+    await c.type('as contact', /Now asking as Camille Acme/);
+    const list = await c.type('obligations', /\[\d+\] Share in channel/);
+    const own = /trn-online-admin {2}\[(\d+)\] I’ve done it/.exec(list)![1]!;
+    expect(list).not.toContain('Mark done');
+    const pressed = await c.type(own, /── \(updated\) ──[\s\S]*Share in channel/);
+    expect(pressed).toContain('awaits your partner manager’s confirmation');
+    await c.quit();
+    const added = (await pending()).filter((r) => !before.some((b) => b.id === r.id));
+    expect(added.map((r) => r.training)).toEqual(['trn-online-admin']);
+  });
+
   it('asks a form again where the listener found a problem, and submits it once right', async () => {
     const c = scriptedConsole(database);
     await c.type('/partner revenue', /Partner[^\n]*: $/);

@@ -66,6 +66,12 @@ describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (back
     }
   });
 
+  it('labels the button in the reader’s language', async () => {
+    const rows = await obligations(USERS.francois);
+    const labels = new Set(rows.filter((r) => r.button).map((r) => r.button!.text.text));
+    expect([...labels]).toEqual(['Marquer comme fait']);
+  });
+
   it('gives a contact “I’ve done it” on its own trainings only', async () => {
     const rows = await obligations(USERS.acmeAdmin);
     const withButton = rows.filter((r) => r.button);
