@@ -16,6 +16,8 @@ export interface PostedMessage {
   via: 'reply' | 'respond' | 'post' | 'ephemeral' | 'update' | 'outbox';
   /** respond() / chat.update replacing the message it answers. */
   replaces?: boolean;
+  /** respond() posting for everyone in the channel (a shared card). */
+  inChannel?: boolean;
 }
 
 /** A modal the app opened (views.open / push) or updated. */
@@ -125,6 +127,7 @@ export function createLocalSlack(events: LocalSlackEvents): LocalSlack {
         ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
         via: 'respond',
         ...(args.replace_original === true ? { replaces: true } : {}),
+        ...(args.response_type === 'in_channel' ? { inChannel: true } : {}),
       });
       return new Response('ok', { status: 200 });
     }

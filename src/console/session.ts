@@ -73,10 +73,12 @@ export class ConsoleSession {
   }
 
   private messageTitle(message: PostedMessage): string | undefined {
-    const to = (id: string) => (names.get(id) ? `@${names.get(id)}` : /^[UW]/.test(id) ? `@${id}` : `#${id}`);
     const { names } = this.state;
+    const to = (id: string) => (names.get(id) ? `@${names.get(id)}` : /^[UW]/.test(id) ? `@${id}` : `#${id}`);
     if (message.via === 'outbox' || message.via === 'post')
       return `── message to ${message.channel ? to(message.channel) : 'you'} ──`;
+    if (message.inChannel)
+      return `── posted for everyone in ${message.channel ? to(message.channel) : 'the channel'} ──`;
     if (message.replaces) return '── (updated) ──';
     return undefined;
   }

@@ -112,6 +112,17 @@ describe.each(BACKENDS)('the console drives the real app on %s', (backend) => {
     expect(added.map((r) => r.training)).toEqual(['trn-online-admin']);
   });
 
+  it('shares a card for everyone in the channel when its Share button is pressed', async () => {
+    const c = scriptedConsole(database);
+    await c.type('in C0ACME', /Now in C0ACME/);
+    const card = await c.type('tier', /\[(\d+)\] Share in channel/);
+    const share = /\[(\d+)\] Share in channel/.exec(card)![1]!;
+    const shared = await c.type(share, /Shared by @Marc Dubois/);
+    expect(shared).toContain('── posted for everyone in #C0ACME ──');
+    expect(shared).toContain('Acme Télécom: Business Partner');
+    await c.quit();
+  });
+
   it('asks a form again where the listener found a problem, and submits it once right', async () => {
     const c = scriptedConsole(database);
     await c.type('/partner revenue', /Partner[^\n]*: $/);
