@@ -1,19 +1,29 @@
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
+import { evaluateCommand } from '../cli/evaluate.command.js';
+import { remindCommand } from '../cli/remind.command.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import { createContactsRepository } from '../db/repositories/contacts.repository.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import { createStaffRepository } from '../db/repositories/staff.repository.js';
 import { DEMO_USERS } from '../demo/demo-data.js';
+import type { Deps } from '../deps.js';
+import { createLogger } from '../logger.js';
+import { startDispatcher } from '../outbox/dispatcher.js';
 import { type Catalog, isLocale, type Locale } from '../program/catalog.schema.js';
-import { handlePartnerCommand } from '../slack/partner-command/handle.js';
-import type { PartnerCommandDeps, Reply } from '../slack/partner-command/types.js';
-import { renderReply } from './render-text.js';
+import { localDate } from '../program/dates.js';
+import { identifyActor } from '../services/actor.service.js';
+import { SUBCOMMANDS } from '../slack/partner-command/subcommands.js';
+import { complete } from './completion.js';
+import { type ConsoleApp, createConsoleApp } from './console-app.js';
+import { ConsoleSession, type SessionState } from './session.js';
 
 export interface ConsoleOptions {
   db: Db;
+  /** The database `db` belongs to: `remind` and `evaluate` need it (as the CLI's do). */
+  database?: Database;
   catalog: Catalog;
-  config: Pick<Config, 'LOCALE' | 'PROGRAM_TIMEZONE'>;
+  config: Config;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   /** Slack user id to ask as at first (`as <user>` switches). */
@@ -26,12 +36,18 @@ export interface ConsoleOptions {
   onError?: (error: unknown) => void;
 }
 
+const CONSOLE_WORDS = ['users', 'as', 'in', 'lang', 'remind', 'evaluate', 'help', 'quit'];
+
 const CONSOLE_HELP = [
-  'Type a command as in Slack, e.g. /partner status acme (or just: status acme).',
+  'Type a command as in Slack, e.g. /partner status acme (or just: status acme). Tab completes',
+  'subcommands and partner names; the arrow keys recall earlier lines.',
+  '  <n>              press the button shown as [n] (a form is then asked field by field)',
   '  users            the demo users (and who you are)',
   '  as <user>        ask as another Slack user id, or a demo user: admin, manager, contact, stranger',
   '  in <channel>     type the commands in a channel (a partner channel implies the partner); "in -" for none',
   '  lang fr|en       answer in French or English',
+  '  remind [--as-of YYYY-MM-DD] [--dry-run]     the day’s training reminders, delivered here',
+  '  evaluate [--as-of YYYY-MM-DD] [--dry-run]   the semester evaluation and its announcements',
   '  quit             leave',
 ].join('\n');
 
@@ -54,72 +70,177 @@ export function commandText(line: string): string | undefined {
   return match ? match[1]!.trim() : undefined;
 }
 
+/** Arguments as a shell would split them (no quoting needed for --as-of and --dry-run). */
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
 /**
- * The local console: a readline loop answering `/partner ...` as a chosen Slack user, rendering the
- * replies' blocks as text. Resolves when the input ends or on `quit`.
+ * The local console: a readline loop (line editing, history and Tab completion in a terminal) driving
+ * the real Bolt app with its real listeners. Replies and the messages the outbox delivers are shown as
+ * text, buttons numbered ("[1] Confirm": type 1), modals asked field by field. Resolves when the input
+ * ends or on `quit`.
  */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { db, catalog, config, output } = options;
   const now = options.now ?? (() => new Date());
-  let user = options.user;
-  let channel = options.channel;
-  let locale: Locale = options.locale ?? config.LOCALE;
-  let names = await userNames(db).catch(() => new Map<string, string>());
-  const write = (text: string) => output.write(`${text}\n`);
-  const who = () => (names.get(user) ? `${names.get(user)} (${user})` : user);
-  const prompt = () => output.write(`${who()}${channel ? ` in ${channel}` : ''}> `);
-
-  const deps: PartnerCommandDeps = {
-    db,
-    catalog,
-    config,
-    now,
-    partners: createPartnersRepository(db),
-    logger: { error: (_message, error) => options.onError?.(error) },
+  const today = () => localDate(now(), config.PROGRAM_TIMEZONE);
+  const state: SessionState = {
+    user: options.user,
+    channel: options.channel,
+    locale: options.locale ?? config.LOCALE,
+    names: await userNames(db).catch(() => new Map<string, string>()),
   };
-  const ask = async (text: string): Promise<Reply> =>
-    handlePartnerCommand(deps, { userId: user, channelId: channel, text, locale });
+  const partnersRepository = createPartnersRepository(db);
+  // Tab offers the partners the current user may ask about: all for staff, its own for a contact.
+  let partnerNames: { id: string; name: string }[] = [];
+  const refreshNames = async () => {
+    const [all, actor] = await Promise.all([partnersRepository.names(), identifyActor(db, state.user)]);
+    partnerNames = all.filter((p) => actor.kind !== 'contact' || actor.contact.partnerId === p.id);
+  };
+  await refreshNames().catch(() => {});
+  const terminal = (options.input as { isTTY?: boolean }).isTTY === true;
 
+  let waiting = false;
   const lines = createInterface({
     input: options.input,
-    terminal: false,
+    ...(terminal
+      ? {
+          output,
+          terminal: true,
+          historySize: 500,
+          removeHistoryDuplicates: true,
+          completer: (line: string) =>
+            complete(line, {
+              consoleWords: CONSOLE_WORDS,
+              subcommands: SUBCOMMANDS.map((s) => s.name),
+              partners: partnerNames,
+            }),
+        }
+      : { terminal: false }),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
-  prompt();
-  const echo = !(options.input as { isTTY?: boolean }).isTTY;
-  for await (const raw of lines) {
-    const line = raw.trim();
-    // Scripted input is not shown by a terminal: echo it so the transcript reads like a session.
-    if (echo) write(line);
-    const [word = '', ...rest] = line.split(/\s+/);
-    const arg = rest.join(' ');
-    if (line === '') {
-      // nothing typed
-    } else if (word === 'quit' || word === 'exit' || word === 'q') {
-      break;
-    } else if (word === 'help' && arg === '') {
-      write(CONSOLE_HELP);
-    } else if (word === 'users') {
-      names = await userNames(db).catch(() => names);
-      for (const [role, id] of Object.entries(DEMO_USERS))
-        write(`${id === user ? '*' : ' '} ${role.padEnd(13)} ${id.padEnd(12)} ${names.get(id) ?? ''}`);
-    } else if (word === 'as' && arg) {
-      user = demoUser(arg);
-      write(`Now asking as ${who()}.`);
-    } else if (word === 'in' && arg) {
-      channel = arg === '-' ? undefined : arg;
-      write(channel ? `Now in ${channel}.` : 'Now outside any channel.');
-    } else if (word === 'lang' && isLocale(arg)) {
-      locale = arg;
-      write(`Answers in ${new Intl.DisplayNames(['en'], { type: 'language' }).of(arg)}.`);
-    } else {
-      const text = commandText(line) ?? line;
-      const reply = await ask(text);
-      write(renderReply(reply, { names }));
-      if (reply.modal) write(`(modal) ${renderReply({ text: '', blocks: reply.modal.blocks }, { names })}`);
+  const write = (text: string) => {
+    // Something delivered while the user types: shown above the prompt, which is drawn again.
+    if (terminal && waiting) {
+      clearLine(output, 0);
+      cursorTo(output, 0);
+      output.write(`${text}\n`);
+      lines.prompt(true);
+    } else output.write(`${text}\n`);
+  };
+
+  const logger = createLogger({
+    level: 'warn',
+    name: 'console',
+    sink: (record) => options.onError?.(record.message),
+  });
+  const deps: Deps = {
+    config,
+    catalog,
+    logger,
+    // The listeners reach the database through `db`; only `remind` and `evaluate` want the handle.
+    database: options.database ?? ({ db } as Database),
+    db,
+    partners: partnersRepository,
+    now,
+    today,
+  };
+  let session: ConsoleSession | undefined;
+  const app: ConsoleApp = createConsoleApp({
+    deps,
+    locale: () => state.locale,
+    events: {
+      message: (message) => session?.showMessage(message),
+      modal: (modal) => session?.openModal(modal),
+    },
+    onError: (message) => options.onError?.(message),
+  });
+  session = new ConsoleSession(() => app, state, write);
+  const dispatcher = startDispatcher({ db, config, client: app.slack.delivery, now });
+
+  const cli = (print: (line: string) => void) => ({
+    config,
+    catalog,
+    database: deps.database,
+    print,
+    actor: `console:${state.user}`,
+    now,
+    today,
+  });
+  const runCli = async (command: typeof remindCommand, args: string[]) => {
+    if (!options.database) return write('Not available in this console.');
+    try {
+      await command(args, cli(write));
+    } catch (error) {
+      write(error instanceof Error ? error.message : String(error));
     }
-    write('');
+  };
+
+  const prompt = () => {
+    waiting = true;
+    if (terminal) {
+      lines.setPrompt(session.prompt());
+      lines.prompt();
+    } else output.write(session.prompt());
+  };
+
+  // Ctrl-C closes a form being filled in, else leaves the console (as `quit`).
+  lines.on('SIGINT', () => {
+    if (!session.filling) return lines.close();
+    session.cancelForm();
     prompt();
+  });
+
+  prompt();
+  try {
+    for await (const raw of lines) {
+      waiting = false;
+      const line = raw.trim();
+      // Scripted input is not shown by a terminal: echo it so the transcript reads like a session.
+      if (!terminal) write(raw.trim());
+      const [word = '', ...rest] = line.split(/\s+/);
+      const arg = rest.join(' ');
+      if (session.filling) {
+        await session.answer(raw);
+        prompt();
+        continue;
+      }
+      if (line === '') {
+        // nothing typed
+      } else if (word === 'quit' || word === 'exit' || word === 'q') {
+        break;
+      } else if (session.isButton(line)) {
+        await session.press(line);
+      } else if (word === 'help' && arg === '') {
+        write(CONSOLE_HELP);
+      } else if (word === 'users') {
+        state.names = await userNames(db).catch(() => state.names);
+        for (const [role, id] of Object.entries(DEMO_USERS))
+          write(
+            `${id === state.user ? '*' : ' '} ${role.padEnd(13)} ${id.padEnd(12)} ${state.names.get(id) ?? ''}`,
+          );
+      } else if (word === 'as' && arg) {
+        state.user = demoUser(arg);
+        await refreshNames().catch(() => {});
+        const name = state.names.get(state.user);
+        write(`Now asking as ${name ? `${name} (${state.user})` : state.user}.`);
+      } else if (word === 'in' && arg) {
+        state.channel = arg === '-' ? undefined : arg;
+        write(state.channel ? `Now in ${state.channel}.` : 'Now outside any channel.');
+      } else if (word === 'lang' && isLocale(arg)) {
+        state.locale = arg;
+        write(`Answers in ${new Intl.DisplayNames(['en'], { type: 'language' }).of(arg)}.`);
+      } else if (word === 'remind' || word === 'evaluate') {
+        await runCli(word === 'remind' ? remindCommand : evaluateCommand, words(arg));
+      } else {
+        session.resetButtons();
+        await app.command(state.user, state.channel, commandText(line) ?? line);
+        await refreshNames().catch(() => {});
+      }
+      if (!session.filling) write('');
+      prompt();
+    }
+  } finally {
+    lines.close();
+    await dispatcher.stop();
   }
-  lines.close();
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Database, Db } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { DEMO_USERS } from '../demo/demo-data.js';
 import { seedDemo } from '../demo/seed.js';
 import type { Catalog } from '../program/catalog.schema.js';
@@ -12,9 +12,9 @@ export { mrkdwnToText, renderBlocks, renderReply } from './render-text.js';
 
 export interface StartConsoleOptions {
   /** A migrated database (PGlite or PostgreSQL). */
-  database: Pick<Database, 'db'> | { db: Db };
+  database: Database;
   catalog: Catalog;
-  config: Pick<Config, 'LOCALE' | 'PROGRAM_TIMEZONE'>;
+  config: Config;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   now?: () => Date;
@@ -42,12 +42,14 @@ export async function startConsole(options: StartConsoleOptions): Promise<void> 
       seeded
         ? 'The database was empty: demo partners loaded.'
         : 'Using the partners already in the database.',
-      'You are the demo partner manager. Type "help" for the console commands, "/partner help" for the bot.',
+      'You are the demo partner manager. Type "help" for the console commands, "/partner help" for the bot;',
+      'Tab completes, the arrow keys recall earlier lines, a button shown as [1] is pressed by typing 1.',
       '',
     ].join('\n'),
   );
   await runConsole({
     db,
+    database: options.database,
     catalog: options.catalog,
     config: options.config,
     input: options.input ?? process.stdin,

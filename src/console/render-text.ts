@@ -11,6 +11,19 @@ export interface RenderOptions {
    * out, a reply written the French way (a no-break space before its colons) is rendered the French way.
    */
   locale?: Locale;
+  /**
+   * Numbers a button so that it can be pressed ("[1] Confirm"); called once per button, in reading
+   * order, with the id of the block it is in. Without it a button reads "[Confirm]".
+   */
+  number?: (button: RenderedButton, blockId: string | undefined) => number;
+}
+
+/** A button as a message carries it. */
+export interface RenderedButton {
+  type: 'button';
+  action_id: string;
+  value?: string;
+  text: TextObject;
 }
 
 /** A reply whose text puts a no-break space before : ; ! ? is French. */
@@ -29,6 +42,7 @@ function allTexts(value: unknown, out: string[] = []): string[] {
 const EMOJI: Record<string, string> = {
   warning: '⚠',
   red_circle: '●',
+  black_circle: '◆',
   large_yellow_circle: '○',
   white_check_mark: '✓',
   x: '✗',
@@ -62,11 +76,14 @@ function textOf(t: TextObject | undefined, options: RenderOptions): string {
   return t.type === 'mrkdwn' ? mrkdwnToText(t.text, options) : t.text;
 }
 
-function buttonsOf(elements: unknown[]): string {
+function buttonsOf(elements: unknown[], options: RenderOptions, blockId?: string): string {
   return elements
     .map((e) => {
       const el = e as { type?: string; text?: TextObject };
-      return el.type === 'button' && el.text ? `[${el.text.text}]` : '';
+      if (el.type !== 'button' || !el.text) return '';
+      return options.number
+        ? `[${options.number(el as RenderedButton, blockId)}] ${el.text.text}`
+        : `[${el.text.text}]`;
     })
     .filter(Boolean)
     .join(' ');
@@ -92,7 +109,7 @@ export function renderBlocks(blocks: readonly types.AnyBlock[], options: RenderO
           else lines.push(`${title}${colon}`, ...rest.map((line) => `  ${line}`));
         }
         if (block.accessory) {
-          const label = buttonsOf([block.accessory]);
+          const label = buttonsOf([block.accessory], options, block.block_id);
           if (label) lines[lines.length - 1] = `${lines[lines.length - 1]}  ${label}`;
         }
         break;
@@ -109,7 +126,7 @@ export function renderBlocks(blocks: readonly types.AnyBlock[], options: RenderO
         lines.push('─'.repeat(40));
         break;
       case 'actions':
-        lines.push(buttonsOf(block.elements));
+        lines.push(buttonsOf(block.elements, options, block.block_id));
         break;
       default:
         break;

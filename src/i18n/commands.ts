@@ -128,6 +128,8 @@ const en = {
     referent: (mention: string, profile: string) => `${mention} (${profile} referent)`,
     noContact: (profile: string) => `no ${profile} contact on file`,
     noReferent: (profile: string) => `no ${profile} referent designated`,
+    /** The button of a contact's own item (staff get buttons.markDone). */
+    declareDone: 'I’ve done it',
   },
 
   status: {
@@ -364,6 +366,7 @@ const fr: CommandMessages = {
     referent: (mention, profile) => `${mention} (référent ${lower(profile)})`,
     noContact: (profile) => `aucun contact ${lower(profile)} enregistré`,
     noReferent: (profile) => `aucun référent ${lower(profile)} désigné`,
+    declareDone: 'C’est fait',
   },
 
   status: {

@@ -31,6 +31,8 @@ export const ACTION_IDS = {
   /** An admin releases or amends a held evaluation's announcements. */
   evaluationApprove: 'evaluation_approve',
   evaluationOverride: 'evaluation_override',
+  /** An item of `/partner obligations` done: Mark done (staff), I've done it (its contact); suffixed. */
+  obligationDone: 'partner_obligation_done',
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
@@ -114,6 +116,14 @@ export const modalMetadata = z.object({
   o: z.enum(['message', 'home', 'command']),
 });
 export type ModalMetadata = z.infer<typeof modalMetadata>;
+
+/** An obligations item's button: partner, obligation code, the contact who owes it (null: the partner). */
+export const obligationItemValue = z.object({
+  p: partnerId,
+  o: z.string().min(1).max(100),
+  c: z.number().int().positive().nullable(),
+});
+export type ObligationItemValue = z.infer<typeof obligationItemValue>;
 
 /** Slack's own limits: 2 000 characters for a button value, 3 000 for a modal's private_metadata. */
 const MAX_ENCODED = 3000;

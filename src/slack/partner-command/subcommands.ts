@@ -1,5 +1,5 @@
 import { hasLeft } from '../../program/membership.js';
-import { isStaff } from '../../services/actor.service.js';
+import { isContactOf, isStaff } from '../../services/actor.service.js';
 import { loadPartnerStatus, type PartnerStatus } from '../../services/partner-status.service.js';
 import { benefitsView } from '../views/benefits.view.js';
 import type { View } from '../views/blocks.js';
@@ -79,7 +79,11 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
       aliases: ['obligation', 'devoirs', 'devoir', 'todo'],
       help: (m) => m.help.commands.obligations,
     },
-    (ctx, s) => obligationsView(ctx.view, s),
+    (ctx, s) =>
+      obligationsView(ctx.view, s, {
+        staff: isStaff(ctx.actor),
+        contactId: isContactOf(ctx.actor, s.record.partner.id) ? ctx.actor.contact.id : undefined,
+      }),
   ),
   partnerSubcommand(
     { name: 'zen', aliases: ['experts-zen', 'expertszen'], help: (m) => m.help.commands.zen },

@@ -1,18 +1,22 @@
 import type { Profile } from '../../program/catalog.schema.js';
 import type { ObligationItem, ObligationStatus } from '../../program/obligations.js';
 import type { PartnerStatus } from '../../services/partner-status.service.js';
+import { ACTION_IDS, encodeValue, type ObligationItemValue } from '../ids.js';
 import {
   actions,
+  type Button,
+  button,
   context,
   header,
   type KnownBlock,
   LIMITS,
   lineSections,
+  section,
   type View,
   view,
 } from './blocks.js';
 import { fmt, shareButton, type ViewContext } from './context.js';
-import { escapeMrkdwn, mention } from './escape.js';
+import { code, escapeMrkdwn, mention } from './escape.js';
 
 export type ObligationCounts = Record<ObligationStatus, number>;
 
@@ -94,18 +98,85 @@ function daysLate(item: ObligationItem, today: string): number {
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${item.dueOn}T00:00:00Z`)) / 86_400_000);
 }
 
-export function obligationsView(ctx: ViewContext, status: PartnerStatus): View {
+/** Who reads the list: staff, or one of the partner's contacts (its contact id), or neither. */
+export interface ObligationsViewer {
+  staff: boolean;
+  contactId?: number | undefined;
+}
+
+/**
+ * The button an item carries for this reader, if any: staff mark any item done that someone can do
+ * now (not a missed quarter, not an item with nobody to do it); a contact says it has done a training
+ * of its own (its own profile or referent item, or a partner-wide one). Checklist items are staff's.
+ * The click is authorized again by the services: the button only names the item.
+ */
+function itemButton(ctx: ViewContext, partnerId: string, item: ObligationItem, viewer: ObligationsViewer) {
+  const { actor, obligation } = item;
+  if (item.status === 'missed' || item.status === 'done') return undefined;
+  if (actor.kind === 'no-contact' || actor.kind === 'no-referent') return undefined;
+  const value: ObligationItemValue = {
+    p: partnerId,
+    o: obligation.code,
+    c: actor.kind === 'contact' && obligation.kind === 'training' ? actor.contact.id : null,
+  };
+  const make = (text: string): Button =>
+    button({ text, actionId: ACTION_IDS.obligationDone, value: encodeValue(value) });
+  if (viewer.staff) return make(ctx.m.buttons.markDone);
+  if (viewer.contactId === undefined || obligation.kind !== 'training' || item.status === 'pending')
+    return undefined;
+  const own = actor.kind === 'partner' || actor.contact.id === viewer.contactId;
+  return own ? make(ctx.m.obligations.declareDone) : undefined;
+}
+
+type Row = { line: string; button?: Button | undefined };
+
+/**
+ * Lines packed into sections, an item with a button in a section of its own (the button as its
+ * accessory); past `maxBlocks`, the rest as lines without buttons, cut with "… and n more".
+ */
+function rowSections(rows: Row[], maxBlocks: number, more: (n: number) => string): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let plain: string[] = [];
+  const flush = (budget: number) => {
+    if (plain.length) blocks.push(...lineSections(plain, { maxBlocks: budget, more }));
+    plain = [];
+  };
+  for (const [i, row] of rows.entries()) {
+    if (row.button && blocks.length + (plain.length ? 1 : 0) + 2 > maxBlocks) {
+      plain.push(...rows.slice(i).map((r) => r.line));
+      break;
+    }
+    if (!row.button) plain.push(row.line);
+    else {
+      flush(1);
+      blocks.push(section(row.line, row.button));
+    }
+  }
+  flush(Math.max(1, maxBlocks - blocks.length));
+  return blocks;
+}
+
+export function obligationsView(
+  ctx: ViewContext,
+  status: PartnerStatus,
+  viewer: ObligationsViewer = { staff: false },
+): View {
   const f = fmt(ctx);
   const o = ctx.m.obligations;
   const { partner } = status.record;
   const counts = countObligations(status.obligations);
   const summary = obligationsSummary(ctx, counts);
-  const lines: string[] = [];
+  const rows: Row[] = [];
   const group = (which: ObligationStatus, title: string) => {
     const items = status.obligations.filter((i) => i.status === which);
     if (items.length === 0) return;
-    if (lines.length) lines.push('');
-    lines.push(title, ...items.map((item) => obligationLine(ctx, item)));
+    rows.push({ line: rows.length ? `\n${title}` : title });
+    for (const item of items)
+      rows.push({
+        // The code `training` and `done` take, discreetly at the end.
+        line: `${obligationLine(ctx, item)} · ${code(item.obligation.code)}`,
+        button: itemButton(ctx, partner.id, item, viewer),
+      });
   };
   group('overdue', o.overdueTitle);
   group('missed', o.missedTitle);
@@ -114,8 +185,7 @@ export function obligationsView(ctx: ViewContext, status: PartnerStatus): View {
 
   const blocks: KnownBlock[] = [header(o.title(partner.name)), context(summary)];
   // header, summary, the sections, the done count, the share button: within the message's 50 blocks.
-  if (lines.length)
-    blocks.push(...lineSections(lines, { maxBlocks: LIMITS.blocksPerMessage - 5, more: f.more }));
+  if (rows.length) blocks.push(...rowSections(rows, LIMITS.blocksPerMessage - 5, f.more));
   else blocks.push(context(o.nothingDue));
   blocks.push(...actions([shareButton(ctx, partner.id, 'obligations')]));
   return view(o.text(escapeMrkdwn(partner.name), summary), blocks);

@@ -9,14 +9,19 @@ const PERSONAL_BUTTONS = new Set<string>([
   ACTION_IDS.recordRevenue,
   ACTION_IDS.markDone,
   ACTION_IDS.overrideTier,
+  ACTION_IDS.obligationDone,
 ]);
 
-/** The blocks without the given buttons; an actions block left empty goes too. */
+/** The blocks without the given buttons (a section's too); an actions block left empty goes too. */
 export function withoutButtons(
   blocks: KnownBlock[],
   actionIds: ReadonlySet<string> = PERSONAL_BUTTONS,
 ): KnownBlock[] {
   return blocks.flatMap((block): KnownBlock[] => {
+    if (block.type === 'section' && block.accessory) {
+      const { accessory, ...rest } = block;
+      return actionIds.has((accessory as { action_id?: string }).action_id ?? '') ? [rest] : [block];
+    }
     if (block.type !== 'actions') return [block];
     const elements = block.elements.filter(
       (e) => !actionIds.has((e as { action_id?: string }).action_id ?? ''),

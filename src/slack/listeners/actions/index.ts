@@ -4,6 +4,7 @@ import type { ListenerDeps } from '../deps.js';
 import { registerDeclarationActions } from './declaration.action.js';
 import { evaluationApprove } from './evaluation-approve.action.js';
 import { evaluationOverride } from './evaluation-override.action.js';
+import { obligationDone } from './obligation-done.action.js';
 import { registerOpenModalActions } from './open-modal.action.js';
 import { reminderDone } from './reminder-done.action.js';
 import { reminderSnooze } from './reminder-snooze.action.js';
@@ -20,4 +21,6 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.reminderSnooze), reminderSnooze(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.evaluationApprove, evaluationApprove(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.evaluationOverride, evaluationOverride(deps));
+  // `/partner obligations`: Mark done / I've done it on an item.
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.obligationDone, obligationDone(deps));
 }

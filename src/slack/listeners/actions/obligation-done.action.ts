@@ -1,0 +1,72 @@
+import type { Locale } from '../../../program/catalog.schema.js';
+import { markObligationDone, type ObligationDoneOutcome } from '../../../services/obligation-done.service.js';
+import { decodeValue, obligationItemValue } from '../../ids.js';
+import { handlePartnerCommand } from '../../partner-command/handle.js';
+import { section } from '../../views/blocks.js';
+import { reminderDoneReply } from '../../views/job-replies.view.js';
+import { checklistMarkedView, issueText, type WriteViewContext } from '../../views/write-replies.view.js';
+import { type ListenerDeps, writeContext } from '../deps.js';
+import { type ButtonArgs, ephemeral } from './button.js';
+
+/** What the click did, in words, and whether something is (now) recorded. */
+function outcomeNotice(
+  ctx: WriteViewContext,
+  locale: Locale,
+  done: ObligationDoneOutcome,
+): { recorded: boolean; text: string } {
+  if (done.kind === 'training') {
+    const { status } = done.outcome;
+    return {
+      recorded: status === 'confirmed' || status === 'pending' || status === 'already-done',
+      text: reminderDoneReply(done.outcome, locale),
+    };
+  }
+  if (done.result.ok) return { recorded: true, text: checklistMarkedView(ctx, done.result.value).text };
+  return { recorded: false, text: `:x: ${done.result.issues.map((i) => issueText(ctx, i)).join(' ')}` };
+}
+
+/**
+ * Mark done (staff) / I've done it (the item's contact) on a `/partner obligations` item. Recorded as its
+ * own command would; then the list is shown again, up to date, with what was done on top. A refusal
+ * is said below the list, which stays.
+ */
+export function obligationDone(deps: ListenerDeps) {
+  return async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
+    await ack();
+    const value = decodeValue(obligationItemValue, action.value);
+    if (!value) {
+      logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
+      return;
+    }
+    const userId = body.user.id;
+    const locale = await deps.locales(client, userId);
+    const ctx = writeContext(deps, locale);
+    try {
+      const done = await markObligationDone(
+        deps.db,
+        deps.catalog,
+        { partnerId: value.p, obligation: value.o, contactId: value.c, by: userId, today: deps.today() },
+        { locale: deps.config.LOCALE },
+      );
+      const notice = outcomeNotice(ctx, locale, done);
+      if (!notice.recorded) {
+        await respond(ephemeral(notice.text));
+        return;
+      }
+      const list = await handlePartnerCommand(deps, {
+        userId,
+        channelId: body.channel?.id ?? body.container?.channel_id,
+        text: 'obligations',
+        partnerId: value.p,
+        locale,
+      });
+      await respond({
+        replace_original: true,
+        text: notice.text,
+        blocks: [section(notice.text), ...list.blocks],
+      });
+    } catch (error) {
+      logger.error(`${action.action_id}: failed`, error);
+    }
+  };
+}

@@ -1,0 +1,161 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checklistItems, trainingCompletions } from '../../src/db/schema.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
+import { BACKENDS } from '../support/databases.js';
+import { blockActions } from '../support/slack-requests.js';
+import { CHANNELS, snapshot, startWritesApp, USERS, type WritesHarness } from './writes.fixtures.js';
+
+type Block = {
+  type: string;
+  text?: { text: string };
+  accessory?: { action_id: string; value: string; text: { text: string } };
+};
+
+/** Each item line with its button, if any: what a reader of `/partner obligations` can press. */
+function itemRows(body: Record<string, unknown>) {
+  return ((body.blocks ?? []) as Block[])
+    .filter((b) => b.type === 'section' && b.text)
+    .flatMap((b) =>
+      b.text!.text.split('\n').map((line, i, all) => ({
+        line,
+        button: i === all.length - 1 && b.accessory ? b.accessory : undefined,
+      })),
+    )
+    .filter((r) => r.line.startsWith('•'));
+}
+
+describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (backend) => {
+  let h: WritesHarness;
+  beforeAll(async () => {
+    h = await startWritesApp(backend);
+  });
+  beforeEach(() => h.reset());
+  afterAll(() => h?.stop());
+
+  async function obligations(userId: string) {
+    const { ack } = await h.app.command('obligations acme', { userId, channelId: CHANNELS.acme });
+    return itemRows(ack!);
+  }
+
+  async function press(userId: string, value: string) {
+    const id = `press-${Math.random().toString(36).slice(2, 8)}`;
+    const response = await h.app.send(
+      blockActions({
+        actionId: ACTION_IDS.obligationDone,
+        value,
+        userId,
+        channelId: CHANNELS.acme,
+        responseUrl: h.app.fakeSlack.responseUrl(id),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const [posted] = await h.app.fakeSlack.waitForResponses(1, { id });
+    return posted!.body as Record<string, unknown>;
+  }
+
+  it('shows each item’s code, and a Mark done button on every item staff can do now', async () => {
+    const rows = await obligations(USERS.manager);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(row.line).toMatch(/ · `(trn|doc|com|sales)-[a-z0-9-]+`$/);
+    const buttons = rows.filter((r) => r.button).map((r) => r.button!);
+    expect(buttons.length).toBeGreaterThan(3);
+    for (const b of buttons) {
+      expect(b.action_id).toBe(ACTION_IDS.obligationDone);
+      expect(b.text.text).toBe('Mark done');
+    }
+  });
+
+  it('labels the button in the reader’s language', async () => {
+    const rows = await obligations(USERS.francois);
+    const labels = new Set(rows.filter((r) => r.button).map((r) => r.button!.text.text));
+    expect([...labels]).toEqual(['Marquer comme fait']);
+  });
+
+  it('gives a contact “I’ve done it” on its own trainings only', async () => {
+    const rows = await obligations(USERS.acmeAdmin);
+    const withButton = rows.filter((r) => r.button);
+    expect(withButton.length).toBeGreaterThan(0);
+    for (const r of withButton) {
+      expect(r.button!.text.text).toBe('I’ve done it');
+      expect(r.line).toMatch(/`trn-/);
+      // Its own (mentioned) or the partner's, never the other contact's.
+      expect(r.line).not.toContain(`<@${USERS.acmeSales}>`);
+    }
+    const janes = rows.filter((r) => r.line.includes(`<@${USERS.acmeSales}>`));
+    expect(janes.length).toBeGreaterThan(0);
+    expect(janes.every((r) => !r.button)).toBe(true);
+    expect(rows.filter((r) => /`(doc|com|sales)-/.test(r.line)).every((r) => !r.button)).toBe(true);
+  });
+
+  it('records a checklist item when staff press Mark done, and shows the list again without it', async () => {
+    const rows = await obligations(USERS.manager);
+    const doc = rows.find((r) => r.button && /`doc-/.test(r.line))!;
+    const code = /`(doc-[a-z0-9-]+)`/.exec(doc.line)![1]!;
+    const posted = await press(USERS.manager, doc.button!.value);
+    expect(posted.replace_original).toBe(true);
+    const done = await h.t.db.select().from(checklistItems).where(eq(checklistItems.partnerId, 'acme'));
+    expect(done.map((d) => d.item)).toEqual([code]);
+    const after = itemRows(posted);
+    expect(after.some((r) => r.line.includes(`\`${code}\``))).toBe(false);
+    expect(JSON.stringify(posted.blocks)).toContain('marked done for *Acme Telecom*');
+  });
+
+  it('records a contact’s own training as a declaration awaiting confirmation', async () => {
+    const rows = await obligations(USERS.acmeAdmin);
+    const own = rows.find((r) => r.button && r.line.includes(`<@${USERS.acmeAdmin}>`))!;
+    const code = /`(trn-[a-z0-9-]+)`/.exec(own.line)![1]!;
+    const posted = await press(USERS.acmeAdmin, own.button!.value);
+    expect(posted.replace_original).toBe(true);
+    const recorded = await h.t.db.select().from(trainingCompletions);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ training: code, status: 'pending' });
+  });
+
+  it('refuses a press by anyone the item is not for, and records nothing', async () => {
+    const staffRows = await obligations(USERS.manager);
+    const admins = staffRows.find((r) => r.button && r.line.includes(`<@${USERS.acmeAdmin}>`))!;
+    const checklist = staffRows.find((r) => r.button && /`doc-/.test(r.line))!;
+    const before = await snapshot(h.t.db);
+    // Another contact of the partner, on Jean's training; a contact on a checklist item; a stranger;
+    // another partner's contact.
+    for (const [user, button] of [
+      [USERS.acmeSales, admins.button!],
+      [USERS.acmeAdmin, checklist.button!],
+      [USERS.stranger, admins.button!],
+      [USERS.betaAdmin, checklist.button!],
+      [USERS.betaAdmin, admins.button!],
+    ] as const) {
+      const posted = await press(user, button.value);
+      expect(posted.replace_original).toBe(false);
+      expect(posted.response_type).toBe('ephemeral');
+    }
+    expect(await snapshot(h.t.db)).toBe(before);
+  });
+
+  it('leaves the item buttons out of a card shared in the channel', async () => {
+    const id = 'share-obligations';
+    await h.app.send(
+      blockActions({
+        actionId: ACTION_IDS.share,
+        value: JSON.stringify({ p: 'acme', s: 'obligations' }),
+        userId: USERS.manager,
+        channelId: CHANNELS.acme,
+        responseUrl: h.app.fakeSlack.responseUrl(id),
+      }),
+    );
+    const [shared] = await h.app.fakeSlack.waitForResponses(1, { id });
+    const rows = itemRows(shared!.body as Record<string, unknown>);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.every((r) => !r.button)).toBe(true);
+  });
+
+  it('ignores a button whose value is not an item', async () => {
+    const before = await snapshot(h.t.db);
+    await h.app.send(
+      blockActions({ actionId: ACTION_IDS.obligationDone, value: '{"p":1}', userId: USERS.manager }),
+    );
+    await h.app.settle();
+    expect(await snapshot(h.t.db)).toBe(before);
+  });
+});
