@@ -41,7 +41,8 @@ const CONSOLE_WORDS = ['users', 'as', 'in', 'lang', 'remind', 'evaluate', 'help'
 const CONSOLE_HELP = [
   'Type a command as in Slack, e.g. /partner status acme (or just: status acme). Tab completes',
   'subcommands and partner names; the arrow keys recall earlier lines.',
-  '  <n>              press the button shown as [n] (a form is then asked field by field)',
+  '  <n>              press the button shown as [n] (a form is then asked field by field; "cancel" or',
+  '                   Ctrl-C closes it)',
   '  users            the demo users (and who you are)',
   '  as <user>        ask as another Slack user id, or a demo user: admin, manager, contact, stranger',
   '  in <channel>     type the commands in a channel (a partner channel implies the partner); "in -" for none',

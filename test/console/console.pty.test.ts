@@ -73,7 +73,8 @@ describe.each(BACKENDS)('the console in a terminal, on %s', (backend) => {
     const session = await openConsole(backend);
     cleanup = session.cleanup;
     pty = session.pty;
-    await pty.waitFor(PROMPT);
+    // Node, tsx, the database's start, its migrations and the demo data: slow on a busy machine.
+    await pty.waitFor(PROMPT, { timeoutMs: 240_000 });
 
     // History: the up arrow brings the last line back (no "^[[A" read as a command), Enter runs it again.
     await type('/partner tier acme\r', ready(/Share in channel/));
@@ -128,5 +129,5 @@ describe.each(BACKENDS)('the console in a terminal, on %s', (backend) => {
     expect(audit).toHaveLength(1);
     expect(revenue.find((r) => r.category === 'recurring')?.amountCents).toBe(123_456);
     // A process of its own starting a database on a shared machine: minutes are allowed, not measured.
-  }, 240_000);
+  }, 480_000);
 });

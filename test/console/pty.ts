@@ -57,7 +57,7 @@ export function startPtyConsole(env: Record<string, string>): PtyConsole {
     text,
     exited,
     kill: () => child.kill('SIGKILL'),
-    waitFor(pattern, { from = 0, timeoutMs = 60_000 } = {}) {
+    waitFor(pattern, { from = 0, timeoutMs = 120_000 } = {}) {
       const matches = () => {
         const seen = text().slice(from);
         return typeof pattern === 'string' ? seen.includes(pattern) : pattern.test(seen);
