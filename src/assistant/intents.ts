@@ -71,3 +71,15 @@ export type Understanding =
 export function isPartnerIntent(intent: Intent): intent is Extract<Intent, { partnerId: string }> {
   return 'partnerId' in intent;
 }
+
+/** Every kind of intent, in one list (button codecs validate against it). */
+export const ALL_INTENT_KINDS = [
+  ...PARTNER_INTENTS,
+  'program',
+  'help',
+  'next-evaluation',
+  'tier-benefits',
+  'list',
+] as const satisfies readonly IntentKind[];
+
+export const INTENT_KINDS: ReadonlySet<string> = new Set<string>(ALL_INTENT_KINDS);

@@ -30,6 +30,8 @@ export interface IndexedPartner {
   name: string;
   /** The name's distinctive words, in order ("garonne", "it" for "Garonne IT"). */
   words: string[];
+  /** The word of the whole name after its first distinctive one ("telecom" in "Access Telecom"). */
+  nextWord: string | undefined;
 }
 
 /**
@@ -88,7 +90,12 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
 }
 
 export function buildPartnerIndex(partners: readonly { id: string; name: string }[]): PartnerIndex {
-  const list: IndexedPartner[] = partners.map((p) => ({ id: p.id, name: p.name, words: nameWords(p.name) }));
+  const list: IndexedPartner[] = partners.map((p) => {
+    const distinctive = nameWords(p.name);
+    const all = words(p.name);
+    const next = distinctive[0] === undefined ? undefined : all[all.indexOf(distinctive[0]) + 1];
+    return { id: p.id, name: p.name, words: distinctive, nextWord: next };
+  });
   const ids = new Map(list.map((p) => [p.id.toLowerCase(), p]));
   const exact = new Map<string, IndexedPartner[]>();
   const near = new Map<string, IndexedPartner[]>();

@@ -245,10 +245,13 @@ function findPartners(low: string[], index: PartnerIndex, known: (w: string) => 
             (low[i + k]!.length >= 4 && withinOneEdit(low[i + k]!, partner.words[k]!)))
         )
           k++;
+        // The name's generic next word ("Telecom" after "Access") counts as said.
+        if (k === 1 && partner.nextWord !== undefined && low[i + 1] === partner.nextWord) k = 2;
         return { partner, score: (exact ? 2 : 1) + 2 * (k - 1), length: k };
       })
-      // A word of the lexicon ("business", "zen") is a partner's only with the name's next word after it.
-      .filter((m) => !isKnown || m.length > 1 || (m.partner.words.length === 1 && isIdOf(word, m.partner)));
+      // A word of the lexicon ("access", "zen") is a partner's only followed by the name's next word
+      // ("Access Telecom"), or when it is the partner's id.
+      .filter((m) => !isKnown || m.length > 1 || isIdOf(word, m.partner));
     if (!scored.length) continue;
     const best = Math.max(...scored.map((m) => m.score));
     const top = scored.filter((m) => m.score === best);

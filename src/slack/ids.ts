@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALL_INTENT_KINDS } from '../assistant/intents.js';
 
 /**
  * Every stable id the app puts in Slack (button action_ids, modal callback ids, input blocks) and the one
@@ -31,6 +32,8 @@ export const ACTION_IDS = {
   /** An admin releases or amends a held evaluation's announcements. */
   evaluationApprove: 'evaluation_approve',
   evaluationOverride: 'evaluation_override',
+  /** The assistant's clarification and suggestion buttons: answers the question the button names. */
+  assistantChoice: 'assistant_choice',
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
@@ -133,3 +136,15 @@ export function decodeValue<T>(schema: z.ZodType<T>, raw: string | undefined): T
     return undefined;
   }
 }
+
+/**
+ * An assistant button's question, already understood: the intent's kind, and its partner, tier or list
+ * filter. Re-authorized on click like a question typed.
+ */
+export const assistantChoiceValue = z.object({
+  k: z.enum(ALL_INTENT_KINDS),
+  p: partnerId.optional(),
+  t: z.string().min(1).max(50).optional(),
+  f: z.enum(['at-risk', 'overdue', 'within-reach', 'left', 'tier']).optional(),
+});
+export type AssistantChoiceValue = z.infer<typeof assistantChoiceValue>;

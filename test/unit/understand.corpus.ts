@@ -21,6 +21,7 @@ export const PARTNERS = [
   { id: 'iris', name: 'Iris Télécom' },
   { id: 'jura', name: 'Jura Connect' },
   { id: 'kappa', name: 'Kappa Solutions' },
+  { id: 'access-tel', name: 'Access Telecom' },
 ];
 
 export const CORPUS: Record<CorpusContext, [question: string, expected: string][]> = {
@@ -46,6 +47,8 @@ export const CORPUS: Record<CorpusContext, [question: string, expected: string][
     ['Acme ?', 'status acme'],
     ['garonne', 'status garonne'],
     ['Acmé', 'status acme'],
+    ['où en est Access Telecom ?', 'status access-tel'],
+    ['avantages du palier Access', 'tier-benefits access'],
     ['ACME TELECOM SAS', 'status acme'],
     ['how are things at Kapa Solutions?', 'status kappa'],
     ['bilan de Bretagne Communication', 'status bretagne'],

@@ -2,6 +2,7 @@ import { createUserLocalesRepository } from '../../db/repositories/user-locales.
 import type { Deps } from '../../deps.js';
 import { createLocaleCache, createLocaleResolver, type LocaleResolver } from '../../i18n/locale.js';
 import type { Locale } from '../../program/catalog.schema.js';
+import { type ChannelAudienceResolver, defaultChannelAudience } from '../assistant/audience.js';
 import { viewContext } from '../views/context.js';
 import { type WriteViewContext, writeViewContext } from '../views/write-replies.view.js';
 
@@ -12,12 +13,23 @@ export const LOCALE_TIMEOUT_MS = 500;
 export interface ListenerDeps extends Deps {
   /** One cache for every surface. */
   locales: LocaleResolver;
+  /** Who reads a channel, for the assistant's answers (the default until shared channels are known). */
+  audience: ChannelAudienceResolver;
+  /** Tells the outbox dispatcher a message is waiting (answers go out at once, at Slack's pace). */
+  wakeOutbox: () => void;
 }
 
-export function createListenerDeps(deps: Deps): ListenerDeps {
+export interface ListenerOptions {
+  audience?: ChannelAudienceResolver;
+  wakeOutbox?: () => void;
+}
+
+export function createListenerDeps(deps: Deps, options: ListenerOptions = {}): ListenerDeps {
   const userLocales = createUserLocalesRepository(deps.db);
   return {
     ...deps,
+    audience: options.audience ?? defaultChannelAudience(deps.partners),
+    wakeOutbox: options.wakeOutbox ?? (() => {}),
     locales: createLocaleResolver({
       cache: createLocaleCache(),
       fallback: deps.config.LOCALE,
