@@ -1,12 +1,17 @@
 import { createInterface } from 'node:readline';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import { createAssistantThreadsRepository } from '../db/repositories/assistant-threads.repository.js';
 import { createContactsRepository } from '../db/repositories/contacts.repository.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import { createStaffRepository } from '../db/repositories/staff.repository.js';
 import { DEMO_USERS } from '../demo/demo-data.js';
 import { type Catalog, isLocale, type Locale } from '../program/catalog.schema.js';
+import { answerQuestion } from '../slack/assistant/answer.js';
+import { defaultChannelAudience } from '../slack/assistant/audience.js';
 import { handlePartnerCommand } from '../slack/partner-command/handle.js';
+import { parseCommandText } from '../slack/partner-command/parse.js';
+import { findSubcommand, SUBCOMMANDS } from '../slack/partner-command/subcommands.js';
 import type { PartnerCommandDeps, Reply } from '../slack/partner-command/types.js';
 import { renderReply } from './render-text.js';
 
@@ -27,7 +32,8 @@ export interface ConsoleOptions {
 }
 
 const CONSOLE_HELP = [
-  'Type a command as in Slack, e.g. /partner status acme (or just: status acme).',
+  'Type a command as in Slack, e.g. /partner status acme (or just: status acme),',
+  'or ask in plain words, as you would mention the bot: où en est Acme ? / what does Garonne still owe?',
   '  users            the demo users (and who you are)',
   '  as <user>        ask as another Slack user id, or a demo user: admin, manager, contact, stranger',
   '  in <channel>     type the commands in a channel (a partner channel implies the partner); "in -" for none',
@@ -79,6 +85,27 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
   const ask = async (text: string): Promise<Reply> =>
     handlePartnerCommand(deps, { userId: user, channelId: channel, text, locale });
+  const audience = defaultChannelAudience(deps.partners);
+  // One conversation per session: a follow-up (« et ses avantages ? ») is about the partner just asked about.
+  const session = `console-${now().getTime()}`;
+  const question = async (text: string): Promise<Reply> => {
+    const answer = await answerQuestion(
+      { ...deps, audience },
+      {
+        userId: user,
+        text,
+        locale,
+        surface: channel ? 'channel' : 'direct',
+        channelId: channel ?? `console:${user}`,
+        threadTs: session,
+      },
+    );
+    if (answer.turn) {
+      const threads = createAssistantThreadsRepository(db);
+      await threads.remember(channel ?? `console:${user}`, session, answer.turn, now()).catch(() => {});
+    }
+    return answer.reply;
+  };
 
   const lines = createInterface({
     input: options.input,
@@ -113,8 +140,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       locale = arg;
       write(`Answers in ${new Intl.DisplayNames(['en'], { type: 'language' }).of(arg)}.`);
     } else {
-      const text = commandText(line) ?? line;
-      const reply = await ask(text);
+      const command = commandText(line);
+      // A subcommand's word first is a command (status acme); anything else is a question in plain words.
+      const reply =
+        command !== undefined || findSubcommand(SUBCOMMANDS, parseCommandText(line).word)
+          ? await ask(command ?? line)
+          : await question(line);
       write(renderReply(reply, { names }));
       if (reply.modal) write(`(modal) ${renderReply({ text: '', blocks: reply.modal.blocks }, { names })}`);
     }
