@@ -44,8 +44,10 @@ export interface PartnerIndex {
   byId(id: string): IndexedPartner | undefined;
   /** Partners whose name has `word` at `position` 0 (its first distinctive word), exact or near. */
   firstWordMatches(word: string, options: { fuzzy: boolean }): { partner: IndexedPartner; exact: boolean }[];
-  /** Every partner, for suggestions. */
+  /** Every partner. */
   all(): readonly IndexedPartner[];
+  /** Partners whose first word may be up to a few typos from `word` (to be checked), for suggestions. */
+  around(word: string): IndexedPartner[];
 }
 
 /**
@@ -84,8 +86,9 @@ export const FUZZY_MIN_LENGTH = 4;
 
 function push<T>(map: Map<string, T[]>, key: string, value: T) {
   const list = map.get(key);
+  // One partner's keys come together: only the last entry can already be it.
   if (list) {
-    if (!list.includes(value)) list.push(value);
+    if (list[list.length - 1] !== value) list.push(value);
   } else map.set(key, [value]);
 }
 
@@ -116,6 +119,17 @@ export function buildPartnerIndex(partners: readonly { id: string; name: string 
     size: list.length,
     byId: (id) => ids.get(id.toLowerCase()),
     all: () => list,
+    around(word) {
+      const found = new Set<IndexedPartner>();
+      const keys = new Set([word, ...deletions(word)]);
+      for (const d of [...keys]) for (const dd of deletions(d)) keys.add(dd);
+      for (const key of keys) {
+        for (const p of near.get(key) ?? []) found.add(p);
+        for (const p of exact.get(key) ?? []) found.add(p);
+        for (const p of prefixes.get(key) ?? []) found.add(p);
+      }
+      return [...found];
+    },
     firstWordMatches(word, { fuzzy }) {
       const found = new Map<IndexedPartner, boolean>();
       for (const p of exact.get(word) ?? []) found.set(p, true);
@@ -154,7 +168,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 export function closestPartners(index: PartnerIndex, word: string, max = 3): IndexedPartner[] {
   const limit = Math.max(1, Math.min(2, Math.floor(word.length / 3)));
   return index
-    .all()
+    .around(word)
     .map((p) => ({ p, d: editDistance(word, (p.words[0] ?? '').slice(0, word.length + 2)) }))
     .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d || a.p.name.localeCompare(b.p.name))

@@ -47,6 +47,11 @@ const PATTERN_WORDS = new Set(
   }),
 );
 
+/** The list filters' patterns, to take them out of a question and see what else it asks. */
+const FILTERS_EVERYWHERE = [PATTERNS.atRisk, PATTERNS.overdue, PATTERNS.withinReach, PATTERNS.left].map(
+  (p) => new RegExp(p.source, 'g'),
+);
+
 interface PartnerMention {
   start: number;
   end: number;
@@ -63,7 +68,15 @@ export function understand(text: string, context: UnderstandContext): Understand
   const cleaned = text.slice(0, MAX_QUESTION_LENGTH).replace(SLACK_MARKUP, ' ');
   const { raw, low } = tokens(cleaned);
   const s = ` ${low.join(' ')} `;
-  const has = (key: keyof typeof PATTERNS, on = s) => PATTERNS[key].test(on);
+  const seen = new Map<string, boolean>();
+  const has = (key: keyof typeof PATTERNS, on = s) => {
+    if (on !== s) return PATTERNS[key].test(on);
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    const found = PATTERNS[key].test(s);
+    seen.set(key, found);
+    return found;
+  };
 
   const tierWords = tierVocabulary(context.tiers);
   const tierMentioned = findTier(low, tierWords);
@@ -75,17 +88,15 @@ export function understand(text: string, context: UnderstandContext): Understand
   const namedId = single ? [...named][0] : undefined;
   const nameLike = named.size === 0 ? findUnknownName(raw, low, known, mentions) : undefined;
   // An unknown word is taken for a name only in a question that asks something, or follows one up.
-  const asksSomething = partnerIntents(s, has).length > 0 || has('program') || has('nextEvaluation');
+  const asked = partnerIntents(s, has);
+  const asksSomething = asked.length > 0 || has('program') || has('nextEvaluation');
   const followsUp = has('followUp') && context.previous !== undefined;
   const unknownName =
     nameLike && (asksSomething || (followsUp && nameLike.placed)) ? nameLike.name : undefined;
 
   // A list of the asker's partners: "which partners are at risk?", « qui risque de descendre ? »
   const filterWords = has('atRisk') || has('overdue') || has('withinReach') || has('left');
-  const withoutFilters = [PATTERNS.atRisk, PATTERNS.overdue, PATTERNS.withinReach, PATTERNS.left].reduce(
-    (acc, p) => acc.replace(new RegExp(p.source, 'g'), '  '),
-    s,
-  );
+  const withoutFilters = FILTERS_EVERYWHERE.reduce((acc, p) => acc.replace(p, '  '), s);
   const specificBesidesFilters = partnerIntents(withoutFilters, has).filter((k) => k !== 'status');
   const list =
     named.size === 0 &&
@@ -113,7 +124,7 @@ export function understand(text: string, context: UnderstandContext): Understand
     return intent(filters[0] ? { kind: 'list', filter: filters[0] } : { kind: 'list' });
   }
 
-  let kinds = partnerIntents(s, has);
+  let kinds = asked;
   const programAsked = has('program');
   const nextEvaluation = has('nextEvaluation') && !kinds.includes('missing');
   if (nextEvaluation) kinds = kinds.filter((k) => k !== 'tier' && k !== 'status' && k !== 'history');

@@ -9,6 +9,7 @@ import { DEMO_USERS } from '../demo/demo-data.js';
 import { type Catalog, isLocale, type Locale } from '../program/catalog.schema.js';
 import { answerQuestion } from '../slack/assistant/answer.js';
 import { defaultChannelAudience } from '../slack/assistant/audience.js';
+import { freshPartnerIndex } from '../slack/assistant/partner-index-cache.js';
 import { handlePartnerCommand } from '../slack/partner-command/handle.js';
 import { parseCommandText } from '../slack/partner-command/parse.js';
 import { findSubcommand, SUBCOMMANDS } from '../slack/partner-command/subcommands.js';
@@ -86,11 +87,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const ask = async (text: string): Promise<Reply> =>
     handlePartnerCommand(deps, { userId: user, channelId: channel, text, locale });
   const audience = defaultChannelAudience(deps.partners);
+  const partnerIndex = freshPartnerIndex(deps.partners);
   // One conversation per session: a follow-up (« et ses avantages ? ») is about the partner just asked about.
   const session = `console-${now().getTime()}`;
   const question = async (text: string): Promise<Reply> => {
     const answer = await answerQuestion(
-      { ...deps, audience },
+      { ...deps, audience, partnerIndex },
       {
         userId: user,
         text,

@@ -1,3 +1,5 @@
+import type { Understanding } from '../../src/assistant/intents.js';
+
 /**
  * Questions as people type them to the bot, each with what it must be understood as:
  * `<intent> [partner|filter|tier]`, or `clarify <reason>` when the bot must ask back rather than guess.
@@ -279,3 +281,14 @@ export const CORPUS: Record<CorpusContext, [question: string, expected: string][
     ['its history please', 'history delta'],
   ],
 };
+
+/** The understanding as the corpus writes it: "obligations garonne", "list at-risk", "clarify partners". */
+export function summary(u: Understanding): string {
+  if (u.kind === 'clarify') return `clarify ${u.reason}`;
+  const i = u.intent;
+  if ('partnerId' in i) return `${i.kind} ${i.partnerId}`;
+  if (i.kind === 'tier-benefits') return `${i.kind} ${i.tier}`;
+  if (i.kind === 'list' && i.filter)
+    return i.filter.kind === 'tier' ? `list tier ${i.filter.tier}` : `list ${i.filter.kind}`;
+  return i.kind;
+}

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Understanding } from '../../src/assistant/intents.js';
 import { buildPartnerIndex } from '../../src/assistant/partner-index.js';
 import { type UnderstandContext, understand } from '../../src/assistant/understand.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
-import { CORPUS, type CorpusContext, PARTNERS } from './understand.corpus.js';
+import { CORPUS, type CorpusContext, PARTNERS, summary } from './understand.corpus.js';
 
 const catalog = loadCatalog('src/program/catalog.yml');
 const partners = buildPartnerIndex(PARTNERS);
@@ -15,17 +14,6 @@ const CONTEXTS: Record<CorpusContext, UnderstandContext> = {
   contact: { ...base, audience: 'contact', defaultPartnerId: 'garonne' },
   thread: { ...base, audience: 'staff', previous: { intent: 'status', partnerId: 'delta' } },
 };
-
-/** The understanding as the corpus writes it: "obligations garonne", "list at-risk", "clarify partners". */
-function summary(u: Understanding): string {
-  if (u.kind === 'clarify') return `clarify ${u.reason}`;
-  const i = u.intent;
-  if ('partnerId' in i) return `${i.kind} ${i.partnerId}`;
-  if (i.kind === 'tier-benefits') return `${i.kind} ${i.tier}`;
-  if (i.kind === 'list' && i.filter)
-    return i.filter.kind === 'tier' ? `list tier ${i.filter.tier}` : `list ${i.filter.kind}`;
-  return i.kind;
-}
 
 const questions = Object.entries(CORPUS).flatMap(([context, entries]) =>
   entries.map(([question, expected]) => ({ context: context as CorpusContext, question, expected })),

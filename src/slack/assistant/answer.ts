@@ -1,6 +1,6 @@
 import type { Clarification, Intent, IntentKind, Understanding } from '../../assistant/intents.js';
 import { INTENT_KINDS } from '../../assistant/intents.js';
-import { buildPartnerIndex } from '../../assistant/partner-index.js';
+import type { PartnerIndex } from '../../assistant/partner-index.js';
 import { understand } from '../../assistant/understand.js';
 import type { ThreadTurn } from '../../db/repositories/assistant-threads.repository.js';
 import { createAssistantThreadsRepository } from '../../db/repositories/assistant-threads.repository.js';
@@ -27,6 +27,8 @@ import type { ChannelAudience, ChannelAudienceResolver } from './audience.js';
 export interface AssistantDeps extends PartnerCommandDeps {
   /** Who reads a channel: the contacts work (issue 10) plugs its shared-channel knowledge in here. */
   audience: ChannelAudienceResolver;
+  /** The partners a question may name (partner-index-cache.ts). */
+  partnerIndex: () => Promise<PartnerIndex>;
 }
 
 export interface Question {
@@ -76,6 +78,7 @@ interface Situation {
   actor: Actor;
   audience: ChannelAudience;
   view: ViewContext;
+  index: PartnerIndex;
   partnerName: (id: string) => string;
   previousPartnerId: string | undefined;
   previous: { intent: IntentKind; partnerId?: string } | undefined;
@@ -89,8 +92,7 @@ export async function answerQuestion(deps: AssistantDeps, question: Question): P
   try {
     const situation = await situate(deps, question);
     const { actor } = situation;
-    const names = await deps.partners.names();
-    const index = buildPartnerIndex(names);
+    const index = situation.index;
     const ownPartner = actor.kind === 'contact' ? actor.contact.partnerId : undefined;
     const understood = understand(question.text, {
       partners: index,
@@ -120,7 +122,7 @@ export async function answerIntent(deps: AssistantDeps, question: Question, inte
 async function situate(deps: AssistantDeps, question: Question): Promise<Situation> {
   const threads = createAssistantThreadsRepository(deps.db);
   const audienceChannel = question.surface === 'channel' ? question.channelId : question.viewingChannelId;
-  const [actor, audience, previous, names] = await Promise.all([
+  const [actor, audience, previous, index] = await Promise.all([
     identifyActor(deps.db, question.userId),
     audienceChannel
       ? deps.audience({
@@ -130,9 +132,8 @@ async function situate(deps: AssistantDeps, question: Question): Promise<Situati
         })
       : Promise.resolve<ChannelAudience>({ partner: undefined, shared: false }),
     threads.recall(question.channelId, question.threadTs, deps.now()),
-    deps.partners.names(),
+    deps.partnerIndex(),
   ]);
-  const byId = new Map(names.map((p) => [p.id, p.name]));
   const view = viewContext(
     deps.catalog,
     question.locale,
@@ -142,7 +143,8 @@ async function situate(deps: AssistantDeps, question: Question): Promise<Situati
     actor,
     audience: question.surface === 'direct' ? { partner: audience.partner, shared: false } : audience,
     view,
-    partnerName: (id) => byId.get(id) ?? id,
+    index,
+    partnerName: (id) => index.byId(id)?.name ?? id,
     previousPartnerId: previous?.partnerId,
     // A thread that only knows the channel looked at (the assistant panel) has asked nothing yet.
     previous: previous && {
