@@ -121,6 +121,46 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(allText(answer!.body)).toContain('Business Partner');
   });
 
+  it.each([
+    ['où en est-on ?', 'Acme Telecom'],
+    ['what tier are they?', 'Business Partner'],
+    ['how much is missing for the next tier?', 'Premium Partner'],
+    ['quels sont leurs avantages ?', 'benefits'],
+    ['what do they still owe?', 'obligations'],
+    ['Experts Zen ?', 'Experts Zen'],
+    ['historique', 'history'],
+    ['who manages them?', '<@U0MANAGER>'],
+    ['how does the program work?', 'Premium Partner'],
+    ['what does Premium bring?', 'What Premium Partner brings'],
+    ['when is the next evaluation?', '1 Jul 2026'],
+    ['what can you do?', 'Ask me in plain words'],
+  ])('answers « %s » in the thread of Acme’s channel', async (question, expected) => {
+    const ts = nextTs();
+    await mention({ text: question, userId: USERS.manager, channelId: CHANNELS.acme, ts });
+    const [answer] = posts();
+    expect(answer?.body.thread_ts).toBe(ts);
+    expect(allText(answer!.body)).toContain(expected);
+    expect(ephemerals()).toEqual([]);
+  });
+
+  it('answers a partner’s external contact in its Slack Connect channel about its own partner', async () => {
+    const ts = nextTs();
+    await mention({
+      text: 'où en sommes-nous ?',
+      userId: USERS.acmeAdmin,
+      channelId: CHANNELS.acme,
+      ts,
+      // The event comes from the contact's own workspace, to our installation.
+      teamId: 'T0ACMECORP',
+      installationTeamId: 'T0TEST',
+      userTeam: 'T0ACMECORP',
+    });
+    const [answer] = posts();
+    expect(answer?.body.channel).toBe(CHANNELS.acme);
+    expect(answer?.body.thread_ts).toBe(ts);
+    expect(allText(answer!.body)).toContain('Acme Telecom');
+  });
+
   it('answers a retried event once', async () => {
     const request = appMention({
       text: 'où en est Acme ?',
