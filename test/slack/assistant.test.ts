@@ -235,6 +235,15 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(posts()[0]?.body.channel).toBe(CHANNELS.internal);
   });
 
+  it('answers by direct message when Slack refuses the ephemeral answer: never dropped', async () => {
+    h.app.fakeSlack.fail('chat.postEphemeral', { error: 'user_not_in_channel' });
+    await mention({ text: 'where is Beta Networks at?', userId: USERS.manager, channelId: CHANNELS.acme });
+    const [dm] = posts();
+    expect(dm?.body.channel).toBe('D0MANAGER');
+    expect(allText(dm!.body)).toContain('Beta Networks');
+    expect(posts().some((p) => p.body.channel === CHANNELS.acme)).toBe(false);
+  });
+
   it('asks back with buttons when unsure, and a button answers the question it names', async () => {
     const ts = nextTs();
     await mention({ text: 'tell me a joke', userId: USERS.manager, channelId: CHANNELS.acme, ts });
