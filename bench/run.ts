@@ -7,13 +7,14 @@ import { benchFlood } from './flood.bench.js';
 import { benchImport } from './import.bench.js';
 import { benchLatency } from './latency.bench.js';
 import { BENCH_POSTGRES_URL, round } from './support.js';
+import { benchUnderstand } from './understand.bench.js';
 
 /**
  * `npm run bench [-- latency evaluation delivery import flood]`: builds each section's dataset, measures it
  * beside a baseline taken in the same run, prints one table and writes bench/results.json.
  */
 
-const SECTIONS = ['latency', 'evaluation', 'delivery', 'import', 'flood'] as const;
+const SECTIONS = ['latency', 'evaluation', 'delivery', 'import', 'flood', 'understand'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface Row {
@@ -226,6 +227,58 @@ function floodRows(r: Awaited<ReturnType<typeof benchFlood>>): Row[] {
   ];
 }
 
+function understandRows(r: Awaited<ReturnType<typeof benchUnderstand>>): Row[] {
+  const base = { section: 'understand' as const };
+  const n = thousands(r.partners);
+  return [
+    {
+      ...base,
+      measure: `understand(), per question, ${n} partners (mean / p50 / p99 of single calls)`,
+      value: `${round(r.perQuestion.meanMs, 3)} / ${round(r.perQuestion.p50Ms, 3)} / ${round(r.perQuestion.p99Ms, 3)} ms`,
+      baseline: `${round(r.baseline.meanMs, 4)} ms splitting the words alone`,
+      ratio: x(r.perQuestion.meanMs / r.baseline.meanMs),
+      target: '< 2 ms each (mean)',
+      met: r.perQuestion.meanMs < 2,
+    },
+    {
+      ...base,
+      measure: 'slowest question of the corpus, averaged over 20 calls',
+      value: `${round(r.slowest.ms, 3)} ms`,
+      baseline: `“${r.slowest.question}”`,
+      ratio: '—',
+      target: '< 2 ms',
+      met: r.slowest.ms < 2,
+    },
+    {
+      ...base,
+      measure: `partner index of ${n} partners, built once`,
+      value: ms(r.indexBuildMs),
+      baseline: '—',
+      ratio: '—',
+      target: '—',
+      met: null,
+    },
+    {
+      ...base,
+      measure: `corpus understood exactly at ${n} partners`,
+      value: `${r.understood} of ${r.questions} (${round((100 * r.understood) / r.questions, 1)} %)`,
+      baseline: '—',
+      ratio: '—',
+      target: '≥ 95 %, 0 wrong partner',
+      met: r.understood >= 0.95 * r.questions && r.wrongPartner === 0,
+    },
+    {
+      ...base,
+      measure: 'wrong partner named with confidence',
+      value: String(r.wrongPartner),
+      baseline: '—',
+      ratio: '—',
+      target: '0',
+      met: r.wrongPartner === 0,
+    },
+  ];
+}
+
 const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> = {
   latency: async () => {
     const onPostgres = await benchLatency({ backend: 'postgres' });
@@ -250,6 +303,10 @@ const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> 
   flood: async () => {
     const result = await benchFlood();
     return { result, rows: floodRows(result) };
+  },
+  understand: async () => {
+    const result = await benchUnderstand();
+    return { result, rows: understandRows(result) };
   },
 };
 

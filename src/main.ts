@@ -41,15 +41,23 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
 async function startSlack(deps: { config: Config; catalog: Catalog; database: Database; logger: Logger }) {
   const { config, catalog, database, logger } = deps;
   const now = () => new Date();
+  // The assistant's answers are queued in the outbox; the dispatcher, started below, is woken for them.
+  let wakeOutbox = () => {};
   const slackApp = createSlackApp({
     config,
     database,
     logger,
     register: (app) =>
-      registerListeners(app, createListenerDeps(createDeps({ config, database, catalog, logger, now }))),
+      registerListeners(
+        app,
+        createListenerDeps(createDeps({ config, database, catalog, logger, now }), {
+          wakeOutbox: () => wakeOutbox(),
+        }),
+      ),
   });
   await slackApp.start();
   const dispatcher = startDispatcher({ db: database.db, config, logger, now });
+  wakeOutbox = () => dispatcher.dispatcher.wake();
   // Jobs write to the outbox only; the dispatcher delivers at Slack's pace.
   const jobs = startJobs({ db: database.db, catalog, config, logger, now });
   logger.info(`partner-bot is running (${slackApp.mode} mode, ${database.kind} database)`);

@@ -27,6 +27,11 @@ export interface ConsoleApp {
   readonly slack: LocalSlack;
   /** `/partner <text>` as `user` in `channel`; the ack's reply and anything posted come as events. */
   command(user: string, channel: string | undefined, text: string): Promise<void>;
+  /**
+   * A sentence typed to the bot, as Slack's Events API delivers a mention of it; the assistant's listeners
+   * answer in the thread `thread` names, so that a follow-up is about the same partner.
+   */
+  say(user: string, channel: string | undefined, text: string, thread: string): Promise<void>;
   press(user: string, button: PressableButton): Promise<void>;
   /** Resolves with the ack's body: `{ response_action: 'errors', errors }`, or undefined when it closed. */
   submit(
@@ -135,6 +140,20 @@ export function createConsoleApp(options: {
         },
         shown,
       );
+    },
+    async say(userId, channel, text, thread) {
+      const ts = slack.nextTs();
+      // A mention, also outside a channel: it keeps one thread, as the assistant panel does.
+      const event = { type: 'app_mention', text: `<@U0CONSOLEBOT> ${text}`, channel: channel ?? 'D0CONSOLE' };
+      await dispatch({
+        token: 'console',
+        team_id: TEAM_ID,
+        api_app_id: APP_ID,
+        type: 'event_callback',
+        event_id: ids('Ev'),
+        event_time: Math.floor(Date.now() / 1000),
+        event: { ...event, user: userId, user_team: TEAM_ID, ts, event_ts: ts, thread_ts: thread },
+      });
     },
     async press(userId, button) {
       const { message } = button;

@@ -13,7 +13,7 @@ import { startDispatcher } from '../outbox/dispatcher.js';
 import { type Catalog, isLocale, type Locale } from '../program/catalog.schema.js';
 import { localDate } from '../program/dates.js';
 import { identifyActor } from '../services/actor.service.js';
-import { SUBCOMMANDS } from '../slack/partner-command/subcommands.js';
+import { findSubcommand, SUBCOMMANDS } from '../slack/partner-command/subcommands.js';
 import { complete } from './completion.js';
 import { type ConsoleApp, createConsoleApp } from './console-app.js';
 import { ConsoleSession, type SessionState } from './session.js';
@@ -36,10 +36,14 @@ export interface ConsoleOptions {
   onError?: (error: unknown) => void;
 }
 
+/** How long the console waits for the assistant's answer to show it before the next prompt. */
+const ANSWER_WAIT_MS = 5_000;
+
 const CONSOLE_WORDS = ['users', 'as', 'in', 'lang', 'remind', 'evaluate', 'help', 'quit'];
 
 const CONSOLE_HELP = [
-  'Type a command as in Slack, e.g. /partner status acme (or just: status acme). Tab completes',
+  'Type a command as in Slack, e.g. /partner status acme (or just: status acme), or ask in plain words',
+  'as you would write to the bot: où en est Acme ? / what does Garonne still owe? Tab completes',
   'subcommands and partner names; the arrow keys recall earlier lines.',
   '  <n>              press the button shown as [n] (a form is then asked field by field; "cancel" or',
   '                   Ctrl-C closes it)',
@@ -146,11 +150,15 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     today,
   };
   let session: ConsoleSession | undefined;
+  let shown = 0; // messages shown so far: an answer to a question is one more
   const app: ConsoleApp = createConsoleApp({
     deps,
     locale: () => state.locale,
     events: {
-      message: (message) => session?.showMessage(message),
+      message: (message) => {
+        shown += 1;
+        session?.showMessage(message);
+      },
       modal: (modal) => session?.openModal(modal),
     },
     onError: (message) => options.onError?.(message),
@@ -191,6 +199,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     prompt();
   });
 
+  // One conversation per session: a follow-up (« et ses avantages ? ») is about the partner just asked about.
+  const conversation = `${Math.floor(now().getTime() / 1000)}.000000`;
   prompt();
   try {
     for await (const raw of lines) {
@@ -232,10 +242,20 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         write(`Answers in ${new Intl.DisplayNames(['en'], { type: 'language' }).of(arg)}.`);
       } else if (word === 'remind' || word === 'evaluate') {
         await runCli(word === 'remind' ? remindCommand : evaluateCommand, words(arg));
-      } else {
+      } else if (commandText(line) !== undefined || findSubcommand(SUBCOMMANDS, word.toLowerCase())) {
         session.resetButtons();
         await app.command(state.user, state.channel, commandText(line) ?? line);
         await refreshNames().catch(() => {});
+      } else {
+        // Plain words, as one would write to the bot: the assistant answers, follow-ups in one thread.
+        session.resetButtons();
+        const before = shown;
+        await app.say(state.user, state.channel, line, conversation);
+        // The answer comes through the outbox (paced per channel): show it before the next prompt.
+        for (let waited = 0; shown === before && waited < ANSWER_WAIT_MS; waited += 100) {
+          await dispatcher.dispatcher.drain();
+          if (shown === before) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
       }
       if (!session.filling) write('');
       prompt();

@@ -233,6 +233,8 @@ export const outbox = pgTable(
     slackTs: text('slack_ts'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Posted as a reply in this thread (the assistant's answers); null for a message of its own. */
+    threadTs: text('thread_ts'),
   },
   (t) => [
     uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey),
@@ -338,3 +340,36 @@ export const userLocales = pgTable('user_locales', {
   locale: text('locale', { enum: LOCALES }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Events API deliveries already taken (Slack retries one it thinks was not acknowledged, with the same
+ * event_id): each is acted on once, across instances. Rows expire; forgotten ones are deleted.
+ */
+export const seenEvents = pgTable(
+  'seen_events',
+  {
+    eventId: text('event_id').primaryKey(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('seen_events_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * What the assistant last understood in a thread (the intent and its partner), so that a follow-up
+ * (« et ses avantages ? ») is about the same partner. Rows expire.
+ */
+export const assistantThreads = pgTable(
+  'assistant_threads',
+  {
+    channelId: text('channel_id').notNull(),
+    threadTs: text('thread_ts').notNull(),
+    intent: text('intent').notNull(),
+    partnerId: text('partner_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.threadTs] }),
+    index('assistant_threads_updated_idx').on(t.updatedAt),
+  ],
+);

@@ -192,6 +192,8 @@ const en = {
     noRevenue: 'no revenue counted yet',
     overdueCount: { one: ':red_circle: {n} overdue', other: ':red_circle: {n} overdue' } as PluralForms,
     atRiskFlag: (toTier: string) => `:warning: at risk of ${toTier}`,
+    withinReach: 'close to a promotion',
+    withinReachFlag: (toTier: string, missing: string) => `:arrow_up: ${toTier} within ${missing}`,
   },
 
   history: {
@@ -430,6 +432,8 @@ const fr: CommandMessages = {
     noRevenue: 'aucun revenu compté pour l’instant',
     overdueCount: { one: ':red_circle: {n} en retard', other: ':red_circle: {n} en retard' },
     atRiskFlag: (toTier) => `:warning: risque de passer en ${toTier}`,
+    withinReach: 'proches d’une promotion',
+    withinReachFlag: (toTier, missing) => `:arrow_up: ${toTier} à ${missing} près`,
   },
 
   history: {

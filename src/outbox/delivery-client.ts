@@ -9,6 +9,22 @@ export interface PostedMessageMetadata {
   event_payload: { outbox_id: string; dedupe_key: string };
 }
 
+/** A page of conversations.history or conversations.replies, as far as the dispatcher reads it. */
+interface HistoryQuery {
+  channel: string;
+  oldest?: string;
+  limit?: number;
+  cursor?: string;
+  include_all_metadata?: boolean;
+}
+
+interface HistoryPage {
+  ok?: boolean;
+  messages?: HistoryMessage[];
+  has_more?: boolean;
+  response_metadata?: { next_cursor?: string };
+}
+
 interface HistoryMessage {
   ts?: string;
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
@@ -25,24 +41,16 @@ export interface DeliveryClient {
       text: string;
       blocks?: unknown[];
       metadata?: PostedMessageMetadata;
+      thread_ts?: string;
       unfurl_links?: boolean;
       unfurl_media?: boolean;
     }): Promise<{ ok?: boolean; ts?: string; channel?: string }>;
   };
   conversations: {
+    /** A thread's replies: where a threaded message is looked for again (they are not in the history). */
+    replies?(args: HistoryQuery & { ts: string }): Promise<HistoryPage>;
     open(args: { users: string }): Promise<{ ok?: boolean; channel?: { id?: string } }>;
-    history(args: {
-      channel: string;
-      oldest?: string;
-      limit?: number;
-      cursor?: string;
-      include_all_metadata?: boolean;
-    }): Promise<{
-      ok?: boolean;
-      messages?: HistoryMessage[];
-      has_more?: boolean;
-      response_metadata?: { next_cursor?: string };
-    }>;
+    history(args: HistoryQuery): Promise<HistoryPage>;
   };
 }
 

@@ -161,15 +161,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const oldest = (since / 1000).toFixed(6);
     let cursor: string | undefined;
     for (let page = 0; page < 10; page++) {
+      const page_ = { channel: slackChannel, oldest, limit: 200, include_all_metadata: true };
+      const more = cursor ? { cursor } : {};
+      // A reply is not in the channel's history: it is looked for among its thread's replies.
       const result = await withTimeout(
         'conversations.history',
-        client.conversations.history({
-          channel: slackChannel,
-          oldest,
-          limit: 200,
-          include_all_metadata: true,
-          ...(cursor ? { cursor } : {}),
-        }),
+        row.threadTs && client.conversations.replies
+          ? client.conversations.replies({ ...page_, ts: row.threadTs, ...more })
+          : client.conversations.history({ ...page_, ...more }),
       );
       for (const message of result.messages ?? []) {
         const meta = message.metadata;
@@ -216,6 +215,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           channel: slackChannel,
           text: row.text,
           ...(row.blocks ? { blocks: row.blocks } : {}),
+          ...(row.threadTs ? { thread_ts: row.threadTs } : {}),
           metadata: {
             event_type: OUTBOX_EVENT_TYPE,
             event_payload: { outbox_id: String(row.id), dedupe_key: row.dedupeKey },

@@ -13,6 +13,8 @@ export interface OutboxMessage {
   blocks?: unknown[];
   /** Keeps the message waiting until released (the outbox repository's releaseHold). */
   hold?: string;
+  /** Posted as a reply in this thread of `channel`. */
+  threadTs?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export function enqueue(tx: Db, messages: OutboxMessage[]): Promise<string[]> {
       text: m.text,
       blocks: m.blocks ?? null,
       hold: m.hold ?? null,
+      threadTs: m.threadTs ?? null,
     })),
   );
 }

@@ -1,5 +1,5 @@
 import type { PartnerRow, PartnersRepository } from '../db/repositories/partners.repository.js';
-import { searchKey } from '../program/text.js';
+import { editDistance, searchKey } from '../program/text.js';
 import type { Actor } from './actor.service.js';
 
 export type PartnerLookup =
@@ -51,29 +51,12 @@ async function closestPartners(partnersRepo: PartnersRepository, key: string): P
     .map((p) => ({
       id: p.id,
       score: Math.min(
-        distance(key, p.searchName.slice(0, key.length + 2)),
-        distance(key, p.id.toLowerCase()),
+        editDistance(key, p.searchName.slice(0, key.length + 2)),
+        editDistance(key, p.id.toLowerCase()),
       ),
     }))
     .filter((p) => p.score <= Math.max(2, Math.floor(key.length / 2)))
     .sort((a, b) => a.score - b.score)
     .slice(0, 3);
   return partnersRepo.byIds(scored.map((s) => s.id));
-}
-
-/** Levenshtein distance. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALL_INTENT_KINDS } from '../assistant/intents.js';
 
 /**
  * Every stable id the app puts in Slack (button action_ids, modal callback ids, input blocks) and the one
@@ -33,6 +34,8 @@ export const ACTION_IDS = {
   evaluationOverride: 'evaluation_override',
   /** An item of `/partner obligations` done: Mark done (staff), I've done it (its contact); suffixed. */
   obligationDone: 'partner_obligation_done',
+  /** The assistant's clarification and suggestion buttons: answers the question the button names. */
+  assistantChoice: 'assistant_choice',
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
@@ -143,3 +146,15 @@ export function decodeValue<T>(schema: z.ZodType<T>, raw: string | undefined): T
     return undefined;
   }
 }
+
+/**
+ * An assistant button's question, already understood: the intent's kind, and its partner, tier or list
+ * filter. Re-authorized on click like a question typed.
+ */
+export const assistantChoiceValue = z.object({
+  k: z.enum(ALL_INTENT_KINDS),
+  p: partnerId.optional(),
+  t: z.string().min(1).max(50).optional(),
+  f: z.enum(['at-risk', 'overdue', 'within-reach', 'left', 'tier']).optional(),
+});
+export type AssistantChoiceValue = z.infer<typeof assistantChoiceValue>;

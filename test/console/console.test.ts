@@ -124,6 +124,23 @@ describe('the console and ask', () => {
     expect(transcript).toContain('CloudCall Services\u202f: Premium Partner');
   });
 
+  it('understands questions typed in plain words, follow-ups included, beside the commands', async () => {
+    const { output, text } = collect();
+    await runConsole({
+      db: database.db,
+      catalog,
+      config,
+      input: Readable.from(['où en est Acme ?\n', 'et ses avantages ?\n', 'what does Garone still owe?\n']),
+      output,
+      user: DEMO_USERS.manager,
+      // The real clock: the answers come through the outbox, which delivers what is due now.
+    });
+    const transcript = text().replace(/[\u00a0\u202f]/g, ' ');
+    expect(transcript).toContain('Acme Télécom\n════════════\nTier: Business Partner');
+    expect(transcript).toContain('Acme Télécom: benefits');
+    expect(transcript).toMatch(/Garonne IT/);
+  });
+
   it('renders mrkdwn as plain text: marks removed, mentions named, entities decoded', () => {
     const names = new Map([['U0MANAGER1', 'Marc Dubois']]);
     expect(

@@ -119,6 +119,21 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
     expect(await rowOf(t.db, 'late')).toMatchObject({ status: 'sent', slackTs: fake.postsOf('late')[0]!.ts });
   });
 
+  it('posts a reply in its thread, and finds a late one among the thread’s replies, not in the history', async () => {
+    fake.setPostDelay(1_000);
+    await queue(t.db, [message('reply', 'C1', { threadTs: '1774000000.000100' })]);
+    const dispatcher = testDispatcher(t.db, fake);
+    expect((await dispatcher.drain()).retry).toBe(1);
+    fake.setPostDelay(0);
+    await waitUntil(async () => (await dispatcher.drain()).recovered === 1, 5_000, 'the recovery');
+
+    const [post] = fake.postsOf('reply');
+    expect(fake.postsOf('reply')).toHaveLength(1);
+    expect(post!.threadTs).toBe('1774000000.000100');
+    expect(fake.callsTo('conversations.replies')[0]?.body.ts).toBe('1774000000.000100');
+    expect(fake.callsTo('conversations.history')).toEqual([]);
+  });
+
   it('marks a message failed at once on a permanent error and after maxAttempts otherwise; both show in `partner-bot outbox` and can be retried', async () => {
     fake.setMissingChannels(['CGONE']);
     await queue(t.db, [message('gone', 'CGONE')]);

@@ -26,6 +26,21 @@ describe('the Slack app manifest', () => {
     expect(manifest.features.bot_user).toEqual({ display_name: 'partner-bot', always_online: true });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    // Questions are typed there.
+    expect(
+      (manifest.features.app_home as { messages_tab_read_only_enabled?: boolean })
+        .messages_tab_read_only_enabled,
+    ).toBe(false);
+  });
+
+  it('has an assistant panel with a description and suggested prompts', () => {
+    const view = (
+      manifest.features as {
+        assistant_view?: { assistant_description: string; suggested_prompts: unknown[] };
+      }
+    ).assistant_view;
+    expect(view?.assistant_description).toBeTruthy();
+    expect(view?.suggested_prompts.length).toBeGreaterThan(0);
   });
 
   it('declares /partner with its subcommands, unescaped', () => {
@@ -39,14 +54,22 @@ describe('the Slack app manifest', () => {
     }
   });
 
-  it('subscribes to app_home_opened only and turns interactivity on', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+  it("subscribes to app_home_opened and the assistant's events, and turns interactivity on", () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'message.im',
+      'assistant_thread_started',
+      'assistant_thread_context_changed',
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 
-  it('asks for the least privileges: commands, chat:write, users:read and nothing else', () => {
+  it("asks for the least privileges: commands, chat:write, users:read, the assistant's and nothing else", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'assistant:write',
       'channels:history',
       'chat:write',
       'commands',

@@ -22,6 +22,8 @@ export interface PostedMessage {
   blocks: unknown;
   metadata: { event_type: string; event_payload: Record<string, unknown> } | undefined;
   at: number;
+  /** A reply in this thread (not in the channel's history, as on Slack: in conversations.replies). */
+  threadTs?: string;
 }
 
 type Fault =
@@ -102,6 +104,7 @@ export async function startFakeSlackDelivery(): Promise<FakeSlackDelivery> {
           blocks: body.blocks,
           metadata: body.metadata as PostedMessage['metadata'],
           at: Date.now(),
+          ...(body.thread_ts ? { threadTs: String(body.thread_ts) } : {}),
         });
         return { status: 200, body: { ok: true, channel, ts, message: { ts, text: body.text } } };
       }
@@ -109,14 +112,16 @@ export async function startFakeSlackDelivery(): Promise<FakeSlackDelivery> {
         const user = String(body.users ?? '').split(',')[0] ?? '';
         return { status: 200, body: { ok: true, channel: { id: dmOf(user) } } };
       }
-      case 'conversations.history': {
+      case 'conversations.history':
+      case 'conversations.replies': {
         const channel = String(body.channel ?? '');
         const oldest = Number(body.oldest ?? 0);
         const limit = Number(body.limit ?? 100);
         const offset = Number(body.cursor ?? 0);
         const withMeta = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        const thread = method === 'conversations.replies' ? String(body.ts ?? '') : undefined;
         const all = posted
-          .filter((m) => m.channel === channel && Number(m.ts) > oldest)
+          .filter((m) => m.channel === channel && Number(m.ts) > oldest && m.threadTs === thread)
           .sort((a, b) => Number(b.ts) - Number(a.ts));
         const page = all.slice(offset, offset + limit);
         const more = offset + limit < all.length;

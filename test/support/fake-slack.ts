@@ -207,6 +207,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const users = String(call.body.users ?? '');
       return { ok: true, channel: { id: dmChannelOf(users.split(',')[0] ?? 'U') } };
     },
+    // The assistant panel (https://docs.slack.dev/reference/methods/assistant.threads.setStatus and its
+    // siblings): each answers { ok: true }.
+    'assistant.threads.setStatus': () => ({ ok: true }),
+    'assistant.threads.setSuggestedPrompts': () => ({ ok: true }),
+    'assistant.threads.setTitle': () => ({ ok: true }),
     'users.info': (call) => {
       const id = String(call.body.user ?? '');
       const withLocale = call.body.include_locale === true || call.body.include_locale === 'true';

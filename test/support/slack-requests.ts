@@ -514,3 +514,81 @@ export async function unsignedFlood(options: FloodOptions): Promise<FloodOutcome
     ms: performance.now() - started,
   };
 }
+
+export interface MessageEventInput extends EventCallbackInput {
+  text: string;
+  userId?: string;
+  channelId?: string;
+  /** The message's own ts (a fresh one by default). */
+  ts?: string;
+  /** A reply in this thread. */
+  threadTs?: string;
+  /** The author's own team (Slack Connect: another organisation's). */
+  userTeam?: string;
+  /** Extra fields of the event (bot_id, subtype, edited...). */
+  extra?: Record<string, unknown>;
+}
+
+/** app_mention (https://docs.slack.dev/reference/events/app_mention): the bot mentioned in a channel. */
+export function appMention(input: MessageEventInput): SlackRequest {
+  const ts = input.ts ?? nowTs();
+  const userTeam = input.userTeam ?? input.teamId ?? DEFAULTS.teamId;
+  return eventCallback(
+    {
+      type: 'app_mention',
+      user: input.userId ?? DEFAULTS.userId,
+      text: `<@${DEFAULTS.botUserId}> ${input.text}`,
+      ts,
+      channel: input.channelId ?? DEFAULTS.channelId,
+      event_ts: ts,
+      team: userTeam,
+      user_team: userTeam,
+      ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+      ...input.extra,
+    },
+    input,
+  );
+}
+
+/** message.im (https://docs.slack.dev/reference/events/message.im): a message in the bot's DM. */
+export function directMessage(input: MessageEventInput): SlackRequest {
+  const ts = input.ts ?? nowTs();
+  const userId = input.userId ?? DEFAULTS.userId;
+  return eventCallback(
+    {
+      type: 'message',
+      channel_type: 'im',
+      channel: input.channelId ?? `D${userId.replace(/^U/, '')}`,
+      user: userId,
+      text: input.text,
+      ts,
+      event_ts: ts,
+      team: input.userTeam ?? DEFAULTS.teamId,
+      ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+      ...input.extra,
+    },
+    input,
+  );
+}
+
+/** assistant_thread_started (https://docs.slack.dev/reference/events/assistant_thread_started). */
+export function assistantThreadStarted(
+  input: EventCallbackInput & { userId?: string; threadTs?: string; contextChannelId?: string } = {},
+): SlackRequest {
+  const userId = input.userId ?? DEFAULTS.userId;
+  return eventCallback(
+    {
+      type: 'assistant_thread_started',
+      assistant_thread: {
+        user_id: userId,
+        context: input.contextChannelId
+          ? { channel_id: input.contextChannelId, team_id: DEFAULTS.teamId, enterprise_id: null }
+          : {},
+        channel_id: `D${userId.replace(/^U/, '')}`,
+        thread_ts: input.threadTs ?? nowTs(),
+      },
+      event_ts: nowTs(),
+    },
+    input,
+  );
+}

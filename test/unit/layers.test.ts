@@ -41,6 +41,10 @@ describe('the layers import one way', () => {
     expect(importsOf('program').filter((e) => !e.to.startsWith('program/'))).toEqual([]);
   });
 
+  it('assistant/ understands questions purely: it imports only assistant/ and program/', () => {
+    expect(importsOf('assistant').filter((e) => !/^(assistant|program)\//.test(e.to))).toEqual([]);
+  });
+
   it('i18n/ words messages: it imports only i18n/ and program/', () => {
     expect(importsOf('i18n').filter((e) => !/^(i18n|program)\//.test(e.to))).toEqual([]);
   });

@@ -33,6 +33,7 @@ describe('locales', () => {
   it('finds every message table i18n exports', () => {
     expect(tables.map(([name]) => name).sort()).toEqual([
       'announcementMessages',
+      'assistantMessages',
       'commandMessages',
       'digestMessages',
       'homeMessages',

@@ -1,4 +1,5 @@
 import type { Db } from '../client.js';
+import { createAssistantThreadsRepository } from './assistant-threads.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createChecklistRepository } from './checklist.repository.js';
 import { createContactsRepository } from './contacts.repository.js';
@@ -11,6 +12,7 @@ import { createOutboxRepository } from './outbox.repository.js';
 import { createPartnersRepository } from './partners.repository.js';
 import { createReminderLogRepository } from './reminder-log.repository.js';
 import { createRevenueRepository } from './revenue.repository.js';
+import { createSeenEventsRepository } from './seen-events.repository.js';
 import { createSnoozesRepository } from './snoozes.repository.js';
 import { createStaffRepository } from './staff.repository.js';
 import { createTierHistoryRepository } from './tier-history.repository.js';
@@ -41,6 +43,8 @@ export function createRepositories(db: Db) {
     reminderLog: createReminderLogRepository(db),
     snoozes: createSnoozesRepository(db),
     evaluationApprovals: createEvaluationApprovalsRepository(db),
+    seenEvents: createSeenEventsRepository(db),
+    assistantThreads: createAssistantThreadsRepository(db),
   };
 }
 

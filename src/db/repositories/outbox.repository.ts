@@ -8,7 +8,7 @@ export type OutboxRow = typeof outbox.$inferSelect;
 /** A message to queue: what src/outbox/enqueue.ts writes. */
 export type NewOutboxRow = Pick<
   typeof outbox.$inferInsert,
-  'dedupeKey' | 'kind' | 'channel' | 'text' | 'blocks' | 'hold'
+  'dedupeKey' | 'kind' | 'channel' | 'text' | 'blocks' | 'hold' | 'threadTs'
 >;
 
 /** Rows per insert statement. */
@@ -24,6 +24,7 @@ interface ClaimedRow {
   attempts: number;
   slack_channel: string | null;
   posting_since: string | Date | null;
+  thread_ts: string | null;
 }
 
 export interface ClaimedMessage {
@@ -37,6 +38,8 @@ export interface ClaimedMessage {
   attempts: number;
   slackChannel: string | null;
   postingSince: Date | null;
+  /** A reply in this thread. */
+  threadTs: string | null;
 }
 
 const iso = (d: Date) => d.toISOString();
@@ -109,7 +112,7 @@ export function createOutboxRepository(db: Db) {
         from candidate c
         where o.id = c.id
         returning o.id, o.dedupe_key, o.kind, o.channel, o.text, o.blocks, o.attempts, o.slack_channel,
-          o.posting_since`;
+          o.posting_since, o.thread_ts`;
       // Claims take turns (a transaction-scoped advisory lock, a few ms each): the channel check then
       // always sees the message another dispatcher just claimed in the same channel.
       // Being serialized, a claim must hold the lock briefly (bench/PERFORMANCE.md):
@@ -144,6 +147,7 @@ export function createOutboxRepository(db: Db) {
         attempts: Number(row.attempts),
         slackChannel: row.slack_channel,
         postingSince: row.posting_since === null ? null : new Date(row.posting_since),
+        threadTs: row.thread_ts ?? null,
       };
     },
 

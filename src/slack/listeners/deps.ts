@@ -1,7 +1,10 @@
+import type { PartnerIndex } from '../../assistant/partner-index.js';
 import { createUserLocalesRepository } from '../../db/repositories/user-locales.repository.js';
 import type { Deps } from '../../deps.js';
 import { createLocaleCache, createLocaleResolver, type LocaleResolver } from '../../i18n/locale.js';
 import type { Locale } from '../../program/catalog.schema.js';
+import { type ChannelAudienceResolver, defaultChannelAudience } from '../assistant/audience.js';
+import { cachedPartnerIndex } from '../assistant/partner-index-cache.js';
 import { viewContext } from '../views/context.js';
 import { type WriteViewContext, writeViewContext } from '../views/write-replies.view.js';
 
@@ -12,12 +15,26 @@ export const LOCALE_TIMEOUT_MS = 500;
 export interface ListenerDeps extends Deps {
   /** One cache for every surface. */
   locales: LocaleResolver;
+  /** Who reads a channel, for the assistant's answers (the default until shared channels are known). */
+  audience: ChannelAudienceResolver;
+  /** Tells the outbox dispatcher a message is waiting (answers go out at once, at Slack's pace). */
+  wakeOutbox: () => void;
+  /** The partners' names, indexed for the assistant (rebuilt at most once a minute). */
+  partnerIndex: () => Promise<PartnerIndex>;
 }
 
-export function createListenerDeps(deps: Deps): ListenerDeps {
+export interface ListenerOptions {
+  audience?: ChannelAudienceResolver;
+  wakeOutbox?: () => void;
+}
+
+export function createListenerDeps(deps: Deps, options: ListenerOptions = {}): ListenerDeps {
   const userLocales = createUserLocalesRepository(deps.db);
   return {
     ...deps,
+    audience: options.audience ?? defaultChannelAudience(deps.partners),
+    wakeOutbox: options.wakeOutbox ?? (() => {}),
+    partnerIndex: cachedPartnerIndex(deps.partners),
     locales: createLocaleResolver({
       cache: createLocaleCache(),
       fallback: deps.config.LOCALE,

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../program/catalog.schema.js';
 import { hasLeft } from '../../program/membership.js';
 import { searchKey } from '../../program/text.js';
+import { thresholdCents } from '../../program/tiers.js';
 import { isAdmin } from '../../services/actor.service.js';
 import { loadPartnerStatuses, type PartnerStatus } from '../../services/partner-status.service.js';
 import { LIST_PAGE_SIZE, type ListFilter, type ListPage, type ListRow } from '../views/list.view.js';
@@ -16,6 +17,7 @@ export interface ListArgs {
 const OVERDUE_WORDS = new Set(['overdue', 'late', 'retard', 'en-retard', 'en retard']);
 const AT_RISK_WORDS = new Set(['at-risk', 'at risk', 'risk', 'risque', 'a-risque', 'a risque', 'en risque']);
 const LEFT_WORDS = new Set(['left', 'leavers', 'gone', 'partis', 'parti', 'sortis', 'depart', 'departs']);
+const REACH_WORDS = new Set(['within-reach', 'within reach', 'reach', 'promotion', 'promotions', 'promus']);
 
 /**
  * `list [filter] [page]`: filter is a tier (code or label, either language: "business", "Business
@@ -34,6 +36,7 @@ export function parseListArgs(catalog: Catalog, args: string): ListArgs | { unkn
   if (OVERDUE_WORDS.has(key)) return { filter: { kind: 'overdue' }, filterText: text, page };
   if (AT_RISK_WORDS.has(key)) return { filter: { kind: 'at-risk' }, filterText: text, page };
   if (LEFT_WORDS.has(key)) return { filter: { kind: 'left' }, filterText: text, page };
+  if (REACH_WORDS.has(key)) return { filter: { kind: 'within-reach' }, filterText: text, page };
   const tier = catalog.tiers.find((t) =>
     [t.code, ...Object.values(t.label)].some((name) => {
       const k = searchKey(name);
@@ -63,6 +66,22 @@ function row(status: PartnerStatus): ListRow {
 }
 
 /**
+ * A partner within reach of a promotion, as the Monday digest counts it: not at risk, a month counted,
+ * and the semester's average short of the next tier by at most catalog.digest.promotionReach of its
+ * threshold (or already there).
+ */
+function withinReach(catalog: Catalog, status: PartnerStatus): ListRow[] {
+  const { progress } = status;
+  const { partner } = status.record;
+  if (progress.demotion || !progress.nextTier || progress.averageSoFarCents === null) return [];
+  const missing = progress.missingForNextCents;
+  if (missing === null) return [];
+  const threshold = thresholdCents(catalog, progress.nextTier.code, partner.type);
+  if (missing > threshold * catalog.digest.promotionReach) return [];
+  return [{ ...row(status), promotion: { toTier: progress.nextTier.code, missingCents: missing } }];
+}
+
+/**
  * The asker's portfolio (a manager: the partners they manage; an admin: all), filtered and paginated.
  * Only the filters that need the rules (overdue, at-risk) load every partner's status; otherwise only the
  * page's partners are evaluated.
@@ -84,10 +103,14 @@ export async function loadListPage(ctx: CommandContext, args: ListArgs): Promise
     loadPartnerStatuses(ctx.deps.partners, ctx.deps.catalog, ids, ctx.view.today);
   const { filter } = args;
   let shown: { rows: ListRow[]; total: number; page: number; pages: number };
-  if (filter?.kind === 'overdue' || filter?.kind === 'at-risk') {
-    const rows = (await statusesOf(all.map((p) => p.id)))
-      .map(row)
-      .filter((r) => (filter.kind === 'overdue' ? r.overdue > 0 : r.demotionTo !== undefined));
+  if (filter?.kind === 'overdue' || filter?.kind === 'at-risk' || filter?.kind === 'within-reach') {
+    const statuses = await statusesOf(all.map((p) => p.id));
+    const rows =
+      filter.kind === 'within-reach'
+        ? statuses.flatMap((s) => withinReach(ctx.deps.catalog, s))
+        : statuses
+            .map(row)
+            .filter((r) => (filter.kind === 'overdue' ? r.overdue > 0 : r.demotionTo !== undefined));
     const { items, ...position } = paginate(rows, args.page);
     shown = { rows: items, ...position };
   } else {

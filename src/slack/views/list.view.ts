@@ -22,7 +22,9 @@ export type ListFilter =
   | { kind: 'overdue' }
   | { kind: 'at-risk' }
   /** Partners that left the program (listed by this filter only). */
-  | { kind: 'left' };
+  | { kind: 'left' }
+  /** Partners whose semester so far is within the digest's reach of the next tier. */
+  | { kind: 'within-reach' };
 
 export interface ListRow {
   partner: { id: string; name: string; type: string; operatorProgram: string | null; tier: string };
@@ -32,6 +34,8 @@ export interface ListRow {
   demotionTo?: string;
   /** When it left the program, and why. */
   left?: { on: string; reason: string };
+  /** Within reach of a promotion: the next tier and what a month still lacks for it. */
+  promotion?: { toTier: string; missingCents: number };
 }
 
 export interface ListPage {
@@ -61,7 +65,9 @@ export function listView(ctx: ViewContext, list: ListPage): View {
           ? l.atTier(f.tier(list.filter.tier))
           : list.filter?.kind === 'left'
             ? mm.listLeft
-            : undefined;
+            : list.filter?.kind === 'within-reach'
+              ? l.withinReach
+              : undefined;
   const title = filter ? l.filtered(scope, filter) : scope;
   const count = f.count(list.total, ctx.m.partners);
   const blocks: KnownBlock[] = [header(l.title(title))];
@@ -80,6 +86,9 @@ export function listView(ctx: ViewContext, list: ListPage): View {
       ...(row.overdue ? [f.count(row.overdue, l.overdueCount)] : []),
       ...(row.demotionTo ? [l.atRiskFlag(escapeMrkdwn(f.tier(row.demotionTo)))] : []),
       ...(row.left ? [`_${mm.listLeftRow(f.date(row.left.on), escapeMrkdwn(row.left.reason))}_`] : []),
+      ...(row.promotion
+        ? [l.withinReachFlag(escapeMrkdwn(f.tier(row.promotion.toTier)), f.money(row.promotion.missingCents))]
+        : []),
     ];
     blocks.push(
       section(

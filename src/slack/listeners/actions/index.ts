@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION_IDS, actionIdPattern } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
+import { registerAssistantChoice } from './assistant-choice.action.js';
 import { registerDeclarationActions } from './declaration.action.js';
 import { evaluationApprove } from './evaluation-approve.action.js';
 import { evaluationOverride } from './evaluation-override.action.js';
@@ -23,4 +24,6 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.evaluationOverride, evaluationOverride(deps));
   // `/partner obligations`: Mark done / I've done it on an item.
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.obligationDone, obligationDone(deps));
+  // The assistant's clarification and suggestion buttons.
+  registerAssistantChoice(app, deps);
 }

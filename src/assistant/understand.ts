@@ -1,0 +1,333 @@
+import type {
+  Clarification,
+  Intent,
+  IntentKind,
+  ListFilterIntent,
+  PartnerIntentKind,
+  Understanding,
+} from './intents.js';
+import { FILLER, NAME_MARKERS, PATTERNS } from './lexicon.js';
+import {
+  closestPartners,
+  type IndexedPartner,
+  type PartnerIndex,
+  tokens,
+  withinOneEdit,
+} from './partner-index.js';
+
+export interface UnderstandContext {
+  /** The partners a question may name (buildPartnerIndex). */
+  partners: PartnerIndex;
+  /** The program's tiers, by code and labels ("business", "Business Partner"). */
+  tiers: readonly { code: string; label: Readonly<Record<string, string>> }[];
+  /** The question before this one in the same thread, if any: « et ses avantages ? » */
+  previous?: { intent: IntentKind; partnerId?: string };
+  /** The partner assumed when none is named: the channel's, else the asker's own. */
+  defaultPartnerId?: string;
+  /** Who asks, for the questions suggested when nothing is recognised. */
+  audience?: 'staff' | 'contact' | 'other';
+}
+
+/** Longer text is cut: no question is that long, and understanding stays cheap. */
+export const MAX_QUESTION_LENGTH = 500;
+
+const SLACK_MARKUP = /<[@#!][^>]*>|<https?:[^>]*>/g;
+
+/** Words the patterns are made of: a word that is one of them is never taken for a partner's name. */
+const PATTERN_WORDS = new Set(
+  Object.values(PATTERNS).flatMap((p) => {
+    const source = p.source.replace(/\\S\+|\\S|\{[\d,]+\}/g, ' ');
+    // "owes?" stands for "owe" and "owes".
+    return [source.replace(/\?/g, ''), source.replace(/[a-z]\?/g, '')].flatMap((variant) =>
+      variant
+        .replace(/[^a-z]+/g, ' ')
+        .split(' ')
+        .filter((w) => w.length > 1),
+    );
+  }),
+);
+
+/** The list filters' patterns, to take them out of a question and see what else it asks. */
+const FILTERS_EVERYWHERE = [PATTERNS.atRisk, PATTERNS.overdue, PATTERNS.withinReach, PATTERNS.left].map(
+  (p) => new RegExp(p.source, 'g'),
+);
+
+interface PartnerMention {
+  start: number;
+  end: number;
+  candidates: IndexedPartner[];
+}
+
+/**
+ * What a question in plain French or English asks (decision: deterministic patterns over the words, no
+ * model; see lexicon.ts). Pure: the partners, tiers and what the thread said before come in `context`.
+ * When it cannot tell (two partners, two questions, an unknown name, nothing recognised) it says what
+ * to ask back instead of guessing.
+ */
+export function understand(text: string, context: UnderstandContext): Understanding {
+  const cleaned = text.slice(0, MAX_QUESTION_LENGTH).replace(SLACK_MARKUP, ' ');
+  const { raw, low } = tokens(cleaned);
+  const s = ` ${low.join(' ')} `;
+  const seen = new Map<string, boolean>();
+  const has = (key: keyof typeof PATTERNS, on = s) => {
+    if (on !== s) return PATTERNS[key].test(on);
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    const found = PATTERNS[key].test(s);
+    seen.set(key, found);
+    return found;
+  };
+
+  const tierWords = tierVocabulary(context.tiers);
+  const tierMentioned = findTier(low, tierWords);
+  const known = (w: string) => FILLER.has(w) || PATTERN_WORDS.has(w) || tierWords.has(w) || /^\d+$/.test(w);
+
+  const mentions = findPartners(low, context.partners, known);
+  const named = new Set(mentions.flatMap((m) => m.candidates.map((c) => c.id)));
+  const single = mentions.length > 0 && mentions.every((m) => m.candidates.length === 1) && named.size === 1;
+  const namedId = single ? [...named][0] : undefined;
+  const nameLike = named.size === 0 ? findUnknownName(raw, low, known, mentions) : undefined;
+  // An unknown word is taken for a name only in a question that asks something, or follows one up.
+  const asked = partnerIntents(s, has);
+  const asksSomething = asked.length > 0 || has('program') || has('nextEvaluation');
+  const followsUp = has('followUp') && context.previous !== undefined;
+  const unknownName =
+    nameLike && (asksSomething || (followsUp && nameLike.placed)) ? nameLike.name : undefined;
+
+  // A list of the asker's partners: "which partners are at risk?", « qui risque de descendre ? »
+  const filterWords = has('atRisk') || has('overdue') || has('withinReach') || has('left');
+  const withoutFilters = FILTERS_EVERYWHERE.reduce((acc, p) => acc.replace(p, '  '), s);
+  const specificBesidesFilters = partnerIntents(withoutFilters, has).filter((k) => k !== 'status');
+  const list =
+    named.size === 0 &&
+    !unknownName &&
+    !has('manager') &&
+    ((has('portfolio') && !has('benefits') && !has('bring')) ||
+      (has('who') && filterWords && specificBesidesFilters.length === 0) ||
+      (context.previous?.intent === 'list' && filterWords && specificBesidesFilters.length === 0));
+
+  if (tierMentioned && named.size === 0 && (has('benefits') || has('bring')))
+    return intent({ kind: 'tier-benefits', tier: tierMentioned });
+
+  if (list) {
+    const filters: ListFilterIntent[] = [];
+    if (has('atRisk')) filters.push({ kind: 'at-risk' });
+    if (has('withinReach')) filters.push({ kind: 'within-reach' });
+    if (has('overdue')) filters.push({ kind: 'overdue' });
+    if (has('left')) filters.push({ kind: 'left' });
+    if (!filters.length && tierMentioned) filters.push({ kind: 'tier', tier: tierMentioned });
+    if (filters.length > 1)
+      return clarify(
+        'intents',
+        filters.map((filter) => ({ kind: 'list', filter })),
+      );
+    return intent(filters[0] ? { kind: 'list', filter: filters[0] } : { kind: 'list' });
+  }
+
+  let kinds = asked;
+  const programAsked = has('program');
+  const nextEvaluation = has('nextEvaluation') && !kinds.includes('missing');
+  if (nextEvaluation) kinds = kinds.filter((k) => k !== 'tier' && k !== 'status' && k !== 'history');
+  if (programAsked && named.size === 0 && kinds.every((k) => k === 'tier' || k === 'status')) kinds = [];
+
+  if (kinds.length === 0) {
+    if (nextEvaluation) return intent({ kind: 'next-evaluation' });
+    if (programAsked && named.size === 0) return intent({ kind: 'program' });
+    if (programAsked) kinds = ['tier'];
+  }
+  if (kinds.length === 0 && has('help') && named.size === 0) return intent({ kind: 'help' });
+
+  // Named, but nothing asked: a follow-up (« et pour Garonne ? ») asks the thread's question again.
+  if (kinds.length === 0 && (named.size > 0 || unknownName)) {
+    const previous = context.previous?.intent;
+    kinds = [previous && isPartnerKind(previous) ? previous : 'status'];
+  }
+  if (kinds.length === 0) {
+    if (low.length > 0 && low.every((w) => FILLER.has(w))) return intent({ kind: 'help' });
+    return clarify('unrecognised', suggestions(context));
+  }
+
+  // One partner for the question.
+  const choose = (partnerId: string): Intent[] => kinds.map((kind) => ({ kind, partnerId }));
+  if (named.size > 1) {
+    const ids = mentions.flatMap((m) => m.candidates.map((c) => c.id));
+    return clarify(
+      'partners',
+      [...new Set(ids)].slice(0, 10).map((partnerId) => ({ kind: kinds[0]!, partnerId })),
+    );
+  }
+  let partnerId = namedId;
+  let partnerFrom: 'named' | 'thread' | 'default' = 'named';
+  if (!partnerId && unknownName) {
+    const close = closestPartners(context.partners, unknownName.split(' ')[0]!);
+    return {
+      kind: 'clarify',
+      reason: 'partner-unknown',
+      query: unknownName,
+      choices: close.map((p) => ({ kind: kinds[0]!, partnerId: p.id })),
+    };
+  }
+  if (!partnerId && context.previous?.partnerId) {
+    partnerId = context.previous.partnerId;
+    partnerFrom = 'thread';
+  }
+  if (!partnerId && context.defaultPartnerId) {
+    partnerId = context.defaultPartnerId;
+    partnerFrom = 'default';
+  }
+  if (!partnerId) return clarify('partner-missing', []);
+  if (kinds.length > 1) return clarify('intents', choose(partnerId));
+  return { kind: 'intent', intent: { kind: kinds[0]!, partnerId }, partnerFrom };
+}
+
+function intent(i: Intent): Understanding {
+  return { kind: 'intent', intent: i };
+}
+
+function clarify(reason: Clarification['reason'], choices: Intent[]): Clarification {
+  return { kind: 'clarify', reason, choices };
+}
+
+function isPartnerKind(kind: IntentKind): kind is PartnerIntentKind {
+  return ['status', 'tier', 'benefits', 'obligations', 'zen', 'history', 'missing', 'manager'].includes(kind);
+}
+
+/** The reads about one partner the words ask for, the vaguer ones left out when a precise one is there. */
+function partnerIntents(
+  s: string,
+  has: (key: keyof typeof PATTERNS, on?: string) => boolean,
+): PartnerIntentKind[] {
+  const kinds = new Set<PartnerIntentKind>();
+  if (has('manager', s)) kinds.add('manager');
+  if (has('history', s)) kinds.add('history');
+  if (has('zen', s)) kinds.add('zen');
+  if (has('obligations', s) && !has('zen', s)) kinds.add('obligations');
+  const benefits = has('benefits', s);
+  if (benefits) kinds.add('benefits');
+  if (has('missingStrong', s)) kinds.add('missing');
+  else if (has('nextTier', s) && !benefits && !has('bring', s)) kinds.add('missing');
+  else if (has('nextTier', s) && has('bring', s)) kinds.add('benefits');
+  if (has('tier', s) || has('demotion', s)) kinds.add('tier');
+  if (has('status', s)) kinds.add('status');
+  if (kinds.size > 1) kinds.delete('status');
+  if (kinds.size > 1) kinds.delete('tier');
+  if (kinds.has('manager')) return ['manager'];
+  // What Experts Zen still needs is the Zen card's.
+  if (kinds.has('zen')) kinds.delete('missing');
+  // A partner's duties missed are part of its history.
+  if (kinds.has('history')) kinds.delete('obligations');
+  return [...kinds];
+}
+
+function tierVocabulary(tiers: UnderstandContext['tiers']): Map<string, string> {
+  const vocabulary = new Map<string, string>();
+  for (const t of tiers) {
+    vocabulary.set(t.code.toLowerCase(), t.code);
+    for (const label of Object.values(t.label))
+      for (const w of tokens(label).low) if (w !== 'partner' && w !== 'partenaire') vocabulary.set(w, t.code);
+  }
+  return vocabulary;
+}
+
+function findTier(low: string[], vocabulary: Map<string, string>): string | undefined {
+  const found = new Set(low.map((w) => vocabulary.get(w)).filter((t): t is string => t !== undefined));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * The partners named, by position: a word that is a partner's first name word (exact, or for a word the
+ * lexicon does not know, one typo away or its start), followed by as many of that name's other words as
+ * the question has. Only the best matches at each position are kept.
+ */
+function findPartners(low: string[], index: PartnerIndex, known: (w: string) => boolean): PartnerMention[] {
+  const mentions: PartnerMention[] = [];
+  for (let i = 0; i < low.length; i++) {
+    const word = low[i]!;
+    if (word.length < 2) continue;
+    const isKnown = known(word);
+    const scored = index
+      .firstWordMatches(word, { fuzzy: !isKnown })
+      .map(({ partner, exact }) => {
+        let k = 1;
+        while (
+          i + k < low.length &&
+          k < partner.words.length &&
+          (low[i + k] === partner.words[k] ||
+            (low[i + k]!.length >= 4 && withinOneEdit(low[i + k]!, partner.words[k]!)))
+        )
+          k++;
+        // The name's generic next word ("Telecom" after "Access") counts as said.
+        if (k === 1 && partner.nextWord !== undefined && low[i + 1] === partner.nextWord) k = 2;
+        return { partner, score: (exact ? 2 : 1) + 2 * (k - 1), length: k };
+      })
+      // A word of the lexicon ("access", "zen") is a partner's only followed by the name's next word
+      // ("Access Telecom"), or when it is the partner's id.
+      .filter((m) => !isKnown || m.length > 1 || isIdOf(word, m.partner));
+    if (!scored.length) continue;
+    const best = Math.max(...scored.map((m) => m.score));
+    const top = scored.filter((m) => m.score === best);
+    const length = Math.max(...top.map((m) => m.length));
+    mentions.push({ start: i, end: i + length, candidates: top.map((m) => m.partner) });
+    i += length - 1;
+  }
+  // The same partner named twice is one mention; a mention whose candidates include another's single
+  // partner is that partner ("Acme ... Acme Télécom").
+  const singles = new Set(mentions.filter((m) => m.candidates.length === 1).map((m) => m.candidates[0]!.id));
+  return mentions.map((m) =>
+    m.candidates.length > 1 && m.candidates.some((c) => singles.has(c.id))
+      ? { ...m, candidates: m.candidates.filter((c) => singles.has(c.id)) }
+      : m,
+  );
+}
+
+function isIdOf(word: string, partner: IndexedPartner): boolean {
+  return partner.id.toLowerCase() === word && !FILLER.has(word);
+}
+
+/**
+ * A name the question seems to give (`placed` where a name goes, not only for want of other words) that is no partner's: unknown words right after « de », "for"..., or
+ * capitalised ones past the first word, or a question made of nothing else.
+ */
+function findUnknownName(
+  raw: string[],
+  low: string[],
+  known: (w: string) => boolean,
+  mentions: PartnerMention[],
+): { name: string; placed: boolean } | undefined {
+  const inMention = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
+  const unknown = (i: number) => !known(low[i]!) && !inMention(i) && low[i]!.length >= 2;
+  const run = (i: number) => {
+    let j = i;
+    while (j < low.length && unknown(j)) j++;
+    return raw.slice(i, j).join(' ');
+  };
+  for (let i = 0; i < low.length; i++) {
+    if (!unknown(i)) continue;
+    const afterMarker = i > 0 && NAME_MARKERS.has(low[i - 1]!);
+    const capitalised = i > 0 && /^\p{Lu}/u.test(raw[i]!);
+    if (afterMarker || capitalised) return { name: run(i), placed: true };
+  }
+  const content = low.map((_, i) => i).filter((i) => !FILLER.has(low[i]!));
+  if (content.length > 0 && content.every(unknown)) return { name: run(content[0]!), placed: false };
+  return undefined;
+}
+
+/** Three questions to try when nothing was recognised, chosen for who asks and where. */
+function suggestions(context: UnderstandContext): Intent[] {
+  const partnerId = context.previous?.partnerId ?? context.defaultPartnerId;
+  if (context.audience === 'staff')
+    return partnerId
+      ? [{ kind: 'status', partnerId }, { kind: 'list', filter: { kind: 'at-risk' } }, { kind: 'help' }]
+      : [
+          { kind: 'list', filter: { kind: 'at-risk' } },
+          { kind: 'list', filter: { kind: 'overdue' } },
+          { kind: 'help' },
+        ];
+  if (partnerId)
+    return [
+      { kind: 'status', partnerId },
+      { kind: 'obligations', partnerId },
+      { kind: 'benefits', partnerId },
+    ];
+  return [{ kind: 'program' }, { kind: 'next-evaluation' }, { kind: 'help' }];
+}

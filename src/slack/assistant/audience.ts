@@ -1,0 +1,41 @@
+import type { PartnerRow, PartnersRepository } from '../../db/repositories/partners.repository.js';
+
+/** Who can read what the bot posts in a channel. */
+export interface ChannelAudience {
+  /** The partner whose channel it is, if any: its data may be posted there, and no other's. */
+  partner: PartnerRow | undefined;
+  /**
+   * People of another organisation may read it (a Slack Connect channel, or one where someone external
+   * asks): nothing but its own partner's data and the public program is posted there.
+   */
+  shared: boolean;
+}
+
+export interface AudienceQuestion {
+  channelId: string;
+  /** The asker's own team (`user_team` of the event), when Slack gives it. */
+  userTeamId: string | undefined;
+  /** Our installation's team. */
+  botTeamId: string | undefined;
+}
+
+/**
+ * Decides a channel's audience. The contacts work (issue 10: external contacts, shared channels) plugs
+ * its own here, from conversations.info's is_ext_shared and the partner's connected team.
+ */
+export type ChannelAudienceResolver = (question: AudienceQuestion) => Promise<ChannelAudience>;
+
+/**
+ * The default, until shared channels are known for what they are: a channel that belongs to a partner is
+ * that partner's (and shared with it); any other is internal, unless the asker is of another team than
+ * the bot's, which makes it shared with someone we cannot name.
+ */
+export function defaultChannelAudience(
+  partners: Pick<PartnersRepository, 'byChannel'>,
+): ChannelAudienceResolver {
+  return async ({ channelId, userTeamId, botTeamId }) => {
+    const partner = await partners.byChannel(channelId);
+    const external = userTeamId !== undefined && botTeamId !== undefined && userTeamId !== botTeamId;
+    return { partner, shared: partner !== undefined || external };
+  };
+}

@@ -1,0 +1,285 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { outbox } from '../../src/db/schema.js';
+import { commandMessages } from '../../src/i18n/commands.js';
+import { createDeliveryClient, createDispatcher, type Dispatcher } from '../../src/outbox/index.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
+import { BACKENDS } from '../support/databases.js';
+import type { RecordedCall } from '../support/fake-slack.js';
+import {
+  appMention,
+  assistantThreadStarted,
+  blockActions,
+  directMessage,
+  type MessageEventInput,
+  type SignOptions,
+} from '../support/slack-requests.js';
+import { allText, CHANNELS, spaces, startWritesApp, USERS, type WritesHarness } from './writes.fixtures.js';
+
+let tsCounter = 0;
+/** A fresh message ts (Slack's are unique per channel). */
+const nextTs = () => {
+  tsCounter += 1;
+  return `${1_774_000_000 + tsCounter}.000100`;
+};
+
+type Block = { type: string; elements?: { action_id?: string; value?: string }[] };
+const buttons = (call: RecordedCall) =>
+  ((call.body.blocks ?? []) as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+
+describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
+  let h: WritesHarness;
+  let dispatcher: Dispatcher;
+
+  beforeAll(async () => {
+    h = await startWritesApp(backend);
+    dispatcher = createDispatcher({
+      db: h.t.db,
+      client: createDeliveryClient(h.app.config, 1_000),
+      // Paced at Slack's rate in production; here every due message is delivered at once.
+      limits: {
+        perChannelIntervalMs: 0,
+        workspacePerSecond: 1_000,
+        workspaceBurst: 1_000,
+        backoffBaseMs: 10,
+      },
+    });
+  });
+  beforeEach(async () => {
+    await h.reset();
+    await h.t.db.execute(sql`truncate table seen_events, assistant_threads`);
+  });
+  afterAll(() => h?.stop());
+
+  /** Sends an event, waits for its listener, then for the outbox to deliver what it queued. */
+  async function send(request: ReturnType<typeof appMention>, sign?: Partial<SignOptions>) {
+    const response = await h.app.send(request, sign);
+    expect(response.status).toBe(200);
+    await h.app.settle();
+    await dispatcher.drain();
+  }
+  const mention = (input: MessageEventInput) => send(appMention({ ts: nextTs(), ...input }));
+  const posts = () => h.app.fakeSlack.callsTo('chat.postMessage');
+  const ephemerals = () => h.app.fakeSlack.callsTo('chat.postEphemeral');
+
+  it("answers a mention in a partner's channel in the question's thread, and a follow-up in it", async () => {
+    const ts = nextTs();
+    await mention({ text: 'où en est Acme ?', userId: USERS.manager, channelId: CHANNELS.acme, ts });
+    const [card] = posts();
+    expect(card?.body.channel).toBe(CHANNELS.acme);
+    expect(card?.body.thread_ts).toBe(ts);
+    expect(allText(card!.body)).toContain('Acme Telecom');
+    // Posted for everyone: the asker's own buttons (share, forms) are left out.
+    expect(buttons(card!).map((b) => b.action_id)).not.toContain(ACTION_IDS.share);
+    expect(ephemerals()).toEqual([]);
+
+    await mention({
+      text: 'and its benefits?',
+      userId: USERS.manager,
+      channelId: CHANNELS.acme,
+      threadTs: ts,
+    });
+    const follow = posts()[1];
+    expect(follow?.body.thread_ts).toBe(ts);
+    expect(allText(follow!.body)).toContain('Acme Telecom: benefits');
+  });
+
+  it('answers a direct message in its thread, in the asker’s language', async () => {
+    h.app.fakeSlack.setUserLocale(USERS.acmeAdmin, 'fr-FR');
+    const ts = nextTs();
+    await send(directMessage({ text: 'quels sont nos devoirs ?', userId: USERS.acmeAdmin, ts }));
+    const [answer] = posts();
+    expect(answer?.body.channel).toBe('D0ACMEADM');
+    expect(answer?.body.thread_ts).toBe(ts);
+    expect(spaces(allText(answer!.body))).toContain('Acme Telecom');
+    expect(allText(answer!.body)).toMatch(/devoirs|Devoirs/);
+  });
+
+  it('greets in the assistant panel with prompts for who opens it, then titles, thinks and answers', async () => {
+    const threadTs = nextTs();
+    await send(assistantThreadStarted({ userId: USERS.manager, threadTs, contextChannelId: CHANNELS.acme }));
+    const [greeting] = posts();
+    expect(greeting?.body.thread_ts).toBe(threadTs);
+    expect(allText(greeting!.body)).toContain('Ask me about your partners');
+    const [prompts] = h.app.fakeSlack.callsTo('assistant.threads.setSuggestedPrompts');
+    const list = prompts!.body.prompts as { title: string; message: string }[];
+    expect(list).toHaveLength(4);
+    // Staff looking at Acme's channel are offered Acme first.
+    expect(list[0]!.message).toBe('Where is Acme Telecom at?');
+
+    // A contact gets its own questions.
+    await send(assistantThreadStarted({ userId: USERS.acmeAdmin, threadTs: nextTs() }));
+    const contactPrompts = h.app.fakeSlack.callsTo('assistant.threads.setSuggestedPrompts')[1];
+    expect((contactPrompts!.body.prompts as { message: string }[])[0]!.message).toBe('Where are we at?');
+
+    // A question in the panel's thread: the channel looked at names the partner.
+    await send(directMessage({ text: 'what tier are they?', userId: USERS.manager, threadTs, ts: nextTs() }));
+    expect(h.app.fakeSlack.callsTo('assistant.threads.setStatus')[0]?.body.status).toBe('is thinking…');
+    expect(h.app.fakeSlack.callsTo('assistant.threads.setTitle')[0]?.body.title).toBe('what tier are they?');
+    const answer = posts().find((p) => p.body.thread_ts === threadTs && p !== greeting);
+    expect(allText(answer!.body)).toContain('Acme Telecom');
+    expect(allText(answer!.body)).toContain('Business Partner');
+  });
+
+  it.each([
+    ['où en est-on ?', 'Acme Telecom'],
+    ['what tier are they?', 'Business Partner'],
+    ['how much is missing for the next tier?', 'Premium Partner'],
+    ['quels sont leurs avantages ?', 'benefits'],
+    ['what do they still owe?', 'obligations'],
+    ['Experts Zen ?', 'Experts Zen'],
+    ['historique', 'history'],
+    ['who manages them?', '<@U0MANAGER>'],
+    ['how does the program work?', 'Premium Partner'],
+    ['what does Premium bring?', 'What Premium Partner brings'],
+    ['when is the next evaluation?', '1 Jul 2026'],
+    ['what can you do?', 'Ask me in plain words'],
+  ])('answers « %s » in the thread of Acme’s channel', async (question, expected) => {
+    const ts = nextTs();
+    await mention({ text: question, userId: USERS.manager, channelId: CHANNELS.acme, ts });
+    const [answer] = posts();
+    expect(answer?.body.thread_ts).toBe(ts);
+    expect(allText(answer!.body)).toContain(expected);
+    expect(ephemerals()).toEqual([]);
+  });
+
+  it('answers a partner’s external contact in its Slack Connect channel about its own partner', async () => {
+    const ts = nextTs();
+    await mention({
+      text: 'où en sommes-nous ?',
+      userId: USERS.acmeAdmin,
+      channelId: CHANNELS.acme,
+      ts,
+      // The event comes from the contact's own workspace, to our installation.
+      teamId: 'T0ACMECORP',
+      installationTeamId: 'T0TEST',
+      userTeam: 'T0ACMECORP',
+    });
+    const [answer] = posts();
+    expect(answer?.body.channel).toBe(CHANNELS.acme);
+    expect(answer?.body.thread_ts).toBe(ts);
+    expect(allText(answer!.body)).toContain('Acme Telecom');
+  });
+
+  it('answers a retried event once', async () => {
+    const request = appMention({
+      text: 'où en est Acme ?',
+      userId: USERS.manager,
+      channelId: CHANNELS.acme,
+      ts: nextTs(),
+      eventId: 'Ev0RETRIED',
+    });
+    await send(request);
+    // Slack signs a retry anew (another timestamp) and says it is one.
+    await send(request, {
+      timestamp: Math.floor(Date.now() / 1000) + 1,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    expect(posts()).toHaveLength(1);
+    expect(await h.t.db.select().from(outbox)).toHaveLength(1);
+  });
+
+  it("ignores the bot's own messages, other bots, edits and message subtypes", async () => {
+    const dm = (extra: Record<string, unknown>, userId: string = USERS.manager) =>
+      send(directMessage({ text: 'où en est Acme ?', userId, ts: nextTs(), extra }));
+    await dm({ bot_id: 'B0BOT' }, 'U0BOT');
+    await dm({ bot_id: 'B0OTHER', subtype: 'bot_message' });
+    await dm({ subtype: 'message_changed' });
+    await dm({ edited: { user: USERS.manager, ts: nextTs() } });
+    await mention({
+      text: 'où en est Acme ?',
+      userId: USERS.manager,
+      channelId: CHANNELS.acme,
+      extra: { bot_id: 'B0OTHER' },
+    });
+    expect(posts()).toEqual([]);
+    expect(ephemerals()).toEqual([]);
+    expect(await h.t.db.select().from(outbox)).toEqual([]);
+  });
+
+  it('refuses a contact asking about another partner, as /partner does, and answers about its own', async () => {
+    await mention({ text: 'où en est Beta Networks ?', userId: USERS.acmeAdmin, channelId: CHANNELS.acme });
+    expect(posts()).toEqual([]);
+    const [refusal] = ephemerals();
+    expect(refusal?.body.user).toBe(USERS.acmeAdmin);
+    expect(allText(refusal!.body)).toContain(commandMessages.en.refusal.otherPartner);
+    // An unknown name gets the very same words: nothing tells a contact which partners exist.
+    await mention({
+      text: 'what does Zorglub still owe?',
+      userId: USERS.acmeAdmin,
+      channelId: CHANNELS.acme,
+    });
+    expect(allText(ephemerals()[1]!.body)).toContain(commandMessages.en.refusal.otherPartner);
+
+    await mention({ text: 'what are our benefits?', userId: USERS.acmeAdmin, channelId: CHANNELS.acme });
+    const [own] = posts();
+    expect(own?.body.channel).toBe(CHANNELS.acme);
+    expect(allText(own!.body)).toContain('Acme Telecom: benefits');
+  });
+
+  it("answers staff asking about another partner, or a portfolio, in a partner's channel ephemerally", async () => {
+    await mention({ text: 'where is Beta Networks at?', userId: USERS.manager, channelId: CHANNELS.acme });
+    await mention({ text: 'who is at risk of demotion?', userId: USERS.manager, channelId: CHANNELS.acme });
+    expect(posts()).toEqual([]);
+    const [beta, list] = ephemerals();
+    expect(beta?.body.channel).toBe(CHANNELS.acme);
+    expect(beta?.body.user).toBe(USERS.manager);
+    expect(allText(beta!.body)).toContain('Beta Networks');
+    expect(allText(list!.body)).toContain('at risk of demotion');
+    // In an internal channel, staff get the card in the thread.
+    await mention({
+      text: 'where is Beta Networks at?',
+      userId: USERS.manager,
+      channelId: CHANNELS.internal,
+    });
+    expect(posts()[0]?.body.channel).toBe(CHANNELS.internal);
+  });
+
+  it('answers by direct message when Slack refuses the ephemeral answer: never dropped', async () => {
+    h.app.fakeSlack.fail('chat.postEphemeral', { error: 'user_not_in_channel' });
+    await mention({ text: 'where is Beta Networks at?', userId: USERS.manager, channelId: CHANNELS.acme });
+    const [dm] = posts();
+    expect(dm?.body.channel).toBe('D0MANAGER');
+    expect(allText(dm!.body)).toContain('Beta Networks');
+    expect(posts().some((p) => p.body.channel === CHANNELS.acme)).toBe(false);
+  });
+
+  it('asks back with buttons when unsure, and a button answers the question it names', async () => {
+    const ts = nextTs();
+    await mention({ text: 'tell me a joke', userId: USERS.manager, channelId: CHANNELS.acme, ts });
+    const [clarification] = ephemerals();
+    expect(allText(clarification!.body)).toContain('I did not understand the question');
+    const offered = buttons(clarification!);
+    expect(offered).toHaveLength(3);
+    const status = offered.find((b) => b.value?.includes('"status"'))!;
+    await send(
+      blockActions({
+        actionId: status.action_id!,
+        value: status.value,
+        userId: USERS.manager,
+        channelId: CHANNELS.acme,
+        messageTs: ts,
+      }),
+    );
+    expect(allText(posts()[0]!.body)).toContain('Acme Telecom');
+  });
+
+  it('queues a flood of mentions in the outbox and delivers every one', async () => {
+    for (let i = 0; i < 6; i++)
+      await h.app.send(
+        appMention({
+          text: 'où en est Acme ?',
+          userId: USERS.manager,
+          channelId: CHANNELS.acme,
+          ts: nextTs(),
+        }),
+      );
+    await h.app.settle();
+    expect(await h.t.db.select().from(outbox)).toHaveLength(6);
+    await dispatcher.drain();
+    expect(posts()).toHaveLength(6);
+    expect((await h.t.db.select().from(outbox)).every((row) => row.status === 'sent' && row.threadTs)).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { buildPartnerIndex } from '../../src/assistant/partner-index.js';
+import { type UnderstandContext, understand } from '../../src/assistant/understand.js';
+import { loadCatalog } from '../../src/program/catalog.load.js';
+import { CORPUS, type CorpusContext, PARTNERS, summary } from './understand.corpus.js';
+
+const catalog = loadCatalog('src/program/catalog.yml');
+const partners = buildPartnerIndex(PARTNERS);
+const base = { partners, tiers: catalog.tiers };
+
+const CONTEXTS: Record<CorpusContext, UnderstandContext> = {
+  dm: { ...base, audience: 'staff' },
+  acme: { ...base, audience: 'staff', defaultPartnerId: 'acme' },
+  contact: { ...base, audience: 'contact', defaultPartnerId: 'garonne' },
+  thread: { ...base, audience: 'staff', previous: { intent: 'status', partnerId: 'delta' } },
+};
+
+const questions = Object.entries(CORPUS).flatMap(([context, entries]) =>
+  entries.map(([question, expected]) => ({ context: context as CorpusContext, question, expected })),
+);
+
+describe('understanding questions in plain French and English', () => {
+  it('has a corpus of at least 200 questions, in both languages, with clarifications', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(200);
+    expect(questions.filter((q) => q.expected.startsWith('clarify')).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('understands at least 95 % of the corpus exactly, and never names a wrong partner', () => {
+    const results = questions.map((q) => ({
+      ...q,
+      got: summary(understand(q.question, CONTEXTS[q.context])),
+    }));
+    const misses = results.filter((r) => r.got !== r.expected);
+    // A wrong partner given as the answer: worse than a miss, never allowed.
+    const wrongPartner = results.filter((r) => {
+      const [gotKind, gotPartner] = r.got.split(' ');
+      if (gotKind === 'clarify' || gotKind === 'list' || !gotPartner) return false;
+      const expectedPartner = r.expected.startsWith('clarify') ? undefined : r.expected.split(' ')[1];
+      return PARTNERS.some((p) => p.id === gotPartner) && gotPartner !== expectedPartner;
+    });
+    const share = (results.length - misses.length) / results.length;
+    console.log(
+      `understood ${results.length - misses.length} of ${results.length} (${(share * 100).toFixed(1)} %), ` +
+        `wrong partner ${wrongPartner.length}`,
+    );
+    for (const m of misses)
+      console.log(`  [${m.context}] ${m.question} -> ${m.got} (expected ${m.expected})`);
+    expect(wrongPartner.map((r) => `${r.question} -> ${r.got}`)).toEqual([]);
+    expect(share).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('asks back rather than guessing on every question the corpus says to clarify', () => {
+    for (const q of questions.filter((x) => x.expected.startsWith('clarify')))
+      expect(understand(q.question, CONTEXTS[q.context]).kind, q.question).toBe('clarify');
+  });
+
+  it('offers the partners that fit, and three questions when nothing is recognised', () => {
+    const two = understand('où en est Alpes ?', CONTEXTS.dm);
+    expect(two).toMatchObject({ kind: 'clarify', reason: 'partners' });
+    expect(two.kind === 'clarify' && two.choices.map((c) => ('partnerId' in c ? c.partnerId : ''))).toEqual([
+      'alpes',
+      'alpes-cloud',
+    ]);
+    const none = understand('la météo à Paris demain', CONTEXTS.contact);
+    expect(none.kind === 'clarify' && none.choices.length).toBe(3);
+    const unknown = understand('où en est Garonnne Telekom ?', CONTEXTS.dm);
+    expect(summary(unknown)).toBe('status garonne');
+    const typo = understand('les devoirs de Zorbonne', CONTEXTS.dm);
+    expect(typo).toMatchObject({ kind: 'clarify', reason: 'partner-unknown', query: 'Zorbonne' });
+    expect(summary(understand('les devoirs de Garonnx', CONTEXTS.dm))).toBe('obligations garonne');
+  });
+
+  it('is deterministic and ignores Slack mentions and markup', () => {
+    const a = understand('<@U0BOT> où en est Acme ?', CONTEXTS.dm);
+    expect(a).toEqual(understand('où en est Acme ?', CONTEXTS.dm));
+    expect(summary(a)).toBe('status acme');
+  });
+});
