@@ -9,6 +9,7 @@ import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 /** Fast limits for tests: short timeouts and backoffs, the real per-channel pace. */
 export const TEST_LIMITS: Partial<DispatcherLimits> = {
   requestTimeoutMs: 400,
+  databaseTimeoutMs: 4_000,
   backoffBaseMs: 100,
   backoffMaxMs: 400,
   maxAttempts: 4,
