@@ -53,6 +53,10 @@ export const configSchema = z
     DIGEST_CRON: z.string().trim().min(1).default('0 8 * * 1'),
     EVALUATION_APPROVAL: boolean,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** PostgreSQL: statement_timeout of every connection; a connection silent a second longer is dropped. */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+    /** /readyz fails while a message has been due this long and this instance delivered nothing meanwhile. */
+    OUTBOX_STALL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   })
   .superRefine(
     (c, ctx) => {

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logger.js';
 import { startDispatcher } from './outbox/index.js';
 import { loadCatalog } from './program/catalog.load.js';
 import type { Catalog } from './program/catalog.schema.js';
+import { createReadinessCheck, within } from './readiness.js';
 import { createSlackApp } from './slack/app.js';
 import { createListenerDeps, registerListeners } from './slack/listeners/index.js';
 
@@ -23,7 +24,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
     level: config.LOG_LEVEL,
     secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN],
   });
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
   try {
     await database.migrate();
     if (slackMode(config) === 'none') {
@@ -38,11 +43,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
   }
 }
 
+/** SIGTERM is done within 10 s whatever the database does: the work gets 7 s, closing the database 2 s. */
+export const SHUTDOWN_WORK_MS = 7_000;
+export const SHUTDOWN_CLOSE_MS = 2_000;
+
 async function startSlack(deps: { config: Config; catalog: Catalog; database: Database; logger: Logger }) {
   const { config, catalog, database, logger } = deps;
   const now = () => new Date();
-  // The assistant's answers are queued in the outbox; the dispatcher, started below, is woken for them.
-  let wakeOutbox = () => {};
+  const startedAt = Date.now();
+  let dispatcher: ReturnType<typeof startDispatcher> | undefined;
   const slackApp = createSlackApp({
     config,
     database,
@@ -50,14 +59,22 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
     register: (app) =>
       registerListeners(
         app,
+        // The assistant's answers are queued in the outbox; the dispatcher, started below, is woken for them.
         createListenerDeps(createDeps({ config, database, catalog, logger, now }), {
-          wakeOutbox: () => wakeOutbox(),
+          wakeOutbox: () => dispatcher?.dispatcher.wake(),
         }),
       ),
+    ready: createReadinessCheck({
+      database,
+      lastDeliveryAt: () => dispatcher?.dispatcher.lastDeliveryAt ?? startedAt,
+      stallMs: config.OUTBOX_STALL_SECONDS * 1000,
+    }),
+    // Within the shutdown's budget, leaving time for the dispatcher and the database.
+    drainTimeoutMs: SHUTDOWN_WORK_MS - 1_000,
   });
   await slackApp.start();
-  const dispatcher = startDispatcher({ db: database.db, config, logger, now });
-  wakeOutbox = () => dispatcher.dispatcher.wake();
+  dispatcher = startDispatcher({ db: database.db, config, logger, now });
+  const delivery = dispatcher;
   // Jobs write to the outbox only; the dispatcher delivers at Slack's pace.
   const jobs = startJobs({ db: database.db, catalog, config, logger, now });
   logger.info(`partner-bot is running (${slackApp.mode} mode, ${database.kind} database)`);
@@ -65,10 +82,15 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      await jobs.stop();
-      await slackApp.stop();
-      await dispatcher.stop();
-      await database.close();
+      // No new job, no new request, no new delivery; what runs gets SHUTDOWN_WORK_MS to finish. A database
+      // that stopped answering would otherwise hold every step (the tester saw 37 s and more).
+      const finished = await settles(
+        Promise.all([jobs.stop(), slackApp.stop(), delivery.stop()]),
+        SHUTDOWN_WORK_MS,
+      );
+      if (!finished) logger.warn(`Stopping: work still running after ${SHUTDOWN_WORK_MS} ms was cut short`);
+      if (!(await settles(database.close(), SHUTDOWN_CLOSE_MS)))
+        logger.warn(`Stopping: the database did not close within ${SHUTDOWN_CLOSE_MS} ms`);
       logger.info('partner-bot stopped');
     })();
     return stopping;
@@ -83,4 +105,14 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
     });
   }
   return { stop };
+}
+
+/** True when `work` settles within `ms` (a rejection counts as settled: shutdown goes on either way). */
+async function settles(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return (
+    await within(
+      work.catch(() => {}),
+      ms,
+    )
+  ).ok;
 }

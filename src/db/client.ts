@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema.js';
+import { connectWatched } from './silent-connection.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -31,25 +32,70 @@ export interface DatabaseOptions {
   /** Seconds to wait for a PostgreSQL connection before failing. */
   connectTimeoutSeconds?: number;
   maxConnections?: number;
+  /**
+   * PostgreSQL: the server cancels a statement running longer (statement_timeout), and a connection
+   * that hears nothing for this long plus SILENCE_MARGIN_MS while a reply is due is dropped
+   * (silent-connection.ts). Default DEFAULT_STATEMENT_TIMEOUT_MS; 0 turns both off.
+   */
+  statementTimeoutMs?: number;
 }
+
+/** A statement of this bot takes milliseconds; its longest (the evaluation at 100 000 partners) about 2 s. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+/** The client waits this much longer than the server's statement_timeout before calling a connection dead. */
+export const SILENCE_MARGIN_MS = 1_000;
+/** A transaction left open by a client that stopped talking releases its locks after this long. */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, {
+    const databaseUrl = options.databaseUrl;
+    const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+    const client = postgres(databaseUrl, {
       max: options.maxConnections ?? 10,
       connect_timeout: options.connectTimeoutSeconds ?? 5,
       onnotice: () => {},
+      ...(statementTimeoutMs > 0
+        ? {
+            // Startup parameters: every connection of the pool, reconnections included.
+            connection: {
+              statement_timeout: statementTimeoutMs,
+              idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            },
+            // Not in postgres.js's types, but an option of its own (connection.js createSocket).
+            socket: ({ host, port }: { host: string[]; port: number[] }) =>
+              connectWatched({
+                host: host[0] ?? 'localhost',
+                port: port[0] ?? 5432,
+                silenceMs: statementTimeoutMs + SILENCE_MARGIN_MS,
+              }),
+          }
+        : {}),
     });
     const db = drizzlePostgres({ client: preparedByDefault(client), schema }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
-      migrate: () =>
-        migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+      // Migrations on a connection of their own, without the timeouts: building an index may take long.
+      migrate: async () => {
+        const migrator = postgres(databaseUrl, {
+          max: 1,
+          connect_timeout: options.connectTimeoutSeconds ?? 5,
+          onnotice: () => {},
+        });
+        try {
+          await migratePostgres(drizzlePostgres({ client: migrator, schema }), {
+            migrationsFolder: MIGRATIONS_FOLDER,
+          });
+        } finally {
+          await migrator.end({ timeout: 5 });
+        }
+      },
       ping: async () => {
         await client`select 1`;
       },
-      close: () => client.end({ timeout: 5 }),
+      // Queries still running after 2 s are cut: shutdown must end within 10 s whatever the database does.
+      close: () => client.end({ timeout: 2 }),
     };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });

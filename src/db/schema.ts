@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -342,18 +343,37 @@ export const userLocales = pgTable('user_locales', {
 });
 
 /**
- * Events API deliveries already taken (Slack retries one it thinks was not acknowledged, with the same
- * event_id): each is acted on once, across instances. Rows expire; forgotten ones are deleted.
+ * Signatures of the Slack requests accepted in the last 5 minutes (Slack's window): a request replayed to
+ * another instance, or after a restart, is refused. Rows past expires_at are deleted as new ones come.
  */
+export const seenRequestSignatures = pgTable(
+  'seen_request_signatures',
+  {
+    signature: text('signature').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('seen_request_signatures_expiry_idx').on(t.expiresAt)],
+);
+
+/** Events API event_ids already handled (Slack retries an event it thinks was not acknowledged). */
 export const seenEvents = pgTable(
   'seen_events',
   {
     eventId: text('event_id').primaryKey(),
-    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('seen_events_expires_idx').on(t.expiresAt)],
+  (t) => [index('seen_events_expiry_idx').on(t.expiresAt)],
 );
+
+/**
+ * Token buckets shared by every dispatcher: `tokens` left at `updated_at`, refilled at the bucket's rate
+ * (the workspace's posting budget, 'slack:workspace').
+ */
+export const outboxBudgets = pgTable('outbox_budgets', {
+  name: text('name').primaryKey(),
+  tokens: doublePrecision('tokens').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
 
 /**
  * What the assistant last understood in a thread (the intent and its partner), so that a follow-up

@@ -3,9 +3,11 @@ import { hostname } from 'node:os';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import { type ClaimedMessage, createOutboxRepository } from '../db/repositories/outbox.repository.js';
+import { createOutboxBudgetRepository } from '../db/repositories/outbox-budget.repository.js';
 import { createDeliveryClient, type DeliveryClient, isUserId, OUTBOX_EVENT_TYPE } from './delivery-client.js';
 import { classify, type Failure, RequestTimeoutError, UnverifiableError } from './failures.js';
-import { backoffMs, createTokenBucket, sleep } from './pacing.js';
+import { backoffMs, sleep } from './pacing.js';
+import { createSharedBudget, SLACK_WORKSPACE_BUDGET } from './shared-budget.js';
 
 /**
  * How fast and how stubbornly the dispatcher delivers.
@@ -13,8 +15,8 @@ import { backoffMs, createTokenBucket, sleep } from './pacing.js';
  * Budgets (decision): Slack allows about one chat.postMessage per second per channel with short bursts,
  * under a workspace-wide limit it does not publish (reported at several hundred a minute). The dispatcher
  * keeps to one message per channel per perChannelIntervalMs (checked in the database, so it holds across
- * instances) and, per instance, to workspacePerSecond messages a second on average with bursts of
- * workspaceBurst: 2 a second (120 a minute) by default, so a 09:00 round of 300 reminders is out in 2.5
+ * instances) and, across instances too (outbox_budgets), to workspacePerSecond messages a second on
+ * average with bursts of workspaceBurst: 2 a second (120 a minute) by default, so a 09:00 round of 300 reminders is out in 2.5
  * minutes, 6 000 in 50. A 429 anyway pauses what Slack names (see createDispatcher). Measured on
  * PostgreSQL with 2 000 messages queued, the dispatcher itself costs about 10 ms a message (PGlite 17),
  * far below the budget.
@@ -23,6 +25,11 @@ export interface DispatcherLimits {
   perChannelIntervalMs: number;
   workspacePerSecond: number;
   workspaceBurst: number;
+  /**
+   * Each outbox query's timeout: past it the worker gives up, and later hands back what it held
+   * (createClaimGuard). Above the database's own (DATABASE_STATEMENT_TIMEOUT_MS + 1 s of silence).
+   */
+  databaseTimeoutMs: number;
   /** Each Web API call's timeout. */
   requestTimeoutMs: number;
   /** Attempts before a message is marked failed (429s do not count). */
@@ -43,6 +50,7 @@ export const DEFAULT_DISPATCHER_LIMITS: DispatcherLimits = {
   perChannelIntervalMs: 1_000,
   workspacePerSecond: 2,
   workspaceBurst: 6,
+  databaseTimeoutMs: 8_000,
   requestTimeoutMs: 10_000,
   maxAttempts: 5,
   backoffBaseMs: 5_000,
@@ -76,6 +84,8 @@ export type DeliveryOutcome = 'sent' | 'recovered' | 'retry' | 'failed' | 'rate-
 
 export interface Dispatcher {
   readonly instanceId: string;
+  /** When a delivery last finished (any outcome), in ms since the epoch: readiness (src/readiness.ts). */
+  readonly lastDeliveryAt: number | undefined;
   /** Starts the background loop (idempotent). */
   start(): void;
   /** Stops claiming, lets in-flight deliveries finish, resolves when the loop is idle. */
@@ -112,14 +122,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? silent;
   const instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const repo = createOutboxRepository(options.db);
+  const repo = withDatabaseTimeout(createOutboxRepository(options.db), limits.databaseTimeoutMs);
   const client = options.client;
-  const bucket = createTokenBucket(limits.workspacePerSecond, limits.workspaceBurst);
+  // The workspace's budget is Slack's, whatever the number of instances: counted in the database.
+  const bucket = createSharedBudget(
+    withDatabaseTimeout(createOutboxBudgetRepository(options.db), limits.databaseTimeoutMs),
+    SLACK_WORKSPACE_BUDGET,
+    limits.workspacePerSecond,
+    limits.workspaceBurst,
+  );
   const dmChannels = new Map<string, string>();
   let pausedUntil = 0;
   let stopping = new AbortController();
   let wakeUp = new AbortController();
   let workers: Promise<void>[] = [];
+  const claims = createClaimGuard(repo, instanceId, clock);
+  let lastDeliveryAt: number | undefined;
 
   function withTimeout<T>(method: string, call: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
@@ -208,7 +226,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       await bucket.take();
       stage = 'chat.postMessage';
-      await repo.markPosting(row.id, clock());
+      const now = clock();
+      const stillOurs = await repo.markPosting(row.id, now, {
+        instanceId,
+        leaseUntil: new Date(now.getTime() + limits.leaseMs),
+      });
+      if (!stillOurs) {
+        logger.warn(`outbox ${row.id}: taken over by another dispatcher while waiting for the budget`);
+        return 'retry';
+      }
       const posted = await withTimeout(
         stage,
         client.chat.postMessage({
@@ -232,6 +258,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (!recorded) logger.warn(`outbox ${row.id}: posted, but another dispatcher had taken it over`);
       return 'sent';
     } catch (err) {
+      // The database, not Slack, failed: nothing to record now (the worker hands the message back later).
+      if (err instanceof DatabaseTimeoutError) throw err;
       return handleFailure(row, stage, classify(err));
     }
   }
@@ -287,13 +315,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return 'retry';
   }
 
-  async function claim(): Promise<ClaimedMessage | undefined> {
-    return repo.claimNext({
-      now: clock(),
-      leaseMs: limits.leaseMs,
-      channelIntervalMs: limits.perChannelIntervalMs,
-      instanceId,
-    });
+  function claim(): Promise<ClaimedMessage | undefined> {
+    return claims.claim(() =>
+      repo.claimNext({
+        now: clock(),
+        leaseMs: limits.leaseMs,
+        channelIntervalMs: limits.perChannelIntervalMs,
+        instanceId,
+      }),
+    );
+  }
+
+  async function deliverClaimed(row: ClaimedMessage): Promise<DeliveryOutcome> {
+    try {
+      return await deliver(row);
+    } finally {
+      claims.done(row.id);
+      lastDeliveryAt = Date.now();
+    }
   }
 
   async function worker(signal: AbortSignal): Promise<void> {
@@ -309,9 +348,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           await sleep(limits.pollIntervalMs, AbortSignal.any([signal, wakeUp.signal]));
           continue;
         }
-        await deliver(row);
+        await deliverClaimed(row);
       } catch (err) {
         // The database is unreachable or a bug: never crash the process, try again later.
+        claims.lost();
         logger.error(`outbox dispatcher: ${(err as Error).message}`);
         await sleep(limits.pollIntervalMs * 2, signal);
       }
@@ -320,6 +360,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   return {
     instanceId,
+    get lastDeliveryAt() {
+      return lastDeliveryAt;
+    },
     start() {
       if (workers.length > 0) return;
       stopping = new AbortController();
@@ -350,10 +393,79 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (paused > 0) await sleep(paused);
         const row = await claim();
         if (!row) return counts;
-        counts[await deliver(row)] += 1;
+        counts[await deliverClaimed(row)] += 1;
       }
     },
   };
+}
+
+/**
+ * Which claimed messages this instance is delivering, and what to do after losing the database.
+ *
+ * A claim (or a markSent) whose reply was lost may still have committed: the message is then 'sending',
+ * leased to us, and nobody would take it before its lease ran out (2 minutes). After a database error,
+ * the next claim first hands back every message leased to this instance that no worker is delivering
+ * (releaseClaims). Claims and that release take turns, so a message claimed a moment ago is always known
+ * as being delivered before a release can see it.
+ */
+function createClaimGuard(
+  repo: Pick<ReturnType<typeof createOutboxRepository>, 'releaseClaims'>,
+  instanceId: string,
+  clock: () => Date,
+) {
+  const delivering = new Set<number>();
+  let mustRelease = false;
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = turn.then(work, work);
+    turn = run.catch(() => {});
+    return run;
+  };
+  return {
+    claim(next: () => Promise<ClaimedMessage | undefined>): Promise<ClaimedMessage | undefined> {
+      return exclusive(async () => {
+        if (mustRelease) {
+          await repo.releaseClaims({ instanceId, keep: [...delivering], now: clock() });
+          mustRelease = false;
+        }
+        const row = await next();
+        if (row) delivering.add(row.id);
+        return row;
+      });
+    },
+    done(id: number) {
+      delivering.delete(id);
+    },
+    /** A database call failed: what it claimed or recorded is unknown. */
+    lost() {
+      mustRelease = true;
+    },
+  };
+}
+
+export class DatabaseTimeoutError extends Error {
+  constructor(method: string, ms: number) {
+    super(`outbox ${method} got no answer from the database within ${ms} ms`);
+    this.name = 'DatabaseTimeoutError';
+  }
+}
+
+/** Every method of the repository, given up on after `ms` (the query itself may still finish). */
+function withDatabaseTimeout<T extends Record<string, unknown>>(repo: T, ms: number): T {
+  const timed: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(repo)) {
+    if (typeof method !== 'function') continue;
+    timed[name] = (...args: unknown[]) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DatabaseTimeoutError(name, ms)), ms);
+      });
+      const call = Promise.resolve((method as (...a: unknown[]) => unknown)(...args));
+      call.catch(() => {});
+      return Promise.race([call, late]).finally(() => clearTimeout(timer));
+    };
+  }
+  return timed as T;
 }
 
 export interface StartDispatcherOptions {

@@ -2,7 +2,10 @@ import { App, type webApi } from '@slack/bolt';
 import { type Config, slackMode } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createLogger, type Logger, redactingLogger } from '../logger.js';
+import type { ReadinessCheck } from '../readiness.js';
+import { dedupeEvents } from './event-dedupe.js';
 import { createInFlight } from './in-flight.js';
+import { pingReadiness } from './probes.js';
 import { type ReceiverLimits, SlackHttpReceiver, SocketReceiver } from './receiver.js';
 import {
   checkInstallation,
@@ -13,6 +16,7 @@ import {
   type Installation,
   type ReplayStore,
 } from './request-verification.js';
+import { createSharedReplayStore } from './shared-replay-store.js';
 
 export const DEFAULT_WEB_API_TIMEOUT_MS = 5_000;
 
@@ -93,8 +97,10 @@ function fetchWithTimeout(timeoutMs: number): webApi.FetchFunction {
 
 export interface SlackAppOptions {
   config: Config;
-  /** Only `ping` is used here (for /healthz); listeners get the database through `register`. */
-  database: Pick<Database, 'ping'>;
+  /** `ping` for /readyz (unless `ready` is given), `db` for replays and event retries; listeners get theirs through `register`. */
+  database: Pick<Database, 'ping'> & Partial<Pick<Database, 'db'>>;
+  /** What GET /readyz answers (src/readiness.ts); by default whether the database answers a ping. */
+  ready?: ReadinessCheck;
   /** Wrapped so tokens and the signing secret are redacted; defaults to stderr at config.LOG_LEVEL. */
   logger?: Logger;
   /** Registers the listeners, e.g. `(app) => registerListeners(app, deps)`. */
@@ -102,7 +108,10 @@ export interface SlackAppOptions {
   /** Overrides config.PORT (0 picks a free port). */
   port?: number;
   host?: string;
-  /** Defaults to an in-memory store: one instance only (see ReplayStore). */
+  /**
+   * Defaults to the database (createSharedReplayStore): shared by every instance, kept across restarts;
+   * in memory (one process) when no `database.db` is given.
+   */
   replayStore?: ReplayStore;
   /** Clock for request verification, in ms since the epoch. */
   now?: () => number;
@@ -117,7 +126,7 @@ export interface SlackApp {
   readonly mode: 'http' | 'socket';
   /** The redacting logger Bolt and the listeners use. */
   readonly logger: Logger;
-  /** Bound port of the HTTP server (events + /healthz in HTTP mode, /healthz in Socket Mode), once started. */
+  /** Bound port of the HTTP server (events, /healthz and /readyz in HTTP mode; the probes in Socket Mode), once started. */
   readonly port: number | undefined;
   /** Our app and installation, once started: what every request must be for. */
   readonly installation: Installation | undefined;
@@ -153,6 +162,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const inFlight = createInFlight();
   const clientOptions = webApiClientOptions(config, options.webApiTimeoutMs);
   const port = options.port ?? config.PORT;
+  const ready = options.ready ?? pingReadiness(() => options.database.ping());
   let installation: Installation | undefined;
 
   let receiver: SlackHttpReceiver | SocketReceiver;
@@ -160,7 +170,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     receiver = new SocketReceiver({
       appToken: config.SLACK_APP_TOKEN!,
       logger,
-      ping: () => options.database.ping(),
+      ready,
       inFlight,
       port,
       host: options.host,
@@ -176,11 +186,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       verifyHeaders: createHeaderVerifier({ now }),
       verify: createRequestVerifier({
         signingSecret: config.SLACK_SIGNING_SECRET,
-        replayStore: options.replayStore ?? createMemoryReplayStore({ now }),
+        replayStore:
+          options.replayStore ??
+          (options.database.db
+            ? createSharedReplayStore({ db: options.database.db, logger, now })
+            : createMemoryReplayStore({ now })),
         now,
       }),
       installation: () => installation,
-      ping: () => options.database.ping(),
+      ready,
       inFlight,
       port,
       host: options.host,
@@ -221,6 +235,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await next();
     });
   }
+  // Both transports: an event delivered again (a retry, a redelivered envelope) runs its listeners once.
+  if (options.database.db) app.use(dedupeEvents({ db: options.database.db, logger }));
   options.register(app);
 
   let started = false;

@@ -9,7 +9,9 @@ import {
   SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
+import type { ReadinessCheck } from '../readiness.js';
 import type { InFlight } from './in-flight.js';
+import { serveProbe } from './probes.js';
 import {
   checkInstallation,
   createStreamingSignature,
@@ -21,29 +23,7 @@ import {
 } from './request-verification.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
-
-export type Ping = () => Promise<void>;
-
-/** True when `ping` resolves within the timeout; a hung database counts as down. */
-export async function isHealthy(ping: Ping, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([ping().then(() => true as const), timeout]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function answerHealth(res: ServerResponse, healthy: boolean) {
-  res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify({ status: healthy ? 'ok' : 'unavailable' }));
-}
+export { HEALTH_PATH, READY_PATH } from './probes.js';
 
 function answerEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}) {
   if (res.headersSent) return;
@@ -229,12 +209,12 @@ export interface SlackHttpReceiverOptions {
   verify: RequestVerifier;
   /** Our app and installation once known (start()); until then every Slack request is refused. */
   installation: () => Installation | undefined;
-  ping: Ping;
+  /** GET /readyz; GET /healthz answers 200 while the process runs. */
+  ready: ReadinessCheck;
   inFlight: InFlight;
   /** 0 picks a free port (tests). */
   port: number;
   host?: string;
-  healthTimeoutMs?: number;
   /** How long stop() waits for in-flight requests and listeners before cutting connections. */
   drainTimeoutMs?: number;
   limits?: Partial<ReceiverLimits>;
@@ -351,12 +331,7 @@ export class SlackHttpReceiver implements Receiver {
     res.once('close', leave);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = (req.method ?? 'GET').toUpperCase();
-    if (path === HEALTH_PATH && (method === 'GET' || method === 'HEAD')) {
-      void isHealthy(this.options.ping, this.options.healthTimeoutMs ?? 1000).then((ok) =>
-        answerHealth(res, ok),
-      );
-      return;
-    }
+    if (serveProbe(path, method, res, this.options.ready, false)) return;
     if (path === SLACK_EVENTS_PATH && method === 'POST') {
       this.handleSlackRequest(req, res).catch((error: unknown) => {
         this.options.logger.error('Failed to handle a Slack request', error);
@@ -491,12 +466,12 @@ export class SlackHttpReceiver implements Receiver {
 export interface SocketReceiverOptions {
   appToken: string;
   logger: Logger;
-  ping: Ping;
+  /** GET /readyz; GET /healthz answers 200 while the process runs. */
+  ready: ReadinessCheck;
   inFlight: InFlight;
   /** Port of the /healthz server; 0 picks a free port. */
   port: number;
   host?: string;
-  healthTimeoutMs?: number;
   drainTimeoutMs?: number;
   /** For apps.connections.open (same Web API settings as the app's client). */
   clientOptions: webApi.WebClientOptions;
@@ -531,11 +506,9 @@ export class SocketReceiver implements Receiver {
   async start(): Promise<unknown> {
     const health = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path !== HEALTH_PATH) return answerEmpty(res, 404);
-      if (this.options.inFlight.draining) return answerHealth(res, false);
-      void isHealthy(this.options.ping, this.options.healthTimeoutMs ?? 1000).then((ok) =>
-        answerHealth(res, ok),
-      );
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (!serveProbe(path, method, res, this.options.ready, this.options.inFlight.draining))
+        answerEmpty(res, 404);
     });
     await new Promise<void>((resolve, reject) => {
       health.once('error', reject);

@@ -16,6 +16,7 @@ export const TEST_LIMITS: Partial<DispatcherLimits> = {
   // Generous: a loaded machine may take a second to answer, and a timeout is then a retry the test did
   // not expect. The tests about timeouts set SHORT_REQUEST_TIMEOUT_MS.
   requestTimeoutMs: 5_000,
+  databaseTimeoutMs: 4_000,
   backoffBaseMs: 100,
   backoffMaxMs: 400,
   maxAttempts: 4,

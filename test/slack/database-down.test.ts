@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
@@ -13,98 +11,11 @@ import { commandDeps } from '../support/command-deps.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { type DemoDatabase, useDemoSlackApp } from '../support/demo.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { catalog, TODAY } from './views.fixtures.js';
 
 const NOW = new Date(`${TODAY}T10:00:00Z`);
 const UNAVAILABLE = commandMessages.en.unavailable;
-
-/**
- * A TCP proxy on loopback in front of PostgreSQL, to cut the database off and bring it back:
- * - freeze(): open connections stay open but nothing flows any more, new ones are never answered (a server
- *   that hangs mid-query: only the reply deadline saves the ack);
- * - blackhole(): open connections are dropped, new ones are accepted but never answered;
- * - refuse(): open connections are dropped and the port refuses new ones (a stopped server);
- * - restore(): traffic flows again, on the same port.
- */
-async function startProxy(targetPort: number) {
-  const sockets = new Set<Socket>();
-  const pairs = new Set<[Socket, Socket]>();
-  let mode: 'pass' | 'blackhole' = 'pass';
-  let server: Server | undefined;
-  let port = 0;
-  const track = (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
-  };
-  const onConnection = (client: Socket) => {
-    track(client);
-    if (mode === 'blackhole') return;
-    const upstream = tcpConnect(targetPort, '127.0.0.1');
-    track(upstream);
-    const pair: [Socket, Socket] = [client, upstream];
-    pairs.add(pair);
-    client.on('close', () => {
-      upstream.destroy();
-      pairs.delete(pair);
-    });
-    upstream.on('close', () => client.destroy());
-    client.pipe(upstream).pipe(client);
-  };
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      const s = createServer(onConnection);
-      s.once('error', reject);
-      s.listen(port, '127.0.0.1', () => {
-        port = (s.address() as AddressInfo).port;
-        server = s;
-        resolve();
-      });
-    });
-  const dropAll = () => {
-    for (const socket of sockets) socket.destroy();
-  };
-  const stopListening = () =>
-    new Promise<void>((resolve) => {
-      const s = server;
-      server = undefined;
-      if (!s) return resolve();
-      s.close(() => resolve());
-    });
-  await listen();
-  return {
-    get port() {
-      return port;
-    },
-    freeze() {
-      mode = 'blackhole';
-      for (const [client, upstream] of pairs) {
-        client.unpipe(upstream);
-        upstream.unpipe(client);
-        client.pause();
-        upstream.pause();
-      }
-    },
-    blackhole() {
-      mode = 'blackhole';
-      dropAll();
-    },
-    async refuse() {
-      dropAll();
-      await stopListening();
-    },
-    async restore() {
-      // Frozen connections are dropped: the client sees them close and opens new ones.
-      if (mode === 'blackhole') dropAll();
-      mode = 'pass';
-      if (!server) await listen();
-    },
-    async close() {
-      dropAll();
-      await stopListening();
-    },
-  };
-}
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -155,7 +66,7 @@ describe('with the embedded database closed', () => {
 
 describe.skipIf(!BACKENDS.includes('postgres'))('with PostgreSQL cut off behind a proxy', () => {
   let target: TestDatabase & { drop(): Promise<void> };
-  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  let proxy: TcpProxy;
   let database: Database;
   let t: TestSlackApp;
 
@@ -163,7 +74,7 @@ describe.skipIf(!BACKENDS.includes('postgres'))('with PostgreSQL cut off behind 
     target = await createTestDatabase('postgres');
     await seedDemo(target.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
     const url = new URL(target.url!);
-    proxy = await startProxy(Number(url.port || 5432));
+    proxy = await startTcpProxy(Number(url.port || 5432));
     url.host = `127.0.0.1:${proxy.port}`;
     database = await openDatabase({
       databaseUrl: url.toString(),

@@ -200,30 +200,35 @@ describe('Slack HTTP transport', () => {
   });
 });
 
-describe('/healthz', () => {
-  it('answers 200 while the database answers, 503 once it is closed', async () => {
+describe('/healthz and /readyz', () => {
+  it('/readyz answers 200 while the database answers, 503 once it is closed; /healthz stays 200 (liveness)', async () => {
     const database = await createTestDatabase('pglite');
     const t = await startTestSlackApp({ database });
     try {
-      const up = await fetch(`${t.url}/healthz`);
+      const up = await fetch(`${t.url}/readyz`);
       expect(up.status).toBe(200);
-      expect(await up.json()).toEqual({ status: 'ok' });
+      expect(await up.json()).toMatchObject({ status: 'ready', database: 'ok' });
       await database.close();
-      const down = await fetch(`${t.url}/healthz`);
+      const down = await fetch(`${t.url}/readyz`);
       expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: 'not ready', database: 'down' });
+      const live = await fetch(`${t.url}/healthz`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toEqual({ status: 'ok' });
     } finally {
       await t.stop();
       await database.drop();
     }
   });
 
-  it('answers 503 when the database hangs (the ping never settles: only its timeout can answer)', async () => {
+  it('/readyz answers 503 when the database hangs (the ping never settles: only its timeout can answer)', async () => {
     const hanging = { ping: () => new Promise<void>(() => {}) };
     const database = await createTestDatabase('pglite');
     const t = await startTestSlackApp({ database: { ...database, ...hanging } });
     try {
-      const response = await fetch(`${t.url}/healthz`);
+      const response = await fetch(`${t.url}/readyz`);
       expect(response.status).toBe(503);
+      expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     } finally {
       await t.stop();
       await database.drop();

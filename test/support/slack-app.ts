@@ -5,6 +5,7 @@ import { createDeps } from '../../src/deps.js';
 import { createLogger, type LogRecord } from '../../src/logger.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import type { Catalog } from '../../src/program/catalog.schema.js';
+import type { ReadinessCheck } from '../../src/readiness.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createListenerDeps, type ListenerDeps, registerListeners } from '../../src/slack/listeners/index.js';
 import type { ReceiverLimits } from '../../src/slack/receiver.js';
@@ -40,6 +41,8 @@ export interface StartTestSlackAppOptions {
   webApiTimeoutMs?: number;
   /** Overrides the HTTP receiver's limits (body size, timeouts, connections). */
   receiverLimits?: Partial<ReceiverLimits>;
+  /** What /readyz answers (src/readiness.ts); a database ping by default. */
+  ready?: ReadinessCheck;
 }
 
 export interface CommandResult {
@@ -162,6 +165,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
     drainTimeoutMs: options.drainTimeoutMs ?? 2_000,
     webApiTimeoutMs: options.webApiTimeoutMs ?? 1_000,
     receiverLimits: options.receiverLimits,
+    ready: options.ready,
   });
   try {
     await slackApp.start();

@@ -9,10 +9,11 @@ import { createImportMergeRepository } from './import-merge.repository.js';
 import { createImportStagingRepository } from './import-staging.repository.js';
 import { createJobOccurrencesRepository } from './job-occurrences.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
+import { createOutboxBudgetRepository } from './outbox-budget.repository.js';
 import { createPartnersRepository } from './partners.repository.js';
 import { createReminderLogRepository } from './reminder-log.repository.js';
 import { createRevenueRepository } from './revenue.repository.js';
-import { createSeenEventsRepository } from './seen-events.repository.js';
+import { createSeenEventsRepository, createSeenSignaturesRepository } from './seen-requests.repository.js';
 import { createSnoozesRepository } from './snoozes.repository.js';
 import { createStaffRepository } from './staff.repository.js';
 import { createTierHistoryRepository } from './tier-history.repository.js';
@@ -43,7 +44,9 @@ export function createRepositories(db: Db) {
     reminderLog: createReminderLogRepository(db),
     snoozes: createSnoozesRepository(db),
     evaluationApprovals: createEvaluationApprovalsRepository(db),
+    seenSignatures: createSeenSignaturesRepository(db),
     seenEvents: createSeenEventsRepository(db),
+    outboxBudget: createOutboxBudgetRepository(db),
     assistantThreads: createAssistantThreadsRepository(db),
   };
 }

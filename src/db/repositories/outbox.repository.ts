@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../client.js';
 import { outbox } from '../schema.js';
 import { transaction } from '../transaction.js';
@@ -156,14 +156,30 @@ export function createOutboxRepository(db: Db) {
       await db.update(outbox).set({ slackChannel }).where(eq(outbox.id, id));
     },
 
-    /** From now on a post may be on its way: keeps the earliest such time. */
-    async markPosting(id: number, now: Date): Promise<Date> {
+    /**
+     * From now on a post may be on its way: keeps the earliest such time. With `claim`, only while the
+     * message is still that claimant's (its lease renewed to leaseUntil): undefined when another took it
+     * over meanwhile (the lease ran out while waiting for the workspace budget), and nothing is posted.
+     */
+    async markPosting(
+      id: number,
+      now: Date,
+      claim?: { instanceId: string; leaseUntil: Date },
+    ): Promise<Date | undefined> {
       const [row] = await db
         .update(outbox)
-        .set({ postingSince: sql`coalesce(${outbox.postingSince}, ${iso(now)}::timestamptz)` })
-        .where(eq(outbox.id, id))
+        .set({
+          postingSince: sql`coalesce(${outbox.postingSince}, ${iso(now)}::timestamptz)`,
+          ...(claim ? { leaseUntil: claim.leaseUntil } : {}),
+        })
+        .where(
+          claim
+            ? and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.claimedBy, claim.instanceId))
+            : eq(outbox.id, id),
+        )
         .returning({ postingSince: outbox.postingSince });
-      return row?.postingSince ?? now;
+      if (!row) return claim ? undefined : now;
+      return row.postingSince ?? now;
     },
 
     /** False when the row was no longer ours (a lease ran out and someone else took it). */
@@ -275,6 +291,47 @@ export function createOutboxRepository(db: Db) {
         .where(and(eq(outbox.status, 'failed'), input.ids ? inArray(outbox.id, input.ids) : sql`true`))
         .returning({ id: outbox.id });
       return rows.map((r) => r.id);
+    },
+
+    /**
+     * Messages this instance claimed and is no longer delivering, back to pending at once (instead of
+     * waiting for their lease): after the database stopped answering, a claim or a markSent may have
+     * committed without the reply reaching us. A message that may have been posted keeps posting_since,
+     * so whoever takes it next looks for it in the history first. One not yet posted gets its attempt back.
+     */
+    async releaseClaims(input: { instanceId: string; keep: number[]; now: Date }): Promise<number[]> {
+      const rows = await db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          leaseUntil: null,
+          nextAttemptAt: input.now,
+          attempts: sql`case when ${outbox.postingSince} is null then greatest(0, ${outbox.attempts} - 1) else ${outbox.attempts} end`,
+        })
+        .where(
+          and(
+            eq(outbox.status, 'sending'),
+            eq(outbox.claimedBy, input.instanceId),
+            input.keep.length > 0 ? notInArray(outbox.id, input.keep) : sql`true`,
+          ),
+        )
+        .returning({ id: outbox.id });
+      return rows.map((r) => r.id);
+    },
+
+    /** When the longest-waiting message became due (pending, not held, its time come), if any. */
+    async oldestDue(now: Date): Promise<Date | undefined> {
+      const [row] = await db
+        .select({ at: sql<string | Date | null>`min(${outbox.nextAttemptAt})` })
+        .from(outbox)
+        .where(
+          and(
+            eq(outbox.status, 'pending'),
+            isNull(outbox.hold),
+            sql`${outbox.nextAttemptAt} <= ${iso(now)}::timestamptz`,
+          ),
+        );
+      return row?.at ? new Date(row.at) : undefined;
     },
 
     async byId(id: number): Promise<OutboxRow | undefined> {

@@ -1,5 +1,4 @@
 import { createAssistantThreadsRepository } from '../../db/repositories/assistant-threads.repository.js';
-import { createSeenEventsRepository } from '../../db/repositories/seen-events.repository.js';
 import { enqueue } from '../../outbox/enqueue.js';
 import type { ListenerDeps } from '../listeners/deps.js';
 import type { Answer } from './answer.js';
@@ -82,12 +81,4 @@ export async function deliverAnswer(
       answer.turn,
       deps.now(),
     );
-}
-
-/** False for an event already taken (a retry of one Slack thinks went unanswered): it is acted on once. */
-export async function firstSight(deps: ListenerDeps, eventId: string | undefined): Promise<boolean> {
-  if (!eventId) return true;
-  const first = await createSeenEventsRepository(deps.db).firstSight(eventId, deps.now());
-  if (!first) deps.logger.info(`Event ${eventId} already taken: a retry, ignored`);
-  return first;
 }

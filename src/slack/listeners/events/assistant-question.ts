@@ -1,7 +1,7 @@
 import type { UsersInfoClient } from '../../../i18n/locale.js';
 import type { Question } from '../../assistant/answer.js';
 import { answerQuestion } from '../../assistant/answer.js';
-import { deliverAnswer, type EphemeralClient, firstSight } from '../../assistant/deliver.js';
+import { deliverAnswer, type EphemeralClient } from '../../assistant/deliver.js';
 import type { ListenerDeps } from '../deps.js';
 
 /** What the three surfaces (mentions, direct messages, the assistant panel) hand over. */
@@ -38,7 +38,7 @@ export function isNoQuestion(event: Omit<MessageLike, 'channel' | 'ts'>): boolea
   return event.subtype !== undefined && event.subtype !== 'file_share';
 }
 
-/** Once per event: understand, answer with /partner's cards, deliver; every failure logged, none thrown. */
+/** Understand (a retried event never gets here: see slack/event-dedupe.ts), answer with /partner's cards, deliver; every failure logged, none thrown. */
 export async function handleQuestion(
   deps: ListenerDeps,
   client: UsersInfoClient & EphemeralClient,
@@ -46,7 +46,6 @@ export async function handleQuestion(
   beforeAnswer?: () => Promise<unknown>,
 ): Promise<void> {
   try {
-    if (!(await firstSight(deps, incoming.eventId))) return;
     await beforeAnswer?.().catch((error: unknown) => deps.logger.warn('assistant status not set', error));
     const locale = await deps.locales(client, incoming.userId);
     const { eventId, ...question } = incoming;

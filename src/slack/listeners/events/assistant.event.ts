@@ -3,7 +3,6 @@ import { createAssistantThreadsRepository } from '../../../db/repositories/assis
 import { assistantMessages } from '../../../i18n/assistant.js';
 import { localDate } from '../../../program/dates.js';
 import { identifyActor } from '../../../services/actor.service.js';
-import { firstSight } from '../../assistant/deliver.js';
 import { greetingView, suggestedPrompts } from '../../views/assistant.view.js';
 import { viewContext } from '../../views/context.js';
 import type { ListenerDeps } from '../deps.js';
@@ -33,7 +32,6 @@ export function createAssistant(deps: ListenerDeps): Assistant {
     threadContextStore: { get: async () => ({}), save: async () => {} },
     threadStarted: async ({ event, body, client, setSuggestedPrompts, logger }) => {
       try {
-        if (!(await firstSight(deps, body.event_id))) return;
         const {
           user_id: userId,
           channel_id: channelId,
@@ -64,7 +62,6 @@ export function createAssistant(deps: ListenerDeps): Assistant {
     },
     threadContextChanged: async ({ event, body, logger }) => {
       try {
-        if (!(await firstSight(deps, body.event_id))) return;
         const { channel_id: channelId, thread_ts: threadTs, context } = event.assistant_thread;
         await rememberViewing(channelId, threadTs, context.channel_id);
       } catch (error) {

@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema.js';
+import { allSent, message, queue, testDispatcher, waitUntil } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
-import { allSent, message, queue, testDispatcher, waitUntil } from './support.js';
 
-const CHILD = fileURLToPath(new URL('./fixtures/dispatcher-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../outbox/fixtures/dispatcher-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe.runIf(BACKENDS.includes('postgres'))('outbox delivery across a crash, on postgres', () => {

@@ -3,32 +3,14 @@ import {
   createAssistantThreadsRepository,
   THREAD_MEMORY_MS,
 } from '../../src/db/repositories/assistant-threads.repository.js';
-import {
-  createSeenEventsRepository,
-  SEEN_EVENT_TTL_MS,
-} from '../../src/db/repositories/seen-events.repository.js';
-import { seenEvents } from '../../src/db/schema.js';
 import { BACKENDS } from '../support/databases.js';
 import { useRepositoryDatabase } from './support.js';
 
 const NOW = new Date('2026-03-20T10:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 
-describe.each(BACKENDS)('seen events and assistant threads repositories on %s', (backend) => {
+describe.each(BACKENDS)('assistant threads repository on %s', (backend) => {
   const db = useRepositoryDatabase(backend);
-
-  it('says an event is new once, then a retry of it is not, until it expires', async () => {
-    const repo = createSeenEventsRepository(db());
-    expect(await repo.firstSight('EvSEEN1', NOW)).toBe(true);
-    expect(await repo.firstSight('EvSEEN1', later(60_000))).toBe(false);
-    // Another repository on the same database (another instance) sees it too.
-    expect(await createSeenEventsRepository(db()).firstSight('EvSEEN1', later(120_000))).toBe(false);
-    expect(await repo.firstSight('EvSEEN2', later(1))).toBe(true);
-    // Expired ids are forgotten (and deleted).
-    expect(await repo.firstSight('EvSEEN1', later(SEEN_EVENT_TTL_MS + 2))).toBe(true);
-    const ids = (await db().select().from(seenEvents)).map((r) => r.eventId).sort();
-    expect(ids).toEqual(['EvSEEN1']);
-  });
 
   it("remembers a thread's last question and its partner, and forgets quiet threads", async () => {
     const repo = createAssistantThreadsRepository(db());
