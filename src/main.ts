@@ -21,7 +21,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
   const catalog = programCatalog(loadCatalog(config.CATALOG_PATH), config);
   const logger = createLogger({
     level: config.LOG_LEVEL,
-    secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN],
+    secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.SMTP_URL],
   });
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {

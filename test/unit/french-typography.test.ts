@@ -232,6 +232,8 @@ const contact = (partnerId: string, i: number, profile: 'admin' | 'sales' | 'tec
   profiles: [profile],
   referentProfiles: i === 1 ? [profile] : [],
   createdAt: new Date(0),
+  slackTeamId: null,
+  locale: null,
 });
 
 const pending: PendingDeclaration[] = [

@@ -2,6 +2,7 @@ import type { Db } from '../client.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createChecklistRepository } from './checklist.repository.js';
 import { createContactsRepository } from './contacts.repository.js';
+import { createDmChannelsRepository } from './dm-channels.repository.js';
 import { createEvaluationRepository } from './evaluation.repository.js';
 import { createEvaluationApprovalsRepository } from './evaluation-approvals.repository.js';
 import { createImportMergeRepository } from './import-merge.repository.js';
@@ -11,6 +12,7 @@ import { createOutboxRepository } from './outbox.repository.js';
 import { createPartnersRepository } from './partners.repository.js';
 import { createReminderLogRepository } from './reminder-log.repository.js';
 import { createRevenueRepository } from './revenue.repository.js';
+import { createSlackChannelsRepository } from './slack-channels.repository.js';
 import { createSnoozesRepository } from './snoozes.repository.js';
 import { createStaffRepository } from './staff.repository.js';
 import { createTierHistoryRepository } from './tier-history.repository.js';
@@ -41,6 +43,8 @@ export function createRepositories(db: Db) {
     reminderLog: createReminderLogRepository(db),
     snoozes: createSnoozesRepository(db),
     evaluationApprovals: createEvaluationApprovalsRepository(db),
+    slackChannels: createSlackChannelsRepository(db),
+    dmChannels: createDmChannelsRepository(db),
   };
 }
 

@@ -31,7 +31,7 @@ export interface DigestOverdue {
   dueOn: IsoDate;
   daysOverdue: number;
   /** The contact who owes it, when it is a contact's. */
-  contact: { slackUserId: string; name: string } | undefined;
+  contact: { slackUserId: string | null; name: string } | undefined;
 }
 
 /** A training a contact declared done, awaiting the manager's confirmation. */
@@ -40,7 +40,7 @@ export interface DigestPending {
   /** The training's code, and its catalog label when the catalog still has it. */
   training: string;
   trainingLabel: Label | undefined;
-  contact: { slackUserId: string; name: string } | undefined;
+  contact: { slackUserId: string | null; name: string } | undefined;
   completedOn: IsoDate;
 }
 
