@@ -51,7 +51,10 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
   await slackApp.start();
   const dispatcher = startDispatcher({ db: database.db, config, logger, now });
   // Jobs write to the outbox only; the dispatcher delivers at Slack's pace.
-  const jobs = startJobs({ db: database.db, catalog, config, logger, now });
+  // The bot's own team and org: contacts of another team are external (Slack Connect).
+  const installation = slackApp.installation;
+  const homeTeamIds = [installation?.teamId, installation?.enterpriseId].filter((t): t is string => !!t);
+  const jobs = startJobs({ db: database.db, catalog, config, logger, now, homeTeamIds });
   logger.info(`partner-bot is running (${slackApp.mode} mode, ${database.kind} database)`);
 
   let stopping: Promise<void> | undefined;

@@ -44,6 +44,8 @@ export interface StartJobsOptions {
   jobs?: readonly JobDefinition[];
   /** Run each job's last scheduled occurrence at start when it was not done (default true). */
   catchUp?: boolean;
+  /** The bot's own team and org, from auth.test (see JobDeps). */
+  homeTeamIds?: readonly string[];
 }
 
 export interface RunningJobs {
@@ -74,6 +76,7 @@ export function startJobs(options: StartJobsOptions): RunningJobs {
     logger: options.logger ?? createLogger({ level: config.LOG_LEVEL, name: 'jobs' }),
     now,
     instanceId: options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    ...(options.homeTeamIds ? { homeTeamIds: options.homeTeamIds } : {}),
   };
   const running = new Set<Promise<unknown>>();
   const track = <T>(promise: Promise<T>): Promise<T> => {

@@ -25,6 +25,11 @@ export interface JobDeps {
   now: () => Date;
   /** Names this process in job_occurrences. */
   instanceId: string;
+  /**
+   * The bot's own Slack team and org (auth.test at start): a contact of another team is external and is
+   * reminded in its partner's shared channel. Unknown (no Slack: the CLI, the console), contacts are DMed.
+   */
+  homeTeamIds?: readonly string[];
 }
 
 export interface JobRunContext {

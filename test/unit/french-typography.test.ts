@@ -6,6 +6,7 @@ import { commandMessages } from '../../src/i18n/commands.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
+import { reminderMailMessages } from '../../src/i18n/reminder-mail.js';
 import { reminderMessages } from '../../src/i18n/reminders.js';
 import { writeMessages, writeNotifications } from '../../src/i18n/writes.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
@@ -884,6 +885,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['reminders', (l) => reminderMessages[l]],
   ['digest', (l) => digestMessages[l]],
   ['home', (l) => homeMessages[l]],
+  ['reminder-mail', (l) => reminderMailMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

@@ -37,6 +37,7 @@ describe('locales', () => {
       'digestMessages',
       'homeMessages',
       'membershipMessages',
+      'reminderMailMessages',
       'reminderMessages',
       'writeMessages',
       'writeNotifications',
