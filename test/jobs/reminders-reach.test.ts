@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contacts, reminderLog } from '../../src/db/schema.js';
 import { instantForDay } from '../../src/jobs/cron.js';
+import { digestMessage, planDigests } from '../../src/jobs/digest.job.js';
 import type { JobDeps } from '../../src/jobs/occurrences.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { remindersJob } from '../../src/jobs/reminders.job.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
-import { actionIdsOf, jobDeps, outboxRows, testConfig, textOf } from './support.js';
+import { actionIdsOf, catalog, jobDeps, outboxRows, testConfig, textOf } from './support.js';
 
 const TZ = 'Europe/Paris';
 /** 14 days before Acme's admin training is due (2 March 2026). */
@@ -118,6 +119,11 @@ describe.each(BACKENDS)('reminders reach each contact where it can act, on %s', 
     const result = await run();
     expect(result).toMatchObject({ status: 'done', summary: { unreached: 1 } });
     expect((await outboxRows(t.db)).map((r) => r.channel)).toEqual(['CACME']);
+    // The manager's digest says so, until someone reaches the contact another way.
+    const [digest] = await planDigests(t.db, { catalog, config: testConfig() }, DAY);
+    const text = textOf({ text: '', blocks: digestMessage(catalog, 'en', DAY, digest!).blocks });
+    expect(text).toContain('Contacts the reminders could not reach');
+    expect(text).toContain('Paul Mail, reachable neither on Slack nor by e-mail, for');
     expect(await routes()).toContain(
       `unreached:contact:${(await t.db.select().from(contacts))[0]!.id} trn-online-admin unreached`,
     );

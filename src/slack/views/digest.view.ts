@@ -52,6 +52,13 @@ export interface DigestMissed {
   quarters: { year: number; number: number }[];
 }
 
+/** A contact a reminder could not reach this week (not on Slack, no SMTP): the manager must tell it. */
+export interface DigestUnreached {
+  partnerName: string;
+  contactName: string;
+  trainings: Label[];
+}
+
 /** What one manager's Monday digest tells, in sections (the empty ones are left out). */
 export interface ManagerDigest {
   manager: string;
@@ -60,6 +67,7 @@ export interface ManagerDigest {
   overdue: DigestOverdue[];
   missed: DigestMissed[];
   pending: DigestPending[];
+  unreached?: DigestUnreached[];
 }
 
 /** A manager's Monday digest: a header, then a titled list per section that has something. */
@@ -118,6 +126,14 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
     ),
   );
 
+  const unreached = (digest.unreached ?? []).map((u) =>
+    m.unreachedLine(
+      escapeMrkdwn(u.partnerName),
+      escapeMrkdwn(u.contactName),
+      u.trainings.map((t) => escapeMrkdwn(label(t, locale))).join(', '),
+    ),
+  );
+
   const blocks: KnownBlock[] = [header(m.title)];
   const sections: [string, string[]][] = [
     [m.demotions, demotions],
@@ -125,6 +141,7 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
     [m.overdue, overdue],
     [m.missed, missed],
     [m.pending, pending],
+    [m.unreached, unreached],
   ];
   let count = 0;
   for (const [title, items] of sections) {
