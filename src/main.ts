@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logger.js';
 import { startDispatcher } from './outbox/index.js';
 import { loadCatalog } from './program/catalog.load.js';
 import type { Catalog } from './program/catalog.schema.js';
+import { syncPartnerChannels } from './services/channel-state.service.js';
 import { createSlackApp } from './slack/app.js';
 import { createListenerDeps, registerListeners } from './slack/listeners/index.js';
 
@@ -49,6 +50,10 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
       registerListeners(app, createListenerDeps(createDeps({ config, database, catalog, logger, now }))),
   });
   await slackApp.start();
+  // Which partner channels are shared outside the workspace, off the start's path (events keep it after).
+  void syncPartnerChannels(database.db, slackApp.app.client, (channel, error) =>
+    logger.warn(`conversations.info ${channel}: ${String(error)}`),
+  ).catch((error: unknown) => logger.warn(`could not check the partner channels' sharing: ${String(error)}`));
   const dispatcher = startDispatcher({ db: database.db, config, logger, now });
   // Jobs write to the outbox only; the dispatcher delivers at Slack's pace.
   // The bot's own team and org: contacts of another team are external (Slack Connect).

@@ -221,8 +221,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     'conversations.info': (call) => {
       const id = String(call.body.channel ?? '');
-      const state = channels.get(id);
-      if (!state) return { ok: false, error: 'channel_not_found' };
+      // A channel not set up with setChannel is an internal one.
+      const state = channels.get(id) ?? { externallyShared: false, teamIds: [] };
       const others = state.externallyShared ? state.teamIds : [];
       return {
         ok: true,
