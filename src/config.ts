@@ -59,6 +59,8 @@ export const configSchema = z
     MAIL_FROM: optionalString,
     /** https://host: the bot's public address (HTTP mode), for the declaration links in e-mails. */
     PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /** The daily linking of contacts known by their e-mail to their Slack user (weekdays 08:30). */
+    LINKING_CRON: z.string().trim().min(1).default('30 8 * * 1-5'),
   })
   .superRefine(
     (c, ctx) => {

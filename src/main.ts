@@ -59,7 +59,15 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
   // The bot's own team and org: contacts of another team are external (Slack Connect).
   const installation = slackApp.installation;
   const homeTeamIds = [installation?.teamId, installation?.enterpriseId].filter((t): t is string => !!t);
-  const jobs = startJobs({ db: database.db, catalog, config, logger, now, homeTeamIds });
+  const jobs = startJobs({
+    db: database.db,
+    catalog,
+    config,
+    logger,
+    now,
+    homeTeamIds,
+    slack: slackApp.app.client,
+  });
   logger.info(`partner-bot is running (${slackApp.mode} mode, ${database.kind} database)`);
 
   let stopping: Promise<void> | undefined;

@@ -2,7 +2,11 @@ import { webApi } from '@slack/bolt';
 import { asc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, contacts } from '../../src/db/schema.js';
+import { contactLinkingJob } from '../../src/jobs/contact-linking.job.js';
+import { instantForDay } from '../../src/jobs/cron.js';
+import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { linkContacts } from '../../src/services/contact-linking.service.js';
+import { jobDeps } from '../jobs/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { givenContact, givenPartner } from '../support/rows.js';
@@ -49,5 +53,22 @@ describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s'
     // Again: only the ones still unlinked are looked up, and nothing changes.
     const again = await linkContacts(t.db, client, { actor: 'cli:test' });
     expect(again).toMatchObject({ looked: 2, linked: [] });
+  });
+
+  it('runs every weekday as a job of its own', async () => {
+    await t.db.insert(contacts).values({ partnerId: 'acme', name: 'Found', email: 'found@acme.example' });
+    fake.setUserEmail('found@acme.example', { id: 'UFOUND' });
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+    });
+    const deps = jobDeps(t.db, { slack: client });
+    const outcome = await runJobOccurrence(
+      deps,
+      contactLinkingJob,
+      instantForDay(deps.config.LINKING_CRON, 'Europe/Paris', '2026-02-16'),
+    );
+    expect(outcome).toMatchObject({ status: 'done', summary: { looked: 1, linked: 1 } });
+    expect((await t.db.select().from(contacts))[0]?.slackUserId).toBe('UFOUND');
   });
 });
