@@ -22,6 +22,8 @@ export interface ChangedPartner {
   previousTier: string;
   tier: string;
   averageCents: number;
+  /** The language of the partner's channel (its import's locale); the announcement's otherwise. */
+  locale?: Locale | null;
 }
 
 export interface EvaluationAnnouncementInput {
@@ -110,6 +112,7 @@ export async function announceEvaluation(
         type: row.type,
         operatorProgram: row.operatorProgram,
         slackChannelId: row.slackChannelId,
+        locale: row.locale,
         managerSlackUserId: row.managerSlackUserId,
         previousTier: c.previousTier,
         tier: c.tier,
@@ -265,6 +268,7 @@ export function overrideEvaluatedTier(
               type: partner.type,
               operatorProgram: partner.operatorProgram,
               slackChannelId: partner.slackChannelId,
+              locale: partner.locale,
               managerSlackUserId: partner.managerSlackUserId,
               previousTier,
               tier: input.tier,
