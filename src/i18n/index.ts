@@ -3,6 +3,8 @@
  * (commands.ts for /partner; announcements, reminders... beside it), each a Record<Locale, …> so that a
  * locale missing from a table fails the typecheck, and the same keys in every locale.
  */
+
+export { type AnnouncementMailMessages, announcementMailMessages } from './announcement-mail.js';
 export { type AnnouncementMessages, announcementMessages } from './announcements.js';
 export { type CommandMessages, commandMessages } from './commands.js';
 export { type DigestMessages, digestMessages } from './digest.js';

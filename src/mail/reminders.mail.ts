@@ -17,7 +17,7 @@ export interface ReminderMailLine {
   declareUrl?: string;
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -25,7 +25,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Header lines cannot carry a line break (a header injection): names come from spreadsheets. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').trim();
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/console/render-text.js';
 import type { ContactRow, PartnerRecord } from '../../src/db/repositories/partners.repository.js';
+import { announcementMailMessages } from '../../src/i18n/announcement-mail.js';
 import { announcementMessages } from '../../src/i18n/announcements.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { digestMessages } from '../../src/i18n/digest.js';
@@ -886,6 +887,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['digest', (l) => digestMessages[l]],
   ['home', (l) => homeMessages[l]],
   ['reminder-mail', (l) => reminderMailMessages[l]],
+  ['announcement-mail', (l) => announcementMailMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

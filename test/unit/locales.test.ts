@@ -32,6 +32,7 @@ const shape = (o: unknown): unknown =>
 describe('locales', () => {
   it('finds every message table i18n exports', () => {
     expect(tables.map(([name]) => name).sort()).toEqual([
+      'announcementMailMessages',
       'announcementMessages',
       'commandMessages',
       'digestMessages',
