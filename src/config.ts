@@ -57,6 +57,14 @@ export const configSchema = z
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
     /** /readyz fails while a message has been due this long and this instance delivered nothing meanwhile. */
     OUTBOX_STALL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    /** smtp://user:pass@host:587 or smtps://…: e-mail for contacts Slack cannot reach. Unset: no e-mail. */
+    SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    /** The From of those e-mails, e.g. "Dstny partners <partners@dstny.example>". */
+    MAIL_FROM: optionalString,
+    /** https://host: the bot's public address (HTTP mode), for the declaration links in e-mails. */
+    PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /** The daily linking of contacts known by their e-mail to their Slack user (weekdays 08:30). */
+    LINKING_CRON: z.string().trim().min(1).default('30 8 * * 1-5'),
   })
   .superRefine(
     (c, ctx) => {
@@ -66,6 +74,10 @@ export const configSchema = z
           path: ['ANNOUNCE_CHANNEL_ID'],
           message: 'is required when EVALUATION_APPROVAL is true (the preview awaiting approval goes there)',
         });
+      if (c.SMTP_URL && !c.MAIL_FROM)
+        ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
+      if (c.MAIL_FROM && !/@[^\s@>]+\.[^\s@>]+>?$/.test(c.MAIL_FROM))
+        ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must end with an e-mail address' });
       const slackConfigured = c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET;
       if (!slackConfigured) return;
       if (!c.SLACK_BOT_TOKEN)

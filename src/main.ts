@@ -8,6 +8,7 @@ import { startDispatcher } from './outbox/index.js';
 import { loadCatalog } from './program/catalog.load.js';
 import type { Catalog } from './program/catalog.schema.js';
 import { createReadinessCheck, within } from './readiness.js';
+import { syncPartnerChannels } from './services/channel-state.service.js';
 import { createSlackApp } from './slack/app.js';
 import { createListenerDeps, registerListeners } from './slack/listeners/index.js';
 
@@ -22,7 +23,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
   const catalog = programCatalog(loadCatalog(config.CATALOG_PATH), config);
   const logger = createLogger({
     level: config.LOG_LEVEL,
-    secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN],
+    secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.SMTP_URL],
   });
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -73,10 +74,25 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
     drainTimeoutMs: SHUTDOWN_WORK_MS - 1_000,
   });
   await slackApp.start();
+  // Which partner channels are shared outside the workspace, off the start's path (events keep it after).
+  void syncPartnerChannels(database.db, slackApp.app.client, (channel, error) =>
+    logger.warn(`conversations.info ${channel}: ${String(error)}`),
+  ).catch((error: unknown) => logger.warn(`could not check the partner channels' sharing: ${String(error)}`));
   dispatcher = startDispatcher({ db: database.db, config, logger, now });
   const delivery = dispatcher;
   // Jobs write to the outbox only; the dispatcher delivers at Slack's pace.
-  const jobs = startJobs({ db: database.db, catalog, config, logger, now });
+  // The bot's own team and org: contacts of another team are external (Slack Connect).
+  const installation = slackApp.installation;
+  const homeTeamIds = [installation?.teamId, installation?.enterpriseId].filter((t): t is string => !!t);
+  const jobs = startJobs({
+    db: database.db,
+    catalog,
+    config,
+    logger,
+    now,
+    homeTeamIds,
+    slack: slackApp.app.client,
+  });
   logger.info(`partner-bot is running (${slackApp.mode} mode, ${database.kind} database)`);
 
   let stopping: Promise<void> | undefined;

@@ -2,6 +2,7 @@ import { ConfigError } from '../config.js';
 import { main } from '../main.js';
 import { CatalogError } from '../program/catalog.load.js';
 import { ASK_USAGE, askCommand } from './ask.command.js';
+import { CONTACTS_USAGE, contactsCommand } from './contacts.command.js';
 import { type CliContext, openCliContext } from './context.js';
 import { describeError } from './describe-error.js';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate.command.js';
@@ -67,6 +68,11 @@ const commands: Record<string, Command> = {
     usage: REMIND_USAGE,
     summary: 'queue the training reminders of a day (as the weekday job does); --dry-run lists them',
     run: remindCommand,
+  },
+  contacts: {
+    usage: CONTACTS_USAGE,
+    summary: 'link contacts known only by their e-mail to their Slack user (users.lookupByEmail), audited',
+    run: contactsCommand,
   },
 };
 

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -38,6 +40,8 @@ export const partners = pgTable(
     leftReason: text('left_reason'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The language of the partner's channel messages (LOCALE when null). */
+    locale: text('locale', { enum: LOCALES }),
   },
   (t) => [
     index('partners_search_name_idx').on(t.searchName),
@@ -58,7 +62,8 @@ export const contacts = pgTable(
     partnerId: text('partner_id')
       .notNull()
       .references(() => partners.id, { onDelete: 'cascade' }),
-    slackUserId: text('slack_user_id').notNull(),
+    /** Null for a contact not on Slack (reached by e-mail), until the daily linking finds it. */
+    slackUserId: text('slack_user_id'),
     name: text('name').notNull(),
     email: text('email'),
     /** Every profile the contact holds (a small partner's one person may be admin, sales and technical). */
@@ -72,10 +77,20 @@ export const contacts = pgTable(
       .notNull()
       .default(sql`'{}'`),
     createdAt: createdAt(),
+    /**
+     * The Slack team (workspace or org) the contact's user belongs to, from the import, users.info, or the
+     * first event or click it sent; external when it differs from the bot's own team.
+     */
+    slackTeamId: text('slack_team_id'),
+    /** The import's language for the contact (after the one Slack last gave, before LOCALE). */
+    locale: text('locale', { enum: LOCALES }),
   },
   (t) => [
     uniqueIndex('contacts_slack_user_idx').on(t.slackUserId),
     index('contacts_partner_idx').on(t.partnerId),
+    index('contacts_email_idx').on(sql`lower(${t.email})`),
+    // Someone to reach: a Slack user, or an e-mail address.
+    check('contacts_reachable', sql`${t.slackUserId} is not null or ${t.email} is not null`),
   ],
 );
 
@@ -236,6 +251,14 @@ export const outbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** Posted as a reply in this thread (the assistant's answers); null for a message of its own. */
     threadTs: text('thread_ts'),
+    /** slack (the default), or email: `channel` is then 'mail:<address>' and `mail` holds the rest. */
+    transport: text('transport', { enum: ['slack', 'email'] })
+      .notNull()
+      .default('slack'),
+    /** An e-mail's recipient, subject and HTML (its plain text is `text`). */
+    mail: jsonb('mail'),
+    /** A message to queue instead when Slack refuses this one for good (a reminder's e-mail). */
+    fallback: jsonb('fallback'),
   },
   (t) => [
     uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey),
@@ -293,6 +316,8 @@ export const reminderLog = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     outboxKey: text('outbox_key').notNull(),
     createdAt: createdAt(),
+    /** How the reminder went: dm, channel, email, or unreached (no Slack route and no SMTP: in the digest). */
+    route: text('route', { enum: ['dm', 'channel', 'email', 'unreached'] }),
   },
   (t) => [
     uniqueIndex('reminder_log_once_idx').on(t.remindedOn, t.recipient, t.partnerId, t.subject, t.obligation),
@@ -393,3 +418,36 @@ export const assistantThreads = pgTable(
     index('assistant_threads_updated_idx').on(t.updatedAt),
   ],
 );
+
+/**
+ * Whether each partner channel is shared outside the workspace (Slack Connect), from conversations.info at
+ * start and the channel_shared / channel_unshared events: a card is never posted in a channel shared with
+ * another organisation than its partner's.
+ */
+export const slackChannels = pgTable('slack_channels', {
+  channelId: text('channel_id').primaryKey(),
+  externallyShared: boolean('externally_shared').notNull(),
+  /** The other teams in the channel, as Slack last named them. */
+  connectedTeamIds: text('connected_team_ids').array().notNull().default(sql`'{}'`),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The DM channel Slack opened with each user (conversations.open): the outbox searches it after a crash. */
+export const dmChannels = pgTable('dm_channels', {
+  slackUserId: text('slack_user_id').primaryKey(),
+  channelId: text('channel_id').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Links in reminder e-mails to declare a training done: signed, single-use, expiring. */
+export const declarationLinks = pgTable('declaration_links', {
+  /** The random nonce the link's signature covers. */
+  nonce: text('nonce').primaryKey(),
+  contactId: integer('contact_id')
+    .notNull()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  obligation: text('obligation').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});

@@ -32,6 +32,9 @@ const en = {
   /** The time left before the evaluation, as the digest's lines end with it. */
   daysLeft: { one: '{n} day left', other: '{n} days left' } as PluralForms,
   more: (n: number) => `… and ${n} more`,
+  unreached: 'Contacts the reminders could not reach',
+  unreachedLine: (partner: string, contact: string, trainings: string) =>
+    `*${partner}*: ${contact}, reachable neither on Slack nor by e-mail, for ${trainings}`,
 };
 
 export type DigestMessages = typeof en;
@@ -60,6 +63,9 @@ const fr: DigestMessages = {
   days: { one: '{n} jour', other: '{n} jours' },
   daysLeft: { one: '{n} jour restant', other: '{n} jours restants' },
   more: (n) => `… et ${n} de plus`,
+  unreached: 'Contacts que les rappels n’ont pas pu joindre',
+  unreachedLine: (partner, contact, trainings) =>
+    `*${partner}*\u202f: ${contact}, joignable ni sur Slack ni par e-mail, pour ${trainings}`,
 };
 
 export const digestMessages: Record<Locale, DigestMessages> = { fr, en };

@@ -3,6 +3,8 @@
  * (commands.ts for /partner; announcements, reminders... beside it), each a Record<Locale, …> so that a
  * locale missing from a table fails the typecheck, and the same keys in every locale.
  */
+
+export { type AnnouncementMailMessages, announcementMailMessages } from './announcement-mail.js';
 export { type AnnouncementMessages, announcementMessages } from './announcements.js';
 export { type AssistantMessages, assistantMessages } from './assistant.js';
 export { type CommandMessages, commandMessages } from './commands.js';
@@ -33,5 +35,6 @@ export {
   type UsersInfoClient,
 } from './locale.js';
 export { type MembershipMessages, membershipMessages } from './membership.js';
+export { type ReminderMailMessages, reminderMailMessages } from './reminder-mail.js';
 export { type ReminderMessages, reminderMessages } from './reminders.js';
 export { type WriteMessages, type WriteNotifications, writeMessages, writeNotifications } from './writes.js';

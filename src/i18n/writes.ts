@@ -212,6 +212,8 @@ const en = {
     gone: 'This partner no longer exists.',
     noChannel: 'Open the card in a channel (with `/partner`) to share it there.',
     failed: 'The card could not be shared. Please try again.',
+    sharedChannel: (partner: string) =>
+      `This channel is shared with another organisation: *${partner}*’s card stays in ${partner}’s own channel or an internal one.`,
   },
 
   staffOnly: 'Only the Dstny partner team can do this.',
@@ -433,6 +435,8 @@ const fr: WriteMessages = {
     gone: 'Ce partenaire n’existe plus.',
     noChannel: 'Ouvrez la fiche dans un canal (avec `/partner`) pour l’y partager.',
     failed: 'La fiche n’a pas pu être partagée. Merci de réessayer.',
+    sharedChannel: (partner) =>
+      `Ce canal est partagé avec une autre organisation : la fiche ${elide('de', `*${partner}*`)} reste dans son propre canal ou dans un canal interne.`,
   },
 
   staffOnly: 'Seule l’équipe Partenaires Dstny peut faire cela.',

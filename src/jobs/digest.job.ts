@@ -1,14 +1,15 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
+import { createReminderLogRepository } from '../db/repositories/reminder-log.repository.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
-import { daysBetween, type IsoDate } from '../program/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
 import { semesterContaining } from '../program/semesters.js';
 import { thresholdCents } from '../program/tiers.js';
 import { partnerStatus } from '../services/partner-status.service.js';
-import { digestView, type ManagerDigest } from '../slack/views/digest.view.js';
+import { type DigestUnreached, digestView, type ManagerDigest } from '../slack/views/digest.view.js';
 import type { JobDefinition } from './occurrences.js';
 
 export type { ManagerDigest } from '../slack/views/digest.view.js';
@@ -112,9 +113,43 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
       });
     }
   }
+  // Reminders of the past week that reached nobody: the manager is the one left to tell the contact.
+  const unreached = await createReminderLogRepository(db).unreachedFrom(addDays(today, -6));
+  const byContact = new Map<string, DigestUnreached>();
+  for (const u of unreached) {
+    const record = records.find((r) => r.partner.id === u.partnerId);
+    const manager = record?.partner.managerSlackUserId;
+    if (!record || !manager || hasLeft(record.partner, today)) continue;
+    const digest = digests.get(manager) ?? {
+      manager,
+      demotions: [],
+      promotions: [],
+      overdue: [],
+      missed: [],
+      pending: [],
+    };
+    digests.set(manager, digest);
+    const contact = record.contacts.find((c) => c.id === u.contactId);
+    const training = catalog.obligations.find((o) => o.code === u.obligation);
+    if (!contact || !training) continue;
+    const key = `${manager}|${contact.id}`;
+    let line = byContact.get(key);
+    if (!line) {
+      line = { partnerName: record.partner.name, contactName: contact.name, trainings: [] };
+      byContact.set(key, line);
+      digest.unreached = [...(digest.unreached ?? []), line];
+    }
+    line.trainings.push(training.label);
+  }
   return [...digests.values()].filter(
     (d) =>
-      d.demotions.length + d.promotions.length + d.overdue.length + d.missed.length + d.pending.length > 0,
+      d.demotions.length +
+        d.promotions.length +
+        d.overdue.length +
+        d.missed.length +
+        d.pending.length +
+        (d.unreached?.length ?? 0) >
+      0,
   );
 }
 

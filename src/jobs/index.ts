@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createLogger } from '../logger.js';
 import type { Catalog } from '../program/catalog.schema.js';
+import { contactLinkingJob } from './contact-linking.job.js';
 import { checkCron, previousInstant } from './cron.js';
 import { digestJob } from './digest.job.js';
 import { evaluationJob } from './evaluation.job.js';
@@ -44,6 +45,10 @@ export interface StartJobsOptions {
   jobs?: readonly JobDefinition[];
   /** Run each job's last scheduled occurrence at start when it was not done (default true). */
   catchUp?: boolean;
+  /** The bot's own team and org, from auth.test (see JobDeps). */
+  homeTeamIds?: readonly string[];
+  /** With a Web API client, the daily linking of contacts (contactLinkingJob) is scheduled too. */
+  slack?: JobDeps['slack'];
 }
 
 export interface RunningJobs {
@@ -64,7 +69,7 @@ export interface RunningJobs {
 export function startJobs(options: StartJobsOptions): RunningJobs {
   const { db, config } = options;
   const timeZone = config.PROGRAM_TIMEZONE;
-  const jobs = options.jobs ?? JOBS;
+  const jobs = options.jobs ?? [...JOBS, ...(options.slack ? [contactLinkingJob] : [])];
   for (const job of jobs) checkCron(job.cronSetting, config[job.cronSetting], timeZone);
   const now = options.now ?? (() => new Date());
   const deps: JobDeps = {
@@ -74,6 +79,8 @@ export function startJobs(options: StartJobsOptions): RunningJobs {
     logger: options.logger ?? createLogger({ level: config.LOG_LEVEL, name: 'jobs' }),
     now,
     instanceId: options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    ...(options.homeTeamIds ? { homeTeamIds: options.homeTeamIds } : {}),
+    ...(options.slack ? { slack: options.slack } : {}),
   };
   const running = new Set<Promise<unknown>>();
   const track = <T>(promise: Promise<T>): Promise<T> => {

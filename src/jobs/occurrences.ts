@@ -7,6 +7,7 @@ import {
 import { transaction } from '../db/transaction.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { type IsoDate, localDate } from '../program/dates.js';
+import type { LookupByEmailClient } from '../services/contact-linking.service.js';
 
 export interface JobLogger {
   debug(...msg: unknown[]): void;
@@ -25,6 +26,13 @@ export interface JobDeps {
   now: () => Date;
   /** Names this process in job_occurrences. */
   instanceId: string;
+  /**
+   * The bot's own Slack team and org (auth.test at start): a contact of another team is external and is
+   * reminded in its partner's shared channel. Unknown (no Slack: the CLI, the console), contacts are DMed.
+   */
+  homeTeamIds?: readonly string[];
+  /** The Web API for jobs that ask Slack (the daily linking); without it they are not scheduled. */
+  slack?: LookupByEmailClient;
 }
 
 export interface JobRunContext {
@@ -39,7 +47,7 @@ export interface JobRunContext {
 export interface JobDefinition {
   name: string;
   /** The config setting holding its schedule. */
-  cronSetting: 'REMINDER_CRON' | 'EVALUATION_CRON' | 'DIGEST_CRON';
+  cronSetting: 'REMINDER_CRON' | 'EVALUATION_CRON' | 'DIGEST_CRON' | 'LINKING_CRON';
   /** Does the work in ctx.tx; returns a summary stored with the occurrence. */
   run(ctx: JobRunContext): Promise<Record<string, unknown>>;
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { ContactRow } from '../db/repositories/contacts.repository.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import {
@@ -8,9 +9,10 @@ import {
 } from '../db/repositories/reminder-log.repository.js';
 import { createSnoozesRepository } from '../db/repositories/snoozes.repository.js';
 import { createUserLocalesRepository } from '../db/repositories/user-locales.repository.js';
+import { reminderMail } from '../mail/reminders.mail.js';
 import { isUserId } from '../outbox/delivery-client.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
-import type { Catalog } from '../program/catalog.schema.js';
+import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
 import type { ObligationItem } from '../program/obligations.js';
@@ -24,12 +26,49 @@ export const REMINDERS_JOB = 'reminders';
 
 export interface ReminderDeps {
   catalog: Catalog;
-  config: Pick<Config, 'LOCALE' | 'PROGRAM_TIMEZONE'>;
+  config: Pick<Config, 'LOCALE' | 'PROGRAM_TIMEZONE'> & Partial<Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>>;
+  homeTeamIds?: readonly string[] | undefined;
 }
+
+/**
+ * How a reminder reaches whoever must act: a DM (a member or guest of the workspace, or the manager),
+ * the partner's channel (the partner's own items, and its external contacts, mentioned there: a bot
+ * cannot DM a person of another organisation), an e-mail (a contact not on Slack), or nothing at all
+ * (no Slack route and no SMTP): kept in reminder_log as unreached and reported in the manager's digest.
+ */
+export type ReminderRoute = 'dm' | 'channel' | 'email' | 'unreached';
 
 export interface ReminderEntry extends ReminderLine {
   recipient: string;
   subject: string;
+  route: ReminderRoute;
+  /** The contact who owes the item, for DMs and e-mails (its address, name and language). */
+  contact?: ContactRow | undefined;
+}
+
+/** Whether a contact belongs to another Slack team than the bot's (Slack Connect). */
+export function isExternal(
+  contact: Pick<ContactRow, 'slackTeamId'>,
+  homeTeamIds?: readonly string[],
+): boolean {
+  return !!contact.slackTeamId && !!homeTeamIds?.length && !homeTeamIds.includes(contact.slackTeamId);
+}
+
+const mailRecipient = (email: string) => `mail:${email.toLowerCase()}`;
+
+/** Where a contact's own reminder goes (see ReminderRoute). */
+export function contactRoute(
+  contact: ContactRow,
+  partner: Pick<PartnerRow, 'slackChannelId'>,
+  deps: Pick<ReminderDeps, 'config' | 'homeTeamIds'>,
+): { route: ReminderRoute; recipient: string } {
+  const mail = !!deps.config.SMTP_URL && !!deps.config.MAIL_FROM;
+  if (contact.slackUserId && !isExternal(contact, deps.homeTeamIds))
+    return { route: 'dm', recipient: contact.slackUserId };
+  if (contact.slackUserId && partner.slackChannelId)
+    return { route: 'channel', recipient: partner.slackChannelId };
+  if (contact.email && mail) return { route: 'email', recipient: mailRecipient(contact.email) };
+  return { route: 'unreached', recipient: `unreached:contact:${contact.id}` };
 }
 
 export interface ReminderPlan {
@@ -107,8 +146,10 @@ export async function planReminders(
   const remindedToday = new Set(reminded);
 
   const partnersById = new Map<string, PartnerRow>();
+  const contactsById = new Map<number, ContactRow>();
   for (const record of records) {
     const { partner } = record;
+    for (const c of record.contacts) contactsById.set(c.id, c);
     // A partner that left the program is not reminded from that day, nor is its manager told.
     if (hasLeft(partner, today)) continue;
     partnersById.set(partner.id, partner);
@@ -123,12 +164,21 @@ export async function planReminders(
       if (until === undefined || until <= today) {
         const wokeUp = until !== undefined && (since === undefined ? until === today : until > since);
         const kind = reminderKind(catalog, day) ?? (wokeUp ? kindOn(item.dueOn, today) : null);
-        const recipient =
-          item.actor.kind === 'contact' ? item.actor.contact.slackUserId : partner.slackChannelId;
-        if (kind && recipient) plan.entries.push({ ...line, kind, recipient });
+        const contact = contactId === null ? undefined : contactsById.get(contactId);
+        const to = contact
+          ? contactRoute(contact, partner, deps)
+          : partner.slackChannelId
+            ? { route: 'channel' as const, recipient: partner.slackChannelId }
+            : undefined;
+        if (kind && to) plan.entries.push({ ...line, kind, ...to, contact });
       }
       if (partner.managerSlackUserId && escalates(catalog, day))
-        plan.entries.push({ ...line, kind: 'escalation', recipient: partner.managerSlackUserId });
+        plan.entries.push({
+          ...line,
+          kind: 'escalation',
+          recipient: partner.managerSlackUserId,
+          route: 'dm',
+        });
     }
   }
 
@@ -143,23 +193,69 @@ export async function planReminders(
     remindedToday.has(r),
   );
 
-  // A contact or manager gets its reminders in the language Slack last gave for it; a channel, in LOCALE.
-  const locales = await createUserLocalesRepository(db).of([...byRecipient.keys()].filter(isUserId));
+  // A person gets its reminders in the language Slack last gave for it, else the import's, else LOCALE;
+  // a channel in its partner's language, else LOCALE.
+  const userIds = [...byRecipient.values()].flatMap((entries) =>
+    entries.flatMap((e) =>
+      (e.route === 'dm' || e.route === 'email') && e.contact?.slackUserId ? [e.contact.slackUserId] : [],
+    ),
+  );
+  const locales = await createUserLocalesRepository(db).of([
+    ...new Set([...[...byRecipient.keys()].filter(isUserId), ...userIds]),
+  ]);
+  const personLocale = (recipient: string, contact: ContactRow | undefined): Locale =>
+    (contact?.slackUserId ? locales.get(contact.slackUserId) : undefined) ??
+    locales.get(recipient) ??
+    contact?.locale ??
+    deps.config.LOCALE;
   for (const [recipient, entries] of byRecipient) {
     const escalation = entries.every((e) => e.kind === 'escalation');
     const own = entries.filter((e) => e.kind !== 'escalation');
     const lines = escalation ? entries : [...own, ...entries.filter((e) => e.kind === 'escalation')];
+    const first = lines[0]!;
     const dedupeKey = reminderKey(today, recipient);
-    const v = reminderView(catalog, locales.get(recipient) ?? deps.config.LOCALE, today, lines, {
-      escalation,
-      partnerName: partnersById.get(lines[0]!.partnerId)?.name ?? '',
-    });
-    plan.messages.push({
-      dedupeKey,
-      kind: escalation ? 'reminder.escalation' : 'reminder.digest',
-      channel: recipient,
-      ...v,
-    });
+    const partner = partnersById.get(first.partnerId);
+    const partnerName = partner?.name ?? '';
+    const mailOf = (contact: ContactRow, key: string): OutboxMessage | undefined => {
+      if (!contact.email || !deps.config.SMTP_URL || !deps.config.MAIL_FROM) return undefined;
+      const mail = reminderMail(personLocale(recipient, contact), today, {
+        contactName: contact.name,
+        partnerName,
+        lines: own.map((e) => ({ item: e.item })),
+      });
+      return {
+        dedupeKey: key,
+        kind: 'reminder.email',
+        channel: mailRecipient(contact.email),
+        text: mail.text,
+        transport: 'email',
+        mail: { to: contact.email, subject: mail.subject, html: mail.html },
+      };
+    };
+    if (first.route === 'email' && first.contact) {
+      const mail = mailOf(first.contact, dedupeKey);
+      if (mail) plan.messages.push(mail);
+    } else if (first.route === 'dm' || first.route === 'channel') {
+      const channel = first.route === 'channel';
+      const locale = channel
+        ? (partner?.locale ?? deps.config.LOCALE)
+        : personLocale(recipient, first.contact);
+      const v = reminderView(catalog, locale, today, lines, {
+        escalation,
+        partnerName,
+        mentionContacts: channel,
+      });
+      // A DM Slack refuses for good (user gone, DM not allowed...) goes out by e-mail instead.
+      const fallback =
+        !escalation && !channel && first.contact ? mailOf(first.contact, `${dedupeKey}:email`) : undefined;
+      plan.messages.push({
+        dedupeKey,
+        kind: escalation ? 'reminder.escalation' : 'reminder.digest',
+        channel: recipient,
+        ...v,
+        ...(fallback ? { fallback } : {}),
+      });
+    }
     for (const e of entries)
       plan.log.push({
         remindedOn: today,
@@ -171,6 +267,7 @@ export async function planReminders(
         kind: e.kind,
         dueOn: e.item.dueOn,
         outboxKey: dedupeKey,
+        route: e.route,
       });
   }
   return plan;
@@ -195,6 +292,7 @@ export const remindersJob: JobDefinition = {
   async run({ tx, deps, today }) {
     const since = await reminderSince(tx, deps.config.PROGRAM_TIMEZONE, today);
     const plan = await sendReminders(tx, deps, { today, since });
+    const unreached = plan.entries.filter((e) => e.route === 'unreached').length;
     return {
       today,
       since,
@@ -202,6 +300,7 @@ export const remindersJob: JobDefinition = {
       messages: plan.messages.length,
       queued: plan.queued.length,
       escalations: plan.entries.filter((e) => e.kind === 'escalation').length,
+      ...(unreached ? { unreached } : {}),
     };
   },
 };

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
+import { createDmChannelsRepository } from '../db/repositories/dm-channels.repository.js';
 import { type ClaimedMessage, createOutboxRepository } from '../db/repositories/outbox.repository.js';
 import { createOutboxBudgetRepository } from '../db/repositories/outbox-budget.repository.js';
 import { createDeliveryClient, type DeliveryClient, isUserId, OUTBOX_EVENT_TYPE } from './delivery-client.js';
 import { classify, type Failure, RequestTimeoutError, UnverifiableError } from './failures.js';
-import { backoffMs, sleep } from './pacing.js';
+import { classifyMailError, createSmtpTransport, type MailTransport, messageIdOf } from './mail.js';
+import { backoffMs, createTokenBucket, sleep } from './pacing.js';
 import { createSharedBudget, SLACK_WORKSPACE_BUDGET } from './shared-budget.js';
 
 /**
@@ -44,6 +46,9 @@ export interface DispatcherLimits {
   concurrency: number;
   /** How far before an unverified attempt the history is searched (clock skew between us and Slack). */
   historyLookbackMs: number;
+  /** E-mails a second on average (per instance), in bursts of mailBurst: SMTP servers throttle too. */
+  mailPerSecond: number;
+  mailBurst: number;
 }
 
 export const DEFAULT_DISPATCHER_LIMITS: DispatcherLimits = {
@@ -59,6 +64,8 @@ export const DEFAULT_DISPATCHER_LIMITS: DispatcherLimits = {
   pollIntervalMs: 2_000,
   concurrency: 2,
   historyLookbackMs: 2 * 60_000,
+  mailPerSecond: 1,
+  mailBurst: 5,
 };
 
 /** What the dispatcher logs through (a Bolt logger fits, and so does src/logger.ts's). */
@@ -78,6 +85,10 @@ export interface DispatcherOptions {
   logger?: DispatcherLogger;
   /** Names this dispatcher in claimed_by; unique per process by default. */
   instanceId?: string;
+  /** Sends the outbox's e-mails; without it (no SMTP_URL) an e-mail fails at once, named so. */
+  mailer?: MailTransport;
+  /** The From of every e-mail (MAIL_FROM). */
+  mailFrom?: string;
 }
 
 export type DeliveryOutcome = 'sent' | 'recovered' | 'retry' | 'failed' | 'rate-limited';
@@ -96,7 +107,7 @@ export interface Dispatcher {
   drain(): Promise<Record<DeliveryOutcome, number>>;
 }
 
-type Stage = 'conversations.open' | 'conversations.history' | 'chat.postMessage';
+type Stage = 'conversations.open' | 'conversations.history' | 'chat.postMessage' | 'smtp';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -131,7 +142,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     limits.workspacePerSecond,
     limits.workspaceBurst,
   );
+  // E-mail has no shared budget of Slack's: the SMTP server's pace, per instance.
+  const mailBucket = createTokenBucket(limits.mailPerSecond, limits.mailBurst);
+  // DM channel ids, kept in the database too: after a restart a DM is searched in the same conversation.
   const dmChannels = new Map<string, string>();
+  const dmRepo = createDmChannelsRepository(options.db);
   let pausedUntil = 0;
   let stopping = new AbortController();
   let wakeUp = new AbortController();
@@ -155,14 +170,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /** The conversation to post in, and whether it can be searched later (a DM's id, not a user id). */
   async function resolveChannel(channel: string): Promise<{ id: string; known: boolean }> {
     if (!isUserId(channel)) return { id: channel, known: true };
-    const known = dmChannels.get(channel);
-    if (known) return { id: known, known: true };
+    const known = dmChannels.get(channel) ?? (await dmRepo.of(channel));
+    if (known) {
+      dmChannels.set(channel, known);
+      return { id: known, known: true };
+    }
     if (!canOpenDms) return { id: channel, known: false };
     try {
       const opened = await withTimeout('conversations.open', client.conversations.open({ users: channel }));
       const id = opened.channel?.id;
       if (!id) throw new Error('conversations.open returned no channel');
       dmChannels.set(channel, id);
+      await dmRepo.record(channel, id);
       return { id, known: true };
     } catch (err) {
       const failure = classify(err);
@@ -204,7 +223,45 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return undefined;
   }
 
+  /**
+   * An e-mail: SMTP cannot be asked afterwards whether a message landed, so one sent again after a crash
+   * mid-send carries the same Message-ID (messageIdOf), recognisable as the same message.
+   */
+  async function deliverMail(row: ClaimedMessage): Promise<DeliveryOutcome> {
+    const { mailer, mailFrom } = options;
+    if (!mailer || !mailFrom || !row.mail) {
+      const error = row.mail
+        ? 'e-mail is not configured (SMTP_URL, MAIL_FROM)'
+        : 'an e-mail without recipient';
+      await repo.markFailed(row.id, instanceId, { error, clearPosting: true });
+      logger.error(`outbox ${row.id} (${row.dedupeKey}) failed: ${error}`);
+      return 'failed';
+    }
+    try {
+      await mailBucket.take();
+      await repo.markPosting(row.id, clock());
+      const messageId = messageIdOf(row, mailFrom);
+      await withTimeout(
+        'smtp',
+        mailer.send({
+          from: mailFrom,
+          to: row.mail.to,
+          subject: row.mail.subject,
+          text: row.text,
+          html: row.mail.html,
+          messageId,
+        }),
+      );
+      // For an e-mail, slack_ts holds the Message-ID and slack_channel the address.
+      await repo.markSent(row.id, instanceId, { ts: messageId, slackChannel: row.channel, now: clock() });
+      return 'sent';
+    } catch (err) {
+      return handleFailure(row, 'smtp', classifyMailError(err));
+    }
+  }
+
   async function deliver(row: ClaimedMessage): Promise<DeliveryOutcome> {
+    if (row.transport === 'email') return deliverMail(row);
     let stage: Stage = 'conversations.open';
     try {
       let slackChannel = row.slackChannel;
@@ -270,7 +327,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     failure: Failure,
   ): Promise<DeliveryOutcome> {
     const now = clock();
-    const posted = stage === 'chat.postMessage';
+    const posted = stage === 'chat.postMessage' || stage === 'smtp';
     const what = `${stage}: ${failure.message}`;
     if (failure.kind === 'rate-limited') {
       const until = new Date(now.getTime() + failure.retryAfterMs);
@@ -292,13 +349,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     // A refused post landed nowhere; an unanswered one may have.
     const clearPosting = posted && failure.kind === 'rejected';
-    const uncertain = !clearPosting && (row.postingSince !== null || (posted && failure.kind === 'in-doubt'));
+    // An e-mail in doubt is simply sent again, under the same Message-ID.
+    const uncertain =
+      row.transport === 'slack' &&
+      !clearPosting &&
+      (row.postingSince !== null || (posted && failure.kind === 'in-doubt'));
     const error = uncertain
       ? `delivery uncertain: ${what} (check the channel, then partner-bot outbox --retry ${row.id})`
       : what;
     const permanent = failure.kind === 'rejected' && failure.permanent;
     if (permanent || row.attempts >= limits.maxAttempts) {
-      await repo.markFailed(row.id, instanceId, { error, clearPosting });
+      // Refused for good by Slack (not on Slack, DM refused, channel gone...): the e-mail instead, if any.
+      const fallback = failure.kind === 'rejected' && !uncertain ? row.fallback : null;
+      await repo.markFailed(row.id, instanceId, { error, clearPosting, fallback });
       logger.error(
         `outbox ${row.id} (${row.dedupeKey}) failed after ${row.attempts} ${row.attempts === 1 ? 'attempt' : 'attempts'}: ${error}`,
       );
@@ -472,10 +535,12 @@ export interface StartDispatcherOptions {
   /** The database (or `database.db`). */
   db?: Db;
   database?: Pick<Database, 'db'>;
-  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>;
+  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'> & Partial<Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>>;
   logger?: DispatcherOptions['logger'];
   /** Defaults to a client of its own from config (no automatic retries, timeout, 429s thrown). */
   client?: DeliveryClient;
+  /** Defaults to an SMTP client from SMTP_URL, when set. */
+  mailer?: MailTransport;
   now?: () => Date;
   limits?: Partial<DispatcherLimits>;
 }
@@ -488,14 +553,25 @@ export function startDispatcher(options: StartDispatcherOptions): {
   const limits = { ...DEFAULT_DISPATCHER_LIMITS, ...options.limits };
   const db = options.db ?? options.database?.db;
   if (!db) throw new Error('startDispatcher needs db or database');
+  const mailer =
+    options.mailer ??
+    (options.config.SMTP_URL ? createSmtpTransport(options.config, limits.requestTimeoutMs) : undefined);
   const dispatcher = createDispatcher({
     db,
     client: options.client ?? createDeliveryClient(options.config, limits.requestTimeoutMs),
     limits,
+    ...(mailer ? { mailer } : {}),
+    ...(options.config.MAIL_FROM ? { mailFrom: options.config.MAIL_FROM } : {}),
     ...(options.now ? { clock: options.now } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   dispatcher.start();
   options.logger?.info(`Outbox dispatcher started (${dispatcher.instanceId})`);
-  return { dispatcher, stop: () => dispatcher.stop() };
+  return {
+    dispatcher,
+    stop: async () => {
+      await dispatcher.stop();
+      mailer?.close();
+    },
+  };
 }

@@ -1,5 +1,9 @@
 import type { Db } from '../db/client.js';
-import { createOutboxRepository } from '../db/repositories/outbox.repository.js';
+import {
+  createOutboxRepository,
+  type OutboxFallback,
+  type OutboxMail,
+} from '../db/repositories/outbox.repository.js';
 
 export interface OutboxMessage {
   /** What the message is about, e.g. 'evaluation:2026-H1:partner:acme': queued once, whatever the reruns. */
@@ -15,6 +19,23 @@ export interface OutboxMessage {
   hold?: string;
   /** Posted as a reply in this thread of `channel`. */
   threadTs?: string;
+  /** slack by default; email with `mail` (the channel is then 'mail:<address>'). */
+  transport?: 'slack' | 'email';
+  mail?: OutboxMail;
+  /** Queued instead when Slack refuses this message for good (not on Slack, DM refused...). */
+  fallback?: OutboxMessage;
+}
+
+function row(m: OutboxMessage): OutboxFallback {
+  return {
+    dedupeKey: m.dedupeKey,
+    kind: m.kind,
+    channel: m.channel,
+    text: m.text,
+    blocks: m.blocks ?? null,
+    transport: m.transport ?? 'slack',
+    mail: m.mail ?? null,
+  };
 }
 
 /**
@@ -25,13 +46,10 @@ export interface OutboxMessage {
 export function enqueue(tx: Db, messages: OutboxMessage[]): Promise<string[]> {
   return createOutboxRepository(tx).insertNew(
     messages.map((m) => ({
-      dedupeKey: m.dedupeKey,
-      kind: m.kind,
-      channel: m.channel,
-      text: m.text,
-      blocks: m.blocks ?? null,
+      ...row(m),
       hold: m.hold ?? null,
       threadTs: m.threadTs ?? null,
+      fallback: m.fallback ? row(m.fallback) : null,
     })),
   );
 }

@@ -35,6 +35,9 @@ const PERMANENT_ERRORS = new Set([
   'user_not_found',
   'user_disabled',
   'cannot_dm_bot',
+  // conversations.open: an external person the bot shares no channel with, or one it may not see.
+  'invalid_user_combination',
+  'user_not_visible',
 ]);
 
 export class RequestTimeoutError extends Error {

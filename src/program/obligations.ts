@@ -5,7 +5,8 @@ import { tierIndex } from './tiers.js';
 
 export interface PartnerContact {
   id: number;
-  slackUserId: string;
+  /** Null for a contact not on Slack. */
+  slackUserId: string | null;
   name: string;
   /** Every profile it holds: one person may be admin, sales and technical. */
   profiles: readonly Profile[];

@@ -2,6 +2,8 @@ import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/index.js';
 import type { EvaluationChange } from '../db/repositories/tier-history.repository.js';
 import { transaction } from '../db/transaction.js';
+import { label } from '../i18n/format.js';
+import { tierChangeMail } from '../mail/announcements.mail.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale, OperatorProgram, PartnershipType } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
@@ -22,6 +24,8 @@ export interface ChangedPartner {
   previousTier: string;
   tier: string;
   averageCents: number;
+  /** The language of the partner's channel (its import's locale); the announcement's otherwise. */
+  locale?: Locale | null;
 }
 
 export interface EvaluationAnnouncementInput {
@@ -59,7 +63,54 @@ export interface AnnouncementViews {
 
 export interface AnnounceDeps {
   catalog: Catalog;
-  config: { LOCALE: Locale; ANNOUNCE_CHANNEL_ID?: string | undefined; EVALUATION_APPROVAL: boolean };
+  config: {
+    LOCALE: Locale;
+    ANNOUNCE_CHANNEL_ID?: string | undefined;
+    EVALUATION_APPROVAL: boolean;
+    SMTP_URL?: string | undefined;
+    MAIL_FROM?: string | undefined;
+  };
+}
+
+/**
+ * The notices by e-mail to the contacts the partner's channel cannot reach (not on Slack, or a partner
+ * without a channel), in each contact's language; none without SMTP. Held like the channel's.
+ */
+async function tierChangeMails(
+  tx: Db,
+  deps: AnnounceDeps,
+  input: EvaluationAnnouncementInput,
+  isPromotion: (c: ChangedPartner) => boolean,
+): Promise<OutboxMessage[]> {
+  if (!deps.config.SMTP_URL || !deps.config.MAIL_FROM) return [];
+  const repos = createRepositories(tx);
+  const tierLabel = (code: string, locale: Locale) =>
+    label(deps.catalog.tiers.find((t) => t.code === code)?.label ?? { fr: code, en: code }, locale);
+  const messages: OutboxMessage[] = [];
+  for (const c of input.changes) {
+    for (const contact of await repos.contacts.byName(c.partnerId)) {
+      if (!contact.email || (contact.slackUserId && c.slackChannelId)) continue;
+      const locale = contact.locale ?? c.locale ?? deps.config.LOCALE;
+      const mail = tierChangeMail(locale, {
+        contactName: contact.name,
+        partnerName: c.name,
+        previousTier: tierLabel(c.previousTier, locale),
+        tier: tierLabel(c.tier, locale),
+        effectiveOn: input.semester.evaluationOn,
+        promoted: isPromotion(c),
+      });
+      messages.push({
+        dedupeKey: `${evaluationKeys.partner(input.semester.code, c.partnerId, input.keySuffix ?? '')}:mail:${contact.id}`,
+        kind: 'evaluation.email',
+        channel: `mail:${contact.email.toLowerCase()}`,
+        text: mail.text,
+        transport: 'email',
+        mail: { to: contact.email, subject: mail.subject, html: mail.html },
+        ...(input.hold ? { hold: input.hold } : {}),
+      });
+    }
+  }
+  return messages;
 }
 
 export interface EvaluationAnnounced {
@@ -115,6 +166,7 @@ export async function announceEvaluation(
         type: row.type,
         operatorProgram: row.operatorProgram,
         slackChannelId: row.slackChannelId,
+        locale: row.locale,
         managerSlackUserId: row.managerSlackUserId,
         previousTier: c.previousTier,
         tier: c.tier,
@@ -133,7 +185,15 @@ export async function announceEvaluation(
     announceChannel: deps.config.ANNOUNCE_CHANNEL_ID,
   };
   const held = deps.config.EVALUATION_APPROVAL ? approvalHold(result.semester.code) : undefined;
-  const toPartners = views.partnerAnnouncements(deps.catalog, { ...input, ...(held ? { hold: held } : {}) });
+  const toPartners = [
+    ...views.partnerAnnouncements(deps.catalog, { ...input, ...(held ? { hold: held } : {}) }),
+    ...(await tierChangeMails(
+      tx,
+      deps,
+      { ...input, ...(held ? { hold: held } : {}) },
+      (c) => tierIndex(deps.catalog, c.tier) > tierIndex(deps.catalog, c.previousTier),
+    )),
+  ];
   // With approval on, the changes wait as pending rows: an approval is asked for as soon as there is one,
   // even when no message is to be sent (a partner without a channel still waits to move).
   const hold = held && (toPartners.length > 0 || changes.length > 0) ? held : undefined;
@@ -273,6 +333,7 @@ export function overrideEvaluatedTier(
               type: partner.type,
               operatorProgram: partner.operatorProgram,
               slackChannelId: partner.slackChannelId,
+              locale: partner.locale,
               managerSlackUserId: partner.managerSlackUserId,
               previousTier,
               tier: input.tier,

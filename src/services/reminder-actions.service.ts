@@ -1,10 +1,23 @@
 import type { Db } from '../db/client.js';
+import type { ContactRow } from '../db/repositories/contacts.repository.js';
 import { createRepositories } from '../db/repositories/index.js';
 import { transaction } from '../db/transaction.js';
 import type { Catalog, Obligation } from '../program/catalog.schema.js';
 import { addDays, type IsoDate } from '../program/dates.js';
 import { identifyActor, isContactOf, isStaff } from './actor.service.js';
 import { type NotifyOptions, recordTraining } from './trainings.service.js';
+
+/**
+ * Whether a click comes from the contact's own Slack team. In a Slack Connect channel anyone there can
+ * click; the user id and the team (the interaction's user.team_id) must both be the contact's. A team
+ * not yet known is recorded the first time the contact is seen.
+ */
+async function fromOwnTeam(db: Db, contact: ContactRow, team: string | undefined): Promise<boolean> {
+  if (!team || !contact.slackUserId) return true;
+  if (contact.slackTeamId) return contact.slackTeamId === team;
+  await createRepositories(db).contacts.recordTeam(contact.slackUserId, team);
+  return true;
+}
 
 export interface ReminderItemRef {
   partnerId: string;
@@ -36,7 +49,7 @@ function trainingOf(catalog: Catalog, code: string): Obligation | undefined {
 export async function markReminderDone(
   db: Db,
   catalog: Catalog,
-  input: ReminderItemRef & { by: string; today: IsoDate; now?: Date },
+  input: ReminderItemRef & { by: string; team?: string; today: IsoDate; now?: Date },
   notify?: NotifyOptions,
 ): Promise<DoneOutcome> {
   const training = trainingOf(catalog, input.obligation);
@@ -47,6 +60,9 @@ export async function markReminderDone(
   const actor = await identifyActor(db, input.by);
   const contact = isContactOf(actor, partner.id) ? actor.contact : undefined;
   if (!isStaff(actor) && !contact) return { status: 'forbidden' };
+  // A contact answers for its own items (and the partner's), from its own team.
+  if (contact && input.contactId !== null && input.contactId !== contact.id) return { status: 'forbidden' };
+  if (contact && !(await fromOwnTeam(db, contact, input.team))) return { status: 'forbidden' };
   const contactId = input.contactId ?? contact?.id ?? (await repos.contacts.firstForPartner(partner.id));
   if (contactId === undefined) return { status: 'no-contact' };
   const existing = await repos.trainings.completionOf(contactId, training.code);
@@ -80,7 +96,7 @@ export async function markReminderDone(
 export function snoozeReminder(
   db: Db,
   catalog: Catalog,
-  input: ReminderItemRef & { days: number; by: string; today: IsoDate },
+  input: ReminderItemRef & { days: number; by: string; team?: string; today: IsoDate },
 ): Promise<SnoozeOutcome> {
   return transaction(db, async (tx) => {
     if (!catalog.reminders.snoozeDays.includes(input.days)) return { status: 'invalid-days' };
@@ -94,6 +110,8 @@ export function snoozeReminder(
       isStaff(actor) ||
       (isContactOf(actor, partner.id) && (input.contactId === null || input.contactId === actor.contact.id));
     if (!allowed) return { status: 'forbidden' };
+    if (isContactOf(actor, partner.id) && !(await fromOwnTeam(tx, actor.contact, input.team)))
+      return { status: 'forbidden' };
     const until = addDays(input.today, input.days);
     await repos.snoozes.add({
       partnerId: partner.id,

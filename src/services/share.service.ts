@@ -10,18 +10,23 @@ export type ShareDecision =
   /** The channel is another partner's: a card never leaves its partner's circle. */
   | { allowed: false; reason: 'other-partner-channel'; partner: PartnerRow }
   /** A contact may share only in its own partner's channel. */
-  | { allowed: false; reason: 'not-partner-channel'; partner: PartnerRow };
+  | { allowed: false; reason: 'not-partner-channel'; partner: PartnerRow }
+  /** A channel of no partner shared with another organisation (a prospect's Slack Connect channel...). */
+  | { allowed: false; reason: 'shared-channel'; partner: PartnerRow };
 
 /**
  * Whether a card about a partner may be posted for everyone in a channel (decision): in that partner's
  * own channel, by staff or by its contacts; by staff also in a channel that is no partner's (an internal
- * channel, a DM). Never in another partner's channel. Decided on who asks now, not on the button.
+ * channel, a DM) and not shared with another organisation. Never in another partner's channel. Decided on
+ * who asks now, not on the button. `sharedOutside` says whether the channel is shared outside the
+ * workspace (undefined: Slack could not say, taken as shared); it is asked only when it matters.
  */
 export async function mayShareCard(
   partnersRepo: PartnersRepository,
   actor: Actor,
   partnerId: string,
   channelId: string,
+  sharedOutside: () => Promise<boolean | undefined> = async () => false,
 ): Promise<ShareDecision> {
   if (!canSeePartner(actor, partnerId)) return { allowed: false, reason: 'not-visible' };
   const partner = await partnersRepo.byId(partnerId);
@@ -29,6 +34,9 @@ export async function mayShareCard(
   const channelPartner = await partnersRepo.byChannel(channelId);
   if (channelPartner?.id === partner.id) return { allowed: true, partner };
   if (channelPartner) return { allowed: false, reason: 'other-partner-channel', partner };
-  if (actor.kind === 'staff') return { allowed: true, partner };
+  if (actor.kind === 'staff')
+    return (await sharedOutside()) === false
+      ? { allowed: true, partner }
+      : { allowed: false, reason: 'shared-channel', partner };
   return { allowed: false, reason: 'not-partner-channel', partner };
 }

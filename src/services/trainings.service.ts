@@ -225,7 +225,7 @@ export function recordTraining(
             kind: 'training.declared',
             channel: partner.managerSlackUserId,
             text: n.declared({
-              contact: contact.slackUserId,
+              contact: contact.slackUserId ?? contact.name,
               contactName: contact.name,
               partner: partner.name,
               training: training.label[notify.locale],
@@ -319,7 +319,8 @@ export function decideDeclaration(
         declaredBy: completion.declaredBy,
       },
     });
-    if (notify) {
+    // A contact not on Slack is not told in Slack (its reminders stop or resume by e-mail).
+    if (notify && contact.slackUserId) {
       const n = writeNotifications[notify.locale];
       const obligation = notify.catalog.obligations.find((o) => o.code === completion.training);
       await enqueue(tx, [

@@ -54,28 +54,34 @@ describe('the Slack app manifest', () => {
     }
   });
 
-  it("subscribes to app_home_opened and the assistant's events, and turns interactivity on", () => {
+  it("subscribes to app_home_opened, the assistant's events and the channels' sharing, and turns interactivity on", () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       'app_home_opened',
       'app_mention',
       'message.im',
       'assistant_thread_started',
       'assistant_thread_context_changed',
+      'channel_shared',
+      'channel_unshared',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 
-  it("asks for the least privileges: commands, chat:write, users:read, the assistant's and nothing else", () => {
+  it('asks for the least privileges, each justified in the manifest, and nothing else', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
       'assistant:write',
       'channels:history',
+      'channels:read',
       'chat:write',
       'commands',
       'groups:history',
+      'groups:read',
       'im:history',
+      'im:write',
       'users:read',
+      'users:read.email',
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });

@@ -385,6 +385,8 @@ describe('write modals stay within Block Kit limits', () => {
     profiles: ['technical' as const],
     referentProfiles: [],
     createdAt: new Date(0),
+    slackTeamId: null,
+    locale: null,
   }));
 
   it.each<Locale>(['en', 'fr'])('in %s, with a long name and 150 contacts', (locale) => {

@@ -34,6 +34,7 @@ export function partnerRow(row: Partial<PartnerRow> & { id: string }): PartnerRo
     leftReason: null,
     createdAt: EPOCH,
     updatedAt: EPOCH,
+    locale: null,
     ...row,
   };
 }
@@ -65,6 +66,8 @@ export function demoRecords(today = TODAY): Map<string, PartnerRecord> {
     ...c,
     id: i + 1,
     createdAt: EPOCH,
+    slackTeamId: null,
+    locale: null,
   }));
   const contactId = new Map(contacts.map((c) => [c.slackUserId, c.id]));
   const trainings: TrainingRow[] = data.trainings.map((t, i) => ({
@@ -113,6 +116,8 @@ export function crowdedRecord(count: number, nameLength = 20): PartnerRecord {
     profiles: [profiles[i % 3]!],
     referentProfiles: i < 3 ? [profiles[i % 3]!] : [],
     createdAt: EPOCH,
+    slackTeamId: null,
+    locale: null,
   }));
   return {
     partner: partnerRow({

@@ -45,6 +45,11 @@ export interface FakeSlackDelivery {
   setPostDelay(ms: number): void;
   /** Rejects posts to these channels (by id) with channel_not_found. */
   setMissingChannels(channels: string[]): void;
+  /**
+   * conversations.open for these users answers this error, as Slack does for a user it will not open a DM
+   * with (user_not_found, cannot_dm_bot, invalid_user_combination for an external person...).
+   */
+  refuseDms(users: Record<string, string>): void;
   waitFor(check: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -72,6 +77,7 @@ export async function startFakeSlackDelivery(): Promise<FakeSlackDelivery> {
   const faults = new Map<string, { fault: Fault; remaining: number }[]>();
   const hanging = new Set<ServerResponse>();
   let missing = new Set<string>();
+  let refusedDms = new Map<string, string>();
   let postDelayMs = 0;
   let seq = 0;
 
@@ -110,6 +116,8 @@ export async function startFakeSlackDelivery(): Promise<FakeSlackDelivery> {
       }
       case 'conversations.open': {
         const user = String(body.users ?? '').split(',')[0] ?? '';
+        const refused = refusedDms.get(user);
+        if (refused) return { status: 200, body: { ok: false, error: refused } };
         return { status: 200, body: { ok: true, channel: { id: dmOf(user) } } };
       }
       case 'conversations.history':
@@ -218,6 +226,9 @@ export async function startFakeSlackDelivery(): Promise<FakeSlackDelivery> {
     },
     setMissingChannels: (channels) => {
       missing = new Set(channels);
+    },
+    refuseDms: (users) => {
+      refusedDms = new Map(Object.entries(users));
     },
     waitFor: async (check, timeoutMs = 10_000, what = 'a condition') => {
       const deadline = Date.now() + timeoutMs;

@@ -58,6 +58,15 @@ export interface FakeSlack {
   responseUrl(id?: string): string;
   responsesTo(id: string): ResponseUrlPost[];
   setUserLocale(userId: string, locale: string): void;
+  /**
+   * A person of another organisation (Slack Connect): users.info names its own team and, as Slack may for
+   * an external person, no locale.
+   */
+  setExternalUser(userId: string, teamId: string): void;
+  /** conversations.info of a channel: shared outside the workspace with these teams, or not. */
+  setChannel(channelId: string, state: { externallyShared: boolean; teamIds?: string[] }): void;
+  /** users.lookupByEmail finds this user (else users_not_found). */
+  setUserEmail(email: string, user: { id: string; teamId?: string }): void;
   /** Replaces the default answer of a method (kept until reset()). */
   on(method: string, handler: MethodHandler): void;
   /** The next `times` calls of `method` answer HTTP 429 with Retry-After. */
@@ -137,6 +146,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const faults = new Map<string, Fault[]>();
   const handlers = new Map<string, MethodHandler>();
   const locales = new Map<string, string>();
+  const externalTeams = new Map<string, string>();
+  const channels = new Map<string, { externallyShared: boolean; teamIds: string[] }>();
+  const emails = new Map<string, { id: string; teamId?: string }>();
   const hanging = new Set<ServerResponse>();
   const resetListeners = new Set<() => void>();
   let tsCounter = 0;
@@ -212,8 +224,37 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     'assistant.threads.setStatus': () => ({ ok: true }),
     'assistant.threads.setSuggestedPrompts': () => ({ ok: true }),
     'assistant.threads.setTitle': () => ({ ok: true }),
+    'conversations.info': (call) => {
+      const id = String(call.body.channel ?? '');
+      // A channel not set up with setChannel is an internal one.
+      const state = channels.get(id) ?? { externallyShared: false, teamIds: [] };
+      const others = state.externallyShared ? state.teamIds : [];
+      return {
+        ok: true,
+        channel: {
+          id,
+          is_channel: true,
+          is_shared: others.length > 0,
+          is_ext_shared: state.externallyShared,
+          is_org_shared: false,
+          context_team_id: teamId,
+          shared_team_ids: [teamId, ...others],
+        },
+      };
+    },
+    'users.lookupByEmail': (call) => {
+      const found = emails.get(String(call.body.email ?? '').toLowerCase());
+      if (!found) return { ok: false, error: 'users_not_found' };
+      return {
+        ok: true,
+        user: { id: found.id, team_id: found.teamId ?? teamId, name: found.id.toLowerCase(), is_bot: false },
+      };
+    },
     'users.info': (call) => {
       const id = String(call.body.user ?? '');
+      const external = externalTeams.get(id);
+      if (external)
+        return { ok: true, user: { id, team_id: external, name: id.toLowerCase(), is_bot: false } };
       const withLocale = call.body.include_locale === true || call.body.include_locale === 'true';
       return {
         ok: true,
@@ -307,6 +348,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setUserLocale: (userId, locale) => {
       locales.set(userId, locale);
     },
+    setExternalUser: (userId, team) => {
+      externalTeams.set(userId, team);
+    },
+    setChannel: (channelId, state) => {
+      channels.set(channelId, { externallyShared: state.externallyShared, teamIds: state.teamIds ?? [] });
+    },
+    setUserEmail: (email, user) => {
+      emails.set(email.toLowerCase(), user);
+    },
     on: (method, handler) => {
       handlers.set(method, handler);
     },
@@ -348,6 +398,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       faults.clear();
       handlers.clear();
       locales.clear();
+      externalTeams.clear();
+      channels.clear();
+      emails.clear();
       for (const listener of resetListeners) listener();
     },
     onReset: (listener) => {

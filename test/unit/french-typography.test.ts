@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/console/render-text.js';
 import type { ContactRow, PartnerRecord } from '../../src/db/repositories/partners.repository.js';
+import { announcementMailMessages } from '../../src/i18n/announcement-mail.js';
 import { announcementMessages } from '../../src/i18n/announcements.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
+import { reminderMailMessages } from '../../src/i18n/reminder-mail.js';
 import { reminderMessages } from '../../src/i18n/reminders.js';
 import { writeMessages, writeNotifications } from '../../src/i18n/writes.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
@@ -232,6 +234,8 @@ const contact = (partnerId: string, i: number, profile: 'admin' | 'sales' | 'tec
   profiles: [profile],
   referentProfiles: i === 1 ? [profile] : [],
   createdAt: new Date(0),
+  slackTeamId: null,
+  locale: null,
 });
 
 const pending: PendingDeclaration[] = [
@@ -882,6 +886,8 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['reminders', (l) => reminderMessages[l]],
   ['digest', (l) => digestMessages[l]],
   ['home', (l) => homeMessages[l]],
+  ['reminder-mail', (l) => reminderMailMessages[l]],
+  ['announcement-mail', (l) => announcementMailMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

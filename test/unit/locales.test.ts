@@ -32,12 +32,14 @@ const shape = (o: unknown): unknown =>
 describe('locales', () => {
   it('finds every message table i18n exports', () => {
     expect(tables.map(([name]) => name).sort()).toEqual([
+      'announcementMailMessages',
       'announcementMessages',
       'assistantMessages',
       'commandMessages',
       'digestMessages',
       'homeMessages',
       'membershipMessages',
+      'reminderMailMessages',
       'reminderMessages',
       'writeMessages',
       'writeNotifications',

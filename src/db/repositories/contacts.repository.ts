@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
 
@@ -28,7 +28,8 @@ export function createContactsRepository(db: Db) {
 
     /** Every contact's Slack user id and name. */
     async names(): Promise<{ id: string; name: string }[]> {
-      return db.select({ id: contacts.slackUserId, name: contacts.name }).from(contacts);
+      const rows = await db.select({ id: contacts.slackUserId, name: contacts.name }).from(contacts);
+      return rows.filter((r): r is { id: string; name: string } => r.id !== null);
     },
 
     /** Who a partner item is recorded for when staff answer it: the first referent (of any profile), else the first contact. */
@@ -42,8 +43,40 @@ export function createContactsRepository(db: Db) {
       return first?.id;
     },
 
+    /**
+     * Records the Slack team a contact's user belongs to, the first time it is seen (an event, a click,
+     * users.info); a team already known is kept. True when it was recorded now.
+     */
+    async recordTeam(slackUserId: string, teamId: string): Promise<boolean> {
+      const rows = await db
+        .update(contacts)
+        .set({ slackTeamId: teamId })
+        .where(and(eq(contacts.slackUserId, slackUserId), isNull(contacts.slackTeamId)))
+        .returning({ id: contacts.id });
+      return rows.length > 0;
+    },
+
+    /** Contacts with an e-mail and no Slack user: the daily linking looks them up. */
+    async unlinked(): Promise<ContactRow[]> {
+      return db
+        .select()
+        .from(contacts)
+        .where(and(isNull(contacts.slackUserId), isNotNull(contacts.email)))
+        .orderBy(asc(contacts.id));
+    },
+
+    /** Links a contact to the Slack user found for its e-mail; false when it was linked meanwhile. */
+    async link(id: number, slackUserId: string, teamId: string | null): Promise<boolean> {
+      const rows = await db
+        .update(contacts)
+        .set({ slackUserId, slackTeamId: teamId })
+        .where(and(eq(contacts.id, id), isNull(contacts.slackUserId)))
+        .returning({ id: contacts.id });
+      return rows.length > 0;
+    },
+
     /** Inserts contacts; their ids by Slack user id. */
-    async insertMany(rows: ContactInsert[]): Promise<{ id: number; slackUserId: string }[]> {
+    async insertMany(rows: ContactInsert[]): Promise<{ id: number; slackUserId: string | null }[]> {
       if (rows.length === 0) return [];
       return db
         .insert(contacts)

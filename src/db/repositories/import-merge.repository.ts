@@ -17,8 +17,9 @@ const PARTNER_COLUMNS = [
   'manager_slack_user_id',
   'joined_on',
   'left_on',
+  'locale',
 ] as const;
-const CONTACT_COLUMNS = ['name', 'email', 'profiles', 'referent_profiles'] as const;
+const CONTACT_COLUMNS = ['name', 'email', 'profiles', 'referent_profiles', 'locale'] as const;
 const STAFF_COLUMNS = ['name', 'role'] as const;
 
 /**
@@ -38,9 +39,9 @@ export function createImportMergeRepository(db: Db) {
       return countUpsert(
         db,
         sql`insert into partners (id, name, search_name, type, operator_program, slack_channel_id,
-          manager_slack_user_id, joined_on, tier, tier_since, left_on)
+          manager_slack_user_id, joined_on, tier, tier_since, left_on, locale)
         select partner_id, name, search_name, type, operator_program, slack_channel_id,
-          manager_slack_user_id, joined_on, coalesce(tier, 'starter'), joined_on, left_on
+          manager_slack_user_id, joined_on, coalesce(tier, 'starter'), joined_on, left_on, locale
         from ${STAGE}
         on conflict (id) do update set ${set},
           left_reason = case when excluded.left_on is null then null else partners.left_reason end,
@@ -57,19 +58,55 @@ export function createImportMergeRepository(db: Db) {
       );
     },
 
-    /** Contacts, on their Slack user id; profiles and referent roles are staged joined by `+`. */
-    contacts(): Promise<Applied> {
+    /**
+     * Contacts, on their Slack user id, or (a row without one) on partner and e-mail, which also finds a
+     * contact the daily linking has since found on Slack; profiles and referent roles are staged joined by
+     * `+`. A team the file leaves empty keeps the one seen from Slack.
+     */
+    async contacts(): Promise<Applied> {
       const set = sql.raw(CONTACT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '));
-      return countUpsert(
+      const onSlack = await countUpsert(
         db,
-        sql`insert into contacts (partner_id, slack_user_id, name, email, profiles, referent_profiles)
+        sql`insert into contacts (partner_id, slack_user_id, name, email, profiles, referent_profiles,
+          slack_team_id, locale)
         select partner_id, slack_user_id, name, email, string_to_array(profile, '+'),
-          string_to_array(coalesce(referent, ''), '+')
-        from ${STAGE}
-        on conflict (slack_user_id) do update set ${set}
+          string_to_array(coalesce(referent, ''), '+'), slack_team_id, locale
+        from ${STAGE} where slack_user_id is not null
+        on conflict (slack_user_id) do update set ${set},
+          slack_team_id = coalesce(excluded.slack_team_id, contacts.slack_team_id)
         where ${differs('contacts', CONTACT_COLUMNS)}
+          or (excluded.slack_team_id is not null and excluded.slack_team_id is distinct from contacts.slack_team_id)
         returning (xmax = 0) as inserted`,
       );
+      const [byEmail] = rowsOf<{ inserted: number; updated: number }>(
+        await db.execute(sql`with staged as (
+            select s.*, string_to_array(s.profile, '+') as profile_list,
+              string_to_array(coalesce(s.referent, ''), '+') as referent_list
+            from ${STAGE} s where s.slack_user_id is null
+          ), changed as (
+            update contacts c set name = s.name, email = s.email, profiles = s.profile_list,
+              referent_profiles = s.referent_list, locale = s.locale,
+              slack_team_id = coalesce(s.slack_team_id, c.slack_team_id)
+            from staged s
+            where c.partner_id = s.partner_id and lower(c.email) = lower(s.email)
+              and (c.name, c.email, c.profiles, c.referent_profiles, c.locale)
+                is distinct from (s.name, s.email, s.profile_list, s.referent_list, s.locale)
+            returning 1
+          ), added as (
+            insert into contacts (partner_id, slack_user_id, name, email, profiles, referent_profiles,
+              slack_team_id, locale)
+            select s.partner_id, null, s.name, s.email, s.profile_list, s.referent_list, s.slack_team_id, s.locale
+            from staged s
+            where not exists (select 1 from contacts c
+              where c.partner_id = s.partner_id and lower(c.email) = lower(s.email))
+            returning 1
+          )
+          select (select count(*) from added)::int as inserted, (select count(*) from changed)::int as updated`),
+      );
+      return {
+        inserted: onSlack.inserted + Number(byEmail?.inserted ?? 0),
+        updated: onSlack.updated + Number(byEmail?.updated ?? 0),
+      };
     },
 
     /** Staff, on their Slack user id. */

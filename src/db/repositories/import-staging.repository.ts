@@ -54,6 +54,13 @@ const STAGE_CHECKS = {
           from ${STAGE} s join contacts c on c.slack_user_id = s.slack_user_id
           where c.partner_id <> s.partner_id`,
 
+  /** Contacts: a contact not on Slack, known by its e-mail, is the contact of one partner. */
+  'email-contact-of-another-partner':
+    () => sql`select s.line, s.email || ' is already a contact of partner ' || c.partner_id
+            || ' (a person is the contact of one partner)' as message
+          from ${STAGE} s join contacts c on lower(c.email) = lower(s.email)
+          where s.slack_user_id is null and c.partner_id <> s.partner_id`,
+
   /**
    * Contacts: after the import, each partner has at most one referent per profile (the staged `referent`
    * holds the profiles a row is referent for, joined by `+`).
@@ -64,7 +71,8 @@ const STAGE_CHECKS = {
             union all
             select c.partner_id, r.profile, null, c.slack_user_id
             from contacts c cross join lateral unnest(c.referent_profiles) as r(profile)
-            where not exists (select 1 from ${STAGE} s where s.slack_user_id = c.slack_user_id)
+            where not exists (select 1 from ${STAGE} s
+              where s.contact_key = coalesce(c.slack_user_id, 'email:' || lower(c.email)))
           ), clashes as (
             select partner_id, profile, string_agg(slack_user_id, ', ' order by slack_user_id) as users
             from merged group by partner_id, profile having count(*) > 1

@@ -3,6 +3,7 @@ import { createAssistantThreadsRepository } from './assistant-threads.repository
 import { createAuditRepository } from './audit.repository.js';
 import { createChecklistRepository } from './checklist.repository.js';
 import { createContactsRepository } from './contacts.repository.js';
+import { createDmChannelsRepository } from './dm-channels.repository.js';
 import { createEvaluationRepository } from './evaluation.repository.js';
 import { createEvaluationApprovalsRepository } from './evaluation-approvals.repository.js';
 import { createImportMergeRepository } from './import-merge.repository.js';
@@ -14,6 +15,7 @@ import { createPartnersRepository } from './partners.repository.js';
 import { createReminderLogRepository } from './reminder-log.repository.js';
 import { createRevenueRepository } from './revenue.repository.js';
 import { createSeenEventsRepository, createSeenSignaturesRepository } from './seen-requests.repository.js';
+import { createSlackChannelsRepository } from './slack-channels.repository.js';
 import { createSnoozesRepository } from './snoozes.repository.js';
 import { createStaffRepository } from './staff.repository.js';
 import { createTierHistoryRepository } from './tier-history.repository.js';
@@ -48,6 +50,8 @@ export function createRepositories(db: Db) {
     seenEvents: createSeenEventsRepository(db),
     outboxBudget: createOutboxBudgetRepository(db),
     assistantThreads: createAssistantThreadsRepository(db),
+    slackChannels: createSlackChannelsRepository(db),
+    dmChannels: createDmChannelsRepository(db),
   };
 }
 

@@ -8,8 +8,27 @@ export type OutboxRow = typeof outbox.$inferSelect;
 /** A message to queue: what src/outbox/enqueue.ts writes. */
 export type NewOutboxRow = Pick<
   typeof outbox.$inferInsert,
-  'dedupeKey' | 'kind' | 'channel' | 'text' | 'blocks' | 'hold' | 'threadTs'
+  | 'dedupeKey'
+  | 'kind'
+  | 'channel'
+  | 'text'
+  | 'blocks'
+  | 'hold'
+  | 'threadTs'
+  | 'transport'
+  | 'mail'
+  | 'fallback'
 >;
+
+/** An e-mail's envelope and HTML, in outbox.mail (its plain text is the row's text). */
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  html: string;
+}
+
+/** What a row queues when Slack refuses it for good: the same message by e-mail. */
+export type OutboxFallback = Omit<NewOutboxRow, 'fallback' | 'hold'>;
 
 /** Rows per insert statement. */
 const INSERT_CHUNK = 500;
@@ -25,6 +44,9 @@ interface ClaimedRow {
   slack_channel: string | null;
   posting_since: string | Date | null;
   thread_ts: string | null;
+  transport: 'slack' | 'email';
+  mail: unknown;
+  fallback: unknown;
 }
 
 export interface ClaimedMessage {
@@ -40,6 +62,14 @@ export interface ClaimedMessage {
   postingSince: Date | null;
   /** A reply in this thread. */
   threadTs: string | null;
+  transport: 'slack' | 'email';
+  mail: OutboxMail | null;
+  fallback: OutboxFallback | null;
+}
+
+function parseJson<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
 const iso = (d: Date) => d.toISOString();
@@ -112,7 +142,7 @@ export function createOutboxRepository(db: Db) {
         from candidate c
         where o.id = c.id
         returning o.id, o.dedupe_key, o.kind, o.channel, o.text, o.blocks, o.attempts, o.slack_channel,
-          o.posting_since, o.thread_ts`;
+          o.posting_since, o.thread_ts, o.transport, o.mail, o.fallback`;
       // Claims take turns (a transaction-scoped advisory lock, a few ms each): the channel check then
       // always sees the message another dispatcher just claimed in the same channel.
       // Being serialized, a claim must hold the lock briefly (bench/PERFORMANCE.md):
@@ -148,6 +178,9 @@ export function createOutboxRepository(db: Db) {
         slackChannel: row.slack_channel,
         postingSince: row.posting_since === null ? null : new Date(row.posting_since),
         threadTs: row.thread_ts ?? null,
+        transport: row.transport,
+        mail: parseJson<OutboxMail>(row.mail),
+        fallback: parseJson<OutboxFallback>(row.fallback),
       };
     },
 
@@ -223,20 +256,33 @@ export function createOutboxRepository(db: Db) {
         .where(and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.claimedBy, instanceId)));
     },
 
+    /**
+     * Failed for good. With a fallback (a reminder's e-mail), the fallback is queued in the same
+     * transaction, so a refused DM is never just dropped; the failed row names it.
+     */
     async markFailed(
       id: number,
       instanceId: string,
-      input: { error: string; clearPosting: boolean },
+      input: { error: string; clearPosting: boolean; fallback?: OutboxFallback | null },
     ): Promise<void> {
-      await db
-        .update(outbox)
-        .set({
-          status: 'failed',
-          leaseUntil: null,
-          lastError: input.error,
-          ...(input.clearPosting ? { postingSince: null } : {}),
-        })
-        .where(and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.claimedBy, instanceId)));
+      await transaction(db, async (tx) => {
+        const fallback = input.fallback;
+        const error = fallback
+          ? `${input.error}; sent by e-mail instead (${fallback.dedupeKey})`
+          : input.error;
+        const failed = await tx
+          .update(outbox)
+          .set({
+            status: 'failed',
+            leaseUntil: null,
+            lastError: error,
+            ...(input.clearPosting ? { postingSince: null } : {}),
+          })
+          .where(and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.claimedBy, instanceId)))
+          .returning({ id: outbox.id });
+        if (fallback && failed.length > 0)
+          await tx.insert(outbox).values(fallback).onConflictDoNothing({ target: outbox.dedupeKey });
+      });
     },
 
     /** Slack rate-limited this channel: everything pending for it waits until `until`. */

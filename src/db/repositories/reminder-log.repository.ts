@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { reminderLog } from '../schema.js';
 
@@ -18,6 +18,21 @@ export function createReminderLogRepository(db: Db) {
         .from(reminderLog)
         .where(eq(reminderLog.remindedOn, day));
       return rows.map((r) => r.recipient);
+    },
+
+    /** Reminders nobody could be reached for (no Slack route, no SMTP) from `day` on: each item once. */
+    async unreachedFrom(
+      day: string,
+    ): Promise<{ partnerId: string; contactId: number | null; obligation: string }[]> {
+      return db
+        .selectDistinct({
+          partnerId: reminderLog.partnerId,
+          contactId: reminderLog.contactId,
+          obligation: reminderLog.obligation,
+        })
+        .from(reminderLog)
+        .where(and(gte(reminderLog.remindedOn, day), eq(reminderLog.route, 'unreached')))
+        .orderBy(reminderLog.partnerId, reminderLog.obligation);
     },
 
     /** Logs reminders; one already logged (same day, recipient, partner, subject and obligation) is kept. */

@@ -20,7 +20,7 @@ export interface PendingCompletion {
   partnerId: string;
   partnerName: string;
   contactName: string;
-  contactSlackUserId: string;
+  contactSlackUserId: string | null;
   training: string;
   completedOn: string;
   declaredBy: string | null;

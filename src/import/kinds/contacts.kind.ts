@@ -1,5 +1,6 @@
 import { PROFILES, type Profile } from '../../program/catalog.schema.js';
-import { type Parsed, parseBoolean, quote } from '../values.js';
+import { LOCALES } from '../../program/locales.js';
+import { type Parsed, parseBoolean, parseCode, quote } from '../values.js';
 import { Cells, type ImportKindSpec, UNKNOWN_PARTNER } from './kind.js';
 
 const EXPECTED = `one of ${PROFILES.join(', ')}`;
@@ -54,16 +55,25 @@ export function parseReferent(input: string, held: readonly Profile[] | null): P
   return listed;
 }
 
+/** The natural key of a contact row: its Slack user, else its e-mail (a contact not on Slack). */
+export function contactKey(slackUserId: string | null, email: string | null): string | null {
+  if (slackUserId) return slackUserId;
+  return email ? `email:${email.toLowerCase()}` : null;
+}
+
 /**
- * Contacts, keyed by slack_user_id. A Slack user is the contact of one partner: a row naming a user
+ * Contacts, keyed by slack_user_id, or by e-mail for a contact not on Slack (slack_user_id empty: it is
+ * reminded by e-mail until the daily linking finds it on Slack). `slack_team_id` (optional) is the
+ * contact's Slack team when it is not the vendor's (a person of the partner's organisation in a Slack
+ * Connect channel); `locale` (optional, fr or en) its language until Slack gives one. A Slack user is the contact of one partner: a row naming a user
  * already recorded for another partner is refused (moving a contact would carry its trainings over).
  * `profile` holds one or several profiles (admin+sales+technical), `referent` yes, no or some of them.
  * Both are staged as their profiles joined by `+`, in the catalog's order.
  */
 export const contactsKind: ImportKindSpec = {
   kind: 'contacts',
-  header: ['partner_id', 'slack_user_id', 'name', 'email', 'profile', 'referent'],
-  optional: ['email', 'referent'],
+  header: ['partner_id', 'slack_user_id', 'name', 'email', 'profile', 'referent', 'slack_team_id', 'locale'],
+  optional: ['email', 'referent', 'slack_user_id', 'slack_team_id', 'locale'],
   staging: {
     partner_id: 'text',
     slack_user_id: 'text',
@@ -71,20 +81,31 @@ export const contactsKind: ImportKindSpec = {
     email: 'text',
     profile: 'text',
     referent: 'text',
+    slack_team_id: 'text',
+    locale: 'text',
+    contact_key: 'text',
   },
-  key: ['slack_user_id'],
+  key: ['contact_key'],
 
   parse(raw) {
     const c = new Cells(raw);
     // In the columns' order, so that a line's problems read left to right.
     const partnerId = c.partnerId();
-    const slackUserId = c.slackId('slack_user_id', 'UW', 'user', true);
+    const slackUserId = c.slackId('slack_user_id', 'UW', 'user', false);
     const name = c.required('name');
     const email = c.optional('email', 254);
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
       c.issue('email', `${quote(email)} is not an email address`);
+    if (!slackUserId && !email && !raw.slack_user_id)
+      c.issue(
+        'slack_user_id',
+        'required unless an email is given (a contact not on Slack is reached by e-mail)',
+      );
     const profiles = c.parse('profile', parseProfiles);
     const referent = c.parse('referent', (v) => parseReferent(v, profiles));
+    const teamId = c.slackId('slack_team_id', 'TE', 'team', false);
+    const locale =
+      c.optional('locale') === null ? null : c.parse('locale', (v) => parseCode(v, LOCALES, 'locale'));
     return c.result({
       partner_id: partnerId,
       slack_user_id: slackUserId,
@@ -92,6 +113,9 @@ export const contactsKind: ImportKindSpec = {
       email,
       profile: profiles?.join('+') ?? null,
       referent: referent?.join('+') ?? null,
+      slack_team_id: teamId,
+      locale,
+      contact_key: contactKey(slackUserId, email),
     });
   },
 
@@ -99,6 +123,8 @@ export const contactsKind: ImportKindSpec = {
     UNKNOWN_PARTNER,
     // A Slack user is the contact of one partner.
     { column: 'slack_user_id', check: 'contact-of-another-partner' },
+    // An e-mail-only contact is the contact of one partner too.
+    { column: 'email', check: 'email-contact-of-another-partner' },
     // After the import, each partner has at most one referent per profile.
     { column: 'referent', check: 'several-referents' },
   ],

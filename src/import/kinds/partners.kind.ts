@@ -1,4 +1,5 @@
 import { OPERATOR_PROGRAMS, PARTNERSHIP_TYPES } from '../../program/catalog.schema.js';
+import { LOCALES } from '../../program/locales.js';
 import { searchKey } from '../../program/text.js';
 import { parseCode, parseIsoDate, quote } from '../values.js';
 import { Cells, type ImportKindSpec } from './kind.js';
@@ -22,8 +23,9 @@ export const partnersKind: ImportKindSpec = {
     'joined_on',
     'tier',
     'left_on',
+    'locale',
   ],
-  optional: ['operator_program', 'slack_channel_id', 'manager_slack_user_id', 'tier', 'left_on'],
+  optional: ['operator_program', 'slack_channel_id', 'manager_slack_user_id', 'tier', 'left_on', 'locale'],
   staging: {
     partner_id: 'text',
     name: 'text',
@@ -35,6 +37,7 @@ export const partnersKind: ImportKindSpec = {
     joined_on: 'date',
     tier: 'text',
     left_on: 'date',
+    locale: 'text',
   },
   key: ['partner_id'],
 
@@ -68,6 +71,9 @@ export const partnersKind: ImportKindSpec = {
     const leftOn = c.optional('left_on') === null ? null : c.parse('left_on', parseIsoDate);
     if (leftOn && joinedOn && leftOn < joinedOn)
       c.issue('left_on', `${leftOn} is before joined_on (${joinedOn}): a partner leaves after it joined`);
+    // The language of the partner's channel messages.
+    const locale =
+      c.optional('locale') === null ? null : c.parse('locale', (v) => parseCode(v, LOCALES, 'locale'));
     return c.result({
       partner_id: partnerId,
       name,
@@ -79,6 +85,7 @@ export const partnersKind: ImportKindSpec = {
       joined_on: joinedOn,
       tier,
       left_on: leftOn,
+      locale,
     });
   },
 

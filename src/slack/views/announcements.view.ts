@@ -138,7 +138,9 @@ export function partnerAnnouncements(catalog: Catalog, input: EvaluationAnnounce
   for (const c of input.changes) {
     const promoted = isPromotion(catalog, c);
     if (c.slackChannelId) {
-      const v = promoted ? promotionView(catalog, input, c) : demotionView(catalog, input, c);
+      // The partner's channel speaks the partner's language when the import gave one.
+      const inChannel = c.locale ? { ...input, locale: c.locale } : input;
+      const v = promoted ? promotionView(catalog, inChannel, c) : demotionView(catalog, inChannel, c);
       messages.push({
         dedupeKey: evaluationKeys.partner(code, c.partnerId, suffix),
         kind: promoted ? 'evaluation.promotion' : 'evaluation.demotion',

@@ -31,7 +31,7 @@ export interface DigestOverdue {
   dueOn: IsoDate;
   daysOverdue: number;
   /** The contact who owes it, when it is a contact's. */
-  contact: { slackUserId: string; name: string } | undefined;
+  contact: { slackUserId: string | null; name: string } | undefined;
 }
 
 /** A training a contact declared done, awaiting the manager's confirmation. */
@@ -40,7 +40,7 @@ export interface DigestPending {
   /** The training's code, and its catalog label when the catalog still has it. */
   training: string;
   trainingLabel: Label | undefined;
-  contact: { slackUserId: string; name: string } | undefined;
+  contact: { slackUserId: string | null; name: string } | undefined;
   completedOn: IsoDate;
 }
 
@@ -52,6 +52,13 @@ export interface DigestMissed {
   quarters: { year: number; number: number }[];
 }
 
+/** A contact a reminder could not reach this week (not on Slack, no SMTP): the manager must tell it. */
+export interface DigestUnreached {
+  partnerName: string;
+  contactName: string;
+  trainings: Label[];
+}
+
 /** What one manager's Monday digest tells, in sections (the empty ones are left out). */
 export interface ManagerDigest {
   manager: string;
@@ -60,6 +67,7 @@ export interface ManagerDigest {
   overdue: DigestOverdue[];
   missed: DigestMissed[];
   pending: DigestPending[];
+  unreached?: DigestUnreached[];
 }
 
 /** A manager's Monday digest: a header, then a titled list per section that has something. */
@@ -118,6 +126,14 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
     ),
   );
 
+  const unreached = (digest.unreached ?? []).map((u) =>
+    m.unreachedLine(
+      escapeMrkdwn(u.partnerName),
+      escapeMrkdwn(u.contactName),
+      u.trainings.map((t) => escapeMrkdwn(label(t, locale))).join(', '),
+    ),
+  );
+
   const blocks: KnownBlock[] = [header(m.title)];
   const sections: [string, string[]][] = [
     [m.demotions, demotions],
@@ -125,6 +141,7 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
     [m.overdue, overdue],
     [m.missed, missed],
     [m.pending, pending],
+    [m.unreached, unreached],
   ];
   let count = 0;
   for (const [title, items] of sections) {

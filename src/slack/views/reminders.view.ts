@@ -66,7 +66,7 @@ export function reminderView(
   locale: Locale,
   today: IsoDate,
   lines: ReminderLine[],
-  options: { escalation: boolean; partnerName?: string },
+  options: { escalation: boolean; partnerName?: string; mentionContacts?: boolean },
 ): View {
   const m = reminderMessages[locale];
   const count = lines.length;
@@ -83,8 +83,11 @@ export function reminderView(
       `*${escapeMrkdwn(label(line.item.obligation.label, locale))}*`,
       whenText(m, locale, line.item.dueOn, today),
     ];
+    // In a DM the contact's own items need no name; in a channel each contact is mentioned with its own.
     const who =
-      line.item.actor.kind === 'contact' && !options.escalation ? '' : whoText(m, catalog, locale, line.item);
+      line.item.actor.kind === 'contact' && !options.escalation && !options.mentionContacts
+        ? ''
+        : whoText(m, catalog, locale, line.item);
     if (who) parts.push(who);
     const text = parts.join(' · ');
     return options.escalation ? `${escapeMrkdwn(line.partnerName)}${colon(locale)} ${text}` : text;

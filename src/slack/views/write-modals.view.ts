@@ -219,6 +219,7 @@ export function doneModal(ctx: WriteViewContext, options: DoneModalOptions): Mod
             type: 'static_select',
             action_id: MODAL_FIELDS.contact,
             options: options.contacts
+              .flatMap((c) => (c.slackUserId ? [{ ...c, slackUserId: c.slackUserId }] : []))
               .slice(0, MODAL_LIMITS.options)
               .map((c) => option(`${c.name} (${profilesLabel(ctx, c.profiles)})`, c.slackUserId)),
           },

@@ -21,6 +21,8 @@ export function reminderDone(deps: ListenerDeps) {
           obligation: value.o,
           contactId: value.c,
           by: body.user.id,
+          // The clicker's own team: in a Slack Connect channel, people of other organisations click too.
+          ...(body.user.team_id ? { team: body.user.team_id } : {}),
           today: deps.today(),
         },
         { locale },

@@ -17,6 +17,8 @@ export function reminderSnooze(deps: ListenerDeps) {
         contactId: value.c,
         days: value.d,
         by: body.user.id,
+        // The clicker's own team: in a Slack Connect channel, people of other organisations click too.
+        ...(body.user.team_id ? { team: body.user.team_id } : {}),
         today: deps.today(),
       });
       await respond(ephemeral(reminderSnoozeReply(outcome, deps.config.LOCALE)));

@@ -6,6 +6,7 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
+import { channelSharedOutside } from '../../../services/channel-state.service.js';
 import { mayShareCard } from '../../../services/share.service.js';
 import { ACTION_IDS, actionIdPattern, decodeValue, partnerActionValue } from '../../ids.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
@@ -58,7 +59,9 @@ export function shareCard(deps: ListenerDeps) {
     try {
       if (!channelId || !body.response_url) return void (await refuse(ctx.w.share.noChannel));
       const actor = await identifyActor(deps.db, userId);
-      const decision = await mayShareCard(deps.partners, actor, value.p, channelId);
+      const decision = await mayShareCard(deps.partners, actor, value.p, channelId, () =>
+        channelSharedOutside(deps.db, client, channelId),
+      );
       if (!decision.allowed) {
         const s = ctx.w.share;
         const text =
@@ -66,9 +69,11 @@ export function shareCard(deps: ListenerDeps) {
             ? s.otherPartnerChannel(escapeMrkdwn(decision.partner.name))
             : decision.reason === 'not-partner-channel'
               ? s.notPartnerChannel(escapeMrkdwn(decision.partner.name))
-              : decision.reason === 'gone'
-                ? s.gone
-                : s.notVisible;
+              : decision.reason === 'shared-channel'
+                ? s.sharedChannel(escapeMrkdwn(decision.partner.name))
+                : decision.reason === 'gone'
+                  ? s.gone
+                  : s.notVisible;
         return void (await refuse(text));
       }
       const card = await handlePartnerCommand(deps, {

@@ -1,0 +1,66 @@
+import type { Db } from '../db/client.js';
+import { createRepositories } from '../db/repositories/index.js';
+
+/** What conversations.info says of a channel's sharing (https://docs.slack.dev/reference/objects/conversation-object). */
+export interface ChannelInfo {
+  id?: string;
+  is_ext_shared?: boolean;
+  is_shared?: boolean;
+  shared_team_ids?: string[];
+  context_team_id?: string;
+}
+
+/** The part of the Web API this needs (a WebClient fits). */
+export interface ConversationsInfoClient {
+  conversations: { info(args: { channel: string }): Promise<{ channel?: ChannelInfo }> };
+}
+
+/** Records whether a channel is shared outside the workspace, and with which teams, as Slack says. */
+export async function recordChannelInfo(db: Db, channelId: string, info: ChannelInfo): Promise<boolean> {
+  const home = info.context_team_id;
+  const externallyShared = info.is_ext_shared === true;
+  const connectedTeamIds = (info.shared_team_ids ?? []).filter((t) => t !== home);
+  await createRepositories(db).slackChannels.record(channelId, { externallyShared, connectedTeamIds });
+  return externallyShared;
+}
+
+/**
+ * Whether a channel is shared with another organisation: as recorded (start, channel_shared and
+ * channel_unshared events), else asked of Slack now and recorded. Undefined when Slack cannot say (no
+ * access): the caller must then treat it as shared.
+ */
+export async function channelSharedOutside(
+  db: Db,
+  client: ConversationsInfoClient,
+  channelId: string,
+): Promise<boolean | undefined> {
+  const known = (await createRepositories(db).slackChannels.of([channelId])).get(channelId);
+  if (known) return known.externallyShared;
+  try {
+    const { channel } = await client.conversations.info({ channel: channelId });
+    return channel ? await recordChannelInfo(db, channelId, channel) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** At start: the sharing of every partner channel, from conversations.info. Returns the shared ones. */
+export async function syncPartnerChannels(
+  db: Db,
+  client: ConversationsInfoClient,
+  onError: (channelId: string, error: unknown) => void,
+): Promise<string[]> {
+  const channels = (await createRepositories(db).partners.all())
+    .map((r) => r.partner.slackChannelId)
+    .filter((c): c is string => !!c);
+  const shared: string[] = [];
+  for (const channelId of channels) {
+    try {
+      const { channel } = await client.conversations.info({ channel: channelId });
+      if (channel && (await recordChannelInfo(db, channelId, channel))) shared.push(channelId);
+    } catch (error) {
+      onError(channelId, error);
+    }
+  }
+  return shared;
+}

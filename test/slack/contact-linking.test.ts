@@ -1,0 +1,74 @@
+import { webApi } from '@slack/bolt';
+import { asc } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog, contacts } from '../../src/db/schema.js';
+import { contactLinkingJob } from '../../src/jobs/contact-linking.job.js';
+import { instantForDay } from '../../src/jobs/cron.js';
+import { runJobOccurrence } from '../../src/jobs/occurrences.js';
+import { linkContacts } from '../../src/services/contact-linking.service.js';
+import { jobDeps } from '../jobs/support.js';
+import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { givenContact, givenPartner } from '../support/rows.js';
+
+describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let fake: FakeSlack;
+  beforeEach(async () => {
+    t = await createTestDatabase(backend);
+    fake = await startFakeSlack();
+    await givenPartner(t.db, { id: 'acme', type: 'ambassador' });
+  });
+  afterEach(async () => {
+    await fake?.close();
+    await t?.drop();
+  });
+
+  it('records a match with its team and audits it; one not on Slack stays on e-mail; a taken user is left alone', async () => {
+    await t.db.insert(contacts).values([
+      { partnerId: 'acme', name: 'Found', email: 'found@acme.example' },
+      { partnerId: 'acme', name: 'Nowhere', email: 'nowhere@acme.example' },
+      { partnerId: 'acme', name: 'Twin', email: 'twin@acme.example' },
+    ]);
+    await givenContact(t.db, { partnerId: 'acme', slackUserId: 'UTAKEN', profile: 'sales' });
+    fake.setUserEmail('Found@Acme.example', { id: 'UFOUND', teamId: 'T0ACME' });
+    fake.setUserEmail('twin@acme.example', { id: 'UTAKEN' });
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+    });
+
+    const report = await linkContacts(t.db, client, { actor: 'cli:test' });
+    expect(report).toMatchObject({ looked: 3, notFound: 1, taken: 1, failed: 0 });
+    const rows = await t.db.select().from(contacts).orderBy(asc(contacts.name));
+    expect(rows.map((c) => [c.name, c.slackUserId, c.slackTeamId])).toEqual([
+      ['Found', 'UFOUND', 'T0ACME'],
+      ['Nowhere', null, null],
+      ['Twin', null, null],
+      ['UTAKEN', 'UTAKEN', null],
+    ]);
+    expect(await t.db.select().from(auditLog)).toEqual([
+      expect.objectContaining({ actor: 'cli:test', action: 'contact.linked', partnerId: 'acme' }),
+    ]);
+    // Again: only the ones still unlinked are looked up, and nothing changes.
+    const again = await linkContacts(t.db, client, { actor: 'cli:test' });
+    expect(again).toMatchObject({ looked: 2, linked: [] });
+  });
+
+  it('runs every weekday as a job of its own', async () => {
+    await t.db.insert(contacts).values({ partnerId: 'acme', name: 'Found', email: 'found@acme.example' });
+    fake.setUserEmail('found@acme.example', { id: 'UFOUND' });
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+    });
+    const deps = jobDeps(t.db, { slack: client });
+    const outcome = await runJobOccurrence(
+      deps,
+      contactLinkingJob,
+      instantForDay(deps.config.LINKING_CRON, 'Europe/Paris', '2026-02-16'),
+    );
+    expect(outcome).toMatchObject({ status: 'done', summary: { looked: 1, linked: 1 } });
+    expect((await t.db.select().from(contacts))[0]?.slackUserId).toBe('UFOUND');
+  });
+});
