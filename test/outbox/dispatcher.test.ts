@@ -122,7 +122,7 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
   it('posts a reply in its thread, and finds a late one among the thread’s replies, not in the history', async () => {
     fake.setPostDelay(1_000);
     await queue(t.db, [message('reply', 'C1', { threadTs: '1774000000.000100' })]);
-    const dispatcher = testDispatcher(t.db, fake);
+    const dispatcher = testDispatcher(t.db, fake, { requestTimeoutMs: SHORT_REQUEST_TIMEOUT_MS });
     expect((await dispatcher.drain()).retry).toBe(1);
     fake.setPostDelay(0);
     await waitUntil(async () => (await dispatcher.drain()).recovered === 1, 5_000, 'the recovery');
