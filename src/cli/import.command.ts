@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.js';
+import { ENCODING_NAMES } from '../import/decode.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../services/import.service.js';
 import { describeError } from './describe-error.js';
 
-export const IMPORT_USAGE = `partner-bot import <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run]`;
+export const IMPORT_USAGE = `partner-bot import <${IMPORT_KINDS.join('|')}> <file.csv|file.xlsx> [--sheet name] [--dry-run]`;
 
 /** Errors printed for a rejected file; the rest are counted. */
 export const MAX_PRINTED_ISSUES = 50;
@@ -29,7 +30,12 @@ export interface ImportCommandDeps {
 function usage(print: (line: string) => void, problem?: string): number {
   if (problem) print(problem);
   print(`Usage: ${IMPORT_USAGE}`);
-  print('Header row of each kind (separator , ; or tab; UTF-8):');
+  print(
+    'A CSV or tab-separated text file (UTF-8, UTF-16 or Windows-1252, separator , ; or tab) or an .xlsx workbook',
+  );
+  print(
+    '(its first sheet, or --sheet). Headers in English or French, in any order. Header row of each kind:',
+  );
   for (const kind of IMPORT_KINDS) {
     const { header, optional } = importColumns(kind);
     print(
@@ -43,12 +49,16 @@ function usage(print: (line: string) => void, problem?: string): number {
 /** `partner-bot import <kind> <file.csv> [--dry-run]`: the exit code is 0 when imported, 1 when refused, 2 on bad usage. */
 export async function importCommand(args: string[], deps: ImportCommandDeps): Promise<number> {
   const { print } = deps;
-  let values: { 'dry-run'?: boolean; help?: boolean };
+  let values: { 'dry-run'?: boolean; help?: boolean; sheet?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'dry-run': { type: 'boolean' },
+        sheet: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -69,6 +79,7 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
     const report = await importCsv(deps.db, deps.catalog, {
       kind: kind as ImportKind,
       file,
+      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
       dryRun: Boolean(values['dry-run']),
       actor: deps.actor,
       today: deps.today,
@@ -89,12 +100,28 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+const SEPARATORS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+/** What was read: "xlsx, sheet Revenue" or "CSV, Windows-1252, semicolon". */
+export function describeSource(
+  report: Pick<ImportReport, 'format' | 'encoding' | 'delimiter' | 'sheet'>,
+): string {
+  if (report.format === 'xlsx') return `xlsx, sheet ${report.sheet}`;
+  return [
+    'CSV',
+    report.encoding && ENCODING_NAMES[report.encoding],
+    report.delimiter && SEPARATORS[report.delimiter],
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 export function describeReport(report: ImportReport): string[] {
   const counts = report.dryRun
     ? `would insert ${report.inserted}, update ${report.updated}, leave ${report.unchanged} unchanged`
     : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`;
   const lines = [
-    `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.kind} from ${report.file}: ${plural(report.rows, 'row')}; ${counts}.`,
+    `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.kind} from ${report.file} (${describeSource(report)}): ${plural(report.rows, 'row')}; ${counts}.`,
   ];
   if (report.ignoredColumns.length)
     lines.push(`Ignored columns (not part of ${report.kind}): ${report.ignoredColumns.join(', ')}`);

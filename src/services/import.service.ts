@@ -8,10 +8,13 @@ import {
   type ImportStagingRepository,
 } from '../db/repositories/import-staging.repository.js';
 import { transaction } from '../db/transaction.js';
-import { type CsvFile, CsvFileError, type Delimiter, openCsv } from '../import/csv-source.js';
+import type { CsvFile, Delimiter } from '../import/csv-source.js';
+import type { TextEncoding } from '../import/decode.js';
+import { CsvFileError } from '../import/header.js';
 import { type ImportIssue, ImportRejected, IssueList } from '../import/issues.js';
 import { type ImportKind, KINDS } from '../import/kinds/index.js';
 import type { ImportKindSpec, KindContext, StagedRow } from '../import/kinds/kind.js';
+import { openImportFile } from '../import/open-file.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { nextEvaluationOn } from '../program/semesters.js';
@@ -31,6 +34,8 @@ export interface ImportOptions {
   file: string | Readable;
   /** The name the report and audit log give the file (default: the path's base name, or "stdin"). */
   fileName?: string;
+  /** A workbook's worksheet (default: the first). */
+  sheet?: string;
   /** Validate and compute what would change, then roll everything back. */
   dryRun?: boolean;
   /** Who the audit log and tier history name. */
@@ -50,7 +55,12 @@ export interface ImportReport {
   kind: ImportKind;
   file: string;
   dryRun: boolean;
-  delimiter: Delimiter;
+  format: 'csv' | 'xlsx';
+  /** CSV: the separator and the encoding read. */
+  delimiter?: Delimiter;
+  encoding?: TextEncoding;
+  /** xlsx: the worksheet read. */
+  sheet?: string;
   /** Data rows in the file (blank lines aside). */
   rows: number;
   inserted: number;
@@ -93,10 +103,11 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
   const ctx: KindContext = { catalog, today: options.today, actor: options.actor };
   let csv: CsvFile | undefined;
   try {
-    csv = await openCsv(options.file, {
-      required: spec.header.filter((c) => !spec.optional.includes(c)),
-      optional: spec.optional,
-    });
+    csv = await openImportFile(
+      options.file,
+      { required: spec.header.filter((c) => !spec.optional.includes(c)), optional: spec.optional },
+      { sheet: options.sheet },
+    );
     const source = csv;
     return await transaction(db, async (tx) => {
       const stage = createImportStagingRepository(tx);
@@ -137,7 +148,10 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
         kind: spec.kind,
         file,
         dryRun: Boolean(options.dryRun),
-        delimiter: source.delimiter,
+        format: source.format,
+        ...(source.delimiter ? { delimiter: source.delimiter } : {}),
+        ...(source.encoding ? { encoding: source.encoding } : {}),
+        ...(source.sheet ? { sheet: source.sheet } : {}),
         rows,
         inserted,
         updated,
