@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.js';
 import { ENCODING_NAMES } from '../import/decode.js';
+import { importTemplate } from '../import/templates.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
+import { isLocale, LOCALES } from '../program/locales.js';
 import {
   formatIssue,
   IMPORT_KINDS,
@@ -15,9 +17,12 @@ import {
 import { describeError } from './describe-error.js';
 
 export const IMPORT_USAGE = `partner-bot import <${IMPORT_KINDS.join('|')}> <file.csv|file.xlsx> [--sheet name] [--dry-run]`;
+export const TEMPLATE_USAGE = `partner-bot import --template <${IMPORT_KINDS.join('|')}> [--locale fr|en]`;
 
 /** Errors printed for a rejected file; the rest are counted. */
 export const MAX_PRINTED_ISSUES = 50;
+/** Partners whose tier preview is printed; the rest are counted. */
+const MAX_PRINTED_TIERS = 200;
 
 export interface ImportCommandDeps {
   db: Db;
@@ -27,9 +32,17 @@ export interface ImportCommandDeps {
   today: IsoDate;
 }
 
+/** What `import --help` prints. */
+export function importHelp(): string[] {
+  const lines: string[] = [];
+  usage((line) => lines.push(line));
+  return lines;
+}
+
 function usage(print: (line: string) => void, problem?: string): number {
   if (problem) print(problem);
   print(`Usage: ${IMPORT_USAGE}`);
+  print(`       ${TEMPLATE_USAGE}`);
   print(
     'A CSV or tab-separated text file (UTF-8, UTF-16 or Windows-1252, separator , ; or tab) or an .xlsx workbook',
   );
@@ -42,14 +55,21 @@ function usage(print: (line: string) => void, problem?: string): number {
       `  ${kind.padEnd(10)} ${header.join(',')}${optional.length ? `  (optional: ${optional.join(', ')})` : ''}`,
     );
   }
-  print('--dry-run checks the file and shows what would change, without writing anything.');
+  print(
+    '--dry-run checks the file and shows what it would change (rows added, changed, unchanged; the tiers of the',
+  );
+  print('partners it touches at the next evaluation, before -> after), without writing anything.');
+  print(
+    '--template writes a header and one example row to fill in (--locale fr: French headers, separator ;).',
+  );
+  print('Run `partner-bot import --help` to see this again.');
   return 2;
 }
 
 /** `partner-bot import <kind> <file.csv> [--dry-run]`: the exit code is 0 when imported, 1 when refused, 2 on bad usage. */
 export async function importCommand(args: string[], deps: ImportCommandDeps): Promise<number> {
   const { print } = deps;
-  let values: { 'dry-run'?: boolean; help?: boolean; sheet?: string };
+  let values: { 'dry-run'?: boolean; help?: boolean; sheet?: string; template?: string; locale?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -57,6 +77,8 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
       options: {
         'dry-run': { type: 'boolean' },
         sheet: { type: 'string' },
+        template: { type: 'string' },
+        locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -69,6 +91,18 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
     usage(print);
     return 0;
   }
+  if (values.template !== undefined) {
+    const kind = values.template;
+    if (positionals.length) return usage(print, `Unexpected argument: ${positionals.join(' ')}`);
+    if (!(IMPORT_KINDS as readonly string[]).includes(kind))
+      return usage(print, `Unknown kind "${kind}" (expected one of ${IMPORT_KINDS.join(', ')}).`);
+    const locale = values.locale ?? 'en';
+    if (!isLocale(locale)) return usage(print, `--locale must be ${LOCALES.join(' or ')}, got "${locale}".`);
+    const template = importTemplate(kind as ImportKind, importColumns(kind as ImportKind).header, locale);
+    for (const line of template.trimEnd().split('\n')) print(line);
+    return 0;
+  }
+  if (values.locale !== undefined) return usage(print, '--locale goes with --template.');
   const [kind, file, ...extra] = positionals;
   if (!kind || !file) return usage(print, 'The kind of data and the file are both required.');
   if (extra.length) return usage(print, `Unexpected argument: ${extra.join(' ')}`);
@@ -118,8 +152,8 @@ export function describeSource(
 
 export function describeReport(report: ImportReport): string[] {
   const counts = report.dryRun
-    ? `would insert ${report.inserted}, update ${report.updated}, leave ${report.unchanged} unchanged`
-    : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`;
+    ? `this file would add ${report.inserted}, change ${report.updated}, leave ${report.unchanged} unchanged`
+    : `${report.inserted} added, ${report.updated} changed, ${report.unchanged} unchanged`;
   const lines = [
     `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.kind} from ${report.file} (${describeSource(report)}): ${plural(report.rows, 'row')}; ${counts}.`,
   ];
@@ -127,14 +161,18 @@ export function describeReport(report: ImportReport): string[] {
     lines.push(`Ignored columns (not part of ${report.kind}): ${report.ignoredColumns.join(', ')}`);
   for (const note of report.notes) lines.push(`Note: ${note}`);
   if (report.tierPreview) {
-    const { evaluationOn, changes } = report.tierPreview;
-    if (changes.length === 0) lines.push(`Tier changes at the next evaluation (${evaluationOn}): none.`);
-    else {
+    const { evaluationOn, partners } = report.tierPreview;
+    const moved = partners.filter((p) => p.before !== p.after);
+    lines.push(
+      `Tiers at the next evaluation (${evaluationOn}) of the ${plural(partners.length, 'partner')} this file touches, ` +
+        `before -> after it (months not recorded yet count as 0): ${moved.length} would differ.`,
+    );
+    for (const p of partners.slice(0, MAX_PRINTED_TIERS))
       lines.push(
-        `Tier changes at the next evaluation (${evaluationOn}), with this data (months not recorded yet count as 0):`,
+        `  ${p.name} (${p.partnerId}): ${p.before ?? 'new'} -> ${p.after}${p.before === p.after ? ' (same)' : ''}`,
       );
-      for (const c of changes) lines.push(`  ${c.name} (${c.partnerId}): ${c.previousTier} -> ${c.tier}`);
-    }
+    if (partners.length > MAX_PRINTED_TIERS)
+      lines.push(`  ... and ${partners.length - MAX_PRINTED_TIERS} more`);
   }
   if (report.dryRun) lines.push('Nothing was written (dry run).');
   return lines;

@@ -44,11 +44,13 @@ export interface ImportOptions {
   today: IsoDate;
 }
 
-export interface TierChange {
+/** A partner the file touches, and its tier at the next evaluation without the file and with it. */
+export interface TierPreviewRow {
   partnerId: string;
   name: string;
-  previousTier: string;
-  tier: string;
+  /** Null for a partner the file creates. */
+  before: string | null;
+  after: string;
 }
 
 export interface ImportReport {
@@ -71,10 +73,10 @@ export interface ImportReport {
   /** Observations that did not block the import. */
   notes: string[];
   /**
-   * Dry runs of partners and revenue: the tier changes the next evaluation would make with this data
-   * in place (other kinds do not move tiers).
+   * Dry runs of partners and revenue: for each partner the file touches, its tier at the next
+   * evaluation before and after this file (other kinds do not move tiers).
    */
-  tierPreview?: { evaluationOn: IsoDate; changes: TierChange[] };
+  tierPreview?: { evaluationOn: IsoDate; partners: TierPreviewRow[] };
 }
 
 /** Issues kept for the report (all are counted). */
@@ -143,6 +145,18 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
       if (issues.count > 0) throw new ImportRejected(file, issues.sorted(), issues.count);
 
       const notes = (await spec.notes?.(stage, ctx)) ?? [];
+      const previewsTiers = options.dryRun && (spec.kind === 'partners' || spec.kind === 'revenue');
+      const evaluationOn = nextEvaluationOn(catalog, options.today);
+      const tiersAtEvaluation = async () => {
+        const evaluation = await evaluateSemester(tx, catalog, {
+          asOf: evaluationOn,
+          dryRun: true,
+          actor: options.actor,
+        });
+        return new Map(evaluation.partners.map((p) => [p.partnerId, p]));
+      };
+      const touched = previewsTiers ? await stage.partnerIds() : [];
+      const before = previewsTiers ? await tiersAtEvaluation() : undefined;
       const { inserted, updated } = await spec.apply(createImportMergeRepository(tx), ctx);
       const report: ImportReport = {
         kind: spec.kind,
@@ -160,21 +174,17 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
         notes,
       };
       if (options.dryRun) {
-        if (spec.kind === 'partners' || spec.kind === 'revenue') {
-          const evaluationOn = nextEvaluationOn(catalog, options.today);
-          const evaluation = await evaluateSemester(tx, catalog, {
-            asOf: evaluationOn,
-            dryRun: true,
-            actor: options.actor,
-          });
+        if (before) {
+          const after = await tiersAtEvaluation();
           report.tierPreview = {
             evaluationOn,
-            changes: evaluation.changes.map(({ partnerId, name, previousTier, tier }) => ({
-              partnerId,
-              name,
-              previousTier,
-              tier,
-            })),
+            partners: touched.flatMap((partnerId) => {
+              const now = after.get(partnerId);
+              if (!now) return [];
+              return [
+                { partnerId, name: now.name, before: before.get(partnerId)?.tier ?? null, after: now.tier },
+              ];
+            }),
           };
         }
         throw new DryRunComplete(report);

@@ -606,9 +606,10 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
       expect(report.dryRun).toBe(true);
       expect(counts(report)).toEqual([12, 12, 0, 0]);
       expect(report.tierPreview?.evaluationOn).toBe('2026-07-01');
-      expect(report.tierPreview?.changes).toEqual([
-        { partnerId: 'beta', name: 'Beta Télécom', previousTier: 'business', tier: 'access' },
-        { partnerId: 'acme', name: 'Société Acmé', previousTier: 'starter', tier: 'business' },
+      // Only the partners the file touches (not gamma), at the next evaluation without the file and with it.
+      expect(report.tierPreview?.partners).toEqual([
+        { partnerId: 'acme', name: 'Société Acmé', before: 'starter', after: 'business' },
+        { partnerId: 'beta', name: 'Beta Télécom', before: 'starter', after: 'access' },
       ]);
       expect(await countRows(revenueLines)).toBe(0);
       expect(await countRows(tierHistory)).toBe(1);
