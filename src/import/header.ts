@@ -1,4 +1,5 @@
 import type { ImportIssue } from './issues.js';
+import { unneutralise } from './neutralise.js';
 
 export interface CsvColumns {
   required: readonly string[];
@@ -139,8 +140,10 @@ export function mapHeader(
   };
 }
 
+/** A data row's cells by column, trimmed; a formula neutralised by our export ("'=x") reads as it was. */
 export function cellsOf(record: readonly string[], map: HeaderMap): Record<string, string> {
   const cells: Record<string, string> = {};
-  for (const [name, i] of map.positions) cells[name] = i === undefined ? '' : (record[i] ?? '').trim();
+  for (const [name, i] of map.positions)
+    cells[name] = i === undefined ? '' : unneutralise((record[i] ?? '').trim());
   return cells;
 }

@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, type ExportFormat, writeTable } from '../export/write-table.js';
+import { isLocale, LOCALES } from '../program/locales.js';
+import { EXPORT_KINDS, type ExportKind, exportTable } from '../services/export.service.js';
+import type { CliContext } from './context.js';
+import { UsageError } from './usage-error.js';
+
+export const EXPORT_USAGE = `partner-bot export <${EXPORT_KINDS.join('|')}> [--format csv|xlsx] [--out file] [--locale fr|en]`;
+
+export const EXPORT_DETAILS = [
+  '  portfolio  every partner, with the partners import columns (re-imports as partners)',
+  '  devoirs    every outstanding obligation: partner, item, status, due date, who must act',
+  '  history    every tier change: evaluations, overrides, imports',
+  '  revenue    every revenue line, with the revenue import columns (re-imports as revenue)',
+  '  --format   csv (default: for French Excel, separator ;, UTF-8 with BOM, decimal comma) or xlsx',
+  '  --out      the file to write (default: partner-bot-<kind>-<today>.<format>)',
+  '  --locale   the language of the headers (default: LOCALE)',
+];
+
+/** Writes one export of every partner to a file; prints where and how many rows. */
+export async function exportCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string' }, out: { type: 'string' }, locale: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  const [kind, ...extra] = positionals;
+  if (!kind) throw new UsageError('the kind of export is required', EXPORT_USAGE);
+  if (extra.length) throw new UsageError(`unexpected argument: ${extra.join(' ')}`, EXPORT_USAGE);
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`unknown export "${kind}" (one of ${EXPORT_KINDS.join(', ')})`, EXPORT_USAGE);
+  const format = values.format ?? 'csv';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be csv or xlsx, got "${format}"`, EXPORT_USAGE);
+  const locale = values.locale ?? ctx.config.LOCALE;
+  if (!isLocale(locale))
+    throw new UsageError(`--locale must be ${LOCALES.join(' or ')}, got "${locale}"`, EXPORT_USAGE);
+  const today = ctx.today();
+  const table = await exportTable(ctx.database.db, ctx.catalog, kind as ExportKind, {
+    scope: { all: true },
+    today,
+    locale,
+  });
+  const out = values.out ?? `partner-bot-${kind}-${today}.${format}`;
+  writeFileSync(out, await writeTable(table, format as ExportFormat, locale));
+  ctx.print(
+    `Exported ${kind} to ${out} (${format}): ${table.rows.length} ${table.rows.length === 1 ? 'row' : 'rows'}.`,
+  );
+  return 0;
+}
