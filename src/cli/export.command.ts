@@ -6,17 +6,9 @@ import { EXPORT_KINDS, type ExportKind, exportTable } from '../services/export.s
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 
-export const EXPORT_USAGE = `partner-bot export <${EXPORT_KINDS.join('|')}> [--format csv|xlsx] [--out file] [--locale fr|en]`;
+import { EXPORT_DETAILS, EXPORT_USAGE } from './usages.js';
 
-export const EXPORT_DETAILS = [
-  '  portfolio  every partner, with the partners import columns (re-imports as partners)',
-  '  devoirs    every outstanding obligation: partner, item, status, due date, who must act',
-  '  history    every tier change: evaluations, overrides, imports',
-  '  revenue    every revenue line, with the revenue import columns (re-imports as revenue)',
-  '  --format   csv (default: for French Excel, separator ;, UTF-8 with BOM, decimal comma) or xlsx',
-  '  --out      the file to write (default: partner-bot-<kind>-<today>.<format>)',
-  '  --locale   the language of the headers (default: LOCALE)',
-];
+export { EXPORT_DETAILS, EXPORT_USAGE };
 
 /** Writes one export of every partner to a file; prints where and how many rows. */
 export async function exportCommand(args: string[], ctx: CliContext): Promise<number> {

@@ -16,8 +16,9 @@ import {
 } from '../services/import.service.js';
 import { describeError } from './describe-error.js';
 
-export const IMPORT_USAGE = `partner-bot import <${IMPORT_KINDS.join('|')}> <file.csv|file.xlsx> [--sheet name] [--dry-run]`;
-export const TEMPLATE_USAGE = `partner-bot import --template <${IMPORT_KINDS.join('|')}> [--locale fr|en]`;
+import { IMPORT_USAGE, importHelp, TEMPLATE_USAGE } from './usages.js';
+
+export { IMPORT_USAGE, importHelp, TEMPLATE_USAGE };
 
 /** Errors printed for a rejected file; the rest are counted. */
 export const MAX_PRINTED_ISSUES = 50;
@@ -32,37 +33,9 @@ export interface ImportCommandDeps {
   today: IsoDate;
 }
 
-/** What `import --help` prints. */
-export function importHelp(): string[] {
-  const lines: string[] = [];
-  usage((line) => lines.push(line));
-  return lines;
-}
-
 function usage(print: (line: string) => void, problem?: string): number {
   if (problem) print(problem);
-  print(`Usage: ${IMPORT_USAGE}`);
-  print(`       ${TEMPLATE_USAGE}`);
-  print(
-    'A CSV or tab-separated text file (UTF-8, UTF-16 or Windows-1252, separator , ; or tab) or an .xlsx workbook',
-  );
-  print(
-    '(its first sheet, or --sheet). Headers in English or French, in any order. Header row of each kind:',
-  );
-  for (const kind of IMPORT_KINDS) {
-    const { header, optional } = importColumns(kind);
-    print(
-      `  ${kind.padEnd(10)} ${header.join(',')}${optional.length ? `  (optional: ${optional.join(', ')})` : ''}`,
-    );
-  }
-  print(
-    '--dry-run checks the file and shows what it would change (rows added, changed, unchanged; the tiers of the',
-  );
-  print('partners it touches at the next evaluation, before -> after), without writing anything.');
-  print(
-    '--template writes a header and one example row to fill in (--locale fr: French headers, separator ;).',
-  );
-  print('Run `partner-bot import --help` to see this again.');
+  for (const line of importHelp()) print(line);
   return 2;
 }
 

@@ -1,15 +1,21 @@
 import { ConfigError } from '../config.js';
-import { main } from '../main.js';
 import { CatalogError } from '../program/catalog.load.js';
-import { ASK_USAGE, askCommand } from './ask.command.js';
-import { type CliContext, openCliContext } from './context.js';
+import type { CliContext } from './context.js';
 import { describeError } from './describe-error.js';
-import { EVALUATE_USAGE, evaluateCommand } from './evaluate.command.js';
-import { EXPORT_DETAILS, EXPORT_USAGE, exportCommand } from './export.command.js';
-import { IMPORT_USAGE, importCommand, importHelp, TEMPLATE_USAGE } from './import.command.js';
-import { OUTBOX_USAGE, outboxCommand } from './outbox.command.js';
-import { REMIND_USAGE, remindCommand } from './remind.command.js';
 import { UsageError } from './usage-error.js';
+import {
+  ASK_USAGE,
+  EVALUATE_USAGE,
+  EXPORT_DETAILS,
+  EXPORT_USAGE,
+  IMPORT_USAGE,
+  importHelp,
+  OUTBOX_USAGE,
+  REMIND_USAGE,
+  TEMPLATE_USAGE,
+} from './usages.js';
+
+// Commands are loaded when run, so that `--help` and usage mistakes answer without loading the program.
 
 type Command = {
   usage: string;
@@ -33,7 +39,7 @@ const commands: Record<string, Command> = {
     standalone: async (args, env) => {
       if (args.length)
         throw new UsageError(`start takes no arguments, got: ${args.join(' ')}`, 'partner-bot start');
-      await main(env);
+      await (await import('../main.js')).main(env);
       return 0;
     },
   },
@@ -54,15 +60,15 @@ const commands: Record<string, Command> = {
       "  --channel <id>  the channel it is asked in (a partner's channel names its partner)",
       "  --locale fr|en  the language of the answer (default: the user's, else LOCALE)",
     ],
-    run: askCommand,
+    run: async (args, ctx) => (await import('./ask.command.js')).askCommand(args, ctx),
   },
   import: {
     usage: IMPORT_USAGE,
     summary:
       'import a spreadsheet (CSV in any usual encoding, or .xlsx): partners, contacts, staff, revenue, trainings, checklist',
     details: () => importHelp().slice(2),
-    run: (args, ctx) =>
-      importCommand(args, {
+    run: async (args, ctx) =>
+      (await import('./import.command.js')).importCommand(args, {
         db: ctx.database.db,
         catalog: ctx.catalog,
         print: ctx.print,
@@ -78,7 +84,7 @@ const commands: Record<string, Command> = {
       '                      evaluation date on or before it',
       '  --dry-run           compute and print, record and announce nothing',
     ],
-    run: evaluateCommand,
+    run: async (args, ctx) => (await import('./evaluate.command.js')).evaluateCommand(args, ctx),
   },
   outbox: {
     usage: OUTBOX_USAGE,
@@ -87,7 +93,7 @@ const commands: Record<string, Command> = {
       '  --retry-failed  queue every failed message again',
       '  --retry <id>    queue one failed message again',
     ],
-    run: outboxCommand,
+    run: async (args, ctx) => (await import('./outbox.command.js')).outboxCommand(args, ctx),
   },
   remind: {
     usage: REMIND_USAGE,
@@ -96,13 +102,13 @@ const commands: Record<string, Command> = {
       '  --as-of YYYY-MM-DD  the day (default today)',
       '  --dry-run           list the reminders, queue nothing',
     ],
-    run: remindCommand,
+    run: async (args, ctx) => (await import('./remind.command.js')).remindCommand(args, ctx),
   },
   export: {
     usage: EXPORT_USAGE,
     summary: 'export a spreadsheet: portfolio, devoirs, history or revenue, as CSV for French Excel or xlsx',
     details: () => EXPORT_DETAILS,
-    run: exportCommand,
+    run: async (args, ctx) => (await import('./export.command.js')).exportCommand(args, ctx),
   },
 };
 
@@ -162,7 +168,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (NO_ARGUMENTS.has(name) && args.length)
       throw new UsageError(`${name} takes no arguments, got: ${args.join(' ')}`, command.usage);
     if ('standalone' in command) return await command.standalone(args, env);
-    ctx = await openCliContext(env);
+    ctx = await (await import('./context.js')).openCliContext(env);
     return await command.run(args, ctx);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -1,18 +1,20 @@
 import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/index.js';
+import { KINDS } from '../import/kinds/index.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import type { Locale } from '../program/locales.js';
 import { semesterContaining } from '../program/semesters.js';
 import { partnerStatus } from './partner-status.service.js';
 
-export const EXPORT_KINDS = ['portfolio', 'devoirs', 'history', 'revenue'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+import type { ExportKind } from '../export/kinds.js';
+
+export { EXPORT_KINDS, type ExportKind } from '../export/kinds.js';
 
 /** A cell: text, an amount in cents, a day, or nothing. The writer formats each for its file type. */
 export type ExportCell = string | { cents: number } | { date: IsoDate } | null;
 
-/** A table to write: its column ids (the import's, where the export re-imports) and its rows. */
+/** A table to write: its column ids (the import's, where the export re-imports: in the same order) and its rows. */
 export interface ExportTable {
   kind: ExportKind;
   columns: readonly string[];
@@ -50,17 +52,7 @@ export async function exportTable(
     case 'portfolio':
       return {
         kind,
-        columns: [
-          'partner_id',
-          'name',
-          'type',
-          'operator_program',
-          'slack_channel_id',
-          'manager_slack_user_id',
-          'joined_on',
-          'tier',
-          'left_on',
-        ],
+        columns: KINDS.partners.header,
         rows: records.map(({ partner: p }) => [
           p.id,
           p.name,
@@ -76,7 +68,7 @@ export async function exportTable(
     case 'revenue':
       return {
         kind,
-        columns: ['partner_id', 'month', 'category', 'amount_eur'],
+        columns: KINDS.revenue.header,
         rows: records.flatMap(({ partner, revenue }) =>
           [...revenue]
             .sort((a, b) => a.month.localeCompare(b.month) || a.category.localeCompare(b.category))
