@@ -1,13 +1,12 @@
 import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/index.js';
+import type { ExportKind } from '../export/kinds.js';
 import { KINDS } from '../import/kinds/index.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import type { Locale } from '../program/locales.js';
 import { semesterContaining } from '../program/semesters.js';
 import { partnerStatus } from './partner-status.service.js';
-
-import type { ExportKind } from '../export/kinds.js';
 
 export { EXPORT_KINDS, type ExportKind } from '../export/kinds.js';
 
