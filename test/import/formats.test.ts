@@ -214,4 +214,44 @@ describe.each(BACKENDS)('spreadsheets as they are saved, on %s', (backend) => {
       },
     ]);
   });
+
+  it('reads the sheet --sheet names (any case), and names the sheets when none matches', async () => {
+    await run('partners', await workbook('partners', 'partners-sheets.xlsx'));
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').addRow(['nothing', 'to', 'import']);
+    const revenue = book.addWorksheet('Revenus');
+    revenue.addRow(['partenaire', 'mois', 'categorie', 'montant']);
+    revenue.addRow(['acme', '2026-02', 'recurring', 12.5]);
+    const path = join(csvFile('', { name: 'y.txt' }), '..', 'two-sheets.xlsx');
+    await book.xlsx.writeFile(path);
+    const report = await importCsv(t.db, catalog, {
+      kind: 'revenue',
+      file: path,
+      sheet: 'REVENUS',
+      actor: ACTOR,
+      today: TODAY,
+    });
+    expect([report.sheet, report.inserted]).toEqual(['Revenus', 1]);
+    const first = (await run('revenue', path).catch((e: unknown) => e)) as ImportRejected;
+    expect(first.issues[0]!.column).toBe('partner_id');
+    const none = (await importCsv(t.db, catalog, {
+      kind: 'revenue',
+      file: path,
+      sheet: 'Ventes',
+      actor: ACTOR,
+      today: TODAY,
+    }).catch((e: unknown) => e)) as ImportRejected;
+    expect(none.issues).toEqual([
+      { message: 'no worksheet named "Ventes" (the workbook has: Notes, Revenus)' },
+    ]);
+    const text = csvFile('partner_id,month,category,amount_eur\n', { name: 'plain.csv' });
+    const notBook = (await importCsv(t.db, catalog, {
+      kind: 'revenue',
+      file: text,
+      sheet: 'x',
+      actor: ACTOR,
+      today: TODAY,
+    }).catch((e: unknown) => e)) as ImportRejected;
+    expect(notBook.issues[0]!.message).toMatch(/^a worksheet can only be chosen in an .xlsx workbook/);
+  });
 });
