@@ -8,8 +8,9 @@ import type { CliContext } from './context.js';
 import { describeError } from './describe-error.js';
 import { UsageError } from './usage-error.js';
 
-export const ASK_USAGE =
-  'partner-bot ask --user <slack_user_id> [--channel <channel_id>] [--locale fr|en] "/partner tier <partner>"';
+import { ASK_USAGE } from './usages.js';
+
+export { ASK_USAGE };
 
 /** Answers one `/partner ...` as the given Slack user, printed as text, then exits. */
 export async function askCommand(args: string[], ctx: CliContext): Promise<number> {

@@ -4,7 +4,9 @@ import type { CliContext } from './context.js';
 import { count } from './count.js';
 import { UsageError } from './usage-error.js';
 
-export const CONTACTS_USAGE = 'partner-bot contacts link';
+import { CONTACTS_USAGE } from './usages.js';
+
+export { CONTACTS_USAGE };
 
 /** `contacts link`: finds on Slack the contacts known only by their e-mail (users.lookupByEmail), audited. */
 export async function contactsCommand(args: string[], ctx: CliContext): Promise<number> {

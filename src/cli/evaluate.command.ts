@@ -5,7 +5,9 @@ import { parseAsOfArgs } from './as-of-args.js';
 import type { CliContext } from './context.js';
 import { count } from './count.js';
 
-export const EVALUATE_USAGE = 'partner-bot evaluate [--as-of YYYY-MM-DD] [--dry-run]';
+import { EVALUATE_USAGE } from './usages.js';
+
+export { EVALUATE_USAGE };
 
 export async function evaluateCommand(args: string[], ctx: CliContext): Promise<number> {
   const { asOf, dryRun } = parseAsOfArgs(args, ctx.today(), EVALUATE_USAGE);

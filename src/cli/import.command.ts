@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.js';
+import { ENCODING_NAMES } from '../import/decode.js';
+import { importTemplate } from '../import/templates.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
+import { isLocale, LOCALES } from '../program/locales.js';
 import {
   formatIssue,
   IMPORT_KINDS,
@@ -13,10 +16,14 @@ import {
 } from '../services/import.service.js';
 import { describeError } from './describe-error.js';
 
-export const IMPORT_USAGE = `partner-bot import <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run]`;
+import { IMPORT_USAGE, importHelp, TEMPLATE_USAGE } from './usages.js';
+
+export { IMPORT_USAGE, importHelp, TEMPLATE_USAGE };
 
 /** Errors printed for a rejected file; the rest are counted. */
 export const MAX_PRINTED_ISSUES = 50;
+/** Partners whose tier preview is printed; the rest are counted. */
+const MAX_PRINTED_TIERS = 200;
 
 export interface ImportCommandDeps {
   db: Db;
@@ -28,27 +35,25 @@ export interface ImportCommandDeps {
 
 function usage(print: (line: string) => void, problem?: string): number {
   if (problem) print(problem);
-  print(`Usage: ${IMPORT_USAGE}`);
-  print('Header row of each kind (separator , ; or tab; UTF-8):');
-  for (const kind of IMPORT_KINDS) {
-    const { header, optional } = importColumns(kind);
-    print(
-      `  ${kind.padEnd(10)} ${header.join(',')}${optional.length ? `  (optional: ${optional.join(', ')})` : ''}`,
-    );
-  }
-  print('--dry-run checks the file and shows what would change, without writing anything.');
+  for (const line of importHelp()) print(line);
   return 2;
 }
 
 /** `partner-bot import <kind> <file.csv> [--dry-run]`: the exit code is 0 when imported, 1 when refused, 2 on bad usage. */
 export async function importCommand(args: string[], deps: ImportCommandDeps): Promise<number> {
   const { print } = deps;
-  let values: { 'dry-run'?: boolean; help?: boolean };
+  let values: { 'dry-run'?: boolean; help?: boolean; sheet?: string; template?: string; locale?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'dry-run': { type: 'boolean' },
+        sheet: { type: 'string' },
+        template: { type: 'string' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -59,6 +64,18 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
     usage(print);
     return 0;
   }
+  if (values.template !== undefined) {
+    const kind = values.template;
+    if (positionals.length) return usage(print, `Unexpected argument: ${positionals.join(' ')}`);
+    if (!(IMPORT_KINDS as readonly string[]).includes(kind))
+      return usage(print, `Unknown kind "${kind}" (expected one of ${IMPORT_KINDS.join(', ')}).`);
+    const locale = values.locale ?? 'en';
+    if (!isLocale(locale)) return usage(print, `--locale must be ${LOCALES.join(' or ')}, got "${locale}".`);
+    const template = importTemplate(kind as ImportKind, importColumns(kind as ImportKind).header, locale);
+    for (const line of template.trimEnd().split('\n')) print(line);
+    return 0;
+  }
+  if (values.locale !== undefined) return usage(print, '--locale goes with --template.');
   const [kind, file, ...extra] = positionals;
   if (!kind || !file) return usage(print, 'The kind of data and the file are both required.');
   if (extra.length) return usage(print, `Unexpected argument: ${extra.join(' ')}`);
@@ -69,6 +86,7 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
     const report = await importCsv(deps.db, deps.catalog, {
       kind: kind as ImportKind,
       file,
+      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
       dryRun: Boolean(values['dry-run']),
       actor: deps.actor,
       today: deps.today,
@@ -89,25 +107,45 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+const SEPARATORS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+/** What was read: "xlsx, sheet Revenue" or "CSV, Windows-1252, semicolon". */
+export function describeSource(
+  report: Pick<ImportReport, 'format' | 'encoding' | 'delimiter' | 'sheet'>,
+): string {
+  if (report.format === 'xlsx') return `xlsx, sheet ${report.sheet}`;
+  return [
+    'CSV',
+    report.encoding && ENCODING_NAMES[report.encoding],
+    report.delimiter && SEPARATORS[report.delimiter],
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 export function describeReport(report: ImportReport): string[] {
   const counts = report.dryRun
-    ? `would insert ${report.inserted}, update ${report.updated}, leave ${report.unchanged} unchanged`
-    : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`;
+    ? `this file would add ${report.inserted}, change ${report.updated}, leave ${report.unchanged} unchanged`
+    : `${report.inserted} added, ${report.updated} changed, ${report.unchanged} unchanged`;
   const lines = [
-    `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.kind} from ${report.file}: ${plural(report.rows, 'row')}; ${counts}.`,
+    `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.kind} from ${report.file} (${describeSource(report)}): ${plural(report.rows, 'row')}; ${counts}.`,
   ];
   if (report.ignoredColumns.length)
     lines.push(`Ignored columns (not part of ${report.kind}): ${report.ignoredColumns.join(', ')}`);
   for (const note of report.notes) lines.push(`Note: ${note}`);
   if (report.tierPreview) {
-    const { evaluationOn, changes } = report.tierPreview;
-    if (changes.length === 0) lines.push(`Tier changes at the next evaluation (${evaluationOn}): none.`);
-    else {
+    const { evaluationOn, partners } = report.tierPreview;
+    const moved = partners.filter((p) => p.before !== p.after);
+    lines.push(
+      `Tiers at the next evaluation (${evaluationOn}) of the ${plural(partners.length, 'partner')} this file touches, ` +
+        `before -> after it (months not recorded yet count as 0): ${moved.length} would differ.`,
+    );
+    for (const p of partners.slice(0, MAX_PRINTED_TIERS))
       lines.push(
-        `Tier changes at the next evaluation (${evaluationOn}), with this data (months not recorded yet count as 0):`,
+        `  ${p.name} (${p.partnerId}): ${p.before ?? 'new'} -> ${p.after}${p.before === p.after ? ' (same)' : ''}`,
       );
-      for (const c of changes) lines.push(`  ${c.name} (${c.partnerId}): ${c.previousTier} -> ${c.tier}`);
-    }
+    if (partners.length > MAX_PRINTED_TIERS)
+      lines.push(`  ... and ${partners.length - MAX_PRINTED_TIERS} more`);
   }
   if (report.dryRun) lines.push('Nothing was written (dry run).');
   return lines;

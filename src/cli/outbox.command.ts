@@ -3,7 +3,9 @@ import { createOutboxRepository, type OutboxRow } from '../db/repositories/outbo
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 
-export const OUTBOX_USAGE = 'partner-bot outbox [--retry-failed] [--retry <id>]';
+import { OUTBOX_USAGE } from './usages.js';
+
+export { OUTBOX_USAGE };
 
 function describe(row: OutboxRow): string {
   const status = row.status === 'pending' && row.hold ? `held (${row.hold})` : row.status;

@@ -8,7 +8,9 @@ import { parseAsOfArgs } from './as-of-args.js';
 import type { CliContext } from './context.js';
 import { count } from './count.js';
 
-export const REMIND_USAGE = 'partner-bot remind [--as-of YYYY-MM-DD] [--dry-run]';
+import { REMIND_USAGE } from './usages.js';
+
+export { REMIND_USAGE };
 
 /**
  * The training reminders of a day, as the scheduled job sends them: recorded as that day's occurrence of

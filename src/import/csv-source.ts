@@ -1,25 +1,26 @@
-import { createReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
-import type { ImportIssue } from './issues.js';
+import { type DecodedText, decodeBytes, ENCODING_NAMES, type TextEncoding } from './decode.js';
+import { type FileBytes, openBytes, readError } from './file-bytes.js';
+import { type CsvColumns, CsvFileError, type CsvItem, cellsOf, mapHeader } from './header.js';
+
+export {
+  type CsvColumns,
+  CsvFileError,
+  type CsvItem,
+  type CsvRow,
+  normalizeHeader,
+} from './header.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
-export interface CsvColumns {
-  required: readonly string[];
-  optional: readonly string[];
-}
-
-/** A data line: its number in the file (header = 1) and its cells by column name, trimmed ('' if absent). */
-export interface CsvRow {
-  line: number;
-  cells: Record<string, string>;
-}
-
-export type CsvItem = ({ kind: 'row' } & CsvRow) | { kind: 'issue'; issue: ImportIssue };
-
 export interface CsvFile {
-  delimiter: Delimiter;
+  format: 'csv' | 'xlsx';
+  delimiter?: Delimiter;
+  /** How the text was decoded (final once `items` is read to its end); none for a workbook. */
+  readonly encoding?: TextEncoding;
+  /** The worksheet read, for a workbook. */
+  sheet?: string;
   /** Header columns that no known column matches: ignored (reported, so a typo does not go unnoticed). */
   ignoredColumns: string[];
   items: AsyncGenerator<CsvItem, void, undefined>;
@@ -27,29 +28,12 @@ export interface CsvFile {
   close(): void;
 }
 
-/** The file cannot be read as a CSV of this kind at all (unreadable, empty, header incomplete). */
-export class CsvFileError extends Error {
-  constructor(readonly issues: ImportIssue[]) {
-    super(issues.map((i) => i.message).join('; '));
-    this.name = 'CsvFileError';
-  }
-}
-
 /** Longest header line looked at to guess the separator, and longest record accepted. */
-const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_HEADER_CHARS = 64 * 1024;
 const MAX_RECORD_CHARS = 1_000_000;
 const NOT_BLANK = /\S/;
-// U+FFFD stands for bytes that were not UTF-8; PostgreSQL text cannot hold NUL.
+// U+FFFD stands for bytes that were not text in the encoding read; PostgreSQL text cannot hold NUL.
 const notText = (cell: string) => cell.includes('\uFFFD') || cell.includes('\0');
-
-/** Header cells compare trimmed, case-insensitively, with spaces or hyphens read as underscores. */
-export function normalizeHeader(cell: string): string {
-  return cell
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-}
 
 /** The separator used most in the header line outside quotes: comma, semicolon or tab (comma if none). */
 export function detectDelimiter(headerLine: string): Delimiter {
@@ -64,62 +48,43 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
-function toBuffer(chunk: unknown): Buffer {
-  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), 'utf8');
-}
-
-function readError(err: unknown): CsvFileError {
-  const e = err as NodeJS.ErrnoException;
-  const reason =
-    e.code === 'ENOENT'
-      ? 'no such file'
-      : e.code === 'EACCES'
-        ? 'permission denied'
-        : e.code === 'EISDIR'
-          ? 'it is a directory'
-          : (e.message ?? String(err)).split('\n')[0];
-  return new CsvFileError([{ message: `cannot read the file: ${reason}` }]);
+export async function openCsv(source: string | Readable, columns: CsvColumns): Promise<CsvFile> {
+  return openCsvBytes(await openBytes(source), columns);
 }
 
 /**
- * Opens a CSV export for streaming: detects the separator from the header line, skips a UTF-8 BOM,
- * maps header cells to the expected columns and yields data rows with their line numbers, or issues
- * (a malformed line, a wrong number of fields) in file order. Rows are parsed by csv-parse as the
- * consumer asks for them, so a file of any size is never held in memory.
+ * Opens a CSV export for streaming: decodes it (decode.ts), detects the separator from the header
+ * line, maps header cells to the expected columns and yields data rows with their line numbers, or
+ * issues (a malformed line, a wrong number of fields) in file order. Rows are parsed by csv-parse as
+ * the consumer asks for them, so a file of any size is never held in memory.
  */
-export async function openCsv(source: string | Readable, columns: CsvColumns): Promise<CsvFile> {
-  const stream = typeof source === 'string' ? createReadStream(source) : source;
-  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<unknown>;
+export async function openCsvBytes(bytes: FileBytes, columns: CsvColumns): Promise<CsvFile> {
+  const decoded: DecodedText = decodeBytes(
+    bytes.head,
+    bytes.ended ? { next: async () => ({ done: true, value: undefined }) } : bytes.rest,
+  );
+  const text = decoded.text;
   const fail = (err: CsvFileError): never => {
-    stream.destroy();
+    bytes.destroy();
     throw err;
   };
 
   // Read until the end of the header line to choose the separator.
-  const head: Buffer[] = [];
+  const head: string[] = [];
   let headLength = 0;
-  let ended = false;
   try {
-    while (headLength < MAX_HEADER_BYTES) {
-      const next = await chunks.next();
-      if (next.done) {
-        ended = true;
-        break;
-      }
-      const chunk = toBuffer(next.value);
-      head.push(chunk);
-      headLength += chunk.length;
-      if (chunk.includes(0x0a) || chunk.includes(0x0d)) break;
+    while (headLength < MAX_HEADER_CHARS) {
+      const next = await text.next();
+      if (next.done) break;
+      head.push(next.value);
+      headLength += next.value.length;
+      if (next.value.includes('\n') || next.value.includes('\r')) break;
     }
   } catch (err) {
     fail(readError(err));
   }
-  const headBuffer = Buffer.concat(head);
-  const headerLine =
-    headBuffer
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r\n|\r|\n/)[0] ?? '';
+  const headText = head.join('');
+  const headerLine = headText.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[0] ?? '';
   if (headerLine.trim() === '')
     fail(
       new CsvFileError([
@@ -131,14 +96,9 @@ export async function openCsv(source: string | Readable, columns: CsvColumns): P
     );
   const delimiter = detectDelimiter(headerLine);
 
-  async function* replay(): AsyncGenerator<Buffer> {
-    yield headBuffer;
-    if (ended) return;
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done) return;
-      yield toBuffer(next.value);
-    }
+  async function* replay(): AsyncGenerator<string> {
+    yield headText;
+    yield* text;
   }
 
   // Malformed records are skipped by the parser and reported in their place: after `after` records.
@@ -165,7 +125,7 @@ export async function openCsv(source: string | Readable, columns: CsvColumns): P
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const close = () => {
     parser.destroy();
-    stream.destroy();
+    bytes.destroy();
   };
 
   let first: IteratorResult<string[]>;
@@ -180,30 +140,14 @@ export async function openCsv(source: string | Readable, columns: CsvColumns): P
     throw new CsvFileError([{ line: 1, message: 'the header line cannot be read' }]);
   }
   const headerRecord = first.value;
-  const header = headerRecord.map(normalizeHeader);
-  const known = [...columns.required, ...columns.optional];
-  const headerIssues: ImportIssue[] = [];
-  const index = new Map<string, number>();
-  header.forEach((name, i) => {
-    if (!known.includes(name)) return;
-    if (index.has(name))
-      headerIssues.push({ line: 1, column: name, message: 'this column appears twice in the header' });
-    else index.set(name, i);
-  });
-  for (const name of columns.required)
-    if (!index.has(name))
-      headerIssues.push({
-        line: 1,
-        column: name,
-        message: `required column missing (found: ${header.filter(Boolean).join(', ') || 'nothing'}; separator "${delimiter === '\t' ? 'tab' : delimiter}")`,
-      });
-  if (headerIssues.length) {
+  let map: ReturnType<typeof mapHeader>;
+  try {
+    map = mapHeader(headerRecord, columns, delimiter === '\t' ? 'tab' : delimiter);
+  } catch (err) {
     close();
-    throw new CsvFileError(headerIssues);
+    throw err;
   }
-  const ignoredColumns = header.filter((name) => name !== '' && !known.includes(name));
-  const width = header.length;
-  const positions = known.map((name) => [name, index.get(name)] as const);
+  const { width } = map;
 
   async function* items(): AsyncGenerator<CsvItem, void, undefined> {
     let received = 1;
@@ -250,22 +194,32 @@ export async function openCsv(source: string | Readable, columns: CsvColumns): P
           continue;
         }
         if (notUtf8) {
-          yield {
-            kind: 'issue',
-            issue: { line, message: 'not UTF-8 text: save the file as "CSV UTF-8" and import it again' },
-          };
+          yield { kind: 'issue', issue: { line, message: notTextMessage(decoded.encoding) } };
           continue;
         }
-        const cells: Record<string, string> = {};
-        for (const [name, i] of positions) cells[name] = i === undefined ? '' : (record[i] ?? '').trim();
-        yield { kind: 'row', line, cells };
+        yield { kind: 'row', line, cells: cellsOf(record, map) };
       }
     } finally {
       close();
     }
   }
 
-  return { delimiter, ignoredColumns, items: items(), close };
+  return {
+    format: 'csv',
+    delimiter,
+    get encoding() {
+      return decoded.encoding;
+    },
+    ignoredColumns: map.ignoredColumns,
+    items: items(),
+    close,
+  };
+}
+
+function notTextMessage(encoding: TextEncoding): string {
+  return encoding === 'utf-8'
+    ? 'not UTF-8 text (the lines before were): save the file as "CSV UTF-8" and import it again'
+    : `not ${ENCODING_NAMES[encoding]} text (a NUL or an undefined byte): save the file as "CSV UTF-8" and import it again`;
 }
 
 function lineBreaks(record: string[]): number {

@@ -70,22 +70,73 @@ export function parseAmountCents(input: string): Parsed<number> {
   return ok(cents);
 }
 
-/** A calendar date written YYYY-MM-DD. */
-export function parseIsoDate(input: string): Parsed<IsoDate> {
-  const raw = input.trim();
-  if (raw === '') return fail('a date is required (YYYY-MM-DD)');
-  if (!isIsoDate(raw)) return fail(`${quote(raw)} is not a date as YYYY-MM-DD (e.g. 2024-03-31)`);
-  return ok(raw);
+function validDay(year: string, month: string, day: string): IsoDate | undefined {
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
 }
 
-/** A month written YYYY-MM (or YYYY-MM-01), to its first day 'YYYY-MM-01'. */
+const DAY_FIRST = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+
+/**
+ * A calendar day as spreadsheets write it: YYYY-MM-DD (also what an Excel date cell reads as),
+ * DD/MM/YYYY or DD.MM.YYYY (day first, as in France; never month first).
+ */
+export function parseIsoDate(input: string): Parsed<IsoDate> {
+  const raw = input.trim();
+  if (raw === '') return fail('a date is required (YYYY-MM-DD or DD/MM/YYYY)');
+  if (isIsoDate(raw)) return ok(raw);
+  const dayFirst = DAY_FIRST.exec(raw);
+  const day = dayFirst ? validDay(dayFirst[3]!, dayFirst[2]!, dayFirst[1]!) : undefined;
+  if (day) return ok(day);
+  return fail(`${quote(raw)} is not a date (YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-03-31 or 31/03/2024)`);
+}
+
+/** Month names and abbreviations, French and English, without accents or the final dot. */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['janv', 'janvier', 'jan', 'january'],
+  ['fevr', 'fevrier', 'fev', 'feb', 'february'],
+  ['mars', 'mar', 'march'],
+  ['avr', 'avril', 'apr', 'april'],
+  ['mai', 'may'],
+  ['juin', 'jun', 'june'],
+  ['juil', 'juillet', 'jul', 'july'],
+  ['aout', 'aug', 'august'],
+  ['sept', 'septembre', 'sep', 'september'],
+  ['oct', 'octobre', 'october'],
+  ['nov', 'novembre', 'november'],
+  ['dec', 'decembre', 'december'],
+];
+
+function monthNumber(name: string): number | undefined {
+  const key = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
+  const index = MONTH_NAMES.findIndex((names) => names.includes(key));
+  return index < 0 ? undefined : index + 1;
+}
+
+const MONTH_ISO = /^(\d{4})-(\d{2})(?:-01)?$/;
+const MONTH_FIRST = /^(\d{1,2})[/.](\d{4})$/;
+const MONTH_NAMED = /^(\p{L}+\.?)[\s\-/]*(\d{4})$/u;
+
+/**
+ * A month, to its first day 'YYYY-MM-01': YYYY-MM (or YYYY-MM-01, an Excel date cell of the 1st),
+ * MM/YYYY, or named: "janv. 2026", "février 2026", "Jan 2026", "January 2026".
+ */
 export function parseMonth(input: string): Parsed<IsoDate> {
   const raw = input.trim();
   if (raw === '') return fail('a month is required (YYYY-MM)');
-  const m = /^(\d{4})-(\d{2})(?:-01)?$/.exec(raw);
-  const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) return fail(`${quote(raw)} is not a month as YYYY-MM (e.g. 2024-03)`);
-  return ok(`${m[1]}-${m[2]}-01`);
+  let year: string | undefined;
+  let month: number | undefined;
+  const iso = MONTH_ISO.exec(raw) ?? MONTH_FIRST.exec(raw);
+  if (iso) {
+    const [a, b] = [iso[1]!, iso[2]!];
+    [year, month] = a.length === 4 ? [a, Number(b)] : [b, Number(a)];
+  } else {
+    const named = MONTH_NAMED.exec(raw);
+    if (named) [year, month] = [named[2]!, monthNumber(named[1]!)];
+  }
+  if (!year || !month || month < 1 || month > 12)
+    return fail(`${quote(raw)} is not a month (YYYY-MM, MM/YYYY or "janv. 2026", e.g. 2024-03)`);
+  return ok(`${year}-${String(month).padStart(2, '0')}-01`);
 }
 
 const TRUE = new Set(['yes', 'oui', 'true', '1', 'y', 'o', 'vrai', 'x']);

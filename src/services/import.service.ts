@@ -8,10 +8,13 @@ import {
   type ImportStagingRepository,
 } from '../db/repositories/import-staging.repository.js';
 import { transaction } from '../db/transaction.js';
-import { type CsvFile, CsvFileError, type Delimiter, openCsv } from '../import/csv-source.js';
+import type { CsvFile, Delimiter } from '../import/csv-source.js';
+import type { TextEncoding } from '../import/decode.js';
+import { CsvFileError } from '../import/header.js';
 import { type ImportIssue, ImportRejected, IssueList } from '../import/issues.js';
 import { type ImportKind, KINDS } from '../import/kinds/index.js';
 import type { ImportKindSpec, KindContext, StagedRow } from '../import/kinds/kind.js';
+import { openImportFile } from '../import/open-file.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { nextEvaluationOn } from '../program/semesters.js';
@@ -31,6 +34,8 @@ export interface ImportOptions {
   file: string | Readable;
   /** The name the report and audit log give the file (default: the path's base name, or "stdin"). */
   fileName?: string;
+  /** A workbook's worksheet (default: the first). */
+  sheet?: string;
   /** Validate and compute what would change, then roll everything back. */
   dryRun?: boolean;
   /** Who the audit log and tier history name. */
@@ -39,18 +44,25 @@ export interface ImportOptions {
   today: IsoDate;
 }
 
-export interface TierChange {
+/** A partner the file touches, and its tier at the next evaluation without the file and with it. */
+export interface TierPreviewRow {
   partnerId: string;
   name: string;
-  previousTier: string;
-  tier: string;
+  /** Null for a partner the file creates. */
+  before: string | null;
+  after: string;
 }
 
 export interface ImportReport {
   kind: ImportKind;
   file: string;
   dryRun: boolean;
-  delimiter: Delimiter;
+  format: 'csv' | 'xlsx';
+  /** CSV: the separator and the encoding read. */
+  delimiter?: Delimiter;
+  encoding?: TextEncoding;
+  /** xlsx: the worksheet read. */
+  sheet?: string;
   /** Data rows in the file (blank lines aside). */
   rows: number;
   inserted: number;
@@ -61,10 +73,10 @@ export interface ImportReport {
   /** Observations that did not block the import. */
   notes: string[];
   /**
-   * Dry runs of partners and revenue: the tier changes the next evaluation would make with this data
-   * in place (other kinds do not move tiers).
+   * Dry runs of partners and revenue: for each partner the file touches, its tier at the next
+   * evaluation before and after this file (other kinds do not move tiers).
    */
-  tierPreview?: { evaluationOn: IsoDate; changes: TierChange[] };
+  tierPreview?: { evaluationOn: IsoDate; partners: TierPreviewRow[] };
 }
 
 /** Issues kept for the report (all are counted). */
@@ -93,10 +105,11 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
   const ctx: KindContext = { catalog, today: options.today, actor: options.actor };
   let csv: CsvFile | undefined;
   try {
-    csv = await openCsv(options.file, {
-      required: spec.header.filter((c) => !spec.optional.includes(c)),
-      optional: spec.optional,
-    });
+    csv = await openImportFile(
+      options.file,
+      { required: spec.header.filter((c) => !spec.optional.includes(c)), optional: spec.optional },
+      { sheet: options.sheet },
+    );
     const source = csv;
     return await transaction(db, async (tx) => {
       const stage = createImportStagingRepository(tx);
@@ -132,12 +145,27 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
       if (issues.count > 0) throw new ImportRejected(file, issues.sorted(), issues.count);
 
       const notes = (await spec.notes?.(stage, ctx)) ?? [];
+      const previewsTiers = options.dryRun && (spec.kind === 'partners' || spec.kind === 'revenue');
+      const evaluationOn = nextEvaluationOn(catalog, options.today);
+      const tiersAtEvaluation = async () => {
+        const evaluation = await evaluateSemester(tx, catalog, {
+          asOf: evaluationOn,
+          dryRun: true,
+          actor: options.actor,
+        });
+        return new Map(evaluation.partners.map((p) => [p.partnerId, p]));
+      };
+      const touched = previewsTiers ? await stage.partnerIds() : [];
+      const before = previewsTiers ? await tiersAtEvaluation() : undefined;
       const { inserted, updated } = await spec.apply(createImportMergeRepository(tx), ctx);
       const report: ImportReport = {
         kind: spec.kind,
         file,
         dryRun: Boolean(options.dryRun),
-        delimiter: source.delimiter,
+        format: source.format,
+        ...(source.delimiter ? { delimiter: source.delimiter } : {}),
+        ...(source.encoding ? { encoding: source.encoding } : {}),
+        ...(source.sheet ? { sheet: source.sheet } : {}),
         rows,
         inserted,
         updated,
@@ -146,21 +174,17 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
         notes,
       };
       if (options.dryRun) {
-        if (spec.kind === 'partners' || spec.kind === 'revenue') {
-          const evaluationOn = nextEvaluationOn(catalog, options.today);
-          const evaluation = await evaluateSemester(tx, catalog, {
-            asOf: evaluationOn,
-            dryRun: true,
-            actor: options.actor,
-          });
+        if (before) {
+          const after = await tiersAtEvaluation();
           report.tierPreview = {
             evaluationOn,
-            changes: evaluation.changes.map(({ partnerId, name, previousTier, tier }) => ({
-              partnerId,
-              name,
-              previousTier,
-              tier,
-            })),
+            partners: touched.flatMap((partnerId) => {
+              const now = after.get(partnerId);
+              if (!now) return [];
+              return [
+                { partnerId, name: now.name, before: before.get(partnerId)?.tier ?? null, after: now.tier },
+              ];
+            }),
           };
         }
         throw new DryRunComplete(report);

@@ -74,7 +74,7 @@ describe('openCsv', () => {
     expect(err).toBeInstanceOf(CsvFileError);
     expect((err as CsvFileError).issues.map((i) => `${i.line}/${i.column}`)).toEqual(['1/id', '1/name']);
     expect((err as CsvFileError).issues[0]!.message).toMatch(
-      /required column missing \(found: identifier, note; separator ";"\)/,
+      /required column missing \(found: identifier, note; separator ";"; not recognised: identifier\)/,
     );
   });
 
@@ -85,9 +85,36 @@ describe('openCsv', () => {
     );
   });
 
-  it('flags text that is not UTF-8', async () => {
-    const latin1 = Buffer.concat([Buffer.from('id,name\n1,Soci'), Buffer.from([0xe9]), Buffer.from('t\n')]);
-    const { items } = await readAll(Readable.from([latin1]));
-    expect(summary(items)).toEqual(['2!not UTF-8 text: save the file as "CSV UTF-8" and import it again']);
+  it('reads bytes that are not UTF-8 as Windows-1252, as French Excel saves them', async () => {
+    const cp1252 = Buffer.from([
+      ...Buffer.from('id;name\n1;Soci'),
+      ...[0xe9, 0x74, 0xe9, 0x20, 0xab, 0xa0, 0x80, 0xa0, 0xbb],
+      0x0a,
+    ]);
+    const { csv, items } = await readAll(Readable.from([cp1252]));
+    expect(summary(items)).toEqual(['2:1|Société «\u00a0€\u00a0»|']);
+    expect(csv.encoding).toBe('windows-1252');
+  });
+
+  it('flags a line that is not UTF-8 in a file whose start is UTF-8', async () => {
+    const late = Buffer.concat([Buffer.from('2,Soci'), Buffer.from([0xe9]), Buffer.from('t\n')]);
+    const { csv, items } = await readAll(Readable.from([Buffer.from('id,name\n1,Société\n'), late]));
+    expect(summary(items)).toEqual([
+      '2:1|Société|',
+      '3!not UTF-8 text (the lines before were): save the file as "CSV UTF-8" and import it again',
+    ]);
+    expect(csv.encoding).toBe('utf-8');
+  });
+
+  it('reads UTF-16 with its BOM, split anywhere', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('id\tname\r\n1\tLéa\r\n', 'utf16le'),
+    ]);
+    const { csv, items } = await readAll(
+      Readable.from([bytes.subarray(0, 3), bytes.subarray(3, 14), bytes.subarray(14)]),
+    );
+    expect(summary(items)).toEqual(['2:1|Léa|']);
+    expect([csv.encoding, csv.delimiter]).toEqual(['utf-16le', '\t']);
   });
 });

@@ -27,10 +27,12 @@ describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
 
   it('imports and says what changed', async () => {
     expect(await cli('partners', partnersFile())).toBe(0);
-    expect(out).toEqual(['Imported partners from partners.csv: 2 rows; 2 inserted, 0 updated, 0 unchanged.']);
+    expect(out).toEqual([
+      'Imported partners from partners.csv (CSV, UTF-8, comma): 2 rows; 2 added, 0 changed, 0 unchanged.',
+    ]);
   });
 
-  it('shows a dry run with the tier changes of the next evaluation', async () => {
+  it('shows a dry run with what this file changes: its rows, and the tiers of the partners it touches', async () => {
     await cli('partners', partnersFile());
     out = [];
     const lines = [
@@ -39,8 +41,8 @@ describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
     ];
     expect(await cli('revenue', csvFile(lines, { name: 'revenue.csv' }), '--dry-run')).toBe(0);
     expect(out).toEqual([
-      'Dry run of revenue from revenue.csv: 3 rows; would insert 3, update 0, leave 0 unchanged.',
-      'Tier changes at the next evaluation (2026-07-01), with this data (months not recorded yet count as 0):',
+      'Dry run of revenue from revenue.csv (CSV, UTF-8, comma): 3 rows; this file would add 3, change 0, leave 0 unchanged.',
+      'Tiers at the next evaluation (2026-07-01) of the 1 partner this file touches, before -> after it (months not recorded yet count as 0): 1 would differ.',
       '  Acme (acme): starter -> business',
       'Nothing was written (dry run).',
     ]);
@@ -73,7 +75,7 @@ describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
     expect(await cli(...args)).toBe(2);
     expect(out[0]).toMatch(problem);
     expect(out[1]).toMatch(
-      /^Usage: partner-bot import <partners\|contacts\|staff\|revenue\|trainings\|checklist> <file.csv> \[--dry-run\]$/,
+      /^Usage: partner-bot import <partners\|contacts\|staff\|revenue\|trainings\|checklist> <file.csv\|file.xlsx> \[--sheet name\] \[--dry-run\]$/,
     );
     expect(out.join('\n')).toContain('revenue    partner_id,month,category,amount_eur');
   });

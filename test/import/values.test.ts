@@ -59,11 +59,20 @@ describe('parseIsoDate', () => {
   it.each([
     ['2024-02-29', { ok: true, value: '2024-02-29' }],
     [' 2024-12-31 ', { ok: true, value: '2024-12-31' }],
+    ['31/12/2024', { ok: true, value: '2024-12-31' }],
+    ['31.12.2024', { ok: true, value: '2024-12-31' }],
+    ['1/2/2024', { ok: true, value: '2024-02-01' }],
   ])('reads %j', (input, expected) => expect(parseIsoDate(input)).toEqual(expected));
-  it.each(['', '2023-02-29', '2024-2-1', '31/12/2024', '2024-12-31T10:00', 'tomorrow'])(
-    'refuses %j',
-    (input) => expect(parseIsoDate(input).ok).toBe(false),
-  );
+  it.each([
+    '',
+    '2023-02-29',
+    '2024-2-1',
+    '12/31/2024',
+    '31/02/2024',
+    '31-12-2024',
+    '2024-12-31T10:00',
+    'tomorrow',
+  ])('refuses %j', (input) => expect(parseIsoDate(input).ok).toBe(false));
 });
 
 describe('parseMonth', () => {
@@ -71,9 +80,18 @@ describe('parseMonth', () => {
     ['2024-03', '2024-03-01'],
     ['2024-12', '2024-12-01'],
     ['2024-03-01', '2024-03-01'],
+    ['03/2024', '2024-03-01'],
+    ['3.2024', '2024-03-01'],
+    ['janv. 2024', '2024-01-01'],
+    ['Février 2024', '2024-02-01'],
+    ['AOÛT 2024', '2024-08-01'],
+    ['déc. 2024', '2024-12-01'],
+    ['Jan 2024', '2024-01-01'],
+    ['September 2024', '2024-09-01'],
   ])('reads %j as %s', (input, month) => expect(parseMonth(input)).toEqual({ ok: true, value: month }));
-  it.each(['', '2024-13', '2024-00', '2024-3', '2024-03-15', '03/2024', '2024'])('refuses %j', (input) =>
-    expect(parseMonth(input).ok).toBe(false),
+  it.each(['', '2024-13', '2024-00', '2024-3', '2024-03-15', '13/2024', 'juin', 'Smarch 2024', '2024'])(
+    'refuses %j',
+    (input) => expect(parseMonth(input).ok).toBe(false),
   );
 });
 
@@ -124,5 +142,8 @@ describe('header line', () => {
   it('normalises header cells', () => {
     expect(normalizeHeader('\uFEFF Partner ID ')).toBe('partner_id');
     expect(normalizeHeader('Amount-EUR')).toBe('amount_eur');
+    expect(normalizeHeader('Catégorie')).toBe('categorie');
+    expect(normalizeHeader('Date d’entrée')).toBe('date_d_entree');
+    expect(normalizeHeader(' Montant (€) ')).toBe('montant');
   });
 });

@@ -132,6 +132,14 @@ export function createImportStagingRepository(db: Db) {
       );
     },
 
+    /** The partners the staged rows name (kinds with a partner_id column), by id. */
+    async partnerIds(): Promise<string[]> {
+      const found = rowsOf<{ partner_id: string }>(
+        await db.execute(sql`select distinct partner_id from ${STAGE} order by partner_id`),
+      );
+      return found.map((r) => r.partner_id);
+    },
+
     /** Statistics for the planner, once the rows are in. */
     async analyze(): Promise<void> {
       await db.execute(sql`analyze import_stage`);

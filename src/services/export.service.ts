@@ -1,0 +1,131 @@
+import type { Db } from '../db/client.js';
+import { createRepositories } from '../db/repositories/index.js';
+import type { ExportKind } from '../export/kinds.js';
+import { KINDS } from '../import/kinds/index.js';
+import type { Catalog } from '../program/catalog.schema.js';
+import type { IsoDate } from '../program/dates.js';
+import type { Locale } from '../program/locales.js';
+import { semesterContaining } from '../program/semesters.js';
+import { partnerStatus } from './partner-status.service.js';
+
+export { EXPORT_KINDS, type ExportKind } from '../export/kinds.js';
+
+/** A cell: text, an amount in cents, a day, or nothing. The writer formats each for its file type. */
+export type ExportCell = string | { cents: number } | { date: IsoDate } | null;
+
+/** A table to write: its column ids (the import's, where the export re-imports: in the same order) and its rows. */
+export interface ExportTable {
+  kind: ExportKind;
+  columns: readonly string[];
+  rows: ExportCell[][];
+}
+
+/** Whose partners: every one (admins, the command line) or a manager's portfolio. */
+export type ExportScope = { all: true } | { managerSlackUserId: string };
+
+const EARLIEST_MONTH = '1900-01-01';
+const day = (date: IsoDate | null | undefined): ExportCell => (date ? { date } : null);
+
+/**
+ * The data of one export, for the partners in scope (partners that left included: an export is a record).
+ * `portfolio` has the partners import's columns and `revenue` the revenue import's: both re-import as
+ * they are. `devoirs` lists every outstanding obligation; `history` every tier change.
+ */
+export async function exportTable(
+  db: Db,
+  catalog: Catalog,
+  kind: ExportKind,
+  options: { scope: ExportScope; today: IsoDate; locale: Locale },
+): Promise<ExportTable> {
+  const repos = createRepositories(db);
+  const ids =
+    'all' in options.scope
+      ? (await repos.partners.byManager(undefined)).map((p) => p.id)
+      : (await repos.partners.byManager(options.scope.managerSlackUserId)).map((p) => p.id);
+  const since = kind === 'devoirs' ? semesterContaining(catalog, options.today).firstMonth : EARLIEST_MONTH;
+  const records = (await repos.partners.records(ids, since)).sort((a, b) =>
+    a.partner.id.localeCompare(b.partner.id),
+  );
+
+  switch (kind) {
+    case 'portfolio':
+      return {
+        kind,
+        columns: KINDS.partners.header,
+        rows: records.map(({ partner: p }) => [
+          p.id,
+          p.name,
+          p.type,
+          p.operatorProgram,
+          p.slackChannelId,
+          p.managerSlackUserId,
+          day(p.joinedOn),
+          p.tier,
+          day(p.leftOn),
+        ]),
+      };
+    case 'revenue':
+      return {
+        kind,
+        columns: KINDS.revenue.header,
+        rows: records.flatMap(({ partner, revenue }) =>
+          [...revenue]
+            .sort((a, b) => a.month.localeCompare(b.month) || a.category.localeCompare(b.category))
+            .map((r) => [partner.id, r.month.slice(0, 7), r.category, { cents: r.amountCents }]),
+        ),
+      };
+    case 'history':
+      return {
+        kind,
+        columns: [
+          'partner_id',
+          'effective_on',
+          'kind',
+          'semester',
+          'previous_tier',
+          'tier',
+          'computed_tier',
+          'outcome',
+          'average_eur',
+          'reason',
+        ],
+        rows: records.flatMap(({ partner, history }) =>
+          [...history]
+            .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn) || a.id - b.id)
+            .map((h) => [
+              partner.id,
+              day(h.effectiveOn),
+              h.kind,
+              h.semester,
+              h.previousTier,
+              h.tier,
+              h.computedTier,
+              h.outcome,
+              h.averageCents === null ? null : { cents: h.averageCents },
+              h.reason,
+            ]),
+        ),
+      };
+    case 'devoirs':
+      return {
+        kind,
+        columns: ['partner_id', 'item', 'label', 'status', 'due_on', 'who'],
+        rows: records.flatMap((record) =>
+          partnerStatus(catalog, record, options.today)
+            .obligations.filter((o) => o.status !== 'done')
+            .map((o) => [
+              record.partner.id,
+              o.obligation.code,
+              o.obligation.label[options.locale],
+              o.status,
+              day(o.dueOn),
+              o.actor.kind === 'contact'
+                ? o.actor.contact.name
+                : o.actor.kind === 'partner'
+                  ? record.partner.name
+                  : `${o.actor.kind}:${o.actor.profile}`,
+            ]),
+        ),
+      };
+  }
+}

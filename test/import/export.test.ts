@@ -1,0 +1,128 @@
+import { writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/demo/seed.js';
+import { type ExportFormat, writeTable } from '../../src/export/write-table.js';
+import { semesterContaining } from '../../src/program/semesters.js';
+import { exportTable } from '../../src/services/export.service.js';
+import { importCsv } from '../../src/services/import.service.js';
+import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { ACTOR, catalog, csvFile, TODAY } from './support.js';
+
+const HOSTILE = '=HYPERLINK("http://evil.example","click")';
+
+describe.each(BACKENDS)('exports on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeEach(async () => {
+    t = await createTestDatabase(backend);
+    await seedDemo(t.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+  });
+  afterEach(() => t?.drop());
+
+  const exported = async (
+    kind: 'portfolio' | 'revenue' | 'devoirs' | 'history',
+    format: ExportFormat,
+    locale: 'fr' | 'en' = 'fr',
+  ) => {
+    const table = await exportTable(t.db, catalog, kind, { scope: { all: true }, today: TODAY, locale });
+    const path = csvFile('', { name: `${kind}-${locale}.${format}` });
+    writeFileSync(path, await writeTable(table, format, locale));
+    return { table, path };
+  };
+
+  it('writes CSV for French Excel: BOM, semicolons, decimal comma, French headers', async () => {
+    const { path, table } = await exported('revenue', 'csv');
+    const text = (await import('node:fs')).readFileSync(path, 'utf8');
+    expect(text.startsWith('\uFEFFpartenaire;mois;categorie;montant\r\n')).toBe(true);
+    const first = table.rows[0]!;
+    const cents = (first[3] as { cents: number }).cents;
+    expect(text.split('\r\n')[1]).toBe(
+      `${first[0]};${first[1]};${first[2]};${Math.trunc(cents / 100)},${String(cents % 100).padStart(2, '0')}`,
+    );
+  });
+
+  it.each([
+    ['portfolio', 'partners', 'csv'],
+    ['portfolio', 'partners', 'xlsx'],
+    ['revenue', 'revenue', 'csv'],
+    ['revenue', 'revenue', 'xlsx'],
+  ] as const)('the %s export re-imports as %s (%s), changing nothing', async (kind, importKind, format) => {
+    const { path, table } = await exported(kind, format);
+    expect(table.rows.length).toBeGreaterThan(5);
+    const report = await importCsv(t.db, catalog, {
+      kind: importKind,
+      file: path,
+      actor: ACTOR,
+      today: TODAY,
+    });
+    expect([report.rows, report.inserted, report.updated, report.unchanged]).toEqual([
+      table.rows.length,
+      0,
+      0,
+      table.rows.length,
+    ]);
+  });
+
+  it('neutralises a hostile cell in CSV and xlsx, and it re-imports as it was', async () => {
+    await importCsv(t.db, catalog, {
+      kind: 'partners',
+      file: csvFile([
+        'partner_id;name;type;joined_on',
+        `evil;"${HOSTILE.replace(/"/g, '""')}";ambassador;2026-01-01`,
+      ]),
+      actor: ACTOR,
+      today: TODAY,
+    });
+    const csv = await exported('portfolio', 'csv', 'en');
+    const text = (await import('node:fs')).readFileSync(csv.path, 'utf8');
+    const line = text.split('\r\n').find((l) => l.startsWith('evil;'))!;
+    expect(line.split(';')[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+
+    const xlsx = await exported('portfolio', 'xlsx', 'en');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx.path);
+    const cells: unknown[] = [];
+    book.worksheets[0]!.eachRow((row) => {
+      if (row.getCell(1).value === 'evil') cells.push(row.getCell(2).value);
+    });
+    expect(cells).toEqual([`'${HOSTILE}`]);
+
+    for (const { path } of [csv, xlsx]) {
+      const report = await importCsv(t.db, catalog, {
+        kind: 'partners',
+        file: path,
+        actor: ACTOR,
+        today: TODAY,
+      });
+      expect(report.updated).toBe(0);
+    }
+  });
+
+  it('exports the outstanding devoirs and the tier history', async () => {
+    const devoirs = await exportTable(t.db, catalog, 'devoirs', {
+      scope: { all: true },
+      today: TODAY,
+      locale: 'fr',
+    });
+    expect(devoirs.rows.length).toBeGreaterThan(0);
+    expect(devoirs.rows.every((r) => r[3] !== 'done')).toBe(true);
+    const history = await exportTable(t.db, catalog, 'history', {
+      scope: { all: true },
+      today: TODAY,
+      locale: 'fr',
+    });
+    expect(history.rows.map((r) => r[0])).toContain('acme');
+    const mine = await exportTable(t.db, catalog, 'portfolio', {
+      scope: { managerSlackUserId: 'U0MANAGER2' },
+      today: TODAY,
+      locale: 'fr',
+    });
+    expect(mine.rows.map((r) => r[0])).toEqual([
+      'fibre-ouest',
+      'garonne-it',
+      'hexa-phone',
+      'iris-telecom',
+      'kappa-solutions',
+    ]);
+  });
+});
