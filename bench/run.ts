@@ -6,6 +6,7 @@ import { benchEvaluation } from './evaluation.bench.js';
 import { benchFlood } from './flood.bench.js';
 import { benchImport } from './import.bench.js';
 import { benchLatency } from './latency.bench.js';
+import { benchPortfolio } from './portfolio.bench.js';
 import { BENCH_POSTGRES_URL, round } from './support.js';
 
 /**
@@ -13,7 +14,7 @@ import { BENCH_POSTGRES_URL, round } from './support.js';
  * beside a baseline taken in the same run, prints one table and writes bench/results.json.
  */
 
-const SECTIONS = ['latency', 'evaluation', 'delivery', 'import', 'flood'] as const;
+const SECTIONS = ['latency', 'evaluation', 'delivery', 'import', 'flood', 'portfolio'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface Row {
@@ -226,6 +227,19 @@ function floodRows(r: Awaited<ReturnType<typeof benchFlood>>): Row[] {
   ];
 }
 
+function portfolioRows(r: Awaited<ReturnType<typeof benchPortfolio>>): Row[] {
+  const [baseline, ...measures] = r.measures;
+  return measures.map((m) => ({
+    section: 'portfolio' as const,
+    measure: `${m.name}, ${thousands(r.partners)} partners: median / max of ${r.runs}; loop delay max`,
+    value: `${ms(m.medianMs)} / ${ms(m.maxMs)}; ${ms(m.maxLoopDelayMs)}`,
+    baseline: `${ms(baseline!.medianMs)} one SQL page`,
+    ratio: x(m.medianMs / baseline!.medianMs),
+    target: '≤ 300 ms; loop ≤ 50 ms',
+    met: m.maxMs <= 300 && m.maxLoopDelayMs <= 50,
+  }));
+}
+
 const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> = {
   latency: async () => {
     const onPostgres = await benchLatency({ backend: 'postgres' });
@@ -250,6 +264,10 @@ const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> 
   flood: async () => {
     const result = await benchFlood();
     return { result, rows: floodRows(result) };
+  },
+  portfolio: async () => {
+    const result = await benchPortfolio();
+    return { result, rows: portfolioRows(result) };
   },
 };
 
