@@ -229,15 +229,27 @@ function floodRows(r: Awaited<ReturnType<typeof benchFlood>>): Row[] {
 
 function portfolioRows(r: Awaited<ReturnType<typeof benchPortfolio>>): Row[] {
   const [baseline, ...measures] = r.measures;
-  return measures.map((m) => ({
-    section: 'portfolio' as const,
-    measure: `${m.name}, ${thousands(r.partners)} partners: median / max of ${r.runs}; loop delay max`,
-    value: `${ms(m.medianMs)} / ${ms(m.maxMs)}; ${ms(m.maxLoopDelayMs)}`,
-    baseline: `${ms(baseline!.medianMs)} one SQL page`,
-    ratio: x(m.medianMs / baseline!.medianMs),
-    target: '≤ 300 ms; loop ≤ 50 ms',
-    met: m.maxMs <= 300 && m.maxLoopDelayMs <= 50,
-  }));
+  const refresh: Row = {
+    section: 'portfolio',
+    measure: `daily status refresh, ${thousands(r.partners)} partners (job, once a day); loop delay max`,
+    value: `${s(r.refresh.ms / 1000)}; ${ms(r.refresh.maxLoopDelayMs)}`,
+    baseline: '—',
+    ratio: '—',
+    target: 'loop ≤ 50 ms',
+    met: r.refresh.maxLoopDelayMs <= 50,
+  };
+  return [
+    refresh,
+    ...measures.map((m) => ({
+      section: 'portfolio' as const,
+      measure: `${m.name}, ${thousands(r.partners)} partners: median / max of ${r.runs}; loop delay max`,
+      value: `${ms(m.medianMs)} / ${ms(m.maxMs)}; ${ms(m.maxLoopDelayMs)}`,
+      baseline: `${ms(baseline!.medianMs)} one SQL page`,
+      ratio: x(m.medianMs / baseline!.medianMs),
+      target: '≤ 300 ms; loop ≤ 50 ms',
+      met: m.maxMs <= 300 && m.maxLoopDelayMs <= 50,
+    })),
+  ];
 }
 
 const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> = {

@@ -1,13 +1,13 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import { createPartnersRepository } from '../db/repositories/partners.repository.js';
+import { createRepositories } from '../db/repositories/index.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { daysBetween, type IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
-import { semesterContaining } from '../program/semesters.js';
+import { nextEvaluationOn } from '../program/semesters.js';
 import { thresholdCents } from '../program/tiers.js';
-import { partnerStatus } from '../services/partner-status.service.js';
+import { refreshPartnerStatuses } from '../services/partner-status-snapshot.service.js';
 import { digestView, type ManagerDigest } from '../slack/views/digest.view.js';
 import type { JobDefinition } from './occurrences.js';
 
@@ -33,81 +33,81 @@ export function digestKey(today: IsoDate, manager: string): string {
  */
 export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
   const { catalog } = deps;
-  const semester = semesterContaining(catalog, today);
-  const records = await createPartnersRepository(db).all(semester.firstMonth);
+  await refreshPartnerStatuses(db, catalog, today);
+  const repos = createRepositories(db);
+  const [rows, pending] = await Promise.all([repos.partnerStatuses.forDigest(), repos.trainings.pending()]);
+  const evaluationOn = nextEvaluationOn(catalog, today);
+  const daysLeft = daysBetween(today, evaluationOn);
+  const obligationLabel = (code: string) => catalog.obligations.find((o) => o.code === code)?.label;
   const digests = new Map<string, ManagerDigest>();
-
-  for (const record of records) {
-    const { partner } = record;
-    const manager = partner.managerSlackUserId;
-    // A partner that left the program is not in its manager's digest from that day.
-    if (!manager || hasLeft(partner, today)) continue;
+  const digestOf = (manager: string) => {
     let digest = digests.get(manager);
     if (!digest) {
       digest = { manager, demotions: [], promotions: [], overdue: [], missed: [], pending: [] };
       digests.set(manager, digest);
     }
-    const status = partnerStatus(catalog, record, today);
-    const { progress } = status;
+    return digest;
+  };
+
+  // The snapshot's rows hold what the rules said of each partner today (partner-status-snapshot.service.ts).
+  let sliceStart = performance.now();
+  for (const status of rows) {
+    // Thousands of partners: let other work in every few ms.
+    if (performance.now() - sliceStart > 8) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    const partner = status;
+    const digest = digestOf(status.manager);
     const partnerName = partner.name;
-    const { daysLeft } = progress;
-    if (progress.demotion) {
+    if (status.demotionTo) {
       digest.demotions.push({
         partnerName,
-        averageSoFarCents: progress.averageSoFarCents ?? 0,
-        missingToKeepCents: progress.demotion.missingToKeepCents,
+        averageSoFarCents: status.averageSoFarCents ?? 0,
+        missingToKeepCents: status.missingToKeepCents ?? 0,
         tier: partner.tier,
         daysLeft,
-        nextEvaluationOn: progress.nextEvaluationOn,
+        nextEvaluationOn: evaluationOn,
       });
-    } else if (
-      progress.nextTier &&
-      progress.averageSoFarCents !== null &&
-      progress.missingForNextCents !== null
-    ) {
-      const threshold = thresholdCents(catalog, progress.nextTier.code, partner.type);
-      if (
-        progress.missingForNextCents === 0 ||
-        progress.missingForNextCents <= threshold * catalog.digest.promotionReach
-      )
-        digest.promotions.push({
-          partnerName,
-          nextTier: progress.nextTier.code,
-          missingCents: progress.missingForNextCents,
-          thresholdCents: threshold,
-          daysLeft,
-        });
+    } else if (status.promotionTo) {
+      digest.promotions.push({
+        partnerName,
+        nextTier: status.promotionTo,
+        missingCents: status.missingForNextCents ?? 0,
+        thresholdCents: thresholdCents(catalog, status.promotionTo, partner.type),
+        daysLeft,
+      });
     }
-    for (const item of status.obligations) {
-      if (item.status !== 'overdue') continue;
+    for (const item of status.details?.overdue ?? []) {
+      const obligation = obligationLabel(item.obligation);
+      if (!obligation) continue;
       digest.overdue.push({
         partnerName,
-        obligation: item.obligation.label,
+        obligation,
         dueOn: item.dueOn,
         daysOverdue: daysBetween(item.dueOn, today),
-        contact: item.actor.kind === 'contact' ? item.actor.contact : undefined,
+        contact: item.contact ?? undefined,
       });
     }
-    // Quarterly duties missed in the quarters still shown: one line per duty, its quarters oldest first.
-    const missed = new Map<string, ManagerDigest['missed'][number]>();
-    for (const item of status.obligations) {
-      if (item.status !== 'missed' || !item.quarter) continue;
-      let line = missed.get(item.obligation.code);
-      if (!line) {
-        line = { partnerName, obligation: item.obligation.label, quarters: [] };
-        missed.set(item.obligation.code, line);
-      }
-      line.quarters.push({ year: item.quarter.year, number: item.quarter.number });
+    for (const line of status.details?.missed ?? []) {
+      const obligation = obligationLabel(line.obligation);
+      if (obligation) digest.missed.push({ partnerName, obligation, quarters: line.quarters });
     }
-    digest.missed.push(...missed.values());
-    for (const training of record.trainings) {
-      if (training.status !== 'pending') continue;
-      const obligation = catalog.obligations.find((o) => o.code === training.training);
-      digest.pending.push({
-        partnerName,
+  }
+
+  // Declarations awaiting confirmation, by partner name, of managed partners still in the program.
+  const pendingOf = new Map<string, typeof pending>();
+  for (const training of pending)
+    pendingOf.set(training.partnerId, [...(pendingOf.get(training.partnerId) ?? []), training]);
+  for (const partner of await repos.partners.byIds([...pendingOf.keys()])) {
+    const manager = partner.managerSlackUserId;
+    if (!manager || hasLeft(partner, today)) continue;
+    for (const training of pendingOf.get(partner.id) ?? []) {
+      digestOf(manager).pending.push({
+        partnerName: partner.name,
         training: training.training,
-        trainingLabel: obligation?.label,
-        contact: record.contacts.find((c) => c.id === training.contactId),
+        trainingLabel: obligationLabel(training.training),
+        contact: { slackUserId: training.contactSlackUserId, name: training.contactName },
         completedOn: training.completedOn,
       });
     }

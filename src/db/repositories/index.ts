@@ -8,6 +8,7 @@ import { createImportMergeRepository } from './import-merge.repository.js';
 import { createImportStagingRepository } from './import-staging.repository.js';
 import { createJobOccurrencesRepository } from './job-occurrences.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
+import { createPartnerStatusesRepository } from './partner-statuses.repository.js';
 import { createPartnersRepository } from './partners.repository.js';
 import { createReminderLogRepository } from './reminder-log.repository.js';
 import { createRevenueRepository } from './revenue.repository.js';
@@ -41,6 +42,7 @@ export function createRepositories(db: Db) {
     reminderLog: createReminderLogRepository(db),
     snoozes: createSnoozesRepository(db),
     evaluationApprovals: createEvaluationApprovalsRepository(db),
+    partnerStatuses: createPartnerStatusesRepository(db),
   };
 }
 
