@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import postgres from 'postgres';
+import { benchBurst } from './burst.bench.js';
 import { benchDelivery } from './delivery.bench.js';
 import { benchEvaluation } from './evaluation.bench.js';
 import { benchFlood } from './flood.bench.js';
@@ -10,11 +11,11 @@ import { benchPortfolio } from './portfolio.bench.js';
 import { BENCH_POSTGRES_URL, round } from './support.js';
 
 /**
- * `npm run bench [-- latency evaluation delivery import flood]`: builds each section's dataset, measures it
+ * `npm run bench [-- latency evaluation delivery import flood portfolio burst]`: builds each section's dataset, measures it
  * beside a baseline taken in the same run, prints one table and writes bench/results.json.
  */
 
-const SECTIONS = ['latency', 'evaluation', 'delivery', 'import', 'flood', 'portfolio'] as const;
+const SECTIONS = ['latency', 'evaluation', 'delivery', 'import', 'flood', 'portfolio', 'burst'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface Row {
@@ -252,6 +253,25 @@ function portfolioRows(r: Awaited<ReturnType<typeof benchPortfolio>>): Row[] {
   ];
 }
 
+function burstRows(r: Awaited<ReturnType<typeof benchBurst>>): Row[] {
+  return r.app.map((a, i) => {
+    const b = r.bare[i]!;
+    const allCards = a.requests <= 200;
+    return {
+      section: 'burst' as const,
+      measure: `${a.requests} concurrent /partner status, ${thousands(r.partners)} partners: cards / busy / other; p50 / max`,
+      value: `${a.cards} / ${a.busy} / ${a.other}; ${ms(a.p50Ms)} / ${ms(a.maxMs)}`,
+      baseline: `bare Bolt ${ms(b.p50Ms)} / ${ms(b.maxMs)}`,
+      ratio: x(a.maxMs / b.maxMs),
+      target: allCards ? 'all cards within 3 s' : 'all card or busy within 3 s',
+      met:
+        a.within3s === a.requests &&
+        a.other === 0 &&
+        (allCards ? a.cards === a.requests : a.cards + a.busy === a.requests),
+    };
+  });
+}
+
 const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> = {
   latency: async () => {
     const onPostgres = await benchLatency({ backend: 'postgres' });
@@ -276,6 +296,10 @@ const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> 
   flood: async () => {
     const result = await benchFlood();
     return { result, rows: floodRows(result) };
+  },
+  burst: async () => {
+    const result = await benchBurst();
+    return { result, rows: burstRows(result) };
   },
   portfolio: async () => {
     const result = await benchPortfolio();

@@ -53,6 +53,7 @@ export const configSchema = z
     DIGEST_CRON: z.string().trim().min(1).default('0 8 * * 1'),
     EVALUATION_APPROVAL: boolean,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    STATUS_REFRESH_CRON: z.string().trim().min(1).default('5 0 * * *'),
   })
   .superRefine(
     (c, ctx) => {
