@@ -36,8 +36,9 @@ function messageOf(reply: Reply): RespondArguments {
 
 /**
  * Runs the core within what is left of the deadline counted from the request's arrival, in its turn
- * (deps.partnerWork bounds the work at once): "busy" at once when it could not start in time, or when it is
- * not done by the deadline (it then finishes in the background, its answer dropped).
+ * (deps.partnerWork bounds the work at once). Too many requests for it to start in time: "busy" at once.
+ * Started but not done by the deadline (a database that stopped answering, mostly): "temporarily
+ * unavailable", as before; it finishes in the background, its answer dropped.
  */
 async function answer(
   deps: ListenerDeps,
@@ -46,18 +47,23 @@ async function answer(
   timing: RequestTiming,
 ): Promise<Reply> {
   let locale = deps.knownLocale(request.userId);
-  const busy = (why: string) => {
-    deps.logger.debug(`/partner answered "busy": ${why}`);
-    return busyView(locale);
-  };
   const work = deps.partnerWork.run(async () => {
     locale = await deps.locales(client, request.userId);
     return handlePartnerCommand(deps, { ...request, locale });
   }, timeLeft(timing, REPLY_DEADLINE_MS) - MIN_WORK_MS);
   return withDeadline(
-    work.then((done) => (done.started ? done.value : busy('too many requests to start in time'))),
+    work.then((done) => {
+      if (done.started) return done.value;
+      deps.logger.debug('/partner answered "busy": too many requests to start in time');
+      return busyView(locale);
+    }),
     Math.max(0, timeLeft(timing, REPLY_DEADLINE_MS)),
-    () => busy(`not done within ${REPLY_DEADLINE_MS} ms of its arrival`),
+    () => {
+      deps.logger.warn(
+        `/partner took longer than ${REPLY_DEADLINE_MS} ms from its arrival: answered "temporarily unavailable"`,
+      );
+      return unavailableView(locale);
+    },
   );
 }
 
