@@ -18,6 +18,12 @@ export interface DigestDeps {
   config: Pick<Config, 'LOCALE'>;
 }
 
+/**
+ * Lines read per manager and section: a message shows at most 10 sections of 3 000 characters, so fewer
+ * than 1 000 lines; the rest is only counted ("… and N more").
+ */
+export const DIGEST_LINES_READ = 1_000;
+
 export function digestKey(today: IsoDate, manager: string): string {
   return `digest:${today}:${manager}`;
 }
@@ -35,7 +41,10 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   const { catalog } = deps;
   await refreshPartnerStatuses(db, catalog, today);
   const repos = createRepositories(db);
-  const [rows, pending] = await Promise.all([repos.partnerStatuses.forDigest(), repos.trainings.pending()]);
+  const [rows, pending] = await Promise.all([
+    repos.partnerStatuses.forDigest(DIGEST_LINES_READ),
+    repos.trainings.pending(),
+  ]);
   const evaluationOn = nextEvaluationOn(catalog, today);
   const daysLeft = daysBetween(today, evaluationOn);
   const obligationLabel = (code: string) => catalog.obligations.find((o) => o.code === code)?.label;
@@ -43,7 +52,15 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   const digestOf = (manager: string) => {
     let digest = digests.get(manager);
     if (!digest) {
-      digest = { manager, demotions: [], promotions: [], overdue: [], missed: [], pending: [] };
+      digest = {
+        manager,
+        demotions: [],
+        promotions: [],
+        overdue: [],
+        missed: [],
+        pending: [],
+        totals: {},
+      };
       digests.set(manager, digest);
     }
     return digest;
@@ -59,8 +76,15 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     }
     const partner = status;
     const digest = digestOf(status.manager);
+    digest.totals = {
+      demotions: status.demotionsTotal,
+      promotions: status.promotionsTotal,
+      overdue: status.overdueTotal,
+      missed: status.missedTotal,
+    };
     const partnerName = partner.name;
-    if (status.demotionTo) {
+    const under = (before: number) => before < DIGEST_LINES_READ;
+    if (status.demotionTo && under(status.demotionsBefore)) {
       digest.demotions.push({
         partnerName,
         averageSoFarCents: status.averageSoFarCents ?? 0,
@@ -69,7 +93,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         daysLeft,
         nextEvaluationOn: evaluationOn,
       });
-    } else if (status.promotionTo) {
+    } else if (!status.demotionTo && status.promotionTo && under(status.promotionsBefore)) {
       digest.promotions.push({
         partnerName,
         nextTier: status.promotionTo,
@@ -78,7 +102,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         daysLeft,
       });
     }
-    for (const item of status.details?.overdue ?? []) {
+    for (const item of under(status.overdueBefore) ? (status.details?.overdue ?? []) : []) {
       const obligation = obligationLabel(item.obligation);
       if (!obligation) continue;
       digest.overdue.push({
@@ -89,7 +113,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         contact: item.contact ?? undefined,
       });
     }
-    for (const line of status.details?.missed ?? []) {
+    for (const line of under(status.missedBefore) ? (status.details?.missed ?? []) : []) {
       const obligation = obligationLabel(line.obligation);
       if (obligation) digest.missed.push({ partnerName, obligation, quarters: line.quarters });
     }

@@ -154,10 +154,37 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
     expect(ids(await repo().mostOverdue(scope, 10))).toEqual(['b', 'a']);
     expect(ids(await repo().mostAtRisk(scope, 1))).toEqual(['c']);
     // Managed, in the program, with something to say: not Delta (left), not Echo (nobody manages it).
-    expect((await repo().forDigest()).map((r) => [r.name, r.manager])).toEqual([
+    expect((await repo().forDigest(1_000)).map((r) => [r.name, r.manager])).toEqual([
       ['Alpha', 'U1'],
       ['Bravo', 'U1'],
       ['Charlie', 'U2'],
+    ]);
+  });
+
+  it("reads a manager's digest sections only while they are under the cap, with their totals", async () => {
+    const item = { obligation: 'doc', dueOn: '2026-01-01', contact: null };
+    for (const id of ['a', 'b', 'c', 'd'])
+      await givenPartner(db(), { id, name: id.toUpperCase(), managerSlackUserId: 'U1' });
+    await givenPartner(db(), { id: 'z', name: 'Z', managerSlackUserId: 'U2' });
+    await saveAll({
+      a: { overdue: 2, details: { overdue: [item, item], missed: [] } },
+      b: { overdue: 1, details: { overdue: [item], missed: [] } },
+      c: {
+        overdue: 1,
+        demotionTo: 'starter',
+        missingToKeepCents: 5,
+        details: { overdue: [item], missed: [] },
+      },
+      d: { overdue: 1, details: { overdue: [item], missed: [] } },
+      z: { overdue: 1, details: { overdue: [item], missed: [] } },
+    });
+    const rows = await repo().forDigest(3);
+    // A and B make 3 overdue lines for U1: C comes for its demotion only, D not at all.
+    expect(rows.map((r) => [r.name, r.overdueBefore, r.overdueTotal, r.demotionsTotal])).toEqual([
+      ['A', 0, 5, 1],
+      ['B', 2, 5, 1],
+      ['C', 3, 5, 1],
+      ['Z', 0, 1, 0],
     ]);
   });
 });

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import { and, asc, desc, eq, gt, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../client.js';
 import { partnerStatuses, partners } from '../schema.js';
 import type { PartnerRow } from './partners.repository.js';
 
@@ -42,7 +42,17 @@ export type DigestStatusRow = Pick<PartnerRow, 'name' | 'type' | 'tier'> & { man
     | 'promotionTo'
     | 'missingForNextCents'
     | 'details'
-  >;
+  > & {
+    /** The manager's lines of each section before this partner's, and in all. */
+    demotionsBefore: number;
+    promotionsBefore: number;
+    overdueBefore: number;
+    missedBefore: number;
+    demotionsTotal: number;
+    promotionsTotal: number;
+    overdueTotal: number;
+    missedTotal: number;
+  };
 
 /**
  * The status snapshot (schema.ts, partner_statuses): which rows are stale for a day, saving what the rules
@@ -191,37 +201,43 @@ export function createPartnerStatusesRepository(db: Db) {
 
     /**
      * What goes in the managers' digests: managed partners still in the program with a demotion, a
-     * promotion within reach, overdue items or missed quarters, by name.
+     * promotion within reach, overdue items or missed quarters, by name; per manager and section only
+     * while that section has fewer than `linesPerSection` lines (a message shows far fewer), with each
+     * section's totals.
      */
-    forDigest(): Promise<DigestStatusRow[]> {
+    forDigest(linesPerSection: number): Promise<DigestStatusRow[]> {
+      // Per manager, by name: how many lines each section already has before this partner (a partner
+      // comes back only while one of its sections is still under the cap), and each section's total.
       return db
-        .select({
-          name: partners.name,
-          manager: sql<string>`${partners.managerSlackUserId}`,
-          type: partners.type,
-          tier: partners.tier,
-          averageSoFarCents: partnerStatuses.averageSoFarCents,
-          demotionTo: partnerStatuses.demotionTo,
-          missingToKeepCents: partnerStatuses.missingToKeepCents,
-          promotionTo: partnerStatuses.promotionTo,
-          missingForNextCents: partnerStatuses.missingForNextCents,
-          details: partnerStatuses.details,
-        })
-        .from(partners)
-        .innerJoin(partnerStatuses, eq(partnerStatuses.partnerId, partners.id))
-        .where(
-          and(
-            isNotNull(partners.managerSlackUserId),
-            eq(partnerStatuses.hasLeft, false),
-            or(
-              isNotNull(partnerStatuses.demotionTo),
-              isNotNull(partnerStatuses.promotionTo),
-              gt(partnerStatuses.overdue, 0),
-              ne(partnerStatuses.missed, 0),
-            ),
-          ),
-        )
-        .orderBy(asc(partners.name), asc(partners.id));
+        .execute(sql`
+          select * from (
+            select p.id, p.name, p.manager_slack_user_id as manager, p.type, p.tier,
+              s.average_so_far_cents::float8 as "averageSoFarCents", s.demotion_to as "demotionTo",
+              s.missing_to_keep_cents::float8 as "missingToKeepCents", s.promotion_to as "promotionTo",
+              s.missing_for_next_cents::float8 as "missingForNextCents", s.details,
+              (count(*) filter (where s.demotion_to is not null) over before)::int as "demotionsBefore",
+              (count(*) filter (where s.demotion_to is null and s.promotion_to is not null) over before)::int
+                as "promotionsBefore",
+              coalesce(sum(s.overdue) over before, 0)::int as "overdueBefore",
+              coalesce(sum(s.missed) over before, 0)::int as "missedBefore",
+              (count(*) filter (where s.demotion_to is not null) over everyone)::int as "demotionsTotal",
+              (count(*) filter (where s.demotion_to is null and s.promotion_to is not null) over everyone)::int
+                as "promotionsTotal",
+              (sum(s.overdue) over everyone)::int as "overdueTotal",
+              (sum(s.missed) over everyone)::int as "missedTotal"
+            from partners p join partner_statuses s on s.partner_id = p.id
+            where p.manager_slack_user_id is not null and not s.has_left
+              and (s.demotion_to is not null or s.promotion_to is not null or s.overdue > 0 or s.missed > 0)
+            window before as (partition by p.manager_slack_user_id order by p.name, p.id
+                rows between unbounded preceding and 1 preceding),
+              everyone as (partition by p.manager_slack_user_id)
+          ) r
+          where ("demotionTo" is not null and "demotionsBefore" < ${linesPerSection})
+            or ("demotionTo" is null and "promotionTo" is not null and "promotionsBefore" < ${linesPerSection})
+            or ("details" -> 'overdue' <> '[]'::jsonb and "overdueBefore" < ${linesPerSection})
+            or ("details" -> 'missed' <> '[]'::jsonb and "missedBefore" < ${linesPerSection})
+          order by name, id`)
+        .then((result) => rowsOf<DigestStatusRow>(result));
     },
   };
 }

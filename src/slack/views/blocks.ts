@@ -133,7 +133,8 @@ export function lineSections(
 export function lineSectionsOf<T>(
   items: readonly T[],
   render: (item: T) => string,
-  options: { maxBlocks: number; more: (n: number) => string },
+  /** total: how many lines there are in all, when `items` holds only the first ones. */
+  options: { maxBlocks: number; more: (n: number) => string; total?: number },
 ): KnownBlock[] {
   const texts: string[] = [];
   let current = '';
@@ -152,7 +153,7 @@ export function lineSectionsOf<T>(
     used = i + 1;
   }
   if (current) {
-    const rest = items.length - used;
+    const rest = (options.total ?? items.length) - used;
     texts.push(rest > 0 ? `${current}\n${options.more(rest)}` : current);
   }
   return texts.map((text) => section(text));

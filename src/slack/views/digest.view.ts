@@ -60,6 +60,8 @@ export interface ManagerDigest {
   overdue: DigestOverdue[];
   missed: DigestMissed[];
   pending: DigestPending[];
+  /** How many lines each section has in all, when its list holds only the first ones (large portfolios). */
+  totals?: Partial<Record<'demotions' | 'promotions' | 'overdue' | 'missed', number>>;
 }
 
 /** A manager's Monday digest: a header, then a titled list per section that has something. */
@@ -116,24 +118,22 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
   const blocks: KnownBlock[] = [header(m.title)];
   let count = 0;
   // Each section renders only the lines that fit (lineSectionsOf), whatever the portfolio's size.
-  const sectionOf = <T>(title: string, items: T[], line: (item: T) => string) => {
+  const sectionOf = <T>(title: string, items: T[], line: (item: T) => string, total = items.length) => {
     if (items.length === 0) return;
-    count += items.length;
+    count += total;
     blocks.push(
       ...lineSectionsOf<T | undefined>(
         [undefined, ...items],
         (i) => (i === undefined ? `*${title}*` : `• ${line(i)}`),
-        {
-          maxBlocks: 10,
-          more: m.more,
-        },
+        { maxBlocks: 10, more: m.more, total: total + 1 },
       ),
     );
   };
-  sectionOf(m.demotions, digest.demotions, demotion);
-  sectionOf(m.promotions, digest.promotions, promotion);
-  sectionOf(m.overdue, digest.overdue, overdue);
-  sectionOf(m.missed, digest.missed, missed);
+  const { totals = {} } = digest;
+  sectionOf(m.demotions, digest.demotions, demotion, totals.demotions);
+  sectionOf(m.promotions, digest.promotions, promotion, totals.promotions);
+  sectionOf(m.overdue, digest.overdue, overdue, totals.overdue);
+  sectionOf(m.missed, digest.missed, missed, totals.missed);
   sectionOf(m.pending, digest.pending, pending);
   return view(m.text(count), blocks);
 }
