@@ -1,20 +1,31 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import postgres from 'postgres';
+import { benchBurst } from './burst.bench.js';
 import { benchDelivery } from './delivery.bench.js';
 import { benchEvaluation } from './evaluation.bench.js';
 import { benchFlood } from './flood.bench.js';
 import { benchImport } from './import.bench.js';
 import { benchLatency } from './latency.bench.js';
+import { benchPortfolio } from './portfolio.bench.js';
 import { BENCH_POSTGRES_URL, round } from './support.js';
 import { benchUnderstand } from './understand.bench.js';
 
 /**
- * `npm run bench [-- latency evaluation delivery import flood]`: builds each section's dataset, measures it
+ * `npm run bench [-- latency evaluation delivery import flood portfolio burst]`: builds each section's dataset, measures it
  * beside a baseline taken in the same run, prints one table and writes bench/results.json.
  */
 
-const SECTIONS = ['latency', 'evaluation', 'delivery', 'import', 'flood', 'understand'] as const;
+const SECTIONS = [
+  'latency',
+  'evaluation',
+  'delivery',
+  'import',
+  'flood',
+  'understand',
+  'portfolio',
+  'burst',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface Row {
@@ -279,6 +290,50 @@ function understandRows(r: Awaited<ReturnType<typeof benchUnderstand>>): Row[] {
   ];
 }
 
+function portfolioRows(r: Awaited<ReturnType<typeof benchPortfolio>>): Row[] {
+  const [baseline, ...measures] = r.measures;
+  const refresh: Row = {
+    section: 'portfolio',
+    measure: `daily status refresh, ${thousands(r.partners)} partners (job, once a day); loop delay max`,
+    value: `${s(r.refresh.ms / 1000)}; ${ms(r.refresh.maxLoopDelayMs)}`,
+    baseline: '—',
+    ratio: '—',
+    target: 'loop ≤ 50 ms',
+    met: r.refresh.maxLoopDelayMs <= 50,
+  };
+  return [
+    refresh,
+    ...measures.map((m) => ({
+      section: 'portfolio' as const,
+      measure: `${m.name}, ${thousands(r.partners)} partners: median / max of ${r.runs}; loop delay max`,
+      value: `${ms(m.medianMs)} / ${ms(m.maxMs)}; ${ms(m.maxLoopDelayMs)}`,
+      baseline: `${ms(baseline!.medianMs)} one SQL page`,
+      ratio: x(m.medianMs / baseline!.medianMs),
+      target: '≤ 300 ms; loop ≤ 50 ms',
+      met: m.maxMs <= 300 && m.maxLoopDelayMs <= 50,
+    })),
+  ];
+}
+
+function burstRows(r: Awaited<ReturnType<typeof benchBurst>>): Row[] {
+  return r.app.map((a, i) => {
+    const b = r.bare[i]!;
+    const allCards = a.requests <= 200;
+    return {
+      section: 'burst' as const,
+      measure: `${a.requests} concurrent /partner status, ${thousands(r.partners)} partners: cards / busy / other; p50 / max`,
+      value: `${a.cards} / ${a.busy} / ${a.other}; ${ms(a.p50Ms)} / ${ms(a.maxMs)}`,
+      baseline: `bare Bolt ${ms(b.p50Ms)} / ${ms(b.maxMs)}`,
+      ratio: x(a.maxMs / b.maxMs),
+      target: allCards ? 'all cards within 3 s' : 'all card or busy within 3 s',
+      met:
+        a.within3s === a.requests &&
+        a.other === 0 &&
+        (allCards ? a.cards === a.requests : a.cards + a.busy === a.requests),
+    };
+  });
+}
+
 const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> = {
   latency: async () => {
     const onPostgres = await benchLatency({ backend: 'postgres' });
@@ -307,6 +362,14 @@ const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> 
   understand: async () => {
     const result = await benchUnderstand();
     return { result, rows: understandRows(result) };
+  },
+  burst: async () => {
+    const result = await benchBurst();
+    return { result, rows: burstRows(result) };
+  },
+  portfolio: async () => {
+    const result = await benchPortfolio();
+    return { result, rows: portfolioRows(result) };
   },
 };
 

@@ -65,6 +65,7 @@ export const configSchema = z
     PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     /** The daily linking of contacts known by their e-mail to their Slack user (weekdays 08:30). */
     LINKING_CRON: z.string().trim().min(1).default('30 8 * * 1-5'),
+    STATUS_REFRESH_CRON: z.string().trim().min(1).default('5 0 * * *'),
   })
   .superRefine(
     (c, ctx) => {

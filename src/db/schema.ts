@@ -451,3 +451,45 @@ export const declarationLinks = pgTable('declaration_links', {
   usedAt: timestamp('used_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
+
+/**
+ * Each partner's status as the program rules (src/program/) computed it for one day, so that portfolio
+ * answers (lists, App Home, the digest) filter and sort 10 000 partners in SQL instead of running the rules
+ * on every partner per request. Derived data only: the rules stay the one source of truth.
+ * Fresh for a day when computed_for is that day, computed_with the rules' key (the catalog's hash) and
+ * computed_generation equals generation. Triggers on partners and on every table the rules read
+ * (contacts, revenue_lines, training_completions, checklist_items, tier_history) bump generation in the
+ * writing statement (migration 0012 (custom SQL)), whatever code writes; readers recompute the stale rows
+ * before reading, and the daily refresh job recomputes every row for the new day.
+ */
+export const partnerStatuses = pgTable('partner_statuses', {
+  partnerId: text('partner_id')
+    .primaryKey()
+    .references(() => partners.id, { onDelete: 'cascade' }),
+  /** Bumped by the triggers at every write of the partner's facts. */
+  generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+  /** The generation the figures below were computed from (null: never computed). */
+  computedGeneration: bigint('computed_generation', { mode: 'number' }),
+  computedFor: date('computed_for', { mode: 'string' }),
+  computedWith: text('computed_with'),
+  hasLeft: boolean('has_left').notNull().default(false),
+  overdue: integer('overdue').notNull().default(0),
+  missed: integer('missed').notNull().default(0),
+  averageSoFarCents: bigint('average_so_far_cents', { mode: 'number' }),
+  demotionTo: text('demotion_to'),
+  missingToKeepCents: bigint('missing_to_keep_cents', { mode: 'number' }),
+  /** The next tier when within the digest's reach of it (catalog.digest.promotionReach). */
+  promotionTo: text('promotion_to'),
+  missingForNextCents: bigint('missing_for_next_cents', { mode: 'number' }),
+  /** The overdue items and missed quarters, for the digest. */
+  details: jsonb('details').$type<PartnerStatusDetails>(),
+});
+
+export interface PartnerStatusDetails {
+  overdue: {
+    obligation: string;
+    dueOn: string;
+    contact: { id: number; slackUserId: string | null; name: string } | null;
+  }[];
+  missed: { obligation: string; quarters: { year: number; number: number }[] }[];
+}

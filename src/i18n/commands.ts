@@ -236,6 +236,9 @@ const en = {
   },
 
   unavailable: ':warning: The partner service is temporarily unavailable. Please try again in a few minutes.',
+
+  /** Too many requests at once to answer within Slack's 3 s: said at once rather than late. */
+  busy: ':hourglass_flowing_sand: I am busy right now: please try again in a moment.',
 };
 
 export type CommandMessages = typeof en;
@@ -478,6 +481,8 @@ const fr: CommandMessages = {
 
   unavailable:
     ':warning: Le service partenaires est momentanément indisponible. Merci de réessayer dans quelques minutes.',
+
+  busy: ':hourglass_flowing_sand: Je suis très sollicité en ce moment\u202f: merci de réessayer dans un instant.',
 };
 
 /** A profile after « référent » or « contact » reads in lower case: « référent vente ». */

@@ -1,14 +1,13 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import { createPartnersRepository } from '../db/repositories/partners.repository.js';
-import { createReminderLogRepository } from '../db/repositories/reminder-log.repository.js';
+import { createRepositories } from '../db/repositories/index.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
-import { semesterContaining } from '../program/semesters.js';
+import { nextEvaluationOn } from '../program/semesters.js';
 import { thresholdCents } from '../program/tiers.js';
-import { partnerStatus } from '../services/partner-status.service.js';
+import { refreshPartnerStatuses } from '../services/partner-status-snapshot.service.js';
 import { type DigestUnreached, digestView, type ManagerDigest } from '../slack/views/digest.view.js';
 import type { JobDefinition } from './occurrences.js';
 
@@ -18,6 +17,12 @@ export interface DigestDeps {
   catalog: Catalog;
   config: Pick<Config, 'LOCALE'>;
 }
+
+/**
+ * Lines read per manager and section: a message shows at most 10 sections of 3 000 characters, so fewer
+ * than 1 000 lines; the rest is only counted ("… and N more").
+ */
+export const DIGEST_LINES_READ = 1_000;
 
 export function digestKey(today: IsoDate, manager: string): string {
   return `digest:${today}:${manager}`;
@@ -34,112 +39,125 @@ export function digestKey(today: IsoDate, manager: string): string {
  */
 export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
   const { catalog } = deps;
-  const semester = semesterContaining(catalog, today);
-  const records = await createPartnersRepository(db).all(semester.firstMonth);
+  await refreshPartnerStatuses(db, catalog, today);
+  const repos = createRepositories(db);
+  const [rows, pending] = await Promise.all([
+    repos.partnerStatuses.forDigest(DIGEST_LINES_READ),
+    repos.trainings.pending(),
+  ]);
+  const evaluationOn = nextEvaluationOn(catalog, today);
+  const daysLeft = daysBetween(today, evaluationOn);
+  const obligationLabel = (code: string) => catalog.obligations.find((o) => o.code === code)?.label;
   const digests = new Map<string, ManagerDigest>();
-
-  for (const record of records) {
-    const { partner } = record;
-    const manager = partner.managerSlackUserId;
-    // A partner that left the program is not in its manager's digest from that day.
-    if (!manager || hasLeft(partner, today)) continue;
+  const digestOf = (manager: string) => {
     let digest = digests.get(manager);
     if (!digest) {
-      digest = { manager, demotions: [], promotions: [], overdue: [], missed: [], pending: [] };
+      digest = {
+        manager,
+        demotions: [],
+        promotions: [],
+        overdue: [],
+        missed: [],
+        pending: [],
+        totals: {},
+      };
       digests.set(manager, digest);
     }
-    const status = partnerStatus(catalog, record, today);
-    const { progress } = status;
+    return digest;
+  };
+
+  // The snapshot's rows hold what the rules said of each partner today (partner-status-snapshot.service.ts).
+  let sliceStart = performance.now();
+  for (const status of rows) {
+    // Thousands of partners: let other work in every few ms.
+    if (performance.now() - sliceStart > 8) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    const partner = status;
+    const digest = digestOf(status.manager);
+    digest.totals = {
+      demotions: status.demotionsTotal,
+      promotions: status.promotionsTotal,
+      overdue: status.overdueTotal,
+      missed: status.missedTotal,
+    };
     const partnerName = partner.name;
-    const { daysLeft } = progress;
-    if (progress.demotion) {
+    const under = (before: number) => before < DIGEST_LINES_READ;
+    if (status.demotionTo && under(status.demotionsBefore)) {
       digest.demotions.push({
         partnerName,
-        averageSoFarCents: progress.averageSoFarCents ?? 0,
-        missingToKeepCents: progress.demotion.missingToKeepCents,
+        averageSoFarCents: status.averageSoFarCents ?? 0,
+        missingToKeepCents: status.missingToKeepCents ?? 0,
         tier: partner.tier,
         daysLeft,
-        nextEvaluationOn: progress.nextEvaluationOn,
+        nextEvaluationOn: evaluationOn,
       });
-    } else if (
-      progress.nextTier &&
-      progress.averageSoFarCents !== null &&
-      progress.missingForNextCents !== null
-    ) {
-      const threshold = thresholdCents(catalog, progress.nextTier.code, partner.type);
-      if (
-        progress.missingForNextCents === 0 ||
-        progress.missingForNextCents <= threshold * catalog.digest.promotionReach
-      )
-        digest.promotions.push({
-          partnerName,
-          nextTier: progress.nextTier.code,
-          missingCents: progress.missingForNextCents,
-          thresholdCents: threshold,
-          daysLeft,
-        });
+    } else if (!status.demotionTo && status.promotionTo && under(status.promotionsBefore)) {
+      digest.promotions.push({
+        partnerName,
+        nextTier: status.promotionTo,
+        missingCents: status.missingForNextCents ?? 0,
+        thresholdCents: thresholdCents(catalog, status.promotionTo, partner.type),
+        daysLeft,
+      });
     }
-    for (const item of status.obligations) {
-      if (item.status !== 'overdue') continue;
+    for (const item of under(status.overdueBefore) ? (status.details?.overdue ?? []) : []) {
+      const obligation = obligationLabel(item.obligation);
+      if (!obligation) continue;
       digest.overdue.push({
         partnerName,
-        obligation: item.obligation.label,
+        obligation,
         dueOn: item.dueOn,
         daysOverdue: daysBetween(item.dueOn, today),
-        contact: item.actor.kind === 'contact' ? item.actor.contact : undefined,
+        contact: item.contact ?? undefined,
       });
     }
-    // Quarterly duties missed in the quarters still shown: one line per duty, its quarters oldest first.
-    const missed = new Map<string, ManagerDigest['missed'][number]>();
-    for (const item of status.obligations) {
-      if (item.status !== 'missed' || !item.quarter) continue;
-      let line = missed.get(item.obligation.code);
-      if (!line) {
-        line = { partnerName, obligation: item.obligation.label, quarters: [] };
-        missed.set(item.obligation.code, line);
-      }
-      line.quarters.push({ year: item.quarter.year, number: item.quarter.number });
+    for (const line of under(status.missedBefore) ? (status.details?.missed ?? []) : []) {
+      const obligation = obligationLabel(line.obligation);
+      if (obligation) digest.missed.push({ partnerName, obligation, quarters: line.quarters });
     }
-    digest.missed.push(...missed.values());
-    for (const training of record.trainings) {
-      if (training.status !== 'pending') continue;
-      const obligation = catalog.obligations.find((o) => o.code === training.training);
-      digest.pending.push({
-        partnerName,
+  }
+
+  // Declarations awaiting confirmation, by partner name, of managed partners still in the program.
+  const pendingOf = new Map<string, typeof pending>();
+  for (const training of pending)
+    pendingOf.set(training.partnerId, [...(pendingOf.get(training.partnerId) ?? []), training]);
+  for (const partner of await repos.partners.byIds([...pendingOf.keys()])) {
+    const manager = partner.managerSlackUserId;
+    if (!manager || hasLeft(partner, today)) continue;
+    for (const training of pendingOf.get(partner.id) ?? []) {
+      digestOf(manager).pending.push({
+        partnerName: partner.name,
         training: training.training,
-        trainingLabel: obligation?.label,
-        contact: record.contacts.find((c) => c.id === training.contactId),
+        trainingLabel: obligationLabel(training.training),
+        contact: { slackUserId: training.contactSlackUserId, name: training.contactName },
         completedOn: training.completedOn,
       });
     }
   }
   // Reminders of the past week that reached nobody: the manager is the one left to tell the contact.
-  const unreached = await createReminderLogRepository(db).unreachedFrom(addDays(today, -6));
+  const unreached = await repos.reminderLog.unreachedFrom(addDays(today, -6));
+  const partnersOf = new Map(
+    (await repos.partners.byIds([...new Set(unreached.map((u) => u.partnerId))])).map((p) => [p.id, p]),
+  );
   const byContact = new Map<string, DigestUnreached>();
   for (const u of unreached) {
-    const record = records.find((r) => r.partner.id === u.partnerId);
-    const manager = record?.partner.managerSlackUserId;
-    if (!record || !manager || hasLeft(record.partner, today)) continue;
-    const digest = digests.get(manager) ?? {
-      manager,
-      demotions: [],
-      promotions: [],
-      overdue: [],
-      missed: [],
-      pending: [],
-    };
-    digests.set(manager, digest);
-    const contact = record.contacts.find((c) => c.id === u.contactId);
-    const training = catalog.obligations.find((o) => o.code === u.obligation);
+    const partner = partnersOf.get(u.partnerId);
+    const manager = partner?.managerSlackUserId;
+    if (!partner || !manager || hasLeft(partner, today) || u.contactId === null) continue;
+    const contact = await repos.contacts.byId(u.contactId);
+    const training = obligationLabel(u.obligation);
     if (!contact || !training) continue;
     const key = `${manager}|${contact.id}`;
     let line = byContact.get(key);
     if (!line) {
-      line = { partnerName: record.partner.name, contactName: contact.name, trainings: [] };
+      line = { partnerName: partner.name, contactName: contact.name, trainings: [] };
       byContact.set(key, line);
+      const digest = digestOf(manager);
       digest.unreached = [...(digest.unreached ?? []), line];
     }
-    line.trainings.push(training.label);
+    line.trainings.push(training);
   }
   return [...digests.values()].filter(
     (d) =>

@@ -18,6 +18,7 @@ import {
   runJobOccurrence,
 } from './occurrences.js';
 import { remindersJob } from './reminders.job.js';
+import { statusRefreshJob } from './status-refresh.job.js';
 
 export { CronError, checkCron, instantForDay, nextInstants, previousInstant } from './cron.js';
 export { digestJob, planDigests } from './digest.job.js';
@@ -30,9 +31,10 @@ export {
   runJobOccurrence,
 } from './occurrences.js';
 export { planReminders, reminderSince, remindersJob, sendReminders } from './reminders.job.js';
+export { statusRefreshJob } from './status-refresh.job.js';
 
 /** Every scheduled job, each on its config schedule in PROGRAM_TIMEZONE. */
-export const JOBS: readonly JobDefinition[] = [evaluationJob, remindersJob, digestJob];
+export const JOBS: readonly JobDefinition[] = [evaluationJob, remindersJob, digestJob, statusRefreshJob];
 
 export interface StartJobsOptions {
   db: Db;

@@ -47,7 +47,7 @@ export interface JobRunContext {
 export interface JobDefinition {
   name: string;
   /** The config setting holding its schedule. */
-  cronSetting: 'REMINDER_CRON' | 'EVALUATION_CRON' | 'DIGEST_CRON' | 'LINKING_CRON';
+  cronSetting: 'REMINDER_CRON' | 'EVALUATION_CRON' | 'DIGEST_CRON' | 'LINKING_CRON' | 'STATUS_REFRESH_CRON';
   /** Does the work in ctx.tx; returns a summary stored with the occurrence. */
   run(ctx: JobRunContext): Promise<Record<string, unknown>>;
 }

@@ -94,3 +94,22 @@ export function semesterProgress(
     daysLeft: daysBetween(today, evaluationOn),
   };
 }
+
+/**
+ * The tier a partner not at risk is within reach of (the Monday digest's promotions): it has a month
+ * counted and its average so far lacks at most catalog.digest.promotionReach of the next tier's threshold,
+ * or already reaches it. Undefined otherwise (at the top tier, at risk, nothing counted, too far).
+ */
+export function promotionWithinReach(
+  catalog: Catalog,
+  type: PartnershipType,
+  progress: SemesterProgress,
+): Tier | undefined {
+  if (progress.demotion || !progress.nextTier) return undefined;
+  if (progress.averageSoFarCents === null || progress.missingForNextCents === null) return undefined;
+  const threshold = thresholdCents(catalog, progress.nextTier.code, type);
+  return progress.missingForNextCents === 0 ||
+    progress.missingForNextCents <= threshold * catalog.digest.promotionReach
+    ? progress.nextTier
+    : undefined;
+}

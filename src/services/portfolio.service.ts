@@ -1,11 +1,25 @@
 import type { Db } from '../db/client.js';
-import { createPartnersRepository, type PartnerRow } from '../db/repositories/partners.repository.js';
+import {
+  createPartnerStatusesRepository,
+  type PartnerWithStatus,
+  type PortfolioScope,
+  type SnapshotFilter,
+} from '../db/repositories/partner-statuses.repository.js';
+import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
-import { inProgram } from '../program/membership.js';
 import type { Actor } from './actor.service.js';
-import { loadPartnerStatuses } from './partner-status.service.js';
+import { refreshPartnerStatuses } from './partner-status-snapshot.service.js';
 import { type PendingDeclaration, pendingDeclarations } from './trainings.service.js';
+
+export type { PartnerWithStatus, SnapshotFilter } from '../db/repositories/partner-statuses.repository.js';
+
+type Staff = Extract<Actor, { kind: 'staff' }>;
+
+/** An admin's portfolio is every partner, a manager's the partners it manages. */
+function scopeOf(actor: Staff): PortfolioScope {
+  return { managedBy: actor.role === 'admin' ? undefined : actor.slackUserId };
+}
 
 export interface PortfolioSummary {
   /** An admin's view covers every partner, a manager's the partners it manages. */
@@ -13,56 +27,93 @@ export interface PortfolioSummary {
   total: number;
   /** Every tier of the catalog, in order, with how many partners hold it. */
   byTier: { tier: string; count: number }[];
-  /** Partners with overdue obligations, the most overdue items first. */
-  overdue: { partner: PartnerRow; overdue: number }[];
-  /** Partners whose semester so far would move them down, the largest shortfall first. */
-  atRisk: { partner: PartnerRow; toTier: string; missingToKeepCents: number }[];
+  /** Partners with overdue obligations, the most overdue items first (the first `partnerLimit`), and how many. */
+  overdue: { items: { partner: PartnerRow; overdue: number }[]; total: number };
+  /** Partners whose semester so far would move them down, the largest shortfall first, and how many. */
+  atRisk: {
+    items: { partner: PartnerRow; toTier: string; missingToKeepCents: number }[];
+    total: number;
+  };
   pending: { items: PendingDeclaration[]; total: number };
 }
 
-/** What a staff member's App Home shows. Statuses are computed in a few queries for the whole portfolio. */
+/**
+ * What a staff member's App Home shows, from the status snapshot (brought up to today first): counts and
+ * the first partners of each list in SQL, whatever the portfolio's size.
+ */
 export async function portfolioSummary(
   db: Db,
   catalog: Catalog,
-  actor: Extract<Actor, { kind: 'staff' }>,
+  actor: Staff,
   today: IsoDate,
-  options: { pendingLimit?: number } = {},
+  options: { pendingLimit?: number; partnerLimit?: number } = {},
 ): Promise<PortfolioSummary> {
-  const repo = createPartnersRepository(db);
-  const admin = actor.role === 'admin';
+  const scope = scopeOf(actor);
+  await refreshPartnerStatuses(db, catalog, today, scope);
+  const snapshots = createPartnerStatusesRepository(db);
+  const limit = options.partnerLimit ?? 15;
   // Partners that left the program are not counted, at risk nor overdue (`/partner list left` shows them).
-  const all = inProgram(await repo.byManager(admin ? undefined : actor.slackUserId), today);
-  const statuses = await loadPartnerStatuses(
-    repo,
-    catalog,
-    all.map((p) => p.id),
-    today,
-  );
-  const counts = new Map<string, number>();
-  for (const p of all) counts.set(p.tier, (counts.get(p.tier) ?? 0) + 1);
-  const overdue = statuses
-    .map((s) => ({
-      partner: s.record.partner,
-      overdue: s.obligations.filter((o) => o.status === 'overdue').length,
-    }))
-    .filter((r) => r.overdue > 0)
-    .sort((a, b) => b.overdue - a.overdue || a.partner.name.localeCompare(b.partner.name));
-  const atRisk = statuses
-    .filter((s) => s.progress.demotion)
-    .map((s) => ({
-      partner: s.record.partner,
-      toTier: s.progress.demotion!.toTier.code,
-      missingToKeepCents: s.progress.demotion!.missingToKeepCents,
-    }))
-    .sort(
-      (a, b) => b.missingToKeepCents - a.missingToKeepCents || a.partner.name.localeCompare(b.partner.name),
-    );
+  const [counts, overdue, overdueTotal, atRisk, atRiskTotal, pending] = await Promise.all([
+    snapshots.tierCounts(scope),
+    snapshots.mostOverdue(scope, limit),
+    snapshots.count(scope, { kind: 'overdue' }),
+    snapshots.mostAtRisk(scope, limit),
+    snapshots.count(scope, { kind: 'at-risk' }),
+    pendingDeclarations(db, actor, { limit: options.pendingLimit ?? 10 }),
+  ]);
   return {
-    scope: admin ? 'all' : 'mine',
-    total: all.length,
+    scope: scope.managedBy === undefined ? 'all' : 'mine',
+    total: [...counts.values()].reduce((a, b) => a + b, 0),
     byTier: catalog.tiers.map((t) => ({ tier: t.code, count: counts.get(t.code) ?? 0 })),
-    overdue,
-    atRisk,
-    pending: await pendingDeclarations(db, actor, { limit: options.pendingLimit ?? 10 }),
+    overdue: {
+      items: overdue.map((r) => ({ partner: r.partner, overdue: r.status.overdue })),
+      total: overdueTotal,
+    },
+    atRisk: {
+      items: atRisk.map((r) => ({
+        partner: r.partner,
+        toTier: r.status.demotionTo!,
+        missingToKeepCents: r.status.missingToKeepCents!,
+      })),
+      total: atRiskTotal,
+    },
+    pending,
   };
+}
+
+export interface PortfolioPage {
+  scope: 'all' | 'mine';
+  rows: PartnerWithStatus[];
+  total: number;
+  /** The page shown (the last one when a later one was asked for), from 1. */
+  page: number;
+  pages: number;
+}
+
+/**
+ * One page of the asker's portfolio (by name) passing the filter, from the status snapshot brought up to
+ * today: `all` and the tiers leave out partners that left the program, `left` lists only them.
+ */
+export async function portfolioPage(
+  db: Db,
+  catalog: Catalog,
+  actor: Staff,
+  today: IsoDate,
+  filter: SnapshotFilter,
+  requested: { page: number; pageSize: number },
+): Promise<PortfolioPage> {
+  const scope = scopeOf(actor);
+  await refreshPartnerStatuses(db, catalog, today, scope);
+  const snapshots = createPartnerStatusesRepository(db);
+  const total = await snapshots.count(scope, filter);
+  const pages = Math.max(1, Math.ceil(total / requested.pageSize));
+  const page = Math.min(Math.max(1, requested.page), pages);
+  const rows =
+    total === 0
+      ? []
+      : await snapshots.page(scope, filter, {
+          offset: (page - 1) * requested.pageSize,
+          limit: requested.pageSize,
+        });
+  return { scope: scope.managedBy === undefined ? 'all' : 'mine', rows, total, page, pages };
 }

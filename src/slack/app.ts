@@ -115,6 +115,8 @@ export interface SlackAppOptions {
   replayStore?: ReplayStore;
   /** Clock for request verification, in ms since the epoch. */
   now?: () => number;
+  /** Monotonic clock stamping each request's arrival (performance.now by default), for the 3 s deadline. */
+  requestClock?: () => number;
   drainTimeoutMs?: number;
   webApiTimeoutMs?: number;
   /** Overrides the HTTP receiver's limits (body size, timeouts, connections); see DEFAULT_RECEIVER_LIMITS. */
@@ -200,6 +202,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       host: options.host,
       drainTimeoutMs: options.drainTimeoutMs,
       limits: options.receiverLimits,
+      clock: options.requestClock,
     });
   }
 

@@ -12,6 +12,7 @@ import {
 import type { ReadinessCheck } from '../readiness.js';
 import type { InFlight } from './in-flight.js';
 import { serveProbe } from './probes.js';
+import { REQUEST_TIMING, type RequestTiming } from './request-timing.js';
 import {
   checkInstallation,
   createStreamingSignature,
@@ -218,7 +219,13 @@ export interface SlackHttpReceiverOptions {
   /** How long stop() waits for in-flight requests and listeners before cutting connections. */
   drainTimeoutMs?: number;
   limits?: Partial<ReceiverLimits>;
+  /** Monotonic clock stamping each request's arrival for the listeners (request-timing.ts). */
+  clock?: () => number;
 }
+
+/** A request stamped with its arrival (the clock's reading) as soon as the receiver got it. */
+type StampedRequest = IncomingMessage & { [ARRIVED_AT]?: number };
+const ARRIVED_AT = Symbol('arrivedAt');
 
 /**
  * HTTP transport: POST /slack/events and GET /healthz on one port.
@@ -242,12 +249,23 @@ export class SlackHttpReceiver implements Receiver {
   private readonly limits: ReceiverLimits;
   private readonly budget: ReturnType<typeof createBodyBudget>;
   private readonly warnAnonymous: (reason: string, message: string) => void;
+  private readonly clock: () => number;
 
   constructor(private readonly options: SlackHttpReceiverOptions) {
     this.limits = { ...DEFAULT_RECEIVER_LIMITS, ...options.limits };
     this.budget = createBodyBudget(this.limits.bodyBudgetBytes);
     this.warnAnonymous = createThrottledWarn(options.logger);
+    const clock = options.clock ?? (() => performance.now());
+    this.clock = clock;
     this.bolt = new HTTPReceiver({
+      // Every listener's context gets `requestTiming`: Slack's 3 s count from here, not from the listener.
+      customPropertiesExtractor: (req) => {
+        const timing: RequestTiming = {
+          arrivedAt: (req as StampedRequest)[ARRIVED_AT] ?? clock(),
+          now: clock,
+        };
+        return { [REQUEST_TIMING]: timing };
+      },
       signingSecret: options.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       logger: options.logger,
@@ -322,6 +340,7 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    (req as StampedRequest)[ARRIVED_AT] = this.clock();
     const { inFlight } = this.options;
     if (inFlight.draining) {
       answerEmpty(res, 503, { connection: 'close' });

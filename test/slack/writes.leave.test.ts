@@ -123,7 +123,7 @@ describe.each(BACKENDS)(
       const staff = { kind: 'staff', slackUserId: USERS.manager, role: 'manager', name: 'Marie' } as const;
       const before = await portfolioSummary(h.t.db, catalog, staff, TODAY);
       expect(before.total).toBe(3);
-      expect(before.overdue.map((o) => o.partner.id)).toContain('acme');
+      expect(before.overdue.items.map((o) => o.partner.id)).toContain('acme');
       await run('leave acme 2026-03-15 contract terminated');
 
       const list = await run('list');
@@ -143,8 +143,8 @@ describe.each(BACKENDS)(
       const after = await portfolioSummary(h.t.db, catalog, staff, TODAY);
       expect(after.total).toBe(2);
       expect(after.byTier.find((t) => t.tier === 'business')?.count).toBe(0);
-      expect(after.overdue.map((o) => o.partner.id)).not.toContain('acme');
-      expect(after.atRisk.map((o) => o.partner.id)).not.toContain('acme');
+      expect(after.overdue.items.map((o) => o.partner.id)).not.toContain('acme');
+      expect(after.atRisk.items.map((o) => o.partner.id)).not.toContain('acme');
     });
 
     it('lists leave and rejoin in help for staff only', async () => {

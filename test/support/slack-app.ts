@@ -43,6 +43,8 @@ export interface StartTestSlackAppOptions {
   receiverLimits?: Partial<ReceiverLimits>;
   /** What /readyz answers (src/readiness.ts); a database ping by default. */
   ready?: ReadinessCheck;
+  /** The receiver's monotonic clock stamping arrivals (src/slack/request-timing.ts). */
+  requestClock?: () => number;
 }
 
 export interface CommandResult {
@@ -146,9 +148,11 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
   // The app remembers each user's locale from users.info; once the fake Slack is reset (its locales
   // with it), a fresh cache, so that no test depends on which users the tests before it asked about.
   let locales = deps.locales;
+  let knownLocale = deps.knownLocale;
   deps.locales = (client, userId) => locales(client, userId);
+  deps.knownLocale = (userId) => knownLocale(userId);
   const forgetOnReset = fakeSlack.onReset(() => {
-    locales = createListenerDeps(base).locales;
+    ({ locales, knownLocale } = createListenerDeps(base));
   });
   const register = options.register ?? registerListeners;
   let processing: ReturnType<typeof trackProcessing> | undefined;
@@ -166,6 +170,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
     webApiTimeoutMs: options.webApiTimeoutMs ?? 1_000,
     receiverLimits: options.receiverLimits,
     ready: options.ready,
+    requestClock: options.requestClock,
   });
   try {
     await slackApp.start();

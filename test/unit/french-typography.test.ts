@@ -712,11 +712,14 @@ function everyMessage(locale: Locale): [string, Message][] {
     scope: 'mine',
     total: 5,
     byTier: catalog.tiers.map((t, i) => ({ tier: t.code, count: i })),
-    overdue: [
-      { partner: acme.partner, overdue: 12 },
-      { partner: alpes.partner, overdue: 1 },
-    ],
-    atRisk: [{ partner: acme.partner, toTier: 'access', missingToKeepCents: 59_600 }],
+    overdue: {
+      items: [
+        { partner: acme.partner, overdue: 12 },
+        { partner: alpes.partner, overdue: 1 },
+      ],
+      total: 2,
+    },
+    atRisk: { items: [{ partner: acme.partner, toTier: 'access', missingToKeepCents: 59_600 }], total: 1 },
     pending: { items: pending, total: 14 },
   };
   add('home staff', homeView(ctx, { kind: 'staff', summary }));
@@ -727,7 +730,7 @@ function everyMessage(locale: Locale): [string, Message][] {
       summary: {
         ...summary,
         total: 1,
-        overdue: summary.overdue.slice(0, 1),
+        overdue: { items: summary.overdue.items.slice(0, 1), total: 1 },
         pending: { items: pending.slice(0, 1), total: 1 },
       },
     }),
@@ -740,8 +743,8 @@ function everyMessage(locale: Locale): [string, Message][] {
         scope: 'all',
         total: 0,
         byTier: [],
-        overdue: [],
-        atRisk: [],
+        overdue: { items: [], total: 0 },
+        atRisk: { items: [], total: 0 },
         pending: { items: [], total: 0 },
       },
     }),

@@ -11,6 +11,7 @@ import { createImportStagingRepository } from './import-staging.repository.js';
 import { createJobOccurrencesRepository } from './job-occurrences.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
 import { createOutboxBudgetRepository } from './outbox-budget.repository.js';
+import { createPartnerStatusesRepository } from './partner-statuses.repository.js';
 import { createPartnersRepository } from './partners.repository.js';
 import { createReminderLogRepository } from './reminder-log.repository.js';
 import { createRevenueRepository } from './revenue.repository.js';
@@ -52,6 +53,7 @@ export function createRepositories(db: Db) {
     assistantThreads: createAssistantThreadsRepository(db),
     slackChannels: createSlackChannelsRepository(db),
     dmChannels: createDmChannelsRepository(db),
+    partnerStatuses: createPartnerStatusesRepository(db),
   };
 }
 

@@ -7,6 +7,7 @@ import { type ChannelAudienceResolver, defaultChannelAudience } from '../assista
 import { cachedPartnerIndex } from '../assistant/partner-index-cache.js';
 import { viewContext } from '../views/context.js';
 import { type WriteViewContext, writeViewContext } from '../views/write-replies.view.js';
+import { createWorkLimiter, type WorkLimiter } from '../work-limiter.js';
 
 /** users.info gets at most this long to tell a user's locale (the config's LOCALE otherwise). */
 export const LOCALE_TIMEOUT_MS = 500;
@@ -21,7 +22,18 @@ export interface ListenerDeps extends Deps {
   wakeOutbox: () => void;
   /** The partners' names, indexed for the assistant (rebuilt at most once a minute). */
   partnerIndex: () => Promise<PartnerIndex>;
+  /** The user's locale if already known, else LOCALE, at once (for a reply that cannot wait: "busy"). */
+  knownLocale: (userId: string) => Locale;
+  /** Bounds the /partner answers computed at once (load shedding: the rest wait, or are told "busy"). */
+  partnerWork: WorkLimiter;
 }
+
+/**
+ * /partner answers at once: more than the database pool (10 connections) only queues inside it, and over
+ * 2 cores each answer would just come later. Up to 1 000 wait their turn, each only as long as it could
+ * still be answered within Slack's 3 s (src/slack/listeners/commands/partner.command.ts).
+ */
+export const PARTNER_WORK_LIMITS = { maxConcurrent: 8, maxWaiting: 1_000 };
 
 export interface ListenerOptions {
   audience?: ChannelAudienceResolver;
@@ -30,13 +42,16 @@ export interface ListenerOptions {
 
 export function createListenerDeps(deps: Deps, options: ListenerOptions = {}): ListenerDeps {
   const userLocales = createUserLocalesRepository(deps.db);
+  const cache = createLocaleCache();
   return {
     ...deps,
     audience: options.audience ?? defaultChannelAudience(deps.partners),
     wakeOutbox: options.wakeOutbox ?? (() => {}),
     partnerIndex: cachedPartnerIndex(deps.partners),
+    knownLocale: (userId) => cache.get(userId) ?? deps.config.LOCALE,
+    partnerWork: createWorkLimiter(PARTNER_WORK_LIMITS),
     locales: createLocaleResolver({
-      cache: createLocaleCache(),
+      cache,
       fallback: deps.config.LOCALE,
       timeoutMs: LOCALE_TIMEOUT_MS,
       // Remembered off the reply's path, for the scheduled direct messages.

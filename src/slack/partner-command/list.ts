@@ -1,9 +1,6 @@
 import type { Catalog } from '../../program/catalog.schema.js';
-import { hasLeft } from '../../program/membership.js';
 import { searchKey } from '../../program/text.js';
-import { thresholdCents } from '../../program/tiers.js';
-import { isAdmin } from '../../services/actor.service.js';
-import { loadPartnerStatuses, type PartnerStatus } from '../../services/partner-status.service.js';
+import { type PartnerWithStatus, portfolioPage } from '../../services/portfolio.service.js';
 import { LIST_PAGE_SIZE, type ListFilter, type ListPage, type ListRow } from '../views/list.view.js';
 import type { CommandContext } from './types.js';
 
@@ -47,76 +44,48 @@ export function parseListArgs(catalog: Catalog, args: string): ListArgs | { unkn
   return { unknownFilter: text };
 }
 
-function row(status: PartnerStatus): ListRow {
-  const { partner } = status.record;
-  if (hasLeft(partner, status.today))
+function row({ partner, status }: PartnerWithStatus): ListRow {
+  if (status.hasLeft)
     // What it owes or risks no longer matters: when it left and why does.
     return {
       partner,
-      averageSoFarCents: status.progress.averageSoFarCents,
+      averageSoFarCents: status.averageSoFarCents,
       overdue: 0,
       left: { on: partner.leftOn!, reason: partner.leftReason ?? '' },
     };
   return {
     partner,
-    averageSoFarCents: status.progress.averageSoFarCents,
-    overdue: status.obligations.filter((o) => o.status === 'overdue').length,
-    ...(status.progress.demotion ? { demotionTo: status.progress.demotion.toTier.code } : {}),
+    averageSoFarCents: status.averageSoFarCents,
+    overdue: status.overdue,
+    ...(status.demotionTo ? { demotionTo: status.demotionTo } : {}),
+    ...(!status.demotionTo && status.promotionTo
+      ? { promotion: { toTier: status.promotionTo, missingCents: status.missingForNextCents ?? 0 } }
+      : {}),
   };
 }
 
 /**
- * A partner within reach of a promotion, as the Monday digest counts it: not at risk, a month counted,
- * and the semester's average short of the next tier by at most catalog.digest.promotionReach of its
- * threshold (or already there).
+ * The asker's portfolio (a manager: the partners it manages; an admin: all), filtered and paginated in
+ * SQL over the status snapshot (services/portfolio.service.ts): the same cost for every filter.
  */
-function withinReach(catalog: Catalog, status: PartnerStatus): ListRow[] {
-  const { progress } = status;
-  const { partner } = status.record;
-  if (progress.demotion || !progress.nextTier || progress.averageSoFarCents === null) return [];
-  const missing = progress.missingForNextCents;
-  if (missing === null) return [];
-  const threshold = thresholdCents(catalog, progress.nextTier.code, partner.type);
-  if (missing > threshold * catalog.digest.promotionReach) return [];
-  return [{ ...row(status), promotion: { toTier: progress.nextTier.code, missingCents: missing } }];
-}
-
-/**
- * The asker's portfolio (a manager: the partners they manage; an admin: all), filtered and paginated.
- * Only the filters that need the rules (overdue, at-risk) load every partner's status; otherwise only the
- * page's partners are evaluated.
- */
-function paginate<T>(items: T[], requested: number) {
-  const total = items.length;
-  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
-  const page = Math.min(Math.max(1, requested), pages);
-  return { items: items.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE), total, page, pages };
-}
-
 export async function loadListPage(ctx: CommandContext, args: ListArgs): Promise<ListPage> {
-  const admin = isAdmin(ctx.actor);
-  const everyone = await ctx.deps.partners.byManager(admin ? undefined : ctx.actor.slackUserId);
-  // Partners that left the program are listed by `list left` only, with the day and the reason.
-  const left = everyone.filter((p) => hasLeft(p, ctx.view.today));
-  const all = args.filter?.kind === 'left' ? left : everyone.filter((p) => !hasLeft(p, ctx.view.today));
-  const statusesOf = (ids: string[]) =>
-    loadPartnerStatuses(ctx.deps.partners, ctx.deps.catalog, ids, ctx.view.today);
+  if (ctx.actor.kind !== 'staff') throw new Error('list is a staff subcommand');
   const { filter } = args;
-  let shown: { rows: ListRow[]; total: number; page: number; pages: number };
-  if (filter?.kind === 'overdue' || filter?.kind === 'at-risk' || filter?.kind === 'within-reach') {
-    const statuses = await statusesOf(all.map((p) => p.id));
-    const rows =
-      filter.kind === 'within-reach'
-        ? statuses.flatMap((s) => withinReach(ctx.deps.catalog, s))
-        : statuses
-            .map(row)
-            .filter((r) => (filter.kind === 'overdue' ? r.overdue > 0 : r.demotionTo !== undefined));
-    const { items, ...position } = paginate(rows, args.page);
-    shown = { rows: items, ...position };
-  } else {
-    const candidates = filter?.kind === 'tier' ? all.filter((p) => p.tier === filter.tier) : all;
-    const { items, ...position } = paginate(candidates, args.page);
-    shown = { rows: (await statusesOf(items.map((p) => p.id))).map(row), ...position };
-  }
-  return { scope: admin ? 'all' : 'mine', filter, filterText: args.filterText?.slice(0, 100), ...shown };
+  const shown = await portfolioPage(
+    ctx.deps.db,
+    ctx.deps.catalog,
+    ctx.actor,
+    ctx.view.today,
+    filter ?? { kind: 'all' },
+    { page: args.page, pageSize: LIST_PAGE_SIZE },
+  );
+  return {
+    scope: shown.scope,
+    filter,
+    filterText: args.filterText?.slice(0, 100),
+    rows: shown.rows.map(row),
+    total: shown.total,
+    page: shown.page,
+    pages: shown.pages,
+  };
 }

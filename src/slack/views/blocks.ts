@@ -123,11 +123,24 @@ export function lineSections(
   lines: string[],
   options: { maxBlocks: number; more: (n: number) => string },
 ): KnownBlock[] {
+  return lineSectionsOf(lines, (line) => line, options);
+}
+
+/**
+ * lineSections over items rendered one by one, only as far as they fit: a list of thousands renders the
+ * few hundred lines shown, not all of them.
+ */
+export function lineSectionsOf<T>(
+  items: readonly T[],
+  render: (item: T) => string,
+  /** total: how many lines there are in all, when `items` holds only the first ones. */
+  options: { maxBlocks: number; more: (n: number) => string; total?: number },
+): KnownBlock[] {
   const texts: string[] = [];
   let current = '';
   let used = 0;
-  for (const [i, raw] of lines.entries()) {
-    const line = truncate(raw, LIMITS.sectionText - 100);
+  for (const [i, item] of items.entries()) {
+    const line = truncate(render(item), LIMITS.sectionText - 100);
     const candidate = current ? `${current}\n${line}` : line;
     if (candidate.length <= LIMITS.sectionText - 100) {
       current = candidate;
@@ -140,7 +153,7 @@ export function lineSections(
     used = i + 1;
   }
   if (current) {
-    const rest = lines.length - used;
+    const rest = (options.total ?? items.length) - used;
     texts.push(rest > 0 ? `${current}\n${options.more(rest)}` : current);
   }
   return texts.map((text) => section(text));

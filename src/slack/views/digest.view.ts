@@ -2,7 +2,7 @@ import { digestMessages } from '../../i18n/digest.js';
 import { formatDate, formatMoney, label, plural } from '../../i18n/format.js';
 import type { Catalog, Label, Locale } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
-import { header, type KnownBlock, lineSections, type View, view } from './blocks.js';
+import { header, type KnownBlock, lineSectionsOf, type View, view } from './blocks.js';
 import { escapeMrkdwn, mention } from './escape.js';
 
 /** A partner whose semester average so far means a demotion. */
@@ -68,6 +68,8 @@ export interface ManagerDigest {
   missed: DigestMissed[];
   pending: DigestPending[];
   unreached?: DigestUnreached[];
+  /** How many lines each section has in all, when its list holds only the first ones (large portfolios). */
+  totals?: Partial<Record<'demotions' | 'promotions' | 'overdue' | 'missed', number>>;
 }
 
 /** A manager's Monday digest: a header, then a titled list per section that has something. */
@@ -80,7 +82,7 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
   const tierName = (code: string) =>
     escapeMrkdwn(label(catalog.tiers.find((t) => t.code === code)!.label, locale));
 
-  const demotions = digest.demotions.map((d) =>
+  const demotion = (d: DigestDemotion) =>
     m.demotion(
       escapeMrkdwn(d.partnerName),
       euros(d.averageSoFarCents),
@@ -88,9 +90,8 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
       tierName(d.tier),
       daysLeft(d.daysLeft),
       date(d.nextEvaluationOn),
-    ),
-  );
-  const promotions = digest.promotions.map((p) =>
+    );
+  const promotion = (p: DigestPromotion) =>
     p.missingCents === 0
       ? m.promotionReached(escapeMrkdwn(p.partnerName), tierName(p.nextTier), daysLeft(p.daysLeft))
       : m.promotion(
@@ -99,32 +100,28 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
           tierName(p.nextTier),
           euros(p.thresholdCents),
           daysLeft(p.daysLeft),
-        ),
-  );
-  const overdue = digest.overdue.map((o) =>
+        );
+  const overdue = (o: DigestOverdue) =>
     m.overdueLine(
       escapeMrkdwn(o.partnerName),
       escapeMrkdwn(label(o.obligation, locale)),
       date(o.dueOn),
       days(o.daysOverdue),
       o.contact ? mention(o.contact.slackUserId, o.contact.name) : '',
-    ),
-  );
-  const missed = digest.missed.map((d) =>
+    );
+  const missed = (d: DigestMissed) =>
     m.missedLine(
       escapeMrkdwn(d.partnerName),
       escapeMrkdwn(label(d.obligation, locale)),
       d.quarters.map((q) => m.quarterName(q.year, q.number)).join(', '),
-    ),
-  );
-  const pending = digest.pending.map((p) =>
+    );
+  const pending = (p: DigestPending) =>
     m.pendingLine(
       escapeMrkdwn(p.partnerName),
       escapeMrkdwn(p.trainingLabel ? label(p.trainingLabel, locale) : p.training),
       mention(p.contact?.slackUserId, p.contact?.name),
       date(p.completedOn),
-    ),
-  );
+    );
 
   const unreached = (digest.unreached ?? []).map((u) =>
     m.unreachedLine(
@@ -135,21 +132,25 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
   );
 
   const blocks: KnownBlock[] = [header(m.title)];
-  const sections: [string, string[]][] = [
-    [m.demotions, demotions],
-    [m.promotions, promotions],
-    [m.overdue, overdue],
-    [m.missed, missed],
-    [m.pending, pending],
-    [m.unreached, unreached],
-  ];
   let count = 0;
-  for (const [title, items] of sections) {
-    if (items.length === 0) continue;
-    count += items.length;
+  // Each section renders only the lines that fit (lineSectionsOf), whatever the portfolio's size.
+  const sectionOf = <T>(title: string, items: T[], line: (item: T) => string, total = items.length) => {
+    if (items.length === 0) return;
+    count += total;
     blocks.push(
-      ...lineSections([`*${title}*`, ...items.map((i) => `• ${i}`)], { maxBlocks: 10, more: m.more }),
+      ...lineSectionsOf<T | undefined>(
+        [undefined, ...items],
+        (i) => (i === undefined ? `*${title}*` : `• ${line(i)}`),
+        { maxBlocks: 10, more: m.more, total: total + 1 },
+      ),
     );
-  }
+  };
+  const { totals = {} } = digest;
+  sectionOf(m.demotions, digest.demotions, demotion, totals.demotions);
+  sectionOf(m.promotions, digest.promotions, promotion, totals.promotions);
+  sectionOf(m.overdue, digest.overdue, overdue, totals.overdue);
+  sectionOf(m.missed, digest.missed, missed, totals.missed);
+  sectionOf(m.pending, digest.pending, pending);
+  sectionOf(m.unreached, unreached, (line) => line);
   return view(m.text(count), blocks);
 }

@@ -65,10 +65,10 @@ function staffBlocks(ctx: WriteViewContext, h: HomeMessages, summary: PortfolioS
 
   const partnerCount = (n: number) => f.count(n, s.partners);
   blocks.push(
-    section(summary.overdue.length ? s.overdueTitle(partnerCount(summary.overdue.length)) : s.overdueNone),
+    section(summary.overdue.total ? s.overdueTitle(partnerCount(summary.overdue.total)) : s.overdueNone),
   );
-  if (summary.overdue.length) {
-    const shown = summary.overdue.slice(0, HOME_PARTNER_LINES);
+  if (summary.overdue.total) {
+    const shown = summary.overdue.items.slice(0, HOME_PARTNER_LINES);
     blocks.push(
       ...lineSections(
         shown.map(
@@ -78,16 +78,16 @@ function staffBlocks(ctx: WriteViewContext, h: HomeMessages, summary: PortfolioS
         { maxBlocks: 2, more: f.more },
       ),
     );
-    if (summary.overdue.length > shown.length)
-      blocks.push(context(s.overdueMore(String(summary.overdue.length - shown.length))));
+    if (summary.overdue.total > shown.length)
+      blocks.push(context(s.overdueMore(String(summary.overdue.total - shown.length))));
   }
   blocks.push(divider());
 
   blocks.push(
-    section(summary.atRisk.length ? s.atRiskTitle(partnerCount(summary.atRisk.length)) : s.atRiskNone),
+    section(summary.atRisk.total ? s.atRiskTitle(partnerCount(summary.atRisk.total)) : s.atRiskNone),
   );
-  if (summary.atRisk.length) {
-    const shown = summary.atRisk.slice(0, HOME_PARTNER_LINES);
+  if (summary.atRisk.total) {
+    const shown = summary.atRisk.items.slice(0, HOME_PARTNER_LINES);
     blocks.push(
       ...lineSections(
         shown.map(
@@ -102,8 +102,8 @@ function staffBlocks(ctx: WriteViewContext, h: HomeMessages, summary: PortfolioS
         { maxBlocks: 2, more: f.more },
       ),
     );
-    if (summary.atRisk.length > shown.length)
-      blocks.push(context(s.atRiskMore(String(summary.atRisk.length - shown.length))));
+    if (summary.atRisk.total > shown.length)
+      blocks.push(context(s.atRiskMore(String(summary.atRisk.total - shown.length))));
   }
   blocks.push(divider(), context(s.help));
   return blocks;

@@ -23,6 +23,12 @@ export function staffOnlyRefusalView(ctx: ViewContext, subcommand: string): View
 }
 
 /** The database is down or too slow: never a stack trace, never silence. Needs no catalog. */
+/** Too busy to answer within Slack's 3 s: a short "try again in a moment", given at once. */
+export function busyView(locale: Locale): View {
+  const text = commandMessages[locale].busy;
+  return view(text, [section(text)]);
+}
+
 export function unavailableView(locale: Locale): View {
   const text = commandMessages[locale].unavailable;
   return view(text, [section(text)]);

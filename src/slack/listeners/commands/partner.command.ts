@@ -11,13 +11,19 @@ import { ACTION_IDS, actionIdPattern, decodeValue, listPageValue, partnerActionV
 import { withDeadline } from '../../partner-command/deadline.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
 import type { PartnerCommandRequest, Reply } from '../../partner-command/types.js';
-import { unavailableView } from '../../views/refusal.view.js';
+import { type RequestTiming, requestTimingOf, timeLeft } from '../../request-timing.js';
+import { busyView, unavailableView } from '../../views/refusal.view.js';
 import type { ListenerDeps } from '../deps.js';
 
 export const PARTNER_COMMAND = '/partner';
 
-/** The reply must be in the ack, and Slack drops an ack after 3 s: the locale and the work share 2.5 s. */
+/**
+ * The reply must be in the ack, and Slack drops an ack after 3 s: the answer must leave within 2.5 s of the
+ * request's arrival at the receiver (the rest is the network and Slack).
+ */
 export const REPLY_DEADLINE_MS = 2_500;
+/** A command that cannot start with this much of the deadline left is answered "busy" at once. */
+export const MIN_WORK_MS = 300;
 
 export type CommandHandler = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 type ButtonHandler = (
@@ -28,31 +34,50 @@ function messageOf(reply: Reply): RespondArguments {
   return { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks };
 }
 
-/** Runs the core within what is left of the deadline; "temporarily unavailable" when it is not done. */
+/**
+ * Runs the core within what is left of the deadline counted from the request's arrival, in its turn
+ * (deps.partnerWork bounds the work at once). Too many requests for it to start in time: "busy" at once.
+ * Started but not done by the deadline (a database that stopped answering, mostly): "temporarily
+ * unavailable", as before; it finishes in the background, its answer dropped.
+ */
 async function answer(
   deps: ListenerDeps,
   client: AllMiddlewareArgs['client'],
   request: Omit<PartnerCommandRequest, 'locale'>,
+  timing: RequestTiming,
 ): Promise<Reply> {
-  const started = Date.now();
-  const locale = await deps.locales(client, request.userId);
-  const left = Math.max(0, REPLY_DEADLINE_MS - (Date.now() - started));
-  return withDeadline(handlePartnerCommand(deps, { ...request, locale }), left, () => {
-    deps.logger.warn(`/partner took longer than ${REPLY_DEADLINE_MS} ms: answered "temporarily unavailable"`);
-    return unavailableView(locale);
-  });
+  let locale = deps.knownLocale(request.userId);
+  const work = deps.partnerWork.run(async () => {
+    locale = await deps.locales(client, request.userId);
+    return handlePartnerCommand(deps, { ...request, locale });
+  }, timeLeft(timing, REPLY_DEADLINE_MS) - MIN_WORK_MS);
+  return withDeadline(
+    work.then((done) => {
+      if (done.started) return done.value;
+      deps.logger.debug('/partner answered "busy": too many requests to start in time');
+      return busyView(locale);
+    }),
+    Math.max(0, timeLeft(timing, REPLY_DEADLINE_MS)),
+    () => {
+      deps.logger.warn(
+        `/partner took longer than ${REPLY_DEADLINE_MS} ms from its arrival: answered "temporarily unavailable"`,
+      );
+      return unavailableView(locale);
+    },
+  );
 }
 
 /** `/partner ...`: the whole answer goes in the ack, ephemeral. */
 export function partnerCommand(deps: ListenerDeps): CommandHandler {
-  return async ({ ack, command, client, logger }) => {
+  return async ({ ack, command, client, logger, context }) => {
     let reply: Reply;
     try {
-      reply = await answer(deps, client, {
-        userId: command.user_id,
-        channelId: command.channel_id,
-        text: command.text ?? '',
-      });
+      reply = await answer(
+        deps,
+        client,
+        { userId: command.user_id, channelId: command.channel_id, text: command.text ?? '' },
+        requestTimingOf(context),
+      );
     } catch (error) {
       // Never silence: whatever went wrong, Slack gets an answer within its 3 s.
       logger.error('/partner could not answer', error);
@@ -72,7 +97,8 @@ export function partnerCommand(deps: ListenerDeps): CommandHandler {
  * message they are on; a list row's "Status" adds a new reply below the list.
  */
 function rerun(deps: ListenerDeps, kind: 'choose' | 'open' | 'page'): ButtonHandler {
-  return async ({ ack, body, action, client, respond, logger }) => {
+  return async ({ ack, body, action, client, respond, logger, context }) => {
+    const timing = requestTimingOf(context);
     await ack();
     let request: Omit<PartnerCommandRequest, 'locale'> | undefined;
     const base = { userId: body.user.id, channelId: body.channel?.id ?? body.container?.channel_id };
@@ -87,7 +113,8 @@ function rerun(deps: ListenerDeps, kind: 'choose' | 'open' | 'page'): ButtonHand
       logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
       return;
     }
-    const reply = await answer(deps, client, request);
+    // respond() has 30 minutes, but a user who clicked waits: the same deadline as a command.
+    const reply = await answer(deps, client, request, timing);
     await respond({ ...messageOf(reply), replace_original: kind !== 'open' }).catch((error: unknown) =>
       logger.error(`${action.action_id}: could not post the reply`, error),
     );

@@ -4,7 +4,7 @@ import type { Locale } from '../../../program/catalog.schema.js';
 import { identifyActor } from '../../../services/actor.service.js';
 import { loadPartnerStatus } from '../../../services/partner-status.service.js';
 import { portfolioSummary } from '../../../services/portfolio.service.js';
-import { HOME_DECLARATIONS, type HomeData, homeView } from '../../views/home.view.js';
+import { HOME_DECLARATIONS, HOME_PARTNER_LINES, type HomeData, homeView } from '../../views/home.view.js';
 import { type ListenerDeps, writeContext } from '../deps.js';
 
 /** What the user's Home tab shows, by who they are. */
@@ -16,6 +16,7 @@ export async function loadHome(deps: ListenerDeps, userId: string): Promise<Home
       kind: 'staff',
       summary: await portfolioSummary(deps.db, deps.catalog, actor, today, {
         pendingLimit: HOME_DECLARATIONS,
+        partnerLimit: HOME_PARTNER_LINES,
       }),
     };
   if (actor.kind === 'contact') {

@@ -1,0 +1,253 @@
+import { and, asc, desc, eq, gt, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../client.js';
+import { partnerStatuses, partners } from '../schema.js';
+import type { PartnerRow } from './partners.repository.js';
+
+export type PartnerStatusRow = typeof partnerStatuses.$inferSelect;
+
+/** A partner's figures as the rules computed them (what `save` writes). */
+export type PartnerStatusFigures = Omit<
+  PartnerStatusRow,
+  'partnerId' | 'generation' | 'computedGeneration' | 'computedFor' | 'computedWith'
+>;
+
+/** A partner whose snapshot must be computed again, and the generation its facts are at. */
+export interface StaleStatus {
+  partnerId: string;
+  generation: number;
+}
+
+/** Whose partners: a manager's, or every partner (undefined). */
+export type PortfolioScope = { managedBy: string | undefined };
+
+/** The portfolio filters answered from the snapshot. */
+export type SnapshotFilter =
+  | { kind: 'all' }
+  | { kind: 'tier'; tier: string }
+  | { kind: 'overdue' }
+  | { kind: 'at-risk' }
+  | { kind: 'left' }
+  | { kind: 'within-reach' };
+
+export interface PartnerWithStatus {
+  partner: PartnerRow;
+  status: PartnerStatusRow;
+}
+
+/** What the digest reads of a partner and its snapshot. */
+export type DigestStatusRow = Pick<PartnerRow, 'name' | 'type' | 'tier'> & { manager: string } & Pick<
+    PartnerStatusRow,
+    | 'averageSoFarCents'
+    | 'demotionTo'
+    | 'missingToKeepCents'
+    | 'promotionTo'
+    | 'missingForNextCents'
+    | 'details'
+  > & {
+    /** The manager's lines of each section before this partner's, and in all. */
+    demotionsBefore: number;
+    promotionsBefore: number;
+    overdueBefore: number;
+    missedBefore: number;
+    demotionsTotal: number;
+    promotionsTotal: number;
+    overdueTotal: number;
+    missedTotal: number;
+  };
+
+/**
+ * The status snapshot (schema.ts, partner_statuses): which rows are stale for a day, saving what the rules
+ * computed unless the facts moved meanwhile, and the portfolio queries over fresh rows.
+ */
+export function createPartnerStatusesRepository(db: Db) {
+  const scoped = (scope: PortfolioScope): SQL | undefined =>
+    scope.managedBy === undefined ? undefined : eq(partners.managerSlackUserId, scope.managedBy);
+  const filtered = (filter: SnapshotFilter): SQL | undefined => {
+    switch (filter.kind) {
+      case 'all':
+        return eq(partnerStatuses.hasLeft, false);
+      case 'tier':
+        return and(eq(partnerStatuses.hasLeft, false), eq(partners.tier, filter.tier));
+      case 'overdue':
+        return and(eq(partnerStatuses.hasLeft, false), gt(partnerStatuses.overdue, 0));
+      case 'at-risk':
+        return and(eq(partnerStatuses.hasLeft, false), isNotNull(partnerStatuses.demotionTo));
+      case 'left':
+        return eq(partnerStatuses.hasLeft, true);
+      case 'within-reach':
+        // As the digest counts it: not at risk, and the rules found a promotion within reach.
+        return and(
+          eq(partnerStatuses.hasLeft, false),
+          isNull(partnerStatuses.demotionTo),
+          isNotNull(partnerStatuses.promotionTo),
+        );
+    }
+  };
+  const joined = () =>
+    db
+      .select({ partner: partners, status: partnerStatuses })
+      .from(partners)
+      .innerJoin(partnerStatuses, eq(partnerStatuses.partnerId, partners.id))
+      .$dynamic();
+  const counted = () =>
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(partners)
+      .innerJoin(partnerStatuses, eq(partnerStatuses.partnerId, partners.id))
+      .$dynamic();
+
+  return {
+    /**
+     * Partners (of the scope) whose snapshot is not fresh for `day` with the rules `rulesKey`, with the
+     * generation of their facts.
+     */
+    async stale(day: string, rulesKey: string, scope: PortfolioScope): Promise<StaleStatus[]> {
+      // A partner gets its row when it is inserted (trigger); one without (never expected) is stale at 0.
+      return db
+        .select({
+          partnerId: partners.id,
+          generation: sql<number>`coalesce(${partnerStatuses.generation}, 0)::int`,
+        })
+        .from(partners)
+        .leftJoin(partnerStatuses, eq(partnerStatuses.partnerId, partners.id))
+        .where(
+          and(
+            scoped(scope),
+            or(
+              sql`${partnerStatuses.computedFor} is distinct from ${day}::date`,
+              sql`${partnerStatuses.computedWith} is distinct from ${rulesKey}`,
+              sql`${partnerStatuses.computedGeneration} is distinct from ${partnerStatuses.generation}`,
+            ),
+          ),
+        )
+        .orderBy(asc(partners.id));
+    },
+
+    /**
+     * Saves figures computed for `day` from the facts at `generation`; a row whose facts were written since
+     * (its generation moved) is left stale. Returns how many rows were saved.
+     */
+    async save(day: string, rulesKey: string, rows: (PartnerStatusFigures & StaleStatus)[]): Promise<number> {
+      if (rows.length === 0) return 0;
+      const saved = await db
+        .insert(partnerStatuses)
+        .values(
+          rows.map((r) => ({
+            ...r,
+            computedGeneration: r.generation,
+            computedFor: day,
+            computedWith: rulesKey,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: partnerStatuses.partnerId,
+          set: {
+            computedGeneration: sql`excluded.computed_generation`,
+            computedFor: sql`excluded.computed_for`,
+            computedWith: sql`excluded.computed_with`,
+            hasLeft: sql`excluded.has_left`,
+            overdue: sql`excluded.overdue`,
+            missed: sql`excluded.missed`,
+            averageSoFarCents: sql`excluded.average_so_far_cents`,
+            demotionTo: sql`excluded.demotion_to`,
+            missingToKeepCents: sql`excluded.missing_to_keep_cents`,
+            promotionTo: sql`excluded.promotion_to`,
+            missingForNextCents: sql`excluded.missing_for_next_cents`,
+            details: sql`excluded.details`,
+          },
+          setWhere: sql`${partnerStatuses.generation} = excluded.generation`,
+        })
+        .returning({ partnerId: partnerStatuses.partnerId });
+      return saved.length;
+    },
+
+    /** How many partners of the scope pass the filter. */
+    async count(scope: PortfolioScope, filter: SnapshotFilter): Promise<number> {
+      const [row] = await counted().where(and(scoped(scope), filtered(filter)));
+      return row?.count ?? 0;
+    },
+
+    /** A page of the scope's partners passing the filter, by name. */
+    page(
+      scope: PortfolioScope,
+      filter: SnapshotFilter,
+      page: { offset: number; limit: number },
+    ): Promise<PartnerWithStatus[]> {
+      return joined()
+        .where(and(scoped(scope), filtered(filter)))
+        .orderBy(asc(partners.name), asc(partners.id))
+        .limit(page.limit)
+        .offset(page.offset);
+    },
+
+    /** The scope's partners still in the program, by tier. */
+    async tierCounts(scope: PortfolioScope): Promise<Map<string, number>> {
+      const rows = await db
+        .select({ tier: partners.tier, count: sql<number>`count(*)::int` })
+        .from(partners)
+        .innerJoin(partnerStatuses, eq(partnerStatuses.partnerId, partners.id))
+        .where(and(scoped(scope), filtered({ kind: 'all' })))
+        .groupBy(partners.tier);
+      return new Map(rows.map((r) => [r.tier, r.count]));
+    },
+
+    /** The partners with the most overdue items first (then by name), at most `limit`. */
+    mostOverdue(scope: PortfolioScope, limit: number): Promise<PartnerWithStatus[]> {
+      return joined()
+        .where(and(scoped(scope), filtered({ kind: 'overdue' })))
+        .orderBy(desc(partnerStatuses.overdue), asc(partners.name), asc(partners.id))
+        .limit(limit);
+    },
+
+    /** The partners at risk of a demotion, the largest shortfall first (then by name), at most `limit`. */
+    mostAtRisk(scope: PortfolioScope, limit: number): Promise<PartnerWithStatus[]> {
+      return joined()
+        .where(and(scoped(scope), filtered({ kind: 'at-risk' })))
+        .orderBy(desc(partnerStatuses.missingToKeepCents), asc(partners.name), asc(partners.id))
+        .limit(limit);
+    },
+
+    /**
+     * What goes in the managers' digests: managed partners still in the program with a demotion, a
+     * promotion within reach, overdue items or missed quarters, by name; per manager and section only
+     * while that section has fewer than `linesPerSection` lines (a message shows far fewer), with each
+     * section's totals.
+     */
+    forDigest(linesPerSection: number): Promise<DigestStatusRow[]> {
+      // Per manager, by name: how many lines each section already has before this partner (a partner
+      // comes back only while one of its sections is still under the cap), and each section's total.
+      return db
+        .execute(sql`
+          select * from (
+            select p.id, p.name, p.manager_slack_user_id as manager, p.type, p.tier,
+              s.average_so_far_cents::float8 as "averageSoFarCents", s.demotion_to as "demotionTo",
+              s.missing_to_keep_cents::float8 as "missingToKeepCents", s.promotion_to as "promotionTo",
+              s.missing_for_next_cents::float8 as "missingForNextCents", s.details,
+              (count(*) filter (where s.demotion_to is not null) over before)::int as "demotionsBefore",
+              (count(*) filter (where s.demotion_to is null and s.promotion_to is not null) over before)::int
+                as "promotionsBefore",
+              coalesce(sum(s.overdue) over before, 0)::int as "overdueBefore",
+              coalesce(sum(s.missed) over before, 0)::int as "missedBefore",
+              (count(*) filter (where s.demotion_to is not null) over everyone)::int as "demotionsTotal",
+              (count(*) filter (where s.demotion_to is null and s.promotion_to is not null) over everyone)::int
+                as "promotionsTotal",
+              (sum(s.overdue) over everyone)::int as "overdueTotal",
+              (sum(s.missed) over everyone)::int as "missedTotal"
+            from partners p join partner_statuses s on s.partner_id = p.id
+            where p.manager_slack_user_id is not null and not s.has_left
+              and (s.demotion_to is not null or s.promotion_to is not null or s.overdue > 0 or s.missed > 0)
+            window before as (partition by p.manager_slack_user_id order by p.name, p.id
+                rows between unbounded preceding and 1 preceding),
+              everyone as (partition by p.manager_slack_user_id)
+          ) r
+          where ("demotionTo" is not null and "demotionsBefore" < ${linesPerSection})
+            or ("demotionTo" is null and "promotionTo" is not null and "promotionsBefore" < ${linesPerSection})
+            or ("details" -> 'overdue' <> '[]'::jsonb and "overdueBefore" < ${linesPerSection})
+            or ("details" -> 'missed' <> '[]'::jsonb and "missedBefore" < ${linesPerSection})
+          order by name, id`)
+        .then((result) => rowsOf<DigestStatusRow>(result));
+    },
+  };
+}
+
+export type PartnerStatusesRepository = ReturnType<typeof createPartnerStatusesRepository>;

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import {
+  createPartnerStatusesRepository,
+  type PartnerStatusFigures,
+  type PortfolioScope,
+} from '../db/repositories/partner-statuses.repository.js';
+import { createPartnersRepository } from '../db/repositories/partners.repository.js';
+import type { Catalog } from '../program/catalog.schema.js';
+import type { IsoDate } from '../program/dates.js';
+import { hasLeft } from '../program/membership.js';
+import { promotionWithinReach } from '../program/progress.js';
+import { semesterContaining } from '../program/semesters.js';
+import { type PartnerStatus, partnerStatus } from './partner-status.service.js';
+
+/** Partners whose records are loaded and saved together while refreshing. */
+const CHUNK = 250;
+/** Longest the rules run before letting other work in (the event loop stays responsive). */
+const SLICE_MS = 8;
+
+const keys = new WeakMap<Catalog, string>();
+
+/** Names the rules a snapshot was computed with: the catalog as applied (a changed catalog makes every row stale). */
+export function rulesKey(catalog: Catalog): string {
+  let key = keys.get(catalog);
+  if (!key) {
+    key = createHash('sha256').update(JSON.stringify(catalog)).digest('hex').slice(0, 16);
+    keys.set(catalog, key);
+  }
+  return key;
+}
+
+/** What the snapshot keeps of a partner's status: the program rules' answers, as they gave them. */
+export function statusFigures(catalog: Catalog, status: PartnerStatus): PartnerStatusFigures {
+  const { partner } = status.record;
+  const { progress } = status;
+  const overdue = status.obligations.filter((o) => o.status === 'overdue');
+  // Quarterly duties missed in the quarters still shown: one line per duty, its quarters oldest first.
+  const missed = new Map<string, { obligation: string; quarters: { year: number; number: number }[] }>();
+  for (const item of status.obligations) {
+    if (item.status !== 'missed' || !item.quarter) continue;
+    let line = missed.get(item.obligation.code);
+    if (!line) {
+      line = { obligation: item.obligation.code, quarters: [] };
+      missed.set(item.obligation.code, line);
+    }
+    line.quarters.push({ year: item.quarter.year, number: item.quarter.number });
+  }
+  const promotion = promotionWithinReach(catalog, partner.type, progress);
+  return {
+    hasLeft: hasLeft(partner, status.today),
+    overdue: overdue.length,
+    missed: missed.size,
+    averageSoFarCents: progress.averageSoFarCents,
+    demotionTo: progress.demotion?.toTier.code ?? null,
+    missingToKeepCents: progress.demotion?.missingToKeepCents ?? null,
+    promotionTo: promotion?.code ?? null,
+    missingForNextCents: progress.missingForNextCents,
+    details: {
+      overdue: overdue.map((o) => ({
+        obligation: o.obligation.code,
+        dueOn: o.dueOn,
+        contact:
+          o.actor.kind === 'contact'
+            ? { id: o.actor.contact.id, slackUserId: o.actor.contact.slackUserId, name: o.actor.contact.name }
+            : null,
+      })),
+      missed: [...missed.values()],
+    },
+  };
+}
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Brings the status snapshot of the scope's partners up to `today`: the rows a write marked stale, those
+ * of another day or other rules are computed again by the rules (partnerStatus), in chunks, yielding the
+ * event loop every few ms. A row whose facts are written meanwhile stays stale for the next reader.
+ * Cheap when nothing is stale (one query).
+ */
+export async function refreshPartnerStatuses(
+  db: Db,
+  catalog: Catalog,
+  today: IsoDate,
+  scope: PortfolioScope = { managedBy: undefined },
+): Promise<{ stale: number; saved: number }> {
+  const snapshots = createPartnerStatusesRepository(db);
+  const key = rulesKey(catalog);
+  const stale = await snapshots.stale(today, key, scope);
+  if (stale.length === 0) return { stale: 0, saved: 0 };
+  const records = createPartnersRepository(db);
+  const { firstMonth } = semesterContaining(catalog, today);
+  let saved = 0;
+  for (let i = 0; i < stale.length; i += CHUNK) {
+    const chunk = stale.slice(i, i + CHUNK);
+    const generations = new Map(chunk.map((s) => [s.partnerId, s.generation]));
+    const loaded = await records.records(
+      chunk.map((s) => s.partnerId),
+      firstMonth,
+    );
+    const rows: Parameters<typeof snapshots.save>[2] = [];
+    let sliceStart = performance.now();
+    for (const record of loaded) {
+      rows.push({
+        partnerId: record.partner.id,
+        generation: generations.get(record.partner.id)!,
+        ...statusFigures(catalog, partnerStatus(catalog, record, today)),
+      });
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToOthers();
+        sliceStart = performance.now();
+      }
+    }
+    saved += await snapshots.save(today, key, rows);
+  }
+  return { stale: stale.length, saved };
+}

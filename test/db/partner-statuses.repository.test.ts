@@ -1,0 +1,190 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import {
+  createPartnerStatusesRepository,
+  type PartnerStatusFigures,
+} from '../../src/db/repositories/partner-statuses.repository.js';
+import {
+  checklistItems,
+  contacts,
+  partnerStatuses,
+  partners,
+  tierHistory,
+  trainingCompletions,
+} from '../../src/db/schema.js';
+import { BACKENDS } from '../support/databases.js';
+import { givenContact, givenMonthlyRevenue, givenPartner, tierHistoryRow } from '../support/rows.js';
+import { useRepositoryDatabase } from './support.js';
+
+const DAY = '2026-04-06';
+const RULES = 'rules-v1';
+const scope = { managedBy: undefined };
+
+const figures = (over: Partial<PartnerStatusFigures> = {}): PartnerStatusFigures => ({
+  hasLeft: false,
+  overdue: 0,
+  missed: 0,
+  averageSoFarCents: null,
+  demotionTo: null,
+  missingToKeepCents: null,
+  promotionTo: null,
+  missingForNextCents: null,
+  details: { overdue: [], missed: [] },
+  ...over,
+});
+
+describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
+  const db = useRepositoryDatabase(backend);
+  const repo = () => createPartnerStatusesRepository(db());
+  /** Computes (here: saves given figures for) every stale partner, as the refresh does. */
+  const saveAll = async (by: Record<string, Partial<PartnerStatusFigures>> = {}) => {
+    const stale = await repo().stale(DAY, RULES, scope);
+    await repo().save(
+      DAY,
+      RULES,
+      stale.map((s) => ({ ...s, ...figures(by[s.partnerId]) })),
+    );
+  };
+  const staleIds = async () => (await repo().stale(DAY, RULES, scope)).map((s) => s.partnerId);
+
+  it('gives every new partner a stale row; saved figures make it fresh for that day and those rules only', async () => {
+    await givenPartner(db(), { id: 'acme' });
+    await givenPartner(db(), { id: 'beta' });
+    expect(await staleIds()).toEqual(['acme', 'beta']);
+    await saveAll();
+    expect(await staleIds()).toEqual([]);
+    expect((await repo().stale('2026-04-07', RULES, scope)).length).toBe(2);
+    expect((await repo().stale(DAY, 'rules-v2', scope)).length).toBe(2);
+  });
+
+  it('marks a partner stale at every write of its facts, whatever the table, and no other partner', async () => {
+    await givenPartner(db(), { id: 'acme' });
+    await givenPartner(db(), { id: 'beta' });
+    const contact = await givenContact(db(), { partnerId: 'acme', slackUserId: 'UA' });
+    await saveAll();
+    const writes: [string, () => Promise<unknown>][] = [
+      ['revenue', () => givenMonthlyRevenue(db(), 'acme', '2026-01', '2026-03', 100)],
+      [
+        'contact',
+        () =>
+          db()
+            .update(contacts)
+            .set({ profiles: ['sales'] })
+            .where(eq(contacts.id, contact.id)),
+      ],
+      [
+        'training',
+        () =>
+          db().insert(trainingCompletions).values({
+            partnerId: 'acme',
+            contactId: contact.id,
+            training: 't',
+            completedOn: '2026-02-01',
+            status: 'confirmed',
+          }),
+      ],
+      [
+        'checklist',
+        () =>
+          db().insert(checklistItems).values({ partnerId: 'acme', item: 'doc', completedOn: '2026-02-01' }),
+      ],
+      ['checklist removed', () => db().delete(checklistItems).where(eq(checklistItems.partnerId, 'acme'))],
+      [
+        'tier history',
+        () =>
+          db()
+            .insert(tierHistory)
+            .values(tierHistoryRow({ partnerId: 'acme' })),
+      ],
+      ['partner', () => db().update(partners).set({ leftOn: DAY }).where(eq(partners.id, 'acme'))],
+      ['contact removed', () => db().delete(contacts).where(eq(contacts.partnerId, 'acme'))],
+    ];
+    for (const [what, write] of writes) {
+      await write();
+      expect({ what, stale: await staleIds() }).toEqual({ what, stale: ['acme'] });
+      await saveAll();
+    }
+    // Deleting a partner deletes its row.
+    await db().delete(partners).where(eq(partners.id, 'acme'));
+    expect((await db().select().from(partnerStatuses)).map((r) => r.partnerId)).toEqual(['beta']);
+  });
+
+  it('does not save figures computed from facts written since (the generation moved)', async () => {
+    await givenPartner(db(), { id: 'acme' });
+    const [before] = await repo().stale(DAY, RULES, scope);
+    await givenMonthlyRevenue(db(), 'acme', '2026-01', '2026-01', 5);
+    expect(await repo().save(DAY, RULES, [{ ...before!, ...figures({ overdue: 9 }) }])).toBe(0);
+    expect(await staleIds()).toEqual(['acme']);
+    const [now] = await repo().stale(DAY, RULES, scope);
+    expect(await repo().save(DAY, RULES, [{ ...now!, ...figures({ overdue: 9 }) }])).toBe(1);
+    expect(await staleIds()).toEqual([]);
+  });
+
+  it('counts, pages, ranks and picks for the digest from the saved figures, by scope', async () => {
+    await givenPartner(db(), { id: 'a', name: 'Alpha', tier: 'business', managerSlackUserId: 'U1' });
+    await givenPartner(db(), { id: 'b', name: 'Bravo', tier: 'business', managerSlackUserId: 'U1' });
+    await givenPartner(db(), { id: 'c', name: 'Charlie', tier: 'access', managerSlackUserId: 'U2' });
+    await givenPartner(db(), { id: 'd', name: 'Delta', tier: 'access', leftOn: '2026-01-01' });
+    await givenPartner(db(), { id: 'e', name: 'Echo', tier: 'starter' });
+    await saveAll({
+      a: { overdue: 1, demotionTo: 'access', missingToKeepCents: 100 },
+      b: { overdue: 3, promotionTo: 'premium' },
+      c: { demotionTo: 'starter', missingToKeepCents: 900 },
+      d: { hasLeft: true, overdue: 5 },
+      e: { missed: 1 },
+    });
+    const ids = (rows: { partner: { id: string } }[]) => rows.map((r) => r.partner.id);
+    const page = { offset: 0, limit: 10 };
+    expect(ids(await repo().page(scope, { kind: 'all' }, page))).toEqual(['a', 'b', 'c', 'e']);
+    expect(ids(await repo().page(scope, { kind: 'all' }, { offset: 1, limit: 2 }))).toEqual(['b', 'c']);
+    expect(ids(await repo().page({ managedBy: 'U1' }, { kind: 'all' }, page))).toEqual(['a', 'b']);
+    expect(ids(await repo().page(scope, { kind: 'tier', tier: 'access' }, page))).toEqual(['c']);
+    expect(ids(await repo().page(scope, { kind: 'overdue' }, page))).toEqual(['a', 'b']);
+    expect(ids(await repo().page(scope, { kind: 'at-risk' }, page))).toEqual(['a', 'c']);
+    expect(ids(await repo().page(scope, { kind: 'left' }, page))).toEqual(['d']);
+    expect(await repo().count(scope, { kind: 'all' })).toBe(4);
+    expect(await repo().count({ managedBy: 'U2' }, { kind: 'at-risk' })).toBe(1);
+    expect(await repo().tierCounts(scope)).toEqual(
+      new Map([
+        ['business', 2],
+        ['access', 1],
+        ['starter', 1],
+      ]),
+    );
+    expect(ids(await repo().mostOverdue(scope, 10))).toEqual(['b', 'a']);
+    expect(ids(await repo().mostAtRisk(scope, 1))).toEqual(['c']);
+    // Managed, in the program, with something to say: not Delta (left), not Echo (nobody manages it).
+    expect((await repo().forDigest(1_000)).map((r) => [r.name, r.manager])).toEqual([
+      ['Alpha', 'U1'],
+      ['Bravo', 'U1'],
+      ['Charlie', 'U2'],
+    ]);
+  });
+
+  it("reads a manager's digest sections only while they are under the cap, with their totals", async () => {
+    const item = { obligation: 'doc', dueOn: '2026-01-01', contact: null };
+    for (const id of ['a', 'b', 'c', 'd'])
+      await givenPartner(db(), { id, name: id.toUpperCase(), managerSlackUserId: 'U1' });
+    await givenPartner(db(), { id: 'z', name: 'Z', managerSlackUserId: 'U2' });
+    await saveAll({
+      a: { overdue: 2, details: { overdue: [item, item], missed: [] } },
+      b: { overdue: 1, details: { overdue: [item], missed: [] } },
+      c: {
+        overdue: 1,
+        demotionTo: 'starter',
+        missingToKeepCents: 5,
+        details: { overdue: [item], missed: [] },
+      },
+      d: { overdue: 1, details: { overdue: [item], missed: [] } },
+      z: { overdue: 1, details: { overdue: [item], missed: [] } },
+    });
+    const rows = await repo().forDigest(3);
+    // A and B make 3 overdue lines for U1: C comes for its demotion only, D not at all.
+    expect(rows.map((r) => [r.name, r.overdueBefore, r.overdueTotal, r.demotionsTotal])).toEqual([
+      ['A', 0, 5, 1],
+      ['B', 2, 5, 1],
+      ['C', 3, 5, 1],
+      ['Z', 0, 1, 0],
+    ]);
+  });
+});
