@@ -32,5 +32,6 @@ export {
   type UsersInfoClient,
 } from './locale.js';
 export { type MembershipMessages, membershipMessages } from './membership.js';
+export { type ObjectivesMessages, objectivesMessages } from './objectives.js';
 export { type ReminderMessages, reminderMessages } from './reminders.js';
 export { type WriteMessages, type WriteNotifications, writeMessages, writeNotifications } from './writes.js';

@@ -8,6 +8,7 @@ import { hasLeft } from '../program/membership.js';
 import { semesterContaining } from '../program/semesters.js';
 import { thresholdCents } from '../program/tiers.js';
 import { partnerStatus } from '../services/partner-status.service.js';
+import { loadProgramDepth } from '../services/program-depth.service.js';
 import { digestView, type ManagerDigest } from '../slack/views/digest.view.js';
 import type { JobDefinition } from './occurrences.js';
 
@@ -34,7 +35,10 @@ export function digestKey(today: IsoDate, manager: string): string {
 export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
   const { catalog } = deps;
   const semester = semesterContaining(catalog, today);
-  const records = await createPartnersRepository(db).all(semester.firstMonth);
+  const [records, depth] = await Promise.all([
+    createPartnersRepository(db).all(semester.firstMonth),
+    loadProgramDepth(db, catalog, undefined, today),
+  ]);
   const digests = new Map<string, ManagerDigest>();
 
   for (const record of records) {
@@ -44,10 +48,10 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     if (!manager || hasLeft(partner, today)) continue;
     let digest = digests.get(manager);
     if (!digest) {
-      digest = { manager, demotions: [], promotions: [], overdue: [], missed: [], pending: [] };
+      digest = { manager, demotions: [], promotions: [], overdue: [], missed: [], pending: [], sales: [] };
       digests.set(manager, digest);
     }
-    const status = partnerStatus(catalog, record, today);
+    const status = partnerStatus(catalog, record, today, depth.get(partner.id));
     const { progress } = status;
     const partnerName = partner.name;
     const { daysLeft } = progress;
@@ -100,6 +104,14 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
       line.quarters.push({ year: item.quarter.year, number: item.quarter.number });
     }
     digest.missed.push(...missed.values());
+    // A quarter with an objective, behind it, or past the forecast's deadline without one in time.
+    const current = status.depth?.sales[0];
+    if (
+      current?.objectiveCents != null &&
+      current.state === 'outstanding' &&
+      (current.onTrack === false || current.forecastInTime === false)
+    )
+      digest.sales!.push({ partnerName, sales: current });
     for (const training of record.trainings) {
       if (training.status !== 'pending') continue;
       const obligation = catalog.obligations.find((o) => o.code === training.training);
@@ -114,7 +126,13 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   }
   return [...digests.values()].filter(
     (d) =>
-      d.demotions.length + d.promotions.length + d.overdue.length + d.missed.length + d.pending.length > 0,
+      d.demotions.length +
+        d.promotions.length +
+        d.overdue.length +
+        d.missed.length +
+        d.pending.length +
+        (d.sales?.length ?? 0) >
+      0,
   );
 }
 

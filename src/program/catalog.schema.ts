@@ -105,6 +105,22 @@ export const catalogSchema = z
       promotionReach: z.number().min(0).max(1),
     }),
     portal: label,
+    /** "Respect objectifs & prévisions des ventes" (issue 14): when a forecast is in time, what counts as met. */
+    salesObjectives: z
+      .object({
+        /** A quarter's forecast is in time when given at the latest this many days after the quarter starts. */
+        forecastDueDays: z.number().int().nonnegative().default(15),
+        /** The share of the objective the actual must reach for the quarter to count as met (1 = 100 %). */
+        metShare: z.number().gt(0).max(2).default(1),
+      })
+      .default({ forecastDueDays: 15, metShare: 1 }),
+    /** Benefits used, not just listed (issue 14). */
+    benefitUses: z
+      .object({
+        /** Months of "Point technique mensuel" shown back from the current one (the missed ones stand out). */
+        techReviewVisibleMonths: z.number().int().positive().default(6),
+      })
+      .default({ techReviewVisibleMonths: 6 }),
   })
   .superRefine((c, ctx) => {
     const tierCodes = new Set(c.tiers.map((t) => t.code));

@@ -59,7 +59,16 @@ export type WriteIssue =
   /** Leaving again on the same day for the same reason. */
   | { code: 'left-unchanged'; leftOn: IsoDate }
   /** Rejoining a partner that never left. */
-  | { code: 'not-left'; partnerName: string };
+  | { code: 'not-left'; partnerName: string }
+  /** Program depth (issue 14): quarters, notes, benefit uses, operator fees, Experts Zen listings. */
+  | { code: 'quarter-missing' }
+  | { code: 'quarter-invalid'; value: string }
+  /** A forecast for a quarter that already ended. */
+  | { code: 'quarter-ended'; value: string }
+  | { code: 'note-missing' }
+  | { code: 'note-too-long'; max: number }
+  /** A contact giving a forecast for another partner. */
+  | { code: 'own-partner-only' };
 
 export type WriteIssueCode = WriteIssue['code'];
 
@@ -74,7 +83,9 @@ export type WriteField =
   | 'contact'
   | 'date'
   | 'tier'
-  | 'reason';
+  | 'reason'
+  | 'quarter'
+  | 'note';
 
 export function issueField(issue: WriteIssue): WriteField | undefined {
   switch (issue.code) {
@@ -119,10 +130,18 @@ export function issueField(issue: WriteIssue): WriteField | undefined {
     case 'reason-missing':
     case 'reason-too-long':
       return 'reason';
+    case 'quarter-missing':
+    case 'quarter-invalid':
+    case 'quarter-ended':
+      return 'quarter';
+    case 'note-missing':
+    case 'note-too-long':
+      return 'note';
     case 'not-allowed':
     case 'declaration-gone':
     case 'left-unchanged':
     case 'not-left':
+    case 'own-partner-only':
       return undefined;
   }
 }

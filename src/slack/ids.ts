@@ -31,6 +31,10 @@ export const ACTION_IDS = {
   /** An admin releases or amends a held evaluation's announcements. */
   evaluationApprove: 'evaluation_approve',
   evaluationOverride: 'evaluation_override',
+  /** Staff: open the objective, forecast and plan review modals (issue 14). */
+  setObjective: 'partner_set_objective',
+  giveForecast: 'partner_give_forecast',
+  reviewPlan: 'partner_review_plan',
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
@@ -48,6 +52,9 @@ export const MODAL_CALLBACK_IDS = {
   revenue: 'partner_modal_revenue',
   done: 'partner_modal_done',
   override: 'partner_modal_override',
+  objective: 'partner_modal_objective',
+  forecast: 'partner_modal_forecast',
+  review: 'partner_modal_review',
   /** The evaluation preview's Override modal. */
   evaluationOverride: 'evaluation_override_submit',
 } as const;
@@ -65,6 +72,8 @@ export const MODAL_FIELDS = {
   date: 'date',
   tier: 'tier',
   reason: 'reason',
+  quarter: 'quarter',
+  note: 'note',
 } as const;
 
 export type ModalField = keyof typeof MODAL_FIELDS;

@@ -73,7 +73,7 @@ describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
     expect(await cli(...args)).toBe(2);
     expect(out[0]).toMatch(problem);
     expect(out[1]).toMatch(
-      /^Usage: partner-bot import <partners\|contacts\|staff\|revenue\|trainings\|checklist> <file.csv> \[--dry-run\]$/,
+      /^Usage: partner-bot import <partners\|contacts\|staff\|revenue\|trainings\|checklist\|objectives> <file.csv> \[--dry-run\]$/,
     );
     expect(out.join('\n')).toContain('revenue    partner_id,month,category,amount_eur');
   });

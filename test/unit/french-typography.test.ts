@@ -6,6 +6,7 @@ import { commandMessages } from '../../src/i18n/commands.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
+import { objectivesMessages } from '../../src/i18n/objectives.js';
 import { reminderMessages } from '../../src/i18n/reminders.js';
 import { writeMessages, writeNotifications } from '../../src/i18n/writes.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
@@ -882,6 +883,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['reminders', (l) => reminderMessages[l]],
   ['digest', (l) => digestMessages[l]],
   ['home', (l) => homeMessages[l]],
+  ['objectives', (l) => objectivesMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

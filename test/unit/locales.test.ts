@@ -31,16 +31,19 @@ const shape = (o: unknown): unknown =>
 
 describe('locales', () => {
   it('finds every message table i18n exports', () => {
-    expect(tables.map(([name]) => name).sort()).toEqual([
-      'announcementMessages',
-      'commandMessages',
-      'digestMessages',
-      'homeMessages',
-      'membershipMessages',
-      'reminderMessages',
-      'writeMessages',
-      'writeNotifications',
-    ]);
+    expect(tables.map(([name]) => name).sort()).toEqual(
+      [
+        'announcementMessages',
+        'commandMessages',
+        'digestMessages',
+        'homeMessages',
+        'membershipMessages',
+        'reminderMessages',
+        'writeMessages',
+        'writeNotifications',
+        'objectivesMessages',
+      ].sort(),
+    );
   });
 
   it.each(tables)('%s has exactly one entry per locale of LOCALES', (_name, table) => {

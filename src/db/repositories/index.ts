@@ -1,5 +1,6 @@
 import type { Db } from '../client.js';
 import { createAuditRepository } from './audit.repository.js';
+import { createBenefitUsesRepository } from './benefit-uses.repository.js';
 import { createChecklistRepository } from './checklist.repository.js';
 import { createContactsRepository } from './contacts.repository.js';
 import { createEvaluationRepository } from './evaluation.repository.js';
@@ -7,15 +8,19 @@ import { createEvaluationApprovalsRepository } from './evaluation-approvals.repo
 import { createImportMergeRepository } from './import-merge.repository.js';
 import { createImportStagingRepository } from './import-staging.repository.js';
 import { createJobOccurrencesRepository } from './job-occurrences.repository.js';
+import { createOperatorFeesRepository } from './operator-fees.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
 import { createPartnersRepository } from './partners.repository.js';
+import { createPlanReviewsRepository } from './plan-reviews.repository.js';
 import { createReminderLogRepository } from './reminder-log.repository.js';
 import { createRevenueRepository } from './revenue.repository.js';
+import { createSalesObjectivesRepository } from './sales-objectives.repository.js';
 import { createSnoozesRepository } from './snoozes.repository.js';
 import { createStaffRepository } from './staff.repository.js';
 import { createTierHistoryRepository } from './tier-history.repository.js';
 import { createTrainingsRepository } from './trainings.repository.js';
 import { createUserLocalesRepository } from './user-locales.repository.js';
+import { createZenListingsRepository } from './zen-listings.repository.js';
 
 /**
  * Every repository on one database handle, or on a transaction (`transaction(db, async (tx) =>
@@ -41,6 +46,11 @@ export function createRepositories(db: Db) {
     reminderLog: createReminderLogRepository(db),
     snoozes: createSnoozesRepository(db),
     evaluationApprovals: createEvaluationApprovalsRepository(db),
+    salesObjectives: createSalesObjectivesRepository(db),
+    planReviews: createPlanReviewsRepository(db),
+    benefitUses: createBenefitUsesRepository(db),
+    operatorFees: createOperatorFeesRepository(db),
+    zenListings: createZenListingsRepository(db),
   };
 }
 

@@ -16,6 +16,7 @@ import { tierView } from '../views/tier.view.js';
 import { zenView } from '../views/zen.view.js';
 import { loadListPage, parseListArgs } from './list.js';
 import type { CommandContext, Subcommand } from './types.js';
+import { DEPTH_SUBCOMMANDS } from './writes/depth.js';
 import { WRITE_SUBCOMMANDS } from './writes/index.js';
 
 /**
@@ -40,6 +41,7 @@ export function partnerSubcommand(
         ctx.deps.catalog,
         resolved.partner.id,
         ctx.view.today,
+        ctx.deps.db,
       );
       if (!status) return messageView(ctx.m.lookup.gone);
       const { partner } = status.record;
@@ -117,7 +119,11 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
  * Every subcommand, in help order. To add one: write a Subcommand (access, help line, run) in its own
  * file, e.g. `revenue.subcommand.ts`, and list it here.
  */
-export const SUBCOMMANDS: readonly Subcommand[] = [...READ_SUBCOMMANDS, ...WRITE_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [
+  ...READ_SUBCOMMANDS,
+  ...WRITE_SUBCOMMANDS,
+  ...DEPTH_SUBCOMMANDS,
+];
 
 export function findSubcommand(table: readonly Subcommand[], word: string): Subcommand | undefined {
   return table.find((s) => s.name === word) ?? table.find((s) => s.aliases?.includes(word));

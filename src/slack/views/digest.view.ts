@@ -1,9 +1,12 @@
+import { commandMessages } from '../../i18n/commands.js';
 import { digestMessages } from '../../i18n/digest.js';
 import { formatDate, formatMoney, label, plural } from '../../i18n/format.js';
 import type { Catalog, Label, Locale } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
+import type { QuarterSales } from '../../program/objectives.js';
 import { header, type KnownBlock, lineSections, type View, view } from './blocks.js';
 import { escapeMrkdwn, mention } from './escape.js';
+import { objectivesOf, quarterName, quarterSalesParts } from './sales-plan.view.js';
 
 /** A partner whose semester average so far means a demotion. */
 export interface DigestDemotion {
@@ -52,6 +55,12 @@ export interface DigestMissed {
   quarters: { year: number; number: number }[];
 }
 
+/** A partner's current quarter behind its objective, or without its forecast past the deadline (issue 14). */
+export interface DigestSales {
+  partnerName: string;
+  sales: QuarterSales;
+}
+
 /** What one manager's Monday digest tells, in sections (the empty ones are left out). */
 export interface ManagerDigest {
   manager: string;
@@ -60,6 +69,8 @@ export interface ManagerDigest {
   overdue: DigestOverdue[];
   missed: DigestMissed[];
   pending: DigestPending[];
+  /** Program depth (issue 14); absent from digests planned without it. */
+  sales?: DigestSales[];
 }
 
 /** A manager's Monday digest: a header, then a titled list per section that has something. */
@@ -125,6 +136,7 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
     [m.overdue, overdue],
     [m.missed, missed],
     [m.pending, pending],
+    ...depthSections(locale, digest),
   ];
   let count = 0;
   for (const [title, items] of sections) {
@@ -135,4 +147,18 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
     );
   }
   return view(m.text(count), blocks);
+}
+
+/** The digest's sections about the program's depth (issue 14), after the others. */
+function depthSections(locale: Locale, digest: ManagerDigest): [string, string[]][] {
+  const ctx = { locale, m: commandMessages[locale] };
+  const o = objectivesOf(ctx);
+  const sales = (digest.sales ?? []).map((d) =>
+    o.digestLine(
+      escapeMrkdwn(d.partnerName),
+      quarterName(ctx, d.sales.quarter),
+      quarterSalesParts(ctx, d.sales),
+    ),
+  );
+  return [[o.digestTitle, sales]];
 }

@@ -16,6 +16,7 @@ import {
 import { basisName, fmt, partnershipLabel, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn } from './escape.js';
 import { countObligations, obligationLine, obligationsSummary } from './obligations.view.js';
+import { objectivesOf, salesPlanLines } from './sales-plan.view.js';
 import { overrideNote, progressLines } from './tier.view.js';
 
 const TOP_OVERDUE = 3;
@@ -76,6 +77,8 @@ export function statusView(ctx: ViewContext, status: PartnerStatus, options: { s
     ]),
   ];
   if (lines.demotion) blocks.push(section(lines.demotion));
+  if (status.depth)
+    blocks.push(section([`*${objectivesOf(ctx).field}*`, ...salesPlanLines(ctx, status.depth)].join('\n')));
   // The first overdue items, then the first missed quarters, each with how many more.
   for (const [which, title] of [
     ['overdue', m.status.topOverdue],

@@ -1,5 +1,6 @@
 import { formatMonth } from '../../i18n/format.js';
 import { membershipMessages } from '../../i18n/membership.js';
+import { objectivesMessages } from '../../i18n/objectives.js';
 import { type WriteMessages, writeMessages } from '../../i18n/writes.js';
 import type { Label } from '../../program/catalog.schema.js';
 import type { ChecklistMarked } from '../../services/checklist.service.js';
@@ -117,6 +118,18 @@ export function issueText(ctx: WriteViewContext, issue: WriteIssue): string {
       return membershipMessages[ctx.locale].issues.leftUnchanged(f.date(issue.leftOn));
     case 'not-left':
       return membershipMessages[ctx.locale].issues.notLeft(escapeMrkdwn(issue.partnerName));
+    case 'quarter-missing':
+      return objectivesMessages[ctx.locale].issues.quarterMissing;
+    case 'quarter-invalid':
+      return objectivesMessages[ctx.locale].issues.quarterInvalid(code(issue.value));
+    case 'quarter-ended':
+      return objectivesMessages[ctx.locale].issues.quarterEnded(code(issue.value));
+    case 'note-missing':
+      return objectivesMessages[ctx.locale].issues.noteMissing;
+    case 'note-too-long':
+      return objectivesMessages[ctx.locale].issues.noteTooLong(String(issue.max));
+    case 'own-partner-only':
+      return objectivesMessages[ctx.locale].issues.ownPartnerOnly;
   }
 }
 
