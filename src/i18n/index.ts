@@ -4,6 +4,7 @@
  * locale missing from a table fails the typecheck, and the same keys in every locale.
  */
 export { type AnnouncementMessages, announcementMessages } from './announcements.js';
+export { type BenefitUsesMessages, benefitUsesMessages } from './benefit-uses.js';
 export { type CommandMessages, commandMessages } from './commands.js';
 export { type DigestMessages, digestMessages } from './digest.js';
 export {

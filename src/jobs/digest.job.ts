@@ -48,7 +48,16 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     if (!manager || hasLeft(partner, today)) continue;
     let digest = digests.get(manager);
     if (!digest) {
-      digest = { manager, demotions: [], promotions: [], overdue: [], missed: [], pending: [], sales: [] };
+      digest = {
+        manager,
+        demotions: [],
+        promotions: [],
+        overdue: [],
+        missed: [],
+        pending: [],
+        sales: [],
+        techReviewsMissed: [],
+      };
       digests.set(manager, digest);
     }
     const status = partnerStatus(catalog, record, today, depth.get(partner.id));
@@ -112,6 +121,9 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
       (current.onTrack === false || current.forecastInTime === false)
     )
       digest.sales!.push({ partnerName, sales: current });
+    const missedReviews = (status.depth?.benefitUses.techReviews ?? []).filter((r) => r.state === 'missed');
+    if (missedReviews.length)
+      digest.techReviewsMissed!.push({ partnerName, months: missedReviews.map((r) => r.month) });
     for (const training of record.trainings) {
       if (training.status !== 'pending') continue;
       const obligation = catalog.obligations.find((o) => o.code === training.training);
@@ -131,7 +143,8 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         d.overdue.length +
         d.missed.length +
         d.pending.length +
-        (d.sales?.length ?? 0) >
+        (d.sales?.length ?? 0) +
+        (d.techReviewsMissed?.length ?? 0) >
       0,
   );
 }

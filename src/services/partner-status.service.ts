@@ -59,6 +59,18 @@ export async function loadPartnerStatuses(
   return records.map((record) => partnerStatus(catalog, record, today));
 }
 
+/** The days the partner entered each tier it holds (a result awaiting approval moved nothing). */
+export function partnerEntries(catalog: Catalog, record: PartnerRecord): Record<string, IsoDate> {
+  const { partner } = record;
+  return tierEntryDates(catalog, {
+    joinedOn: partner.joinedOn,
+    tier: partner.tier,
+    history: record.history
+      .filter((h) => h.outcome !== 'pending')
+      .map((h) => ({ effectiveOn: h.effectiveOn, tier: h.tier, previousTier: h.previousTier })),
+  });
+}
+
 export function partnerStatus(
   catalog: Catalog,
   record: PartnerRecord,
@@ -66,21 +78,13 @@ export function partnerStatus(
   depthFacts?: ProgramDepthFacts,
 ): PartnerStatus {
   const { partner } = record;
-  const depth = depthFacts ? programDepth(catalog, partner, depthFacts, today) : undefined;
+  const entries = partnerEntries(catalog, record);
+  const benefits = benefitsInForce(catalog, { tier: partner.tier, entries }, today);
+  const depth = depthFacts
+    ? programDepth(catalog, { type: partner.type, entries, benefits }, depthFacts, today)
+    : undefined;
   // Plan reviews and quarters met complete the quarterly sales duties like checklist entries do.
   const checklist = depth ? [...record.checklist, ...depth.completions] : record.checklist;
-  const entries = tierEntryDates(catalog, {
-    joinedOn: partner.joinedOn,
-    tier: partner.tier,
-    // A result awaiting approval has not moved the partner: it gives no tier entry date.
-    history: record.history
-      .filter((h) => h.outcome !== 'pending')
-      .map((h) => ({
-        effectiveOn: h.effectiveOn,
-        tier: h.tier,
-        previousTier: h.previousTier,
-      })),
-  });
   const next = nextTier(catalog, partner.tier);
   return {
     record,
@@ -90,7 +94,7 @@ export function partnerStatus(
       { type: partner.type, tier: partner.tier, joinedOn: partner.joinedOn, lines: record.revenue },
       today,
     ),
-    benefits: benefitsInForce(catalog, { tier: partner.tier, entries }, today),
+    benefits,
     nextTierBenefits: next ? benefitsAddedBy(catalog, partner.tier, next.code) : [],
     obligations: obligationsFor(
       catalog,

@@ -1,7 +1,10 @@
 import type { Db } from '../db/client.js';
+import type { BenefitUseRow } from '../db/repositories/benefit-uses.repository.js';
 import { createRepositories } from '../db/repositories/index.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import type { PlanReviewRow } from '../db/repositories/plan-reviews.repository.js';
+import { type BenefitUsesState, benefitUsesState } from '../program/benefit-uses.js';
+import type { BenefitInForce } from '../program/benefits.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { addMonths, type IsoDate } from '../program/dates.js';
 import {
@@ -23,6 +26,8 @@ export interface ProgramDepthFacts {
   plans: QuarterPlan[];
   reviews: PlanReviewRow[];
   lines: RevenueLine[];
+  /** Benefits used, latest first. */
+  uses: BenefitUseRow[];
 }
 
 export interface ProgramDepth {
@@ -31,9 +36,13 @@ export interface ProgramDepth {
   lastReview: PlanReviewRow | undefined;
   /** What the records complete of the quarterly duties, as checklist entries (program/objectives.ts). */
   completions: { item: string; completedOn: IsoDate }[];
+  /** BizBooster, the free training seat, the monthly technical reviews. */
+  benefitUses: BenefitUsesState;
+  /** Every use recorded, latest first (history). */
+  uses: BenefitUseRow[];
 }
 
-const emptyFacts = (): ProgramDepthFacts => ({ plans: [], reviews: [], lines: [] });
+const emptyFacts = (): ProgramDepthFacts => ({ plans: [], reviews: [], lines: [], uses: [] });
 
 /** The first month whose revenue a quarter still shown (catalog.quarterlyDuties) may need. */
 export function depthRevenueSince(catalog: Catalog, today: IsoDate): IsoDate {
@@ -48,10 +57,11 @@ export async function loadProgramDepth(
   today: IsoDate,
 ): Promise<Map<string, ProgramDepthFacts>> {
   const repos = createRepositories(db);
-  const [plans, reviews, lines] = await Promise.all([
+  const [plans, reviews, lines, uses] = await Promise.all([
     repos.salesObjectives.forPartners(partnerIds),
     repos.planReviews.forPartners(partnerIds),
     repos.revenue.forPartnersSince(partnerIds, depthRevenueSince(catalog, today)),
+    repos.benefitUses.forPartners(partnerIds),
   ]);
   const out = new Map<string, ProgramDepthFacts>();
   const of = (id: string) => {
@@ -71,6 +81,7 @@ export async function loadProgramDepth(
       forecastOn: p.forecastOn,
     });
   for (const r of reviews) of(r.partnerId).reviews.push(r);
+  for (const u of uses) of(u.partnerId).uses.push(u);
   for (const l of lines)
     of(l.partnerId).lines.push({ month: l.month, category: l.category, amountCents: l.amountCents });
   return out;
@@ -79,7 +90,10 @@ export async function loadProgramDepth(
 /** Where the partner stands on its objectives, forecasts and plan reviews today. */
 export function programDepth(
   catalog: Catalog,
-  partner: Pick<PartnerRow, 'type'>,
+  partner: Pick<PartnerRow, 'type'> & {
+    entries: Record<string, IsoDate>;
+    benefits: readonly BenefitInForce[];
+  },
   facts: ProgramDepthFacts | undefined,
   today: IsoDate,
 ): ProgramDepth {
@@ -100,5 +114,11 @@ export function programDepth(
       { type: partner.type, plans: f.plans, reviews: f.reviews.map((r) => r.reviewedOn), lines: f.lines },
       today,
     ),
+    benefitUses: benefitUsesState(
+      catalog,
+      { benefits: partner.benefits, entries: partner.entries, uses: f.uses },
+      today,
+    ),
+    uses: f.uses,
   };
 }

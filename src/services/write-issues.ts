@@ -68,7 +68,17 @@ export type WriteIssue =
   | { code: 'note-missing' }
   | { code: 'note-too-long'; max: number }
   /** A contact giving a forecast for another partner. */
-  | { code: 'own-partner-only' };
+  | { code: 'own-partner-only' }
+  | { code: 'benefit-missing' }
+  | { code: 'benefit-unknown'; value: string }
+  /** The partner's tier does not give that benefit. */
+  | { code: 'benefit-not-held'; benefit: string; partnerName: string }
+  /** A time-limited benefit (BizBooster) past its last day. */
+  | { code: 'benefit-expired'; benefit: string; expiredOn: IsoDate }
+  /** Once per tier entry, year or month: already used for that period. */
+  | { code: 'benefit-used'; benefit: string; usedOn: IsoDate; reference: string }
+  | { code: 'reference-missing'; benefit: string }
+  | { code: 'reference-too-long'; max: number };
 
 export type WriteIssueCode = WriteIssue['code'];
 
@@ -85,7 +95,9 @@ export type WriteField =
   | 'tier'
   | 'reason'
   | 'quarter'
-  | 'note';
+  | 'note'
+  | 'benefit'
+  | 'reference';
 
 export function issueField(issue: WriteIssue): WriteField | undefined {
   switch (issue.code) {
@@ -137,6 +149,15 @@ export function issueField(issue: WriteIssue): WriteField | undefined {
     case 'note-missing':
     case 'note-too-long':
       return 'note';
+    case 'benefit-missing':
+    case 'benefit-unknown':
+    case 'benefit-not-held':
+    case 'benefit-expired':
+    case 'benefit-used':
+      return 'benefit';
+    case 'reference-missing':
+    case 'reference-too-long':
+      return 'reference';
     case 'not-allowed':
     case 'declaration-gone':
     case 'left-unchanged':

@@ -74,6 +74,8 @@ export const MODAL_FIELDS = {
   reason: 'reason',
   quarter: 'quarter',
   note: 'note',
+  benefit: 'benefit',
+  reference: 'reference',
 } as const;
 
 export type ModalField = keyof typeof MODAL_FIELDS;

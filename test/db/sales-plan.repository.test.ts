@@ -86,6 +86,7 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
       plans: [],
       reviews: [],
       lines: [],
+      uses: [],
     });
   });
 

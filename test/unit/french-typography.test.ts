@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/console/render-text.js';
 import type { ContactRow, PartnerRecord } from '../../src/db/repositories/partners.repository.js';
 import { announcementMessages } from '../../src/i18n/announcements.js';
+import { benefitUsesMessages } from '../../src/i18n/benefit-uses.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
@@ -884,6 +885,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['digest', (l) => digestMessages[l]],
   ['home', (l) => homeMessages[l]],
   ['objectives', (l) => objectivesMessages[l]],
+  ['benefit uses', (l) => benefitUsesMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

@@ -42,6 +42,7 @@ describe('locales', () => {
         'writeMessages',
         'writeNotifications',
         'objectivesMessages',
+        'benefitUsesMessages',
       ].sort(),
     );
   });

@@ -1,6 +1,7 @@
 import { hasLeft } from '../../program/membership.js';
 import { isStaff } from '../../services/actor.service.js';
 import { loadPartnerStatus, type PartnerStatus } from '../../services/partner-status.service.js';
+import { withBenefitUses } from '../views/benefit-uses.view.js';
 import { benefitsView } from '../views/benefits.view.js';
 import type { View } from '../views/blocks.js';
 import { code } from '../views/escape.js';
@@ -84,7 +85,12 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
   ),
   partnerSubcommand(
     { name: 'history', aliases: ['historique'], help: (m) => m.help.commands.history },
-    (ctx, s) => historyView(ctx.view, s.record, { staff: isStaff(ctx.actor), obligations: s.obligations }),
+    (ctx, s) =>
+      withBenefitUses(
+        ctx.view,
+        historyView(ctx.view, s.record, { staff: isStaff(ctx.actor), obligations: s.obligations }),
+        s,
+      ),
     { keptForLeavers: true },
   ),
   {

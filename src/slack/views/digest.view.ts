@@ -1,10 +1,13 @@
+import { benefitUsesMessages } from '../../i18n/benefit-uses.js';
 import { commandMessages } from '../../i18n/commands.js';
 import { digestMessages } from '../../i18n/digest.js';
 import { formatDate, formatMoney, label, plural } from '../../i18n/format.js';
 import type { Catalog, Label, Locale } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
 import type { QuarterSales } from '../../program/objectives.js';
+import { techReviewMonthName } from './benefit-uses.view.js';
 import { header, type KnownBlock, lineSections, type View, view } from './blocks.js';
+import { viewContext } from './context.js';
 import { escapeMrkdwn, mention } from './escape.js';
 import { objectivesOf, quarterName, quarterSalesParts } from './sales-plan.view.js';
 
@@ -71,6 +74,8 @@ export interface ManagerDigest {
   pending: DigestPending[];
   /** Program depth (issue 14); absent from digests planned without it. */
   sales?: DigestSales[];
+  /** Premium partners' months without their technical review (YYYY-MM, oldest first). */
+  techReviewsMissed?: { partnerName: string; months: string[] }[];
 }
 
 /** A manager's Monday digest: a header, then a titled list per section that has something. */
@@ -136,7 +141,7 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
     [m.overdue, overdue],
     [m.missed, missed],
     [m.pending, pending],
-    ...depthSections(locale, digest),
+    ...depthSections(catalog, locale, digest),
   ];
   let count = 0;
   for (const [title, items] of sections) {
@@ -150,7 +155,7 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
 }
 
 /** The digest's sections about the program's depth (issue 14), after the others. */
-function depthSections(locale: Locale, digest: ManagerDigest): [string, string[]][] {
+function depthSections(catalog: Catalog, locale: Locale, digest: ManagerDigest): [string, string[]][] {
   const ctx = { locale, m: commandMessages[locale] };
   const o = objectivesOf(ctx);
   const sales = (digest.sales ?? []).map((d) =>
@@ -160,5 +165,13 @@ function depthSections(locale: Locale, digest: ManagerDigest): [string, string[]
       quarterSalesParts(ctx, d.sales),
     ),
   );
-  return [[o.digestTitle, sales]];
+  const b = benefitUsesMessages[locale];
+  const vctx = viewContext(catalog, locale, '2000-01-01');
+  const reviews = (digest.techReviewsMissed ?? []).map((d) =>
+    b.digestLine(escapeMrkdwn(d.partnerName), d.months.map((mo) => techReviewMonthName(vctx, mo)).join(', ')),
+  );
+  return [
+    [o.digestTitle, sales],
+    [b.digestTitle, reviews],
+  ];
 }

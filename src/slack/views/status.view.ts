@@ -1,5 +1,6 @@
 import type { PartnerStatus } from '../../services/partner-status.service.js';
 import { ACTION_IDS, encodeValue } from '../ids.js';
+import { missedReviewsLine } from './benefit-uses.view.js';
 import { bizBoosterNotes } from './benefits.view.js';
 import {
   actions,
@@ -77,8 +78,11 @@ export function statusView(ctx: ViewContext, status: PartnerStatus, options: { s
     ]),
   ];
   if (lines.demotion) blocks.push(section(lines.demotion));
-  if (status.depth)
+  if (status.depth) {
     blocks.push(section([`*${objectivesOf(ctx).field}*`, ...salesPlanLines(ctx, status.depth)].join('\n')));
+    const missedReviews = missedReviewsLine(ctx, status.depth);
+    if (missedReviews) blocks.push(section(missedReviews));
+  }
   // The first overdue items, then the first missed quarters, each with how many more.
   for (const [which, title] of [
     ['overdue', m.status.topOverdue],

@@ -9,6 +9,7 @@ import type { TierOverridden } from '../../services/tier-override.service.js';
 import type { DeclarationDecided, TrainingRecorded } from '../../services/trainings.service.js';
 import type { WriteIssue } from '../../services/write-issues.js';
 import { type ActionId, encodeValue, indexedActionId } from '../ids.js';
+import { benefitUseIssueText } from './benefit-uses.view.js';
 import { actions, button, context, type KnownBlock, section, type View, view } from './blocks.js';
 import { fmt, type ViewContext } from './context.js';
 import { code, escapeMrkdwn, mention } from './escape.js';
@@ -130,6 +131,14 @@ export function issueText(ctx: WriteViewContext, issue: WriteIssue): string {
       return objectivesMessages[ctx.locale].issues.noteTooLong(String(issue.max));
     case 'own-partner-only':
       return objectivesMessages[ctx.locale].issues.ownPartnerOnly;
+    case 'benefit-missing':
+    case 'benefit-unknown':
+    case 'benefit-not-held':
+    case 'benefit-expired':
+    case 'benefit-used':
+    case 'reference-missing':
+    case 'reference-too-long':
+      return benefitUseIssueText(ctx, issue);
   }
 }
 

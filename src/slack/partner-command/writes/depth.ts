@@ -3,9 +3,11 @@ import type { Subcommand } from '../types.js';
 import { forecastSubcommand } from './forecast.subcommand.js';
 import { objectiveSubcommand } from './objective.subcommand.js';
 import { reviewSubcommand } from './review.subcommand.js';
+import { useSubcommand } from './use.subcommand.js';
 
 export const DEPTH_SUBCOMMANDS: readonly Subcommand[] = [
   objectiveSubcommand,
   forecastSubcommand,
   reviewSubcommand,
+  useSubcommand,
 ];
