@@ -34,5 +34,6 @@ export {
 } from './locale.js';
 export { type MembershipMessages, membershipMessages } from './membership.js';
 export { type ObjectivesMessages, objectivesMessages } from './objectives.js';
+export { type OperatorFeesMessages, operatorFeesMessages } from './operator-fees.js';
 export { type ReminderMessages, reminderMessages } from './reminders.js';
 export { type WriteMessages, type WriteNotifications, writeMessages, writeNotifications } from './writes.js';

@@ -74,7 +74,21 @@ export const catalogSchema = z
     programStart: isoDate,
     principles: label,
     partnershipTypes: z.array(partnershipType).length(PARTNERSHIP_TYPES.length),
-    operatorPrograms: z.array(z.object({ code: z.enum(OPERATOR_PROGRAMS), label, fees: label })).min(1),
+    operatorPrograms: z
+      .array(
+        z.object({
+          code: z.enum(OPERATOR_PROGRAMS),
+          label,
+          fees: label,
+          /** The opening fee, when the program has one (informational: the bot bills nothing). */
+          openingFeeEur: z.number().nonnegative().optional(),
+          /** The retrocession of billed revenue agreed, in percent: a fixed rate has min = max. */
+          retrocessionPercent: z
+            .object({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
+            .optional(),
+        }),
+      )
+      .min(1),
     revenueCategories: z.array(z.object({ code: z.enum(REVENUE_CATEGORIES), label })).length(4),
     profiles: z.array(z.object({ code: z.enum(PROFILES), label })).length(PROFILES.length),
     tiers: z.array(tier).min(1),

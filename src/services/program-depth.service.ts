@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { BenefitUseRow } from '../db/repositories/benefit-uses.repository.js';
 import { createRepositories } from '../db/repositories/index.js';
+import type { OperatorFeesRow } from '../db/repositories/operator-fees.repository.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import type { PlanReviewRow } from '../db/repositories/plan-reviews.repository.js';
 import { type BenefitUsesState, benefitUsesState } from '../program/benefit-uses.js';
@@ -28,6 +29,8 @@ export interface ProgramDepthFacts {
   lines: RevenueLine[];
   /** Benefits used, latest first. */
   uses: BenefitUseRow[];
+  /** An operator's fees on record. */
+  fees?: OperatorFeesRow;
 }
 
 export interface ProgramDepth {
@@ -40,6 +43,7 @@ export interface ProgramDepth {
   benefitUses: BenefitUsesState;
   /** Every use recorded, latest first (history). */
   uses: BenefitUseRow[];
+  fees: OperatorFeesRow | undefined;
 }
 
 const emptyFacts = (): ProgramDepthFacts => ({ plans: [], reviews: [], lines: [], uses: [] });
@@ -63,6 +67,7 @@ export async function loadProgramDepth(
     repos.revenue.forPartnersSince(partnerIds, depthRevenueSince(catalog, today)),
     repos.benefitUses.forPartners(partnerIds),
   ]);
+  const fees = await repos.operatorFees.forPartners(partnerIds);
   const out = new Map<string, ProgramDepthFacts>();
   const of = (id: string) => {
     let facts = out.get(id);
@@ -82,6 +87,7 @@ export async function loadProgramDepth(
     });
   for (const r of reviews) of(r.partnerId).reviews.push(r);
   for (const u of uses) of(u.partnerId).uses.push(u);
+  for (const row of fees) of(row.partnerId).fees = row;
   for (const l of lines)
     of(l.partnerId).lines.push({ month: l.month, category: l.category, amountCents: l.amountCents });
   return out;
@@ -120,5 +126,6 @@ export function programDepth(
       today,
     ),
     uses: f.uses,
+    fees: f.fees,
   };
 }

@@ -78,7 +78,13 @@ export type WriteIssue =
   /** Once per tier entry, year or month: already used for that period. */
   | { code: 'benefit-used'; benefit: string; usedOn: IsoDate; reference: string }
   | { code: 'reference-missing'; benefit: string }
-  | { code: 'reference-too-long'; max: number };
+  | { code: 'reference-too-long'; max: number }
+  | { code: 'not-operator'; partnerName: string }
+  | { code: 'fees-missing' }
+  | { code: 'rate-invalid'; value: string }
+  | { code: 'rate-out-of-range'; value: string; minBasisPoints: number; maxBasisPoints: number }
+  /** A retrocession given for a program that has none (Opérateur). */
+  | { code: 'rate-not-applicable'; program: string };
 
 export type WriteIssueCode = WriteIssue['code'];
 
@@ -97,7 +103,8 @@ export type WriteField =
   | 'quarter'
   | 'note'
   | 'benefit'
-  | 'reference';
+  | 'reference'
+  | 'rate';
 
 export function issueField(issue: WriteIssue): WriteField | undefined {
   switch (issue.code) {
@@ -158,6 +165,13 @@ export function issueField(issue: WriteIssue): WriteField | undefined {
     case 'reference-missing':
     case 'reference-too-long':
       return 'reference';
+    case 'rate-invalid':
+    case 'rate-out-of-range':
+    case 'rate-not-applicable':
+      return 'rate';
+    case 'not-operator':
+    case 'fees-missing':
+      return undefined;
     case 'not-allowed':
     case 'declaration-gone':
     case 'left-unchanged':

@@ -76,6 +76,7 @@ export const MODAL_FIELDS = {
   note: 'note',
   benefit: 'benefit',
   reference: 'reference',
+  rate: 'rate',
 } as const;
 
 export type ModalField = keyof typeof MODAL_FIELDS;

@@ -8,6 +8,7 @@ import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
 import { objectivesMessages } from '../../src/i18n/objectives.js';
+import { operatorFeesMessages } from '../../src/i18n/operator-fees.js';
 import { reminderMessages } from '../../src/i18n/reminders.js';
 import { writeMessages, writeNotifications } from '../../src/i18n/writes.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
@@ -886,6 +887,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['home', (l) => homeMessages[l]],
   ['objectives', (l) => objectivesMessages[l]],
   ['benefit uses', (l) => benefitUsesMessages[l]],
+  ['operator fees', (l) => operatorFeesMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

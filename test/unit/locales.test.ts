@@ -43,6 +43,7 @@ describe('locales', () => {
         'writeNotifications',
         'objectivesMessages',
         'benefitUsesMessages',
+        'operatorFeesMessages',
       ].sort(),
     );
   });

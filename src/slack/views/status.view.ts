@@ -17,6 +17,7 @@ import {
 import { basisName, fmt, partnershipLabel, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn } from './escape.js';
 import { countObligations, obligationLine, obligationsSummary } from './obligations.view.js';
+import { operatorFeesLine } from './operator-fees.view.js';
 import { objectivesOf, salesPlanLines } from './sales-plan.view.js';
 import { overrideNote, progressLines } from './tier.view.js';
 
@@ -82,6 +83,8 @@ export function statusView(ctx: ViewContext, status: PartnerStatus, options: { s
     blocks.push(section([`*${objectivesOf(ctx).field}*`, ...salesPlanLines(ctx, status.depth)].join('\n')));
     const missedReviews = missedReviewsLine(ctx, status.depth);
     if (missedReviews) blocks.push(section(missedReviews));
+    const fees = operatorFeesLine(ctx, partner, status.depth.fees);
+    if (fees) blocks.push(section(fees));
   }
   // The first overdue items, then the first missed quarters, each with how many more.
   for (const [which, title] of [

@@ -13,6 +13,7 @@ import { benefitUseIssueText } from './benefit-uses.view.js';
 import { actions, button, context, type KnownBlock, section, type View, view } from './blocks.js';
 import { fmt, type ViewContext } from './context.js';
 import { code, escapeMrkdwn, mention } from './escape.js';
+import { operatorFeesIssueText } from './operator-fees.view.js';
 
 /** A view context with the write side's messages. */
 export interface WriteViewContext extends ViewContext {
@@ -139,6 +140,12 @@ export function issueText(ctx: WriteViewContext, issue: WriteIssue): string {
     case 'reference-missing':
     case 'reference-too-long':
       return benefitUseIssueText(ctx, issue);
+    case 'not-operator':
+    case 'fees-missing':
+    case 'rate-invalid':
+    case 'rate-out-of-range':
+    case 'rate-not-applicable':
+      return operatorFeesIssueText(ctx, issue);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The program's depth (issue 14): objectives, forecasts, plan reviews, benefits used, fees, Experts Zen. */
 import type { Subcommand } from '../types.js';
+import { feesSubcommand } from './fees.subcommand.js';
 import { forecastSubcommand } from './forecast.subcommand.js';
 import { objectiveSubcommand } from './objective.subcommand.js';
 import { reviewSubcommand } from './review.subcommand.js';
@@ -10,4 +11,5 @@ export const DEPTH_SUBCOMMANDS: readonly Subcommand[] = [
   forecastSubcommand,
   reviewSubcommand,
   useSubcommand,
+  feesSubcommand,
 ];
