@@ -37,3 +37,4 @@ export { type ObjectivesMessages, objectivesMessages } from './objectives.js';
 export { type OperatorFeesMessages, operatorFeesMessages } from './operator-fees.js';
 export { type ReminderMessages, reminderMessages } from './reminders.js';
 export { type WriteMessages, type WriteNotifications, writeMessages, writeNotifications } from './writes.js';
+export { type ZenDirectoryMessages, zenDirectoryMessages } from './zen-directory.js';

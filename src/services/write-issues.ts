@@ -84,7 +84,15 @@ export type WriteIssue =
   | { code: 'rate-invalid'; value: string }
   | { code: 'rate-out-of-range'; value: string; minBasisPoints: number; maxBasisPoints: number }
   /** A retrocession given for a program that has none (Opérateur). */
-  | { code: 'rate-not-applicable'; program: string };
+  | { code: 'rate-not-applicable'; program: string }
+  /** Listing in the Experts Zen directory needs every requirement met (codes of the unmet ones). */
+  | { code: 'zen-not-eligible'; partnerName: string; unmet: string[] }
+  | { code: 'zen-domains-missing' }
+  | { code: 'zen-domain-unknown'; value: string }
+  | { code: 'zen-departements-missing' }
+  | { code: 'zen-departement-invalid'; value: string }
+  | { code: 'zen-hours-invalid'; value: string }
+  | { code: 'zen-not-listed'; partnerName: string };
 
 export type WriteIssueCode = WriteIssue['code'];
 
@@ -171,6 +179,13 @@ export function issueField(issue: WriteIssue): WriteField | undefined {
       return 'rate';
     case 'not-operator':
     case 'fees-missing':
+    case 'zen-not-eligible':
+    case 'zen-not-listed':
+    case 'zen-domains-missing':
+    case 'zen-domain-unknown':
+    case 'zen-departements-missing':
+    case 'zen-departement-invalid':
+    case 'zen-hours-invalid':
       return undefined;
     case 'not-allowed':
     case 'declaration-gone':

@@ -11,6 +11,7 @@ import { objectivesMessages } from '../../src/i18n/objectives.js';
 import { operatorFeesMessages } from '../../src/i18n/operator-fees.js';
 import { reminderMessages } from '../../src/i18n/reminders.js';
 import { writeMessages, writeNotifications } from '../../src/i18n/writes.js';
+import { zenDirectoryMessages } from '../../src/i18n/zen-directory.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
 import { addDays } from '../../src/program/dates.js';
 import type { ObligationItem } from '../../src/program/obligations.js';
@@ -888,6 +889,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['objectives', (l) => objectivesMessages[l]],
   ['benefit uses', (l) => benefitUsesMessages[l]],
   ['operator fees', (l) => operatorFeesMessages[l]],
+  ['zen directory', (l) => zenDirectoryMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

@@ -44,6 +44,7 @@ describe('locales', () => {
         'objectivesMessages',
         'benefitUsesMessages',
         'operatorFeesMessages',
+        'zenDirectoryMessages',
       ].sort(),
     );
   });

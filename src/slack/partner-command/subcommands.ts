@@ -19,6 +19,7 @@ import { loadListPage, parseListArgs } from './list.js';
 import type { CommandContext, Subcommand } from './types.js';
 import { DEPTH_SUBCOMMANDS } from './writes/depth.js';
 import { WRITE_SUBCOMMANDS } from './writes/index.js';
+import { withZenDirectory } from './writes/zen-directory.subcommand.js';
 
 /**
  * A subcommand about one partner: resolve it from the text (or the channel, or the button), load its
@@ -79,9 +80,11 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
     },
     (ctx, s) => obligationsView(ctx.view, s),
   ),
-  partnerSubcommand(
-    { name: 'zen', aliases: ['experts-zen', 'expertszen'], help: (m) => m.help.commands.zen },
-    (ctx, s) => zenView(ctx.view, s),
+  withZenDirectory(
+    partnerSubcommand(
+      { name: 'zen', aliases: ['experts-zen', 'expertszen'], help: (m) => m.help.commands.zen },
+      (ctx, s) => zenView(ctx.view, s),
+    ),
   ),
   partnerSubcommand(
     { name: 'history', aliases: ['historique'], help: (m) => m.help.commands.history },

@@ -14,6 +14,7 @@ import { actions, button, context, type KnownBlock, section, type View, view } f
 import { fmt, type ViewContext } from './context.js';
 import { code, escapeMrkdwn, mention } from './escape.js';
 import { operatorFeesIssueText } from './operator-fees.view.js';
+import { zenIssueText } from './zen-directory.view.js';
 
 /** A view context with the write side's messages. */
 export interface WriteViewContext extends ViewContext {
@@ -146,6 +147,14 @@ export function issueText(ctx: WriteViewContext, issue: WriteIssue): string {
     case 'rate-out-of-range':
     case 'rate-not-applicable':
       return operatorFeesIssueText(ctx, issue);
+    case 'zen-not-eligible':
+    case 'zen-domains-missing':
+    case 'zen-domain-unknown':
+    case 'zen-departements-missing':
+    case 'zen-departement-invalid':
+    case 'zen-hours-invalid':
+    case 'zen-not-listed':
+      return zenIssueText(ctx, issue);
   }
 }
 

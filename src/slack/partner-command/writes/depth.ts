@@ -5,6 +5,7 @@ import { forecastSubcommand } from './forecast.subcommand.js';
 import { objectiveSubcommand } from './objective.subcommand.js';
 import { reviewSubcommand } from './review.subcommand.js';
 import { useSubcommand } from './use.subcommand.js';
+import { expertsSubcommand } from './zen-directory.subcommand.js';
 
 export const DEPTH_SUBCOMMANDS: readonly Subcommand[] = [
   objectiveSubcommand,
@@ -12,4 +13,5 @@ export const DEPTH_SUBCOMMANDS: readonly Subcommand[] = [
   reviewSubcommand,
   useSubcommand,
   feesSubcommand,
+  expertsSubcommand,
 ];
