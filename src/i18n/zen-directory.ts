@@ -39,6 +39,9 @@ const en = {
   unknownDomain: (value: string, domains: string) =>
     `${value} is not an Experts Zen domain. Domains: ${domains}.`,
   badDepartement: (value: string) => `${value} is not a French département.`,
+  /** To the partner's manager, once, when its listing is suspended. */
+  suspended: (partner: string, reasons: string) =>
+    `:pause_button: *${partner}*’s Experts Zen listing is suspended: ${reasons}. It is left out of \`/partner experts\` until an admin lists it again (\`/partner zen list …\`).`,
 };
 
 export type ZenDirectoryMessages = typeof en;
@@ -77,6 +80,8 @@ const fr: ZenDirectoryMessages = {
     `Aucun Expert Zen référencé pour l’instant pour ${domains} ici. Demandez à votre responsable partenaire Dstny.`,
   unknownDomain: (value, domains) => `${value} n’est pas un domaine Experts Zen. Domaines\u202f: ${domains}.`,
   badDepartement: (value) => `${value} n’est pas un département français.`,
+  suspended: (partner, reasons) =>
+    `:pause_button: Le référencement Experts Zen de *${partner}* est suspendu\u202f: ${reasons}. Il n’apparaît plus dans \`/partner experts\` jusqu’à ce qu’un administrateur le référence de nouveau (\`/partner zen list …\`).`,
 };
 
 export const zenDirectoryMessages: Record<Locale, ZenDirectoryMessages> = { fr, en };

@@ -17,6 +17,7 @@ import {
   runJobOccurrence,
 } from './occurrences.js';
 import { remindersJob } from './reminders.job.js';
+import { zenListingsJob } from './zen-listings.job.js';
 
 export { CronError, checkCron, instantForDay, nextInstants, previousInstant } from './cron.js';
 export { digestJob, planDigests } from './digest.job.js';
@@ -31,7 +32,7 @@ export {
 export { planReminders, reminderSince, remindersJob, sendReminders } from './reminders.job.js';
 
 /** Every scheduled job, each on its config schedule in PROGRAM_TIMEZONE. */
-export const JOBS: readonly JobDefinition[] = [evaluationJob, remindersJob, digestJob];
+export const JOBS: readonly JobDefinition[] = [evaluationJob, remindersJob, digestJob, zenListingsJob];
 
 export interface StartJobsOptions {
   db: Db;

@@ -106,7 +106,17 @@ export const catalogSchema = z
       description: label,
       qualifyingTiers: z.array(code).min(1),
       domains: z.array(z.object({ label, items: z.array(z.string().min(1)).min(1) })),
-      requirements: z.array(z.object({ code, label, computed: z.boolean().optional() })).min(1),
+      requirements: z
+        .array(
+          z.object({
+            code,
+            label,
+            computed: z.boolean().optional(),
+            /** A certification that lapses this many months after it was done (then due again). */
+            validForMonths: z.number().int().positive().optional(),
+          }),
+        )
+        .min(1),
     }),
     reminders: z.object({
       daysBefore: z.array(z.number().int().nonnegative()),

@@ -109,7 +109,7 @@ export function partnerStatus(
       },
       today,
     ),
-    zen: zenEligibility(catalog, { tier: partner.tier, checklist: record.checklist }),
+    zen: zenEligibility(catalog, { tier: partner.tier, checklist: record.checklist }, today),
     today,
     ...(depth ? { depth } : {}),
   };

@@ -44,7 +44,11 @@ export function listInZen(
     if (!partner) return refused({ code: 'partner-unknown' });
     const issues: WriteIssue[] = [];
     const record = await repos.partners.record(partner.id, semesterContaining(catalog, today).firstMonth);
-    const eligibility = zenEligibility(catalog, { tier: partner.tier, checklist: record?.checklist ?? [] });
+    const eligibility = zenEligibility(
+      catalog,
+      { tier: partner.tier, checklist: record?.checklist ?? [] },
+      today,
+    );
     if (!eligibility.eligible)
       issues.push({
         code: 'zen-not-eligible',

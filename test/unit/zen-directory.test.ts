@@ -50,3 +50,19 @@ describe('finding experts', () => {
     expect(findExperts(all, ['Fortinet'], '69')).toEqual([]);
   });
 });
+
+describe('certifications that lapse', () => {
+  it('a QCM passed 25 months ago has lapsed (24 months in the catalog); one passed 23 months ago holds', async () => {
+    const { zenEligibility } = await import('../../src/program/zen.js');
+    const done = (qcmOn: string) =>
+      catalog.expertsZen.requirements
+        .filter((r) => !r.computed)
+        .map((r) => ({ item: r.code, completedOn: r.code === 'zen-qcm' ? qcmOn : '2026-01-01' }));
+    expect(catalog.expertsZen.requirements.find((r) => r.code === 'zen-qcm')?.validForMonths).toBe(24);
+    const lapsed = zenEligibility(catalog, { tier: 'business', checklist: done('2024-02-10') }, '2026-03-20');
+    expect(lapsed.unmet.map((r) => r.code)).toEqual(['zen-qcm']);
+    expect(
+      zenEligibility(catalog, { tier: 'business', checklist: done('2024-04-10') }, '2026-03-20').eligible,
+    ).toBe(true);
+  });
+});
