@@ -36,7 +36,11 @@ describe.each(BACKENDS)('Experts Zen listings that no longer qualify, on %s', (b
   const run = (today: string) =>
     zenListingsJob.run({
       tx: t.db,
-      deps: { catalog, config: { LOCALE: 'en' }, now: () => new Date(`${today}T07:00:00Z`) } as unknown as JobDeps,
+      deps: {
+        catalog,
+        config: { LOCALE: 'en' },
+        now: () => new Date(`${today}T07:00:00Z`),
+      } as unknown as JobDeps,
       scheduledFor: new Date(`${today}T07:00:00Z`),
       today,
     });
