@@ -493,3 +493,95 @@ export interface PartnerStatusDetails {
   }[];
   missed: { obligation: string; quarters: { year: number; number: number }[] }[];
 }
+
+/**
+ * A partner's sales objective and forecast for one calendar quarter (`2026-Q2`), in cents a month of its
+ * basis (RRM or CA); either may be unset. "Respect objectifs & prévisions des ventes" (issue 14).
+ */
+export const salesObjectives = pgTable(
+  'sales_objectives',
+  {
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    quarter: text('quarter').notNull(),
+    objectiveCents: bigint('objective_cents', { mode: 'number' }),
+    objectiveBy: text('objective_by'),
+    forecastCents: bigint('forecast_cents', { mode: 'number' }),
+    /** The day the forecast was given: in time up to the quarter's start + catalog.salesObjectives.forecastDueDays. */
+    forecastOn: date('forecast_on', { mode: 'string' }),
+    forecastBy: text('forecast_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.quarter] })],
+);
+
+/** "Suivi plan développement": a review of the partner's development plan, with a short note. */
+export const planReviews = pgTable(
+  'plan_reviews',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    reviewedOn: date('reviewed_on', { mode: 'string' }).notNull(),
+    note: text('note').notNull(),
+    reviewedBy: text('reviewed_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('plan_reviews_partner_idx').on(t.partnerId, t.reviewedOn)],
+);
+
+/**
+ * A benefit used: BizBooster (once per tier entry: `period` is the day the partner entered the tier), the
+ * Premium free training seat (once per calendar year: `period` is the year), the Premium monthly
+ * technical review (once a month: `period` is YYYY-MM). The unique key makes "once" hold under races.
+ */
+export const benefitUses = pgTable(
+  'benefit_uses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    benefit: text('benefit').notNull(),
+    period: text('period').notNull(),
+    usedOn: date('used_on', { mode: 'string' }).notNull(),
+    /** The order reference (BizBooster), the training (free seat), the note (technical review). */
+    reference: text('reference').notNull(),
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('benefit_uses_once_idx').on(t.partnerId, t.benefit, t.period)],
+);
+
+/** What an operator paid and agreed (informational: the bot bills nothing). */
+export const operatorFees = pgTable('operator_fees', {
+  partnerId: text('partner_id')
+    .primaryKey()
+    .references(() => partners.id, { onDelete: 'cascade' }),
+  openingFeePaidOn: date('opening_fee_paid_on', { mode: 'string' }),
+  /** The agreed retrocession, in hundredths of a percent of billed revenue (250 = 2,5 %). */
+  retrocessionBasisPoints: integer('retrocession_basis_points'),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A partner listed in the Experts Zen directory ("Référencement Experts Zen"). */
+export const zenListings = pgTable('zen_listings', {
+  partnerId: text('partner_id')
+    .primaryKey()
+    .references(() => partners.id, { onDelete: 'cascade' }),
+  listedSince: date('listed_since', { mode: 'string' }).notNull(),
+  /** Expertise domains, as the catalog writes them (expertsZen.domains items). */
+  domains: text('domains').array().notNull(),
+  /** French départements it covers ('01'…'95', '2A', '2B', '971'…'976'). */
+  departements: text('departements').array().notNull(),
+  interventionHours: integer('intervention_hours').notNull(),
+  /** Set when the partner no longer qualifies (tier below Business, a requirement lapsed). */
+  suspendedOn: date('suspended_on', { mode: 'string' }),
+  suspendedReason: text('suspended_reason'),
+  listedBy: text('listed_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -7,6 +7,7 @@
 export { type AnnouncementMailMessages, announcementMailMessages } from './announcement-mail.js';
 export { type AnnouncementMessages, announcementMessages } from './announcements.js';
 export { type AssistantMessages, assistantMessages } from './assistant.js';
+export { type BenefitUsesMessages, benefitUsesMessages } from './benefit-uses.js';
 export { type CommandMessages, commandMessages } from './commands.js';
 export { type DigestMessages, digestMessages } from './digest.js';
 export {
@@ -35,6 +36,9 @@ export {
   type UsersInfoClient,
 } from './locale.js';
 export { type MembershipMessages, membershipMessages } from './membership.js';
+export { type ObjectivesMessages, objectivesMessages } from './objectives.js';
+export { type OperatorFeesMessages, operatorFeesMessages } from './operator-fees.js';
 export { type ReminderMailMessages, reminderMailMessages } from './reminder-mail.js';
 export { type ReminderMessages, reminderMessages } from './reminders.js';
 export { type WriteMessages, type WriteNotifications, writeMessages, writeNotifications } from './writes.js';
+export { type ZenDirectoryMessages, zenDirectoryMessages } from './zen-directory.js';

@@ -65,6 +65,12 @@ export const COLUMN_NAMES: Record<string, { fr: string; aliases: readonly string
     aliases: ['date', 'realise_le', 'realisee_le', 'date_realisation', 'termine_le', 'completed', 'done_on'],
   },
   item: { fr: 'devoir', aliases: ['element', 'code', 'item_code', 'code_devoir'] },
+  slack_team_id: { fr: 'equipe_slack', aliases: ['team_id', 'espace_slack', 'slack_team'] },
+  locale: { fr: 'langue', aliases: ['language', 'lang'] },
+  quarter: { fr: 'trimestre', aliases: ['periode_trimestre', 'quarter_code'] },
+  objective_eur: { fr: 'objectif', aliases: ['objectif_eur', 'objectif_mensuel', 'objective'] },
+  forecast_eur: { fr: 'prevision', aliases: ['prevision_eur', 'previsions', 'forecast'] },
+  forecast_on: { fr: 'prevision_le', aliases: ['date_prevision', 'forecast_date'] },
 };
 
 /**

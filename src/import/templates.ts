@@ -75,6 +75,10 @@ const EXAMPLES: Record<ImportKind, Record<Locale, Record<string, string>>> = {
     en: { partner_id: 'acme', item: 'doc-development-plan', completed_on: '2026-02-20' },
     fr: { partner_id: 'acme', item: 'doc-development-plan', completed_on: '20/02/2026' },
   },
+  objectives: {
+    en: { partner_id: 'acme', quarter: '2026-Q3', objective_eur: '1500', forecast_eur: '', forecast_on: '' },
+    fr: { partner_id: 'acme', quarter: '2026-T3', objective_eur: '1 500', forecast_eur: '', forecast_on: '' },
+  },
 };
 
 function csvCell(value: string, separator: string): string {

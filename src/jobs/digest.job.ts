@@ -5,9 +5,11 @@ import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
-import { nextEvaluationOn } from '../program/semesters.js';
+import { nextEvaluationOn, semesterContaining } from '../program/semesters.js';
 import { thresholdCents } from '../program/tiers.js';
+import { partnerStatus } from '../services/partner-status.service.js';
 import { refreshPartnerStatuses } from '../services/partner-status-snapshot.service.js';
+import { loadProgramDepth } from '../services/program-depth.service.js';
 import { type DigestUnreached, digestView, type ManagerDigest } from '../slack/views/digest.view.js';
 import type { JobDefinition } from './occurrences.js';
 
@@ -136,6 +138,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
       });
     }
   }
+  await addProgramDepth(db, catalog, today, digestOf);
   // Reminders of the past week that reached nobody: the manager is the one left to tell the contact.
   const unreached = await repos.reminderLog.unreachedFrom(addDays(today, -6));
   const partnersOf = new Map(
@@ -166,9 +169,58 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         d.overdue.length +
         d.missed.length +
         d.pending.length +
-        (d.unreached?.length ?? 0) >
+        (d.unreached?.length ?? 0) +
+        (d.sales?.length ?? 0) +
+        (d.techReviewsMissed?.length ?? 0) >
       0,
   );
+}
+
+/**
+ * The digest's program-depth sections (issue 14): a current quarter with an objective, behind it or past
+ * the forecast's deadline without one in time; a Premium partner's months without its technical review.
+ * Read for the partners these can concern only (an objective set, or Premium), not the whole portfolio.
+ */
+async function addProgramDepth(
+  db: Db,
+  catalog: Catalog,
+  today: IsoDate,
+  digestOf: (manager: string) => ManagerDigest,
+): Promise<void> {
+  const repos = createRepositories(db);
+  const [planned, everyone] = await Promise.all([
+    repos.salesObjectives.forPartners(undefined),
+    repos.partners.byManager(undefined),
+  ]);
+  const withPlans = new Set(planned.map((p) => p.partnerId));
+  const ids = everyone
+    .filter(
+      (p) => p.managerSlackUserId && !hasLeft(p, today) && (p.tier === 'premium' || withPlans.has(p.id)),
+    )
+    .map((p) => p.id);
+  if (ids.length === 0) return;
+  const [records, depth] = await Promise.all([
+    repos.partners.records(ids, semesterContaining(catalog, today).firstMonth),
+    loadProgramDepth(db, catalog, ids, today),
+  ]);
+  for (const record of records) {
+    const status = partnerStatus(catalog, record, today, depth.get(record.partner.id));
+    const digest = digestOf(record.partner.managerSlackUserId!);
+    const partnerName = record.partner.name;
+    const current = status.depth?.sales[0];
+    if (
+      current?.objectiveCents != null &&
+      current.state === 'outstanding' &&
+      (current.onTrack === false || current.forecastInTime === false)
+    )
+      digest.sales = [...(digest.sales ?? []), { partnerName, sales: current }];
+    const missedReviews = (status.depth?.benefitUses.techReviews ?? []).filter((r) => r.state === 'missed');
+    if (missedReviews.length)
+      digest.techReviewsMissed = [
+        ...(digest.techReviewsMissed ?? []),
+        { partnerName, months: missedReviews.map((r) => r.month) },
+      ];
+  }
 }
 
 /** A manager's digest as a direct message, once a day. */

@@ -19,6 +19,7 @@ import {
 } from './occurrences.js';
 import { remindersJob } from './reminders.job.js';
 import { statusRefreshJob } from './status-refresh.job.js';
+import { zenListingsJob } from './zen-listings.job.js';
 
 export { CronError, checkCron, instantForDay, nextInstants, previousInstant } from './cron.js';
 export { digestJob, planDigests } from './digest.job.js';
@@ -34,7 +35,13 @@ export { planReminders, reminderSince, remindersJob, sendReminders } from './rem
 export { statusRefreshJob } from './status-refresh.job.js';
 
 /** Every scheduled job, each on its config schedule in PROGRAM_TIMEZONE. */
-export const JOBS: readonly JobDefinition[] = [evaluationJob, remindersJob, digestJob, statusRefreshJob];
+export const JOBS: readonly JobDefinition[] = [
+  evaluationJob,
+  remindersJob,
+  digestJob,
+  statusRefreshJob,
+  zenListingsJob,
+];
 
 export interface StartJobsOptions {
   db: Db;

@@ -74,7 +74,21 @@ export const catalogSchema = z
     programStart: isoDate,
     principles: label,
     partnershipTypes: z.array(partnershipType).length(PARTNERSHIP_TYPES.length),
-    operatorPrograms: z.array(z.object({ code: z.enum(OPERATOR_PROGRAMS), label, fees: label })).min(1),
+    operatorPrograms: z
+      .array(
+        z.object({
+          code: z.enum(OPERATOR_PROGRAMS),
+          label,
+          fees: label,
+          /** The opening fee, when the program has one (informational: the bot bills nothing). */
+          openingFeeEur: z.number().nonnegative().optional(),
+          /** The retrocession of billed revenue agreed, in percent: a fixed rate has min = max. */
+          retrocessionPercent: z
+            .object({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
+            .optional(),
+        }),
+      )
+      .min(1),
     revenueCategories: z.array(z.object({ code: z.enum(REVENUE_CATEGORIES), label })).length(4),
     profiles: z.array(z.object({ code: z.enum(PROFILES), label })).length(PROFILES.length),
     tiers: z.array(tier).min(1),
@@ -92,7 +106,17 @@ export const catalogSchema = z
       description: label,
       qualifyingTiers: z.array(code).min(1),
       domains: z.array(z.object({ label, items: z.array(z.string().min(1)).min(1) })),
-      requirements: z.array(z.object({ code, label, computed: z.boolean().optional() })).min(1),
+      requirements: z
+        .array(
+          z.object({
+            code,
+            label,
+            computed: z.boolean().optional(),
+            /** A certification that lapses this many months after it was done (then due again). */
+            validForMonths: z.number().int().positive().optional(),
+          }),
+        )
+        .min(1),
     }),
     reminders: z.object({
       daysBefore: z.array(z.number().int().nonnegative()),
@@ -105,6 +129,22 @@ export const catalogSchema = z
       promotionReach: z.number().min(0).max(1),
     }),
     portal: label,
+    /** "Respect objectifs & prévisions des ventes" (issue 14): when a forecast is in time, what counts as met. */
+    salesObjectives: z
+      .object({
+        /** A quarter's forecast is in time when given at the latest this many days after the quarter starts. */
+        forecastDueDays: z.number().int().nonnegative().default(15),
+        /** The share of the objective the actual must reach for the quarter to count as met (1 = 100 %). */
+        metShare: z.number().gt(0).max(2).default(1),
+      })
+      .default({ forecastDueDays: 15, metShare: 1 }),
+    /** Benefits used, not just listed (issue 14). */
+    benefitUses: z
+      .object({
+        /** Months of "Point technique mensuel" shown back from the current one (the missed ones stand out). */
+        techReviewVisibleMonths: z.number().int().positive().default(6),
+      })
+      .default({ techReviewVisibleMonths: 6 }),
   })
   .superRefine((c, ctx) => {
     const tierCodes = new Set(c.tiers.map((t) => t.code));

@@ -1,5 +1,5 @@
 import type { Catalog, ZenRequirement } from './catalog.schema.js';
-import type { IsoDate } from './dates.js';
+import { addMonths, type IsoDate } from './dates.js';
 
 export interface ZenEligibility {
   eligible: boolean;
@@ -11,8 +11,22 @@ export interface ZenEligibility {
 export function zenEligibility(
   catalog: Catalog,
   input: { tier: string; checklist: { item: string; completedOn?: IsoDate }[] },
+  /** With a day, a certification done more than its validForMonths before it has lapsed (unmet). */
+  today?: IsoDate,
 ): ZenEligibility {
-  const done = new Set(input.checklist.map((c) => c.item));
+  const lapses = new Map(
+    catalog.expertsZen.requirements.flatMap((r) =>
+      r.validForMonths ? [[r.code, r.validForMonths] as const] : [],
+    ),
+  );
+  const done = new Set(
+    input.checklist
+      .filter((c) => {
+        const months = lapses.get(c.item);
+        return !today || !months || !c.completedOn || addMonths(c.completedOn, months) > today;
+      })
+      .map((c) => c.item),
+  );
   const qualifies = catalog.expertsZen.qualifyingTiers.includes(input.tier);
   const met: ZenRequirement[] = [];
   const unmet: ZenRequirement[] = [];

@@ -12,6 +12,7 @@ import { hasLeft } from '../program/membership.js';
 import { promotionWithinReach } from '../program/progress.js';
 import { semesterContaining } from '../program/semesters.js';
 import { type PartnerStatus, partnerStatus } from './partner-status.service.js';
+import { loadProgramDepth } from './program-depth.service.js';
 
 /** Partners whose records are loaded and saved together while refreshing. */
 const CHUNK = 250;
@@ -94,17 +95,19 @@ export async function refreshPartnerStatuses(
   for (let i = 0; i < stale.length; i += CHUNK) {
     const chunk = stale.slice(i, i + CHUNK);
     const generations = new Map(chunk.map((s) => [s.partnerId, s.generation]));
-    const loaded = await records.records(
-      chunk.map((s) => s.partnerId),
-      firstMonth,
-    );
+    const ids = chunk.map((s) => s.partnerId);
+    // What the program's depth completes of the quarterly duties counts too, as on the status card.
+    const [loaded, depth] = await Promise.all([
+      records.records(ids, firstMonth),
+      loadProgramDepth(db, catalog, ids, today),
+    ]);
     const rows: Parameters<typeof snapshots.save>[2] = [];
     let sliceStart = performance.now();
     for (const record of loaded) {
       rows.push({
         partnerId: record.partner.id,
         generation: generations.get(record.partner.id)!,
-        ...statusFigures(catalog, partnerStatus(catalog, record, today)),
+        ...statusFigures(catalog, partnerStatus(catalog, record, today, depth.get(record.partner.id))),
       });
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToOthers();

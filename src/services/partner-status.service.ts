@@ -1,3 +1,4 @@
+import type { Db } from '../db/client.js';
 import type { PartnerRecord, PartnersRepository } from '../db/repositories/partners.repository.js';
 import { type BenefitInForce, benefitsAddedBy, benefitsInForce } from '../program/benefits.js';
 import type { Benefit, Catalog, Tier } from '../program/catalog.schema.js';
@@ -8,6 +9,12 @@ import { semesterContaining } from '../program/semesters.js';
 import { tierEntryDates } from '../program/tier-entries.js';
 import { nextTier, tierByCode } from '../program/tiers.js';
 import { type ZenEligibility, zenEligibility } from '../program/zen.js';
+import {
+  loadProgramDepth,
+  type ProgramDepth,
+  type ProgramDepthFacts,
+  programDepth,
+} from './program-depth.service.js';
 
 /** Everything the bot says about one partner on one day, computed by the program rules. */
 export interface PartnerStatus {
@@ -20,17 +27,24 @@ export interface PartnerStatus {
   obligations: ObligationItem[];
   zen: ZenEligibility;
   today: IsoDate;
+  /** Objectives, forecasts, plan reviews (issue 14): set when the caller loaded them (loadProgramDepth). */
+  depth?: ProgramDepth;
 }
 
+/** With `db`, the program's depth too (objectives, forecasts, plan reviews: loadProgramDepth). */
 export async function loadPartnerStatus(
   partnersRepo: PartnersRepository,
   catalog: Catalog,
   partnerId: string,
   today: IsoDate,
+  db?: Db,
 ): Promise<PartnerStatus | undefined> {
   const semester = semesterContaining(catalog, today);
-  const record = await partnersRepo.record(partnerId, semester.firstMonth);
-  return record && partnerStatus(catalog, record, today);
+  const [record, depth] = await Promise.all([
+    partnersRepo.record(partnerId, semester.firstMonth),
+    db ? loadProgramDepth(db, catalog, [partnerId], today) : undefined,
+  ]);
+  return record && partnerStatus(catalog, record, today, depth?.get(partnerId));
 }
 
 /** Statuses of several partners (a portfolio), loaded in a few queries; unknown ids are left out. */
@@ -45,20 +59,32 @@ export async function loadPartnerStatuses(
   return records.map((record) => partnerStatus(catalog, record, today));
 }
 
-export function partnerStatus(catalog: Catalog, record: PartnerRecord, today: IsoDate): PartnerStatus {
+/** The days the partner entered each tier it holds (a result awaiting approval moved nothing). */
+export function partnerEntries(catalog: Catalog, record: PartnerRecord): Record<string, IsoDate> {
   const { partner } = record;
-  const entries = tierEntryDates(catalog, {
+  return tierEntryDates(catalog, {
     joinedOn: partner.joinedOn,
     tier: partner.tier,
-    // A result awaiting approval has not moved the partner: it gives no tier entry date.
     history: record.history
       .filter((h) => h.outcome !== 'pending')
-      .map((h) => ({
-        effectiveOn: h.effectiveOn,
-        tier: h.tier,
-        previousTier: h.previousTier,
-      })),
+      .map((h) => ({ effectiveOn: h.effectiveOn, tier: h.tier, previousTier: h.previousTier })),
   });
+}
+
+export function partnerStatus(
+  catalog: Catalog,
+  record: PartnerRecord,
+  today: IsoDate,
+  depthFacts?: ProgramDepthFacts,
+): PartnerStatus {
+  const { partner } = record;
+  const entries = partnerEntries(catalog, record);
+  const benefits = benefitsInForce(catalog, { tier: partner.tier, entries }, today);
+  const depth = depthFacts
+    ? programDepth(catalog, { type: partner.type, entries, benefits }, depthFacts, today)
+    : undefined;
+  // Plan reviews and quarters met complete the quarterly sales duties like checklist entries do.
+  const checklist = depth ? [...record.checklist, ...depth.completions] : record.checklist;
   const next = nextTier(catalog, partner.tier);
   return {
     record,
@@ -68,7 +94,7 @@ export function partnerStatus(catalog: Catalog, record: PartnerRecord, today: Is
       { type: partner.type, tier: partner.tier, joinedOn: partner.joinedOn, lines: record.revenue },
       today,
     ),
-    benefits: benefitsInForce(catalog, { tier: partner.tier, entries }, today),
+    benefits,
     nextTierBenefits: next ? benefitsAddedBy(catalog, partner.tier, next.code) : [],
     obligations: obligationsFor(
       catalog,
@@ -79,11 +105,12 @@ export function partnerStatus(catalog: Catalog, record: PartnerRecord, today: Is
         entries,
         contacts: record.contacts,
         trainings: record.trainings,
-        checklist: record.checklist,
+        checklist,
       },
       today,
     ),
-    zen: zenEligibility(catalog, { tier: partner.tier, checklist: record.checklist }),
+    zen: zenEligibility(catalog, { tier: partner.tier, checklist: record.checklist }, today),
     today,
+    ...(depth ? { depth } : {}),
   };
 }

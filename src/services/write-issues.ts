@@ -59,7 +59,40 @@ export type WriteIssue =
   /** Leaving again on the same day for the same reason. */
   | { code: 'left-unchanged'; leftOn: IsoDate }
   /** Rejoining a partner that never left. */
-  | { code: 'not-left'; partnerName: string };
+  | { code: 'not-left'; partnerName: string }
+  /** Program depth (issue 14): quarters, notes, benefit uses, operator fees, Experts Zen listings. */
+  | { code: 'quarter-missing' }
+  | { code: 'quarter-invalid'; value: string }
+  /** A forecast for a quarter that already ended. */
+  | { code: 'quarter-ended'; value: string }
+  | { code: 'note-missing' }
+  | { code: 'note-too-long'; max: number }
+  /** A contact giving a forecast for another partner. */
+  | { code: 'own-partner-only' }
+  | { code: 'benefit-missing' }
+  | { code: 'benefit-unknown'; value: string }
+  /** The partner's tier does not give that benefit. */
+  | { code: 'benefit-not-held'; benefit: string; partnerName: string }
+  /** A time-limited benefit (BizBooster) past its last day. */
+  | { code: 'benefit-expired'; benefit: string; expiredOn: IsoDate }
+  /** Once per tier entry, year or month: already used for that period. */
+  | { code: 'benefit-used'; benefit: string; usedOn: IsoDate; reference: string }
+  | { code: 'reference-missing'; benefit: string }
+  | { code: 'reference-too-long'; max: number }
+  | { code: 'not-operator'; partnerName: string }
+  | { code: 'fees-missing' }
+  | { code: 'rate-invalid'; value: string }
+  | { code: 'rate-out-of-range'; value: string; minBasisPoints: number; maxBasisPoints: number }
+  /** A retrocession given for a program that has none (Opérateur). */
+  | { code: 'rate-not-applicable'; program: string }
+  /** Listing in the Experts Zen directory needs every requirement met (codes of the unmet ones). */
+  | { code: 'zen-not-eligible'; partnerName: string; unmet: string[] }
+  | { code: 'zen-domains-missing' }
+  | { code: 'zen-domain-unknown'; value: string }
+  | { code: 'zen-departements-missing' }
+  | { code: 'zen-departement-invalid'; value: string }
+  | { code: 'zen-hours-invalid'; value: string }
+  | { code: 'zen-not-listed'; partnerName: string };
 
 export type WriteIssueCode = WriteIssue['code'];
 
@@ -74,7 +107,12 @@ export type WriteField =
   | 'contact'
   | 'date'
   | 'tier'
-  | 'reason';
+  | 'reason'
+  | 'quarter'
+  | 'note'
+  | 'benefit'
+  | 'reference'
+  | 'rate';
 
 export function issueField(issue: WriteIssue): WriteField | undefined {
   switch (issue.code) {
@@ -119,10 +157,41 @@ export function issueField(issue: WriteIssue): WriteField | undefined {
     case 'reason-missing':
     case 'reason-too-long':
       return 'reason';
+    case 'quarter-missing':
+    case 'quarter-invalid':
+    case 'quarter-ended':
+      return 'quarter';
+    case 'note-missing':
+    case 'note-too-long':
+      return 'note';
+    case 'benefit-missing':
+    case 'benefit-unknown':
+    case 'benefit-not-held':
+    case 'benefit-expired':
+    case 'benefit-used':
+      return 'benefit';
+    case 'reference-missing':
+    case 'reference-too-long':
+      return 'reference';
+    case 'rate-invalid':
+    case 'rate-out-of-range':
+    case 'rate-not-applicable':
+      return 'rate';
+    case 'not-operator':
+    case 'fees-missing':
+    case 'zen-not-eligible':
+    case 'zen-not-listed':
+    case 'zen-domains-missing':
+    case 'zen-domain-unknown':
+    case 'zen-departements-missing':
+    case 'zen-departement-invalid':
+    case 'zen-hours-invalid':
+      return undefined;
     case 'not-allowed':
     case 'declaration-gone':
     case 'left-unchanged':
     case 'not-left':
+    case 'own-partner-only':
       return undefined;
   }
 }

@@ -36,6 +36,10 @@ export const ACTION_IDS = {
   obligationDone: 'partner_obligation_done',
   /** The assistant's clarification and suggestion buttons: answers the question the button names. */
   assistantChoice: 'assistant_choice',
+  /** Staff: open the objective, forecast and plan review modals (issue 14). */
+  setObjective: 'partner_set_objective',
+  giveForecast: 'partner_give_forecast',
+  reviewPlan: 'partner_review_plan',
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
@@ -53,6 +57,9 @@ export const MODAL_CALLBACK_IDS = {
   revenue: 'partner_modal_revenue',
   done: 'partner_modal_done',
   override: 'partner_modal_override',
+  objective: 'partner_modal_objective',
+  forecast: 'partner_modal_forecast',
+  review: 'partner_modal_review',
   /** The evaluation preview's Override modal. */
   evaluationOverride: 'evaluation_override_submit',
 } as const;
@@ -70,6 +77,11 @@ export const MODAL_FIELDS = {
   date: 'date',
   tier: 'tier',
   reason: 'reason',
+  quarter: 'quarter',
+  note: 'note',
+  benefit: 'benefit',
+  reference: 'reference',
+  rate: 'rate',
 } as const;
 
 export type ModalField = keyof typeof MODAL_FIELDS;

@@ -75,7 +75,7 @@ describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
     expect(await cli(...args)).toBe(2);
     expect(out[0]).toMatch(problem);
     expect(out[1]).toMatch(
-      /^Usage: partner-bot import <partners\|contacts\|staff\|revenue\|trainings\|checklist> <file.csv\|file.xlsx> \[--sheet name\] \[--dry-run\]$/,
+      /^Usage: partner-bot import <partners\|contacts\|staff\|revenue\|trainings\|checklist|objectives> <file.csv\|file.xlsx> \[--sheet name\] \[--dry-run\]$/,
     );
     expect(out.join('\n')).toContain('revenue    partner_id,month,category,amount_eur');
   });

@@ -63,12 +63,14 @@ describe('schedules across the changes to and from summer time (Europe/Paris)', 
       digest: '2026-03-30T06:00:00.000Z',
       evaluation: '2026-07-01T04:00:00.000Z',
       'status-refresh': '2026-03-27T23:05:00.000Z',
+      'zen-listings': '2026-03-30T07:00:00.000Z',
     });
     expect(await next('2026-10-23T12:00:00Z')).toEqual({
       reminders: '2026-10-26T08:00:00.000Z',
       digest: '2026-10-26T07:00:00.000Z',
       evaluation: '2027-01-01T05:00:00.000Z',
       'status-refresh': '2026-10-23T22:05:00.000Z',
+      'zen-listings': '2026-10-26T08:00:00.000Z',
     });
   });
 
@@ -125,6 +127,7 @@ describe.each(BACKENDS)('occurrences on %s', (backend) => {
       ['reminders', '2026-03-02T08:00:00.000Z', 'done'],
       ['digest', '2026-03-02T07:00:00.000Z', 'done'],
       ['status-refresh', '2026-03-01T23:05:00.000Z', 'done'],
+      ['zen-listings', '2026-03-02T08:00:00.000Z', 'done'],
     ]);
     expect((await outboxRows(t.db)).map((r) => r.dedupeKey)).toContain('reminders:2026-03-02:UADMIN');
 
@@ -137,6 +140,7 @@ describe.each(BACKENDS)('occurrences on %s', (backend) => {
       ['evaluation', 'done', 'first', 1],
       ['reminders', 'done', 'first', 1],
       ['status-refresh', 'done', 'first', 1],
+      ['zen-listings', 'done', 'first', 1],
     ]);
   });
 

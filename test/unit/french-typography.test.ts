@@ -3,13 +3,17 @@ import { renderReply } from '../../src/console/render-text.js';
 import type { ContactRow, PartnerRecord } from '../../src/db/repositories/partners.repository.js';
 import { announcementMailMessages } from '../../src/i18n/announcement-mail.js';
 import { announcementMessages } from '../../src/i18n/announcements.js';
+import { benefitUsesMessages } from '../../src/i18n/benefit-uses.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
+import { objectivesMessages } from '../../src/i18n/objectives.js';
+import { operatorFeesMessages } from '../../src/i18n/operator-fees.js';
 import { reminderMailMessages } from '../../src/i18n/reminder-mail.js';
 import { reminderMessages } from '../../src/i18n/reminders.js';
 import { writeMessages, writeNotifications } from '../../src/i18n/writes.js';
+import { zenDirectoryMessages } from '../../src/i18n/zen-directory.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
 import { addDays } from '../../src/program/dates.js';
 import type { ObligationItem } from '../../src/program/obligations.js';
@@ -891,6 +895,10 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['home', (l) => homeMessages[l]],
   ['reminder-mail', (l) => reminderMailMessages[l]],
   ['announcement-mail', (l) => announcementMailMessages[l]],
+  ['objectives', (l) => objectivesMessages[l]],
+  ['benefit uses', (l) => benefitUsesMessages[l]],
+  ['operator fees', (l) => operatorFeesMessages[l]],
+  ['zen directory', (l) => zenDirectoryMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

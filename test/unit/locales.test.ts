@@ -31,19 +31,25 @@ const shape = (o: unknown): unknown =>
 
 describe('locales', () => {
   it('finds every message table i18n exports', () => {
-    expect(tables.map(([name]) => name).sort()).toEqual([
-      'announcementMailMessages',
-      'announcementMessages',
-      'assistantMessages',
-      'commandMessages',
-      'digestMessages',
-      'homeMessages',
-      'membershipMessages',
-      'reminderMailMessages',
-      'reminderMessages',
-      'writeMessages',
-      'writeNotifications',
-    ]);
+    expect(tables.map(([name]) => name).sort()).toEqual(
+      [
+        'announcementMailMessages',
+        'announcementMessages',
+        'assistantMessages',
+        'benefitUsesMessages',
+        'commandMessages',
+        'digestMessages',
+        'homeMessages',
+        'membershipMessages',
+        'objectivesMessages',
+        'operatorFeesMessages',
+        'reminderMailMessages',
+        'reminderMessages',
+        'writeMessages',
+        'writeNotifications',
+        'zenDirectoryMessages',
+      ].sort(),
+    );
   });
 
   it.each(tables)('%s has exactly one entry per locale of LOCALES', (_name, table) => {

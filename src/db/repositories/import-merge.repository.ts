@@ -178,6 +178,42 @@ export function createImportMergeRepository(db: Db) {
         returning true as inserted`,
       );
     },
+
+    /**
+     * Objectives and forecasts, on partner and quarter: an empty amount keeps what is recorded; a forecast
+     * is dated by forecast_on, else by `today` when it changes (else it keeps its day).
+     */
+    objectives({ actor, today }: { actor: string; today: string }): Promise<Applied> {
+      return countUpsert(
+        db,
+        sql`insert into sales_objectives as o (partner_id, quarter, objective_cents, objective_by,
+          forecast_cents, forecast_on, forecast_by)
+        select partner_id, quarter, objective_cents, case when objective_cents is null then null else ${actor} end,
+          forecast_cents, case when forecast_cents is null then null else coalesce(forecast_on, ${today}::date) end,
+          case when forecast_cents is null then null else ${actor} end
+        from ${STAGE}
+        on conflict (partner_id, quarter) do update set
+          objective_cents = coalesce(excluded.objective_cents, o.objective_cents),
+          objective_by = case when excluded.objective_cents is distinct from o.objective_cents
+            and excluded.objective_cents is not null then excluded.objective_by else o.objective_by end,
+          forecast_cents = coalesce(excluded.forecast_cents, o.forecast_cents),
+          forecast_on = case
+            when excluded.forecast_cents is null then o.forecast_on
+            when (select s.forecast_on from ${STAGE} s where s.partner_id = excluded.partner_id
+              and s.quarter = excluded.quarter) is not null then excluded.forecast_on
+            when excluded.forecast_cents is distinct from o.forecast_cents then excluded.forecast_on
+            else o.forecast_on end,
+          forecast_by = case when excluded.forecast_cents is distinct from o.forecast_cents
+            and excluded.forecast_cents is not null then excluded.forecast_by else o.forecast_by end,
+          updated_at = now()
+        where (coalesce(excluded.objective_cents, o.objective_cents), coalesce(excluded.forecast_cents, o.forecast_cents))
+            is distinct from (o.objective_cents, o.forecast_cents)
+          or ((select s.forecast_on from ${STAGE} s where s.partner_id = excluded.partner_id
+              and s.quarter = excluded.quarter) is distinct from null
+            and excluded.forecast_on is distinct from o.forecast_on)
+        returning (xmax = 0) as inserted`,
+      );
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../client.js';
 import { createAssistantThreadsRepository } from './assistant-threads.repository.js';
 import { createAuditRepository } from './audit.repository.js';
+import { createBenefitUsesRepository } from './benefit-uses.repository.js';
 import { createChecklistRepository } from './checklist.repository.js';
 import { createContactsRepository } from './contacts.repository.js';
 import { createDmChannelsRepository } from './dm-channels.repository.js';
@@ -9,12 +10,15 @@ import { createEvaluationApprovalsRepository } from './evaluation-approvals.repo
 import { createImportMergeRepository } from './import-merge.repository.js';
 import { createImportStagingRepository } from './import-staging.repository.js';
 import { createJobOccurrencesRepository } from './job-occurrences.repository.js';
+import { createOperatorFeesRepository } from './operator-fees.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
 import { createOutboxBudgetRepository } from './outbox-budget.repository.js';
 import { createPartnerStatusesRepository } from './partner-statuses.repository.js';
 import { createPartnersRepository } from './partners.repository.js';
+import { createPlanReviewsRepository } from './plan-reviews.repository.js';
 import { createReminderLogRepository } from './reminder-log.repository.js';
 import { createRevenueRepository } from './revenue.repository.js';
+import { createSalesObjectivesRepository } from './sales-objectives.repository.js';
 import { createSeenEventsRepository, createSeenSignaturesRepository } from './seen-requests.repository.js';
 import { createSlackChannelsRepository } from './slack-channels.repository.js';
 import { createSnoozesRepository } from './snoozes.repository.js';
@@ -22,6 +26,7 @@ import { createStaffRepository } from './staff.repository.js';
 import { createTierHistoryRepository } from './tier-history.repository.js';
 import { createTrainingsRepository } from './trainings.repository.js';
 import { createUserLocalesRepository } from './user-locales.repository.js';
+import { createZenListingsRepository } from './zen-listings.repository.js';
 
 /**
  * Every repository on one database handle, or on a transaction (`transaction(db, async (tx) =>
@@ -54,6 +59,11 @@ export function createRepositories(db: Db) {
     slackChannels: createSlackChannelsRepository(db),
     dmChannels: createDmChannelsRepository(db),
     partnerStatuses: createPartnerStatusesRepository(db),
+    salesObjectives: createSalesObjectivesRepository(db),
+    planReviews: createPlanReviewsRepository(db),
+    benefitUses: createBenefitUsesRepository(db),
+    operatorFees: createOperatorFeesRepository(db),
+    zenListings: createZenListingsRepository(db),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { revenueLines } from '../schema.js';
 
@@ -55,6 +55,24 @@ export function createRevenueRepository(db: Db) {
           target: [revenueLines.partnerId, revenueLines.month, revenueLines.category],
           set: { amountCents: line.amountCents, updatedAt: now },
         });
+    },
+
+    /** The lines of these partners (every partner's without ids) from `sinceMonth` on. */
+    async forPartnersSince(
+      ids: readonly string[] | undefined,
+      sinceMonth: string,
+    ): Promise<(RevenueLine & { partnerId: string })[]> {
+      if (ids && ids.length === 0) return [];
+      const since = gte(revenueLines.month, sinceMonth);
+      return db
+        .select({
+          partnerId: revenueLines.partnerId,
+          month: revenueLines.month,
+          category: revenueLines.category,
+          amountCents: revenueLines.amountCents,
+        })
+        .from(revenueLines)
+        .where(ids ? and(inArray(revenueLines.partnerId, [...ids]), since) : since);
     },
 
     async insertMany(rows: RevenueInsert[]): Promise<void> {

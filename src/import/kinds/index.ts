@@ -1,6 +1,7 @@
 import { checklistKind } from './checklist.kind.js';
 import { contactsKind } from './contacts.kind.js';
 import type { ImportKind, ImportKindSpec } from './kind.js';
+import { objectivesKind } from './objectives.kind.js';
 import { partnersKind } from './partners.kind.js';
 import { revenueKind } from './revenue.kind.js';
 import { staffKind } from './staff.kind.js';
@@ -15,4 +16,5 @@ export const KINDS: Record<ImportKind, ImportKindSpec> = {
   revenue: revenueKind,
   trainings: trainingsKind,
   checklist: checklistKind,
+  objectives: objectivesKind,
 };

@@ -9,7 +9,15 @@ import type { Catalog } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
 import { type Parsed, quote } from '../values.js';
 
-export const IMPORT_KINDS = ['partners', 'contacts', 'staff', 'revenue', 'trainings', 'checklist'] as const;
+export const IMPORT_KINDS = [
+  'partners',
+  'contacts',
+  'staff',
+  'revenue',
+  'trainings',
+  'checklist',
+  'objectives',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface KindContext {

@@ -1,6 +1,7 @@
 import { hasLeft } from '../../program/membership.js';
 import { isContactOf, isStaff } from '../../services/actor.service.js';
 import { loadPartnerStatus, type PartnerStatus } from '../../services/partner-status.service.js';
+import { withBenefitUses } from '../views/benefit-uses.view.js';
 import { benefitsView } from '../views/benefits.view.js';
 import type { View } from '../views/blocks.js';
 import { code } from '../views/escape.js';
@@ -16,7 +17,9 @@ import { tierView } from '../views/tier.view.js';
 import { zenView } from '../views/zen.view.js';
 import { loadListPage, parseListArgs } from './list.js';
 import type { CommandContext, Subcommand } from './types.js';
+import { DEPTH_SUBCOMMANDS } from './writes/depth.js';
 import { WRITE_SUBCOMMANDS } from './writes/index.js';
+import { withZenDirectory } from './writes/zen-directory.subcommand.js';
 
 /**
  * A subcommand about one partner: resolve it from the text (or the channel, or the button), load its
@@ -40,6 +43,7 @@ export function partnerSubcommand(
         ctx.deps.catalog,
         resolved.partner.id,
         ctx.view.today,
+        ctx.deps.db,
       );
       if (!status) return messageView(ctx.m.lookup.gone);
       const { partner } = status.record;
@@ -85,13 +89,20 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
         contactId: isContactOf(ctx.actor, s.record.partner.id) ? ctx.actor.contact.id : undefined,
       }),
   ),
-  partnerSubcommand(
-    { name: 'zen', aliases: ['experts-zen', 'expertszen'], help: (m) => m.help.commands.zen },
-    (ctx, s) => zenView(ctx.view, s),
+  withZenDirectory(
+    partnerSubcommand(
+      { name: 'zen', aliases: ['experts-zen', 'expertszen'], help: (m) => m.help.commands.zen },
+      (ctx, s) => zenView(ctx.view, s),
+    ),
   ),
   partnerSubcommand(
     { name: 'history', aliases: ['historique'], help: (m) => m.help.commands.history },
-    (ctx, s) => historyView(ctx.view, s.record, { staff: forStaffOnly(ctx), obligations: s.obligations }),
+    (ctx, s) =>
+      withBenefitUses(
+        ctx.view,
+        historyView(ctx.view, s.record, { staff: forStaffOnly(ctx), obligations: s.obligations }),
+        s,
+      ),
     { keptForLeavers: true },
   ),
   {
@@ -126,7 +137,11 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
  * Every subcommand, in help order. To add one: write a Subcommand (access, help line, run) in its own
  * file, e.g. `revenue.subcommand.ts`, and list it here.
  */
-export const SUBCOMMANDS: readonly Subcommand[] = [...READ_SUBCOMMANDS, ...WRITE_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [
+  ...READ_SUBCOMMANDS,
+  ...WRITE_SUBCOMMANDS,
+  ...DEPTH_SUBCOMMANDS,
+];
 
 export function findSubcommand(table: readonly Subcommand[], word: string): Subcommand | undefined {
   return table.find((s) => s.name === word) ?? table.find((s) => s.aliases?.includes(word));

@@ -1,6 +1,17 @@
+import { benefitUsesMessages } from '../../i18n/benefit-uses.js';
 import type { BenefitInForce } from '../../program/benefits.js';
 import type { PartnerStatus } from '../../services/partner-status.service.js';
-import { actions, context, header, type KnownBlock, lineSections, type View, view } from './blocks.js';
+import { benefitUsesLines } from './benefit-uses.view.js';
+import {
+  actions,
+  context,
+  header,
+  type KnownBlock,
+  lineSections,
+  section,
+  type View,
+  view,
+} from './blocks.js';
 import { fmt, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn } from './escape.js';
 
@@ -49,6 +60,10 @@ export function benefitsView(ctx: ViewContext, status: PartnerStatus): View {
     );
   } else if (!next) {
     blocks.push(context(m.benefits.topTier));
+  }
+  if (status.depth) {
+    const used = benefitUsesLines(ctx, status.depth.benefitUses, status.record.contacts);
+    if (used.length) blocks.push(section([benefitUsesMessages[ctx.locale].title, ...used].join('\n')));
   }
   blocks.push(context(m.benefits.dedicated));
   blocks.push(...actions([shareButton(ctx, partner.id, 'benefits')]));

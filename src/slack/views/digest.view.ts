@@ -1,9 +1,15 @@
+import { benefitUsesMessages } from '../../i18n/benefit-uses.js';
+import { commandMessages } from '../../i18n/commands.js';
 import { digestMessages } from '../../i18n/digest.js';
 import { formatDate, formatMoney, label, plural } from '../../i18n/format.js';
 import type { Catalog, Label, Locale } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
+import type { QuarterSales } from '../../program/objectives.js';
+import { techReviewMonthName } from './benefit-uses.view.js';
 import { header, type KnownBlock, lineSectionsOf, type View, view } from './blocks.js';
+import { viewContext } from './context.js';
 import { escapeMrkdwn, mention } from './escape.js';
+import { objectivesOf, quarterName, quarterSalesParts } from './sales-plan.view.js';
 
 /** A partner whose semester average so far means a demotion. */
 export interface DigestDemotion {
@@ -59,6 +65,12 @@ export interface DigestUnreached {
   trainings: Label[];
 }
 
+/** A partner's current quarter behind its objective, or without its forecast past the deadline (issue 14). */
+export interface DigestSales {
+  partnerName: string;
+  sales: QuarterSales;
+}
+
 /** What one manager's Monday digest tells, in sections (the empty ones are left out). */
 export interface ManagerDigest {
   manager: string;
@@ -70,6 +82,10 @@ export interface ManagerDigest {
   unreached?: DigestUnreached[];
   /** How many lines each section has in all, when its list holds only the first ones (large portfolios). */
   totals?: Partial<Record<'demotions' | 'promotions' | 'overdue' | 'missed', number>>;
+  /** Program depth (issue 14); absent from digests planned without it. */
+  sales?: DigestSales[];
+  /** Premium partners' months without their technical review (YYYY-MM, oldest first). */
+  techReviewsMissed?: { partnerName: string; months: string[] }[];
 }
 
 /** A manager's Monday digest: a header, then a titled list per section that has something. */
@@ -152,5 +168,29 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
   sectionOf(m.missed, digest.missed, missed, totals.missed);
   sectionOf(m.pending, digest.pending, pending);
   sectionOf(m.unreached, unreached, (line) => line);
+  for (const [title, items] of depthSections(catalog, locale, digest))
+    sectionOf(title, items, (line) => line);
   return view(m.text(count), blocks);
+}
+
+/** The digest's sections about the program's depth (issue 14), after the others. */
+function depthSections(catalog: Catalog, locale: Locale, digest: ManagerDigest): [string, string[]][] {
+  const ctx = { locale, m: commandMessages[locale] };
+  const o = objectivesOf(ctx);
+  const sales = (digest.sales ?? []).map((d) =>
+    o.digestLine(
+      escapeMrkdwn(d.partnerName),
+      quarterName(ctx, d.sales.quarter),
+      quarterSalesParts(ctx, d.sales),
+    ),
+  );
+  const b = benefitUsesMessages[locale];
+  const vctx = viewContext(catalog, locale, '2000-01-01');
+  const reviews = (digest.techReviewsMissed ?? []).map((d) =>
+    b.digestLine(escapeMrkdwn(d.partnerName), d.months.map((mo) => techReviewMonthName(vctx, mo)).join(', ')),
+  );
+  return [
+    [o.digestTitle, sales],
+    [b.digestTitle, reviews],
+  ];
 }

@@ -1,5 +1,6 @@
 import type { PartnerStatus } from '../../services/partner-status.service.js';
 import { ACTION_IDS, encodeValue } from '../ids.js';
+import { missedReviewsLine } from './benefit-uses.view.js';
 import { bizBoosterNotes } from './benefits.view.js';
 import {
   actions,
@@ -17,6 +18,8 @@ import { basisName, fmt, partnershipLabel, shareButton, type ViewContext } from 
 import { escapeMrkdwn } from './escape.js';
 import { historyLine } from './history.view.js';
 import { countObligations, obligationLine, obligationsSummary } from './obligations.view.js';
+import { operatorFeesLine } from './operator-fees.view.js';
+import { objectivesOf, salesPlanLines } from './sales-plan.view.js';
 import { overrideNote, progressLines } from './tier.view.js';
 
 const TOP_OVERDUE = 3;
@@ -77,6 +80,13 @@ export function statusView(ctx: ViewContext, status: PartnerStatus, options: { s
     ]),
   ];
   if (lines.demotion) blocks.push(section(lines.demotion));
+  if (status.depth) {
+    blocks.push(section([`*${objectivesOf(ctx).field}*`, ...salesPlanLines(ctx, status.depth)].join('\n')));
+    const missedReviews = missedReviewsLine(ctx, status.depth);
+    if (missedReviews) blocks.push(section(missedReviews));
+    const fees = operatorFeesLine(ctx, partner, status.depth.fees);
+    if (fees) blocks.push(section(fees));
+  }
   // The first overdue items, then the first missed quarters, each with how many more.
   for (const [which, title] of [
     ['overdue', m.status.topOverdue],

@@ -2,6 +2,7 @@ import type { PartnerStatus } from '../../services/partner-status.service.js';
 import { actions, context, fields, header, type KnownBlock, section, type View, view } from './blocks.js';
 import { fmt, partnershipLabel, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn, mention } from './escape.js';
+import { objectivesOf, salesPlanLines } from './sales-plan.view.js';
 
 /** The lines about the semester so far, shared by the tier and status views. */
 export function progressLines(ctx: ViewContext, status: PartnerStatus) {
@@ -74,6 +75,8 @@ export function tierView(ctx: ViewContext, status: PartnerStatus): View {
     section(lines.next),
   ];
   if (lines.demotion) blocks.push(section(lines.demotion));
+  if (status.depth)
+    blocks.push(section([`*${objectivesOf(ctx).field}*`, ...salesPlanLines(ctx, status.depth)].join('\n')));
   const override = overrideNote(ctx, status);
   blocks.push(context(...(override ? [override] : []), f.text(ctx.catalog.evaluation.rule)));
   blocks.push(...actions([shareButton(ctx, partner.id, 'tier')]));

@@ -32,7 +32,7 @@ export const MODAL_LIMITS = {
 type Option = types.PlainTextOption;
 type PartnerRef = Pick<PartnerRow, 'id' | 'name'>;
 
-const plain = (text: string, max: number = MODAL_LIMITS.label): types.PlainTextElement => ({
+export const plain = (text: string, max: number = MODAL_LIMITS.label): types.PlainTextElement => ({
   type: 'plain_text',
   text: truncate(text.trim() === '' ? ' ' : text, max),
   emoji: true,
@@ -43,7 +43,7 @@ const option = (text: string, value: string): Option => ({
   value: value.slice(0, MODAL_LIMITS.optionValue),
 });
 
-function input(
+export function input(
   field: ModalField,
   label: string,
   element: types.InputBlockElement,
@@ -59,7 +59,7 @@ function input(
   };
 }
 
-function textInput(
+export function textInput(
   field: ModalField,
   options: { initial?: string; placeholder?: string; multiline?: boolean; max?: number } = {},
 ) {
@@ -73,7 +73,7 @@ function textInput(
   };
 }
 
-function modal(
+export function modal(
   ctx: WriteViewContext,
   kind: keyof typeof MODAL_CALLBACK_IDS,
   title: string,
@@ -92,7 +92,7 @@ function modal(
 }
 
 /** The partner: fixed (a card's button, the channel's partner) or typed, resolved on submission. */
-function partnerBlocks(
+export function partnerBlocks(
   ctx: WriteViewContext,
   partner: PartnerRef | undefined,
   initial?: string,

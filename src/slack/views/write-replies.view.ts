@@ -1,5 +1,6 @@
 import { formatMonth } from '../../i18n/format.js';
 import { membershipMessages } from '../../i18n/membership.js';
+import { objectivesMessages } from '../../i18n/objectives.js';
 import { type WriteMessages, writeMessages } from '../../i18n/writes.js';
 import type { Label } from '../../program/catalog.schema.js';
 import type { ChecklistMarked } from '../../services/checklist.service.js';
@@ -8,9 +9,12 @@ import type { TierOverridden } from '../../services/tier-override.service.js';
 import type { DeclarationDecided, TrainingRecorded } from '../../services/trainings.service.js';
 import type { WriteIssue } from '../../services/write-issues.js';
 import { type ActionId, encodeValue, indexedActionId } from '../ids.js';
+import { benefitUseIssueText } from './benefit-uses.view.js';
 import { actions, button, context, type KnownBlock, section, type View, view } from './blocks.js';
 import { fmt, type ViewContext } from './context.js';
 import { code, escapeMrkdwn, mention } from './escape.js';
+import { operatorFeesIssueText } from './operator-fees.view.js';
+import { zenIssueText } from './zen-directory.view.js';
 
 /** A view context with the write side's messages. */
 export interface WriteViewContext extends ViewContext {
@@ -117,6 +121,40 @@ export function issueText(ctx: WriteViewContext, issue: WriteIssue): string {
       return membershipMessages[ctx.locale].issues.leftUnchanged(f.date(issue.leftOn));
     case 'not-left':
       return membershipMessages[ctx.locale].issues.notLeft(escapeMrkdwn(issue.partnerName));
+    case 'quarter-missing':
+      return objectivesMessages[ctx.locale].issues.quarterMissing;
+    case 'quarter-invalid':
+      return objectivesMessages[ctx.locale].issues.quarterInvalid(code(issue.value));
+    case 'quarter-ended':
+      return objectivesMessages[ctx.locale].issues.quarterEnded(code(issue.value));
+    case 'note-missing':
+      return objectivesMessages[ctx.locale].issues.noteMissing;
+    case 'note-too-long':
+      return objectivesMessages[ctx.locale].issues.noteTooLong(String(issue.max));
+    case 'own-partner-only':
+      return objectivesMessages[ctx.locale].issues.ownPartnerOnly;
+    case 'benefit-missing':
+    case 'benefit-unknown':
+    case 'benefit-not-held':
+    case 'benefit-expired':
+    case 'benefit-used':
+    case 'reference-missing':
+    case 'reference-too-long':
+      return benefitUseIssueText(ctx, issue);
+    case 'not-operator':
+    case 'fees-missing':
+    case 'rate-invalid':
+    case 'rate-out-of-range':
+    case 'rate-not-applicable':
+      return operatorFeesIssueText(ctx, issue);
+    case 'zen-not-eligible':
+    case 'zen-domains-missing':
+    case 'zen-domain-unknown':
+    case 'zen-departements-missing':
+    case 'zen-departement-invalid':
+    case 'zen-hours-invalid':
+    case 'zen-not-listed':
+      return zenIssueText(ctx, issue);
   }
 }
 

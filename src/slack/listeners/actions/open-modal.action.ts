@@ -10,6 +10,7 @@ import { partnerContacts } from '../../../services/trainings.service.js';
 import type { ModalKind, ModalMetadata } from '../../ids.js';
 import { ACTION_IDS, actionIdPattern, decodeValue, partnerRefValue } from '../../ids.js';
 import type { ModalView } from '../../views/blocks.js';
+import { forecastModal, objectiveModal, reviewModal } from '../../views/sales-plan-modals.view.js';
 import { doneModal, overrideModal, revenueModal } from '../../views/write-modals.view.js';
 import type { WriteViewContext } from '../../views/write-replies.view.js';
 import { type ListenerDeps, writeContext } from '../deps.js';
@@ -37,6 +38,12 @@ export async function buildWriteModal(
       });
     case 'override':
       return overrideModal(ctx, { partner, origin });
+    case 'objective':
+      return objectiveModal(ctx, { partner, origin });
+    case 'forecast':
+      return forecastModal(ctx, { partner, origin });
+    case 'review':
+      return reviewModal(ctx, { partner, origin });
   }
 }
 
@@ -87,4 +94,13 @@ export function registerOpenModalActions(app: App, deps: ListenerDeps): void {
     actionIdPattern(ACTION_IDS.overrideTier),
     openModal(deps, 'override'),
   );
+  app.action<BlockAction<ButtonAction>>(
+    actionIdPattern(ACTION_IDS.setObjective),
+    openModal(deps, 'objective'),
+  );
+  app.action<BlockAction<ButtonAction>>(
+    actionIdPattern(ACTION_IDS.giveForecast),
+    openModal(deps, 'forecast'),
+  );
+  app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.reviewPlan), openModal(deps, 'review'));
 }

@@ -4,6 +4,7 @@ import { identifyActor } from '../../../services/actor.service.js';
 import { markChecklistDone } from '../../../services/checklist.service.js';
 import { lookupPartner } from '../../../services/partner-lookup.service.js';
 import { recordRevenue } from '../../../services/revenue.service.js';
+import { giveForecast, recordPlanReview, setObjective } from '../../../services/sales-plan.service.js';
 import { overrideTier } from '../../../services/tier-override.service.js';
 import { findTraining, recordTraining } from '../../../services/trainings.service.js';
 import { issueField, type WriteIssue, type WriteResult } from '../../../services/write-issues.js';
@@ -17,6 +18,7 @@ import {
 } from '../../ids.js';
 import { MAX_QUERY_LENGTH } from '../../partner-command/parse.js';
 import type { View } from '../../views/blocks.js';
+import { forecastGivenView, objectiveSetView, planReviewedView } from '../../views/sales-plan.view.js';
 import {
   checklistMarkedView,
   plainIssueText,
@@ -56,6 +58,9 @@ const FIELDS: Record<ModalKind, ModalField[]> = {
   revenue: ['partner', 'month', 'category', 'amount'],
   done: ['partner', 'item', 'contact', 'date'],
   override: ['partner', 'tier', 'reason'],
+  objective: ['partner', 'quarter', 'amount'],
+  forecast: ['partner', 'quarter', 'amount'],
+  review: ['partner', 'note'],
 };
 
 function fieldsOf(kind: ModalKind, metadata: ModalMetadata, values: StateValues): ModalField[] {
@@ -191,6 +196,38 @@ async function submit(
         ),
         (r) => tierOverriddenView(ctx, r),
       );
+    case 'objective':
+      return rendered(
+        await setObjective(deps.db, {
+          by: userId,
+          partnerId,
+          quarter: fieldValue(values, 'quarter'),
+          amount: fieldValue(values, 'amount'),
+          now: deps.now(),
+        }),
+        (r) => objectiveSetView(ctx, r),
+      );
+    case 'forecast':
+      return rendered(
+        await giveForecast(
+          deps.db,
+          deps.catalog,
+          {
+            by: userId,
+            partnerId,
+            quarter: fieldValue(values, 'quarter'),
+            amount: fieldValue(values, 'amount'),
+            now: deps.now(),
+          },
+          today,
+        ),
+        (r) => forecastGivenView(ctx, r),
+      );
+    case 'review':
+      return rendered(
+        await recordPlanReview(deps.db, { by: userId, partnerId, note: fieldValue(values, 'note') }, today),
+        (r) => planReviewedView(ctx, r),
+      );
   }
 }
 
@@ -264,4 +301,7 @@ export function registerWriteSubmissions(app: App, deps: ListenerDeps): void {
   app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.revenue, submission(deps, 'revenue'));
   app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.done, submission(deps, 'done'));
   app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.override, submission(deps, 'override'));
+  app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.objective, submission(deps, 'objective'));
+  app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.forecast, submission(deps, 'forecast'));
+  app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.review, submission(deps, 'review'));
 }

@@ -1,0 +1,36 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { operatorFees } from '../schema.js';
+
+export type OperatorFeesRow = typeof operatorFees.$inferSelect;
+
+/** An operator's opening fee paid and agreed retrocession rate, one row per partner. */
+export function createOperatorFeesRepository(db: Db) {
+  return {
+    async forPartner(partnerId: string): Promise<OperatorFeesRow | undefined> {
+      const [row] = await db.select().from(operatorFees).where(eq(operatorFees.partnerId, partnerId));
+      return row;
+    },
+
+    async forPartners(ids?: readonly string[]): Promise<OperatorFeesRow[]> {
+      if (ids && ids.length === 0) return [];
+      const query = db.select().from(operatorFees).$dynamic();
+      return ids ? query.where(inArray(operatorFees.partnerId, [...ids])) : query;
+    },
+
+    async upsert(row: Omit<OperatorFeesRow, 'updatedAt'>, now: Date): Promise<void> {
+      const set = {
+        openingFeePaidOn: row.openingFeePaidOn,
+        retrocessionBasisPoints: row.retrocessionBasisPoints,
+        updatedBy: row.updatedBy,
+        updatedAt: now,
+      };
+      await db
+        .insert(operatorFees)
+        .values({ partnerId: row.partnerId, ...set })
+        .onConflictDoUpdate({ target: operatorFees.partnerId, set });
+    },
+  };
+}
+
+export type OperatorFeesRepository = ReturnType<typeof createOperatorFeesRepository>;

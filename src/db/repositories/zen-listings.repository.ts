@@ -1,0 +1,60 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { partners, zenListings } from '../schema.js';
+
+export type ZenListingRow = typeof zenListings.$inferSelect;
+
+/** The Experts Zen directory: one listing per partner. */
+export function createZenListingsRepository(db: Db) {
+  return {
+    async forPartner(partnerId: string): Promise<ZenListingRow | undefined> {
+      const [row] = await db.select().from(zenListings).where(eq(zenListings.partnerId, partnerId));
+      return row;
+    },
+
+    async forPartners(ids?: readonly string[]): Promise<ZenListingRow[]> {
+      if (ids && ids.length === 0) return [];
+      const query = db.select().from(zenListings).$dynamic();
+      return ids ? query.where(inArray(zenListings.partnerId, [...ids])) : query;
+    },
+
+    /** Listings in force (not suspended), with their partner's name, by name. */
+    async active(): Promise<(ZenListingRow & { partnerName: string })[]> {
+      const rows = await db
+        .select({ listing: zenListings, partnerName: partners.name })
+        .from(zenListings)
+        .innerJoin(partners, eq(partners.id, zenListings.partnerId))
+        .where(isNull(zenListings.suspendedOn))
+        .orderBy(asc(partners.name));
+      return rows.map((r) => ({ ...r.listing, partnerName: r.partnerName }));
+    },
+
+    async upsert(row: Omit<ZenListingRow, 'updatedAt'>, now: Date): Promise<void> {
+      const { partnerId, ...rest } = row;
+      await db
+        .insert(zenListings)
+        .values({ ...row, updatedAt: now })
+        .onConflictDoUpdate({ target: zenListings.partnerId, set: { ...rest, updatedAt: now } });
+    },
+
+    async remove(partnerId: string): Promise<boolean> {
+      const removed = await db
+        .delete(zenListings)
+        .where(eq(zenListings.partnerId, partnerId))
+        .returning({ id: zenListings.partnerId });
+      return removed.length > 0;
+    },
+
+    /** Suspends a listing in force; false when it was suspended already (or is not listed). */
+    async suspend(partnerId: string, on: string, reason: string, now: Date): Promise<boolean> {
+      const changed = await db
+        .update(zenListings)
+        .set({ suspendedOn: on, suspendedReason: reason, updatedAt: now })
+        .where(and(eq(zenListings.partnerId, partnerId), isNull(zenListings.suspendedOn)))
+        .returning({ id: zenListings.partnerId });
+      return changed.length > 0;
+    },
+  };
+}
+
+export type ZenListingsRepository = ReturnType<typeof createZenListingsRepository>;

@@ -1,0 +1,53 @@
+import { objectivesMessages } from '../../../i18n/objectives.js';
+import { recordPlanReview } from '../../../services/sales-plan.service.js';
+import { planReviewedView } from '../../views/sales-plan.view.js';
+import { reviewModal } from '../../views/sales-plan-modals.view.js';
+import { writeRefusedView } from '../../views/write-replies.view.js';
+import type { Subcommand } from '../types.js';
+import type { AnchoredReading } from './args.js';
+import { modalReply, partnerForForm, writeContext } from './common.js';
+import { membershipPartner } from './membership.js';
+
+/** A partner's name is at most this many words (more would be a lookup per word of the note). */
+const MAX_NAME_WORDS = 5;
+
+/**
+ * Every reading of `<partner> <note…>`, the longest partner first (so that "Acme Telecom" wins over the
+ * prefix "Acme"), then the channel's partner with the whole text as the note.
+ */
+function reviewReadings(args: string): AnchoredReading[] {
+  const tokens = args.split(' ').filter(Boolean);
+  const readings: AnchoredReading[] = [];
+  for (let i = 1; i <= Math.min(tokens.length, MAX_NAME_WORDS); i++)
+    readings.unshift({ partner: tokens.slice(0, i).join(' '), anchor: '', rest: tokens.slice(i) });
+  readings.push({ partner: '', anchor: '', rest: tokens });
+  return readings;
+}
+
+/** `review [partner] <note…>`: today's development plan review (staff, audited); alone, the form. */
+export const reviewSubcommand: Subcommand = {
+  name: 'review',
+  aliases: ['suivi', 'plan-review', 'revue'],
+  access: 'staff',
+  help: (m) => objectivesMessages[m.locale].help.review,
+  async run(ctx) {
+    const w = writeContext(ctx);
+    const o = objectivesMessages[ctx.view.locale];
+    if (!ctx.args)
+      return modalReply(w, reviewModal(w, { partner: await partnerForForm(ctx), origin: 'command' }));
+    const readings = reviewReadings(ctx.args);
+    let resolved = await membershipPartner(ctx, readings, o.usage.review);
+    // Without a match, the answer is about the first word (the likeliest partner), not the longest guess.
+    if (resolved.kind === 'reply' && readings.length > 1)
+      resolved = await membershipPartner(ctx, [readings.at(-2)!], o.usage.review);
+    if (resolved.kind === 'reply') return resolved.reply;
+    const result = await recordPlanReview(
+      ctx.deps.db,
+      { by: ctx.actor.slackUserId, partnerId: resolved.partner.id, note: resolved.reading.rest.join(' ') },
+      ctx.view.today,
+    );
+    return result.ok
+      ? planReviewedView(w, result.value)
+      : writeRefusedView(w, result.issues, [o.usage.review]);
+  },
+};

@@ -1,0 +1,120 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.js';
+import { auditLog, benefitUses, tierHistory } from '../../src/db/schema.js';
+import { planDigests } from '../../src/jobs/digest.job.js';
+import { digestView } from '../../src/slack/views/digest.view.js';
+import { BACKENDS } from '../support/databases.js';
+import { tierHistoryRow } from '../support/rows.js';
+import {
+  allText,
+  CHANNELS,
+  catalog,
+  seedWrites,
+  snapshot,
+  spaces,
+  startWritesApp,
+  TODAY,
+  USERS,
+  type WritesHarness,
+} from './writes.fixtures.js';
+
+/** The writes' partners, Acme made Premium on 1 February 2026 (today is 20 March 2026). */
+async function seedPremium(db: Db) {
+  await seedWrites(db);
+  await db.execute(sql`update partners set tier = 'premium', tier_since = '2026-02-01' where id = 'acme'`);
+  await db.insert(tierHistory).values(
+    tierHistoryRow({
+      partnerId: 'acme',
+      kind: 'override',
+      effectiveOn: '2026-02-01',
+      previousTier: 'business',
+      tier: 'premium',
+    }),
+  );
+}
+
+describe.each(BACKENDS)('benefits used: /partner use over HTTP on %s', (backend) => {
+  let h: WritesHarness;
+  beforeAll(async () => {
+    h = await startWritesApp(backend, seedPremium);
+  });
+  beforeEach(() => h.reset());
+  afterAll(() => h?.stop());
+
+  const run = async (
+    command: string,
+    userId: string = USERS.manager,
+    channelId: string = CHANNELS.internal,
+  ) => {
+    const { response, ack } = await h.app.command(command, { userId, channelId });
+    expect(response.status).toBe(200);
+    const reply = spaces(allText(ack!));
+    expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
+    return reply;
+  };
+  const state = async () => JSON.stringify([await h.t.db.select().from(benefitUses), await snapshot(h.t.db)]);
+  const refused = async (command: string, userId: string = USERS.manager) => {
+    const before = await state();
+    const reply = await run(command, userId);
+    expect(await state()).toBe(before);
+    return reply;
+  };
+
+  it('records the BizBooster used on an order, once per tier entry, audited', async () => {
+    expect(await run('benefits acme')).toMatch(/BizBooster[^\n]*: available until 30 Apr 2026/);
+    const reply = await run('use Acme Telecom bizbooster CMD-2026-123');
+    expect(reply).toMatch(/“.*BizBooster.*” used by \*Acme Telecom\* on 20 Mar 2026: CMD-2026-123\./);
+    expect(await h.t.db.select().from(benefitUses)).toMatchObject([
+      { partnerId: 'acme', benefit: 'bizbooster-500', period: '2026-02-01', reference: 'CMD-2026-123' },
+    ]);
+    expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'benefit.use'))).toHaveLength(1);
+    expect(await run('benefits acme')).toMatch(/BizBooster[^\n]*: used on 20 Mar 2026 \(CMD-2026-123\)/);
+    expect(await refused('use acme bizbooster CMD-2')).toContain(
+      'was already used on 20 Mar 2026 (CMD-2026-123)',
+    );
+    expect(await run('history acme')).toContain('20 Mar 2026 · ');
+  });
+
+  it('refuses field by field: a benefit the tier does not give, a missing reference, a contact', async () => {
+    expect(await refused('use Beta Networks bizbooster CMD-1')).toContain('tier does not give');
+    expect(await refused('use acme bizbooster')).toContain('Give the order reference');
+    expect(await refused('use acme training Formation 3CX')).toContain('Which contact?');
+    expect(await refused(`use acme training <@${USERS.betaAdmin}> Formation 3CX`)).toContain(
+      'is not a contact of',
+    );
+    expect(await refused('use acme voucher 12')).toContain('I could not find the benefit');
+    expect(await refused('use acme bizbooster CMD-1', USERS.acmeAdmin)).toContain('partner team');
+  });
+
+  it('gives the Premium free training seat once a calendar year, to a contact', async () => {
+    expect(await run('benefits acme')).toContain('available for 2026');
+    const reply = await run(`use acme formation <@${USERS.acmeAdmin}> Formation avancée 3CX`);
+    expect(reply).toContain('Seat taken by <@U0ACMEADM');
+    expect(await run('benefits acme')).toMatch(
+      /2026 seat used by <@U0ACMEADM[^\n]*\(Formation avancée 3CX\)/,
+    );
+    expect(await refused(`use acme training <@${USERS.acmeSales}> Autre`)).toContain('was already used');
+  });
+
+  it('shows a month without its technical review as missed, to the manager (status and digest)', async () => {
+    await run('use acme tech-review point réseau, RAS');
+    expect(await run('benefits acme')).toContain(
+      'Feb 2026 :black_circle: missed · Mar 2026 :white_check_mark:',
+    );
+    expect(await run('status acme')).toContain('Monthly technical review missed: Feb 2026');
+    expect(await refused('use acme tech-review encore')).toContain('was already used on 20 Mar 2026');
+
+    const digests = await planDigests(h.t.db, { catalog, config: { LOCALE: 'en' } }, TODAY);
+    const mine = digests.find((d) => d.manager === USERS.manager)!;
+    expect(mine.techReviewsMissed).toEqual([{ partnerName: 'Acme Telecom', months: ['2026-02'] }]);
+    expect(spaces(allText(digestView(catalog, 'fr', mine) as never))).toContain(
+      '*Acme Telecom* : févr. 2026',
+    );
+  });
+
+  it('answers in French', async () => {
+    const reply = await run('utiliser acme bizbooster CMD-9', USERS.francois);
+    expect(reply).toContain('utilisé par *Acme Telecom* le 20 mars 2026 : CMD-9.');
+  });
+});

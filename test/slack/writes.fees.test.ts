@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.js';
+import { auditLog, operatorFees } from '../../src/db/schema.js';
+import { BACKENDS } from '../support/databases.js';
+import {
+  allText,
+  CHANNELS,
+  seedWrites,
+  snapshot,
+  spaces,
+  startWritesApp,
+  USERS,
+  type WritesHarness,
+} from './writes.fixtures.js';
+
+/** The writes' partners, Acme an E-shop managé operator (2 % to 4 %). */
+async function seedManaged(db: Db) {
+  await seedWrites(db);
+  await db.execute(sql`update partners set operator_program = 'eshop_managed' where id = 'acme'`);
+}
+
+describe.each(BACKENDS)('operator fees: /partner fees over HTTP on %s', (backend) => {
+  let h: WritesHarness;
+  beforeAll(async () => {
+    h = await startWritesApp(backend, seedManaged);
+  });
+  beforeEach(() => h.reset());
+  afterAll(() => h?.stop());
+
+  const run = async (command: string, userId: string = USERS.manager) => {
+    const { response, ack } = await h.app.command(command, { userId, channelId: CHANNELS.internal });
+    expect(response.status).toBe(200);
+    return spaces(allText(ack!));
+  };
+  const refused = async (command: string, userId: string = USERS.manager) => {
+    const before = JSON.stringify([await h.t.db.select().from(operatorFees), await snapshot(h.t.db)]);
+    const reply = await run(command, userId);
+    expect(JSON.stringify([await h.t.db.select().from(operatorFees), await snapshot(h.t.db)])).toBe(before);
+    return reply;
+  };
+
+  it('records the opening fee paid and an agreed rate in range, audited, and shows them on the card', async () => {
+    expect(await run('status acme')).toContain('*Operator fees*: retrocession not recorded');
+    const reply = await run('fees Acme Telecom paid 2026-01-15 rate 3,5 %');
+    expect(reply).toContain('Operator fees of *Acme Telecom* recorded.');
+    expect(await h.t.db.select().from(operatorFees)).toMatchObject([
+      { partnerId: 'acme', openingFeePaidOn: '2026-01-15', retrocessionBasisPoints: 350 },
+    ]);
+    expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'operator.fees'))).toHaveLength(1);
+    expect(await run('status acme')).toContain(
+      '*Operator fees*: opening fee paid on 15 Jan 2026 · retrocession 3.5% of billed revenue',
+    );
+    await run('fees acme rate 2');
+    expect(await h.t.db.select().from(operatorFees)).toMatchObject([
+      { openingFeePaidOn: '2026-01-15', retrocessionBasisPoints: 200 },
+    ]);
+  });
+
+  it('validates the rate in its program’s range, the date, and who asks', async () => {
+    expect(await refused('fees acme rate 4,5 %')).toContain('`4,5 %` is not between 2% and 4%.');
+    expect(await refused('fees acme rate beaucoup')).toContain('is not a percentage');
+    expect(await refused('fees acme paid 2026-13-01')).toContain('is not a date');
+    expect(await refused('fees acme paid 2027-01-01')).toContain('is in the future');
+    expect(await refused('fees Beta Networks paid')).toContain('is not an operator');
+    expect(await refused('fees acme 12')).toContain('I could not find the word `paid` or `rate`');
+    expect(await refused('fees acme paid', USERS.acmeAdmin)).toContain('partner team');
+  });
+
+  it('refuses a rate for a standard operator, and answers in French', async () => {
+    await h.t.db.execute(sql`update partners set operator_program = 'standard' where id = 'acme'`);
+    expect(await refused('frais acme taux 2', USERS.francois)).toContain('n’a pas de rétrocession');
+    expect(await run('frais acme payé 2026-02-01', USERS.francois)).toContain(
+      'Frais opérateur de *Acme Telecom* enregistrés.',
+    );
+    expect(await run('statut acme', USERS.francois)).toContain(
+      '*Frais opérateur* : frais d’ouverture payés le 1er févr. 2026',
+    );
+  });
+});

@@ -1,0 +1,122 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.js';
+import { auditLog, checklistItems, zenListings } from '../../src/db/schema.js';
+import { BACKENDS } from '../support/databases.js';
+import {
+  allText,
+  CHANNELS,
+  catalog,
+  seedWrites,
+  snapshot,
+  spaces,
+  startWritesApp,
+  USERS,
+  type WritesHarness,
+} from './writes.fixtures.js';
+
+/** The writes' partners, Acme (Business) with every Experts Zen requirement done. */
+async function seedZen(db: Db) {
+  await seedWrites(db);
+  const requirements = catalog.expertsZen.requirements.filter((r) => !r.computed);
+  await db
+    .insert(checklistItems)
+    .values(requirements.map((r) => ({ partnerId: 'acme', item: r.code, completedOn: '2026-02-01' })));
+}
+
+describe.each(BACKENDS)('the Experts Zen directory over HTTP on %s', (backend) => {
+  let h: WritesHarness;
+  beforeAll(async () => {
+    h = await startWritesApp(backend, seedZen);
+  });
+  beforeEach(() => h.reset());
+  afterAll(() => h?.stop());
+
+  const run = async (
+    command: string,
+    userId: string = USERS.admin,
+    channelId: string = CHANNELS.internal,
+  ) => {
+    const { response, ack } = await h.app.command(command, { userId, channelId });
+    expect(response.status).toBe(200);
+    const reply = spaces(allText(ack!));
+    expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
+    return reply;
+  };
+  const state = async () => JSON.stringify([await h.t.db.select().from(zenListings), await snapshot(h.t.db)]);
+  const refused = async (command: string, userId: string = USERS.admin) => {
+    const before = await state();
+    const reply = await run(command, userId);
+    expect(await state()).toBe(before);
+    return reply;
+  };
+  const listAcme = () => run('zen list Acme Telecom domains 3cx, oxo zone 69 1 hours 4');
+
+  it('lists an eligible partner with its domains, zone and guaranteed time (admins), audited', async () => {
+    const reply = await listAcme();
+    expect(reply).toContain('*Acme Telecom* is listed in the Experts Zen directory.');
+    expect(reply).toContain(
+      'Domains: 3CX, Alcatel OXO/OXE · zone: 01, 69 · guaranteed intervention within 4 h',
+    );
+    expect(await h.t.db.select().from(zenListings)).toMatchObject([
+      {
+        partnerId: 'acme',
+        listedSince: '2026-03-20',
+        domains: ['3CX', 'Alcatel OXO/OXE'],
+        departements: ['01', '69'],
+        interventionHours: 4,
+      },
+    ]);
+    expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'zen.list'))).toHaveLength(1);
+  });
+
+  it('refuses field by field, an ineligible partner, and anyone but an admin', async () => {
+    expect(await refused('zen list Beta Networks domains 3cx zone 69 hours 4')).toContain(
+      'is not eligible for Experts Zen yet',
+    );
+    expect(await refused('zen list acme domains teams zone 69 hours 4')).toContain(
+      '`teams` is not an Experts Zen domain',
+    );
+    expect(await refused('zen list acme domains 3cx zone 20 hours 4')).toContain(
+      '`20` is not a French département',
+    );
+    expect(await refused('zen list acme domains 3cx zone 69 hours soon')).toContain(
+      'is not a number of hours',
+    );
+    expect(await refused('zen list acme domains 3cx hours 4')).toContain('Give the départements it covers');
+    expect(await refused('zen list acme domains 3cx zone 69 hours 4', USERS.manager)).toContain(
+      'partner team',
+    );
+    expect(await refused('zen unlist beta')).toContain('is not listed');
+  });
+
+  it('answers /partner experts to a partner contact and to anyone: listed, non-suspended partners only', async () => {
+    await listAcme();
+    const found = await run('experts 3CX 69', USERS.betaAdmin, CHANNELS.beta);
+    expect(found).toContain('Experts Zen: 3CX in 69');
+    expect(found).toContain('*Acme Telecom*: within 4 h · 01, 69');
+    expect(await run('experts oxo', USERS.stranger)).toContain('*Acme Telecom*');
+    expect(await run('experts 3cx 75', USERS.betaAdmin)).toContain('No Experts Zen listed yet for 3CX in 75');
+    expect(await run('experts fortinet', USERS.betaAdmin)).toContain(
+      'No Experts Zen listed yet for Fortinet',
+    );
+    expect(await run('experts teams', USERS.betaAdmin)).toContain('is not an Experts Zen domain');
+    expect(await run('experts 3cx 20', USERS.betaAdmin)).toContain('`20` is not a French département');
+
+    await h.t.db.execute(sql`update zen_listings set suspended_on = '2026-03-20', suspended_reason = 'tier'`);
+    expect(await run('experts 3cx', USERS.betaAdmin)).toContain('No Experts Zen listed yet');
+  });
+
+  it('unlists a partner, which disappears from the directory', async () => {
+    await listAcme();
+    expect(await run('zen unlist Acme Telecom')).toContain('*Acme Telecom* is no longer listed');
+    expect(await h.t.db.select().from(zenListings)).toEqual([]);
+    expect(await run('experts 3cx', USERS.betaAdmin)).toContain('No Experts Zen listed yet');
+    expect(await run('zen acme')).toContain('Experts Zen');
+  });
+
+  it('answers in French', async () => {
+    await listAcme();
+    expect(await run('experts 3cx 69', USERS.francois)).toContain('*Acme Telecom* : sous 4 h · 01, 69');
+  });
+});
