@@ -20,6 +20,7 @@ const PARTNER_COLUMNS = {
 const CONTACT_COLUMNS = {
   partner_id: 'text',
   slack_user_id: 'text',
+  contact_key: 'text',
   profile: 'text',
   referent: 'text',
 } as const;
@@ -126,9 +127,23 @@ describe.each(BACKENDS)('import staging repository on %s', (backend) => {
     await givenContact(db(), { partnerId: 'acme', slackUserId: 'U1', profile: 'sales', referent: false });
     await givenContact(db(), { partnerId: 'acme', slackUserId: 'U5', profile: 'sales', referent: true });
     const rows = [
-      { line: 2, partner_id: 'beta', slack_user_id: 'U1', profile: 'sales', referent: '' },
-      { line: 3, partner_id: 'acme', slack_user_id: 'U2', profile: 'admin+sales', referent: 'admin+sales' },
-      { line: 4, partner_id: 'acme', slack_user_id: 'U3', profile: 'technical', referent: 'technical' },
+      { line: 2, partner_id: 'beta', slack_user_id: 'U1', contact_key: 'U1', profile: 'sales', referent: '' },
+      {
+        line: 3,
+        partner_id: 'acme',
+        slack_user_id: 'U2',
+        contact_key: 'U2',
+        profile: 'admin+sales',
+        referent: 'admin+sales',
+      },
+      {
+        line: 4,
+        partner_id: 'acme',
+        slack_user_id: 'U3',
+        contact_key: 'U3',
+        profile: 'technical',
+        referent: 'technical',
+      },
     ];
     const found = await staged(CONTACT_COLUMNS, rows, async (stage) => ({
       other: await stage.check('contact-of-another-partner', 10),

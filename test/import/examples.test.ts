@@ -62,7 +62,7 @@ describe.each(BACKENDS)('examples/ and templates on top of the demo data, on %s'
       importCommand(args, { db: t.db, catalog, print: (l) => out.push(l), actor: ACTOR, today: TODAY });
     expect(await cli('--template', 'money')).toBe(2);
     expect(out[0]).toBe(
-      'Unknown kind "money" (expected one of partners, contacts, staff, revenue, trainings, checklist).',
+      'Unknown kind "money" (expected one of partners, contacts, staff, revenue, trainings, checklist, objectives).',
     );
     expect(out.at(-1)).toBe('Run `partner-bot import --help` to see this again.');
     out.length = 0;

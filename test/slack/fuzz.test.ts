@@ -26,7 +26,11 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
     ),
   );
   const out: Record<string, string> = {};
+  // Derived or bookkeeping rows a read may write: the status snapshot (recomputed for the day), the
+  // signatures and events seen (replay protection). None is the program's data.
+  const DERIVED = new Set(['partner_statuses', 'seen_request_signatures', 'seen_events']);
   for (const { name } of tables) {
+    if (DERIVED.has(name)) continue;
     const [row] = rowsOf<{ n: number; sum: string | null }>(
       await db.execute(
         sql.raw(
@@ -119,7 +123,7 @@ describe('hostile /partner texts through the core (PGlite)', () => {
   });
   afterAll(() => t?.drop());
 
-  it('answers each within 3 s, inside the limits, without failing and without changing the database', async () => {
+  it('answers each inside the limits, without failing and without changing the database', async () => {
     const before = await fingerprint(t.db);
     const errors: unknown[] = [];
     const deps = commandDeps(t.db, catalog, { now: () => NOW, errors });
