@@ -235,6 +235,15 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(posts()[0]?.body.channel).toBe(CHANNELS.internal);
   });
 
+  it('answers staff ephemerally in a channel of no partner shared with another organisation (a prospect)', async () => {
+    h.app.fakeSlack.setChannel('C0PROSPECT', { externallyShared: true, teamIds: ['T0PROSPECT'] });
+    await mention({ text: 'where is Beta Networks at?', userId: USERS.manager, channelId: 'C0PROSPECT' });
+    expect(posts()).toEqual([]);
+    const [answer] = ephemerals();
+    expect(answer?.body).toMatchObject({ channel: 'C0PROSPECT', user: USERS.manager });
+    expect(allText(answer!.body)).toContain('Beta Networks');
+  });
+
   it('answers by direct message when Slack refuses the ephemeral answer: never dropped', async () => {
     h.app.fakeSlack.fail('chat.postEphemeral', { error: 'user_not_in_channel' });
     await mention({ text: 'where is Beta Networks at?', userId: USERS.manager, channelId: CHANNELS.acme });

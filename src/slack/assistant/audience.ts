@@ -1,4 +1,6 @@
+import type { Db } from '../../db/client.js';
 import type { PartnerRow, PartnersRepository } from '../../db/repositories/partners.repository.js';
+import { type ConversationsInfoClient, channelSharedOutside } from '../../services/channel-state.service.js';
 
 /** Who can read what the bot posts in a channel. */
 export interface ChannelAudience {
@@ -37,5 +39,24 @@ export function defaultChannelAudience(
     const partner = await partners.byChannel(channelId);
     const external = userTeamId !== undefined && botTeamId !== undefined && userTeamId !== botTeamId;
     return { partner, shared: partner !== undefined || external };
+  };
+}
+
+/**
+ * What Slack says of a channel's sharing on top of a resolver: a channel of no partner is internal only
+ * when it is not shared with another organisation (as recorded from conversations.info and the
+ * channel_shared / channel_unshared events, else asked now); one Slack cannot describe counts as shared.
+ * Direct messages (D…) are the asker's own.
+ */
+export function withChannelSharing(
+  resolver: ChannelAudienceResolver,
+  db: Db,
+  client: ConversationsInfoClient,
+): ChannelAudienceResolver {
+  return async (question) => {
+    const audience = await resolver(question);
+    if (audience.shared || question.channelId.startsWith('D')) return audience;
+    const outside = await channelSharedOutside(db, client, question.channelId);
+    return { ...audience, shared: outside !== false };
   };
 }
