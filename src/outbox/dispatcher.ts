@@ -146,7 +146,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const mailBucket = createTokenBucket(limits.mailPerSecond, limits.mailBurst);
   // DM channel ids, kept in the database too: after a restart a DM is searched in the same conversation.
   const dmChannels = new Map<string, string>();
-  const dmRepo = createDmChannelsRepository(options.db);
+  const dmRepo = withDatabaseTimeout(createDmChannelsRepository(options.db), limits.databaseTimeoutMs);
   let pausedUntil = 0;
   let stopping = new AbortController();
   let wakeUp = new AbortController();

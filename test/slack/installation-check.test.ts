@@ -93,23 +93,24 @@ describe.each(BACKENDS)('requests for another app or installation, on %s', (back
     } satisfies Installation);
   });
 
+  // The refused writes ask for an amount no test records (4 200 €): whatever ran before, it must not appear.
   it("refuses an admin's /partner write sent with team T0EVIL, and writes nothing", async () => {
-    const text = 'revenue acme 2026-02 recurring 3100';
+    const text = 'revenue acme 2026-02 recurring 4200';
     await expectRefused(
       slashCommand({ text, userId: USERS.admin, channelId: CHANNELS.internal, teamId: 'T0EVIL' }),
       401,
       'wrong_team: command /partner for app=A0PARTNER team_id=T0EVIL',
     );
-    expect(await revenueOfAcmeInFebruary()).toBe(250_000);
+    expect(await revenueOfAcmeInFebruary()).not.toBe(420_000);
   });
 
   it('refuses a command for another app, another org, or an org-wide install', async () => {
-    const text = 'revenue acme 2026-02 recurring 3100';
+    const text = 'revenue acme 2026-02 recurring 4200';
     const as = { text, userId: USERS.admin, channelId: CHANNELS.internal };
     await expectRefused(slashCommand({ ...as, apiAppId: 'A0OTHERAPP' }), 401, 'wrong_app');
     await expectRefused(slashCommand({ ...as, enterpriseId: 'E0EVIL' }), 401, 'wrong_enterprise');
     await expectRefused(slashCommand({ ...as, isEnterpriseInstall: true }), 401, 'enterprise_install');
-    expect(await revenueOfAcmeInFebruary()).toBe(250_000);
+    expect(await revenueOfAcmeInFebruary()).not.toBe(420_000);
   });
 
   it('carries out the same write for our team and app', async () => {
