@@ -145,11 +145,14 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     (await repos.partners.byIds([...new Set(unreached.map((u) => u.partnerId))])).map((p) => [p.id, p]),
   );
   const byContact = new Map<string, DigestUnreached>();
+  const contacts = new Map<number, ReturnType<typeof repos.contacts.byId>>();
   for (const u of unreached) {
     const partner = partnersOf.get(u.partnerId);
     const manager = partner?.managerSlackUserId;
     if (!partner || !manager || hasLeft(partner, today) || u.contactId === null) continue;
-    const contact = await repos.contacts.byId(u.contactId);
+    // A contact unreached for several trainings is read once.
+    const contact = await (contacts.get(u.contactId) ??
+      contacts.set(u.contactId, repos.contacts.byId(u.contactId)).get(u.contactId));
     const training = obligationLabel(u.obligation);
     if (!contact || !training) continue;
     const key = `${manager}|${contact.id}`;

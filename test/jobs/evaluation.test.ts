@@ -51,6 +51,21 @@ async function givenSemester(db: Parameters<typeof givenPartner>[0]) {
   await givenPartner(db, { id: 'calm', name: 'Calm', slackChannelId: 'CCALM', managerSlackUserId: 'UMGR' });
 }
 
+/** Bolt given Business by an override on 20 November, after the 1 July evaluation it would lose it by. */
+async function givenNovemberOverrideOfBolt(db: Parameters<typeof givenPartner>[0]) {
+  await db.update(partners).set({ tierSince: '2026-11-20' }).where(eq(partners.id, 'bolt'));
+  await db.insert(tierHistory).values({
+    partnerId: 'bolt',
+    kind: 'override',
+    effectiveOn: '2026-11-20',
+    previousTier: 'access',
+    tier: 'business',
+    reason: 'Framework contract',
+    actor: 'UMGR',
+    catalogVersion: catalog.version,
+  });
+}
+
 describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => {
   let t: DeliveryEnv['t'];
   let fake: FakeSlackDelivery;
@@ -197,17 +212,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
 
   it('a late run (December, for 1 July) keeps an override of November: nothing moves, no DM to the manager', async () => {
     await givenSemester(t.db);
-    await t.db.update(partners).set({ tierSince: '2026-11-20' }).where(eq(partners.id, 'bolt'));
-    await t.db.insert(tierHistory).values({
-      partnerId: 'bolt',
-      kind: 'override',
-      effectiveOn: '2026-11-20',
-      previousTier: 'access',
-      tier: 'business',
-      reason: 'Framework contract',
-      actor: 'UMGR',
-      catalogVersion: catalog.version,
-    });
+    await givenNovemberOverrideOfBolt(t.db);
     const run = await evaluateAndAnnounce(t.db, jobDeps(t.db), announcementViews, {
       asOf: '2026-12-01',
       actor: 'catch-up',
@@ -233,17 +238,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     await givenSemester(t.db);
     await givenPartner(t.db, { id: 'dawn', name: 'Dawn', joinedOn: '2026-05-01' });
     await givenMonthlyRevenue(t.db, 'dawn', '2026-05', '2026-06', 5000);
-    await t.db.insert(tierHistory).values({
-      partnerId: 'bolt',
-      kind: 'override',
-      effectiveOn: '2026-11-20',
-      previousTier: 'access',
-      tier: 'business',
-      reason: 'Framework contract',
-      actor: 'UMGR',
-      catalogVersion: catalog.version,
-    });
-    await t.db.update(partners).set({ tierSince: '2026-11-20' }).where(eq(partners.id, 'bolt'));
+    await givenNovemberOverrideOfBolt(t.db);
     await evaluateAndAnnounce(t.db, jobDeps(t.db), announcementViews, {
       asOf: '2026-12-01',
       actor: 'catch-up',

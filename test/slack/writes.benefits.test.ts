@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { auditLog, benefitUses, tierHistory } from '../../src/db/schema.js';
 import { planDigests } from '../../src/jobs/digest.job.js';
@@ -8,15 +8,13 @@ import { BACKENDS } from '../support/databases.js';
 import { tierHistoryRow } from '../support/rows.js';
 import {
   allText,
-  CHANNELS,
   catalog,
   seedWrites,
-  snapshot,
   spaces,
-  startWritesApp,
   TODAY,
   USERS,
-  type WritesHarness,
+  useWritesApp,
+  writeCommands,
 } from './writes.fixtures.js';
 
 /** The writes' partners, Acme made Premium on 1 February 2026 (today is 20 March 2026). */
@@ -35,31 +33,9 @@ async function seedPremium(db: Db) {
 }
 
 describe.each(BACKENDS)('benefits used: /partner use over HTTP on %s', (backend) => {
-  let h: WritesHarness;
-  beforeAll(async () => {
-    h = await startWritesApp(backend, seedPremium);
-  });
-  beforeEach(() => h.reset());
-  afterAll(() => h?.stop());
+  const h = useWritesApp(backend, seedPremium);
 
-  const run = async (
-    command: string,
-    userId: string = USERS.manager,
-    channelId: string = CHANNELS.internal,
-  ) => {
-    const { response, ack } = await h.app.command(command, { userId, channelId });
-    expect(response.status).toBe(200);
-    const reply = spaces(allText(ack!));
-    expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
-    return reply;
-  };
-  const state = async () => JSON.stringify([await h.t.db.select().from(benefitUses), await snapshot(h.t.db)]);
-  const refused = async (command: string, userId: string = USERS.manager) => {
-    const before = await state();
-    const reply = await run(command, userId);
-    expect(await state()).toBe(before);
-    return reply;
-  };
+  const { reply: run, refused } = writeCommands(h);
 
   it('records the BizBooster used on an order, once per tier entry, audited', async () => {
     expect(await run('benefits acme')).toMatch(/BizBooster[^\n]*: available until 30 Apr 2026/);

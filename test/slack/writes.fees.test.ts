@@ -1,18 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { auditLog, operatorFees } from '../../src/db/schema.js';
 import { BACKENDS } from '../support/databases.js';
-import {
-  allText,
-  CHANNELS,
-  seedWrites,
-  snapshot,
-  spaces,
-  startWritesApp,
-  USERS,
-  type WritesHarness,
-} from './writes.fixtures.js';
+import { seedWrites, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
 
 /** The writes' partners, Acme an E-shop managé operator (2 % to 4 %). */
 async function seedManaged(db: Db) {
@@ -21,24 +12,9 @@ async function seedManaged(db: Db) {
 }
 
 describe.each(BACKENDS)('operator fees: /partner fees over HTTP on %s', (backend) => {
-  let h: WritesHarness;
-  beforeAll(async () => {
-    h = await startWritesApp(backend, seedManaged);
-  });
-  beforeEach(() => h.reset());
-  afterAll(() => h?.stop());
+  const h = useWritesApp(backend, seedManaged);
 
-  const run = async (command: string, userId: string = USERS.manager) => {
-    const { response, ack } = await h.app.command(command, { userId, channelId: CHANNELS.internal });
-    expect(response.status).toBe(200);
-    return spaces(allText(ack!));
-  };
-  const refused = async (command: string, userId: string = USERS.manager) => {
-    const before = JSON.stringify([await h.t.db.select().from(operatorFees), await snapshot(h.t.db)]);
-    const reply = await run(command, userId);
-    expect(JSON.stringify([await h.t.db.select().from(operatorFees), await snapshot(h.t.db)])).toBe(before);
-    return reply;
-  };
+  const { reply: run, refused } = writeCommands(h);
 
   it('records the opening fee paid and an agreed rate in range, audited, and shows them on the card', async () => {
     expect(await run('status acme')).toContain('*Operator fees*: retrocession not recorded');

@@ -3,12 +3,17 @@ import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import {
   auditLog,
+  benefitUses,
   checklistItems,
+  operatorFees,
   outbox,
   partners,
+  planReviews,
   revenueLines,
+  salesObjectives,
   tierHistory,
   trainingCompletions,
+  zenListings,
 } from '../../src/db/schema.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import type { Backend, TestDatabase } from '../support/databases.js';
@@ -98,7 +103,7 @@ export async function seedWrites(db: Db): Promise<void> {
 
 /** Everything the writes may change, to compare before and after a refused one. */
 export async function snapshot(db: Db): Promise<string> {
-  const [p, r, t, c, h, a, o] = await Promise.all([
+  const [p, r, t, c, h, a, o, depth] = await Promise.all([
     db.select().from(partners).orderBy(asc(partners.id)),
     db
       .select()
@@ -109,8 +114,14 @@ export async function snapshot(db: Db): Promise<string> {
     db.select().from(tierHistory).orderBy(asc(tierHistory.id)),
     db.select().from(auditLog).orderBy(asc(auditLog.id)),
     db.select().from(outbox).orderBy(asc(outbox.id)),
+    // The program's depth (issue 14): objectives, reviews, benefits used, fees, Experts Zen listings.
+    Promise.all(
+      [salesObjectives, planReviews, benefitUses, operatorFees, zenListings].map((table) =>
+        db.select().from(table),
+      ),
+    ).then((tables) => tables.map((rows) => rows.map((row) => JSON.stringify(row)).sort())),
   ]);
-  return JSON.stringify({ p, r, t, c, h, a, o });
+  return JSON.stringify({ p, r, t, c, h, a, o, depth });
 }
 
 export interface WritesHarness {
@@ -180,28 +191,28 @@ export function useWritesApp(backend: Backend, seed = seedWrites): WritesHarness
 }
 
 /**
- * `run` sends a /partner command and returns its reply's text, checking that it holds nothing Slack would
+ * `run` sends a /partner command (as `options.user`, a manager by default) and returns its reply, checking that it holds nothing Slack would
  * read as a link or <!channel> (only <@U…> mentions); `refused` also checks that nothing changed anywhere.
  */
-export function writeCommands(h: WritesHarness) {
-  const run = async (text: string, userId: string = USERS.manager, channelId: string = CHANNELS.internal) => {
+export function writeCommands(h: WritesHarness, options: { user?: string } = {}) {
+  const asker = options.user ?? USERS.manager;
+  const run = async (text: string, userId: string = asker, channelId: string = CHANNELS.internal) => {
     const { response, ack } = await h.app.command(text, { userId, channelId });
     expect(response.status).toBe(200);
     const reply = spaces(allText(ack!));
     expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
     return { ack: ack!, text: reply };
   };
-  const refused = async (
-    text: string,
-    userId: string = USERS.manager,
-    channelId: string = CHANNELS.internal,
-  ) => {
+  const refused = async (text: string, userId: string = asker, channelId: string = CHANNELS.internal) => {
     const before = await snapshot(h.t.db);
     const reply = await run(text, userId, channelId);
     expect(await snapshot(h.t.db)).toBe(before);
     return reply.text;
   };
-  return { run, refused };
+  /** `run`, for its text alone. */
+  const reply = async (text: string, userId: string = asker, channelId: string = CHANNELS.internal) =>
+    (await run(text, userId, channelId)).text;
+  return { run, refused, reply };
 }
 
 /** view.state.values entries, as Slack sends them. */

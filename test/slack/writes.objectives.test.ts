@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, planReviews, salesObjectives } from '../../src/db/schema.js';
 import { MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
@@ -7,51 +7,19 @@ import { viewSubmission } from '../support/slack-requests.js';
 import {
   allText,
   CHANNELS,
-  snapshot,
   spaces,
-  startWritesApp,
   text,
   USERS,
+  useWritesApp,
   values,
-  type WritesHarness,
+  writeCommands,
 } from './writes.fixtures.js';
 
 /** Today is 20 March 2026 (Q1 2026); Acme (operator) billed 2 500 € a month recurring in January and February. */
 describe.each(BACKENDS)('objectives, forecasts and plan reviews over HTTP on %s', (backend) => {
-  let h: WritesHarness;
-  beforeAll(async () => {
-    h = await startWritesApp(backend);
-  });
-  beforeEach(() => h.reset());
-  afterAll(() => h?.stop());
+  const h = useWritesApp(backend);
 
-  const run = async (
-    command: string,
-    userId: string = USERS.manager,
-    channelId: string = CHANNELS.internal,
-  ) => {
-    const { response, ack } = await h.app.command(command, { userId, channelId });
-    expect(response.status).toBe(200);
-    const reply = spaces(allText(ack!));
-    expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
-    return reply;
-  };
-  const depthRows = async () =>
-    JSON.stringify([
-      await h.t.db.select().from(salesObjectives).orderBy(asc(salesObjectives.partnerId)),
-      await h.t.db.select().from(planReviews),
-      await snapshot(h.t.db),
-    ]);
-  const refused = async (
-    command: string,
-    userId: string = USERS.manager,
-    channelId: string = CHANNELS.internal,
-  ) => {
-    const before = await depthRows();
-    const reply = await run(command, userId, channelId);
-    expect(await depthRows()).toBe(before);
-    return reply;
-  };
+  const { reply: run, refused } = writeCommands(h);
   const objectives = () => h.t.db.select().from(salesObjectives).orderBy(asc(salesObjectives.quarter));
   const audits = (action: string) => h.t.db.select().from(auditLog).where(eq(auditLog.action, action));
 

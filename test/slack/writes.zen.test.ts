@@ -1,19 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { auditLog, checklistItems, zenListings } from '../../src/db/schema.js';
 import { BACKENDS } from '../support/databases.js';
-import {
-  allText,
-  CHANNELS,
-  catalog,
-  seedWrites,
-  snapshot,
-  spaces,
-  startWritesApp,
-  USERS,
-  type WritesHarness,
-} from './writes.fixtures.js';
+import { CHANNELS, catalog, seedWrites, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
 
 /** The writes' partners, Acme (Business) with every Experts Zen requirement done. */
 async function seedZen(db: Db) {
@@ -25,31 +15,9 @@ async function seedZen(db: Db) {
 }
 
 describe.each(BACKENDS)('the Experts Zen directory over HTTP on %s', (backend) => {
-  let h: WritesHarness;
-  beforeAll(async () => {
-    h = await startWritesApp(backend, seedZen);
-  });
-  beforeEach(() => h.reset());
-  afterAll(() => h?.stop());
+  const h = useWritesApp(backend, seedZen);
 
-  const run = async (
-    command: string,
-    userId: string = USERS.admin,
-    channelId: string = CHANNELS.internal,
-  ) => {
-    const { response, ack } = await h.app.command(command, { userId, channelId });
-    expect(response.status).toBe(200);
-    const reply = spaces(allText(ack!));
-    expect(reply).not.toMatch(/<(?!@[UW][A-Z0-9]+(?:\|[^>]*)?>)/);
-    return reply;
-  };
-  const state = async () => JSON.stringify([await h.t.db.select().from(zenListings), await snapshot(h.t.db)]);
-  const refused = async (command: string, userId: string = USERS.admin) => {
-    const before = await state();
-    const reply = await run(command, userId);
-    expect(await state()).toBe(before);
-    return reply;
-  };
+  const { reply: run, refused } = writeCommands(h, { user: USERS.admin });
   const listAcme = () => run('zen list Acme Telecom domains 3cx, oxo zone 69 1 hours 4');
 
   it('lists an eligible partner with its domains, zone and guaranteed time (admins), audited', async () => {
