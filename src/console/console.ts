@@ -164,7 +164,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     onError: (message) => options.onError?.(message),
   });
   session = new ConsoleSession(() => app, state, write);
-  const dispatcher = startDispatcher({ db, config, client: app.slack.delivery, now });
+  // The real clock: the outbox delivers what is due now (rows are queued at the database's now()), whatever
+  // day the console pretends it is.
+  const dispatcher = startDispatcher({ db, config, client: app.slack.delivery });
 
   const cli = (print: (line: string) => void) => ({
     config,
