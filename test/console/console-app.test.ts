@@ -123,6 +123,20 @@ describe.each(BACKENDS)('the console drives the real app on %s', (backend) => {
     await c.quit();
   });
 
+  it('speaks French after `lang fr`: its own words, the forms and the bot’s answers', async () => {
+    const c = scriptedConsole(database);
+    await c.type('lang fr', /Réponses en français\./);
+    await c.type('in C0ACME', /Vous êtes maintenant dans C0ACME\./);
+    // In Acme's channel the partner is filled in: the month is asked first.
+    const form = await c.type('/partner revenue', /Mois [^\n]*Entrée garde [^\n]*\u202f: $/);
+    expect(form).toContain(
+      '── formulaire\u202f: Saisir le CA (tapez «\u00a0annuler\u00a0» pour le fermer) ──',
+    );
+    await c.type('annuler', /Formulaire fermé, rien n’a été envoyé\./);
+    await c.type('in -', /Vous n’êtes plus dans aucun canal\./);
+    await c.quit();
+  });
+
   it('asks a form again where the listener found a problem, and submits it once right', async () => {
     const c = scriptedConsole(database);
     await c.type('/partner revenue', /Partner[^\n]*: $/);
