@@ -39,19 +39,14 @@ describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (back
   }
 
   async function press(userId: string, value: string) {
-    const id = `press-${Math.random().toString(36).slice(2, 8)}`;
-    const response = await h.app.send(
-      blockActions({
-        actionId: ACTION_IDS.obligationDone,
-        value,
-        userId,
-        channelId: CHANNELS.acme,
-        responseUrl: h.app.fakeSlack.responseUrl(id),
-      }),
-    );
+    const { response, responseId } = await h.app.click({
+      actionId: ACTION_IDS.obligationDone,
+      value,
+      userId,
+      channelId: CHANNELS.acme,
+    });
     expect(response.status).toBe(200);
-    const [posted] = await h.app.fakeSlack.waitForResponses(1, { id });
-    return posted!.body as Record<string, unknown>;
+    return h.app.responseTo(responseId);
   }
 
   it('shows each item’s code, and a Mark done button on every item staff can do now', async () => {
@@ -134,18 +129,13 @@ describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (back
   });
 
   it('leaves the item buttons out of a card shared in the channel', async () => {
-    const id = 'share-obligations';
-    await h.app.send(
-      blockActions({
-        actionId: ACTION_IDS.share,
-        value: JSON.stringify({ p: 'acme', s: 'obligations' }),
-        userId: USERS.manager,
-        channelId: CHANNELS.acme,
-        responseUrl: h.app.fakeSlack.responseUrl(id),
-      }),
-    );
-    const [shared] = await h.app.fakeSlack.waitForResponses(1, { id });
-    const rows = itemRows(shared!.body as Record<string, unknown>);
+    const { responseId } = await h.app.click({
+      actionId: ACTION_IDS.share,
+      value: JSON.stringify({ p: 'acme', s: 'obligations' }),
+      userId: USERS.manager,
+      channelId: CHANNELS.acme,
+    });
+    const rows = itemRows(await h.app.responseTo(responseId));
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.every((r) => !r.button)).toBe(true);
   });

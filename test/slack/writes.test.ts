@@ -11,7 +11,6 @@ import {
 } from '../../src/db/schema.js';
 import { ACTION_IDS, MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
-import { blockActions } from '../support/slack-requests.js';
 import { allText, buttonIds, CHANNELS, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
 
 describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backend) => {
@@ -197,21 +196,17 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
       expect(list.text).toContain('Trainings awaiting confirmation');
       expect(list.text).toContain('*Acme Telecom* · <@U0ACMEADM>');
       expect(buttonIds(list.ack)).toEqual([ACTION_IDS.confirmDeclaration, ACTION_IDS.rejectDeclaration]);
-      const responseUrl = h.app.fakeSlack.responseUrl('confirm-1');
-      await h.app.send(
-        blockActions({
-          actionId: ACTION_IDS.confirmDeclaration,
-          value: JSON.stringify({ c: pending!.id }),
-          userId: USERS.manager,
-          responseUrl,
-        }),
-      );
-      const [answer] = await h.app.fakeSlack.waitForResponses(1, { id: 'confirm-1' });
-      expect(answer!.body.replace_original).toBe(true);
-      expect(allText(answer!.body)).toContain(
+      const { responseId } = await h.app.click({
+        actionId: ACTION_IDS.confirmDeclaration,
+        value: JSON.stringify({ c: pending!.id }),
+        userId: USERS.manager,
+      });
+      const answer = await h.app.responseTo(responseId);
+      expect(answer.replace_original).toBe(true);
+      expect(allText(answer)).toContain(
         'Confirmed: Mandatory online training — Admin: MyDstny for <@U0ACMEADM> (*Acme Telecom*)',
       );
-      expect(allText(answer!.body)).toContain('No training declaration awaits confirmation');
+      expect(allText(answer)).toContain('No training declaration awaits confirmation');
       const [done] = await h.t.db.select().from(trainingCompletions);
       expect(done).toMatchObject({ status: 'confirmed', confirmedBy: USERS.manager });
       expect(await audits('training.confirmed')).toHaveLength(1);
@@ -224,16 +219,14 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
     it('lets a manager reject a declaration: removed, the contact told, reminders resume', async () => {
       await run('training trn-online-sales', USERS.acmeSales, CHANNELS.acme);
       const [pending] = await h.t.db.select().from(trainingCompletions);
-      await h.app.send(
-        blockActions({
-          actionId: ACTION_IDS.rejectDeclaration,
-          value: JSON.stringify({ c: pending!.id }),
-          userId: USERS.manager,
-          responseUrl: h.app.fakeSlack.responseUrl('reject-1'),
-        }),
+      const { responseId } = await h.app.click({
+        actionId: ACTION_IDS.rejectDeclaration,
+        value: JSON.stringify({ c: pending!.id }),
+        userId: USERS.manager,
+      });
+      expect(allText(await h.app.responseTo(responseId))).toContain(
+        'Rejected: Mandatory online training — Sales',
       );
-      const [answer] = await h.app.fakeSlack.waitForResponses(1, { id: 'reject-1' });
-      expect(allText(answer!.body)).toContain('Rejected: Mandatory online training — Sales');
       expect(await h.t.db.select().from(trainingCompletions)).toEqual([]);
       const queued = await h.t.db.select().from(outbox).where(eq(outbox.channel, USERS.acmeSales));
       expect(queued[0]!.text).toContain('did not confirm your training');
@@ -281,21 +274,18 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
     it('refuses Confirm from a contact, and says when the declaration was already handled', async () => {
       await run('training trn-online-admin', USERS.acmeAdmin);
       const [pending] = await h.t.db.select().from(trainingCompletions);
-      const click = async (userId: string, id: string) => {
-        await h.app.send(
-          blockActions({
-            actionId: ACTION_IDS.confirmDeclaration,
-            value: JSON.stringify({ c: pending!.id }),
-            userId,
-            responseUrl: h.app.fakeSlack.responseUrl(id),
-          }),
-        );
-        return allText((await h.app.fakeSlack.waitForResponses(1, { id }))[0]!.body);
+      const click = async (userId: string) => {
+        const { responseId } = await h.app.click({
+          actionId: ACTION_IDS.confirmDeclaration,
+          value: JSON.stringify({ c: pending!.id }),
+          userId,
+        });
+        return allText(await h.app.responseTo(responseId));
       };
-      expect(await click(USERS.acmeAdmin, 'c1')).toContain('Only the Dstny partner team can do this.');
+      expect(await click(USERS.acmeAdmin)).toContain('Only the Dstny partner team can do this.');
       expect((await h.t.db.select().from(trainingCompletions))[0]!.status).toBe('pending');
-      await click(USERS.manager, 'c2');
-      expect(await click(USERS.admin, 'c3')).toContain('already confirmed or rejected');
+      await click(USERS.manager);
+      expect(await click(USERS.admin)).toContain('already confirmed or rejected');
     });
   });
 
