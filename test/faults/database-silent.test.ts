@@ -7,7 +7,7 @@ import { DEMO_USERS } from '../../src/demo/demo-data.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import type { Dispatcher } from '../../src/outbox/dispatcher.js';
 import { createReadinessCheck } from '../../src/readiness.js';
-import { allSent, message, queue, testDispatcher } from '../outbox/support.js';
+import { allSent, message, queue, queueMany, testDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
@@ -62,12 +62,8 @@ describe.runIf(BACKENDS.includes('postgres'))('PostgreSQL silent, then back (TCP
   });
 
   it('fails commands cleanly and says not ready while silent; recovers without restart: 0 lost, 0 duplicated', async () => {
-    const keys = Array.from({ length: 24 }, (_, i) => `silent-${i}`);
     // Three channels at one message a second: delivery is under way when the database goes silent.
-    await queue(
-      target.db,
-      keys.map((key, i) => message(key, ['C1', 'C2', 'U3'][i % 3]!)),
-    );
+    const keys = await queueMany(target.db, 'silent', 24, ['C1', 'C2', 'U3']);
     dispatcher.start();
     await fake.waitFor(() => fake.posted.length >= 3, 10_000, 'the first posts');
 
