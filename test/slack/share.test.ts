@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tierHistory } from '../../src/db/schema.js';
-import { ACTION_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
-import { allText, buttonIds, CHANNELS, catalog, USERS, useWritesApp } from './writes.fixtures.js';
+import { allText, buttonIds, CHANNELS, catalog, clickShare, USERS, useWritesApp } from './writes.fixtures.js';
 
 describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
   const h = useWritesApp(backend);
 
   /** Clicks Share on a card about `partnerId` in `channelId`; returns what was posted to the response URL. */
   async function share(userId: string, channelId: string, partnerId = 'acme', subcommand = 'status') {
-    const { response, responseId } = await h.app.click({
-      actionId: ACTION_IDS.share,
-      value: JSON.stringify({ p: partnerId, s: subcommand }),
-      userId,
-      channelId,
-    });
+    const { response, responseId } = await clickShare(h, { subcommand, partnerId, userId, channelId });
     expect(response.status).toBe(200);
     return h.app.responseTo(responseId);
   }
@@ -61,12 +55,7 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
   });
 
   it('ignores a button naming something that is not a card', async () => {
-    const { responseId } = await h.app.click({
-      actionId: ACTION_IDS.share,
-      value: JSON.stringify({ p: 'acme', s: 'revenue' }),
-      userId: USERS.manager,
-      channelId: CHANNELS.acme,
-    });
+    const { responseId } = await clickShare(h, { subcommand: 'revenue' });
     await h.app.settle(); // the listener is done: whatever it would post is posted
     expect(h.app.fakeSlack.responsesTo(responseId)).toEqual([]);
   });
