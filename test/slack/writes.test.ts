@@ -1,11 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createRevenueRepository } from '../../src/db/repositories/revenue.repository.js';
 import {
   auditLog,
   checklistItems,
   outbox,
   partners,
-  revenueLines,
   tierHistory,
   trainingCompletions,
 } from '../../src/db/schema.js';
@@ -19,19 +19,11 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
   /** refused: runs a refused command and checks nothing changed anywhere; returns the reply's text. */
   const { run, refused } = writeCommands(h);
   const audits = (action: string) => h.t.db.select().from(auditLog).where(eq(auditLog.action, action));
+  /** The amount recorded for that month and category (the repository's lines from that month on). */
   const revenueOf = async (partnerId: string, month: string, category = 'recurring') =>
-    (
-      await h.t.db
-        .select()
-        .from(revenueLines)
-        .where(
-          and(
-            eq(revenueLines.partnerId, partnerId),
-            eq(revenueLines.month, month),
-            eq(revenueLines.category, category as 'recurring'),
-          ),
-        )
-    )[0]?.amountCents;
+    (await createRevenueRepository(h.t.db).since(partnerId, month)).find(
+      (line) => line.month === month && line.category === category,
+    )?.amountCents;
 
   describe('revenue', () => {
     it('records a month of revenue as staff: audited, old → new amount and the effect on the semester average', async () => {
