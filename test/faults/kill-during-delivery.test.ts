@@ -3,21 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema.js';
-import {
-  type DeliveryEnv,
-  deliverAll,
-  queueMany,
-  testDispatcher,
-  useDeliveryEnv,
-} from '../outbox/support.js';
+import { deliverAll, queueMany, testDispatcher, useDeliveryEnv } from '../outbox/support.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 
 const CHILD = fileURLToPath(new URL('../outbox/fixtures/dispatcher-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe.runIf(BACKENDS.includes('postgres'))('outbox delivery across a crash, on postgres', () => {
-  let t: DeliveryEnv['t'];
-  let fake: DeliveryEnv['fake'];
+  let t: DroppableTestDatabase;
+  let fake: FakeSlackDelivery;
   let child: ChildProcess | undefined;
   useDeliveryEnv('postgres', (env) => ({ t, fake } = env));
   afterEach(() => {

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema.js';
-import {
-  type DeliveryEnv,
-  deliverAll,
-  queueMany,
-  testDispatcher,
-  useDeliveryEnv,
-} from '../outbox/support.js';
+import { deliverAll, queueMany, testDispatcher, useDeliveryEnv } from '../outbox/support.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 
 describe.each(BACKENDS)('a storm of 429s, on %s', (backend) => {
-  let t: DeliveryEnv['t'];
-  let fake: DeliveryEnv['fake'];
+  let t: DroppableTestDatabase;
+  let fake: FakeSlackDelivery;
   useDeliveryEnv(backend, (env) => ({ t, fake } = env));
 
   it('every post and DM open refused with Retry-After for a while: each message delivered once, no attempt spent', async () => {
