@@ -2,19 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmChannels } from '../../src/db/schema.js';
 import type { DeliveryOutcome, Dispatcher, DispatcherLimits } from '../../src/outbox/dispatcher.js';
 import { createSmtpTransport, type MailTransport, messageIdOf } from '../../src/outbox/mail.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
 import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
-import {
-  type DeliveryEnv,
-  MAIL_FROM,
-  MAIL_TEST_LIMITS,
-  message,
-  queue,
-  rowOf,
-  testDispatcher,
-  useDeliveryEnv,
-} from './support.js';
+import { MAIL_FROM, mailDispatcher, message, queue, rowOf, useDeliveryEnv } from './support.js';
 
 function mailMessage(key: string, to: string) {
   return {
@@ -38,7 +30,7 @@ async function drainUntil(d: Dispatcher, outcome: DeliveryOutcome, timeoutMs = 1
 }
 
 describe.each(BACKENDS)('delivery to contacts where they are, on %s', (backend) => {
-  let t: DeliveryEnv['t'];
+  let t: DroppableTestDatabase;
   let fake: FakeSlackDelivery;
   let smtp: TestSmtpServer;
   let mailer: MailTransport;
@@ -53,12 +45,7 @@ describe.each(BACKENDS)('delivery to contacts where they are, on %s', (backend) 
   });
 
   const dispatcher = (limits: Partial<DispatcherLimits> = {}, withMail = true) =>
-    testDispatcher(
-      t.db,
-      fake,
-      { ...MAIL_TEST_LIMITS, ...limits },
-      withMail ? { mailer, mailFrom: MAIL_FROM } : {},
-    );
+    mailDispatcher(t.db, fake, withMail ? mailer : undefined, limits);
 
   it('a DM whose post got no answer is found in the DM history, not marked uncertain; its DM id is kept', async () => {
     await queue(t.db, [message('dm-1', 'U0MEMBER')]);

@@ -4,18 +4,11 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema.js';
 import { createSmtpTransport, type MailTransport, messageIdOf } from '../../src/outbox/mail.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
 import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
-import {
-  type DeliveryEnv,
-  deliverAll,
-  MAIL_FROM,
-  MAIL_TEST_LIMITS,
-  queue,
-  testDispatcher,
-  useDeliveryEnv,
-} from './support.js';
+import { deliverAll, MAIL_FROM, mailDispatcher, queue, useDeliveryEnv } from './support.js';
 
 const CHILD = fileURLToPath(new URL('./fixtures/dispatcher-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,7 +16,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 describe.runIf(BACKENDS.includes('postgres'))(
   'e-mail across a kill -9 of the dispatcher, on postgres',
   () => {
-    let t: DeliveryEnv['t'];
+    let t: DroppableTestDatabase;
     let fake: FakeSlackDelivery;
     let smtp: TestSmtpServer;
     let mailer: MailTransport | undefined;
@@ -86,7 +79,7 @@ describe.runIf(BACKENDS.includes('postgres'))(
 
       smtp.setAcceptDelay(0);
       mailer = createSmtpTransport({ SMTP_URL: smtp.url }, 5_000);
-      const fresh = testDispatcher(t.db, fake, MAIL_TEST_LIMITS, { mailer, mailFrom: MAIL_FROM });
+      const fresh = mailDispatcher(t.db, fake, mailer);
       await deliverAll(t.db, [fresh], 30_000, 'every e-mail sent');
 
       const doubtful = new Set(inDoubt.map((r) => r.id));

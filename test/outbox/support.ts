@@ -10,6 +10,7 @@ import {
   type DispatcherOptions,
 } from '../../src/outbox/dispatcher.js';
 import { enqueue, type OutboxMessage } from '../../src/outbox/enqueue.js';
+import type { MailTransport } from '../../src/outbox/mail.js';
 import { type Backend, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 
@@ -65,6 +66,24 @@ export function testDispatcher(
     limits: all,
     ...options,
   });
+}
+
+/**
+ * A dispatcher that sends e-mail too, through `mailer` from MAIL_FROM (none without a mailer), under
+ * MAIL_TEST_LIMITS and `limits`.
+ */
+export function mailDispatcher(
+  db: Db,
+  fake: FakeSlackDelivery,
+  mailer: MailTransport | undefined,
+  limits: Partial<DispatcherLimits> = {},
+) {
+  return testDispatcher(
+    db,
+    fake,
+    { ...MAIL_TEST_LIMITS, ...limits },
+    mailer ? { mailer, mailFrom: MAIL_FROM } : {},
+  );
 }
 
 /** Starts the dispatchers, waits until every message of `db` is sent, and stops them whatever happens. */
