@@ -5,10 +5,9 @@ import { loadConfig } from '../../src/config.js';
 import { runConsole } from '../../src/console/index.js';
 import { outbox, revenueLines, trainingCompletions } from '../../src/db/schema.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
-import { semesterContaining } from '../../src/program/semesters.js';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { BACKENDS, type TestDatabase } from '../support/databases.js';
+import { createDemoDatabase } from '../support/demo.js';
 
 const catalog = loadCatalog();
 // A Thursday on which the demo has trainings to remind (weekly while overdue).
@@ -69,8 +68,7 @@ function scriptedConsole(database: TestDatabase) {
 describe.each(BACKENDS)('the console drives the real app on %s', (backend) => {
   let database: TestDatabase & { drop(): Promise<void> };
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    await seedDemo(database.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+    database = await createDemoDatabase(TODAY, backend);
   });
   afterAll(() => database?.drop());
 
