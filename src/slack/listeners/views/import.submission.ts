@@ -1,0 +1,259 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import { plural } from '../../../i18n/format.js';
+import { importExportMessages } from '../../../i18n/import-export.js';
+import { localDate } from '../../../program/dates.js';
+import type { Locale } from '../../../program/locales.js';
+import { identifyActor, isAdmin } from '../../../services/actor.service.js';
+import { IMPORT_KINDS, type ImportKind } from '../../../services/import.service.js';
+import {
+  commitSlackImport,
+  fileDigest,
+  previewSlackImport,
+  type SlackImportOutcome,
+  type UploadedFile,
+} from '../../../services/slack-import.service.js';
+import { downloadSlackFile, SlackFileError, sendFileByDm } from '../../files.js';
+import {
+  decodeValue,
+  IMPORT_CALLBACK_IDS,
+  IMPORT_FIELDS,
+  type ImportMetadata,
+  importMetadata,
+} from '../../ids.js';
+import { MAX_IMPORT_BYTES } from '../../partner-command/import.subcommand.js';
+import { viewContext } from '../../views/context.js';
+import { code } from '../../views/escape.js';
+import {
+  formatSize,
+  importDoneModal,
+  importMessageModal,
+  importPreviewModal,
+  importProgressModal,
+  importRefusedModal,
+} from '../../views/import-modal.view.js';
+import type { ListenerDeps } from '../deps.js';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** A progress line is shown only once the work has taken this long, and then at most this often. */
+export const PROGRESS_AFTER_MS = 1_000;
+
+/**
+ * The import modal's two submissions. Slack wants the answer to a view_submission within 3 s, and a
+ * file may take longer to download and check: each acks at once with `response_action: update` to a
+ * "Reading the file…" view, then does the work and shows the outcome with views.update on the same view
+ * id (https://docs.slack.dev/surfaces/modals#updating_response).
+ */
+export function registerImportSubmissions(app: App, deps: ListenerDeps): void {
+  app.view<ViewSubmitAction>(IMPORT_CALLBACK_IDS.upload, uploadSubmission(deps));
+  app.view<ViewSubmitAction>(IMPORT_CALLBACK_IDS.preview, importSubmission(deps));
+}
+
+interface Job {
+  client: webApi.WebClient;
+  viewId: string;
+  userId: string;
+  locale: Locale;
+  logger: SubmitArgs['logger'];
+}
+
+/** views.update of the modal being worked on; a failure is logged (the user may have closed it). */
+function show(job: Job, view: webApi.View): Promise<void> {
+  return job.client.views
+    .update({ view_id: job.viewId, view })
+    .then(() => undefined)
+    .catch((error: unknown) => job.logger.warn(`import: could not update the modal: ${String(error)}`));
+}
+
+/** Shows `step` in the progress view when the work has been going on for a while (never on fast files). */
+function progress(job: Job, fileName: string) {
+  const started = Date.now();
+  let shownAt = 0;
+  return async (step: string) => {
+    const now = Date.now();
+    if (now - started < PROGRESS_AFTER_MS || now - shownAt < PROGRESS_AFTER_MS) return;
+    shownAt = now;
+    await show(job, importProgressModal({ locale: job.locale }, fileName, step));
+  };
+}
+
+/** The admin check, again on each submission: the modal may outlive the role. */
+async function admin(deps: ListenerDeps, userId: string): Promise<boolean> {
+  return isAdmin(await identifyActor(deps.db, userId));
+}
+
+async function download(
+  deps: ListenerDeps,
+  job: Job,
+  fileId: string,
+  onStep: (step: string) => Promise<void>,
+) {
+  const m = importExportMessages[job.locale];
+  const file = await downloadSlackFile(job.client, fileId, {
+    token: deps.config.SLACK_BOT_TOKEN ?? '',
+    maxBytes: MAX_IMPORT_BYTES,
+    trustedOrigins: deps.config.SLACK_API_URL ? [new URL(deps.config.SLACK_API_URL).origin] : [],
+    onSize: (size) => onStep(m.progress.downloading(formatSize(size, job.locale))),
+  });
+  const uploaded: UploadedFile = {
+    bytes: file.bytes,
+    name: file.name,
+    slackFileId: fileId,
+    uploadedBy: file.user,
+  };
+  return uploaded;
+}
+
+/** The rejected lines by DM; whether they were sent. */
+async function sendRejectedLines(
+  deps: ListenerDeps,
+  job: Job,
+  outcome: SlackImportOutcome,
+  fileName: string,
+): Promise<boolean> {
+  if (outcome.kind !== 'rejected' || !outcome.rejectedLines) return false;
+  const m = importExportMessages[job.locale];
+  const base = fileName.replace(/\.[^.]*$/, '') || 'import';
+  try {
+    await sendFileByDm(job.client, job.userId, {
+      filename: `${base}-errors.csv`,
+      title: `${base}-errors.csv`,
+      bytes: outcome.rejectedLines.csv,
+      comment: m.rejected.dmComment(
+        code(fileName),
+        plural(outcome.rejection.issueCount, m.rejected.errors, job.locale),
+      ),
+    });
+    return true;
+  } catch (error) {
+    deps.logger.error('import: could not send the rejected lines', error);
+    return false;
+  }
+}
+
+/** What went wrong with the file or Slack, in words; anything else is logged and "unavailable". */
+function failureText(deps: ListenerDeps, locale: Locale, error: unknown): string {
+  const m = importExportMessages[locale];
+  if (error instanceof SlackFileError) {
+    if (error.problem === 'too_large')
+      return m.failures.tooLarge(formatSize(error.size ?? 0, locale), formatSize(MAX_IMPORT_BYTES, locale));
+    return m.failures.unreadable;
+  }
+  deps.logger.error('import from Slack failed', error);
+  return m.failures.unavailable;
+}
+
+function today(deps: ListenerDeps) {
+  return localDate(deps.now(), deps.config.PROGRAM_TIMEZONE);
+}
+
+/** "Check the file": download it with the bot token, check it in full in a dry run, show the preview. */
+function uploadSubmission(deps: ListenerDeps) {
+  return async ({ ack, body, view, client, logger }: SubmitArgs) => {
+    const userId = body.user.id;
+    const values = view.state.values;
+    const kind = values[IMPORT_FIELDS.kind]?.[IMPORT_FIELDS.kind]?.selected_option?.value;
+    const fileId = values[IMPORT_FIELDS.file]?.[IMPORT_FIELDS.file]?.files?.[0]?.id;
+    const locale = await deps.locales(client, userId);
+    const m = importExportMessages[locale];
+    if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind))
+      return void (await ack({
+        response_action: 'errors',
+        errors: { [IMPORT_FIELDS.kind]: m.failures.noKind },
+      }));
+    if (!fileId)
+      return void (await ack({
+        response_action: 'errors',
+        errors: { [IMPORT_FIELDS.file]: m.failures.noFile },
+      }));
+    const submittedName = values[IMPORT_FIELDS.file]?.[IMPORT_FIELDS.file]?.files?.[0]?.name ?? fileId;
+    const ctx = viewContext(deps.catalog, locale, today(deps));
+    let allowed: boolean;
+    try {
+      allowed = await admin(deps, userId);
+    } catch (error) {
+      return void (await ack({
+        response_action: 'update',
+        view: importMessageModal(ctx, [failureText(deps, locale, error)]),
+      }));
+    }
+    if (!allowed)
+      return void (await ack({
+        response_action: 'update',
+        view: importMessageModal(ctx, [m.adminOnly(code('/partner import'))]),
+      }));
+    await ack({
+      response_action: 'update',
+      view: importProgressModal(ctx, submittedName, m.progress.checking),
+    });
+
+    const job: Job = { client, viewId: view.id, userId, locale, logger };
+    const step = progress(job, submittedName);
+    try {
+      const file = await download(deps, job, fileId, step);
+      await step(m.progress.checking);
+      const input = { kind: kind as ImportKind, file, actor: userId, today: ctx.today, locale };
+      const outcome = await previewSlackImport(deps.db, deps.catalog, input);
+      const metadata: ImportMetadata = { k: kind, f: fileId, h: outcome.digest, n: file.name.slice(0, 200) };
+      const errorFileSent = await sendRejectedLines(deps, job, outcome, file.name);
+      await show(job, importPreviewModal(ctx, outcome, { name: file.name, metadata, errorFileSent }));
+    } catch (error) {
+      await show(job, importMessageModal(ctx, [failureText(deps, locale, error)]));
+    }
+  };
+}
+
+/**
+ * "Import": the file is downloaded again and must be the very bytes previewed (else nothing is written and
+ * the admin previews it again); the import checks it in full once more and writes it all or nothing.
+ */
+function importSubmission(deps: ListenerDeps) {
+  return async ({ ack, body, view, client, logger }: SubmitArgs) => {
+    const userId = body.user.id;
+    const locale = await deps.locales(client, userId);
+    const m = importExportMessages[locale];
+    const ctx = viewContext(deps.catalog, locale, today(deps));
+    const meta = decodeValue(importMetadata, view.private_metadata);
+    if (!meta || !(IMPORT_KINDS as readonly string[]).includes(meta.k))
+      return void (await ack({
+        response_action: 'update',
+        view: importMessageModal(ctx, [m.failures.stale]),
+      }));
+    let allowed: boolean;
+    try {
+      allowed = await admin(deps, userId);
+    } catch (error) {
+      return void (await ack({
+        response_action: 'update',
+        view: importMessageModal(ctx, [failureText(deps, locale, error)]),
+      }));
+    }
+    if (!allowed)
+      return void (await ack({
+        response_action: 'update',
+        view: importMessageModal(ctx, [m.adminOnly(code('/partner import'))]),
+      }));
+    await ack({ response_action: 'update', view: importProgressModal(ctx, meta.n, m.progress.committing) });
+
+    const job: Job = { client, viewId: view.id, userId, locale, logger };
+    const step = progress(job, meta.n);
+    try {
+      const file = await download(deps, job, meta.f, step);
+      const input = { kind: meta.k as ImportKind, file, actor: userId, today: ctx.today, locale };
+      if (previewDigestDiffers(file, meta))
+        return void (await show(job, importMessageModal(ctx, [m.failures.changed])));
+      await step(m.progress.committing);
+      const outcome = await commitSlackImport(deps.db, deps.catalog, input);
+      if (outcome.kind === 'valid')
+        return void (await show(job, importDoneModal(ctx, outcome.report, file.name)));
+      const errorFileSent = await sendRejectedLines(deps, job, outcome, file.name);
+      await show(job, importRefusedModal(ctx, outcome, errorFileSent));
+    } catch (error) {
+      await show(job, importMessageModal(ctx, [failureText(deps, locale, error)]));
+    }
+  };
+}
+
+function previewDigestDiffers(file: UploadedFile, meta: ImportMetadata): boolean {
+  return fileDigest(file.bytes) !== meta.h;
+}
