@@ -115,7 +115,15 @@ export interface FakeSlack {
   /** Waits until `count` posts to response URLs were recorded (all ids, or only `id`). */
   waitForResponses(count?: number, options?: { id?: string; timeoutMs?: number }): Promise<ResponseUrlPost[]>;
   /** A file as if a user uploaded it to Slack: files.info knows it and url_private_download serves it. */
-  hostFile(file: { name: string; bytes: Buffer; user?: string; title?: string; size?: number }): HostedFile;
+  /** With the `id` of a file already hosted, replaces its bytes (a file edited or replaced in Slack). */
+  hostFile(file: {
+    id?: string;
+    name: string;
+    bytes: Buffer;
+    user?: string;
+    title?: string;
+    size?: number;
+  }): HostedFile;
   /** Every GET of a hosted file's URL, with the token it carried. */
   readonly fileDownloads: FileDownload[];
   /** Every file the app uploaded and shared (completeUploadExternal), in order; each is hosted too. */
