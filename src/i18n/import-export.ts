@@ -175,7 +175,7 @@ const fr: ImportExportMessages = {
     ignoredColumns: (columns) => `Colonnes ignorées (hors de ce type de fichier)\u202f: ${columns}`,
     note: (note) => `Remarque\u202f: ${note}`,
     tiersTitle: (date, moved) =>
-      `*Grades à la prochaine évaluation (${date})*, avant → après ce fichier (${moved})\u202f:`,
+      `*Statuts à la prochaine évaluation (${date})*, avant → après ce fichier (${moved})\u202f:`,
     moved: { zero: 'aucun ne changerait', one: '{n} changerait', other: '{n} changeraient' },
     tierLine: (name, before, after) => `• ${name}\u202f: ${before} → ${after}`,
     newPartner: 'nouveau',
@@ -225,7 +225,7 @@ const fr: ImportExportMessages = {
     kinds: {
       portfolio: 'du portefeuille',
       devoirs: 'des devoirs',
-      history: 'de l’historique des grades',
+      history: 'de l’historique des statuts',
       revenue: 'du chiffre d’affaires',
     },
     failed: 'Je n’ai pas pu envoyer l’export\u202f: rien n’a été envoyé. Réessayez dans un instant.',

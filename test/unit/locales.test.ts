@@ -40,6 +40,7 @@ describe('locales', () => {
         'commandMessages',
         'digestMessages',
         'homeMessages',
+        'importExportMessages',
         'membershipMessages',
         'objectivesMessages',
         'operatorFeesMessages',
