@@ -42,6 +42,17 @@ export interface HostedFile {
   size?: number;
 }
 
+/** What hostFile takes: the file's name and bytes; its id (a new one by default), uploader, title, size. */
+export interface HostFileInput {
+  id?: string;
+  name: string;
+  bytes: Buffer;
+  user?: string;
+  title?: string;
+  /** Overrides the size files.info gives. */
+  size?: number;
+}
+
 /** A file the app uploaded (files.getUploadURLExternal, the POST, files.completeUploadExternal). */
 export interface UploadedFileRecord {
   id: string;
@@ -114,16 +125,11 @@ export interface FakeSlack {
   waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** Waits until `count` posts to response URLs were recorded (all ids, or only `id`). */
   waitForResponses(count?: number, options?: { id?: string; timeoutMs?: number }): Promise<ResponseUrlPost[]>;
-  /** A file as if a user uploaded it to Slack: files.info knows it and url_private_download serves it. */
-  /** With the `id` of a file already hosted, replaces its bytes (a file edited or replaced in Slack). */
-  hostFile(file: {
-    id?: string;
-    name: string;
-    bytes: Buffer;
-    user?: string;
-    title?: string;
-    size?: number;
-  }): HostedFile;
+  /**
+   * A file as if a user uploaded it to Slack: files.info knows it and url_private_download serves it. With
+   * the `id` of a file already hosted, replaces its bytes (a file edited or replaced in Slack).
+   */
+  hostFile(file: HostFileInput): HostedFile;
   /** Every GET of a hosted file's URL, with the token it carried. */
   readonly fileDownloads: FileDownload[];
   /** Every file the app uploaded and shared (completeUploadExternal), in order; each is hosted too. */
@@ -220,14 +226,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     fileCounter += 1;
     return `F0${String(fileCounter).padStart(6, '0')}${randomBytes(2).toString('hex').toUpperCase()}`;
   };
-  const hostFile = (file: {
-    id?: string;
-    name: string;
-    bytes: Buffer;
-    user?: string;
-    title?: string;
-    size?: number;
-  }): HostedFile => {
+  const hostFile = (file: HostFileInput): HostedFile => {
     const id = file.id ?? nextFileId();
     const entry: HostedFile = {
       id,

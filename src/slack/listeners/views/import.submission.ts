@@ -21,7 +21,7 @@ import {
   importMetadata,
 } from '../../ids.js';
 import { MAX_IMPORT_BYTES } from '../../partner-command/import.subcommand.js';
-import { viewContext } from '../../views/context.js';
+import { type ViewContext, viewContext } from '../../views/context.js';
 import { code } from '../../views/escape.js';
 import {
   formatSize,
@@ -77,9 +77,25 @@ function progress(job: Job, fileName: string) {
   };
 }
 
-/** The admin check, again on each submission: the modal may outlive the role. */
-async function admin(deps: ListenerDeps, userId: string): Promise<boolean> {
-  return isAdmin(await identifyActor(deps.db, userId));
+/**
+ * The admin check, again on each submission (the modal may outlive the role): anyone else, or a database
+ * that does not answer, gets the modal replaced by the refusal or the failure, and false.
+ */
+async function admitted(
+  deps: ListenerDeps,
+  ack: SubmitArgs['ack'],
+  ctx: ViewContext,
+  userId: string,
+): Promise<boolean> {
+  let text: string;
+  try {
+    if (isAdmin(await identifyActor(deps.db, userId))) return true;
+    text = importExportMessages[ctx.locale].adminOnly(code('/partner import'));
+  } catch (error) {
+    text = failureText(deps, ctx.locale, error);
+  }
+  await ack({ response_action: 'update', view: importMessageModal(ctx, [text]) });
+  return false;
 }
 
 async function download(
@@ -168,20 +184,7 @@ function uploadSubmission(deps: ListenerDeps) {
       }));
     const submittedName = values[IMPORT_FIELDS.file]?.[IMPORT_FIELDS.file]?.files?.[0]?.name ?? fileId;
     const ctx = viewContext(deps.catalog, locale, today(deps));
-    let allowed: boolean;
-    try {
-      allowed = await admin(deps, userId);
-    } catch (error) {
-      return void (await ack({
-        response_action: 'update',
-        view: importMessageModal(ctx, [failureText(deps, locale, error)]),
-      }));
-    }
-    if (!allowed)
-      return void (await ack({
-        response_action: 'update',
-        view: importMessageModal(ctx, [m.adminOnly(code('/partner import'))]),
-      }));
+    if (!(await admitted(deps, ack, ctx, userId))) return;
     await ack({
       response_action: 'update',
       view: importProgressModal(ctx, submittedName, m.progress.checking),
@@ -219,20 +222,7 @@ function importSubmission(deps: ListenerDeps) {
         response_action: 'update',
         view: importMessageModal(ctx, [m.failures.stale]),
       }));
-    let allowed: boolean;
-    try {
-      allowed = await admin(deps, userId);
-    } catch (error) {
-      return void (await ack({
-        response_action: 'update',
-        view: importMessageModal(ctx, [failureText(deps, locale, error)]),
-      }));
-    }
-    if (!allowed)
-      return void (await ack({
-        response_action: 'update',
-        view: importMessageModal(ctx, [m.adminOnly(code('/partner import'))]),
-      }));
+    if (!(await admitted(deps, ack, ctx, userId))) return;
     await ack({ response_action: 'update', view: importProgressModal(ctx, meta.n, m.progress.committing) });
 
     const job: Job = { client, viewId: view.id, userId, locale, logger };
