@@ -7,7 +7,7 @@ import type { webApi } from '@slack/bolt';
  * `Authorization: Bearer <token>` of a token that may read it (scope files:read;
  * https://docs.slack.dev/reference/methods/files.info, https://docs.slack.dev/messaging/working-with-files).
  * The token is only ever sent to Slack: an https host under slack.com, or the Web API's own origin (a
- * local fake in tests). Without the right token Slack answers a login page, not the file: HTML is refused.
+ * local fake in tests), redirects included (one elsewhere is not followed). Without the right token Slack answers a login page, not the file: HTML is refused.
  *
  * Out: files.upload is retired (https://docs.slack.dev/changelog/2024-04-a-better-way-to-upload-files-is-here-to-stay);
  * files.getUploadURLExternal gives an upload URL and a file id, the bytes are POSTed to that URL, and
@@ -63,6 +63,34 @@ function trusted(url: URL, origins: readonly string[]): boolean {
   return url.protocol === 'https:' && (url.hostname === 'slack.com' || url.hostname.endsWith('.slack.com'));
 }
 
+/** Redirects followed, each to a trusted origin only (the token goes nowhere else). */
+const MAX_REDIRECTS = 3;
+
+async function fetchTrusted(first: URL, options: DownloadOptions): Promise<Response> {
+  const signal = AbortSignal.timeout(options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
+  let url = first;
+  for (let hop = 0; ; hop++) {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { authorization: `Bearer ${options.token}` },
+        redirect: 'manual',
+        signal,
+      });
+    } catch {
+      throw new SlackFileError('unreadable');
+    }
+    const location =
+      response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+    if (!location) return response;
+    await response.body?.cancel().catch(() => {});
+    const next = new URL(location, url);
+    if (hop >= MAX_REDIRECTS || !trusted(next, options.trustedOrigins ?? []))
+      throw new SlackFileError('unreadable');
+    url = next;
+  }
+}
+
 /** files.info, then the bytes of url_private_download with the bot token, within maxBytes. */
 export async function downloadSlackFile(
   client: webApi.WebClient,
@@ -83,17 +111,7 @@ export async function downloadSlackFile(
   if (!trusted(url, options.trustedOrigins ?? [])) throw new SlackFileError('unreadable');
   await options.onSize?.(info.size ?? 0);
 
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { authorization: `Bearer ${options.token}` },
-      // A redirect would leave Slack's file server (to a login page): never follow it with the token.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS),
-    });
-  } catch {
-    throw new SlackFileError('unreadable');
-  }
+  const response = await fetchTrusted(url, options);
   if (!response.ok || !response.body || (response.headers.get('content-type') ?? '').includes('text/html')) {
     await response.body?.cancel().catch(() => {});
     throw new SlackFileError('unreadable');

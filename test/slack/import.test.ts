@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -178,6 +180,35 @@ describe.each(BACKENDS)('/partner import from Slack on %s', (backend) => {
       headers: { authorization: `Bearer ${TEST_BOT_TOKEN}` },
     });
     expect(Buffer.from(await bot.arrayBuffer()).toString('utf8')).toBe(REVENUE_CSV);
+  });
+
+  it('never sends its token to a download URL outside Slack', async () => {
+    const seen: (string | undefined)[] = [];
+    const elsewhere = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.end(REVENUE_CSV);
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = elsewhere.address() as AddressInfo;
+      const file = host('revenue.csv', REVENUE_CSV);
+      h.app.fakeSlack.on('files.info', () => ({
+        ok: true,
+        file: {
+          id: file.id,
+          name: file.name,
+          size: 100,
+          url_private_download: `http://127.0.0.1:${port}/x.csv`,
+        },
+      }));
+      const before = await snapshot(h.t.db);
+      const preview = await flow.preview('revenue', file);
+      expect(modalText(preview)).toContain('Slack did not let me read this file');
+      expect(seen).toEqual([]);
+      expect(await snapshot(h.t.db)).toBe(before);
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
   });
 
   it('imports a Windows-1252 CSV as French Excel saves it', async () => {
