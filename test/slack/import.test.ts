@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { auditLog, revenueLines } from '../../src/db/schema.js';
 import { IMPORT_CALLBACK_IDS, IMPORT_FIELDS } from '../../src/slack/ids.js';
+import { PROGRESS_AFTER_MS } from '../../src/slack/listeners/views/import.submission.js';
 import { BACKENDS } from '../support/databases.js';
 import { TEST_BOT_TOKEN } from '../support/slack-app.js';
 import { frenchTypographyIssues } from '../support/typography.js';
@@ -230,6 +231,21 @@ describe.each(BACKENDS)('/partner import from Slack on %s', (backend) => {
     expect(modalText(preview)).toContain('xlsx, sheet CA');
     await flow.confirm(preview);
     expect(await cents(h.t.db, 'beta', '2026-03-01')).toEqual([42_050]);
+  });
+
+  it('shows its progress in the modal when the file takes long to come', async () => {
+    const slow = h.app.fakeSlack.hostFile({
+      name: 'slow.csv',
+      bytes: Buffer.from(REVENUE_CSV),
+      user: USERS.admin,
+      delayMs: PROGRESS_AFTER_MS + 200,
+    });
+    const preview = await flow.preview('revenue', slow);
+    expect(preview.submit?.text).toBe('Import');
+    const shown = h.app.fakeSlack.callsTo('views.update').map((c) => modalText(c.body.view as ModalBody));
+    // At least one progress view before the preview (more on a machine slow enough to need them).
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    expect(shown.slice(0, -1).some((text) => text.includes('Checking every row'))).toBe(true);
   });
 
   it('refuses a file over the size limit before downloading it', async () => {

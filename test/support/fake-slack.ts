@@ -40,6 +40,7 @@ export interface HostedFile {
   url_private_download: string;
   /** Overrides the size files.info gives (default: the bytes' length). */
   size?: number;
+  delayMs?: number;
 }
 
 /** What hostFile takes: the file's name and bytes; its id (a new one by default), uploader, title, size. */
@@ -51,6 +52,8 @@ export interface HostFileInput {
   title?: string;
   /** Overrides the size files.info gives. */
   size?: number;
+  /** How long its download waits before the bytes come (a large file on a slow link). */
+  delayMs?: number;
 }
 
 /** A file the app uploaded (files.getUploadURLExternal, the POST, files.completeUploadExternal). */
@@ -236,6 +239,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       user: file.user ?? 'U0UPLOADER',
       url_private_download: `${base}/files-pri/${teamId}-${id}/download/${encodeURIComponent(file.name)}`,
       ...(file.size !== undefined ? { size: file.size } : {}),
+      ...(file.delayMs !== undefined ? { delayMs: file.delayMs } : {}),
     };
     hosted.set(id, entry);
     return entry;
@@ -442,6 +446,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         res.end(status === 403 ? 'forbidden' : 'not found');
         return;
       }
+      if (file.delayMs) await new Promise((resolve) => setTimeout(resolve, file.delayMs));
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.length });
       res.end(file.bytes);
       return;
