@@ -6,7 +6,7 @@ import { EXPORT_KINDS, type ExportKind, exportTable } from '../../services/expor
 import { sendFileByDm } from '../files.js';
 import { code } from '../views/escape.js';
 import { messageView } from '../views/lookup.view.js';
-import type { Subcommand } from './types.js';
+import { filesSubcommand } from './import.subcommand.js';
 
 /** French words for the kinds, beside the ids the CLI uses. */
 const KIND_WORDS: Record<string, ExportKind> = {
@@ -37,51 +37,45 @@ export function parseExportArgs(
  * once that the file comes by DM, then builds it with the CLI's export code (French Excel CSV or xlsx,
  * cells neutralised) and sends it after the ack.
  */
-export const exportSubcommand: Subcommand = {
-  name: 'export',
-  aliases: ['exporter'],
-  access: 'staff',
-  help: (m) => importExportMessages[m.locale].help.export,
-  async run(ctx) {
-    const m = importExportMessages[ctx.view.locale];
-    const parsed = parseExportArgs(ctx.args);
-    if ('usage' in parsed) {
-      const lines = parsed.unknown
-        ? [m.export.unknownKind(code(parsed.unknown.slice(0, 50))), m.export.usage]
-        : [m.export.usage];
-      return messageView(lines.join('\n'));
-    }
-    const { actor, deps, view } = ctx;
-    const userId = actor.slackUserId;
-    const all = isAdmin(actor);
-    return {
-      ...messageView(m.export.sending),
-      afterAck: async (client) => {
-        try {
-          const table = await exportTable(deps.db, deps.catalog, parsed.kind, {
-            scope: all ? { all: true } : { managerSlackUserId: userId },
-            today: view.today,
-            locale: view.locale,
-          });
-          const bytes = await writeTable(table, parsed.format, view.locale);
-          const filename = `partner-bot-${parsed.kind}-${view.today}.${parsed.format}`;
-          await sendFileByDm(client, userId, {
-            filename,
-            title: filename,
-            bytes,
-            comment: m.export.comment(
-              m.export.kinds[parsed.kind],
-              plural(table.rows.length, m.preview.rows, view.locale),
-              all ? m.export.scopeAll : m.export.scopeMine,
-            ),
-          });
-        } catch (error) {
-          deps.logger.error(`/partner export ${parsed.kind} could not send its file`, error);
-          await client.chat
-            .postMessage({ channel: userId, text: m.export.failed })
-            .catch((e: unknown) => deps.logger.error('/partner export could not say it failed', e));
-        }
-      },
-    };
-  },
-};
+export const exportSubcommand = filesSubcommand('export', async (ctx) => {
+  const m = importExportMessages[ctx.view.locale];
+  const parsed = parseExportArgs(ctx.args);
+  if ('usage' in parsed) {
+    const lines = parsed.unknown
+      ? [m.export.unknownKind(code(parsed.unknown.slice(0, 50))), m.export.usage]
+      : [m.export.usage];
+    return messageView(lines.join('\n'));
+  }
+  const { actor, deps, view } = ctx;
+  const userId = actor.slackUserId;
+  const all = isAdmin(actor);
+  return {
+    ...messageView(m.export.sending),
+    afterAck: async (client) => {
+      try {
+        const table = await exportTable(deps.db, deps.catalog, parsed.kind, {
+          scope: all ? { all: true } : { managerSlackUserId: userId },
+          today: view.today,
+          locale: view.locale,
+        });
+        const bytes = await writeTable(table, parsed.format, view.locale);
+        const filename = `partner-bot-${parsed.kind}-${view.today}.${parsed.format}`;
+        await sendFileByDm(client, userId, {
+          filename,
+          title: filename,
+          bytes,
+          comment: m.export.comment(
+            m.export.kinds[parsed.kind],
+            plural(table.rows.length, m.preview.rows, view.locale),
+            all ? m.export.scopeAll : m.export.scopeMine,
+          ),
+        });
+      } catch (error) {
+        deps.logger.error(`/partner export ${parsed.kind} could not send its file`, error);
+        await client.chat
+          .postMessage({ channel: userId, text: m.export.failed })
+          .catch((e: unknown) => deps.logger.error('/partner export could not say it failed', e));
+      }
+    },
+  };
+});

@@ -14,18 +14,23 @@ export function adminOnlyReply(locale: keyof typeof importExportMessages, comman
   return messageView(importExportMessages[locale].adminOnly(code(command)));
 }
 
+/** `import` and `export`: staff subcommands (the French verb as alias), their help in import-export.ts. */
+export function filesSubcommand(name: 'import' | 'export', run: Subcommand['run']): Subcommand {
+  return {
+    name,
+    aliases: [`${name}er`],
+    access: 'staff',
+    help: (m) => importExportMessages[m.locale].help[name],
+    run,
+  };
+}
+
 /**
  * `/partner import` (admins): opens the modal asking for the kind and the file; its submission
  * (listeners/views/import.submission.ts) downloads, checks and previews the file before anything is written.
  */
-export const importSubcommand: Subcommand = {
-  name: 'import',
-  aliases: ['importer'],
-  access: 'staff',
-  help: (m) => importExportMessages[m.locale].help.import,
-  async run(ctx) {
-    if (!isAdmin(ctx.actor)) return adminOnlyReply(ctx.view.locale, '/partner import');
-    const modal = importUploadModal(ctx.view, MAX_IMPORT_BYTES);
-    return { ...messageView(writeMessages[ctx.view.locale].modal.opening), modal };
-  },
-};
+export const importSubcommand = filesSubcommand('import', async (ctx) => {
+  if (!isAdmin(ctx.actor)) return adminOnlyReply(ctx.view.locale, '/partner import');
+  const modal = importUploadModal(ctx.view, MAX_IMPORT_BYTES);
+  return { ...messageView(writeMessages[ctx.view.locale].modal.opening), modal };
+});
