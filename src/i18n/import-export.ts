@@ -45,6 +45,7 @@ const en = {
     downloading: (size: string) => `Downloading the file (${size})…`,
     checking: 'Checking every row…',
     committing: 'Importing…',
+    elapsed: (seconds: string) => `${seconds} s so far.`,
     patience: 'This can take a moment for a large file; this window updates by itself.',
   },
   source: {
@@ -159,6 +160,7 @@ const fr: ImportExportMessages = {
     downloading: (size) => `Téléchargement du fichier (${size})…`,
     checking: 'Vérification de chaque ligne…',
     committing: 'Import en cours…',
+    elapsed: (seconds) => `Depuis ${seconds}\u00a0s.`,
     patience:
       'Cela peut prendre un moment pour un gros fichier\u202f; cette fenêtre se met à jour toute seule.',
   },

@@ -90,13 +90,21 @@ export function importProgressModal(
   ctx: Pick<ViewContext, 'locale'>,
   fileName: string,
   step: string,
+  /** Seconds since the file was submitted, once it takes long. */
+  elapsedSeconds?: number,
 ): ModalView {
   const m = messages(ctx);
+  const elapsed =
+    elapsedSeconds === undefined ? [] : [m.progress.elapsed(formatNumber(elapsedSeconds, ctx.locale))];
   return modal({
     callbackId: IMPORT_CALLBACK_IDS.upload,
     title: m.modal.title,
     close: m.modal.close,
-    blocks: [section(m.progress.reading(code(fileName))), section(step), context(m.progress.patience)],
+    blocks: [
+      section(m.progress.reading(code(fileName))),
+      section(step),
+      context(...elapsed, m.progress.patience),
+    ],
   });
 }
 

@@ -65,15 +65,49 @@ function show(job: Job, view: webApi.View): Promise<void> {
     .catch((error: unknown) => job.logger.warn(`import: could not update the modal: ${String(error)}`));
 }
 
-/** Shows `step` in the progress view when the work has been going on for a while (never on fast files). */
-function progress(job: Job, fileName: string) {
+/** While a step goes on, the progress view is shown again this often, with the time so far. */
+export const PROGRESS_EVERY_MS = 3_000;
+
+interface Progress {
+  /** The step now under way (shown at once if the work already took a while). */
+  step(text: string): Promise<void>;
+  /** No more progress views; resolves once the last one is out, so the outcome comes after it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The progress view, shown only once the work has taken PROGRESS_AFTER_MS (never for a small file), then
+ * every PROGRESS_EVERY_MS with the seconds so far, whatever step is slow (download, check, import).
+ */
+function progress(job: Job, fileName: string): Progress {
   const started = Date.now();
+  let current = '';
   let shownAt = 0;
-  return async (step: string) => {
+  let stopped = false;
+  let pending: Promise<void> = Promise.resolve();
+  const render = () => {
+    shownAt = Date.now();
+    const seconds = Math.round((shownAt - started) / 1000);
+    const view = importProgressModal({ locale: job.locale }, fileName, current, seconds);
+    pending = pending.then(() => (stopped ? undefined : show(job, view)));
+    return pending;
+  };
+  const timer = setInterval(() => {
     const now = Date.now();
-    if (now - started < PROGRESS_AFTER_MS || now - shownAt < PROGRESS_AFTER_MS) return;
-    shownAt = now;
-    await show(job, importProgressModal({ locale: job.locale }, fileName, step));
+    if (current && now - started >= PROGRESS_AFTER_MS && now - shownAt >= PROGRESS_EVERY_MS) void render();
+  }, PROGRESS_AFTER_MS);
+  timer.unref();
+  return {
+    async step(text) {
+      current = text;
+      const now = Date.now();
+      if (now - started >= PROGRESS_AFTER_MS && now - shownAt >= PROGRESS_AFTER_MS) await render();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await pending;
+    },
   };
 }
 
@@ -98,18 +132,13 @@ async function admitted(
   return false;
 }
 
-async function download(
-  deps: ListenerDeps,
-  job: Job,
-  fileId: string,
-  onStep: (step: string) => Promise<void>,
-) {
+async function download(deps: ListenerDeps, job: Job, fileId: string, progress: Progress) {
   const m = importExportMessages[job.locale];
   const file = await downloadSlackFile(job.client, fileId, {
     token: deps.config.SLACK_BOT_TOKEN ?? '',
     maxBytes: MAX_IMPORT_BYTES,
     trustedOrigins: deps.config.SLACK_API_URL ? [new URL(deps.config.SLACK_API_URL).origin] : [],
-    onSize: (size) => onStep(m.progress.downloading(formatSize(size, job.locale))),
+    onSize: (size) => progress.step(m.progress.downloading(formatSize(size, job.locale))),
   });
   const uploaded: UploadedFile = {
     bytes: file.bytes,
@@ -191,18 +220,21 @@ function uploadSubmission(deps: ListenerDeps) {
     });
 
     const job: Job = { client, viewId: view.id, userId, locale, logger };
-    const step = progress(job, submittedName);
+    const steps = progress(job, submittedName);
+    let outcomeView: webApi.View;
     try {
-      const file = await download(deps, job, fileId, step);
-      await step(m.progress.checking);
+      const file = await download(deps, job, fileId, steps);
+      await steps.step(m.progress.checking);
       const input = { kind: kind as ImportKind, file, actor: userId, today: ctx.today, locale };
       const outcome = await previewSlackImport(deps.db, deps.catalog, input);
       const metadata: ImportMetadata = { k: kind, f: fileId, h: outcome.digest, n: file.name.slice(0, 200) };
       const errorFileSent = await sendRejectedLines(deps, job, outcome, file.name);
-      await show(job, importPreviewModal(ctx, outcome, { name: file.name, metadata, errorFileSent }));
+      outcomeView = importPreviewModal(ctx, outcome, { name: file.name, metadata, errorFileSent });
     } catch (error) {
-      await show(job, importMessageModal(ctx, [failureText(deps, locale, error)]));
+      outcomeView = importMessageModal(ctx, [failureText(deps, locale, error)]);
     }
+    await steps.stop();
+    await show(job, outcomeView);
   };
 }
 
@@ -226,24 +258,33 @@ function importSubmission(deps: ListenerDeps) {
     await ack({ response_action: 'update', view: importProgressModal(ctx, meta.n, m.progress.committing) });
 
     const job: Job = { client, viewId: view.id, userId, locale, logger };
-    const step = progress(job, meta.n);
+    const steps = progress(job, meta.n);
+    let outcomeView: webApi.View;
     try {
-      const file = await download(deps, job, meta.f, step);
-      const input = { kind: meta.k as ImportKind, file, actor: userId, today: ctx.today, locale };
-      if (previewDigestDiffers(file, meta))
-        return void (await show(job, importMessageModal(ctx, [m.failures.changed])));
-      await step(m.progress.committing);
-      const outcome = await commitSlackImport(deps.db, deps.catalog, input);
-      if (outcome.kind === 'valid')
-        return void (await show(job, importDoneModal(ctx, outcome.report, file.name)));
-      const errorFileSent = await sendRejectedLines(deps, job, outcome, file.name);
-      await show(job, importRefusedModal(ctx, outcome, errorFileSent));
+      outcomeView = await commitPreviewed(deps, job, steps, meta, ctx);
     } catch (error) {
-      await show(job, importMessageModal(ctx, [failureText(deps, locale, error)]));
+      outcomeView = importMessageModal(ctx, [failureText(deps, locale, error)]);
     }
+    await steps.stop();
+    await show(job, outcomeView);
   };
 }
 
-function previewDigestDiffers(file: UploadedFile, meta: ImportMetadata): boolean {
-  return fileDigest(file.bytes) !== meta.h;
+/** Downloads the previewed file again and imports it if it is the same bytes; the view to show after. */
+async function commitPreviewed(
+  deps: ListenerDeps,
+  job: Job,
+  steps: Progress,
+  meta: ImportMetadata,
+  ctx: ViewContext,
+): Promise<webApi.View> {
+  const m = importExportMessages[job.locale];
+  const file = await download(deps, job, meta.f, steps);
+  if (fileDigest(file.bytes) !== meta.h) return importMessageModal(ctx, [m.failures.changed]);
+  await steps.step(m.progress.committing);
+  const input = { kind: meta.k as ImportKind, file, actor: job.userId, today: ctx.today, locale: job.locale };
+  const outcome = await commitSlackImport(deps.db, deps.catalog, input);
+  if (outcome.kind === 'valid') return importDoneModal(ctx, outcome.report, file.name);
+  const errorFileSent = await sendRejectedLines(deps, job, outcome, file.name);
+  return importRefusedModal(ctx, outcome, errorFileSent);
 }
