@@ -8,6 +8,7 @@ import { commandMessages } from '../../src/i18n/commands.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
+import { importExportMessages } from '../../src/i18n/import-export.js';
 import { objectivesMessages } from '../../src/i18n/objectives.js';
 import { operatorFeesMessages } from '../../src/i18n/operator-fees.js';
 import { reminderMailMessages } from '../../src/i18n/reminder-mail.js';
@@ -899,6 +900,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['benefit uses', (l) => benefitUsesMessages[l]],
   ['operator fees', (l) => operatorFeesMessages[l]],
   ['zen directory', (l) => zenDirectoryMessages[l]],
+  ['import-export', (l) => importExportMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

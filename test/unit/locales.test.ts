@@ -41,6 +41,7 @@ describe('locales', () => {
         'consoleMessages',
         'digestMessages',
         'homeMessages',
+        'importExportMessages',
         'membershipMessages',
         'objectivesMessages',
         'operatorFeesMessages',
