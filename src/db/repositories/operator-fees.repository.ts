@@ -1,6 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { operatorFees } from '../schema.js';
+import { rowsOfPartners } from './rows-of-partners.js';
 
 export type OperatorFeesRow = typeof operatorFees.$inferSelect;
 
@@ -12,10 +13,8 @@ export function createOperatorFeesRepository(db: Db) {
       return row;
     },
 
-    async forPartners(ids?: readonly string[]): Promise<OperatorFeesRow[]> {
-      if (ids && ids.length === 0) return [];
-      const query = db.select().from(operatorFees).$dynamic();
-      return ids ? query.where(inArray(operatorFees.partnerId, [...ids])) : query;
+    forPartners(ids?: readonly string[]): Promise<OperatorFeesRow[]> {
+      return rowsOfPartners(db, operatorFees, ids);
     },
 
     async upsert(row: Omit<OperatorFeesRow, 'updatedAt'>, now: Date): Promise<void> {

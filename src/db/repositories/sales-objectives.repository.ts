@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { salesObjectives } from '../schema.js';
+import { rowsOfPartners } from './rows-of-partners.js';
 
 export type SalesObjectiveRow = typeof salesObjectives.$inferSelect;
 
@@ -8,10 +9,11 @@ export type SalesObjectiveRow = typeof salesObjectives.$inferSelect;
 export function createSalesObjectivesRepository(db: Db) {
   return {
     /** The rows of these partners (every partner's without ids), by partner and quarter. */
-    async forPartners(ids?: readonly string[]): Promise<SalesObjectiveRow[]> {
-      if (ids && ids.length === 0) return [];
-      const query = db.select().from(salesObjectives).$dynamic();
-      return (ids ? query.where(inArray(salesObjectives.partnerId, [...ids])) : query).orderBy(
+    forPartners(ids?: readonly string[]): Promise<SalesObjectiveRow[]> {
+      return rowsOfPartners(
+        db,
+        salesObjectives,
+        ids,
         asc(salesObjectives.partnerId),
         asc(salesObjectives.quarter),
       );

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { partners, zenListings } from '../schema.js';
+import { rowsOfPartners } from './rows-of-partners.js';
 
 export type ZenListingRow = typeof zenListings.$inferSelect;
 
@@ -12,10 +13,8 @@ export function createZenListingsRepository(db: Db) {
       return row;
     },
 
-    async forPartners(ids?: readonly string[]): Promise<ZenListingRow[]> {
-      if (ids && ids.length === 0) return [];
-      const query = db.select().from(zenListings).$dynamic();
-      return ids ? query.where(inArray(zenListings.partnerId, [...ids])) : query;
+    forPartners(ids?: readonly string[]): Promise<ZenListingRow[]> {
+      return rowsOfPartners(db, zenListings, ids);
     },
 
     /** Listings in force (not suspended), with their partner's name, by name. */
