@@ -73,6 +73,14 @@ export function textInput(
   };
 }
 
+/** A write modal's metadata: where it was opened from, and the partner it is about when it is known. */
+export function modalMetadata(options: {
+  origin: ModalMetadata['o'];
+  partner?: Pick<PartnerRow, 'id'> | undefined;
+}): ModalMetadata {
+  return { o: options.origin, ...(options.partner ? { p: options.partner.id } : {}) };
+}
+
 export function modal(
   ctx: WriteViewContext,
   kind: keyof typeof MODAL_CALLBACK_IDS,
@@ -130,7 +138,7 @@ export function revenueModal(ctx: WriteViewContext, options: RevenueModalOptions
     ctx,
     'revenue',
     options.partner?.type ? m.revenueTitleFor(basisName(ctx, options.partner.type)) : m.revenueTitle,
-    { o: options.origin, ...(options.partner ? { p: options.partner.id } : {}) },
+    modalMetadata(options),
     [
       ...partnerBlocks(ctx, options.partner, options.initial?.partner),
       input(
@@ -239,13 +247,7 @@ export function doneModal(ctx: WriteViewContext, options: DoneModalOptions): Mod
   blocks.push(
     input('date', m.date, { type: 'datepicker', action_id: MODAL_FIELDS.date, initial_date: ctx.today }),
   );
-  return modal(
-    ctx,
-    'done',
-    m.doneTitle,
-    { o: options.origin, ...(partner ? { p: partner.id } : {}) },
-    blocks,
-  );
+  return modal(ctx, 'done', m.doneTitle, modalMetadata(options), blocks);
 }
 
 /** A contact's profiles, in the catalog's order: "Admin, Vente". */
@@ -280,13 +282,7 @@ export function overrideModal(ctx: WriteViewContext, options: OverrideModalOptio
       hint: m.reasonHint,
     }),
   );
-  return modal(
-    ctx,
-    'override',
-    m.overrideTitle,
-    { o: options.origin, ...(partner ? { p: partner.id } : {}) },
-    blocks,
-  );
+  return modal(ctx, 'override', m.overrideTitle, modalMetadata(options), blocks);
 }
 
 /** The input blocks a modal has, to put an error next to one that exists. */
