@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { benefitUses } from '../schema.js';
 import { rowsOfPartners } from './rows-of-partners.js';
@@ -31,14 +31,7 @@ export function createBenefitUsesRepository(db: Db) {
 
     /** The uses of these partners (every partner's without ids), latest first. */
     forPartners(ids?: readonly string[]): Promise<BenefitUseRow[]> {
-      return rowsOfPartners(
-        db,
-        benefitUses,
-        ids,
-        asc(benefitUses.partnerId),
-        desc(benefitUses.usedOn),
-        desc(benefitUses.id),
-      );
+      return rowsOfPartners(db, benefitUses, ids, desc(benefitUses.usedOn), desc(benefitUses.id));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { asc, desc } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { planReviews } from '../schema.js';
 import { rowsOfPartners } from './rows-of-partners.js';
@@ -15,14 +15,7 @@ export function createPlanReviewsRepository(db: Db) {
 
     /** The reviews of these partners (every partner's without ids), latest first. */
     forPartners(ids?: readonly string[]): Promise<PlanReviewRow[]> {
-      return rowsOfPartners(
-        db,
-        planReviews,
-        ids,
-        asc(planReviews.partnerId),
-        desc(planReviews.reviewedOn),
-        desc(planReviews.id),
-      );
+      return rowsOfPartners(db, planReviews, ids, desc(planReviews.reviewedOn), desc(planReviews.id));
     },
   };
 }

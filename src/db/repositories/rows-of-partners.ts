@@ -1,17 +1,17 @@
-import { inArray, type SQL } from 'drizzle-orm';
+import { asc, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
 
 /**
  * The rows of a table kept per partner (one with a `partner_id` column), for these partners: every
- * partner's when `ids` is left out, none (and no query) for an empty list; in `orderBy` order (none
- * given: the database's). What the status card, the digest and the export read for many partners at once.
+ * partner's when `ids` is left out, none (and no query) for an empty list; by partner, then in `thenBy`
+ * order. What the status card, the digest and the export read for many partners at once.
  */
 export async function rowsOfPartners<Table extends PgTable & { partnerId: AnyPgColumn }>(
   db: Db,
   table: Table,
   ids: readonly string[] | undefined,
-  ...orderBy: (AnyPgColumn | SQL)[]
+  ...thenBy: (AnyPgColumn | SQL)[]
 ): Promise<Table['$inferSelect'][]> {
   if (ids && ids.length === 0) return [];
   // drizzle cannot type a select from a generic table: the rows are the table's, as its $inferSelect says.
@@ -19,6 +19,6 @@ export async function rowsOfPartners<Table extends PgTable & { partnerId: AnyPgC
     .select()
     .from(table as PgTable)
     .where(ids ? inArray(table.partnerId, [...ids]) : undefined)
-    .orderBy(...orderBy);
+    .orderBy(asc(table.partnerId), ...thenBy);
   return rows as Table['$inferSelect'][];
 }

@@ -10,13 +10,7 @@ export function createSalesObjectivesRepository(db: Db) {
   return {
     /** The rows of these partners (every partner's without ids), by partner and quarter. */
     forPartners(ids?: readonly string[]): Promise<SalesObjectiveRow[]> {
-      return rowsOfPartners(
-        db,
-        salesObjectives,
-        ids,
-        asc(salesObjectives.partnerId),
-        asc(salesObjectives.quarter),
-      );
+      return rowsOfPartners(db, salesObjectives, ids, asc(salesObjectives.quarter));
     },
 
     /** One quarter's row, locked until the transaction ends; undefined when none. */
