@@ -1,16 +1,14 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { operatorFees } from '../schema.js';
-import { rowsOfPartners } from './rows-of-partners.js';
+import { rowOfPartner, rowsOfPartners } from './rows-of-partners.js';
 
 export type OperatorFeesRow = typeof operatorFees.$inferSelect;
 
 /** An operator's opening fee paid and agreed retrocession rate, one row per partner. */
 export function createOperatorFeesRepository(db: Db) {
   return {
-    async forPartner(partnerId: string): Promise<OperatorFeesRow | undefined> {
-      const [row] = await db.select().from(operatorFees).where(eq(operatorFees.partnerId, partnerId));
-      return row;
+    forPartner(partnerId: string): Promise<OperatorFeesRow | undefined> {
+      return rowOfPartner(db, operatorFees, partnerId);
     },
 
     forPartners(ids?: readonly string[]): Promise<OperatorFeesRow[]> {

@@ -1,4 +1,4 @@
-import { asc, inArray, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
 
@@ -21,4 +21,17 @@ export async function rowsOfPartners<Table extends PgTable & { partnerId: AnyPgC
     .where(ids ? inArray(table.partnerId, [...ids]) : undefined)
     .orderBy(asc(table.partnerId), ...thenBy);
   return rows as Table['$inferSelect'][];
+}
+
+/** The row of a table kept one per partner (its key is `partner_id`); undefined when the partner has none. */
+export async function rowOfPartner<Table extends PgTable & { partnerId: AnyPgColumn }>(
+  db: Db,
+  table: Table,
+  partnerId: string,
+): Promise<Table['$inferSelect'] | undefined> {
+  const [row] = await db
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.partnerId, partnerId));
+  return row as Table['$inferSelect'] | undefined;
 }

@@ -1,16 +1,15 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { partners, zenListings } from '../schema.js';
-import { rowsOfPartners } from './rows-of-partners.js';
+import { rowOfPartner, rowsOfPartners } from './rows-of-partners.js';
 
 export type ZenListingRow = typeof zenListings.$inferSelect;
 
 /** The Experts Zen directory: one listing per partner. */
 export function createZenListingsRepository(db: Db) {
   return {
-    async forPartner(partnerId: string): Promise<ZenListingRow | undefined> {
-      const [row] = await db.select().from(zenListings).where(eq(zenListings.partnerId, partnerId));
-      return row;
+    forPartner(partnerId: string): Promise<ZenListingRow | undefined> {
+      return rowOfPartner(db, zenListings, partnerId);
     },
 
     forPartners(ids?: readonly string[]): Promise<ZenListingRow[]> {
