@@ -4,7 +4,7 @@ import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { transaction } from '../db/transaction.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
-import { type Actor, identifyActor } from './actor.service.js';
+import { type Actor, identifyActor, isAdmin } from './actor.service.js';
 import { refused, type WriteIssue, type WriteResult } from './write-issues.js';
 
 /**
@@ -40,6 +40,24 @@ export function staffWriteOnPartner<T>(
     if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
     const partner = await repos.partners.byIdForUpdate(partnerId);
     return work(repos, { partner, issues: partner ? [] : [{ code: 'partner-unknown' }] }, tx);
+  });
+}
+
+/**
+ * An admin-only write about one partner, in one transaction: anyone else is refused, then an unknown
+ * partner, before anything is written; the partner is read and locked against concurrent writes.
+ */
+export function adminWriteOnPartner<T>(
+  db: Db,
+  slackUserId: string,
+  partnerId: string,
+  work: (repos: Repositories, partner: PartnerRow, tx: Db) => Promise<WriteResult<T>>,
+): Promise<WriteResult<T>> {
+  return inTransaction(db, slackUserId, async (repos, actor, tx) => {
+    if (!isAdmin(actor)) return refused({ code: 'not-allowed' });
+    const partner = await repos.partners.byIdForUpdate(partnerId);
+    if (!partner) return refused({ code: 'partner-unknown' });
+    return work(repos, partner, tx);
   });
 }
 
