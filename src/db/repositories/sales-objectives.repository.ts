@@ -4,9 +4,20 @@ import { salesObjectives } from '../schema.js';
 import { rowsOfPartners } from './rows-of-partners.js';
 
 export type SalesObjectiveRow = typeof salesObjectives.$inferSelect;
+type SalesObjectiveInsert = typeof salesObjectives.$inferInsert;
 
 /** Objectives and forecasts, one row per partner and quarter (`2026-Q2`). */
 export function createSalesObjectivesRepository(db: Db) {
+  /** Sets these columns of a partner's quarter; its row is created when it has none. */
+  const setOnQuarter = async (
+    key: { partnerId: string; quarter: string },
+    set: Omit<SalesObjectiveInsert, 'partnerId' | 'quarter'>,
+  ) => {
+    await db
+      .insert(salesObjectives)
+      .values({ partnerId: key.partnerId, quarter: key.quarter, ...set })
+      .onConflictDoUpdate({ target: [salesObjectives.partnerId, salesObjectives.quarter], set });
+  };
   return {
     /** The rows of these partners (every partner's without ids), by partner and quarter. */
     forPartners(ids?: readonly string[]): Promise<SalesObjectiveRow[]> {
@@ -27,27 +38,23 @@ export function createSalesObjectivesRepository(db: Db) {
       entry: { partnerId: string; quarter: string; objectiveCents: number; by: string },
       now: Date,
     ): Promise<void> {
-      const set = { objectiveCents: entry.objectiveCents, objectiveBy: entry.by, updatedAt: now };
-      await db
-        .insert(salesObjectives)
-        .values({ partnerId: entry.partnerId, quarter: entry.quarter, ...set })
-        .onConflictDoUpdate({ target: [salesObjectives.partnerId, salesObjectives.quarter], set });
+      await setOnQuarter(entry, {
+        objectiveCents: entry.objectiveCents,
+        objectiveBy: entry.by,
+        updatedAt: now,
+      });
     },
 
     async setForecast(
       entry: { partnerId: string; quarter: string; forecastCents: number; forecastOn: string; by: string },
       now: Date,
     ): Promise<void> {
-      const set = {
+      await setOnQuarter(entry, {
         forecastCents: entry.forecastCents,
         forecastOn: entry.forecastOn,
         forecastBy: entry.by,
         updatedAt: now,
-      };
-      await db
-        .insert(salesObjectives)
-        .values({ partnerId: entry.partnerId, quarter: entry.quarter, ...set })
-        .onConflictDoUpdate({ target: [salesObjectives.partnerId, salesObjectives.quarter], set });
+      });
     },
   };
 }
