@@ -3,17 +3,23 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { auditLog, benefitUses, tierHistory } from '../../src/db/schema.js';
 import { planDigests } from '../../src/jobs/digest.job.js';
+import { MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { digestView } from '../../src/slack/views/digest.view.js';
 import { BACKENDS } from '../support/databases.js';
 import { tierHistoryRow } from '../support/rows.js';
+import { viewSubmission } from '../support/slack-requests.js';
 import {
   allText,
+  CHANNELS,
   catalog,
   seedWrites,
+  select,
   spaces,
   TODAY,
+  text,
   USERS,
   useWritesApp,
+  values,
   writeCommands,
 } from './writes.fixtures.js';
 
@@ -87,6 +93,66 @@ describe.each(BACKENDS)('benefits used: /partner use over HTTP on %s', (backend)
     expect(spaces(allText(digestView(catalog, 'fr', mine) as never))).toContain(
       '*Acme Telecom* : févr. 2026',
     );
+  });
+
+  it('opens the benefit form alone on the channel’s partner; its submission records the use, field by field', async () => {
+    expect(await run('use', USERS.manager, CHANNELS.acme)).toContain('Opening the form');
+    const [call] = await h.app.fakeSlack.waitForCalls('views.open');
+    const view = call!.body.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    expect(view.callback_id).toBe(MODAL_CALLBACK_IDS.use);
+    expect(JSON.parse(view.private_metadata)).toEqual({ o: 'command', p: 'acme' });
+    // Acme's contacts are offered for the free training seat.
+    expect(JSON.stringify(view.blocks)).toContain(USERS.acmeAdmin);
+    const submit = (fields: Record<string, Record<string, unknown>>) =>
+      h.app.send(
+        viewSubmission({
+          callbackId: MODAL_CALLBACK_IDS.use,
+          values: values(fields),
+          privateMetadata: view.private_metadata,
+          userId: USERS.manager,
+        }),
+      );
+
+    const before = await h.t.db.select().from(benefitUses);
+    const missing = await submit({ benefit: select('bizbooster'), reference: text('') });
+    expect(missing.json<{ errors: Record<string, string> }>().errors.reference).toContain(
+      'Give the order reference',
+    );
+    const noContact = await submit({
+      benefit: select('training'),
+      reference: text('3CX'),
+      contact: { type: 'static_select', selected_option: null },
+    });
+    expect(noContact.json<{ errors: Record<string, string> }>().errors).toHaveProperty('contact');
+    expect(await h.t.db.select().from(benefitUses)).toEqual(before);
+
+    const ok = await submit({
+      benefit: select('training'),
+      reference: text('Formation avancée 3CX'),
+      contact: select(USERS.acmeAdmin),
+    });
+    expect(ok.text).toBe('');
+    expect(await h.t.db.select().from(benefitUses)).toMatchObject([
+      { partnerId: 'acme', benefit: 'free-training', reference: 'Formation avancée 3CX' },
+    ]);
+    expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'benefit.use'))).toHaveLength(1);
+    const [confirmation] = await h.app.fakeSlack.waitForCalls('chat.postMessage');
+    expect(spaces(allText(confirmation!.body))).toContain('Seat taken by <@U0ACMEADM');
+  });
+
+  it('refuses the benefit form’s submission from a partner contact, writing nothing', async () => {
+    const forged = await h.app.send(
+      viewSubmission({
+        callbackId: MODAL_CALLBACK_IDS.use,
+        values: values({ benefit: select('bizbooster'), reference: text('CMD-1') }),
+        privateMetadata: JSON.stringify({ o: 'command', p: 'acme' }),
+        userId: USERS.acmeAdmin,
+      }),
+    );
+    expect(Object.values(forged.json<{ errors: Record<string, string> }>().errors).join(' ')).toContain(
+      'partner team',
+    );
+    expect(await h.t.db.select().from(benefitUses)).toEqual([]);
   });
 
   it('answers in French', async () => {

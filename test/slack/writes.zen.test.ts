@@ -2,8 +2,27 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { auditLog, checklistItems, zenListings } from '../../src/db/schema.js';
+import { MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
-import { CHANNELS, catalog, seedWrites, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
+import { viewSubmission } from '../support/slack-requests.js';
+import {
+  allText,
+  CHANNELS,
+  catalog,
+  seedWrites,
+  spaces,
+  text,
+  USERS,
+  useWritesApp,
+  values,
+  writeCommands,
+} from './writes.fixtures.js';
+
+/** A multi-select as Slack sends it. */
+const picked = (...options: string[]) => ({
+  type: 'multi_static_select',
+  selected_options: options.map((value) => ({ value, text: { type: 'plain_text', text: value } })),
+});
 
 /** The writes' partners, Acme (Business) with every Experts Zen requirement done. */
 async function seedZen(db: Db) {
@@ -86,5 +105,55 @@ describe.each(BACKENDS)('the Experts Zen directory over HTTP on %s', (backend) =
   it('answers in French', async () => {
     await listAcme();
     expect(await run('experts 3cx 69', USERS.francois)).toContain('*Acme Telecom* : sous 4 h · 01, 69');
+  });
+
+  it('opens the listing form alone for an admin only; its submission validates each field and lists', async () => {
+    expect(await refused('zen list', USERS.manager, CHANNELS.acme)).toContain('partner team');
+    expect(await run('zen list', USERS.admin, CHANNELS.acme)).toContain('Opening the form');
+    const [call] = await h.app.fakeSlack.waitForCalls('views.open');
+    const view = call!.body.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    expect(view.callback_id).toBe(MODAL_CALLBACK_IDS.zenList);
+    expect(JSON.parse(view.private_metadata)).toEqual({ o: 'command', p: 'acme' });
+    // Every catalog domain is offered once (Cisco is an IPBX and a network brand).
+    const blocks = JSON.stringify(view.blocks);
+    expect(blocks.match(/"value":"Cisco"/g)).toHaveLength(1);
+    expect(blocks).toContain('"value":"Alcatel OXO/OXE"');
+    const submit = (fields: Record<string, Record<string, unknown>>, userId: string = USERS.admin) =>
+      h.app.send(
+        viewSubmission({
+          callbackId: MODAL_CALLBACK_IDS.zenList,
+          values: values(fields),
+          privateMetadata: view.private_metadata,
+          userId,
+        }),
+      );
+    const errors = async (fields: Record<string, Record<string, unknown>>, userId?: string) =>
+      (await submit(fields, userId)).json<{ errors: Record<string, string> }>().errors;
+
+    const bad = await errors({ domains: picked(), zone: text('20'), hours: text('soon') });
+    expect(bad.domains).toBeDefined();
+    expect(bad.zone).toContain('20 is not a French département');
+    expect(bad.hours).toContain('is not a number of hours');
+    const manager = await errors(
+      { domains: picked('3CX'), zone: text('69'), hours: text('4') },
+      USERS.manager,
+    );
+    expect(Object.values(manager).join(' ')).toContain('partner team');
+    expect(await h.t.db.select().from(zenListings)).toEqual([]);
+
+    const ok = await submit({
+      domains: picked('3CX', 'Fortinet'),
+      zone: text('69, 1'),
+      hours: text('4'),
+    });
+    expect(ok.text).toBe('');
+    expect(await h.t.db.select().from(zenListings)).toMatchObject([
+      { partnerId: 'acme', domains: ['3CX', 'Fortinet'], departements: ['01', '69'], interventionHours: 4 },
+    ]);
+    expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'zen.list'))).toHaveLength(1);
+    const [confirmation] = await h.app.fakeSlack.waitForCalls('chat.postMessage');
+    expect(spaces(allText(confirmation!.body))).toContain(
+      '*Acme Telecom* is listed in the Experts Zen directory.',
+    );
   });
 });
