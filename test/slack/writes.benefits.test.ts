@@ -12,6 +12,7 @@ import {
   allText,
   CHANNELS,
   catalog,
+  openedForm,
   seedWrites,
   select,
   spaces,
@@ -97,33 +98,20 @@ describe.each(BACKENDS)('benefits used: /partner use over HTTP on %s', (backend)
 
   it('opens the benefit form alone on the channel’s partner; its submission records the use, field by field', async () => {
     expect(await run('use', USERS.manager, CHANNELS.acme)).toContain('Opening the form');
-    const [call] = await h.app.fakeSlack.waitForCalls('views.open');
-    const view = call!.body.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    const { view, submit, errors, confirmation } = await openedForm(h);
     expect(view.callback_id).toBe(MODAL_CALLBACK_IDS.use);
     expect(JSON.parse(view.private_metadata)).toEqual({ o: 'command', p: 'acme' });
     // Acme's contacts are offered for the free training seat.
     expect(JSON.stringify(view.blocks)).toContain(USERS.acmeAdmin);
-    const submit = (fields: Record<string, Record<string, unknown>>) =>
-      h.app.send(
-        viewSubmission({
-          callbackId: MODAL_CALLBACK_IDS.use,
-          values: values(fields),
-          privateMetadata: view.private_metadata,
-          userId: USERS.manager,
-        }),
-      );
 
     const before = await h.t.db.select().from(benefitUses);
-    const missing = await submit({ benefit: select('bizbooster'), reference: text('') });
-    expect(missing.json<{ errors: Record<string, string> }>().errors.reference).toContain(
+    expect((await errors({ benefit: select('bizbooster'), reference: text('') })).reference).toContain(
       'Give the order reference',
     );
-    const noContact = await submit({
-      benefit: select('training'),
-      reference: text('3CX'),
-      contact: { type: 'static_select', selected_option: null },
-    });
-    expect(noContact.json<{ errors: Record<string, string> }>().errors).toHaveProperty('contact');
+    const noContact = { type: 'static_select', selected_option: null };
+    expect(
+      await errors({ benefit: select('training'), reference: text('3CX'), contact: noContact }),
+    ).toHaveProperty('contact');
     expect(await h.t.db.select().from(benefitUses)).toEqual(before);
 
     const ok = await submit({
@@ -136,8 +124,7 @@ describe.each(BACKENDS)('benefits used: /partner use over HTTP on %s', (backend)
       { partnerId: 'acme', benefit: 'free-training', reference: 'Formation avancée 3CX' },
     ]);
     expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'benefit.use'))).toHaveLength(1);
-    const [confirmation] = await h.app.fakeSlack.waitForCalls('chat.postMessage');
-    expect(spaces(allText(confirmation!.body))).toContain('Seat taken by <@U0ACMEADM');
+    expect(await confirmation()).toContain('Seat taken by <@U0ACMEADM');
   });
 
   it('refuses the benefit form’s submission from a partner contact, writing nothing', async () => {

@@ -4,18 +4,7 @@ import type { Db } from '../../src/db/client.js';
 import { auditLog, operatorFees } from '../../src/db/schema.js';
 import { MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
-import { viewSubmission } from '../support/slack-requests.js';
-import {
-  allText,
-  day,
-  seedWrites,
-  spaces,
-  text,
-  USERS,
-  useWritesApp,
-  values,
-  writeCommands,
-} from './writes.fixtures.js';
+import { day, openedForm, seedWrites, text, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
 
 /** The writes' partners, Acme an E-shop managé operator (2 % to 4 %). */
 async function seedManaged(db: Db) {
@@ -68,23 +57,11 @@ describe.each(BACKENDS)('operator fees: /partner fees over HTTP on %s', (backend
 
   it('opens the fees form alone (the partner typed in it); its submission validates each field and records', async () => {
     expect(await run('fees')).toContain('Opening the form');
-    const [call] = await h.app.fakeSlack.waitForCalls('views.open');
-    const view = call!.body.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    const { view, submit, errors, confirmation } = await openedForm(h);
     expect(view.callback_id).toBe(MODAL_CALLBACK_IDS.fees);
     expect(JSON.parse(view.private_metadata)).toEqual({ o: 'command' });
     // The hint gives each program's retrocession, in the catalog's (the deck's) words.
     expect(JSON.stringify(view.blocks)).toContain('2% to 4% of billed revenue');
-    const submit = (fields: Record<string, Record<string, unknown>>, userId: string = USERS.manager) =>
-      h.app.send(
-        viewSubmission({
-          callbackId: MODAL_CALLBACK_IDS.fees,
-          values: values(fields),
-          privateMetadata: view.private_metadata,
-          userId,
-        }),
-      );
-    const errors = async (fields: Record<string, Record<string, unknown>>, userId?: string) =>
-      (await submit(fields, userId)).json<{ errors: Record<string, string> }>().errors;
 
     expect((await errors({ partner: text('acme'), rate: text('4,5 %') })).rate).toContain(
       'is not between 2% and 4%',
@@ -105,7 +82,6 @@ describe.each(BACKENDS)('operator fees: /partner fees over HTTP on %s', (backend
       { partnerId: 'acme', openingFeePaidOn: '2026-02-01', retrocessionBasisPoints: 300 },
     ]);
     expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'operator.fees'))).toHaveLength(1);
-    const [confirmation] = await h.app.fakeSlack.waitForCalls('chat.postMessage');
-    expect(spaces(allText(confirmation!.body))).toContain('Operator fees of *Acme Telecom* recorded.');
+    expect(await confirmation()).toContain('Operator fees of *Acme Telecom* recorded.');
   });
 });

@@ -4,17 +4,14 @@ import type { Db } from '../../src/db/client.js';
 import { auditLog, checklistItems, zenListings } from '../../src/db/schema.js';
 import { MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
-import { viewSubmission } from '../support/slack-requests.js';
 import {
-  allText,
   CHANNELS,
   catalog,
+  openedForm,
   seedWrites,
-  spaces,
   text,
   USERS,
   useWritesApp,
-  values,
   writeCommands,
 } from './writes.fixtures.js';
 
@@ -110,25 +107,13 @@ describe.each(BACKENDS)('the Experts Zen directory over HTTP on %s', (backend) =
   it('opens the listing form alone for an admin only; its submission validates each field and lists', async () => {
     expect(await refused('zen list', USERS.manager, CHANNELS.acme)).toContain('partner team');
     expect(await run('zen list', USERS.admin, CHANNELS.acme)).toContain('Opening the form');
-    const [call] = await h.app.fakeSlack.waitForCalls('views.open');
-    const view = call!.body.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    const { view, submit, errors, confirmation } = await openedForm(h, { user: USERS.admin });
     expect(view.callback_id).toBe(MODAL_CALLBACK_IDS.zenList);
     expect(JSON.parse(view.private_metadata)).toEqual({ o: 'command', p: 'acme' });
     // Every catalog domain is offered once (Cisco is an IPBX and a network brand).
     const blocks = JSON.stringify(view.blocks);
     expect(blocks.match(/"value":"Cisco"/g)).toHaveLength(1);
     expect(blocks).toContain('"value":"Alcatel OXO/OXE"');
-    const submit = (fields: Record<string, Record<string, unknown>>, userId: string = USERS.admin) =>
-      h.app.send(
-        viewSubmission({
-          callbackId: MODAL_CALLBACK_IDS.zenList,
-          values: values(fields),
-          privateMetadata: view.private_metadata,
-          userId,
-        }),
-      );
-    const errors = async (fields: Record<string, Record<string, unknown>>, userId?: string) =>
-      (await submit(fields, userId)).json<{ errors: Record<string, string> }>().errors;
 
     const bad = await errors({ domains: picked(), zone: text('20'), hours: text('soon') });
     expect(bad.domains).toBeDefined();
@@ -151,9 +136,6 @@ describe.each(BACKENDS)('the Experts Zen directory over HTTP on %s', (backend) =
       { partnerId: 'acme', domains: ['3CX', 'Fortinet'], departements: ['01', '69'], interventionHours: 4 },
     ]);
     expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'zen.list'))).toHaveLength(1);
-    const [confirmation] = await h.app.fakeSlack.waitForCalls('chat.postMessage');
-    expect(spaces(allText(confirmation!.body))).toContain(
-      '*Acme Telecom* is listed in the Experts Zen directory.',
-    );
+    expect(await confirmation()).toContain('*Acme Telecom* is listed in the Experts Zen directory.');
   });
 });
