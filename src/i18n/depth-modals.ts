@@ -43,6 +43,13 @@ const en = {
       `*${requirement}*: done on ${doneOn}, valid until ${lapsesOn} (${days} left)`,
     outro:
       'Renew it before then: once it lapses, the listing is suspended and left out of `/partner experts`. Your manager records the renewal (`/partner done … zen-qcm`).',
+    /** `/partner zen`: each certification that lapses, and where it stands. */
+    zenTitle: '*Certifications, to renew before they lapse*',
+    valid: (requirement: string, lapsesOn: string) =>
+      `:white_check_mark: ${requirement}: valid until ${lapsesOn}`,
+    dueAgain: (requirement: string, lapsesOn: string) =>
+      `:hourglass_flowing_sand: ${requirement}: to renew, lapses on ${lapsesOn}`,
+    lapsed: (requirement: string, lapsedOn: string) => `:black_circle: ${requirement}: lapsed on ${lapsedOn}`,
   },
 };
 
@@ -86,6 +93,11 @@ const fr: DepthModalsMessages = {
       `*${requirement}*\u202f: faite le ${doneOn}, valable jusqu’au ${lapsesOn} (encore ${days})`,
     outro:
       'Renouvelez-la avant cette date\u202f: une fois échue, le référencement est suspendu et n’apparaît plus dans `/partner experts`. Votre responsable enregistre le renouvellement (`/partner done … zen-qcm`).',
+    zenTitle: '*Certifications, à renouveler avant leur échéance*',
+    valid: (requirement, lapsesOn) => `:white_check_mark: ${requirement}\u202f: valable jusqu’au ${lapsesOn}`,
+    dueAgain: (requirement, lapsesOn) =>
+      `:hourglass_flowing_sand: ${requirement}\u202f: à renouveler, échue le ${lapsesOn}`,
+    lapsed: (requirement, lapsedOn) => `:black_circle: ${requirement}\u202f: échue depuis le ${lapsedOn}`,
   },
 };
 

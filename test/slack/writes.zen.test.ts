@@ -99,6 +99,18 @@ describe.each(BACKENDS)('the Experts Zen directory over HTTP on %s', (backend) =
     expect(await run('zen acme')).toContain('Experts Zen');
   });
 
+  it('shows on `zen` when each certification lapses, and one due again as to renew', async () => {
+    expect(await run('zen acme')).toContain(
+      ':white_check_mark: Pass the certification quizzes: valid until 1 Feb 2028',
+    );
+    // A QCM passed on 1 April 2024 lapses on 1 April 2026: due again since 2 March (today is 20 March).
+    await h.t.db.execute(sql`update checklist_items set completed_on = '2024-04-01' where item = 'zen-qcm'`);
+    expect(await run('zen acme')).toContain('Pass the certification quizzes: to renew, lapses on 1 Apr 2026');
+    expect(await run('zen acme', USERS.francois)).toContain(
+      'Réussir les QCM de certification : à renouveler, échue le 1er avr. 2026',
+    );
+  });
+
   it('answers in French', async () => {
     await listAcme();
     expect(await run('experts 3cx 69', USERS.francois)).toContain('*Acme Telecom* : sous 4 h · 01, 69');
