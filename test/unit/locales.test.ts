@@ -38,6 +38,7 @@ describe('locales', () => {
         'assistantMessages',
         'benefitUsesMessages',
         'commandMessages',
+        'consoleMessages',
         'depthModalsMessages',
         'digestMessages',
         'homeMessages',
