@@ -99,6 +99,20 @@ describe.each(BACKENDS)('the Experts Zen directory over HTTP on %s', (backend) =
     expect(await run('zen acme')).toContain('Experts Zen');
   });
 
+  it('fills the listing form in with the partner’s listing, to update it', async () => {
+    await listAcme();
+    await run('zen list', USERS.admin, CHANNELS.acme);
+    const { view } = await openedForm(h, { user: USERS.admin });
+    const inputs = view.blocks as { block_id?: string; element?: Record<string, unknown> }[];
+    const element = (id: string) => inputs.find((b) => b.block_id === id)!.element!;
+    expect(element('zone').initial_value).toBe('01, 69');
+    expect(element('hours').initial_value).toBe('4');
+    expect((element('domains').initial_options as { value: string }[]).map((o) => o.value)).toEqual([
+      '3CX',
+      'Alcatel OXO/OXE',
+    ]);
+  });
+
   it('shows on `zen` when each certification lapses, and one due again as to renew', async () => {
     expect(await run('zen acme')).toContain(
       ':white_check_mark: Pass the certification quizzes: valid until 1 Feb 2028',

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { ContactRow, PartnerRow } from '../../db/repositories/partners.repository.js';
+import type { ZenListingRow } from '../../db/repositories/zen-listings.repository.js';
 import { type DepthModalsMessages, depthModalsMessages } from '../../i18n/depth-modals.js';
 import { MAX_REFERENCE_LENGTH } from '../../services/benefit-uses.service.js';
 import { MODAL_FIELDS, type ModalMetadata } from '../ids.js';
@@ -84,8 +85,16 @@ export function feesModal(ctx: WriteViewContext, options: DepthModalOptions): Mo
   ]);
 }
 
-/** An Experts Zen listing: the domains (the catalog's, grouped as the deck does), the zone, the time. */
-export function zenListModal(ctx: WriteViewContext, options: DepthModalOptions): ModalView {
+/**
+ * An Experts Zen listing: the domains (the catalog's, grouped as the deck does), the zone, the time;
+ * filled in with the partner's listing when it has one (listing again updates it).
+ */
+export function zenListModal(
+  ctx: WriteViewContext,
+  options: DepthModalOptions & {
+    listing?: Pick<ZenListingRow, 'domains' | 'departements' | 'interventionHours'>;
+  },
+): ModalView {
   const f = fmt(ctx);
   const z = messages(ctx).zen;
   const seen = new Set<string>();
@@ -96,6 +105,8 @@ export function zenListModal(ctx: WriteViewContext, options: DepthModalOptions):
     if (items.length)
       groups.push({ label: plain(f.label(domain.label), 75), options: items.map((i) => option(i, i)) });
   }
+  const listing = options.listing;
+  const listed = groups.flatMap((g) => g.options).filter((o) => listing?.domains.includes(o.value!));
   const blocks: KnownBlock[] = [
     ...partnerBlocks(ctx, options.partner),
     input(
@@ -106,13 +117,25 @@ export function zenListModal(ctx: WriteViewContext, options: DepthModalOptions):
         action_id: MODAL_FIELDS.domains,
         option_groups: groups,
         max_selected_items: Math.min(seen.size, MODAL_LIMITS.options),
+        ...(listed.length ? { initial_options: listed } : {}),
       },
       { hint: z.domainsHint },
     ),
-    input('zone', z.zone, textInput('zone', { placeholder: '69, 01, 38', max: 500 }), {
-      hint: z.zoneHint,
-    }),
-    input('hours', z.hours, textInput('hours', { placeholder: '4', max: 10 })),
+    input(
+      'zone',
+      z.zone,
+      textInput('zone', { placeholder: '69, 01, 38', max: 500, initial: listing?.departements.join(', ') }),
+      { hint: z.zoneHint },
+    ),
+    input(
+      'hours',
+      z.hours,
+      textInput('hours', {
+        placeholder: '4',
+        max: 10,
+        initial: listing && String(listing.interventionHours),
+      }),
+    ),
   ];
   return modal(ctx, 'zenList', z.title, metadata(options), blocks);
 }

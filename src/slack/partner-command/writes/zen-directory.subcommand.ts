@@ -1,6 +1,11 @@
 import { zenDirectoryMessages } from '../../../i18n/zen-directory.js';
 import { searchKey } from '../../../program/text.js';
-import { listInZen, searchExperts, unlistFromZen } from '../../../services/zen-directory.service.js';
+import {
+  listInZen,
+  searchExperts,
+  unlistFromZen,
+  zenListingOf,
+} from '../../../services/zen-directory.service.js';
 import { zenListModal } from '../../views/depth-modals.view.js';
 import { writeRefusedView } from '../../views/write-replies.view.js';
 import { expertsView, zenListedView, zenUnlistedView } from '../../views/zen-directory.view.js';
@@ -49,7 +54,9 @@ async function zenDirectoryWrite(ctx: CommandContext, verb: 'list' | 'unlist', a
       // The form is for admins, as the listing is: anyone else is told so before filling it in.
       if (ctx.actor.kind !== 'staff' || ctx.actor.role !== 'admin')
         return writeRefusedView(w, [{ code: 'not-allowed' }], usage);
-      return modalReply(w, zenListModal(w, { partner: await partnerForForm(ctx), origin: 'command' }));
+      const partner = await partnerForForm(ctx);
+      const listing = partner ? await zenListingOf(ctx.deps.db, partner.id) : undefined;
+      return modalReply(w, zenListModal(w, { partner, listing, origin: 'command' }));
     },
     isAnchor: (t) => FIELDS[searchKey(t)] !== undefined,
     anchorName: zm.anchor,
