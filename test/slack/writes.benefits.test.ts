@@ -127,6 +127,17 @@ describe.each(BACKENDS)('benefits used: /partner use over HTTP on %s', (backend)
     expect(await confirmation()).toContain('Seat taken by <@U0ACMEADM');
   });
 
+  it('opens the benefit form without a contact picker for a partner with no contact on Slack', async () => {
+    await h.t.db.execute(
+      sql`update contacts set slack_user_id = null, email = 'bob@beta.example' where partner_id = 'beta'`,
+    );
+    await run('use', USERS.manager, CHANNELS.beta);
+    const { view } = await openedForm(h);
+    const blocks = view.blocks as { type: string; block_id?: string }[];
+    expect(blocks.some((b) => b.block_id === 'contact')).toBe(false);
+    expect(JSON.stringify(blocks)).toContain('no contact on file');
+  });
+
   it('refuses the benefit form’s submission from a partner contact, writing nothing', async () => {
     const forged = await h.app.send(
       viewSubmission({

@@ -232,7 +232,9 @@ export function contactBlocks(
 ): KnownBlock[] {
   const m = ctx.w.modal;
   if (partner && contacts) {
-    if (contacts.length === 0) return [context(m.noContacts)];
+    // A select needs an option: contacts not on Slack cannot be picked (Slack refuses an empty select).
+    const onSlack = contacts.flatMap((c) => (c.slackUserId ? [{ ...c, slackUserId: c.slackUserId }] : []));
+    if (onSlack.length === 0) return [context(m.noContacts)];
     return [
       input(
         'contact',
@@ -240,8 +242,7 @@ export function contactBlocks(
         {
           type: 'static_select',
           action_id: MODAL_FIELDS.contact,
-          options: contacts
-            .flatMap((c) => (c.slackUserId ? [{ ...c, slackUserId: c.slackUserId }] : []))
+          options: onSlack
             .slice(0, MODAL_LIMITS.options)
             .map((c) => option(`${c.name} (${profilesLabel(ctx, c.profiles)})`, c.slackUserId)),
         },
