@@ -37,7 +37,7 @@ function quoteCsv(text: string): string {
  * CSV for French Excel: UTF-8 with a BOM (else Excel reads Windows-1252), `;` between cells, decimal
  * comma, CRLF; days as YYYY-MM-DD (Excel reads them as dates, the import too).
  */
-export function tableToCsv(table: ExportTable, locale: Locale): Buffer {
+export function tableToCsv(table: Pick<ExportTable, 'columns' | 'rows'>, locale: Locale): Buffer {
   const lines = [table.columns.map((c) => quoteCsv(headerOf(c, locale))).join(';')];
   for (const row of table.rows) lines.push(row.map((cell) => quoteCsv(csvText(cell))).join(';'));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');

@@ -29,6 +29,7 @@ export {
 } from './format.js';
 export { agree, elide, type Gender, genderOf } from './french.js';
 export { type HomeMessages, homeMessages } from './home.js';
+export { type ImportExportMessages, importExportMessages } from './import-export.js';
 export {
   createLocaleCache,
   createLocaleResolver,

@@ -73,6 +73,30 @@ export type DepthModalKind = 'use' | 'fees' | 'zenList';
 
 export type ModalKind = Exclude<keyof typeof MODAL_CALLBACK_IDS, 'evaluationOverride' | DepthModalKind>;
 
+/**
+ * `/partner import` (issue 12): the modal asking for the kind and the file, and the preview whose submit
+ * is "Import". Apart from MODAL_CALLBACK_IDS: they are not write forms.
+ */
+export const IMPORT_CALLBACK_IDS = {
+  upload: 'partner_modal_import',
+  preview: 'partner_modal_import_preview',
+} as const;
+
+/** The import modal's inputs (block id = action id). */
+export const IMPORT_FIELDS = { kind: 'import_kind', file: 'import_file' } as const;
+
+/**
+ * What the preview carries to "Import": the kind, the Slack file and the SHA-256 of the bytes previewed
+ * (the file is downloaded again and must be the same), and its name.
+ */
+export const importMetadata = z.object({
+  k: z.string().min(1).max(30),
+  f: z.string().regex(/^F[A-Z0-9]{1,30}$/),
+  h: z.string().regex(/^[0-9a-f]{64}$/),
+  n: z.string().max(200),
+});
+export type ImportMetadata = z.infer<typeof importMetadata>;
+
 /** One input per block; the block id and the element's action id are the same word. */
 export const MODAL_FIELDS = {
   partner: 'partner',

@@ -9,6 +9,7 @@ import { depthModalsMessages } from '../../src/i18n/depth-modals.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
+import { importExportMessages } from '../../src/i18n/import-export.js';
 import { objectivesMessages } from '../../src/i18n/objectives.js';
 import { operatorFeesMessages } from '../../src/i18n/operator-fees.js';
 import { reminderMailMessages } from '../../src/i18n/reminder-mail.js';
@@ -901,6 +902,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['operator fees', (l) => operatorFeesMessages[l]],
   ['zen directory', (l) => zenDirectoryMessages[l]],
   ['depth forms', (l) => depthModalsMessages[l]],
+  ['import-export', (l) => importExportMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

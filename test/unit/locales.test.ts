@@ -42,6 +42,7 @@ describe('locales', () => {
         'depthModalsMessages',
         'digestMessages',
         'homeMessages',
+        'importExportMessages',
         'membershipMessages',
         'objectivesMessages',
         'operatorFeesMessages',
