@@ -1,5 +1,6 @@
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import type { Catalog, Label } from '../program/catalog.schema.js';
+import { isRenewal } from '../program/certifications.js';
 import { type IsoDate, quarterOf } from '../program/dates.js';
 import { obligationApplies } from '../program/obligations.js';
 import { checkCompletedOn, refused, succeeded, type WriteIssue } from './write-issues.js';
@@ -69,7 +70,8 @@ export function checkChecklistItem(
 
 /**
  * Marks a checklist item done for a partner (staff only). An item already done (for sales-*, already
- * done in that quarter) is left as it is and said so.
+ * done in that quarter; for a lapsing certification, done and not due again yet) is left as it is and
+ * said so.
  */
 export const markChecklistDone = staffPartnerWrite<MarkDoneInput, ChecklistMarked>(
   async (repos, { partner, issues }, { catalog, input, today }) => {
@@ -87,8 +89,10 @@ export const markChecklistDone = staffPartnerWrite<MarkDoneInput, ChecklistMarke
 
     const done = await repos.checklist.completions(partner.id, entry.code);
     const quarter = quarterOf(date);
+    // A lapsing certification (Experts Zen QCM, certification training) is recorded again once due again.
+    const renewal = isRenewal(catalog, entry.code, done, date);
     const already = done.find((d) => !entry.quarterly || (d >= quarter.start && d <= quarter.end));
-    if (already) return succeeded({ partner, entry, completedOn: date, alreadyDoneOn: already });
+    if (already && !renewal) return succeeded({ partner, entry, completedOn: date, alreadyDoneOn: already });
 
     await repos.checklist.add({ partnerId: partner.id, item: entry.code, completedOn: date });
     await repos.audit.record({

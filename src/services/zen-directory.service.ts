@@ -107,6 +107,11 @@ export function unlistFromZen(
   });
 }
 
+/** A partner's listing as recorded (suspended or not), to fill in the listing form; none when unlisted. */
+export function zenListingOf(db: Db, partnerId: string): Promise<ZenListingRow | undefined> {
+  return createRepositories(db).zenListings.forPartner(partnerId);
+}
+
 export interface ExpertsFound {
   domains: string[];
   departement: string | undefined;

@@ -5,6 +5,7 @@ import { announcementMailMessages } from '../../src/i18n/announcement-mail.js';
 import { announcementMessages } from '../../src/i18n/announcements.js';
 import { benefitUsesMessages } from '../../src/i18n/benefit-uses.js';
 import { commandMessages } from '../../src/i18n/commands.js';
+import { depthModalsMessages } from '../../src/i18n/depth-modals.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
@@ -900,6 +901,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['benefit uses', (l) => benefitUsesMessages[l]],
   ['operator fees', (l) => operatorFeesMessages[l]],
   ['zen directory', (l) => zenDirectoryMessages[l]],
+  ['depth forms', (l) => depthModalsMessages[l]],
   ['import-export', (l) => importExportMessages[l]],
 ];
 

@@ -39,6 +39,7 @@ describe('locales', () => {
         'benefitUsesMessages',
         'commandMessages',
         'consoleMessages',
+        'depthModalsMessages',
         'digestMessages',
         'homeMessages',
         'importExportMessages',

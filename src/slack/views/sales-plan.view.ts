@@ -42,6 +42,7 @@ export function quarterSalesParts(ctx: Pick<ViewContext, 'm' | 'locale'>, s: Qua
   ];
   if (s.state === 'met') parts.push(o.met);
   else if (s.state === 'missed') parts.push(o.missed);
+  else if (s.state === 'not-applicable') parts.push(o.notApplicable);
   else if (s.onTrack !== null) parts.push(s.onTrack ? o.onTrack : o.offTrack);
   return parts.join(' · ');
 }
