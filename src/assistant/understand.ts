@@ -9,6 +9,7 @@ import type {
 import { FILLER, NAME_MARKERS, PATTERNS } from './lexicon.js';
 import {
   closestPartners,
+  FUZZY_MIN_LENGTH,
   type IndexedPartner,
   type PartnerIndex,
   tokens,
@@ -36,7 +37,7 @@ const SLACK_MARKUP = /<[@#!][^>]*>|<https?:[^>]*>/g;
 /** Words the patterns are made of: a word that is one of them is never taken for a partner's name. */
 const PATTERN_WORDS = new Set(
   Object.values(PATTERNS).flatMap((p) => {
-    const source = p.source.replace(/\\S\+|\\S|\{[\d,]+\}/g, ' ');
+    const source = p.source.replace(/\\S\+|\\S\*?|\{[\d,]+\}/g, ' ');
     // "owes?" stands for "owe" and "owes".
     return [source.replace(/\?/g, ''), source.replace(/[a-z]\?/g, '')].flatMap((variant) =>
       variant
@@ -46,6 +47,43 @@ const PATTERN_WORDS = new Set(
     );
   }),
 );
+
+/** The starts the patterns give for whole families of words ("recap\S*": recap, recapitulatif...). */
+const PATTERN_STEMS = [
+  ...new Set(
+    Object.values(PATTERNS).flatMap((p) => [...p.source.matchAll(/([a-z]{4,})\\S\*/g)].map((m) => m[1]!)),
+  ),
+];
+
+function isPatternWord(word: string): boolean {
+  return PATTERN_WORDS.has(word) || PATTERN_STEMS.some((stem) => word.startsWith(stem));
+}
+
+/** The words a typo in a question's keyword may stand for (long enough for one typo to say little). */
+const TYPO_TARGETS = [...PATTERN_WORDS].filter((w) => w.length >= FUZZY_MIN_LENGTH);
+
+/**
+ * The pattern word or tier word `word` stands for when it is one typo away from one ("pallier",
+ * "benfits", "histry"): two neighbours swapped, or, for words of five letters or more, one letter added,
+ * dropped or changed before the last two (a different ending makes another word, not a typo: "managed" is
+ * no "manager", « commande » no « commandes »).
+ */
+function keywordFor(word: string, tierWords: Map<string, string>): string | undefined {
+  if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
+  const ending = word.slice(-2);
+  const fits = (k: string) =>
+    (k.length === word.length && isSwap(word, k)) ||
+    (word.length > FUZZY_MIN_LENGTH && k.endsWith(ending) && withinOneEdit(word, k));
+  for (const k of TYPO_TARGETS) if (fits(k)) return k;
+  for (const k of tierWords.keys()) if (k.length >= FUZZY_MIN_LENGTH && fits(k)) return k;
+  return undefined;
+}
+
+/** Two words of one length that differ only by two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  const i = [...a].findIndex((c, n) => c !== b[n]);
+  return i >= 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
 
 /** The list filters' patterns, to take them out of a question and see what else it asks. */
 const FILTERS_EVERYWHERE = [PATTERNS.atRisk, PATTERNS.overdue, PATTERNS.withinReach, PATTERNS.left].map(
@@ -66,7 +104,15 @@ interface PartnerMention {
  */
 export function understand(text: string, context: UnderstandContext): Understanding {
   const cleaned = text.slice(0, MAX_QUESTION_LENGTH).replace(SLACK_MARKUP, ' ');
-  const { raw, low } = tokens(cleaned);
+  const { raw, low: typed } = tokens(cleaned);
+  const tierWords = tierVocabulary(context.tiers);
+  const isWord = (w: string) => FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || /^\d+$/.test(w);
+  // A keyword typed with a typo reads as the keyword, unless it is a partner's name as typed.
+  const low = typed.map((w) =>
+    isWord(w) || context.partners.firstWordMatches(w, { fuzzy: false }).length > 0
+      ? w
+      : (keywordFor(w, tierWords) ?? w),
+  );
   const s = ` ${low.join(' ')} `;
   const seen = new Map<string, boolean>();
   const has = (key: keyof typeof PATTERNS, on = s) => {
@@ -78,9 +124,8 @@ export function understand(text: string, context: UnderstandContext): Understand
     return found;
   };
 
-  const tierWords = tierVocabulary(context.tiers);
   const tierMentioned = findTier(low, tierWords);
-  const known = (w: string) => FILLER.has(w) || PATTERN_WORDS.has(w) || tierWords.has(w) || /^\d+$/.test(w);
+  const known = isWord;
 
   const mentions = findPartners(low, context.partners, known);
   const named = new Set(mentions.flatMap((m) => m.candidates.map((c) => c.id)));
@@ -88,7 +133,7 @@ export function understand(text: string, context: UnderstandContext): Understand
   const namedId = single ? [...named][0] : undefined;
   const nameLike = named.size === 0 ? findUnknownName(raw, low, known, mentions) : undefined;
   // An unknown word is taken for a name only in a question that asks something, or follows one up.
-  const asked = partnerIntents(s, has);
+  const asked = joinedIntents(s, has);
   const asksSomething = asked.length > 0 || has('program') || has('nextEvaluation');
   const followsUp = has('followUp') && context.previous !== undefined;
   const unknownName =
@@ -102,11 +147,14 @@ export function understand(text: string, context: UnderstandContext): Understand
     named.size === 0 &&
     !unknownName &&
     !has('manager') &&
-    ((has('portfolio') && !has('benefits') && !has('bring')) ||
+    ((has('portfolio') && !has('benefits') && !has('bring') && !has('program')) ||
       (has('who') && filterWords && specificBesidesFilters.length === 0) ||
       (context.previous?.intent === 'list' && filterWords && specificBesidesFilters.length === 0));
 
-  if (tierMentioned && named.size === 0 && (has('benefits') || has('bring')))
+  // "What does Premium bring?", and in a thread that asked it of a tier, « et Premium ? ».
+  const tierAsked =
+    has('benefits') || has('bring') || (asked.length === 0 && context.previous?.intent === 'tier-benefits');
+  if (tierMentioned && named.size === 0 && tierAsked)
     return intent({ kind: 'tier-benefits', tier: tierMentioned });
 
   if (list) {
@@ -126,8 +174,10 @@ export function understand(text: string, context: UnderstandContext): Understand
 
   let kinds = asked;
   const programAsked = has('program');
-  const nextEvaluation = has('nextEvaluation') && !kinds.includes('missing');
-  if (nextEvaluation) kinds = kinds.filter((k) => k !== 'tier' && k !== 'status' && k !== 'history');
+  // "When is the next tier evaluation?" asks a date, not what is missing for the next tier.
+  const nextEvaluation = has('nextEvaluation') && !has('missingStrong');
+  if (nextEvaluation)
+    kinds = kinds.filter((k) => k !== 'tier' && k !== 'status' && k !== 'history' && k !== 'missing');
   if (programAsked && named.size === 0 && kinds.every((k) => k === 'tier' || k === 'status')) kinds = [];
 
   if (kinds.length === 0) {
@@ -137,6 +187,8 @@ export function understand(text: string, context: UnderstandContext): Understand
   }
   if (kinds.length === 0 && has('help') && named.size === 0) return intent({ kind: 'help' });
 
+  // A tier named about a partner, nothing else asked: « Fibre est en Business ou en Premium ? »
+  if (kinds.length === 0 && !programAsked && mentionsTier(low, tierWords, mentions)) kinds = ['tier'];
   // Named, but nothing asked: a follow-up (« et pour Garonne ? ») asks the thread's question again.
   if (kinds.length === 0 && (named.size > 0 || unknownName)) {
     const previous = context.previous?.intent;
@@ -192,6 +244,26 @@ function isPartnerKind(kind: IntentKind): kind is PartnerIntentKind {
   return ['status', 'tier', 'benefits', 'obligations', 'zen', 'history', 'missing', 'manager'].includes(kind);
 }
 
+/** Two questions joined by « et », "and"...: each side may ask its own (« leur palier et leurs devoirs ? »). */
+const COORDINATION = / (?:et|and|&|ainsi que|as well as|puis) /;
+
+/**
+ * The reads asked for, each side of a coordination counted on its own, so that a vaguer read named on its
+ * side (« leur palier », "our tier") is not taken for part of the other side's.
+ */
+function joinedIntents(
+  s: string,
+  has: (key: keyof typeof PATTERNS, on?: string) => boolean,
+): PartnerIntentKind[] {
+  const whole = partnerIntents(s, has);
+  const sides = s
+    .split(COORDINATION)
+    .map((side) => partnerIntents(` ${side.trim()} `, has))
+    .filter((kinds) => kinds.length > 0);
+  if (sides.length < 2) return whole;
+  return [...new Set([...whole, ...sides.flat()])];
+}
+
 /** The reads about one partner the words ask for, the vaguer ones left out when a precise one is there. */
 function partnerIntents(
   s: string,
@@ -227,6 +299,11 @@ function tierVocabulary(tiers: UnderstandContext['tiers']): Map<string, string> 
       for (const w of tokens(label).low) if (w !== 'partner' && w !== 'partenaire') vocabulary.set(w, t.code);
   }
   return vocabulary;
+}
+
+/** Whether a tier is named outside the partners' names (« en Business », "still Premium?"). */
+function mentionsTier(low: string[], vocabulary: Map<string, string>, mentions: PartnerMention[]): boolean {
+  return low.some((w, i) => vocabulary.has(w) && !mentions.some((m) => i >= m.start && i < m.end));
 }
 
 function findTier(low: string[], vocabulary: Map<string, string>): string | undefined {
