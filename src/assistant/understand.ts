@@ -142,14 +142,20 @@ export function understand(text: string, context: UnderstandContext): Understand
   // A list of the asker's partners: "which partners are at risk?", « qui risque de descendre ? »
   const filterWords = has('atRisk') || has('overdue') || has('withinReach') || has('left');
   const withoutFilters = FILTERS_EVERYWHERE.reduce((acc, p) => acc.replace(p, '  '), s);
-  const specificBesidesFilters = partnerIntents(withoutFilters, has).filter((k) => k !== 'status');
+  // « qui a des devoirs en retard ? »: the duties are the filter's.
+  const specificBesidesFilters = partnerIntents(withoutFilters, has).filter(
+    (k) => k !== 'status' && !(k === 'obligations' && has('overdue') && has('whoever')),
+  );
   const list =
     named.size === 0 &&
     !unknownName &&
     !has('manager') &&
-    ((has('portfolio') && !has('benefits') && !has('bring') && !has('program')) ||
+    ((has('portfolio') && !has('benefits') && !has('bring') && (!has('program') || filterWords)) ||
       (has('who') && filterWords && specificBesidesFilters.length === 0) ||
       (context.previous?.intent === 'list' && filterWords && specificBesidesFilters.length === 0));
+
+  // A question about the bot itself ("what can you do?") is help, whatever its other words.
+  if (has('aboutBot') && named.size === 0 && !unknownName) return intent({ kind: 'help' });
 
   // "What does Premium bring?", and in a thread that asked it of a tier, « et Premium ? ».
   const tierAsked =
@@ -273,7 +279,8 @@ function partnerIntents(
   if (has('manager', s)) kinds.add('manager');
   if (has('history', s)) kinds.add('history');
   if (has('zen', s)) kinds.add('zen');
-  if (has('obligations', s) && !has('zen', s)) kinds.add('obligations');
+  const duty = has('obligations', s) || (has('duty', s) && !has('missingStrong', s));
+  if (duty && !has('zen', s)) kinds.add('obligations');
   const benefits = has('benefits', s);
   if (benefits) kinds.add('benefits');
   if (has('missingStrong', s)) kinds.add('missing');
