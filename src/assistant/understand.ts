@@ -150,7 +150,10 @@ export function understand(text: string, context: UnderstandContext): Understand
     named.size === 0 &&
     !unknownName &&
     !has('manager') &&
-    ((has('portfolio') && !has('benefits') && !has('bring') && (!has('program') || filterWords)) ||
+    ((has('portfolio') &&
+      !has('benefits') &&
+      !has('bring') &&
+      ((!has('program') && !has('nextEvaluation')) || filterWords)) ||
       (has('who') && filterWords && specificBesidesFilters.length === 0) ||
       (context.previous?.intent === 'list' && filterWords && specificBesidesFilters.length === 0));
 
