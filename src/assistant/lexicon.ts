@@ -410,6 +410,8 @@ export const PATTERNS = {
     'qui (?:me |nous |le |la |les |vous |t |leur |lui )?(?:gere|suit|s occupe)',
     'qui (?:\\S+ ){0,2}(?:gere|gerent|suit|suivent|occupe|occupent)',
     'qui est (?:en )?charge',
+    'qui est (?:\\S+ ){0,3}en charge',
+    '(?:commercial|commerciale|sales rep|rep) (?:en charge|dedie|dediee|attitre|attitree|assigned)',
     'en charge (?:de|d)',
     'in charge of',
     'who (?:manages|handles|looks after|is in charge|is responsible|s in charge|takes care|runs|owns|follows)',

@@ -64,13 +64,13 @@ const TYPO_TARGETS = [...PATTERN_WORDS].filter((w) => w.length >= FUZZY_MIN_LENG
 
 /**
  * The pattern word or tier word `word` stands for when it is one typo away from one ("pallier",
- * "benfits", "histry"): two neighbours swapped, or, for words of five letters or more, one letter added,
- * dropped or changed before the last two (a different ending makes another word, not a typo: "managed" is
- * no "manager", « commande » no « commandes »).
+ * "benfits", "historiqe"): two neighbours swapped, or, for words of five letters or more, one letter added,
+ * dropped or changed, the last letter kept (a different ending makes another word, not a typo: "managed"
+ * is no "manager", « commande » no « commandes »).
  */
 function keywordFor(word: string, tierWords: Map<string, string>): string | undefined {
   if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
-  const ending = word.slice(-2);
+  const ending = word.slice(-1);
   const fits = (k: string) =>
     (k.length === word.length && isSwap(word, k)) ||
     (word.length > FUZZY_MIN_LENGTH && k.endsWith(ending) && withinOneEdit(word, k));
@@ -107,12 +107,14 @@ export function understand(text: string, context: UnderstandContext): Understand
   const { raw, low: typed } = tokens(cleaned);
   const tierWords = tierVocabulary(context.tiers);
   const isWord = (w: string) => FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || /^\d+$/.test(w);
-  // A keyword typed with a typo reads as the keyword, unless it is a partner's name as typed.
-  const low = typed.map((w) =>
-    isWord(w) || context.partners.firstWordMatches(w, { fuzzy: false }).length > 0
-      ? w
-      : (keywordFor(w, tierWords) ?? w),
-  );
+  // A keyword typed with a typo reads as the keyword, unless it is a partner's name as typed, or a
+  // capitalised word past the first (a name, then) close to a partner's.
+  const low = typed.map((w, i) => {
+    if (isWord(w) || context.partners.firstWordMatches(w, { fuzzy: false }).length > 0) return w;
+    const capitalised = i > 0 && /^\p{Lu}/u.test(raw[i]!);
+    if (capitalised && context.partners.firstWordMatches(w, { fuzzy: true }).length > 0) return w;
+    return keywordFor(w, tierWords) ?? w;
+  });
   const s = ` ${low.join(' ')} `;
   const seen = new Map<string, boolean>();
   const has = (key: keyof typeof PATTERNS, on = s) => {
@@ -165,6 +167,13 @@ export function understand(text: string, context: UnderstandContext): Understand
     has('benefits') || has('bring') || (asked.length === 0 && context.previous?.intent === 'tier-benefits');
   if (tierMentioned && named.size === 0 && tierAsked)
     return intent({ kind: 'tier-benefits', tier: tierMentioned });
+  // Two tiers' benefits: which one first?
+  const tiersMentioned = new Set(low.map((w) => tierWords.get(w)).filter((t) => t !== undefined));
+  if (tiersMentioned.size > 1 && named.size === 0 && tierAsked)
+    return clarify(
+      'intents',
+      [...tiersMentioned].map((tier) => ({ kind: 'tier-benefits', tier })),
+    );
 
   if (list) {
     const filters: ListFilterIntent[] = [];
