@@ -6,7 +6,17 @@
  * five letters one typo away from a word of these patterns is read as that word ("pallier", "benfits").
  */
 
-const re = (...alternatives: string[]) => new RegExp(` (?:${alternatives.join('|')}) `);
+/**
+ * The alternatives that are one word alone ("palier", "avantages?", "chang(?:e|ed)"): a word one typo away
+ * from one of these reads as it. Words that mean something only inside a phrase ("pris" in « pris en
+ * compte ») are not among them, so that « Paris » stays Paris.
+ */
+export const SINGLE_WORDS: string[] = [];
+
+const re = (...alternatives: string[]) => {
+  for (const a of alternatives) if (/^[a-z(?:|)]+$/.test(a)) SINGLE_WORDS.push(a);
+  return new RegExp(` (?:${alternatives.join('|')}) `);
+};
 
 /** Words for a tier re-evaluation, as nouns and verbs. */
 const EVALUATION =
@@ -86,6 +96,15 @@ export const PATTERNS = {
     'classee',
     'classement',
     'quel statut partenaire',
+    'statut (?:de )?partenaire',
+    // The tier card gives the average so far: « notre moyenne », "our revenue this semester".
+    'moyennes?',
+    'average',
+    'revenus?',
+    'revenue',
+    'chiffre d affaires',
+    'rrm',
+    'resultats?',
     'partner level',
     'partnership level',
   ),
@@ -227,7 +246,8 @@ export const PATTERNS = {
     'unlocks',
     'gagne',
     'gagne t on',
-    'gagnerait',
+    'gagner\\S*',
+    'apport\\S*',
     'get at',
     'come with',
     'comes with',
@@ -258,6 +278,11 @@ export const PATTERNS = {
     'taches?',
     'tasks?',
     'checklist',
+    'chartes?',
+    'contrats?',
+    'cgas',
+    'fiche de qualification',
+    'plan de developpement',
     'documents?',
     'pieces',
     'documents? (?:a|to|manquants?|missing)',
@@ -317,6 +342,14 @@ export const PATTERNS = {
     'previous (?:tiers|evaluations|semesters?)',
     'last (?:semester|evaluation|evaluations)',
     'tier changes',
+    'chang(?:e|ed|ement|ements) (?:de |of )?(?:palier|niveau|tier|level)s?',
+    '(?:etait|etaient|avait|avaient|was|were)(?: \\S+){0,3} (?:palier|niveau|tier|level)',
+    '(?:palier|niveau|tier|level)(?: \\S+){0,2} (?:etait|was)',
+    'quand (?:\\S+ ){0,3}(?:passe|passee|passes|passees|monte|montee|descendu|descendue|devenu|devenue)',
+    'when did',
+    'l an (?:dernier|passe)',
+    'annee (?:derniere|passee)',
+    'last year',
     'changements de (?:palier|niveau)',
     'over time',
     'track record',
@@ -353,6 +386,10 @@ export const PATTERNS = {
     'how it works',
     'how (?:are|is) (?:\\S+ ){0,2}(?:calculated|computed|decided|determined|assigned)',
     'regles?',
+    'what counts',
+    '(?:ce )?qui compte',
+    'counts? (?:as|for|towards)',
+    'pris en compte',
     'rules?',
     'criteres?',
     'criteria',
@@ -420,6 +457,8 @@ export const PATTERNS = {
     'a qui (?:m adresser|nous adresser|parler|demander|je m adresse|s adresser)',
     'a qui (?:\\S+ ){0,3}(?:adresser|parler|demander|ecrire)',
     'qui (?:contacter|appeler)',
+    'qui (?:\\S+ ){0,2}(?:contacter|appeler|joindre)',
+    'who (?:\\S+ ){0,2}(?:contact|call|reach|email)',
     'mon contact',
     'notre contact',
     'my contact',
@@ -622,7 +661,7 @@ export const FILLER = new Set(
   regarding re infos dstny info information informations detail details precis precise
   accord daccord parfait super top cool great nice perfect alright sure noted entendu compris voila btw
   juste just simplement simply please besoin svp right ici there account compte client clients company
-  beaucoup bcp much very lot able capable kind sort sorte genre type societe entreprise boite chiffre affaires ca revenue revenus revenu ventes sales rrm euros eur`.split(
+  own owned owning beaucoup bcp much very lot able capable kind sort sorte genre type societe entreprise boite ca ventes sales euros eur`.split(
     /\s+/,
   ),
 );

@@ -6,7 +6,7 @@ import type {
   PartnerIntentKind,
   Understanding,
 } from './intents.js';
-import { FILLER, NAME_MARKERS, PATTERNS } from './lexicon.js';
+import { FILLER, NAME_MARKERS, PATTERNS, SINGLE_WORDS } from './lexicon.js';
 import {
   closestPartners,
   FUZZY_MIN_LENGTH,
@@ -34,19 +34,25 @@ export const MAX_QUESTION_LENGTH = 500;
 
 const SLACK_MARKUP = /<[@#!][^>]*>|<https?:[^>]*>/g;
 
-/** Words the patterns are made of: a word that is one of them is never taken for a partner's name. */
-const PATTERN_WORDS = new Set(
-  Object.values(PATTERNS).flatMap((p) => {
-    const source = p.source.replace(/\\S\+|\\S\*?|\{[\d,]+\}/g, ' ');
-    // "owes?" stands for "owe" and "owes".
-    return [source.replace(/\?/g, ''), source.replace(/[a-z]\?/g, '')].flatMap((variant) =>
-      variant
-        .replace(/[^a-z]+/g, ' ')
-        .split(' ')
-        .filter((w) => w.length > 1),
+/** The words a pattern's source spells out, its optional letters and endings both with and without. */
+function spelledWords(source: string): string[] {
+  const spelled = source
+    .replace(/\\S\+|\\S\*?|\{[\d,]+\}/g, ' ')
+    // "chang(?:e|ed)" stands for "change" and "changed"; "drop(?:ping)?" for "drop" and "dropping".
+    .replace(/([a-z]+)\(\?:([a-z|]+)\)(\?)?/g, (_, stem: string, endings: string, optional?: string) =>
+      [...(optional ? [stem] : []), ...endings.split('|').map((e) => stem + e)].join(' '),
     );
-  }),
-);
+  // "owes?" stands for "owe" and "owes".
+  return [spelled.replace(/\?/g, ''), spelled.replace(/[a-z]\?/g, '')].flatMap((variant) =>
+    variant
+      .replace(/[^a-z]+/g, ' ')
+      .split(' ')
+      .filter((w) => w.length > 1),
+  );
+}
+
+/** Words the patterns are made of: a word that is one of them is never taken for a partner's name. */
+const PATTERN_WORDS = new Set(Object.values(PATTERNS).flatMap((p) => spelledWords(p.source)));
 
 /** The starts the patterns give for whole families of words ("recap\S*": recap, recapitulatif...). */
 const PATTERN_STEMS = [
@@ -60,7 +66,9 @@ function isPatternWord(word: string): boolean {
 }
 
 /** The words a typo in a question's keyword may stand for (long enough for one typo to say little). */
-const TYPO_TARGETS = [...PATTERN_WORDS].filter((w) => w.length >= FUZZY_MIN_LENGTH);
+const TYPO_TARGETS = [...new Set(SINGLE_WORDS.flatMap(spelledWords))].filter(
+  (w) => w.length >= FUZZY_MIN_LENGTH,
+);
 
 /**
  * The pattern word or tier word `word` stands for when it is one typo away from one ("pallier",
@@ -107,14 +115,17 @@ export function understand(text: string, context: UnderstandContext): Understand
   const { raw, low: typed } = tokens(cleaned);
   const tierWords = tierVocabulary(context.tiers);
   const isWord = (w: string) => FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || /^\d+$/.test(w);
-  // A keyword typed with a typo reads as the keyword, unless it is a partner's name as typed, or a
-  // capitalised word past the first (a name, then) close to a partner's.
-  const low = typed.map((w, i) => {
-    if (isWord(w) || context.partners.firstWordMatches(w, { fuzzy: false }).length > 0) return w;
-    const capitalised = i > 0 && /^\p{Lu}/u.test(raw[i]!);
-    if (capitalised && context.partners.firstWordMatches(w, { fuzzy: true }).length > 0) return w;
-    return keywordFor(w, tierWords) ?? w;
-  });
+  const readAs = (w: string, i: number): string => {
+    // « CA » in capitals is the deck's chiffre d'affaires, « ça » is not.
+    if (raw[i] === 'CA') return 'revenue';
+    // A keyword typed with a typo reads as the keyword, unless it is a word already, a partner's name as
+    // typed, or a capitalised word past the first: a name then (« Paris » is no « partis »).
+    const name =
+      (i > 0 && /^\p{Lu}/u.test(raw[i]!)) ||
+      context.partners.firstWordMatches(w, { fuzzy: false }).length > 0;
+    return isWord(w) || name ? w : (keywordFor(w, tierWords) ?? w);
+  };
+  const low = typed.map(readAs);
   const s = ` ${low.join(' ')} `;
   const seen = new Map<string, boolean>();
   const has = (key: keyof typeof PATTERNS, on = s) => {
