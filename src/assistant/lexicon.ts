@@ -164,6 +164,10 @@ export const PATTERNS = {
     // Becoming a tier, not a kind of partner (« les frais pour devenir opérateur » asks the program's).
     'pour devenir(?! (?:un |une )?(?:operateurs?|ambassadeurs?|partenaires?) )',
     'to become(?! (?:an? )?(?:operators?|ambassadors?|partners?) )',
+    '(?:devenir|devient|deviendra|become|becomes|becoming)(?! (?:an? |un |une )?(?:operat|ambassad|partner|partenaire|expert|eligible)\\S* )',
+    // About one partner, a promotion is asked as what is missing for it.
+    'promu(?:e|s|es)?',
+    '(?:be|get|gets|getting|being) promoted',
     'what s missing',
     'what is missing',
     'missing for',
