@@ -72,16 +72,16 @@ const TYPO_TARGETS = [...new Set(SINGLE_WORDS.flatMap(spelledWords))].filter(
 
 /**
  * The pattern word or tier word `word` stands for when it is one typo away from one ("pallier",
- * "benfits", "historiqe"): two neighbours swapped, or, for words of five letters or more, one letter added,
- * dropped or changed, the last letter kept (a different ending makes another word, not a typo: "managed"
- * is no "manager", « commande » no « commandes »).
+ * "benfits", "historiqe"): two neighbours swapped, or, for words of six letters or more, one letter added,
+ * dropped or changed, the last letter kept (shorter words and different endings make other words, not
+ * typos: « paris » is no « partis », "managed" no "manager", « commande » no « commandes »).
  */
 function keywordFor(word: string, tierWords: Map<string, string>): string | undefined {
   if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
   const ending = word.slice(-1);
   const fits = (k: string) =>
     (k.length === word.length && isSwap(word, k)) ||
-    (word.length > FUZZY_MIN_LENGTH && k.endsWith(ending) && withinOneEdit(word, k));
+    (word.length > FUZZY_MIN_LENGTH + 1 && k.endsWith(ending) && withinOneEdit(word, k));
   for (const k of TYPO_TARGETS) if (fits(k)) return k;
   for (const k of tierWords.keys()) if (k.length >= FUZZY_MIN_LENGTH && fits(k)) return k;
   return undefined;

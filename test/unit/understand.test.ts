@@ -91,6 +91,39 @@ describe('understanding questions in plain French and English', () => {
     expect(summary(understand('les devoirs de Garonnx', CONTEXTS.dm))).toBe('obligations garonne');
   });
 
+  it('reads a keyword through one typo, but not another word or a name', () => {
+    const ask = (q: string, context: CorpusContext = 'dm') => summary(understand(q, CONTEXTS[context]));
+    expect(ask('les avanatges de Kappa')).toBe('benefits kappa');
+    expect(ask('historiqe de Hexa')).toBe('history hexa');
+    expect(ask('quel est le plaier de Jura ?')).toBe('tier jura');
+    expect(ask('obligatoins of Iris')).toBe('obligations iris');
+    // A different ending is another word: « commande » is no « commandes » (help).
+    expect(ask('commande des cafés', 'contact')).toBe('clarify unrecognised');
+    // Nor is a short word: « paris » is no « partis » (the partners that left).
+    expect(ask('qui est à Paris ?')).toBe('clarify unrecognised');
+    expect(ask('qui est à paris ?')).toBe('clarify unrecognised');
+  });
+
+  it('asks back when two questions are joined, each side asking its own', () => {
+    const reasonOf = (q: string, context: CorpusContext) => {
+      const u = understand(q, CONTEXTS[context]);
+      return u.kind === 'clarify' ? u.reason : summary(u);
+    };
+    expect(reasonOf('leur palier et leur historique ?', 'acme')).toBe('intents');
+    expect(reasonOf('our tier and our obligations?', 'contact')).toBe('intents');
+    expect(reasonOf('avantages du palier Access et du palier Business', 'dm')).toBe('intents');
+    // One question with « et » in it is still one question.
+    expect(reasonOf('historique des paliers et des trimestres manqués', 'acme')).toBe('history acme');
+    expect(reasonOf('ok et leurs avantages ?', 'acme')).toBe('benefits acme');
+  });
+
+  it('takes pronouns and courtesy for what they are, never for a partner unknown', () => {
+    const ask = (q: string, context: CorpusContext) => summary(understand(q, CONTEXTS[context]));
+    expect(ask('any promo left for them?', 'acme')).toBe('benefits acme');
+    expect(ask("d'accord, merci beaucoup", 'thread')).toBe('help');
+    expect(ask('super, et qui les suit ?', 'thread')).toBe('manager delta');
+  });
+
   it('is deterministic and ignores Slack mentions and markup', () => {
     const a = understand('<@U0BOT> où en est Acme ?', CONTEXTS.dm);
     expect(a).toEqual(understand('où en est Acme ?', CONTEXTS.dm));
