@@ -321,8 +321,14 @@ function partnerIntents(
   return [...kinds];
 }
 
+/** Each catalog's tier words, worked out once (the catalog does not change while it is in use). */
+const TIER_VOCABULARIES = new WeakMap<UnderstandContext['tiers'], Map<string, string>>();
+
 function tierVocabulary(tiers: UnderstandContext['tiers']): Map<string, string> {
+  const known = TIER_VOCABULARIES.get(tiers);
+  if (known) return known;
   const vocabulary = new Map<string, string>();
+  TIER_VOCABULARIES.set(tiers, vocabulary);
   for (const t of tiers) {
     vocabulary.set(t.code.toLowerCase(), t.code);
     for (const label of Object.values(t.label))
