@@ -414,6 +414,10 @@ export const PATTERNS = {
     'operateurs?',
     'operators?',
     'differences?',
+    'expli(?:que|quez|quer|cation|cations)',
+    'explain(?:s|ed)?',
+    'les (?:paliers|niveaux|tiers)',
+    'the tiers',
     'quels sont les paliers',
     'quels paliers',
     'les differents paliers',
@@ -652,7 +656,9 @@ export const FILLER = new Set(
   vos eux celui celle ceux celles ci them their theirs us ours its his her hers him
   pourrais pourriez peux pouvez puis pourrait pourrions can could would will you i we they it me my our your u
   dis dites donner donne montre montrez affiche affichez voir savoir aimerais voudrais veux voulez souhaite
-  tell show give let know want like need needs see check look get find
+  tell show give let know want like need needs see check look get find describe remind send display
+  pull fetch raconte racontez rappelle rappelez indique indiquez indiquer envoie
+  envoyez precise precisez regarde regardez cherche cherchez trouve trouvez
   le la les l un une des du de d au aux a à en et ou où est sont ce c ca cela ceci qui que qu quoi quel
   quelle quels quelles quand comment combien pourquoi y s the a an of for to in on at is are was be been
   and or what which who whom when how why does do did has have had this that these those there here

@@ -417,7 +417,9 @@ function findUnknownName(
   for (let i = 0; i < low.length; i++) {
     if (!unknown(i)) continue;
     const afterMarker = i > 0 && NAME_MARKERS.has(low[i - 1]!);
-    const capitalised = i > 0 && /^\p{Lu}/u.test(raw[i]!);
+    // A capital starts a name anywhere, the question's first word included (« Zorglub est à quel palier ? »):
+    // the words a question starts with otherwise are the lexicon's.
+    const capitalised = /^\p{Lu}/u.test(raw[i]!) && (i > 0 || low.length > 1);
     if (afterMarker || capitalised) return { name: run(i), placed: true };
   }
   const content = low.map((_, i) => i).filter((i) => !FILLER.has(low[i]!));
