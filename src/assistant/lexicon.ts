@@ -299,6 +299,7 @@ export const PATTERNS = {
     'outstanding',
     'en retard',
     'overdue',
+    '(?:behind|late)(?: (?:on|with|in))?',
     'deadlines?',
     'echeances?',
     'pending',
@@ -657,7 +658,7 @@ export const FILLER = new Set(
   pourrais pourriez peux pouvez puis pourrait pourrions can could would will you i we they it me my our your u
   dis dites donner donne montre montrez affiche affichez voir savoir aimerais voudrais veux voulez souhaite
   tell show give let know want like need needs see check look get find describe remind send display
-  pull fetch raconte racontez rappelle rappelez indique indiquez indiquer envoie
+  pull fetch say mind telling wonder wondering curious kindly dire connaitre connais connaissez raconte racontez rappelle rappelez indique indiquez indiquer envoie
   envoyez precise precisez regarde regardez cherche cherchez trouve trouvez
   le la les l un une des du de d au aux a à en et ou où est sont ce c ca cela ceci qui que qu quoi quel
   quelle quels quelles quand comment combien pourquoi y s the a an of for to in on at is are was be been
