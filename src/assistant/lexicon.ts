@@ -144,7 +144,7 @@ export const PATTERNS = {
     'combien d euros?',
     'combien (?:de |d )?(?:\\S+ ){0,3}(?:en plus|de plus|supplementaires?)',
     'combien (?:\\S+ ){0,4}(?:faut|faudrait|manque|manquerait|reste|vendre|facturer)',
-    '(?:peut|peux|pouvons|pouvez|peuvent|pourrait|pourrions|pourraient|va|vont|allons)(?: \\S+){0,2} (?:passer|monter)',
+    '(?:peut|peux|pouvons|pouvez|peuvent|pourrait|pourrions|pourraient|va|vont|allons|veut|veulent|voulait|voudrait|voudrions|voulons)(?: \\S+){0,2} (?:passer|monter)',
     '(?:can|could|will|when) (?:\\S+ ){0,2}(?:move|go) up',
     'que (?:me |nous |lui |leur )?manque t il',
     'qu est ce qui (?:me |nous |lui |leur )?manque',
@@ -304,6 +304,7 @@ export const PATTERNS = {
     'echeances?',
     'pending',
     'pending items?',
+    'items?',
     'due',
   ),
   /** Verbs of duty: what must be done, unless the question asks how much is missing (then it is that). */
@@ -461,6 +462,7 @@ export const PATTERNS = {
     'en charge (?:de|d)',
     'in charge of',
     'who (?:manages|handles|looks after|is in charge|is responsible|s in charge|takes care|runs|owns|follows)',
+    'who (?:\\S+ ){0,2}(?:managing|handling|looking after|taking care|following|in charge|responsible)',
     'who (?:do|should|can) (?:i|we) (?:ask|contact|talk to|call|reach)',
     'who to (?:ask|contact|talk to|call)',
     'a qui (?:m adresser|nous adresser|parler|demander|je m adresse|s adresser)',
@@ -658,6 +660,7 @@ export const FILLER = new Set(
   pourrais pourriez peux pouvez puis pourrait pourrions can could would will you i we they it me my our your u
   dis dites donner donne montre montrez affiche affichez voir savoir aimerais voudrais veux voulez souhaite
   tell show give let know want like need needs see check look get find describe remind send display
+  coup bref ensuite sinon quelque chose truc trucs all tout good bye ciao bonne journee soiree day
   pull fetch say mind telling wonder wondering curious kindly dire connaitre connais connaissez raconte racontez rappelle rappelez indique indiquez indiquer envoie
   envoyez precise precisez regarde regardez cherche cherchez trouve trouvez
   le la les l un une des du de d au aux a à en et ou où est sont ce c ca cela ceci qui que qu quoi quel
