@@ -665,7 +665,7 @@ export const FILLER = new Set(
   dis dites donner donne montre montrez affiche affichez voir savoir aimerais voudrais veux voulez souhaite
   tell show give let know want like need needs see check look get find describe remind send display
   coup bref ensuite sinon quelque chose truc trucs all tout good bye ciao bonne journee soiree day
-  pull fetch say mind telling wonder wondering curious kindly dire connaitre connais connaissez raconte racontez rappelle rappelez indique indiquez indiquer envoie
+  pull fetch say mind telling wonder wondering curious kindly dire connaitre connais connaissez raconte racontez rappelle rappelez rappeler indique indiquez indiquer envoie
   envoyez precise precisez regarde regardez cherche cherchez trouve trouvez
   le la les l un une des du de d au aux a à en et ou où est sont ce c ca cela ceci qui que qu quoi quel
   quelle quels quelles quand comment combien pourquoi y s the a an of for to in on at is are was be been

@@ -65,25 +65,34 @@ function isPatternWord(word: string): boolean {
   return PATTERN_WORDS.has(word) || PATTERN_STEMS.some((stem) => word.startsWith(stem));
 }
 
-/** The words a typo in a question's keyword may stand for (long enough for one typo to say little). */
-const TYPO_TARGETS = [...new Set(SINGLE_WORDS.flatMap(spelledWords))].filter(
-  (w) => w.length >= FUZZY_MIN_LENGTH,
-);
+/**
+ * The words a typo in a question's keyword may stand for: the words that mean something alone ("palier",
+ * "avantages"), and the long words of phrases (« prochaine », "evaluation"); not the short words of
+ * phrases, too often other words' neighbours (« pris » of « pris en compte » beside « Paris »).
+ */
+const TYPO_TARGETS = [
+  ...new Set([
+    ...SINGLE_WORDS.flatMap(spelledWords).filter((w) => w.length >= FUZZY_MIN_LENGTH),
+    ...[...PATTERN_WORDS].filter((w) => w.length >= 7),
+  ]),
+];
 
 /**
- * The pattern word or tier word `word` stands for when it is one typo away from one ("pallier",
- * "benfits", "historiqe"): two neighbours swapped, or, for words of six letters or more, one letter added,
- * dropped or changed, the last letter kept (shorter words and different endings make other words, not
- * typos: « paris » is no « partis », "managed" no "manager", « commande » no « commandes »).
+ * The word of `candidates` that `word` stands for when it is one typo away from it ("pallier", "benfits",
+ * "historiqe"): two neighbours swapped, or, for words of six letters or more, one letter added, dropped or
+ * changed, the last letter kept (shorter words and different endings make other words, not typos:
+ * « paris » is no « partis », "managed" no "manager", « commande » no « commandes »).
  */
-function keywordFor(word: string, tierWords: Map<string, string>): string | undefined {
+function typoOf(word: string, candidates: Iterable<string>): string | undefined {
   if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
   const ending = word.slice(-1);
-  const fits = (k: string) =>
-    (k.length === word.length && isSwap(word, k)) ||
-    (word.length > FUZZY_MIN_LENGTH + 1 && k.endsWith(ending) && withinOneEdit(word, k));
-  for (const k of TYPO_TARGETS) if (fits(k)) return k;
-  for (const k of tierWords.keys()) if (k.length >= FUZZY_MIN_LENGTH && fits(k)) return k;
+  for (const k of candidates)
+    if (
+      k.length >= FUZZY_MIN_LENGTH &&
+      ((k.length === word.length && isSwap(word, k)) ||
+        (word.length > FUZZY_MIN_LENGTH + 1 && k.endsWith(ending) && withinOneEdit(word, k)))
+    )
+      return k;
   return undefined;
 }
 
@@ -118,12 +127,15 @@ export function understand(text: string, context: UnderstandContext): Understand
   const readAs = (w: string, i: number): string => {
     // « CA » in capitals is the deck's chiffre d'affaires, « ça » is not.
     if (raw[i] === 'CA') return 'revenue';
-    // A keyword typed with a typo reads as the keyword, unless it is a word already, a partner's name as
-    // typed, or a capitalised word past the first: a name then (« Paris » is no « partis »).
-    const name =
-      (i > 0 && /^\p{Lu}/u.test(raw[i]!)) ||
-      context.partners.firstWordMatches(w, { fuzzy: false }).length > 0;
-    return isWord(w) || name ? w : (keywordFor(w, tierWords) ?? w);
+    // A keyword typed with a typo reads as the keyword, unless it is a word already or a partner's name
+    // as typed. A capitalised word past the first is a name (« Paris » is no « partis »), or a tier's
+    // with a typo (« Busines ») when it is near no partner's name.
+    if (isWord(w) || context.partners.firstWordMatches(w, { fuzzy: false }).length > 0) return w;
+    if (i > 0 && /^\p{Lu}/u.test(raw[i]!))
+      return context.partners.firstWordMatches(w, { fuzzy: true }).length > 0
+        ? w
+        : (typoOf(w, tierWords.keys()) ?? w);
+    return typoOf(w, TYPO_TARGETS) ?? typoOf(w, tierWords.keys()) ?? w;
   };
   const low = typed.map(readAs);
   const s = ` ${low.join(' ')} `;
