@@ -664,6 +664,8 @@ export const FILLER = new Set(
   pourrais pourriez peux pouvez puis pourrait pourrions can could would will you i we they it me my our your u
   dis dites donner donne montre montrez affiche affichez voir savoir aimerais voudrais veux voulez souhaite
   tell show give let know want like need needs see check look get find describe remind send display
+  urgent important dear rebonjour yo allo hola bjr slt cc desole desolee sorry excusez excuse pardon ah oh euh
+  hum hmm bon
   coup bref ensuite sinon quelque chose truc trucs all tout good bye ciao bonne journee soiree day
   pull fetch say mind telling wonder wondering curious kindly dire connaitre connais connaissez raconte racontez rappelle rappelez rappeler indique indiquez indiquer envoie
   envoyez precise precisez regarde regardez cherche cherchez trouve trouvez
