@@ -154,6 +154,7 @@ export const PATTERNS = {
     '(?:montant|somme|euros|revenue|chiffre d affaires) (?:\\S+ )?manquants?',
     'how much (?:is |are )?(?:missing|left|more|short|remaining|to go)',
     'how much (?:more )?(?:do|does|should|must) \\S+(?: \\S+)? (?:need|sell|bill|make)',
+    'how much (?:\\S+ ){0,3}(?:do|does|should|must|would|will) (?:\\S+ ){0,3}(?:need|sell|bill|make|earn)',
     'how much (?:\\S+ ){0,4}(?:more|extra|missing|short|needed|to go)',
     'needs? how much',
     'miss(?:ing)? (?:\\S+ ){0,2}for (?:the )?next',
@@ -372,7 +373,7 @@ export const PATTERNS = {
     // Quarters missed, in either order: « quels trimestres a-t-elle ratés ? », "did we miss a quarter?"
     'trimestres?(?: \\S+){0,6} (?:rates?|ratees?|manques?|manquees?|loupes?|loupees?|oublies?|oubliees?)',
     '(?:rate|manque|loupe|oublie)(?: \\S+){0,3} trimestres?',
-    'quarters?(?: \\S+){0,3} missed',
+    'quarters?(?: \\S+){0,3} miss(?:ed)?',
     'miss(?:ed)?(?: \\S+){0,3} quarters?',
   ),
   program: re(
