@@ -37,6 +37,9 @@ export const PATTERNS = {
     'des nouvelles',
     'nouvelles de',
     'comment (?:ca se passe|ca va|se passe)',
+    '(?:ca )?se passe (?:comment|bien)',
+    'on track',
+    '(?:en|sur la) bonne voie',
     'statut',
     'status',
     'situation',
@@ -223,7 +226,7 @@ export const PATTERNS = {
     'leads',
     'goodies',
     'what do(?:es)? \\S+(?: \\S+)? get',
-    'what (?:do|does) (?:we|i|they|it) get',
+    'what (?:do|does|would|will|could) (?:we|i|they|it) get',
     'qu (?:est ce qu )?(?:il|elle|on|ils|elles|j|nous) (?:obtient|obtenons|obtiens|gagne|a droit)',
   ),
   /** "What does tier X bring": benefits of a tier by its name. */
@@ -489,6 +492,8 @@ export const PATTERNS = {
     '(?:sais|savez|peux|pouvez) (?:tu|vous) faire(?: (?:quoi|d autre|pour moi|pour nous))?(?= $)',
     '(?:tu|vous) fai(?:s|tes) quoi',
     'a quoi (?:tu )?(?:sers|servez)',
+    '(?:tu es|t es|vous etes) capables? de quoi',
+    'capables? de quoi',
     'tu sers a quoi',
     'qui es tu',
     'what (?:else )?can (?:you|u) do',
@@ -509,23 +514,11 @@ export const PATTERNS = {
     'aider',
     'help',
     'aidez moi',
-    'que (?:sais|peux) tu faire',
-    'que (?:savez|pouvez) vous faire',
     '(?:tu|vous) (?:sais|savez|peux|pouvez) faire',
     '(?:sais|savez|peux|pouvez) (?:tu|vous) faire',
-    'faire quoi',
-    'quoi faire',
-    'a quoi (?:tu )?(?:sers|servez)',
-    'tu sers a quoi',
-    'qui es tu',
     'what can you do',
-    'what (?:else )?can (?:you|u) do',
     'what can i ask',
-    'what do you do',
-    'what are you',
-    'who are you',
     'how do i use',
-    'how to use',
     'comment (?:t |vous |l )?utiliser',
     'mode d emploi',
     'commandes',
@@ -665,6 +658,8 @@ export const FILLER = new Set(
   pourrais pourriez peux pouvez puis pourrait pourrions can could would will you i we they it me my our your u
   dis dites donner donne montre montrez affiche affichez voir savoir aimerais voudrais veux voulez souhaite
   tell show give let know want like need needs see check look get find describe remind send display
+  auriez aurais aurions aurait avez avons ai as ont sommes etes suis es serait serions seriez serais possible
+  cote
   urgent important dear rebonjour yo allo hola bjr slt cc desole desolee sorry excusez excuse pardon ah oh euh
   hum hmm bon
   coup bref ensuite sinon quelque chose truc trucs all tout good bye ciao bonne journee soiree day
