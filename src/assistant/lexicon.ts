@@ -304,6 +304,7 @@ export const PATTERNS = {
     'outstanding',
     'en retard',
     'overdue',
+    'retards?',
     '(?:behind|late)(?: (?:on|with|in))?',
     'deadlines?',
     'echeances?',
