@@ -11,6 +11,7 @@ import { createReadinessCheck, within } from './readiness.js';
 import { syncPartnerChannels } from './services/channel-state.service.js';
 import { createSlackApp } from './slack/app.js';
 import { createListenerDeps, registerListeners } from './slack/listeners/index.js';
+import { createDeclarationRoutes } from './web/declaration.routes.js';
 
 export interface Running {
   /** Stops in order: no new job, no new request, in-flight work finished, deliveries parked, database closed. */
@@ -23,7 +24,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
   const catalog = programCatalog(loadCatalog(config.CATALOG_PATH), config);
   const logger = createLogger({
     level: config.LOG_LEVEL,
-    secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.SMTP_URL],
+    secrets: [
+      config.SLACK_BOT_TOKEN,
+      config.SLACK_SIGNING_SECRET,
+      config.SLACK_APP_TOKEN,
+      config.SMTP_URL,
+      config.LINK_SECRET,
+    ],
   });
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -53,6 +60,7 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
   const now = () => new Date();
   const startedAt = Date.now();
   let dispatcher: ReturnType<typeof startDispatcher> | undefined;
+  const base = createDeps({ config, database, catalog, logger, now });
   const slackApp = createSlackApp({
     config,
     database,
@@ -61,10 +69,10 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
       registerListeners(
         app,
         // The assistant's answers are queued in the outbox; the dispatcher, started below, is woken for them.
-        createListenerDeps(createDeps({ config, database, catalog, logger, now }), {
-          wakeOutbox: () => dispatcher?.dispatcher.wake(),
-        }),
+        createListenerDeps(base, { wakeOutbox: () => dispatcher?.dispatcher.wake() }),
       ),
+    // The pages of the declaration links in reminder e-mails (PUBLIC_URL), on the same port.
+    ...(config.PUBLIC_URL ? { web: createDeclarationRoutes(base) } : {}),
     ready: createReadinessCheck({
       database,
       lastDeliveryAt: () => dispatcher?.dispatcher.lastDeliveryAt ?? startedAt,

@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import { createRepositories, type Repositories } from '../db/repositories/index.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { transaction } from '../db/transaction.js';
-import { type Actor, identifyActor } from './actor.service.js';
+import { type Actor, type Asker, identifyActor } from './actor.service.js';
 import { refused, type WriteIssue, type WriteResult } from './write-issues.js';
 
 /**
@@ -12,12 +12,10 @@ import { refused, type WriteIssue, type WriteResult } from './write-issues.js';
  */
 export function inTransaction<T>(
   db: Db,
-  slackUserId: string,
+  asker: Asker,
   work: (repos: Repositories, actor: Actor, tx: Db) => Promise<WriteResult<T>>,
 ): Promise<WriteResult<T>> {
-  return transaction(db, async (tx) =>
-    work(createRepositories(tx), await identifyActor(tx, slackUserId), tx),
-  );
+  return transaction(db, async (tx) => work(createRepositories(tx), await identifyActor(tx, asker), tx));
 }
 
 /**

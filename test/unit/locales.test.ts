@@ -38,6 +38,7 @@ describe('locales', () => {
         'assistantMessages',
         'benefitUsesMessages',
         'commandMessages',
+        'declarationPageMessages',
         'digestMessages',
         'homeMessages',
         'membershipMessages',
