@@ -1,5 +1,5 @@
-import { parseCode, parseIsoDate, quote } from '../values.js';
-import { contactKey } from './contacts.kind.js';
+import { parseCode, parseIsoDate } from '../values.js';
+import { contactKey, emailCell } from './contacts.kind.js';
 import { Cells, type ImportKindSpec, notAfterToday, UNKNOWN_PARTNER } from './kind.js';
 
 /**
@@ -31,10 +31,8 @@ export const trainingsKind: ImportKindSpec = {
     const training = c.parse('training', (v) => parseCode(v, trainings, 'training'));
     const completedOn = c.parse('completed_on', parseIsoDate);
     notAfterToday(c, 'completed_on', completedOn, today);
-    const email = slackUserId ? null : c.optional('email', 254);
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-      c.issue('email', `${quote(email)} is not an email address`);
-    if (!slackUserId && !email && !raw.slack_user_id)
+    const email = slackUserId ? null : emailCell(c);
+    if (!slackUserId && !email && !raw.slack_user_id && !raw.email)
       c.issue('slack_user_id', 'required unless an email is given (a contact not on Slack)');
     return c.result({
       partner_id: partnerId,
