@@ -8,7 +8,7 @@ import { startDispatcher } from './outbox/index.js';
 import { loadCatalog } from './program/catalog.load.js';
 import type { Catalog } from './program/catalog.schema.js';
 import { createReadinessCheck, within } from './readiness.js';
-import { syncPartnerChannels } from './services/channel-state.service.js';
+import { checkTeamChannel, syncPartnerChannels } from './services/channel-state.service.js';
 import { createSlackApp } from './slack/app.js';
 import { createListenerDeps, registerListeners } from './slack/listeners/index.js';
 import { createDeclarationRoutes } from './web/declaration.routes.js';
@@ -86,6 +86,13 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
   void syncPartnerChannels(database.db, slackApp.app.client, (channel, error) =>
     logger.warn(`conversations.info ${channel}: ${String(error)}`),
   ).catch((error: unknown) => logger.warn(`could not check the partner channels' sharing: ${String(error)}`));
+  // The team channel gets every changed partner's summary: it must be internal (else they are held).
+  if (config.ANNOUNCE_CHANNEL_ID)
+    void checkTeamChannel(database.db, slackApp.app.client, config.ANNOUNCE_CHANNEL_ID, (m) =>
+      logger.warn(m),
+    ).catch((error: unknown) =>
+      logger.warn(`could not check ANNOUNCE_CHANNEL_ID's sharing: ${String(error)}`),
+    );
   dispatcher = startDispatcher({ db: database.db, config, logger, now });
   const delivery = dispatcher;
   // Jobs write to the outbox only; the dispatcher delivers at Slack's pace.
