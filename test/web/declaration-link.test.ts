@@ -4,13 +4,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contacts, declarationLinks, outbox, trainingCompletions } from '../../src/db/schema.js';
 import { instantForDay } from '../../src/jobs/cron.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
-import { remindersJob } from '../../src/jobs/reminders.job.js';
+import { planReminders, remindersJob } from '../../src/jobs/reminders.job.js';
 import { createDeliveryClient } from '../../src/outbox/delivery-client.js';
 import { createDispatcher } from '../../src/outbox/dispatcher.js';
 import { createSmtpTransport, type MailTransport } from '../../src/outbox/mail.js';
 import { issueDeclarationLink } from '../../src/services/declaration-links.service.js';
 import { createDeclarationRoutes } from '../../src/web/declaration.routes.js';
-import { jobDeps, testConfig } from '../jobs/support.js';
+import { catalog, jobDeps, testConfig } from '../jobs/support.js';
 import { TEST_LIMITS } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenPartner, givenStaff } from '../support/rows.js';
@@ -101,9 +101,8 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
       LINK_SECRET,
     });
     const deps = jobDeps(db, { config, now });
-    expect(
-      await runJobOccurrence(deps, remindersJob, instantForDay(config.REMINDER_CRON, TZ, DAY)),
-    ).toMatchObject({ status: 'done' });
+    const scheduled = instantForDay(config.REMINDER_CRON, TZ, DAY);
+    expect(await runJobOccurrence(deps, remindersJob, scheduled)).toMatchObject({ status: 'done' });
     mailer = createSmtpTransport({ SMTP_URL: smtp.url }, 3_000);
     const dispatcher = createDispatcher({
       db,
@@ -120,7 +119,13 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
     const links = declarationLinksIn(smtp.received[0]!.raw);
     expect(links).toHaveLength(1);
     context = await browser.newContext();
-    return { contact: contact!, link: links[0]!, page: await context.newPage() };
+    return {
+      contact: contact!,
+      link: links[0]!,
+      page: await context.newPage(),
+      // The same day's reminders again (a catch-up, another instance): nothing more is queued.
+      rerun: () => runJobOccurrence(deps, remindersJob, new Date(scheduled.getTime() + 60_000)),
+    };
   }
 
   /** Everything a declaration could change. */
@@ -248,6 +253,21 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
     await page.waitForLoadState();
     expect(await shown(page, 'h1')).toBe('Thank you!');
     expect((await snapshot()).completions).toEqual([expect.objectContaining({ status: 'pending' })]);
+  });
+
+  it('a second run of the same day issues no other link; without PUBLIC_URL the e-mail has none', async () => {
+    const { rerun } = await given({ contactLocale: 'fr', LOCALE: 'fr' });
+    const before = await snapshot();
+    expect(await rerun()).toMatchObject({ status: 'done' });
+    expect((await snapshot()).links).toEqual(before.links);
+
+    // The same contact reminded by a bot without PUBLIC_URL: the plain reminder, no link and no row.
+    const config = testConfig({ LOCALE: 'fr', SMTP_URL: smtp!.url, MAIL_FROM });
+    const plain = await planReminders(t!.db, { catalog, config }, { today: '2026-02-23', since: DAY });
+    const mail = plain.messages.find((m) => m.transport === 'email');
+    expect(mail?.text).toContain('Bonjour');
+    expect(mail?.text).not.toContain('/declare/');
+    expect(plain.links).toEqual([]);
   });
 
   it('an expired link says so and changes nothing (the clock passed in, not slept)', async () => {
