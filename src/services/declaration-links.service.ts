@@ -92,8 +92,10 @@ export function checkToken(secret: string, token: string): Checked {
     expiresAt: new Date(Number(m[3]) * 1000),
     nonce: m[4]!,
   };
-  const given = Buffer.from(m[5]!, 'base64url');
-  const expected = sign(secret, fields);
+  // Compared as text: base64url's last character carries two spare bits, so decoding would let several
+  // spellings of one signature through; a link has exactly one.
+  const given = Buffer.from(m[5]!, 'utf8');
+  const expected = Buffer.from(sign(secret, fields).toString('base64url'), 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'forged' };
   return { kind: 'signed', fields };
 }
