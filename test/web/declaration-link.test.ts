@@ -236,6 +236,28 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
     expect(await snapshot()).toEqual(after);
   });
 
+  it('a training the manager recorded meanwhile is left as it is: the page says so, and the link is used', async () => {
+    const { contact, link, page } = await given({ contactLocale: 'fr', LOCALE: 'en' });
+    await t!.db.insert(trainingCompletions).values({
+      partnerId: 'acme',
+      contactId: contact.id,
+      training: 'trn-online-admin',
+      completedOn: '2026-02-12',
+      status: 'confirmed',
+      confirmedBy: 'UMGR',
+    });
+    const before = await snapshot();
+    await page.goto(link);
+    await page.getByRole('button').click();
+    await page.waitForLoadState();
+    expect(await shown(page, 'main')).toContain('était déjà enregistrée');
+    const after = await snapshot();
+    expect(after.completions).toEqual(before.completions);
+    expect(after.audit).toEqual(before.audit);
+    expect(after.outbox).toEqual(before.outbox);
+    expect(after.links[0]!.usedAt).not.toBeNull();
+  });
+
   it('a scanner’s GET and HEAD change nothing; the contact’s click then works, in English', async () => {
     const { link, page } = await given({ contactLocale: null, LOCALE: 'en' });
     const before = await snapshot();
