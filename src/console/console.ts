@@ -8,6 +8,7 @@ import { createPartnersRepository } from '../db/repositories/partners.repository
 import { createStaffRepository } from '../db/repositories/staff.repository.js';
 import { DEMO_USERS } from '../demo/demo-data.js';
 import type { Deps } from '../deps.js';
+import { consoleMessages } from '../i18n/index.js';
 import { createLogger } from '../logger.js';
 import { startDispatcher } from '../outbox/dispatcher.js';
 import { type Catalog, isLocale, type Locale } from '../program/catalog.schema.js';
@@ -40,21 +41,6 @@ export interface ConsoleOptions {
 const ANSWER_WAIT_MS = 5_000;
 
 const CONSOLE_WORDS = ['users', 'as', 'in', 'lang', 'remind', 'evaluate', 'help', 'quit'];
-
-const CONSOLE_HELP = [
-  'Type a command as in Slack, e.g. /partner status acme (or just: status acme), or ask in plain words',
-  'as you would write to the bot: où en est Acme ? / what does Garonne still owe? Tab completes',
-  'subcommands and partner names; the arrow keys recall earlier lines.',
-  '  <n>              press the button shown as [n] (a form is then asked field by field; "cancel" or',
-  '                   Ctrl-C closes it)',
-  '  users            the demo users (and who you are)',
-  '  as <user>        ask as another Slack user id, or a demo user: admin, manager, contact, stranger',
-  '  in <channel>     type the commands in a channel (a partner channel implies the partner); "in -" for none',
-  '  lang fr|en       answer in French or English',
-  '  remind [--as-of YYYY-MM-DD] [--dry-run]     the day’s training reminders, delivered here',
-  '  evaluate [--as-of YYYY-MM-DD] [--dry-run]   the semester evaluation and its announcements',
-  '  quit             leave',
-].join('\n');
 
 /** Slack user id -> name, for showing mentions as @Name. */
 export async function userNames(db: Db): Promise<Map<string, string>> {
@@ -123,6 +109,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       : { terminal: false }),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
+  const say = () => consoleMessages[state.locale];
   const write = (text: string) => {
     // Something delivered while the user types: shown above the prompt, which is drawn again.
     if (terminal && waiting) {
@@ -178,7 +165,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     today,
   });
   const runCli = async (command: typeof remindCommand, args: string[]) => {
-    if (!options.database) return write('Not available in this console.');
+    if (!options.database) return write(say().notAvailable);
     try {
       await command(args, cli(write));
     } catch (error) {
@@ -224,7 +211,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       } else if (session.isButton(line)) {
         await session.press(line);
       } else if (word === 'help' && arg === '') {
-        write(CONSOLE_HELP);
+        write(say().help);
       } else if (word === 'users') {
         state.names = await userNames(db).catch(() => state.names);
         for (const [role, id] of Object.entries(DEMO_USERS))
@@ -235,13 +222,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         state.user = demoUser(arg);
         await refreshNames().catch(() => {});
         const name = state.names.get(state.user);
-        write(`Now asking as ${name ? `${name} (${state.user})` : state.user}.`);
+        write(say().askingAs(name ? `${name} (${state.user})` : state.user));
       } else if (word === 'in' && arg) {
         state.channel = arg === '-' ? undefined : arg;
-        write(state.channel ? `Now in ${state.channel}.` : 'Now outside any channel.');
+        write(state.channel ? say().inChannel(state.channel) : say().outsideChannels);
       } else if (word === 'lang' && isLocale(arg)) {
         state.locale = arg;
-        write(`Answers in ${new Intl.DisplayNames(['en'], { type: 'language' }).of(arg)}.`);
+        write(say().answersIn);
       } else if (word === 'remind' || word === 'evaluate') {
         await runCli(word === 'remind' ? remindCommand : evaluateCommand, words(arg));
       } else if (commandText(line) !== undefined || findSubcommand(SUBCOMMANDS, word.toLowerCase())) {

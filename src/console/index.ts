@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { DEMO_USERS } from '../demo/demo-data.js';
 import { seedDemo } from '../demo/seed.js';
+import { consoleMessages } from '../i18n/index.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { localDate } from '../program/dates.js';
 import { semesterContaining } from '../program/semesters.js';
@@ -36,17 +37,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<void> 
     today,
     semesterContaining(options.catalog, today).firstMonth,
   );
-  output.write(
-    [
-      'partner-bot console: Slack is not configured (no SLACK_BOT_TOKEN), so /partner answers here.',
-      seeded
-        ? 'The database was empty: demo partners loaded.'
-        : 'Using the partners already in the database.',
-      'You are the demo partner manager. Type "help" for the console commands, "/partner help" for the bot;',
-      'Tab completes, the arrow keys recall earlier lines, a button shown as [1] is pressed by typing 1.',
-      '',
-    ].join('\n'),
-  );
+  output.write(`${consoleMessages[options.config.LOCALE].welcome(seeded)}\n`);
   await runConsole({
     db,
     database: options.database,

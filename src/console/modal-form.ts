@@ -1,3 +1,4 @@
+import type { ConsoleMessages } from '../i18n/index.js';
 import { searchKey } from '../program/text.js';
 
 /** One input of a modal, as the console asks for it. */
@@ -73,21 +74,17 @@ export function formFields(view: { blocks?: unknown[] }): FormField[] {
 }
 
 /** The question for a field: its label, its options numbered, what Enter keeps. */
-export function fieldQuestion(field: FormField): string {
+export function fieldQuestion(field: FormField, say: ConsoleMessages['field']): string {
   const lines: string[] = [];
   if (field.kind === 'select')
     for (const [i, o] of field.options.entries()) lines.push(`  ${i + 1}. ${o.text}`);
   const notes = [
     field.hint,
-    field.kind === 'date' ? 'YYYY-MM-DD' : undefined,
-    field.kind === 'user' ? 'a Slack user id, or a name' : undefined,
-    field.initial !== undefined
-      ? `Enter keeps ${initialText(field)}`
-      : field.optional
-        ? 'optional'
-        : undefined,
-  ].filter(Boolean);
-  lines.push(`${field.label}${notes.length ? ` (${notes.join('; ')})` : ''}: `);
+    field.kind === 'date' ? say.date : undefined,
+    field.kind === 'user' ? say.user : undefined,
+    field.initial !== undefined ? say.keeps(initialText(field)) : field.optional ? say.optional : undefined,
+  ].filter((note): note is string => Boolean(note));
+  lines.push(say.question(field.label, notes));
   return lines.join('\n');
 }
 
@@ -101,11 +98,16 @@ export type Answer = { state: Record<string, unknown> | undefined } | { error: s
  * A typed answer as the element's state Slack would send (undefined: left empty). A select takes the
  * option's number, value or text; a user field a user id or a name `users` maps to an id.
  */
-export function answerField(field: FormField, typed: string, users: ReadonlyMap<string, string>): Answer {
+export function answerField(
+  field: FormField,
+  typed: string,
+  users: ReadonlyMap<string, string>,
+  say: ConsoleMessages['field'],
+): Answer {
   const text = typed.trim();
   const value = text === '' ? field.initial : text;
   if (value === undefined || value === '') {
-    return field.optional ? { state: undefined } : { error: `${field.label} is required.` };
+    return field.optional ? { state: undefined } : { error: say.required(field.label) };
   }
   switch (field.kind) {
     case 'text':
@@ -113,7 +115,7 @@ export function answerField(field: FormField, typed: string, users: ReadonlyMap<
     case 'date':
       return /^\d{4}-\d{2}-\d{2}$/.test(value)
         ? { state: { type: 'datepicker', selected_date: value } }
-        : { error: 'Type a date as YYYY-MM-DD.' };
+        : { error: say.badDate };
     case 'select': {
       const key = searchKey(value);
       const n = /^\d+$/.test(value) ? Number(value) : undefined;
@@ -128,16 +130,14 @@ export function answerField(field: FormField, typed: string, users: ReadonlyMap<
               selected_option: { text: { type: 'plain_text', text: option.text }, value: option.value },
             },
           }
-        : { error: `Type the number of one of the ${field.options.length} options.` };
+        : { error: say.badOption(field.options.length) };
     }
     case 'user': {
       const key = searchKey(value.replace(/^@/, ''));
       const id = /^[UW][A-Z0-9]+$/.test(value)
         ? value
         : [...users].find(([, name]) => searchKey(name) === key || searchKey(name).startsWith(key))?.[0];
-      return id
-        ? { state: { type: 'users_select', selected_user: id } }
-        : { error: `No user named ${value}.` };
+      return id ? { state: { type: 'users_select', selected_user: id } } : { error: say.noUser(value) };
     }
   }
 }

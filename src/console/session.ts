@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { consoleMessages } from '../i18n/index.js';
 import type { Locale } from '../program/catalog.schema.js';
 import type { ConsoleApp, PressableButton } from './console-app.js';
 import type { OpenedModal, PostedMessage } from './local-slack.js';
@@ -36,6 +37,10 @@ export class ConsoleSession {
     private readonly print: (text: string) => void,
   ) {}
 
+  private get say() {
+    return consoleMessages[this.state.locale];
+  }
+
   /** Whether a modal is being filled in (its field's question is the prompt). */
   get filling(): boolean {
     return this.form !== undefined;
@@ -45,12 +50,12 @@ export class ConsoleSession {
   prompt(): string {
     const form = this.form;
     if (form?.queue.length) {
-      const question = fieldQuestion(form.fields[form.queue[0]!]!);
+      const question = fieldQuestion(form.fields[form.queue[0]!]!, this.say.field);
       return question.slice(question.lastIndexOf('\n') + 1);
     }
     const { user, channel, names } = this.state;
     const who = names.get(user) ? `${names.get(user)} (${user})` : user;
-    return `${who}${channel ? ` in ${channel}` : ''}> `;
+    return this.say.prompt(who, channel);
   }
 
   /** The number typed is a button shown. */
@@ -114,7 +119,7 @@ export class ConsoleSession {
     const fields = formFields(view);
     const shown = (view.blocks ?? []).filter((b) => b.type !== 'input');
     const text = [
-      `── form: ${view.title?.text ?? ''} (type "cancel" to close it) ──`,
+      this.say.formTitle(view.title?.text ?? ''),
       ...(shown.length ? [renderBlocks(shown, { names: this.state.names })] : []),
     ];
     this.print(text.join('\n'));
@@ -125,7 +130,7 @@ export class ConsoleSession {
   private askNext(): void {
     const form = this.form;
     if (!form?.queue.length) return;
-    const question = fieldQuestion(form.fields[form.queue[0]!]!);
+    const question = fieldQuestion(form.fields[form.queue[0]!]!, this.say.field);
     const options = question.slice(0, Math.max(0, question.lastIndexOf('\n')));
     if (options) this.print(options);
   }
@@ -134,16 +139,16 @@ export class ConsoleSession {
   cancelForm(): void {
     if (!this.form) return;
     this.form = undefined;
-    this.print('Form closed, nothing submitted.');
+    this.print(this.say.formClosed);
   }
 
   /** An answer to the field asked; the form is submitted once every field has one. */
   async answer(line: string): Promise<void> {
     const form = this.form;
     if (!form) return;
-    if (line.trim().toLowerCase() === 'cancel') return this.cancelForm();
+    if (this.say.cancelWords.includes(line.trim().toLowerCase())) return this.cancelForm();
     const field = form.fields[form.queue[0]!]!;
-    const answer = answerField(field, line, this.state.names);
+    const answer = answerField(field, line, this.state.names, this.say.field);
     if ('error' in answer) {
       this.print(answer.error);
       this.askNext();
@@ -169,7 +174,7 @@ export class ConsoleSession {
       this.print(
         form.fields
           .filter((f) => acked.errors![f.blockId])
-          .map((f) => `✗ ${f.label}: ${acked.errors![f.blockId]}`)
+          .map((f) => this.say.field.error(f.label, acked.errors![f.blockId]!))
           .join('\n'),
       );
       form.queue = wrong.length ? wrong : form.fields.map((_, i) => i);

@@ -9,6 +9,7 @@ export { type AnnouncementMessages, announcementMessages } from './announcements
 export { type AssistantMessages, assistantMessages } from './assistant.js';
 export { type BenefitUsesMessages, benefitUsesMessages } from './benefit-uses.js';
 export { type CommandMessages, commandMessages } from './commands.js';
+export { type ConsoleMessages, consoleMessages } from './console.js';
 export { type DeclarationPageMessages, declarationPageMessages } from './declaration-page.js';
 export { type DigestMessages, digestMessages } from './digest.js';
 export {

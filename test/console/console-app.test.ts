@@ -5,10 +5,9 @@ import { loadConfig } from '../../src/config.js';
 import { runConsole } from '../../src/console/index.js';
 import { outbox, revenueLines, trainingCompletions } from '../../src/db/schema.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
-import { semesterContaining } from '../../src/program/semesters.js';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { BACKENDS, type TestDatabase } from '../support/databases.js';
+import { createDemoDatabase } from '../support/demo.js';
 
 const catalog = loadCatalog();
 // A Thursday on which the demo has trainings to remind (weekly while overdue).
@@ -69,8 +68,7 @@ function scriptedConsole(database: TestDatabase) {
 describe.each(BACKENDS)('the console drives the real app on %s', (backend) => {
   let database: TestDatabase & { drop(): Promise<void> };
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    await seedDemo(database.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+    database = await createDemoDatabase(TODAY, backend);
   });
   afterAll(() => database?.drop());
 
@@ -120,6 +118,20 @@ describe.each(BACKENDS)('the console drives the real app on %s', (backend) => {
     const shared = await c.type(share, /Shared by @Marc Dubois/);
     expect(shared).toContain('── posted for everyone in #C0ACME ──');
     expect(shared).toContain('Acme Télécom: Business Partner');
+    await c.quit();
+  });
+
+  it('speaks French after `lang fr`: its own words, the forms and the bot’s answers', async () => {
+    const c = scriptedConsole(database);
+    await c.type('lang fr', /Réponses en français\./);
+    await c.type('in C0ACME', /Vous êtes maintenant dans C0ACME\./);
+    // In Acme's channel the partner is filled in: the month is asked first.
+    const form = await c.type('/partner revenue', /Mois [^\n]*Entrée garde [^\n]*\u202f: $/);
+    expect(form).toContain(
+      '── formulaire\u202f: Saisir le CA (tapez «\u00a0annuler\u00a0» pour le fermer) ──',
+    );
+    await c.type('annuler', /Formulaire fermé, rien n’a été envoyé\./);
+    await c.type('in -', /Vous n’êtes plus dans aucun canal\./);
     await c.quit();
   });
 

@@ -1,17 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import type { Dispatcher } from '../../src/outbox/dispatcher.js';
-import { loadCatalog } from '../../src/program/catalog.load.js';
-import { semesterContaining } from '../../src/program/semesters.js';
 import { createReadinessCheck } from '../../src/readiness.js';
-import { allSent, message, queue, testDispatcher } from '../outbox/support.js';
+import { allSent, message, queue, queueMany, testDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { createDemoDatabase } from '../support/demo.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import {
@@ -20,7 +18,7 @@ import {
   TEST_SIGNING_SECRET,
   type TestSlackApp,
 } from '../support/slack-app.js';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { openThroughProxy, proxiedUrl, startTcpProxyTo, type TcpProxy } from '../support/tcp-proxy.js';
 
 /**
  * The database goes silent (every socket stays open, every byte is dropped: the tester's TCP proxy), then
@@ -29,14 +27,7 @@ import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
  */
 const STATEMENT_TIMEOUT_MS = 1_500;
 const TODAY = '2026-03-16';
-const catalog = loadCatalog();
 const UNAVAILABLE = commandMessages.en.unavailable;
-
-function proxiedUrl(url: string, port: number): string {
-  const proxied = new URL(url);
-  proxied.host = `127.0.0.1:${port}`;
-  return proxied.toString();
-}
 
 describe.runIf(BACKENDS.includes('postgres'))('PostgreSQL silent, then back (TCP proxy)', () => {
   let target: TestDatabase & { drop(): Promise<void> };
@@ -47,16 +38,8 @@ describe.runIf(BACKENDS.includes('postgres'))('PostgreSQL silent, then back (TCP
   let t: TestSlackApp;
 
   beforeAll(async () => {
-    target = await createTestDatabase('postgres');
-    await seedDemo(target.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
-    proxy = await startTcpProxy(Number(new URL(target.url!).port || 5432));
-    database = await openDatabase({
-      databaseUrl: proxiedUrl(target.url!, proxy.port),
-      dataDir: '',
-      connectTimeoutSeconds: 1,
-      maxConnections: 4,
-      statementTimeoutMs: STATEMENT_TIMEOUT_MS,
-    });
+    target = await createDemoDatabase(TODAY, 'postgres');
+    ({ proxy, database } = await openThroughProxy(target, { statementTimeoutMs: STATEMENT_TIMEOUT_MS }));
     fake = await startFakeSlackDelivery();
     dispatcher = testDispatcher(database.db, fake, { concurrency: 3, leaseMs: 60_000 });
     t = await startTestSlackApp({
@@ -79,12 +62,8 @@ describe.runIf(BACKENDS.includes('postgres'))('PostgreSQL silent, then back (TCP
   });
 
   it('fails commands cleanly and says not ready while silent; recovers without restart: 0 lost, 0 duplicated', async () => {
-    const keys = Array.from({ length: 24 }, (_, i) => `silent-${i}`);
     // Three channels at one message a second: delivery is under way when the database goes silent.
-    await queue(
-      target.db,
-      keys.map((key, i) => message(key, ['C1', 'C2', 'U3'][i % 3]!)),
-    );
+    const keys = await queueMany(target.db, 'silent', 24, ['C1', 'C2', 'U3']);
     dispatcher.start();
     await fake.waitFor(() => fake.posted.length >= 3, 10_000, 'the first posts');
 
@@ -138,7 +117,7 @@ describe.runIf(BACKENDS.includes('postgres'))('SIGTERM while PostgreSQL is silen
   let child: ChildProcess | undefined;
   beforeEach(async () => {
     target = await createTestDatabase('postgres');
-    proxy = await startTcpProxy(Number(new URL(target.url!).port || 5432));
+    proxy = await startTcpProxyTo(target);
     slack = await startFakeSlack();
   });
   afterEach(async () => {

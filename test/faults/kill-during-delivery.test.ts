@@ -1,35 +1,28 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema.js';
-import { allSent, message, queue, testDispatcher, waitUntil } from '../outbox/support.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import { deliverAll, queueMany, testDispatcher, useDeliveryEnv } from '../outbox/support.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 
 const CHILD = fileURLToPath(new URL('../outbox/fixtures/dispatcher-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe.runIf(BACKENDS.includes('postgres'))('outbox delivery across a crash, on postgres', () => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let fake: FakeSlackDelivery;
   let child: ChildProcess | undefined;
-  beforeEach(async () => {
-    t = await createTestDatabase('postgres');
-    fake = await startFakeSlackDelivery();
-  });
-  afterEach(async () => {
+  useDeliveryEnv('postgres', (env) => ({ t, fake } = env));
+  afterEach(() => {
+    // Before the database goes (after hooks run last registered first).
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await fake?.close();
-    await t?.drop();
   });
 
   it('a dispatcher killed -9 in the middle of deliveries, then a fresh one: every message once', async () => {
-    const keys = Array.from({ length: 12 }, (_, i) => `crash-${i}`);
-    await queue(
-      t.db,
-      keys.map((key, i) => message(key, ['C1', 'C2', 'U7'][i % 3]!)),
-    );
+    const keys = await queueMany(t.db, 'crash', 12, ['C1', 'C2', 'U7']);
     // Slack stores each post at once but answers 300 ms later: a kill in between loses the outcome only.
     fake.setPostDelay(300);
     child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
@@ -55,9 +48,7 @@ describe.runIf(BACKENDS.includes('postgres'))('outbox delivery across a crash, o
 
     fake.setPostDelay(0);
     const fresh = testDispatcher(t.db, fake, { perChannelIntervalMs: 0 });
-    fresh.start();
-    await waitUntil(() => allSent(t.db), 20_000, 'every message sent');
-    await fresh.stop();
+    await deliverAll(t.db, [fresh]);
 
     for (const key of keys) expect(fake.postsOf(key), key).toHaveLength(1);
     expect(fake.posted).toHaveLength(keys.length);

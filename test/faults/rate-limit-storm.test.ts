@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema.js';
-import { allSent, message, queue, testDispatcher, waitUntil } from '../outbox/support.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import { deliverAll, queueMany, testDispatcher, useDeliveryEnv } from '../outbox/support.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 
 describe.each(BACKENDS)('a storm of 429s, on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let fake: FakeSlackDelivery;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    fake = await startFakeSlackDelivery();
-  });
-  afterEach(async () => {
-    await fake?.close();
-    await t?.drop();
-  });
+  useDeliveryEnv(backend, (env) => ({ t, fake } = env));
 
   it('every post and DM open refused with Retry-After for a while: each message delivered once, no attempt spent', async () => {
-    const keys = Array.from({ length: 12 }, (_, i) => `storm-${i}`);
-    await queue(
-      t.db,
-      keys.map((key, i) => message(key, ['C1', 'C2', 'C3', 'U4'][i % 4]!)),
-    );
+    const keys = await queueMany(t.db, 'storm', 12, ['C1', 'C2', 'C3', 'U4']);
     // More 429s than messages: every channel is refused several times, and the DM's opening too.
     fake.fault('chat.postMessage', { kind: 'rate-limit', retryAfterSeconds: 1 }, 20);
     fake.fault('conversations.open', { kind: 'rate-limit', retryAfterSeconds: 1 }, 2);
@@ -30,12 +20,7 @@ describe.each(BACKENDS)('a storm of 429s, on %s', (backend) => {
       concurrency: 3,
       requestTimeoutMs: 2_000,
     });
-    dispatcher.start();
-    try {
-      await waitUntil(() => allSent(t.db), 30_000, 'every message sent');
-    } finally {
-      await dispatcher.stop();
-    }
+    await deliverAll(t.db, [dispatcher], 30_000);
     expect(fake.callsTo('chat.postMessage').filter((c) => c.answer === 'http:429')).toHaveLength(20);
     for (const key of keys) expect(fake.postsOf(key), key).toHaveLength(1);
     expect(fake.posted).toHaveLength(keys.length);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
-import { allSent, message, queue, testDispatcher, waitUntil } from '../outbox/support.js';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { deliverAll, queueMany, testDispatcher } from '../outbox/support.js';
+import { BACKENDS, createTestDatabase, openSecondClient, type TestDatabase } from '../support/databases.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenStaff } from '../support/rows.js';
@@ -55,7 +55,7 @@ describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL',
   let b: TestSlackApp;
   beforeEach(async () => {
     target = await createTestDatabase('postgres');
-    second = await openDatabase({ databaseUrl: target.url, dataDir: '', maxConnections: 4 });
+    second = await openSecondClient(target);
     await givenStaff(target.db, MANAGER, 'manager');
     fakeSlack = await startFakeSlack();
     fake = await startFakeSlackDelivery();
@@ -104,17 +104,10 @@ describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL',
   it('the workspace budget holds for both dispatchers together', async () => {
     // 2 a second, bursts of 2, each message in its own channel: only the shared budget paces them.
     const limits = { workspacePerSecond: 2, workspaceBurst: 2, perChannelIntervalMs: 0 };
-    const keys = Array.from({ length: 10 }, (_, i) => `budget-${i}`);
-    await queue(
-      target.db,
-      keys.map((key, i) => message(key, `C${i}`)),
-    );
+    const keys = await queueMany(target.db, 'budget', 10, (i) => `C${i}`);
     const one = testDispatcher(target.db, fake, limits);
     const two = testDispatcher(second.db, fake, limits);
-    one.start();
-    two.start();
-    await waitUntil(() => allSent(target.db), 20_000, 'every message sent');
-    await Promise.all([one.stop(), two.stop()]);
+    await deliverAll(target.db, [one, two]);
 
     for (const key of keys) expect(fake.postsOf(key), key).toHaveLength(1);
     const rows = await target.db.select().from(outbox);

@@ -1,10 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { contacts, partners } from '../../src/db/schema.js';
-import { type ImportKind, ImportRejected, importCsv } from '../../src/services/import.service.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { ACTOR, catalog, csvFile, TODAY } from './support.js';
+import { type ImportKind, ImportRejected } from '../../src/services/import.service.js';
+import { useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import { csvFile, importFile } from './support.js';
 
 const PARTNERS = [
   'partner_id,name,type,operator_program,slack_channel_id,manager_slack_user_id,joined_on,tier,left_on,locale',
@@ -20,16 +21,10 @@ const CONTACTS = [
 ];
 
 describe.each(BACKENDS)('contacts where they are, in the import, on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Db;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    db = t.db;
-  });
-  afterEach(() => t?.drop());
+  useTestDatabase(backend, (t) => ({ db } = t));
 
-  const run = (kind: ImportKind, file: string) =>
-    importCsv(db, catalog, { kind, file, dryRun: false, actor: ACTOR, today: TODAY });
+  const run = (kind: ImportKind, file: string) => importFile(db, kind, file);
 
   it('imports the team, the locale and a contact known only by its e-mail; again changes nothing', async () => {
     await run('partners', csvFile(PARTNERS));

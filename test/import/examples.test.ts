@@ -1,23 +1,19 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importCommand } from '../../src/cli/import.command.js';
-import { seedDemo } from '../../src/demo/seed.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/program/locales.js';
-import { semesterContaining } from '../../src/program/semesters.js';
-import { IMPORT_KINDS, type ImportKind, importCsv } from '../../src/services/import.service.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { ACTOR, catalog, csvFile, TODAY } from './support.js';
+import { IMPORT_KINDS, type ImportKind } from '../../src/services/import.service.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import { seedDemoAsOf } from '../support/demo.js';
+import { csvFile, importCli, importFile, TODAY } from './support.js';
 
 const EXAMPLES = resolve(import.meta.dirname, '../../examples');
 
 describe.each(BACKENDS)('examples/ and templates on top of the demo data, on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    await seedDemo(t.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
+  beforeEach(() => seedDemoAsOf(t.db, TODAY));
 
   it('holds one file per kind', () => {
     expect(readdirSync(EXAMPLES).sort()).toEqual(IMPORT_KINDS.map((k) => `${k}.csv`).sort());
@@ -26,8 +22,7 @@ describe.each(BACKENDS)('examples/ and templates on top of the demo data, on %s'
   it.each(IMPORT_KINDS)(
     'examples/%s.csv imports cleanly, adding rows, and again changes nothing',
     async (kind) => {
-      const run = () =>
-        importCsv(t.db, catalog, { kind, file: join(EXAMPLES, `${kind}.csv`), actor: ACTOR, today: TODAY });
+      const run = () => importFile(t.db, kind, join(EXAMPLES, `${kind}.csv`));
       const first = await run();
       expect(first.rows).toBeGreaterThan(0);
       expect(first.inserted + first.updated).toBe(first.rows);
@@ -41,8 +36,7 @@ describe.each(BACKENDS)('examples/ and templates on top of the demo data, on %s'
     'the %s template in %s imports cleanly',
     async (kind, locale) => {
       const out: string[] = [];
-      const cli = (...args: string[]) =>
-        importCommand(args, { db: t.db, catalog, print: (l) => out.push(l), actor: ACTOR, today: TODAY });
+      const cli = importCli(t.db, out);
       expect(await cli('--template', kind, '--locale', locale)).toBe(0);
       expect(out).toHaveLength(2);
       const file = csvFile(out, { name: `template-${kind}-${locale}.csv` });
@@ -58,8 +52,7 @@ describe.each(BACKENDS)('examples/ and templates on top of the demo data, on %s'
 
   it('refuses a template of an unknown kind or locale, pointing to --help', async () => {
     const out: string[] = [];
-    const cli = (...args: string[]) =>
-      importCommand(args, { db: t.db, catalog, print: (l) => out.push(l), actor: ACTOR, today: TODAY });
+    const cli = importCli(t.db, out);
     expect(await cli('--template', 'money')).toBe(2);
     expect(out[0]).toBe(
       'Unknown kind "money" (expected one of partners, contacts, staff, revenue, trainings, checklist, objectives).',

@@ -1,23 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/demo/seed.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type ExportFormat, writeTable } from '../../src/export/write-table.js';
-import { semesterContaining } from '../../src/program/semesters.js';
 import { exportTable } from '../../src/services/export.service.js';
-import { importCsv } from '../../src/services/import.service.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { ACTOR, catalog, csvFile, TODAY } from './support.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import { seedDemoAsOf } from '../support/demo.js';
+import { catalog, csvFile, importFile, TODAY } from './support.js';
 
 const HOSTILE = '=HYPERLINK("http://evil.example","click")';
 
 describe.each(BACKENDS)('exports on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    await seedDemo(t.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
+  beforeEach(() => seedDemoAsOf(t.db, TODAY));
 
   const exported = async (
     kind: 'portfolio' | 'revenue' | 'devoirs' | 'history',
@@ -49,12 +45,7 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
   ] as const)('the %s export re-imports as %s (%s), changing nothing', async (kind, importKind, format) => {
     const { path, table } = await exported(kind, format);
     expect(table.rows.length).toBeGreaterThan(5);
-    const report = await importCsv(t.db, catalog, {
-      kind: importKind,
-      file: path,
-      actor: ACTOR,
-      today: TODAY,
-    });
+    const report = await importFile(t.db, importKind, path);
     expect([report.rows, report.inserted, report.updated, report.unchanged]).toEqual([
       table.rows.length,
       0,
@@ -64,15 +55,14 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
   });
 
   it('neutralises a hostile cell in CSV and xlsx, and it re-imports as it was', async () => {
-    await importCsv(t.db, catalog, {
-      kind: 'partners',
-      file: csvFile([
+    await importFile(
+      t.db,
+      'partners',
+      csvFile([
         'partner_id;name;type;joined_on',
         `evil;"${HOSTILE.replace(/"/g, '""')}";ambassador;2026-01-01`,
       ]),
-      actor: ACTOR,
-      today: TODAY,
-    });
+    );
     const csv = await exported('portfolio', 'csv', 'en');
     const text = (await import('node:fs')).readFileSync(csv.path, 'utf8');
     const line = text.split('\r\n').find((l) => l.startsWith('evil;'))!;
@@ -88,12 +78,7 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
     expect(cells).toEqual([`'${HOSTILE}`]);
 
     for (const { path } of [csv, xlsx]) {
-      const report = await importCsv(t.db, catalog, {
-        kind: 'partners',
-        file: path,
-        actor: ACTOR,
-        today: TODAY,
-      });
+      const report = await importFile(t.db, 'partners', path);
       expect(report.updated).toBe(0);
     }
   });

@@ -1,19 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asc, sql } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, partners, revenueLines } from '../../src/db/schema.js';
-import {
-  type ImportKind,
-  ImportRejected,
-  type ImportReport,
-  importCsv,
-} from '../../src/services/import.service.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { ACTOR, catalog, csvFile, TODAY } from './support.js';
+import { type ImportKind, ImportRejected, type ImportReport } from '../../src/services/import.service.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import { countRows as countTableRows, csvFile, importFile } from './support.js';
 
 const NBSP = '\u00a0';
 
@@ -130,16 +126,11 @@ const VARIANTS: Record<string, { encoded: Encoded; format: string; encoding?: st
 };
 
 describe.each(BACKENDS)('spreadsheets as they are saved, on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
-  const run = (kind: ImportKind, file: string): Promise<ImportReport> =>
-    importCsv(t.db, catalog, { kind, file, actor: ACTOR, today: TODAY });
-  const countRows = async (table: PgTable) =>
-    (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+  const run = (kind: ImportKind, file: string): Promise<ImportReport> => importFile(t.db, kind, file);
+  const countRows = (table: PgTable) => countTableRows(t.db, table);
 
   it.each(Object.entries(VARIANTS))('%s imports the same rows', async (name, variant) => {
     const ext = variant.format === 'xlsx' ? 'xlsx' : 'csv';
@@ -224,34 +215,20 @@ describe.each(BACKENDS)('spreadsheets as they are saved, on %s', (backend) => {
     revenue.addRow(['acme', '2026-02', 'recurring', 12.5]);
     const path = join(csvFile('', { name: 'y.txt' }), '..', 'two-sheets.xlsx');
     await book.xlsx.writeFile(path);
-    const report = await importCsv(t.db, catalog, {
-      kind: 'revenue',
-      file: path,
-      sheet: 'REVENUS',
-      actor: ACTOR,
-      today: TODAY,
-    });
+    const report = await importFile(t.db, 'revenue', path, { sheet: 'REVENUS' });
     expect([report.sheet, report.inserted]).toEqual(['Revenus', 1]);
     const first = (await run('revenue', path).catch((e: unknown) => e)) as ImportRejected;
     expect(first.issues[0]!.column).toBe('partner_id');
-    const none = (await importCsv(t.db, catalog, {
-      kind: 'revenue',
-      file: path,
-      sheet: 'Ventes',
-      actor: ACTOR,
-      today: TODAY,
-    }).catch((e: unknown) => e)) as ImportRejected;
+    const none = (await importFile(t.db, 'revenue', path, { sheet: 'Ventes' }).catch(
+      (e: unknown) => e,
+    )) as ImportRejected;
     expect(none.issues).toEqual([
       { message: 'no worksheet named "Ventes" (the workbook has: Notes, Revenus)' },
     ]);
     const text = csvFile('partner_id,month,category,amount_eur\n', { name: 'plain.csv' });
-    const notBook = (await importCsv(t.db, catalog, {
-      kind: 'revenue',
-      file: text,
-      sheet: 'x',
-      actor: ACTOR,
-      today: TODAY,
-    }).catch((e: unknown) => e)) as ImportRejected;
+    const notBook = (await importFile(t.db, 'revenue', text, { sheet: 'x' }).catch(
+      (e: unknown) => e,
+    )) as ImportRejected;
     expect(notBook.issues[0]!.message).toMatch(/^a worksheet can only be chosen in an .xlsx workbook/);
   });
 });

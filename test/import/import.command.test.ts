@@ -1,19 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importCommand } from '../../src/cli/import.command.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { ACTOR, catalog, csvFile, TODAY } from './support.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import { csvFile, importCli } from './support.js';
 
 describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let out: string[];
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
+  useTestDatabase(backend, (db) => (t = db));
+  beforeEach(() => {
     out = [];
   });
-  afterEach(() => t?.drop());
 
-  const cli = (...args: string[]) =>
-    importCommand(args, { db: t.db, catalog, print: (line) => out.push(line), actor: ACTOR, today: TODAY });
+  const cli = (...args: string[]) => importCli(t.db, out)(...args);
 
   const partnersFile = () =>
     csvFile(

@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import {
   auditLog,
@@ -19,8 +19,9 @@ import {
   type ImportReport,
   importCsv,
 } from '../../src/services/import.service.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { ACTOR, catalog, csvFile, TODAY } from './support.js';
+import { useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import { ACTOR, catalog, countRows as countTableRows, csvFile, importFile, TODAY } from './support.js';
 
 const PARTNERS = [
   'partner_id,name,type,operator_program,slack_channel_id,manager_slack_user_id,joined_on,tier',
@@ -39,16 +40,11 @@ const CONTACTS = [
 type Failure = { line?: number; column?: string; message: string };
 
 describe.each(BACKENDS)('CSV import on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Db;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    db = t.db;
-  });
-  afterEach(() => t?.drop());
+  useTestDatabase(backend, (t) => ({ db } = t));
 
   const run = (kind: ImportKind, file: string, dryRun = false): Promise<ImportReport> =>
-    importCsv(db, catalog, { kind, file, dryRun, actor: ACTOR, today: TODAY });
+    importFile(db, kind, file, { dryRun });
 
   async function rejected(kind: ImportKind, file: string): Promise<ImportRejected> {
     const err = await run(kind, file).catch((e: unknown) => e);
@@ -59,8 +55,7 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
   const issues = (err: ImportRejected) =>
     err.issues.map((i: Failure) => `${i.line}/${i.column}: ${i.message}`);
   const counts = (r: ImportReport) => [r.rows, r.inserted, r.updated, r.unchanged];
-  const countRows = async (table: PgTable) =>
-    (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+  const countRows = (table: PgTable) => countTableRows(db, table);
 
   async function givenPartnersAndContacts() {
     await run('partners', csvFile(PARTNERS));

@@ -1,12 +1,38 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll } from 'vitest';
+import { importCommand } from '../../src/cli/import.command.js';
+import type { Db } from '../../src/db/client.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
+import { type ImportKind, type ImportOptions, importCsv } from '../../src/services/import.service.js';
 
 export const catalog = loadCatalog();
 export const TODAY = '2026-03-15';
 export const ACTOR = 'cli:tester';
+
+/** Imports `file` as `kind`, by ACTOR on TODAY (a dry run, a worksheet, … as `options` say). */
+export function importFile(
+  db: Db,
+  kind: ImportKind,
+  file: ImportOptions['file'],
+  options: Partial<Pick<ImportOptions, 'dryRun' | 'sheet'>> = {},
+) {
+  return importCsv(db, catalog, { kind, file, actor: ACTOR, today: TODAY, ...options });
+}
+
+/** `partner-bot import <args>` on `db`, by ACTOR on TODAY; what it prints goes to `out`. */
+export function importCli(db: Db, out: string[]) {
+  return (...args: string[]) =>
+    importCommand(args, { db, catalog, print: (line) => out.push(line), actor: ACTOR, today: TODAY });
+}
+
+/** How many rows a table holds. */
+export async function countRows(db: Db, table: PgTable): Promise<number> {
+  return (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'partner-bot-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

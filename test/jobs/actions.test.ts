@@ -1,30 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outbox, snoozes, tierHistory, trainingCompletions } from '../../src/db/schema.js';
-import { evaluateAndAnnounce } from '../../src/services/evaluation-approval.service.js';
-import { announcementViews } from '../../src/slack/views/announcements.view.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
-import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
-import { blockActions, viewSubmission } from '../support/slack-requests.js';
-import { catalog, testConfig } from './support.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
+import { type TestSlackApp, useTestSlackApp } from '../support/slack-app.js';
+import { viewSubmission } from '../support/slack-requests.js';
+import { BOLT, evaluateFirstHalfOf2026, givenFirstHalfOf2026 } from './support.js';
 
 const backend = BACKENDS[0]!;
 
 describe(`buttons of the scheduled messages, through the real receiver (${backend})`, () => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let app: TestSlackApp;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    app = await startTestSlackApp({
-      database: t,
+  useTestSlackApp(
+    backend,
+    {
       env: { LOCALE: 'en', ANNOUNCE_CHANNEL_ID: 'CTEAM', EVALUATION_APPROVAL: 'true' },
       now: () => new Date('2026-02-16T08:00:00Z'),
-    });
-  });
-  afterEach(async () => {
-    await app?.stop();
-    await t?.drop();
-  });
+    },
+    (env) => ({ t, app } = env),
+  );
 
   const click = async (
     actionId: string,
@@ -32,21 +27,16 @@ describe(`buttons of the scheduled messages, through the real receiver (${backen
     userId: string,
     extra: { channelId?: string } = {},
   ) => {
-    const responseId = `r-${Math.random().toString(36).slice(2, 8)}`;
-    const response = await app.send(
-      blockActions({
-        actionId,
-        value: JSON.stringify(value),
-        userId,
-        responseUrl: app.fakeSlack.responseUrl(responseId),
-        ...extra,
-      }),
-    );
+    const { response, responseId } = await app.click({
+      actionId,
+      value: JSON.stringify(value),
+      userId,
+      ...extra,
+    });
     expect(response.status).toBe(200);
     return responseId;
   };
-  const replyTo = async (responseId: string) =>
-    (await app.fakeSlack.waitForResponses(1, { id: responseId }))[0]!.body as Record<string, unknown>;
+  const replyTo = (responseId: string) => app.responseTo(responseId);
 
   it('Done from a contact records a pending completion; Snooze puts the item off; strangers are refused', async () => {
     await givenPartner(t.db, { id: 'acme', type: 'ambassador', tier: 'access', managerSlackUserId: 'UMGR' });
@@ -79,20 +69,8 @@ describe(`buttons of the scheduled messages, through the real receiver (${backen
 
   it('Approve releases the held announcements and replaces the preview; Override opens a modal whose submission records the override', async () => {
     await givenStaff(t.db, 'UADMIN', 'admin');
-    await givenPartner(t.db, {
-      id: 'bolt',
-      name: 'Bolt',
-      tier: 'business',
-      slackChannelId: 'CBOLT',
-      managerSlackUserId: 'UMGR',
-    });
-    await givenMonthlyRevenue(t.db, 'bolt', '2026-01', '2026-06', 800);
-    await evaluateAndAnnounce(
-      t.db,
-      { catalog, config: testConfig({ EVALUATION_APPROVAL: 'true' }) },
-      announcementViews,
-      { asOf: '2026-07-01', actor: 't' },
-    );
+    await givenFirstHalfOf2026(t.db, { ...BOLT, managerSlackUserId: 'UMGR' }, 800);
+    await evaluateFirstHalfOf2026(t.db, { EVALUATION_APPROVAL: 'true' });
     const value = { s: '2026-H1' };
 
     expect((await replyTo(await click('evaluation_approve', value, 'UMGR'))).text).toContain(

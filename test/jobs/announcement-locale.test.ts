@@ -1,44 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contacts } from '../../src/db/schema.js';
-import { evaluateAndAnnounce } from '../../src/services/evaluation-approval.service.js';
-import { announcementViews } from '../../src/slack/views/announcements.view.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
-import { catalog, outboxRows, testConfig, textOf } from './support.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import { givenStaff } from '../support/rows.js';
+import { BOLT, evaluateFirstHalfOf2026, givenFirstHalfOf2026, outboxRows, textOf } from './support.js';
 
 describe.each(BACKENDS)('announcements in the partner’s language, on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
   it('a partner with locale fr gets its promotion in French while LOCALE is en; the team summary and the manager stay in LOCALE', async () => {
     await givenStaff(t.db, 'UMGR', 'manager');
-    await givenPartner(t.db, {
-      id: 'acme',
-      name: 'Acme',
-      type: 'ambassador',
-      slackChannelId: 'CACME',
-      managerSlackUserId: 'UMGR',
-      locale: 'fr',
-    });
-    await givenMonthlyRevenue(t.db, 'acme', '2026-01', '2026-06', 1200);
-    await givenPartner(t.db, {
-      id: 'bolt',
-      name: 'Bolt',
-      type: 'ambassador',
-      tier: 'business',
-      slackChannelId: 'CBOLT',
-      managerSlackUserId: 'UMGR',
-    });
-    await givenMonthlyRevenue(t.db, 'bolt', '2026-01', '2026-06', 800);
-    await evaluateAndAnnounce(
+    await givenFirstHalfOf2026(
       t.db,
-      { catalog, config: testConfig({ LOCALE: 'en', ANNOUNCE_CHANNEL_ID: 'CTEAM' }) },
-      announcementViews,
-      { asOf: '2026-07-01', actor: 't' },
+      {
+        id: 'acme',
+        name: 'Acme',
+        type: 'ambassador',
+        slackChannelId: 'CACME',
+        managerSlackUserId: 'UMGR',
+        locale: 'fr',
+      },
+      1200,
     );
+    await givenFirstHalfOf2026(t.db, { ...BOLT, managerSlackUserId: 'UMGR' }, 800);
+    await evaluateFirstHalfOf2026(t.db, { LOCALE: 'en', ANNOUNCE_CHANNEL_ID: 'CTEAM' });
     const byKey = new Map((await outboxRows(t.db)).map((r) => [r.dedupeKey, textOf(r)]));
     expect(byKey.get('evaluation:2026-H1:partner:acme')).toContain('Félicitations');
     expect(byKey.get('evaluation:2026-H1:partner:bolt')).not.toContain('passe du statut');
@@ -48,31 +34,15 @@ describe.each(BACKENDS)('announcements in the partner’s language, on %s', (bac
   });
 
   it('contacts the partner’s channel cannot reach get the notice by e-mail in their language; members do not', async () => {
-    await givenPartner(t.db, {
-      id: 'bolt',
-      name: 'Bolt',
-      type: 'ambassador',
-      tier: 'business',
-      slackChannelId: 'CBOLT',
-    });
-    await givenMonthlyRevenue(t.db, 'bolt', '2026-01', '2026-06', 800);
-    await givenPartner(t.db, { id: 'dark', name: 'Dark', type: 'ambassador', tier: 'business' });
-    await givenMonthlyRevenue(t.db, 'dark', '2026-01', '2026-06', 800);
+    await givenFirstHalfOf2026(t.db, BOLT, 800);
+    await givenFirstHalfOf2026(t.db, { id: 'dark', name: 'Dark', type: 'ambassador', tier: 'business' }, 800);
     await t.db.insert(contacts).values([
       { partnerId: 'bolt', name: 'Paul Mail', email: 'paul@bolt.example', locale: 'fr' },
       { partnerId: 'bolt', slackUserId: 'UBOLT', name: 'Mia Member', email: 'mia@bolt.example' },
       { partnerId: 'dark', slackUserId: 'UDARK', name: 'Dan Dark', email: 'dan@dark.example' },
     ]);
     const smtp = { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Dstny <partners@dstny.example>' };
-    await evaluateAndAnnounce(
-      t.db,
-      { catalog, config: testConfig({ LOCALE: 'en', ...smtp }) },
-      announcementViews,
-      {
-        asOf: '2026-07-01',
-        actor: 't',
-      },
-    );
+    await evaluateFirstHalfOf2026(t.db, { LOCALE: 'en', ...smtp });
     const mails = (await outboxRows(t.db)).filter((r) => r.transport === 'email');
     expect(mails.map((m) => (m.mail as { to: string }).to).sort()).toEqual([
       'dan@dark.example',
@@ -86,13 +56,9 @@ describe.each(BACKENDS)('announcements in the partner’s language, on %s', (bac
   });
 
   it('without SMTP, no e-mail is queued', async () => {
-    await givenPartner(t.db, { id: 'dark', name: 'Dark', type: 'ambassador', tier: 'business' });
-    await givenMonthlyRevenue(t.db, 'dark', '2026-01', '2026-06', 800);
+    await givenFirstHalfOf2026(t.db, { id: 'dark', name: 'Dark', type: 'ambassador', tier: 'business' }, 800);
     await t.db.insert(contacts).values({ partnerId: 'dark', name: 'Paul Mail', email: 'paul@dark.example' });
-    await evaluateAndAnnounce(t.db, { catalog, config: testConfig() }, announcementViews, {
-      asOf: '2026-07-01',
-      actor: 't',
-    });
+    await evaluateFirstHalfOf2026(t.db);
     expect((await outboxRows(t.db)).filter((r) => r.transport === 'email')).toEqual([]);
   });
 });

@@ -20,8 +20,11 @@ import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
 import {
   actionIdsOf,
+  BOLT,
   catalog,
   cliContext,
+  evaluateFirstHalfOf2026,
+  givenFirstHalfOf2026,
   jobDeps,
   outboxRows,
   testConfig,
@@ -31,23 +34,18 @@ import {
 
 /** Acme is promoted starter -> business; Bolt demoted business -> access; Calm stays starter. */
 async function givenSemester(db: Parameters<typeof givenPartner>[0]) {
-  await givenPartner(db, {
-    id: 'acme',
-    name: 'Acme <Telecom>',
-    type: 'ambassador',
-    slackChannelId: 'CACME',
-    managerSlackUserId: 'UMGR',
-  });
-  await givenMonthlyRevenue(db, 'acme', '2026-01', '2026-06', 1200);
-  await givenPartner(db, {
-    id: 'bolt',
-    name: 'Bolt',
-    type: 'ambassador',
-    tier: 'business',
-    slackChannelId: 'CBOLT',
-    managerSlackUserId: 'UMGR',
-  });
-  await givenMonthlyRevenue(db, 'bolt', '2026-01', '2026-06', 800);
+  await givenFirstHalfOf2026(
+    db,
+    {
+      id: 'acme',
+      name: 'Acme <Telecom>',
+      type: 'ambassador',
+      slackChannelId: 'CACME',
+      managerSlackUserId: 'UMGR',
+    },
+    1200,
+  );
+  await givenFirstHalfOf2026(db, { ...BOLT, managerSlackUserId: 'UMGR' }, 800);
   await givenPartner(db, { id: 'calm', name: 'Calm', slackChannelId: 'CCALM', managerSlackUserId: 'UMGR' });
 }
 
@@ -139,10 +137,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
 
   it('writes in French with LOCALE=fr, with the deck’s labels', async () => {
     await givenSemester(t.db);
-    await evaluateAndAnnounce(t.db, { catalog, config: testConfig({ LOCALE: 'fr' }) }, announcementViews, {
-      asOf: '2026-07-01',
-      actor: 't',
-    });
+    await evaluateFirstHalfOf2026(t.db, { LOCALE: 'fr' });
     const byKey = new Map((await outboxRows(t.db)).map((r) => [r.dedupeKey, textOf(r)]));
     expect(byKey.get('evaluation:2026-H1:partner:acme')).toContain('Félicitations');
     expect(byKey.get('evaluation:2026-H1:partner:acme')).toContain('Commercial dédié');
@@ -199,10 +194,7 @@ describe.each(BACKENDS)('semester evaluation announcements on %s', (backend) => 
     });
     await givenMonthlyRevenue(t.db, 'dot', '2026-01', '2026-05', 500);
     await givenMonthlyRevenue(t.db, 'dot', '2026-06', '2026-06', 499.97);
-    await evaluateAndAnnounce(t.db, { catalog, config: testConfig({ LOCALE: 'fr' }) }, announcementViews, {
-      asOf: '2026-07-01',
-      actor: 't',
-    });
+    await evaluateFirstHalfOf2026(t.db, { LOCALE: 'fr' });
     const byKey = new Map((await outboxRows(t.db)).map((r) => [r.dedupeKey, textOf(r)]));
     const demotion = byKey.get('evaluation:2026-H1:partner:dot')!;
     expect(demotion).toContain('passe du statut Access Partner au statut *Starter Partner*');

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { contacts, reminderLog } from '../../src/db/schema.js';
 import { instantForDay } from '../../src/jobs/cron.js';
 import { digestMessage, planDigests } from '../../src/jobs/digest.job.js';
 import type { JobDeps } from '../../src/jobs/occurrences.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { remindersJob } from '../../src/jobs/reminders.job.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
-import { actionIdsOf, catalog, jobDeps, outboxRows, testConfig, textOf } from './support.js';
+import { ACME, actionIdsOf, catalog, jobDeps, outboxRows, testConfig, textOf } from './support.js';
 
 const TZ = 'Europe/Paris';
 /** 14 days before Acme's admin training is due (2 March 2026). */
@@ -16,23 +17,12 @@ const DAY = '2026-02-16';
 const SMTP = { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Dstny <partners@dstny.example>' };
 
 describe.each(BACKENDS)('reminders reach each contact where it can act, on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
   beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    await givenPartner(t.db, {
-      id: 'acme',
-      name: 'Acme',
-      type: 'ambassador',
-      tier: 'access',
-      joinedOn: '2026-01-01',
-      tierSince: '2026-01-01',
-      slackChannelId: 'CACME',
-      managerSlackUserId: 'UMGR',
-      locale: 'fr',
-    });
+    await givenPartner(t.db, { ...ACME, managerSlackUserId: 'UMGR', locale: 'fr' });
     await givenStaff(t.db, 'UMGR', 'manager');
   });
-  afterEach(() => t?.drop());
 
   const run = (overrides: Partial<JobDeps> = {}) => {
     const deps = jobDeps(t.db, { homeTeamIds: ['T0DSTNY'], ...overrides });

@@ -13,18 +13,16 @@ import { type DroppableTestDatabase, useTestDatabase } from '../support/database
 import { BACKENDS } from '../support/databases.js';
 import { startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
-import { actionIdsOf, catalog, cliContext, jobDeps, outboxRows, testConfig, textOf } from './support.js';
-
-/** Acme, an Access ambassador since 1 January 2026, with its channel. */
-const ACME = {
-  id: 'acme',
-  name: 'Acme',
-  type: 'ambassador',
-  tier: 'access',
-  joinedOn: '2026-01-01',
-  tierSince: '2026-01-01',
-  slackChannelId: 'CACME',
-} as const;
+import {
+  ACME,
+  actionIdsOf,
+  catalog,
+  cliContext,
+  jobDeps,
+  outboxRows,
+  testConfig,
+  textOf,
+} from './support.js';
 
 /**
  * Acme, managed by UMGR: its admin contact owes trn-online-admin (60 days:

@@ -6,6 +6,9 @@ import { outbox, tierHistory } from '../../src/db/schema.js';
 import type { JobDeps } from '../../src/jobs/occurrences.js';
 import { createLogger } from '../../src/logger.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
+import { evaluateAndAnnounce } from '../../src/services/evaluation-approval.service.js';
+import { announcementViews } from '../../src/slack/views/announcements.view.js';
+import { givenMonthlyRevenue, givenPartner } from '../support/rows.js';
 
 export const catalog = loadCatalog();
 
@@ -25,6 +28,44 @@ export function jobDeps(db: Db, overrides: Partial<JobDeps> = {}): JobDeps {
     instanceId: 'test',
     ...overrides,
   };
+}
+
+/** Acme, an Access ambassador since 1 January 2026, with its channel. */
+export const ACME = {
+  id: 'acme',
+  name: 'Acme',
+  type: 'ambassador',
+  tier: 'access',
+  joinedOn: '2026-01-01',
+  tierSince: '2026-01-01',
+  slackChannelId: 'CACME',
+} as const;
+
+/** Bolt, a Business ambassador with its channel: at 800 € a month over 2026-H1 it drops to Access on 1 July. */
+export const BOLT = {
+  id: 'bolt',
+  name: 'Bolt',
+  type: 'ambassador',
+  tier: 'business',
+  slackChannelId: 'CBOLT',
+} as const;
+
+/** A partner billing `euros` (recurring) every month of 2026-H1, the semester evaluated on 1 July 2026. */
+export async function givenFirstHalfOf2026(
+  db: Db,
+  row: Parameters<typeof givenPartner>[1],
+  euros: number,
+): Promise<void> {
+  await givenPartner(db, row);
+  await givenMonthlyRevenue(db, row.id, '2026-01', '2026-06', euros);
+}
+
+/** The 1 July 2026 evaluation (2026-H1), its announcements queued, under the test config with `env`. */
+export function evaluateFirstHalfOf2026(db: Db, env: Record<string, string> = {}) {
+  return evaluateAndAnnounce(db, { catalog, config: testConfig(env) }, announcementViews, {
+    asOf: '2026-07-01',
+    actor: 't',
+  });
 }
 
 export async function outboxRows(db: Db) {

@@ -1,19 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmChannels } from '../../src/db/schema.js';
-import { createDeliveryClient } from '../../src/outbox/delivery-client.js';
-import {
-  createDispatcher,
-  type DeliveryOutcome,
-  type Dispatcher,
-  type DispatcherLimits,
-} from '../../src/outbox/dispatcher.js';
+import type { DeliveryOutcome, Dispatcher, DispatcherLimits } from '../../src/outbox/dispatcher.js';
 import { createSmtpTransport, type MailTransport, messageIdOf } from '../../src/outbox/mail.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
-import { message, queue, rowOf, TEST_LIMITS } from './support.js';
-
-const MAIL_FROM = 'Dstny partners <partners@dstny.example>';
+import { MAIL_FROM, mailDispatcher, message, queue, rowOf, useDeliveryEnv } from './support.js';
 
 function mailMessage(key: string, to: string) {
   return {
@@ -37,41 +30,22 @@ async function drainUntil(d: Dispatcher, outcome: DeliveryOutcome, timeoutMs = 1
 }
 
 describe.each(BACKENDS)('delivery to contacts where they are, on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let fake: FakeSlackDelivery;
   let smtp: TestSmtpServer;
   let mailer: MailTransport;
+  useDeliveryEnv(backend, (env) => ({ t, fake } = env));
   beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    fake = await startFakeSlackDelivery();
     smtp = await startTestSmtpServer();
     mailer = createSmtpTransport({ SMTP_URL: smtp.url }, 2_000);
   });
   afterEach(async () => {
     mailer?.close();
     await smtp?.close();
-    await fake?.close();
-    await t?.drop();
   });
 
   const dispatcher = (limits: Partial<DispatcherLimits> = {}, withMail = true) =>
-    createDispatcher({
-      db: t.db,
-      client: createDeliveryClient(
-        { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl },
-        limits.requestTimeoutMs ?? 3_000,
-      ),
-      // Generous timeouts: a loaded machine must not turn an answer into a timeout.
-      limits: {
-        ...TEST_LIMITS,
-        requestTimeoutMs: 3_000,
-        perChannelIntervalMs: 0,
-        mailPerSecond: 50,
-        mailBurst: 50,
-        ...limits,
-      },
-      ...(withMail ? { mailer, mailFrom: MAIL_FROM } : {}),
-    });
+    mailDispatcher(t.db, fake, withMail ? mailer : undefined, limits);
 
   it('a DM whose post got no answer is found in the DM history, not marked uncertain; its DM id is kept', async () => {
     await queue(t.db, [message('dm-1', 'U0MEMBER')]);

@@ -95,7 +95,7 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
     expect(afterTimeout.lastError).toMatch(/delivery uncertain: chat\.postMessage: .*(timeout|answer)/i);
     expect(afterTimeout.postingSince).not.toBeNull();
 
-    await waitUntil(async () => (await dispatcher.drain()).sent === 1, 5_000, 'the retry');
+    await waitUntil(async () => (await dispatcher.drain()).sent === 1, 15_000, 'the retry');
     expect(fake.callsTo('conversations.history')).toHaveLength(1);
     expect(fake.postsOf('h')).toHaveLength(1);
     expect(await rowOf(t.db, 'h')).toMatchObject({
@@ -113,7 +113,7 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
 
     expect((await dispatcher.drain()).retry).toBe(1);
     fake.setPostDelay(0);
-    await waitUntil(async () => (await dispatcher.drain()).recovered === 1, 5_000, 'the recovery');
+    await waitUntil(async () => (await dispatcher.drain()).recovered === 1, 15_000, 'the recovery');
 
     expect(fake.postsOf('late')).toHaveLength(1);
     expect(await rowOf(t.db, 'late')).toMatchObject({ status: 'sent', slackTs: fake.postsOf('late')[0]!.ts });
@@ -125,7 +125,7 @@ describe.each(BACKENDS)('outbox delivery on %s', (backend) => {
     const dispatcher = testDispatcher(t.db, fake, { requestTimeoutMs: SHORT_REQUEST_TIMEOUT_MS });
     expect((await dispatcher.drain()).retry).toBe(1);
     fake.setPostDelay(0);
-    await waitUntil(async () => (await dispatcher.drain()).recovered === 1, 5_000, 'the recovery');
+    await waitUntil(async () => (await dispatcher.drain()).recovered === 1, 15_000, 'the recovery');
 
     const [post] = fake.postsOf('reply');
     expect(fake.postsOf('reply')).toHaveLength(1);

@@ -3,37 +3,33 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema.js';
-import { createDeliveryClient } from '../../src/outbox/delivery-client.js';
-import { createDispatcher } from '../../src/outbox/dispatcher.js';
 import { createSmtpTransport, type MailTransport, messageIdOf } from '../../src/outbox/mail.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
-import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
-import { allSent, queue, TEST_LIMITS, waitUntil } from './support.js';
+import { deliverAll, MAIL_FROM, mailDispatcher, queue, useDeliveryEnv } from './support.js';
 
 const CHILD = fileURLToPath(new URL('./fixtures/dispatcher-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MAIL_FROM = 'Dstny partners <partners@dstny.example>';
 
 describe.runIf(BACKENDS.includes('postgres'))(
   'e-mail across a kill -9 of the dispatcher, on postgres',
   () => {
-    let t: Awaited<ReturnType<typeof createTestDatabase>>;
+    let t: DroppableTestDatabase;
     let fake: FakeSlackDelivery;
     let smtp: TestSmtpServer;
     let mailer: MailTransport | undefined;
     let child: ChildProcess | undefined;
+    useDeliveryEnv('postgres', (env) => ({ t, fake } = env));
     beforeEach(async () => {
-      t = await createTestDatabase('postgres');
-      fake = await startFakeSlackDelivery();
       smtp = await startTestSmtpServer();
     });
     afterEach(async () => {
+      // Before the fake Slack and the database go (after hooks run last registered first).
       if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       mailer?.close();
       await smtp?.close();
-      await fake?.close();
-      await t?.drop();
     });
 
     it('every reminder e-mail is delivered, each under one Message-ID, and only one the kill left in doubt is sent again', async () => {
@@ -83,22 +79,8 @@ describe.runIf(BACKENDS.includes('postgres'))(
 
       smtp.setAcceptDelay(0);
       mailer = createSmtpTransport({ SMTP_URL: smtp.url }, 5_000);
-      const fresh = createDispatcher({
-        db: t.db,
-        client: createDeliveryClient({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl }, 3_000),
-        limits: {
-          ...TEST_LIMITS,
-          requestTimeoutMs: 3_000,
-          perChannelIntervalMs: 0,
-          mailPerSecond: 50,
-          mailBurst: 50,
-        },
-        mailer,
-        mailFrom: MAIL_FROM,
-      });
-      fresh.start();
-      await waitUntil(() => allSent(t.db), 30_000, 'every e-mail sent');
-      await fresh.stop();
+      const fresh = mailDispatcher(t.db, fake, mailer);
+      await deliverAll(t.db, [fresh], 30_000, 'every e-mail sent');
 
       const doubtful = new Set(inDoubt.map((r) => r.id));
       for (const key of keys) {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { BACKENDS, createTestDatabase, openSecondClient } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
-import { allSent, message, queue, testDispatcher, waitUntil } from './support.js';
+import { deliverAll, queueMany, testDispatcher } from './support.js';
 
 describe.runIf(BACKENDS.includes('postgres'))('two dispatchers on one PostgreSQL', () => {
   let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -11,7 +11,7 @@ describe.runIf(BACKENDS.includes('postgres'))('two dispatchers on one PostgreSQL
   let fake: FakeSlackDelivery;
   beforeEach(async () => {
     t = await createTestDatabase('postgres');
-    second = await openDatabase({ databaseUrl: t.url, dataDir: '', maxConnections: 4 });
+    second = await openSecondClient(t);
     fake = await startFakeSlackDelivery();
   });
   afterEach(async () => {
@@ -22,17 +22,10 @@ describe.runIf(BACKENDS.includes('postgres'))('two dispatchers on one PostgreSQL
 
   it('deliver each message once, sharing the work and the one-per-second pace of each channel', async () => {
     const channels = ['C1', 'C2', 'C3', 'C4', 'U5'];
-    const keys = Array.from({ length: 15 }, (_, i) => `multi-${i}`);
-    await queue(
-      t.db,
-      keys.map((key, i) => message(key, channels[i % channels.length]!)),
-    );
+    const keys = await queueMany(t.db, 'multi', 15, channels);
     const a = testDispatcher(t.db, fake);
     const b = testDispatcher(second.db, fake);
-    a.start();
-    b.start();
-    await waitUntil(() => allSent(t.db), 20_000, 'every message sent');
-    await Promise.all([a.stop(), b.stop()]);
+    await deliverAll(t.db, [a, b]);
 
     for (const key of keys) expect(fake.postsOf(key), key).toHaveLength(1);
     const rows = await t.db.select().from(outbox);

@@ -3,8 +3,14 @@ import { afterEach, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
 import { createDeliveryClient } from '../../src/outbox/delivery-client.js';
-import { createDispatcher, type DispatcherLimits } from '../../src/outbox/dispatcher.js';
+import {
+  createDispatcher,
+  type Dispatcher,
+  type DispatcherLimits,
+  type DispatcherOptions,
+} from '../../src/outbox/dispatcher.js';
 import { enqueue, type OutboxMessage } from '../../src/outbox/enqueue.js';
+import type { MailTransport } from '../../src/outbox/mail.js';
 import { type Backend, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 
@@ -28,7 +34,28 @@ export const TEST_LIMITS: Partial<DispatcherLimits> = {
   historyLookbackMs: 5_000,
 };
 
-export function testDispatcher(db: Db, fake: FakeSlackDelivery, limits: Partial<DispatcherLimits> = {}) {
+/** The limits of the tests that send e-mail: no per-channel pace, mail at 50 a second, 3 s per request. */
+export const MAIL_TEST_LIMITS: Partial<DispatcherLimits> = {
+  ...TEST_LIMITS,
+  // Generous timeouts: a loaded machine must not turn an answer into a timeout.
+  requestTimeoutMs: 3_000,
+  perChannelIntervalMs: 0,
+  mailPerSecond: 50,
+  mailBurst: 50,
+};
+
+export const MAIL_FROM = 'Dstny partners <partners@dstny.example>';
+
+/**
+ * A dispatcher on `db` delivering to the fake Slack with TEST_LIMITS under `limits`; `options` adds a
+ * mailer, a clock, …
+ */
+export function testDispatcher(
+  db: Db,
+  fake: FakeSlackDelivery,
+  limits: Partial<DispatcherLimits> = {},
+  options: Partial<Omit<DispatcherOptions, 'db' | 'client' | 'limits'>> = {},
+) {
   const all = { ...TEST_LIMITS, ...limits };
   return createDispatcher({
     db,
@@ -37,7 +64,41 @@ export function testDispatcher(db: Db, fake: FakeSlackDelivery, limits: Partial<
       all.requestTimeoutMs!,
     ),
     limits: all,
+    ...options,
   });
+}
+
+/**
+ * A dispatcher that sends e-mail too, through `mailer` from MAIL_FROM (none without a mailer), under
+ * MAIL_TEST_LIMITS and `limits`.
+ */
+export function mailDispatcher(
+  db: Db,
+  fake: FakeSlackDelivery,
+  mailer: MailTransport | undefined,
+  limits: Partial<DispatcherLimits> = {},
+) {
+  return testDispatcher(
+    db,
+    fake,
+    { ...MAIL_TEST_LIMITS, ...limits },
+    mailer ? { mailer, mailFrom: MAIL_FROM } : {},
+  );
+}
+
+/** Starts the dispatchers, waits until every message of `db` is sent, and stops them whatever happens. */
+export async function deliverAll(
+  db: Db,
+  dispatchers: Dispatcher[],
+  timeoutMs = 20_000,
+  what = 'every message sent',
+) {
+  for (const d of dispatchers) d.start();
+  try {
+    await waitUntil(() => allSent(db), timeoutMs, what);
+  } finally {
+    await Promise.all(dispatchers.map((d) => d.stop()));
+  }
 }
 
 export function message(key: string, channel: string, extra: Partial<OutboxMessage> = {}): OutboxMessage {
@@ -46,6 +107,25 @@ export function message(key: string, channel: string, extra: Partial<OutboxMessa
 
 export async function queue(db: Db, messages: OutboxMessage[]) {
   return db.transaction((tx) => enqueue(tx as unknown as Db, messages));
+}
+
+/**
+ * Queues `count` test messages keyed `<prefix>-0`, `<prefix>-1`, …, over `channels` in turn (or in the
+ * channel `channels(i)` names); returns their keys.
+ */
+export async function queueMany(
+  db: Db,
+  prefix: string,
+  count: number,
+  channels: readonly string[] | ((i: number) => string),
+): Promise<string[]> {
+  const keys = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+  const channelOf = typeof channels === 'function' ? channels : (i: number) => channels[i % channels.length]!;
+  await queue(
+    db,
+    keys.map((key, i) => message(key, channelOf(i))),
+  );
+  return keys;
 }
 
 export async function rowOf(db: Db, key: string) {

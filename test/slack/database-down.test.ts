@@ -1,17 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { commandMessages } from '../../src/i18n/commands.js';
-import { semesterContaining } from '../../src/program/semesters.js';
 import { REPLY_DEADLINE_MS } from '../../src/slack/listeners/commands/partner.command.js';
 import { handlePartnerCommand, type Reply, withDeadline } from '../../src/slack/partner-command/index.js';
 import { unavailableView } from '../../src/slack/views/refusal.view.js';
 import { commandDeps } from '../support/command-deps.js';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { type DemoDatabase, useDemoSlackApp } from '../support/demo.js';
+import { BACKENDS, type TestDatabase } from '../support/databases.js';
+import { createDemoDatabase, type DemoDatabase, useDemoSlackApp } from '../support/demo.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { openThroughProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { catalog, TODAY } from './views.fixtures.js';
 
 const NOW = new Date(`${TODAY}T10:00:00Z`);
@@ -71,17 +69,8 @@ describe.skipIf(!BACKENDS.includes('postgres'))('with PostgreSQL cut off behind 
   let t: TestSlackApp;
 
   beforeAll(async () => {
-    target = await createTestDatabase('postgres');
-    await seedDemo(target.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
-    const url = new URL(target.url!);
-    proxy = await startTcpProxy(Number(url.port || 5432));
-    url.host = `127.0.0.1:${proxy.port}`;
-    database = await openDatabase({
-      databaseUrl: url.toString(),
-      dataDir: '',
-      connectTimeoutSeconds: 1,
-      maxConnections: 4,
-    });
+    target = await createDemoDatabase(TODAY, 'postgres');
+    ({ proxy, database } = await openThroughProxy(target));
     t = await startTestSlackApp({ database, now: () => NOW });
   });
   afterAll(async () => {

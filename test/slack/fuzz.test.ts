@@ -4,14 +4,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Db, rowsOf } from '../../src/db/client.js';
 import { createUserLocalesRepository } from '../../src/db/repositories/user-locales.repository.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
-import { seedDemo } from '../../src/demo/seed.js';
-import { semesterContaining } from '../../src/program/semesters.js';
 import { handlePartnerCommand } from '../../src/slack/partner-command/index.js';
 import type { View } from '../../src/slack/views/blocks.js';
 import { escapeMrkdwn } from '../../src/slack/views/escape.js';
 import { commandDeps } from '../support/command-deps.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { type DemoDatabase, useDemoSlackApp } from '../support/demo.js';
+import type { TestDatabase } from '../support/databases.js';
+import { createDemoDatabase, type DemoDatabase, useDemoSlackApp } from '../support/demo.js';
 import type { TestSlackApp } from '../support/slack-app.js';
 import { PARTNER_SUBCOMMANDS } from './subcommands.fixtures.js';
 import { catalog, expectWithinLimits, mrkdwnOf, TODAY } from './views.fixtures.js';
@@ -118,8 +116,7 @@ function expectSafeReply(reply: View) {
 describe('hostile /partner texts through the core (PGlite)', () => {
   let t: TestDatabase & { drop(): Promise<void> };
   beforeAll(async () => {
-    t = await createTestDatabase('pglite');
-    await seedDemo(t.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+    t = await createDemoDatabase(TODAY);
   });
   afterAll(() => t?.drop());
 

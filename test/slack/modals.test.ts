@@ -51,17 +51,12 @@ describe.each(BACKENDS)('write modals over HTTP on %s', (backend) => {
     actionId: string,
     options: { userId?: string; partnerId?: string; fromHome?: boolean } = {},
   ) {
-    const responseId = `click-${Math.random().toString(36).slice(2, 8)}`;
-    const response = await h.app.send(
-      blockActions({
-        actionId,
-        ...(options.partnerId ? { value: JSON.stringify({ p: options.partnerId }) } : {}),
-        userId: options.userId ?? USERS.manager,
-        ...(options.fromHome
-          ? { view: { type: 'home' } }
-          : { channelId: CHANNELS.acme, responseUrl: h.app.fakeSlack.responseUrl(responseId) }),
-      }),
-    );
+    const { response, responseId } = await h.app.click({
+      actionId,
+      ...(options.partnerId ? { value: JSON.stringify({ p: options.partnerId }) } : {}),
+      userId: options.userId ?? USERS.manager,
+      ...(options.fromHome ? { view: { type: 'home' } } : { channelId: CHANNELS.acme }),
+    });
     expect(response.status).toBe(200);
     return responseId;
   }

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checklistItems, trainingCompletions } from '../../src/db/schema.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
 import { blockActions } from '../support/slack-requests.js';
-import { CHANNELS, snapshot, startWritesApp, USERS, type WritesHarness } from './writes.fixtures.js';
+import { CHANNELS, clickShare, snapshot, USERS, useWritesApp } from './writes.fixtures.js';
 
 type Block = {
   type: string;
@@ -26,12 +26,7 @@ function itemRows(body: Record<string, unknown>) {
 }
 
 describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (backend) => {
-  let h: WritesHarness;
-  beforeAll(async () => {
-    h = await startWritesApp(backend);
-  });
-  beforeEach(() => h.reset());
-  afterAll(() => h?.stop());
+  const h = useWritesApp(backend);
 
   async function obligations(userId: string) {
     const { ack } = await h.app.command('obligations acme', { userId, channelId: CHANNELS.acme });
@@ -39,19 +34,14 @@ describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (back
   }
 
   async function press(userId: string, value: string) {
-    const id = `press-${Math.random().toString(36).slice(2, 8)}`;
-    const response = await h.app.send(
-      blockActions({
-        actionId: ACTION_IDS.obligationDone,
-        value,
-        userId,
-        channelId: CHANNELS.acme,
-        responseUrl: h.app.fakeSlack.responseUrl(id),
-      }),
-    );
+    const { response, responseId } = await h.app.click({
+      actionId: ACTION_IDS.obligationDone,
+      value,
+      userId,
+      channelId: CHANNELS.acme,
+    });
     expect(response.status).toBe(200);
-    const [posted] = await h.app.fakeSlack.waitForResponses(1, { id });
-    return posted!.body as Record<string, unknown>;
+    return h.app.responseTo(responseId);
   }
 
   it('shows each item’s code, and a Mark done button on every item staff can do now', async () => {
@@ -134,18 +124,8 @@ describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (back
   });
 
   it('leaves the item buttons out of a card shared in the channel', async () => {
-    const id = 'share-obligations';
-    await h.app.send(
-      blockActions({
-        actionId: ACTION_IDS.share,
-        value: JSON.stringify({ p: 'acme', s: 'obligations' }),
-        userId: USERS.manager,
-        channelId: CHANNELS.acme,
-        responseUrl: h.app.fakeSlack.responseUrl(id),
-      }),
-    );
-    const [shared] = await h.app.fakeSlack.waitForResponses(1, { id });
-    const rows = itemRows(shared!.body as Record<string, unknown>);
+    const { responseId } = await clickShare(h, { subcommand: 'obligations' });
+    const rows = itemRows(await h.app.responseTo(responseId));
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.every((r) => !r.button)).toBe(true);
   });

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partners, staff } from '../../src/db/schema.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
-import { semesterContaining } from '../../src/program/semesters.js';
 import { searchKey } from '../../src/program/text.js';
 import { ACTION_IDS, decodeValue, listPageValue, partnerActionValue } from '../../src/slack/ids.js';
 import { handlePartnerCommand, type Reply } from '../../src/slack/partner-command/index.js';
 import { LIST_PAGE_SIZE } from '../../src/slack/views/list.view.js';
 import { commandDeps } from '../support/command-deps.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { createDemoDatabase } from '../support/demo.js';
 import { buttons, catalog, expectWithinLimits, mrkdwnOf, TODAY, textsOf } from './views.fixtures.js';
 
 const NOW = new Date(`${TODAY}T10:00:00Z`);
@@ -29,8 +28,7 @@ describe.each(BACKENDS)('/partner through handlePartnerCommand on %s', (backend)
   const errors: unknown[] = [];
 
   beforeAll(async () => {
-    t = await createTestDatabase(backend);
-    await seedDemo(t.db, catalog, TODAY, semesterContaining(catalog, TODAY).firstMonth);
+    t = await createDemoDatabase(TODAY, backend);
   });
   afterAll(() => t?.drop());
 

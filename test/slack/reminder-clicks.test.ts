@@ -1,23 +1,22 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { contacts, snoozes, trainingCompletions } from '../../src/db/schema.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
-import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
-import { blockActions } from '../support/slack-requests.js';
+import { type TestSlackApp, useTestSlackApp } from '../support/slack-app.js';
 
 const backend = BACKENDS[0]!;
 
 describe(`a reminder in a Slack Connect channel: only its contact (user and team) or staff may answer it (${backend})`, () => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let app: TestSlackApp;
+  useTestSlackApp(
+    backend,
+    { env: { LOCALE: 'en' }, now: () => new Date('2026-02-16T08:00:00Z') },
+    (env) => ({ t, app } = env),
+  );
   beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    app = await startTestSlackApp({
-      database: t,
-      env: { LOCALE: 'en' },
-      now: () => new Date('2026-02-16T08:00:00Z'),
-    });
     await givenPartner(t.db, {
       id: 'acme',
       type: 'ambassador',
@@ -27,26 +26,17 @@ describe(`a reminder in a Slack Connect channel: only its contact (user and team
     });
     await givenStaff(t.db, 'UMGR', 'manager');
   });
-  afterEach(async () => {
-    await app?.stop();
-    await t?.drop();
-  });
 
   const click = async (actionId: string, value: object, userId: string, userTeamId: string) => {
-    const responseId = `r-${Math.random().toString(36).slice(2, 8)}`;
-    const response = await app.send(
-      blockActions({
-        actionId,
-        value: JSON.stringify(value),
-        userId,
-        userTeamId,
-        channelId: 'CACME',
-        responseUrl: app.fakeSlack.responseUrl(responseId),
-      }),
-    );
+    const { response, responseId } = await app.click({
+      actionId,
+      value: JSON.stringify(value),
+      userId,
+      userTeamId,
+      channelId: 'CACME',
+    });
     expect(response.status).toBe(200);
-    const [reply] = await app.fakeSlack.waitForResponses(1, { id: responseId });
-    return String((reply!.body as { text?: string }).text);
+    return String((await app.responseTo(responseId)).text);
   };
 
   it('another contact of the partner, or the contact’s id from another team, is refused; the contact itself is not', async () => {

@@ -1,40 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/ids.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import type { DroppableTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenPartner, givenStaff } from '../support/rows.js';
-import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
-import { blockActions, eventCallback } from '../support/slack-requests.js';
+import { type TestSlackApp, useTestSlackApp } from '../support/slack-app.js';
+import { eventCallback } from '../support/slack-requests.js';
 
 const backend = BACKENDS[0]!;
 
 describe(`sharing a card and Slack Connect channels (${backend})`, () => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let app: TestSlackApp;
+  useTestSlackApp(backend, { env: { LOCALE: 'en' } }, (env) => ({ t, app } = env));
   beforeEach(async () => {
-    t = await createTestDatabase(backend);
-    app = await startTestSlackApp({ database: t, env: { LOCALE: 'en' } });
     await givenPartner(t.db, { id: 'acme', name: 'Acme', type: 'ambassador', slackChannelId: 'C0ACME' });
     await givenStaff(t.db, 'UMGR', 'manager');
   });
-  afterEach(async () => {
-    await app?.stop();
-    await t?.drop();
-  });
 
   const share = async (channelId: string) => {
-    const id = `share-${Math.random().toString(36).slice(2, 8)}`;
-    const response = await app.send(
-      blockActions({
-        actionId: ACTION_IDS.share,
-        value: JSON.stringify({ p: 'acme', s: 'tier' }),
-        userId: 'UMGR',
-        channelId,
-        responseUrl: app.fakeSlack.responseUrl(id),
-      }),
-    );
+    const { response, responseId } = await app.click({
+      actionId: ACTION_IDS.share,
+      value: JSON.stringify({ p: 'acme', s: 'tier' }),
+      userId: 'UMGR',
+      channelId,
+    });
     expect(response.status).toBe(200);
-    const [posted] = await app.fakeSlack.waitForResponses(1, { id });
-    return posted!.body as { response_type?: string; text?: string };
+    return (await app.responseTo(responseId)) as { response_type?: string; text?: string };
   };
 
   it('staff cannot share into a channel shared with another organisation, nor one Slack says nothing of', async () => {

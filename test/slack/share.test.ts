@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { tierHistory } from '../../src/db/schema.js';
-import { ACTION_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
-import { blockActions } from '../support/slack-requests.js';
-import { allText, buttonIds, CHANNELS, catalog, USERS, useWritesApp } from './writes.fixtures.js';
+import { allText, buttonIds, CHANNELS, catalog, clickShare, USERS, useWritesApp } from './writes.fixtures.js';
 
 describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
   const h = useWritesApp(backend);
 
   /** Clicks Share on a card about `partnerId` in `channelId`; returns what was posted to the response URL. */
   async function share(userId: string, channelId: string, partnerId = 'acme', subcommand = 'status') {
-    const id = `share-${Math.random().toString(36).slice(2, 8)}`;
-    const response = await h.app.send(
-      blockActions({
-        actionId: ACTION_IDS.share,
-        value: JSON.stringify({ p: partnerId, s: subcommand }),
-        userId,
-        channelId,
-        responseUrl: h.app.fakeSlack.responseUrl(id),
-      }),
-    );
+    const { response, responseId } = await clickShare(h, { subcommand, partnerId, userId, channelId });
     expect(response.status).toBe(200);
-    const [posted] = await h.app.fakeSlack.waitForResponses(1, { id });
-    return posted!.body;
+    return h.app.responseTo(responseId);
   }
 
   it("posts a staff member's card in the partner's own channel, without the personal buttons", async () => {
@@ -67,18 +55,9 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
   });
 
   it('ignores a button naming something that is not a card', async () => {
-    const id = 'not-a-card';
-    await h.app.send(
-      blockActions({
-        actionId: ACTION_IDS.share,
-        value: JSON.stringify({ p: 'acme', s: 'revenue' }),
-        userId: USERS.manager,
-        channelId: CHANNELS.acme,
-        responseUrl: h.app.fakeSlack.responseUrl(id),
-      }),
-    );
+    const { responseId } = await clickShare(h, { subcommand: 'revenue' });
     await h.app.settle(); // the listener is done: whatever it would post is posted
-    expect(h.app.fakeSlack.responsesTo(id)).toEqual([]);
+    expect(h.app.fakeSlack.responsesTo(responseId)).toEqual([]);
   });
 
   it('shares what everyone in the channel may see: a result awaiting approval stays with the staff who asked', async () => {

@@ -16,6 +16,7 @@ import {
   zenListings,
 } from '../../src/db/schema.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
 import type { Backend, TestDatabase } from '../support/databases.js';
 import { createTestDatabase } from '../support/databases.js';
 import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
@@ -213,6 +214,22 @@ export function writeCommands(h: WritesHarness, options: { user?: string } = {})
   const reply = async (text: string, userId: string = asker, channelId: string = CHANNELS.internal) =>
     (await run(text, userId, channelId)).text;
   return { run, refused, reply };
+}
+
+/**
+ * Clicks Share on a card (`subcommand` about `partnerId`), as a manager in Acme's channel unless told;
+ * returns the HTTP response and the response_url's id.
+ */
+export function clickShare(
+  h: WritesHarness,
+  card: { subcommand: string; partnerId?: string; userId?: string; channelId?: string },
+) {
+  return h.app.click({
+    actionId: ACTION_IDS.share,
+    value: JSON.stringify({ p: card.partnerId ?? 'acme', s: card.subcommand }),
+    userId: card.userId ?? USERS.manager,
+    channelId: card.channelId ?? CHANNELS.acme,
+  });
 }
 
 /** view.state.values entries, as Slack sends them. */

@@ -1,17 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createRevenueRepository } from '../../src/db/repositories/revenue.repository.js';
 import {
   auditLog,
   checklistItems,
   outbox,
   partners,
-  revenueLines,
   tierHistory,
   trainingCompletions,
 } from '../../src/db/schema.js';
 import { ACTION_IDS, MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
-import { blockActions } from '../support/slack-requests.js';
 import { allText, buttonIds, CHANNELS, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
 
 describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backend) => {
@@ -20,19 +19,11 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
   /** refused: runs a refused command and checks nothing changed anywhere; returns the reply's text. */
   const { run, refused } = writeCommands(h);
   const audits = (action: string) => h.t.db.select().from(auditLog).where(eq(auditLog.action, action));
+  /** The amount recorded for that month and category (the repository's lines from that month on). */
   const revenueOf = async (partnerId: string, month: string, category = 'recurring') =>
-    (
-      await h.t.db
-        .select()
-        .from(revenueLines)
-        .where(
-          and(
-            eq(revenueLines.partnerId, partnerId),
-            eq(revenueLines.month, month),
-            eq(revenueLines.category, category as 'recurring'),
-          ),
-        )
-    )[0]?.amountCents;
+    (await createRevenueRepository(h.t.db).since(partnerId, month)).find(
+      (line) => line.month === month && line.category === category,
+    )?.amountCents;
 
   describe('revenue', () => {
     it('records a month of revenue as staff: audited, old → new amount and the effect on the semester average', async () => {
@@ -197,21 +188,17 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
       expect(list.text).toContain('Trainings awaiting confirmation');
       expect(list.text).toContain('*Acme Telecom* · <@U0ACMEADM>');
       expect(buttonIds(list.ack)).toEqual([ACTION_IDS.confirmDeclaration, ACTION_IDS.rejectDeclaration]);
-      const responseUrl = h.app.fakeSlack.responseUrl('confirm-1');
-      await h.app.send(
-        blockActions({
-          actionId: ACTION_IDS.confirmDeclaration,
-          value: JSON.stringify({ c: pending!.id }),
-          userId: USERS.manager,
-          responseUrl,
-        }),
-      );
-      const [answer] = await h.app.fakeSlack.waitForResponses(1, { id: 'confirm-1' });
-      expect(answer!.body.replace_original).toBe(true);
-      expect(allText(answer!.body)).toContain(
+      const { responseId } = await h.app.click({
+        actionId: ACTION_IDS.confirmDeclaration,
+        value: JSON.stringify({ c: pending!.id }),
+        userId: USERS.manager,
+      });
+      const answer = await h.app.responseTo(responseId);
+      expect(answer.replace_original).toBe(true);
+      expect(allText(answer)).toContain(
         'Confirmed: Mandatory online training — Admin: MyDstny for <@U0ACMEADM> (*Acme Telecom*)',
       );
-      expect(allText(answer!.body)).toContain('No training declaration awaits confirmation');
+      expect(allText(answer)).toContain('No training declaration awaits confirmation');
       const [done] = await h.t.db.select().from(trainingCompletions);
       expect(done).toMatchObject({ status: 'confirmed', confirmedBy: USERS.manager });
       expect(await audits('training.confirmed')).toHaveLength(1);
@@ -224,16 +211,14 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
     it('lets a manager reject a declaration: removed, the contact told, reminders resume', async () => {
       await run('training trn-online-sales', USERS.acmeSales, CHANNELS.acme);
       const [pending] = await h.t.db.select().from(trainingCompletions);
-      await h.app.send(
-        blockActions({
-          actionId: ACTION_IDS.rejectDeclaration,
-          value: JSON.stringify({ c: pending!.id }),
-          userId: USERS.manager,
-          responseUrl: h.app.fakeSlack.responseUrl('reject-1'),
-        }),
+      const { responseId } = await h.app.click({
+        actionId: ACTION_IDS.rejectDeclaration,
+        value: JSON.stringify({ c: pending!.id }),
+        userId: USERS.manager,
+      });
+      expect(allText(await h.app.responseTo(responseId))).toContain(
+        'Rejected: Mandatory online training — Sales',
       );
-      const [answer] = await h.app.fakeSlack.waitForResponses(1, { id: 'reject-1' });
-      expect(allText(answer!.body)).toContain('Rejected: Mandatory online training — Sales');
       expect(await h.t.db.select().from(trainingCompletions)).toEqual([]);
       const queued = await h.t.db.select().from(outbox).where(eq(outbox.channel, USERS.acmeSales));
       expect(queued[0]!.text).toContain('did not confirm your training');
@@ -281,21 +266,18 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
     it('refuses Confirm from a contact, and says when the declaration was already handled', async () => {
       await run('training trn-online-admin', USERS.acmeAdmin);
       const [pending] = await h.t.db.select().from(trainingCompletions);
-      const click = async (userId: string, id: string) => {
-        await h.app.send(
-          blockActions({
-            actionId: ACTION_IDS.confirmDeclaration,
-            value: JSON.stringify({ c: pending!.id }),
-            userId,
-            responseUrl: h.app.fakeSlack.responseUrl(id),
-          }),
-        );
-        return allText((await h.app.fakeSlack.waitForResponses(1, { id }))[0]!.body);
+      const click = async (userId: string) => {
+        const { responseId } = await h.app.click({
+          actionId: ACTION_IDS.confirmDeclaration,
+          value: JSON.stringify({ c: pending!.id }),
+          userId,
+        });
+        return allText(await h.app.responseTo(responseId));
       };
-      expect(await click(USERS.acmeAdmin, 'c1')).toContain('Only the Dstny partner team can do this.');
+      expect(await click(USERS.acmeAdmin)).toContain('Only the Dstny partner team can do this.');
       expect((await h.t.db.select().from(trainingCompletions))[0]!.status).toBe('pending');
-      await click(USERS.manager, 'c2');
-      expect(await click(USERS.admin, 'c3')).toContain('already confirmed or rejected');
+      await click(USERS.manager);
+      expect(await click(USERS.admin)).toContain('already confirmed or rejected');
     });
   });
 

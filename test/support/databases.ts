@@ -190,6 +190,11 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
+/** Another client (a second instance's pool) on the same PostgreSQL test database; the caller closes it. */
+export function openSecondClient(target: TestDatabase): Promise<Database> {
+  return openDatabase({ databaseUrl: target.url, dataDir: '', maxConnections: 4 });
+}
+
 /** A fresh, migrated, empty database on the given backend. Close it with `drop()`. */
 export async function createTestDatabase(
   backend: Backend,

@@ -1,17 +1,23 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { Db } from '../../src/db/client.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { semesterContaining } from '../../src/program/semesters.js';
-import { createTestDatabase, type TestDatabase } from './databases.js';
+import { type Backend, createTestDatabase, type TestDatabase } from './databases.js';
 import { startTestSlackApp, type TestSlackApp } from './slack-app.js';
 
 export type DemoDatabase = TestDatabase & { drop(): Promise<void> };
 
-/** A PGlite database holding the demo partners as of `today`, for tests that play the demo users. */
-export async function createDemoDatabase(today: string): Promise<DemoDatabase> {
+/** Seeds the demo partners as of `today` (their revenue runs to the semester containing it). */
+export async function seedDemoAsOf(db: Db, today: string): Promise<void> {
   const catalog = loadCatalog();
-  const database = await createTestDatabase('pglite');
-  await seedDemo(database.db, catalog, today, semesterContaining(catalog, today).firstMonth);
+  await seedDemo(db, catalog, today, semesterContaining(catalog, today).firstMonth);
+}
+
+/** A database (PGlite unless told) holding the demo partners as of `today`, for tests that play the demo users. */
+export async function createDemoDatabase(today: string, backend: Backend = 'pglite'): Promise<DemoDatabase> {
+  const database = await createTestDatabase(backend);
+  await seedDemoAsOf(database.db, today);
   return database;
 }
 

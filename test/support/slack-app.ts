@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { afterEach, beforeEach } from 'vitest';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { createDeps, type Deps } from '../../src/deps.js';
@@ -9,8 +10,12 @@ import type { ReadinessCheck } from '../../src/readiness.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createListenerDeps, type ListenerDeps, registerListeners } from '../../src/slack/listeners/index.js';
 import type { ReceiverLimits, WebRoutes } from '../../src/slack/receiver.js';
+import type { DroppableTestDatabase } from './database-hooks.js';
+import { type Backend, createTestDatabase } from './databases.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import {
+  type BlockActionsInput,
+  blockActions,
   prepareSlackRequest,
   type SignOptions,
   type SlackHttpResponse,
@@ -73,6 +78,15 @@ export interface TestSlackApp {
   send(request: SlackRequest, options?: Partial<SignOptions>): Promise<SlackHttpResponse>;
   /** Shorthand: `/partner <text>` with a fresh response_url on the fake Slack. */
   command(text: string, input?: SlashCommandInput): Promise<CommandResult>;
+  /**
+   * Shorthand: a click on a button (block_actions) with a fresh response_url on the fake Slack, whose id
+   * it returns with the HTTP response (the ack is not checked).
+   */
+  click(
+    action: Omit<BlockActionsInput, 'responseUrl'>,
+  ): Promise<{ response: SlackHttpResponse; responseId: string }>;
+  /** The body of the first message posted to that response_url, once it is there. */
+  responseTo(responseId: string): Promise<Record<string, unknown>>;
   /** Prepares a signed request without sending it (to send the very same bytes twice). */
   prepare(request: SlackRequest, options?: Partial<SignOptions>): ReturnType<typeof prepareSlackRequest>;
   /**
@@ -211,6 +225,15 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
       const ack = response.text === '' ? undefined : response.json();
       return { response, ack, responseId };
     },
+    async click(action) {
+      const responseId = `click-${Math.random().toString(36).slice(2, 10)}`;
+      const request = blockActions({ ...action, responseUrl: fakeSlack.responseUrl(responseId) });
+      return { response: await sendSlackRequest(eventsUrl, request, signOptions()), responseId };
+    },
+    async responseTo(responseId) {
+      const [posted] = await fakeSlack.waitForResponses(1, { id: responseId });
+      return posted!.body as Record<string, unknown>;
+    },
     settle: (timeoutMs = 5_000) => processing?.settled(timeoutMs) ?? Promise.resolve(),
     async stop() {
       if (stopped) return;
@@ -220,4 +243,33 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
       if (ownsFake) await fakeSlack.close();
     },
   };
+}
+
+export interface SlackAppEnv {
+  t: DroppableTestDatabase;
+  app: TestSlackApp;
+}
+
+/**
+ * The hooks of a describe block whose every test gets a fresh database on `backend` and the real app on
+ * it (with `options`), stopped and dropped after it; `use` receives them before each test
+ * (`(env) => ({ t, app } = env)`).
+ */
+export function useTestSlackApp(
+  backend: Backend,
+  options: Omit<StartTestSlackAppOptions, 'database'>,
+  use: (env: SlackAppEnv) => void,
+): void {
+  let env: Partial<SlackAppEnv> = {};
+  beforeEach(async () => {
+    const t = await createTestDatabase(backend);
+    env = { t };
+    env.app = await startTestSlackApp({ ...options, database: t });
+    use(env as SlackAppEnv);
+  });
+  afterEach(async () => {
+    await env.app?.stop();
+    await env.t?.drop();
+    env = {};
+  });
 }

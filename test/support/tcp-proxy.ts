@@ -1,4 +1,6 @@
 import { type AddressInfo, createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
+import { type Database, type DatabaseOptions, openDatabase } from '../../src/db/client.js';
+import type { TestDatabase } from './databases.js';
 
 /**
  * A TCP proxy on loopback in front of PostgreSQL, to cut the database off and bring it back:
@@ -118,4 +120,36 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
       await stopListening();
     },
   };
+}
+
+/** A PostgreSQL connection string, pointed at the proxy on `port` instead. */
+export function proxiedUrl(url: string, port: number): string {
+  const proxied = new URL(url);
+  proxied.host = `127.0.0.1:${port}`;
+  return proxied.toString();
+}
+
+/** A proxy in front of a PostgreSQL test database (test/support/databases.ts). */
+export function startTcpProxyTo(target: TestDatabase): Promise<TcpProxy> {
+  return startTcpProxy(Number(new URL(target.url!).port || 5432));
+}
+
+/**
+ * A proxy in front of a PostgreSQL test database and the app's database client through it: a short
+ * connect timeout and a small pool, as the tests that cut the database off want (`options` on top).
+ * The caller closes both.
+ */
+export async function openThroughProxy(
+  target: TestDatabase,
+  options: Partial<DatabaseOptions> = {},
+): Promise<{ proxy: TcpProxy; database: Database }> {
+  const proxy = await startTcpProxyTo(target);
+  const database = await openDatabase({
+    databaseUrl: proxiedUrl(target.url!, proxy.port),
+    dataDir: '',
+    connectTimeoutSeconds: 1,
+    maxConnections: 4,
+    ...options,
+  });
+  return { proxy, database };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { complete } from '../../src/console/completion.js';
 import { answerField, fieldQuestion, formFields, stateValues } from '../../src/console/modal-form.js';
 import { renderBlocks } from '../../src/console/render-text.js';
+import { consoleMessages } from '../../src/i18n/index.js';
+import { frenchTypographyIssues } from '../support/typography.js';
 
 const words = {
   consoleWords: ['users', 'as', 'quit'],
@@ -69,6 +71,7 @@ const doneModal = {
 describe('a modal asked field by field', () => {
   const fields = formFields(doneModal);
   const users = new Map([['U0ACME0ADM', 'Camille Acme']]);
+  const en = consoleMessages.en.field;
 
   it('asks each input in order, with a select’s options numbered and what Enter keeps', () => {
     expect(fields.map((f) => [f.blockId, f.kind, f.optional])).toEqual([
@@ -76,32 +79,38 @@ describe('a modal asked field by field', () => {
       ['contact', 'user', true],
       ['date', 'date', false],
     ]);
-    expect(fieldQuestion(fields[0]!)).toBe('  1. Partner charter\n  2. Zen charter\nItem: ');
-    expect(fieldQuestion(fields[2]!)).toContain('Enter keeps 2026-03-20');
+    expect(fieldQuestion(fields[0]!, en)).toBe('  1. Partner charter\n  2. Zen charter\nItem: ');
+    expect(fieldQuestion(fields[2]!, en)).toContain('Enter keeps 2026-03-20');
   });
 
   it('turns answers into the state Slack sends, and explains a wrong one', () => {
-    expect(answerField(fields[0]!, '2', users)).toEqual({
+    expect(answerField(fields[0]!, '2', users, en)).toEqual({
       state: {
         type: 'static_select',
         selected_option: { text: { type: 'plain_text', text: 'Zen charter' }, value: 'zen-charter' },
       },
     });
-    expect(answerField(fields[0]!, 'partner ch', users)).toMatchObject({
+    expect(answerField(fields[0]!, 'partner ch', users, en)).toMatchObject({
       state: { selected_option: { value: 'doc-partner-charter' } },
     });
-    expect(answerField(fields[0]!, '9', users)).toEqual({
+    expect(answerField(fields[0]!, '9', users, en)).toEqual({
       error: 'Type the number of one of the 2 options.',
     });
-    expect(answerField(fields[0]!, '', users)).toEqual({ error: 'Item is required.' });
-    expect(answerField(fields[1]!, 'camille', users)).toEqual({
+    expect(answerField(fields[0]!, '', users, en)).toEqual({ error: 'Item is required.' });
+    expect(answerField(fields[1]!, 'camille', users, en)).toEqual({
       state: { type: 'users_select', selected_user: 'U0ACME0ADM' },
     });
-    expect(answerField(fields[1]!, '', users)).toEqual({ state: undefined });
-    expect(answerField(fields[2]!, '', users)).toEqual({
+    expect(answerField(fields[1]!, '', users, en)).toEqual({ state: undefined });
+    expect(answerField(fields[2]!, '', users, en)).toEqual({
       state: { type: 'datepicker', selected_date: '2026-03-20' },
     });
-    expect(answerField(fields[2]!, '20/03/2026', users)).toEqual({ error: 'Type a date as YYYY-MM-DD.' });
+    expect(answerField(fields[2]!, '20/03/2026', users, en)).toEqual({ error: 'Type a date as YYYY-MM-DD.' });
+    const fr = consoleMessages.fr.field;
+    expect(fieldQuestion(fields[2]!, fr)).toBe('Done on (AAAA-MM-JJ\u202f; Entrée garde 2026-03-20)\u202f: ');
+    expect(answerField(fields[0]!, '', users, fr)).toEqual({ error: 'Item\u202f: une valeur est requise.' });
+    expect(answerField(fields[0]!, '9', users, fr)).toEqual({
+      error: 'Tapez le numéro de l’une des 2\u00a0options.',
+    });
     const states = new Map([['item', { type: 'static_select', selected_option: { value: 'zen-charter' } }]]);
     expect(stateValues(fields, states)).toEqual({
       item: { item: { type: 'static_select', selected_option: { value: 'zen-charter' } } },
@@ -140,5 +149,24 @@ describe('buttons rendered to be pressed', () => {
     );
     expect(text).toBe('• Charter  [1] Mark done\n[2] Confirm [3] Reject');
     expect(seen).toEqual(['done@-', 'confirm@b1', 'reject@b1']);
+  });
+});
+
+describe('the console’s own words', () => {
+  const samples = (value: unknown): string[] => {
+    if (typeof value === 'string') return [value];
+    if (typeof value === 'function') {
+      const text = (value as (...args: unknown[]) => unknown)('Acme', ['AAAA-MM-JJ', 'facultatif']);
+      return samples(typeof text === 'string' ? text : (value as (n: number) => string)(2));
+    }
+    if (Array.isArray(value)) return value.flatMap(samples);
+    if (value && typeof value === 'object') return Object.values(value).flatMap(samples);
+    return [];
+  };
+
+  it('are French as the deck writes it (the keys are the same in every locale: the typecheck says so)', () => {
+    const fr = samples(consoleMessages.fr);
+    expect(fr.length).toBeGreaterThan(20);
+    for (const text of fr) expect(frenchTypographyIssues(text, { ignore: ['Acme'] }), text).toEqual([]);
   });
 });

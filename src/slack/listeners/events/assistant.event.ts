@@ -30,7 +30,7 @@ export function createAssistant(deps: ListenerDeps): Assistant {
   };
   return new Assistant({
     threadContextStore: { get: async () => ({}), save: async () => {} },
-    threadStarted: async ({ event, body, client, setSuggestedPrompts, logger }) => {
+    threadStarted: async ({ event, client, setSuggestedPrompts, logger }) => {
       try {
         const {
           user_id: userId,
@@ -60,7 +60,7 @@ export function createAssistant(deps: ListenerDeps): Assistant {
         logger.error('The assistant panel could not greet', error);
       }
     },
-    threadContextChanged: async ({ event, body, logger }) => {
+    threadContextChanged: async ({ event, logger }) => {
       try {
         const { channel_id: channelId, thread_ts: threadTs, context } = event.assistant_thread;
         await rememberViewing(channelId, threadTs, context.channel_id);
