@@ -5,14 +5,13 @@ import { auditLog, contacts, declarationLinks, outbox, trainingCompletions } fro
 import { instantForDay } from '../../src/jobs/cron.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { planReminders, remindersJob } from '../../src/jobs/reminders.job.js';
-import { createDeliveryClient } from '../../src/outbox/delivery-client.js';
-import { createDispatcher } from '../../src/outbox/dispatcher.js';
 import { createSmtpTransport, type MailTransport } from '../../src/outbox/mail.js';
 import { issueDeclarationLink } from '../../src/services/declaration-links.service.js';
 import { createDeclarationRoutes } from '../../src/web/declaration.routes.js';
 import { catalog, jobDeps, testConfig } from '../jobs/support.js';
-import { TEST_LIMITS } from '../outbox/support.js';
+import { MAIL_FROM, mailDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenPartner, givenStaff } from '../support/rows.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
@@ -27,7 +26,6 @@ const DAY = '2026-02-16';
 const START = Date.parse('2026-02-16T08:30:00Z');
 const DAY_MS = 86_400_000;
 const LINK_SECRET = 'test-link-secret-0123456789abcdef-ghij';
-const MAIL_FROM = 'Dstny partners <partners@dstny.example>';
 const TRAINING_FR = 'Formation obligatoire en ligne — Admin\u202f: MyDstny';
 
 let browser: Browser;
@@ -45,15 +43,17 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
   let smtp: TestSmtpServer | undefined;
   let mailer: MailTransport | undefined;
   let context: BrowserContext | undefined;
+  let delivery: FakeSlackDelivery | undefined;
   let clock = START;
 
   afterEach(async () => {
     await context?.close();
+    await delivery?.close();
     mailer?.close();
     await smtp?.close();
     await app?.stop();
     await t?.drop();
-    context = mailer = smtp = app = t = undefined;
+    context = delivery = mailer = smtp = app = t = undefined;
   });
 
   /**
@@ -104,17 +104,8 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
     const scheduled = instantForDay(config.REMINDER_CRON, TZ, DAY);
     expect(await runJobOccurrence(deps, remindersJob, scheduled)).toMatchObject({ status: 'done' });
     mailer = createSmtpTransport({ SMTP_URL: smtp.url }, 3_000);
-    const dispatcher = createDispatcher({
-      db,
-      client: createDeliveryClient(
-        { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: app.fakeSlack.apiUrl },
-        3_000,
-      ),
-      limits: { ...TEST_LIMITS, mailPerSecond: 50, mailBurst: 50 },
-      mailer,
-      mailFrom: MAIL_FROM,
-    });
-    expect((await dispatcher.drain()).sent).toBe(1);
+    delivery = await startFakeSlackDelivery();
+    expect((await mailDispatcher(db, delivery, mailer).drain()).sent).toBe(1);
     expect(smtp.received).toHaveLength(1);
     const links = declarationLinksIn(smtp.received[0]!.raw);
     expect(links).toHaveLength(1);
