@@ -48,17 +48,18 @@ export function createDeclarationRoutes(
   const locale = deps.config.LOCALE;
 
   async function post(req: IncomingMessage, res: ServerResponse, token: string) {
-    if (!isForm(req.headers['content-type'])) return answer(res, errorPage(locale, 415), false);
+    // Refused unread: the connection is closed rather than left holding the rest of the body.
+    const close = { connection: 'close' };
+    if (!isForm(req.headers['content-type'])) return answer(res, errorPage(locale, 415), false, close);
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > FORM_LIMIT_BYTES)
-      return answer(res, errorPage(locale, 413), false, { connection: 'close' });
+    if (declared > FORM_LIMIT_BYTES) return answer(res, errorPage(locale, 413), false, close);
     let raw: string;
     try {
       const read = await readBody(req, FORM_LIMIT_BYTES, FORM_TIMEOUT_MS);
       raw = Buffer.concat(read.chunks, read.size).toString('utf8');
     } catch (error) {
       const status = error instanceof BodyTooLargeError ? 413 : 400;
-      return answer(res, errorPage(locale, status), false, { connection: 'close' });
+      return answer(res, errorPage(locale, status), false, close);
     }
     const given = new URLSearchParams(raw).get('token');
     if (given !== token) return answer(res, errorPage(locale, 400), false);
@@ -80,7 +81,9 @@ export function createDeclarationRoutes(
           )
         : method === 'POST'
           ? post(req, res, token)
-          : Promise.resolve(answer(res, errorPage(locale, 405), false, { allow: 'GET, HEAD, POST' }));
+          : Promise.resolve(
+              answer(res, errorPage(locale, 405), false, { allow: 'GET, HEAD, POST', connection: 'close' }),
+            );
     work.catch((error: unknown) => {
       // Never the token in a log line: it is the link's credential.
       deps.logger.error(
