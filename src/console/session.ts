@@ -146,7 +146,7 @@ export class ConsoleSession {
   async answer(line: string): Promise<void> {
     const form = this.form;
     if (!form) return;
-    if (this.say.cancelWords.includes(line.trim().toLowerCase())) return this.cancelForm();
+    if ([this.say.cancelWord, 'cancel'].includes(line.trim().toLowerCase())) return this.cancelForm();
     const field = form.fields[form.queue[0]!]!;
     const answer = answerField(field, line, this.state.names, this.say.field);
     if ('error' in answer) {

@@ -16,10 +16,16 @@ function frenchAmount(cents: number): string {
   return `${Math.trunc(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
 }
 
+/** A rate as French Excel reads a number: 3,5 (hundredths of a percent: 350). */
+function frenchRate(basisPoints: number): string {
+  return String(basisPoints / 100).replace('.', ',');
+}
+
 function csvText(cell: ExportCell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return neutralise(cell);
   if ('cents' in cell) return frenchAmount(cell.cents);
+  if ('basisPoints' in cell) return frenchRate(cell.basisPoints);
   return cell.date;
 }
 
@@ -31,7 +37,7 @@ function quoteCsv(text: string): string {
  * CSV for French Excel: UTF-8 with a BOM (else Excel reads Windows-1252), `;` between cells, decimal
  * comma, CRLF; days as YYYY-MM-DD (Excel reads them as dates, the import too).
  */
-export function tableToCsv(table: ExportTable, locale: Locale): Buffer {
+export function tableToCsv(table: Pick<ExportTable, 'columns' | 'rows'>, locale: Locale): Buffer {
   const lines = [table.columns.map((c) => quoteCsv(headerOf(c, locale))).join(';')];
   for (const row of table.rows) lines.push(row.map((cell) => quoteCsv(csvText(cell))).join(';'));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
@@ -51,6 +57,9 @@ export async function tableToXlsx(table: ExportTable, locale: Locale): Promise<B
       else if ('cents' in cell) {
         target.value = cell.cents / 100;
         target.numFmt = '#,##0.00';
+      } else if ('basisPoints' in cell) {
+        target.value = cell.basisPoints / 100;
+        target.numFmt = '0.0#';
       } else {
         const [y, m, d] = cell.date.split('-').map(Number);
         target.value = new Date(Date.UTC(y!, m! - 1, d!));

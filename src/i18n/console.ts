@@ -35,8 +35,8 @@ const en = {
   notAvailable: 'Not available in this console.',
   prompt: (who: string, channel: string | undefined) => `${who}${channel ? ` in ${channel}` : ''}> `,
   formTitle: (title: string) => `── form: ${title} (type "cancel" to close it) ──`,
-  /** The words that close a form, besides Ctrl-C. */
-  cancelWords: ['cancel'],
+  /** The word that closes a form, besides Ctrl-C and "cancel" (the console's words are English). */
+  cancelWord: 'cancel',
   formClosed: 'Form closed, nothing submitted.',
   field: {
     date: 'YYYY-MM-DD',
@@ -88,7 +88,7 @@ const fr: ConsoleMessages = {
   notAvailable: 'Indisponible dans cette console.',
   prompt: (who, channel) => `${who}${channel ? ` dans ${channel}` : ''}> `,
   formTitle: (title) => `── formulaire\u202f: ${title} (tapez «\u00a0annuler\u00a0» pour le fermer) ──`,
-  cancelWords: ['annuler', 'cancel'],
+  cancelWord: 'annuler',
   formClosed: 'Formulaire fermé, rien n’a été envoyé.',
   field: {
     date: 'AAAA-MM-JJ',

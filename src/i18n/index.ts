@@ -11,6 +11,7 @@ export { type BenefitUsesMessages, benefitUsesMessages } from './benefit-uses.js
 export { type CommandMessages, commandMessages } from './commands.js';
 export { type ConsoleMessages, consoleMessages } from './console.js';
 export { type DeclarationPageMessages, declarationPageMessages } from './declaration-page.js';
+export { type DepthModalsMessages, depthModalsMessages } from './depth-modals.js';
 export { type DigestMessages, digestMessages } from './digest.js';
 export {
   colon,
@@ -29,6 +30,7 @@ export {
 } from './format.js';
 export { agree, elide, type Gender, genderOf } from './french.js';
 export { type HomeMessages, homeMessages } from './home.js';
+export { type ImportExportMessages, importExportMessages } from './import-export.js';
 export {
   createLocaleCache,
   createLocaleResolver,

@@ -26,6 +26,7 @@ import { partnerStatus } from '../services/partner-status.service.js';
 import { type ReminderLine, reminderView } from '../slack/views/reminders.view.js';
 import { startOfDay } from './cron.js';
 import { type JobDefinition, lastDoneDay } from './occurrences.js';
+import { sendCertificationRenewals } from './reminders.certifications.js';
 
 export const REMINDERS_JOB = 'reminders';
 
@@ -322,15 +323,17 @@ export async function sendReminders(
   return { ...plan, queued };
 }
 
-/** Training reminders, on REMINDER_CRON (weekdays 09:00). */
+/** Training reminders and Experts Zen certification renewals, on REMINDER_CRON (weekdays 09:00). */
 export const remindersJob: JobDefinition = {
   name: REMINDERS_JOB,
   cronSetting: 'REMINDER_CRON',
   async run({ tx, deps, today }) {
     const since = await reminderSince(tx, deps.config.PROGRAM_TIMEZONE, today);
     const plan = await sendReminders(tx, deps, { today, since });
+    const renewals = await sendCertificationRenewals(tx, deps, today);
     const unreached = plan.entries.filter((e) => e.route === 'unreached').length;
     return {
+      ...(renewals.log.length ? { renewals: renewals.log.length } : {}),
       today,
       since,
       items: plan.entries.length,

@@ -40,6 +40,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Who the audit log and tier history name. */
   actor: string;
+  /** More for the audit row (where the file came from: a Slack file's id and uploader). */
+  auditDetails?: Record<string, unknown>;
   /** The program's calendar day: no completion after it; the tier preview is for the evaluation after it. */
   today: IsoDate;
 }
@@ -192,7 +194,7 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
       await createAuditRepository(tx).record({
         actor: options.actor,
         action: `import.${spec.kind}`,
-        details: { file, rows, inserted, updated, unchanged: report.unchanged },
+        details: { file, rows, inserted, updated, unchanged: report.unchanged, ...options.auditDetails },
       });
       return report;
     });

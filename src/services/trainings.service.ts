@@ -186,21 +186,13 @@ export function recordTraining(
     const base = { partner, contact, training, previous };
 
     if (actor.kind === 'contact') {
-      // Already confirmed by a manager: a declaration adds nothing.
-      if (existing?.status === 'confirmed')
+      // Already confirmed by a manager: a declaration adds nothing. Already waiting for the manager's
+      // confirmation: said again, the record and the manager left alone.
+      if (existing && (existing.status === 'confirmed' || existing.status === 'pending'))
         return succeeded({
           ...base,
           completedOn: existing.completedOn,
-          status: 'confirmed',
-          changed: false,
-          completionId: existing.id,
-        });
-      // Already waiting for the manager's confirmation: said again, the record and the manager left alone.
-      if (existing?.status === 'pending')
-        return succeeded({
-          ...base,
-          completedOn: existing.completedOn,
-          status: 'pending',
+          status: existing.status,
           changed: false,
           completionId: existing.id,
         });

@@ -60,11 +60,42 @@ export const MODAL_CALLBACK_IDS = {
   objective: 'partner_modal_objective',
   forecast: 'partner_modal_forecast',
   review: 'partner_modal_review',
+  /** Program depth: a benefit used, an operator's fees, an Experts Zen listing (depth-modals.view.ts). */
+  use: 'partner_modal_use',
+  fees: 'partner_modal_fees',
+  zenList: 'partner_modal_zen_list',
   /** The evaluation preview's Override modal. */
   evaluationOverride: 'evaluation_override_submit',
 } as const;
 
-export type ModalKind = Exclude<keyof typeof MODAL_CALLBACK_IDS, 'evaluationOverride'>;
+/** The forms of the program's depth, opened from their commands typed alone (depth.submission.ts). */
+export type DepthModalKind = 'use' | 'fees' | 'zenList';
+
+export type ModalKind = Exclude<keyof typeof MODAL_CALLBACK_IDS, 'evaluationOverride' | DepthModalKind>;
+
+/**
+ * `/partner import` (issue 12): the modal asking for the kind and the file, and the preview whose submit
+ * is "Import". Apart from MODAL_CALLBACK_IDS: they are not write forms.
+ */
+export const IMPORT_CALLBACK_IDS = {
+  upload: 'partner_modal_import',
+  preview: 'partner_modal_import_preview',
+} as const;
+
+/** The import modal's inputs (block id = action id). */
+export const IMPORT_FIELDS = { kind: 'import_kind', file: 'import_file' } as const;
+
+/**
+ * What the preview carries to "Import": the kind, the Slack file and the SHA-256 of the bytes previewed
+ * (the file is downloaded again and must be the same), and its name.
+ */
+export const importMetadata = z.object({
+  k: z.string().min(1).max(30),
+  f: z.string().regex(/^F[A-Z0-9]{1,30}$/),
+  h: z.string().regex(/^[0-9a-f]{64}$/),
+  n: z.string().max(200),
+});
+export type ImportMetadata = z.infer<typeof importMetadata>;
 
 /** One input per block; the block id and the element's action id are the same word. */
 export const MODAL_FIELDS = {
@@ -82,6 +113,9 @@ export const MODAL_FIELDS = {
   benefit: 'benefit',
   reference: 'reference',
   rate: 'rate',
+  domains: 'domains',
+  zone: 'zone',
+  hours: 'hours',
 } as const;
 
 export type ModalField = keyof typeof MODAL_FIELDS;

@@ -76,6 +76,8 @@ describe('the Slack app manifest', () => {
       'channels:read',
       'chat:write',
       'commands',
+      'files:read',
+      'files:write',
       'groups:history',
       'groups:read',
       'im:history',

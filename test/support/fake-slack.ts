@@ -29,7 +29,56 @@ export type MethodAnswer =
 
 export type MethodHandler = (call: RecordedCall) => Record<string, unknown>;
 
+/** A file Slack holds (uploaded by a user, e.g. in a modal's file_input), served at its url_private_download. */
+export interface HostedFile {
+  id: string;
+  name: string;
+  title: string;
+  bytes: Buffer;
+  /** Who uploaded it. */
+  user: string;
+  url_private_download: string;
+  /** Overrides the size files.info gives (default: the bytes' length). */
+  size?: number;
+  delayMs?: number;
+}
+
+/** What hostFile takes: the file's name and bytes; its id (a new one by default), uploader, title, size. */
+export interface HostFileInput {
+  id?: string;
+  name: string;
+  bytes: Buffer;
+  user?: string;
+  title?: string;
+  /** Overrides the size files.info gives. */
+  size?: number;
+  /** How long its download waits before the bytes come (a large file on a slow link). */
+  delayMs?: number;
+}
+
+/** A file the app uploaded (files.getUploadURLExternal, the POST, files.completeUploadExternal). */
+export interface UploadedFileRecord {
+  id: string;
+  filename: string;
+  title: string | undefined;
+  channelId: string | undefined;
+  initialComment: string | undefined;
+  bytes: Buffer;
+}
+
+/** One GET of a hosted file's url_private_download, with the token it came with and the answer. */
+export interface FileDownload {
+  fileId: string;
+  token: string | undefined;
+  status: number;
+}
+
 export interface FakeSlackOptions {
+  /**
+   * The only token that may download hosted files (the test app's, TEST_BOT_TOKEN of slack-app.ts, by
+   * default): any other, or none, gets 403.
+   */
+  botToken?: string;
   teamId?: string;
   botUserId?: string;
   botId?: string;
@@ -79,7 +128,18 @@ export interface FakeSlack {
   waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** Waits until `count` posts to response URLs were recorded (all ids, or only `id`). */
   waitForResponses(count?: number, options?: { id?: string; timeoutMs?: number }): Promise<ResponseUrlPost[]>;
-  /** Forgets calls, responses, faults, handlers and locales. */
+  /**
+   * A file as if a user uploaded it to Slack: files.info knows it and url_private_download serves it. With
+   * the `id` of a file already hosted, replaces its bytes (a file edited or replaced in Slack).
+   */
+  hostFile(file: HostFileInput): HostedFile;
+  /** Every GET of a hosted file's URL, with the token it carried. */
+  readonly fileDownloads: FileDownload[];
+  /** Every file the app uploaded and shared (completeUploadExternal), in order; each is hosted too. */
+  readonly uploads: UploadedFileRecord[];
+  /** Waits until `count` uploads were completed; returns them. */
+  waitForUploads(count?: number, timeoutMs?: number): Promise<UploadedFileRecord[]>;
+  /** Forgets calls, responses, faults, handlers, locales, hosted files and uploads. */
   reset(): void;
   /** Runs `listener` on every reset() (an app forgetting what it learned from this Slack); returns its undo. */
   onReset(listener: () => void): () => void;
@@ -113,10 +173,10 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return body;
 }
 
-async function readText(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 async function waitUntil<T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
@@ -141,6 +201,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const appId = options.appId ?? 'A0PARTNER';
   const enterpriseId = options.enterpriseId;
   const defaultLocale = options.defaultLocale ?? 'en-US';
+  const botToken = options.botToken ?? 'xoxb-1111-2222-testbottokenvalue';
+  const hosted = new Map<string, HostedFile>();
+  const pendingUploads = new Map<string, { filename: string; length: number; bytes?: Buffer }>();
+  const uploads: UploadedFileRecord[] = [];
+  const fileDownloads: FileDownload[] = [];
+  let fileCounter = 0;
   const calls: RecordedCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const faults = new Map<string, Fault[]>();
@@ -159,6 +225,37 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return `${Math.floor(Date.now() / 1000)}.${String(tsCounter).padStart(6, '0')}`;
   };
   const dmChannelOf = (userId: string) => `D${userId.replace(/^U/, '')}`;
+  const nextFileId = () => {
+    fileCounter += 1;
+    return `F0${String(fileCounter).padStart(6, '0')}${randomBytes(2).toString('hex').toUpperCase()}`;
+  };
+  const hostFile = (file: HostFileInput): HostedFile => {
+    const id = file.id ?? nextFileId();
+    const entry: HostedFile = {
+      id,
+      name: file.name,
+      title: file.title ?? file.name,
+      bytes: file.bytes,
+      user: file.user ?? 'U0UPLOADER',
+      url_private_download: `${base}/files-pri/${teamId}-${id}/download/${encodeURIComponent(file.name)}`,
+      ...(file.size !== undefined ? { size: file.size } : {}),
+      ...(file.delayMs !== undefined ? { delayMs: file.delayMs } : {}),
+    };
+    hosted.set(id, entry);
+    return entry;
+  };
+  const fileObject = (f: HostedFile) => ({
+    id: f.id,
+    name: f.name,
+    title: f.title,
+    size: f.size ?? f.bytes.length,
+    user: f.user,
+    mode: 'hosted',
+    filetype: f.name.split('.').pop() ?? '',
+    mimetype: 'application/octet-stream',
+    url_private: f.url_private_download.replace('/download/', '/'),
+    url_private_download: f.url_private_download,
+  });
 
   const defaults: Record<string, MethodHandler> = {
     'auth.test': () => ({
@@ -218,6 +315,46 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     'conversations.open': (call) => {
       const users = String(call.body.users ?? '');
       return { ok: true, channel: { id: dmChannelOf(users.split(',')[0] ?? 'U') } };
+    },
+    // Files (https://docs.slack.dev/reference/methods/files.info, files.getUploadURLExternal,
+    // files.completeUploadExternal): hosted files are known to files.info; an upload URL on this server
+    // takes the bytes; completing shares the file in channel_id and hosts it.
+    'files.info': (call) => {
+      const file = hosted.get(String(call.body.file ?? ''));
+      return file ? { ok: true, file: fileObject(file) } : { ok: false, error: 'file_not_found' };
+    },
+    'files.getUploadURLExternal': (call) => {
+      const filename = String(call.body.filename ?? '');
+      const length = Number(call.body.length);
+      if (!filename || !Number.isInteger(length) || length <= 0)
+        return { ok: false, error: 'invalid_arguments' };
+      const fileId = nextFileId();
+      pendingUploads.set(fileId, { filename, length });
+      return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
+    },
+    'files.completeUploadExternal': (call) => {
+      const files = Array.isArray(call.body.files)
+        ? (call.body.files as { id?: string; title?: string }[])
+        : [];
+      const done: { id: string; title: string | undefined }[] = [];
+      for (const f of files) {
+        const pending = f.id ? pendingUploads.get(f.id) : undefined;
+        if (!f.id || !pending?.bytes) return { ok: false, error: 'file_not_found' };
+        pendingUploads.delete(f.id);
+        const channelId = typeof call.body.channel_id === 'string' ? call.body.channel_id : undefined;
+        uploads.push({
+          id: f.id,
+          filename: pending.filename,
+          title: f.title,
+          channelId,
+          initialComment:
+            typeof call.body.initial_comment === 'string' ? call.body.initial_comment : undefined,
+          bytes: pending.bytes,
+        });
+        hostFile({ id: f.id, name: pending.filename, bytes: pending.bytes, user: botUserId, title: f.title });
+        done.push({ id: f.id, title: f.title });
+      }
+      return { ok: true, files: done };
     },
     // The assistant panel (https://docs.slack.dev/reference/methods/assistant.threads.setStatus and its
     // siblings): each answers { ok: true }.
@@ -293,7 +430,42 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const contentType = req.headers['content-type'];
-    const raw = await readText(req);
+    const bytes = await readBytes(req);
+
+    // A hosted file's url_private_download: the bytes for the bot token only (Slack serves a login page
+    // otherwise; a 403 here makes the refusal plain).
+    if (req.method === 'GET' && url.pathname.startsWith('/files-pri/')) {
+      const fileId = url.pathname.split('/')[2]?.split('-').pop() ?? '';
+      const file = hosted.get(fileId);
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
+      const status = !file ? 404 : token === botToken ? 200 : 403;
+      fileDownloads.push({ fileId, token, status });
+      if (status !== 200 || !file) {
+        res.writeHead(status, { 'content-type': 'text/plain' });
+        res.end(status === 403 ? 'forbidden' : 'not found');
+        return;
+      }
+      if (file.delayMs) await new Promise((resolve) => setTimeout(resolve, file.delayMs));
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.length });
+      res.end(file.bytes);
+      return;
+    }
+    // An upload URL from files.getUploadURLExternal: keeps the bytes until files.completeUploadExternal.
+    if (url.pathname.startsWith('/upload/')) {
+      const pending = pendingUploads.get(url.pathname.slice('/upload/'.length));
+      if (req.method !== 'POST' || !pending) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      pending.bytes = bytes;
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`OK - ${bytes.length}`);
+      return;
+    }
+
+    const raw = bytes.toString('utf8');
     const body = parseBody(raw, contentType);
 
     if (url.pathname.startsWith('/response/')) {
@@ -360,6 +532,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     on: (method, handler) => {
       handlers.set(method, handler);
     },
+    hostFile: (file) => hostFile(file),
+    fileDownloads,
+    uploads,
+    waitForUploads: (count = 1, timeoutMs = 5_000) =>
+      waitUntil(
+        () => (uploads.length >= count ? [...uploads] : undefined),
+        timeoutMs,
+        `${count} completed upload(s)`,
+      ),
     rateLimit: (method, { times = 1, retryAfterSeconds = 1 } = {}) =>
       addFault(method, times, {
         kind: 'json',
@@ -401,6 +582,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       externalTeams.clear();
       channels.clear();
       emails.clear();
+      hosted.clear();
+      pendingUploads.clear();
+      uploads.length = 0;
+      fileDownloads.length = 0;
       for (const listener of resetListeners) listener();
     },
     onReset: (listener) => {

@@ -6,9 +6,11 @@ import { announcementMessages } from '../../src/i18n/announcements.js';
 import { benefitUsesMessages } from '../../src/i18n/benefit-uses.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { declarationPageMessages } from '../../src/i18n/declaration-page.js';
+import { depthModalsMessages } from '../../src/i18n/depth-modals.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
+import { importExportMessages } from '../../src/i18n/import-export.js';
 import { objectivesMessages } from '../../src/i18n/objectives.js';
 import { operatorFeesMessages } from '../../src/i18n/operator-fees.js';
 import { reminderMailMessages } from '../../src/i18n/reminder-mail.js';
@@ -901,6 +903,8 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['benefit uses', (l) => benefitUsesMessages[l]],
   ['operator fees', (l) => operatorFeesMessages[l]],
   ['zen directory', (l) => zenDirectoryMessages[l]],
+  ['depth forms', (l) => depthModalsMessages[l]],
+  ['import-export', (l) => importExportMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */

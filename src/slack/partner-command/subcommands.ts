@@ -15,6 +15,8 @@ import { programView } from '../views/program.view.js';
 import { statusView } from '../views/status.view.js';
 import { tierView } from '../views/tier.view.js';
 import { zenView } from '../views/zen.view.js';
+import { exportSubcommand } from './export.subcommand.js';
+import { importSubcommand } from './import.subcommand.js';
 import { loadListPage, parseListArgs } from './list.js';
 import type { CommandContext, Subcommand } from './types.js';
 import { DEPTH_SUBCOMMANDS } from './writes/depth.js';
@@ -141,6 +143,9 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   ...READ_SUBCOMMANDS,
   ...WRITE_SUBCOMMANDS,
   ...DEPTH_SUBCOMMANDS,
+  // Files in and out (issue 12).
+  importSubcommand,
+  exportSubcommand,
 ];
 
 export function findSubcommand(table: readonly Subcommand[], word: string): Subcommand | undefined {

@@ -1,3 +1,4 @@
+import type { webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { PartnerRow } from '../../db/repositories/partners.repository.js';
 import type { Deps } from '../../deps.js';
@@ -43,6 +44,11 @@ export interface PartnerCommandRequest {
  */
 export interface Reply extends View {
   modal?: ModalView;
+  /**
+   * Work to do once Slack has the ack (a file sent by DM: `/partner export`), with the Web API client; the
+   * Bolt listener runs it after the ack and the modal, and logs its failure.
+   */
+  afterAck?: (client: webApi.WebClient) => Promise<void>;
 }
 
 /** Who may run a subcommand. */

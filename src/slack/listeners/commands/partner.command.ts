@@ -89,6 +89,10 @@ export function partnerCommand(deps: ListenerDeps): CommandHandler {
         .open({ trigger_id: command.trigger_id, view: reply.modal })
         .catch((error: unknown) => logger.error('/partner could not open its modal', error));
     }
+    if (reply.afterAck)
+      await reply
+        .afterAck(client)
+        .catch((error: unknown) => logger.error('/partner failed after its ack', error));
   };
 }
 
