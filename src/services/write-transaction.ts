@@ -4,7 +4,7 @@ import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { transaction } from '../db/transaction.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
-import { type Actor, identifyActor, isAdmin } from './actor.service.js';
+import { type Actor, type Asker, identifyActor, isAdmin } from './actor.service.js';
 import { refused, type WriteIssue, type WriteResult } from './write-issues.js';
 
 /**
@@ -14,12 +14,10 @@ import { refused, type WriteIssue, type WriteResult } from './write-issues.js';
  */
 export function inTransaction<T>(
   db: Db,
-  slackUserId: string,
+  asker: Asker,
   work: (repos: Repositories, actor: Actor, tx: Db) => Promise<WriteResult<T>>,
 ): Promise<WriteResult<T>> {
-  return transaction(db, async (tx) =>
-    work(createRepositories(tx), await identifyActor(tx, slackUserId), tx),
-  );
+  return transaction(db, async (tx) => work(createRepositories(tx), await identifyActor(tx, asker), tx));
 }
 
 /**

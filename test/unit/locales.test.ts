@@ -39,6 +39,7 @@ describe('locales', () => {
         'benefitUsesMessages',
         'commandMessages',
         'consoleMessages',
+        'declarationPageMessages',
         'depthModalsMessages',
         'digestMessages',
         'homeMessages',

@@ -26,6 +26,13 @@ const SQL_TYPES: Record<StagingType, string> = {
  * The set-based checks an import kind may ask for: each selects `line` and `message` for each bad
  * staged row.
  */
+/**
+ * Trainings: the contact a staged row `s` names, as contacts `c`: its Slack user, else (slack_user_id
+ * empty) its e-mail among its partner's contacts.
+ */
+export const STAGED_CONTACT = sql`((s.slack_user_id is not null and c.slack_user_id = s.slack_user_id)
+  or (s.slack_user_id is null and c.partner_id = s.partner_id and lower(c.email) = lower(s.email)))`;
+
 const STAGE_CHECKS = {
   'unknown-partner': () => sql`select s.line, 'unknown partner ' || s.partner_id as message
       from ${STAGE} s where not exists (select 1 from partners p where p.id = s.partner_id)`,
@@ -83,9 +90,16 @@ const STAGE_CHECKS = {
           where m.line is not null`,
 
   /** Trainings: the contact must be recorded first. */
-  'unknown-contact':
-    () => sql`select s.line, 'no contact ' || s.slack_user_id || ' (import contacts first)' as message
-          from ${STAGE} s where not exists (select 1 from contacts c where c.slack_user_id = s.slack_user_id)`,
+  'unknown-contact': () => sql`select s.line, 'no contact '
+            || coalesce(s.slack_user_id, 'with the e-mail ' || s.email || ' at partner ' || s.partner_id)
+            || ' (import contacts first)' as message
+          from ${STAGE} s where not exists (select 1 from contacts c where ${STAGED_CONTACT})`,
+
+  /** Trainings: an e-mail must name one contact of the partner (else give its slack_user_id). */
+  'ambiguous-email-contact': () => sql`select s.line, 'several contacts of partner ' || s.partner_id
+            || ' have the e-mail ' || s.email || ' (give the slack_user_id of the one meant)' as message
+          from ${STAGE} s where s.slack_user_id is null
+            and (select count(*) from contacts c where ${STAGED_CONTACT}) > 1`,
 
   /** Trainings: the contact is another partner's. */
   'contact-not-of-partner':
