@@ -47,16 +47,23 @@ export async function loadPartnerStatus(
   return record && partnerStatus(catalog, record, today, depth?.get(partnerId));
 }
 
-/** Statuses of several partners (a portfolio), loaded in a few queries; unknown ids are left out. */
+/**
+ * Statuses of several partners (a portfolio), loaded in a few queries; unknown ids are left out. With `db`,
+ * the program's depth too (loadProgramDepth).
+ */
 export async function loadPartnerStatuses(
   partnersRepo: PartnersRepository,
   catalog: Catalog,
   partnerIds: string[],
   today: IsoDate,
+  db?: Db,
 ): Promise<PartnerStatus[]> {
   const semester = semesterContaining(catalog, today);
-  const records = await partnersRepo.records(partnerIds, semester.firstMonth);
-  return records.map((record) => partnerStatus(catalog, record, today));
+  const [records, depth] = await Promise.all([
+    partnersRepo.records(partnerIds, semester.firstMonth),
+    db ? loadProgramDepth(db, catalog, partnerIds, today) : undefined,
+  ]);
+  return records.map((record) => partnerStatus(catalog, record, today, depth?.get(record.partner.id)));
 }
 
 /** The days the partner entered each tier it holds (a result awaiting approval moved nothing). */

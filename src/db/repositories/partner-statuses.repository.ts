@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../client.js';
-import { partnerStatuses, partners } from '../schema.js';
+import { type PartnerStatusDetails, partnerStatuses, partners } from '../schema.js';
 import type { PartnerRow } from './partners.repository.js';
 
 export type PartnerStatusRow = typeof partnerStatuses.$inferSelect;
@@ -34,16 +34,19 @@ export interface PartnerWithStatus {
   status: PartnerStatusRow;
 }
 
+/** How many lines of each section the digest reads per manager (what a message can show). */
+export type DigestCaps = Record<'demotions' | 'promotions' | 'overdue' | 'missed', number>;
+
 /** What the digest reads of a partner and its snapshot. */
 export type DigestStatusRow = Pick<PartnerRow, 'name' | 'type' | 'tier'> & { manager: string } & Pick<
     PartnerStatusRow,
-    | 'averageSoFarCents'
-    | 'demotionTo'
-    | 'missingToKeepCents'
-    | 'promotionTo'
-    | 'missingForNextCents'
-    | 'details'
+    'averageSoFarCents' | 'demotionTo' | 'missingToKeepCents' | 'promotionTo' | 'missingForNextCents'
   > & {
+    /** The partner's overdue items and missed duties that are still under the cap, in order. */
+    overdueItems: PartnerStatusDetails['overdue'];
+    missedItems: PartnerStatusDetails['missed'];
+    /** Its program-depth lines, whatever the cap (a digest counts them all). */
+    depth: PartnerStatusDetails['depth'] | null;
     /** The manager's lines of each section before this partner's, and in all. */
     demotionsBefore: number;
     promotionsBefore: number;
@@ -209,20 +212,29 @@ export function createPartnerStatusesRepository(db: Db) {
 
     /**
      * What goes in the managers' digests: managed partners still in the program with a demotion, a
-     * promotion within reach, overdue items or missed quarters, by name; per manager and section only
-     * while that section has fewer than `linesPerSection` lines (a message shows far fewer), with each
-     * section's totals.
+     * promotion within reach, overdue items, missed quarters or a program-depth line, by name. Per manager
+     * and section only the lines under the section's cap are read (a message shows no more), with each
+     * section's totals: a partner comes back only while one of its sections is under its cap (or for its
+     * depth lines), and with only its overdue items and missed duties still under the cap.
      */
-    forDigest(linesPerSection: number): Promise<DigestStatusRow[]> {
-      // Per manager, by name: how many lines each section already has before this partner (a partner
-      // comes back only while one of its sections is still under the cap), and each section's total.
+    forDigest(caps: DigestCaps): Promise<DigestStatusRow[]> {
+      // The windows sort narrow columns only (a materialized CTE, or the planner drags every row's details
+      // through the sorts); the details are read, sliced, for the rows kept, already in order.
       return db
         .execute(sql`
-          select * from (
+          with statuses as materialized (
+            select s.partner_id, s.average_so_far_cents, s.demotion_to, s.missing_to_keep_cents,
+              s.promotion_to, s.missing_for_next_cents, s.overdue, s.missed,
+              s.details -> 'depth' is not null as has_depth
+            from partner_statuses s
+            where not s.has_left
+              and (s.demotion_to is not null or s.promotion_to is not null or s.overdue > 0 or s.missed > 0
+                or s.details -> 'depth' is not null)
+          ), lines as (
             select p.id, p.name, p.manager_slack_user_id as manager, p.type, p.tier,
               s.average_so_far_cents::float8 as "averageSoFarCents", s.demotion_to as "demotionTo",
               s.missing_to_keep_cents::float8 as "missingToKeepCents", s.promotion_to as "promotionTo",
-              s.missing_for_next_cents::float8 as "missingForNextCents", s.details,
+              s.missing_for_next_cents::float8 as "missingForNextCents", s.overdue, s.missed, s.has_depth,
               (count(*) filter (where s.demotion_to is not null) over before)::int as "demotionsBefore",
               (count(*) filter (where s.demotion_to is null and s.promotion_to is not null) over before)::int
                 as "promotionsBefore",
@@ -233,18 +245,37 @@ export function createPartnerStatusesRepository(db: Db) {
                 as "promotionsTotal",
               (sum(s.overdue) over everyone)::int as "overdueTotal",
               (sum(s.missed) over everyone)::int as "missedTotal"
-            from partners p join partner_statuses s on s.partner_id = p.id
-            where p.manager_slack_user_id is not null and not s.has_left
-              and (s.demotion_to is not null or s.promotion_to is not null or s.overdue > 0 or s.missed > 0)
+            from partners p join statuses s on s.partner_id = p.id
+            where p.manager_slack_user_id is not null
             window before as (partition by p.manager_slack_user_id order by p.name, p.id
                 rows between unbounded preceding and 1 preceding),
               everyone as (partition by p.manager_slack_user_id)
-          ) r
-          where ("demotionTo" is not null and "demotionsBefore" < ${linesPerSection})
-            or ("demotionTo" is null and "promotionTo" is not null and "promotionsBefore" < ${linesPerSection})
-            or ("details" -> 'overdue' <> '[]'::jsonb and "overdueBefore" < ${linesPerSection})
-            or ("details" -> 'missed' <> '[]'::jsonb and "missedBefore" < ${linesPerSection})
-          order by name, id`)
+          ), kept as (
+            select * from lines l
+            where (l."demotionTo" is not null and l."demotionsBefore" < ${caps.demotions})
+              or (l."demotionTo" is null and l."promotionTo" is not null and l."promotionsBefore" < ${caps.promotions})
+              or (l.overdue > 0 and l."overdueBefore" < ${caps.overdue})
+              or (l.missed > 0 and l."missedBefore" < ${caps.missed})
+              or l.has_depth
+            order by l.name, l.id
+          )
+          select k.name, k.manager, k.type, k.tier, k."averageSoFarCents", k."demotionTo", k."missingToKeepCents",
+            k."promotionTo", k."missingForNextCents", k."demotionsBefore", k."promotionsBefore",
+            k."overdueBefore", k."missedBefore", k."demotionsTotal", k."promotionsTotal", k."overdueTotal",
+            k."missedTotal",
+            (select case when k.overdue > 0 and k."overdueBefore" < ${caps.overdue}
+                then jsonb_path_query_array(s.details -> 'overdue', '$[0 to $n]',
+                  jsonb_build_object('n', ${caps.overdue} - 1 - k."overdueBefore"))
+                else '[]'::jsonb end
+              from partner_statuses s where s.partner_id = k.id) as "overdueItems",
+            (select case when k.missed > 0 and k."missedBefore" < ${caps.missed}
+                then jsonb_path_query_array(s.details -> 'missed', '$[0 to $n]',
+                  jsonb_build_object('n', ${caps.missed} - 1 - k."missedBefore"))
+                else '[]'::jsonb end
+              from partner_statuses s where s.partner_id = k.id) as "missedItems",
+            (select s.details -> 'depth' from partner_statuses s where k.has_depth and s.partner_id = k.id)
+              as depth
+          from kept k`)
         .then((result) => rowsOf<DigestStatusRow>(result));
     },
   };
