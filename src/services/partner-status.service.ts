@@ -10,6 +10,8 @@ import { tierEntryDates } from '../program/tier-entries.js';
 import { nextTier, tierByCode } from '../program/tiers.js';
 import { type ZenEligibility, zenEligibility } from '../program/zen.js';
 import {
+  depthFactsOf,
+  depthRevenueSince,
   loadProgramDepth,
   type ProgramDepth,
   type ProgramDepthFacts,
@@ -39,12 +41,14 @@ export async function loadPartnerStatus(
   today: IsoDate,
   db?: Db,
 ): Promise<PartnerStatus | undefined> {
-  const semester = semesterContaining(catalog, today);
-  const [record, depth] = await Promise.all([
-    partnersRepo.record(partnerId, semester.firstMonth),
-    db ? loadProgramDepth(db, catalog, [partnerId], today) : undefined,
-  ]);
-  return record && partnerStatus(catalog, record, today, depth?.get(partnerId));
+  const { firstMonth } = semesterContaining(catalog, today);
+  if (!db) {
+    const record = await partnersRepo.record(partnerId, firstMonth);
+    return record && partnerStatus(catalog, record, today);
+  }
+  // The record and its depth in one statement (one round trip, one connection).
+  const read = await partnersRepo.recordWithDepth(partnerId, firstMonth, depthRevenueSince(catalog, today));
+  return read && partnerStatus(catalog, read.record, today, read.depth && depthFactsOf(read.depth));
 }
 
 /**
