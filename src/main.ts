@@ -53,18 +53,16 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
   const now = () => new Date();
   const startedAt = Date.now();
   let dispatcher: ReturnType<typeof startDispatcher> | undefined;
+  // The assistant's answers are queued in the outbox; the dispatcher, started below, is woken for them.
+  const listenerDeps = createListenerDeps(createDeps({ config, database, catalog, logger, now }), {
+    wakeOutbox: () => dispatcher?.dispatcher.wake(),
+  });
   const slackApp = createSlackApp({
     config,
     database,
     logger,
-    register: (app) =>
-      registerListeners(
-        app,
-        // The assistant's answers are queued in the outbox; the dispatcher, started below, is woken for them.
-        createListenerDeps(createDeps({ config, database, catalog, logger, now }), {
-          wakeOutbox: () => dispatcher?.dispatcher.wake(),
-        }),
-      ),
+    register: (app) => registerListeners(app, listenerDeps),
+    knownLocale: listenerDeps.knownLocale,
     ready: createReadinessCheck({
       database,
       lastDeliveryAt: () => dispatcher?.dispatcher.lastDeliveryAt ?? startedAt,

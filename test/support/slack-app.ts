@@ -171,6 +171,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
     receiverLimits: options.receiverLimits,
     ready: options.ready,
     requestClock: options.requestClock,
+    knownLocale: (userId) => deps.knownLocale(userId),
   });
   try {
     await slackApp.start();
