@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lte, sql } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns, inArray, like, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { type Db, rowsOf } from '../client.js';
 import {
@@ -8,13 +8,14 @@ import {
   operatorFees,
   partners,
   planReviews,
-  revenueLines,
+  type revenueLines,
   salesObjectives,
   tierHistory,
   trainingCompletions,
 } from '../schema.js';
 import type { BenefitUseRow } from './benefit-uses.repository.js';
 import type { ContactRow } from './contacts.repository.js';
+import { createRevenueRepository } from './revenue.repository.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
 export type PartnerInsert = typeof partners.$inferInsert;
@@ -233,20 +234,6 @@ export function createPartnersRepository(db: Db) {
       if (ids.length === 0) return [];
       return db.select().from(partners).where(inArray(partners.id, ids)).orderBy(asc(partners.name));
     },
-
-    async revenueBetween(fromMonth: string, toMonth: string, ids: string[]) {
-      if (ids.length === 0) return [];
-      return db
-        .select()
-        .from(revenueLines)
-        .where(
-          and(
-            inArray(revenueLines.partnerId, ids),
-            gte(revenueLines.month, fromMonth),
-            lte(revenueLines.month, toMonth),
-          ),
-        );
-    },
   };
 }
 
@@ -278,15 +265,7 @@ async function loadRecords(
       .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id)),
     sinceMonth === undefined
       ? Promise.resolve([])
-      : db
-          .select({
-            partnerId: revenueLines.partnerId,
-            month: revenueLines.month,
-            category: revenueLines.category,
-            amountCents: revenueLines.amountCents,
-          })
-          .from(revenueLines)
-          .where(and(of(revenueLines.partnerId), gte(revenueLines.month, sinceMonth))),
+      : createRevenueRepository(db).forPartnersSince(ids, sinceMonth),
   ]);
   const [c, t, k, h, r] = [
     groupByPartner(contactRows),
