@@ -20,7 +20,19 @@ const re = (...alternatives: string[]) => {
 
 /** Words for a tier re-evaluation, as nouns and verbs. */
 const EVALUATION =
-  '(?:re ?)?(?:evaluation|evaluations|evalue|evaluee|evalues|evaluees|evaluated|evaluer|reevalu\\S*|revue|revus?|review|reviews|reviewed|assess\\S*|recalcul\\S*|reclass\\S*)';
+  '(?:re ?)?(?:evaluation|evaluations|evalue|evaluee|evalues|evaluees|evaluated|evaluer|reevalu\\S*|revue|revus?|review|reviews|reviewed|assess\\S*|recalcul\\S*|recomput\\S*|reclass\\S*)';
+
+/** Asking when, or how long until: « dans combien de jours », "how long until", « d'ici quand ». */
+const WHEN =
+  '(?:quand|when(?! did| was| were)|date|how long|how soon|dans combien|d ici combien|d ici quand|combien de (?:jours|temps|semaines|mois)|a quelle date|what date|what day)';
+
+/** Tiers changing, said of the tiers themselves (« les paliers changent », "tiers are recomputed"). */
+const TIERS_CHANGE =
+  '(?:paliers|niveaux|tiers|levels|statuts|classements)(?: \\S+){0,2} (?:changent|changeront|change|bougent|bougeront|bouger|changer|recomput\\S*|recalcul\\S*|updated|update|refresh\\S*|mis a jour|remis a jour|revus|reevalu\\S*)';
+
+/** "A tier", after a verb of dropping: « descendre d'un palier », "drop a tier". */
+const A_TIER =
+  '(?: (?:d un|de|du|un|a|one|down a|down one|down|their|leur|son|its) (?:palier|niveau|tier|level))?';
 
 /** "To the tier above", after a word of promotion: « pas loin de passer au palier au-dessus ». */
 const TO_NEXT_TIER = '(?: (?:au|a|le|du|un) (?:palier|niveau) (?:au dessus|superieur|suivant|d apres))?';
@@ -225,9 +237,53 @@ export const PATTERNS = {
     'offres? preferentielles?',
     'leads',
     'goodies',
+    // The catalog's benefits by their names (src/program/catalog.yml), in both languages.
+    'pack (?:de )?bienvenue',
+    'welcome pack',
+    'flyers?',
+    'guide (?:du )?partenaire',
+    'partner guide',
+    'wiki',
+    'equipe dediee',
+    'dedicated (?:support )?team',
+    'starter packs?',
+    'grille (?:d )?escalade',
+    'escalation grid',
+    'commercial dedie',
+    'dedicated sales (?:rep|reps|representative)',
+    'challenges? dstny',
+    'dstny challenges?',
+    '(?:aux|les|des) challenges',
+    'evenementiel\\S*',
+    'events? support',
+    'support for (?:your |our |their )?events',
+    'journees? (?:des )?partenaires?',
+    'partners? days?',
+    'diplomes?',
+    'diplomas?',
+    'trophees?',
+    'troph(?:y|ies)',
+    'club (?:des )?partenaires',
+    'partners? club',
+    'formations? gratuites?',
+    'free trainings?',
+    'indicateurs de performance detailles',
+    'detailed performance indicators',
+    'point technique mensuel',
+    'monthly technical reviews?',
+    'preferential offers?',
+    'invitations?',
+    'invited',
     'what do(?:es)? \\S+(?: \\S+)? get',
     'what (?:do|does|would|will|could) (?:we|i|they|it) get',
     'qu (?:est ce qu )?(?:il|elle|on|ils|elles|j|nous) (?:obtient|obtenons|obtiens|gagne|a droit)',
+  ),
+  /** Being entitled to something: a benefit, whatever the thing is (« le Commercial dédié, on y a droit ? »). */
+  entitlement: re(
+    '(?:ai|as|a|avons|avez|ont|aura|aurons|aurait)(?: \\S+){0,2} droit',
+    'droit (?:a|au|aux)',
+    'entitled',
+    '(?:profiter|profitons|profitent|profite|beneficier|beneficions|beneficient)',
   ),
   /** "What does tier X bring": benefits of a tier by its name. */
   bring: re(
@@ -266,10 +322,6 @@ export const PATTERNS = {
     'devoirs?',
     'obligations?',
     'reste a faire',
-    'reste t il',
-    'que reste',
-    'il (?:me |nous |lui |leur |vous |te )?reste (?:\\S+ ){0,2}a',
-    'reste (?:encore )?a',
     'a faire',
     'a rendre',
     'a fournir',
@@ -292,6 +344,22 @@ export const PATTERNS = {
     'cgas',
     'fiche de qualification',
     'plan de developpement',
+    // The catalog's documents in English, as in French.
+    'qualification (?:form|sheet)',
+    'development plan',
+    'business plan',
+    'charters?',
+    'contracts?',
+    'agreements?',
+    'terms of service',
+    'forms?',
+    'requirements?',
+    'commitments?',
+    'sales targets?',
+    'forecasts?',
+    'objectifs (?:de ventes?|commerciaux)',
+    'previsions (?:de ventes?|des ventes)',
+    'certifications? (?:editeurs?|constructeurs?|vendors?|manufacturers?)',
     'documents?',
     'pieces',
     'documents? (?:a|to|manquants?|missing)',
@@ -315,6 +383,12 @@ export const PATTERNS = {
   ),
   /** Verbs of duty: what must be done, unless the question asks how much is missing (then it is that). */
   duty: re(
+    // What remains: the duties, or how much is missing (« quel écart reste-t-il pour atteindre Premium ? »).
+    'reste t il',
+    'que reste',
+    'il (?:me |nous |lui |leur |vous |te )?reste (?:\\S+ ){0,2}a',
+    'il (?:me |nous |lui |leur |vous |te )?reste quoi',
+    'reste (?:encore )?a',
     'doit (?:encore|faire|on)',
     'doivent (?:encore|faire)',
     'dois je',
@@ -373,6 +447,9 @@ export const PATTERNS = {
     'previously',
     'auparavant',
     '(?:paliers?|niveaux?|tiers?|levels?)(?: \\S+){0,3} (?:eu|eus|had|held)',
+    '(?:eu|eus|had|held)(?: \\S+){0,3} (?:paliers?|niveaux?|tiers?|levels?)',
+    '(?:paliers?|niveaux?|tiers?|levels?)(?: \\S+){0,3} (?:avant|before|auparavant|precedemment|earlier|previously)(?= $)',
+    'what happened (?:to|with)',
     'missed (?:quarters|duties)',
     // Quarters missed, in either order: « quels trimestres a-t-elle ratés ? », "did we miss a quarter?"
     'trimestres?(?: \\S+){0,6} (?:rates?|ratees?|manques?|manquees?|loupes?|loupees?|oublies?|oubliees?)',
@@ -444,7 +521,8 @@ export const PATTERNS = {
     `prochaine (?:\\S+ ){0,2}${EVALUATION}`,
     `next (?:\\S+ ){0,2}${EVALUATION}`,
     `upcoming (?:\\S+ ){0,2}${EVALUATION}`,
-    `(?:quand|when|date)(?: \\S+){0,5} ${EVALUATION}`,
+    `${WHEN}(?: \\S+){0,5} ${EVALUATION}`,
+    `${WHEN}(?: \\S+){0,5} ${TIERS_CHANGE}`,
     `${EVALUATION} (?:\\S+ ){0,4}(?:quand|when)`,
     'when (?:are|is) tiers',
     'fin du semestre',
@@ -479,6 +557,13 @@ export const PATTERNS = {
     'qui (?:contacter|appeler)',
     'qui (?:\\S+ ){0,2}(?:contacter|appeler|joindre)',
     'who (?:\\S+ ){0,2}(?:contact|call|reach|email)',
+    // Whom a partner is attached or assigned to: « à qui est rattaché Euro Trunk ? »
+    'a qui (?:\\S+ ){0,3}(?:rattache|rattachee|rattaches|rattachees|affecte|affectee|affectes|assigne|assignee|assignes|confie|confiee)',
+    '(?:rattache|rattachee|affecte|affectee|assigne|assignee|confie|confiee)s? a qui',
+    'who (?:\\S+ ){0,3}(?:assigned|attached) to',
+    '(?:assigned|attached) to whom',
+    'whose (?:portfolio|accounts?|book)',
+    'dans le portefeuille de qui',
     'mon contact',
     'notre contact',
     'my contact',
@@ -561,21 +646,17 @@ export const PATTERNS = {
   /** "Who is at risk": with a filter below, a list. */
   who: re('qui', 'who', 'quels?', 'quelles?', 'which', 'lesquels', 'any', 'how many', 'combien'),
   atRisk: re(
+    // With the tier they would lose, taken out with the filter: "who could drop a tier?"
+    `(?:drop|baisser|tomber|chuter|descendre|redescendre|go down|lose|perdre)${A_TIER}`,
     'risque',
     'risquent',
     'risk',
     'at risk',
-    'descendre',
-    'redescendre',
     'retrogrades?',
     'retrogradees?',
     'demot\\S*',
     'downgrad\\S*',
     'go(?:ing)? down',
-    'drop',
-    'baisser',
-    'tomber',
-    'chuter',
     'en danger',
     'in danger',
     'menaces?',
@@ -625,7 +706,13 @@ export const PATTERNS = {
     'departed',
     'churn\\S*',
     'quit(?:te|tent|ted)?(?: le programme| the program)?',
-    '(?:partners|which|ones|who)(?: (?:have|has|already|recently|just))? left',
+    '(?:partners|which|ones|who|that)(?: (?:that|who|which))?(?: (?:have|has|already|recently|just)){0,2} left',
+    'left us',
+    'no longer (?:in|part of|with)',
+    'former partners',
+    'ex partners',
+    'anciens partenaires',
+    'ne sont plus (?:partenaires|dans le programme|la)',
   ),
   /** "And for X?", "et ses avantages ?": a follow-up in a thread. */
   followUp: re(
@@ -678,10 +765,28 @@ export const FILLER = new Set(
   regarding re infos dstny info information informations detail details precis precise
   accord daccord parfait super top cool great nice perfect alright sure noted entendu compris voila btw
   juste just simplement simply please besoin svp right ici there account compte client clients company
+  janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march
+  april may june july august september october november december lundi mardi mercredi jeudi vendredi samedi
+  dimanche monday tuesday wednesday thursday friday saturday sunday demain tomorrow hier yesterday semaine week
   own owned owning beaucoup bcp much very lot able capable kind sort sorte genre type societe entreprise boite ca ventes sales euros eur`.split(
     /\s+/,
   ),
 );
+
+/** The catalog's benefits whose names carry a tier's: « Starter Packs », « Trophée Partenaire Premium ». */
+export const TIER_QUALIFIED_NOUNS = new Set([
+  'pack',
+  'packs',
+  'diplome',
+  'diplomes',
+  'diploma',
+  'diplomas',
+  'trophee',
+  'trophees',
+  'trophy',
+  'preferentielles',
+  'preferential',
+]);
 
 /** Words after which a name is expected: « les devoirs de Foobar », "benefits for Foobar". */
 export const NAME_MARKERS = new Set([

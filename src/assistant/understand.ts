@@ -6,7 +6,7 @@ import type {
   PartnerIntentKind,
   Understanding,
 } from './intents.js';
-import { FILLER, NAME_MARKERS, PATTERNS, SINGLE_WORDS } from './lexicon.js';
+import { FILLER, NAME_MARKERS, PATTERNS, SINGLE_WORDS, TIER_QUALIFIED_NOUNS } from './lexicon.js';
 import {
   closestPartners,
   FUZZY_MIN_LENGTH,
@@ -33,6 +33,9 @@ export interface UnderstandContext {
 export const MAX_QUESTION_LENGTH = 500;
 
 const SLACK_MARKUP = /<[@#!][^>]*>|<https?:[^>]*>/g;
+
+/** A number, an ordinal or an amount as typed (« 1er », "3rd", "500k"): never a partner's name. */
+const NUMBER = /^\d+(?:er|re|e|eme|nd|st|rd|th|k)?$/;
 
 /** The words a pattern's source spells out, its optional letters and endings both with and without. */
 function spelledWords(source: string): string[] {
@@ -123,7 +126,7 @@ export function understand(text: string, context: UnderstandContext): Understand
   const cleaned = text.slice(0, MAX_QUESTION_LENGTH).replace(SLACK_MARKUP, ' ');
   const { raw, low: typed } = tokens(cleaned);
   const tierWords = tierVocabulary(context.tiers);
-  const isWord = (w: string) => FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || /^\d+$/.test(w);
+  const isWord = (w: string) => FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || NUMBER.test(w);
   const readAs = (w: string, i: number): string => {
     // « CA » in capitals is the deck's chiffre d'affaires, « ça » is not.
     if (raw[i] === 'CA') return 'revenue';
@@ -137,7 +140,7 @@ export function understand(text: string, context: UnderstandContext): Understand
         : (typoOf(w, tierWords.keys()) ?? w);
     return typoOf(w, TYPO_TARGETS) ?? typoOf(w, tierWords.keys()) ?? w;
   };
-  const low = typed.map(readAs);
+  const low = benefitsNamedWithTiers(typed.map(readAs), tierWords);
   const s = ` ${low.join(' ')} `;
   const seen = new Map<string, boolean>();
   const has = (key: keyof typeof PATTERNS, on = s) => {
@@ -217,9 +220,29 @@ export function understand(text: string, context: UnderstandContext): Understand
   const programAsked = has('program');
   // "When is the next tier evaluation?" asks a date, not what is missing for the next tier.
   const nextEvaluation = has('nextEvaluation') && !has('missingStrong');
-  if (nextEvaluation)
+  // A question about the program joined to one about a partner (« qui est notre manager et quand est la
+  // prochaine évaluation ? ») asks both: the partner's side keeps its reads, the program's is offered too.
+  const alsoAsked: Intent[] = [];
+  const sides = coordinated(s);
+  const partnerSides = (general: keyof typeof PATTERNS, vague: readonly PartnerIntentKind[]) => {
+    if (sides.length < 2 || !sides.some((side) => has(general, side))) return [];
+    const others = sides.filter((side) => !has(general, side));
+    return [...new Set(others.flatMap((side) => partnerIntents(side, has)))].filter(
+      (k) => !vague.includes(k),
+    );
+  };
+  const besideEvaluation = nextEvaluation ? partnerSides('nextEvaluation', []) : [];
+  const besideProgram = programAsked && named.size === 0 ? partnerSides('program', ['tier', 'status']) : [];
+  if (besideEvaluation.length) {
+    kinds = besideEvaluation;
+    alsoAsked.push({ kind: 'next-evaluation' });
+  } else if (nextEvaluation)
     kinds = kinds.filter((k) => k !== 'tier' && k !== 'status' && k !== 'history' && k !== 'missing');
-  if (programAsked && named.size === 0 && kinds.every((k) => k === 'tier' || k === 'status')) kinds = [];
+  if (besideProgram.length) {
+    kinds = [...new Set([...kinds, ...besideProgram])].filter((k) => k !== 'tier' && k !== 'status');
+    alsoAsked.push({ kind: 'program' });
+  } else if (programAsked && named.size === 0 && kinds.every((k) => k === 'tier' || k === 'status'))
+    kinds = [];
 
   if (kinds.length === 0) {
     if (nextEvaluation) return intent({ kind: 'next-evaluation' });
@@ -230,6 +253,8 @@ export function understand(text: string, context: UnderstandContext): Understand
 
   // A tier named about a partner, nothing else asked: « Fibre est en Business ou en Premium ? »
   if (kinds.length === 0 && !programAsked && mentionsTier(low, tierWords, mentions)) kinds = ['tier'];
+  // ... or beside a status asked: "are they on track to keep Business?" asks the tier.
+  if (kinds.length === 1 && kinds[0] === 'status' && mentionsTier(low, tierWords, mentions)) kinds = ['tier'];
   // Named, but nothing asked: a follow-up (« et pour Garonne ? ») asks the thread's question again.
   if (kinds.length === 0 && (named.size > 0 || unknownName)) {
     const previous = context.previous?.intent;
@@ -269,7 +294,7 @@ export function understand(text: string, context: UnderstandContext): Understand
     partnerFrom = 'default';
   }
   if (!partnerId) return clarify('partner-missing', []);
-  if (kinds.length > 1) return clarify('intents', choose(partnerId));
+  if (kinds.length > 1 || alsoAsked.length) return clarify('intents', [...choose(partnerId), ...alsoAsked]);
   return { kind: 'intent', intent: { kind: kinds[0]!, partnerId }, partnerFrom };
 }
 
@@ -288,6 +313,14 @@ function isPartnerKind(kind: IntentKind): kind is PartnerIntentKind {
 /** Two questions joined by « et », "and"...: each side may ask its own (« leur palier et leurs devoirs ? »). */
 const COORDINATION = / (?:et|and|&|ainsi que|as well as|puis) /;
 
+/** The sides of a question's coordinations, each with spaces around it like the whole. */
+function coordinated(s: string): string[] {
+  return s
+    .split(COORDINATION)
+    .map((side) => ` ${side.trim()} `)
+    .filter((side) => side.trim().length > 0);
+}
+
 /**
  * The reads asked for, each side of a coordination counted on its own, so that a vaguer read named on its
  * side (« leur palier », "our tier") is not taken for part of the other side's.
@@ -297,9 +330,8 @@ function joinedIntents(
   has: (key: keyof typeof PATTERNS, on?: string) => boolean,
 ): PartnerIntentKind[] {
   const whole = partnerIntents(s, has);
-  const sides = s
-    .split(COORDINATION)
-    .map((side) => partnerIntents(` ${side.trim()} `, has))
+  const sides = coordinated(s)
+    .map((side) => partnerIntents(side, has))
     .filter((kinds) => kinds.length > 0);
   if (sides.length < 2) return whole;
   return [...new Set([...whole, ...sides.flat()])];
@@ -325,6 +357,13 @@ function partnerIntents(
   if (has('status', s)) kinds.add('status');
   if (kinds.size > 1) kinds.delete('status');
   if (kinds.size > 1) kinds.delete('tier');
+  // Being entitled to something is asking a benefit, even a person (« le Commercial dédié, on y a droit ? »).
+  if (has('entitlement', s)) {
+    kinds.add('benefits');
+    kinds.delete('manager');
+    kinds.delete('obligations');
+    kinds.delete('status');
+  }
   if (kinds.has('manager')) return ['manager'];
   // What Experts Zen still needs is the Zen card's.
   if (kinds.has('zen')) kinds.delete('missing');
@@ -347,6 +386,23 @@ function tierVocabulary(tiers: UnderstandContext['tiers']): Map<string, string> 
       for (const w of tokens(label).low) if (w !== 'partner' && w !== 'partenaire') vocabulary.set(w, t.code);
   }
   return vocabulary;
+}
+
+/**
+ * The words with a tier's name that qualifies one of the catalog's benefits read as a benefit, not as the
+ * tier: « les Starter Packs », « le Trophée Partenaire Premium », "Business Partner diplomas".
+ */
+function benefitsNamedWithTiers(low: string[], vocabulary: Map<string, string>): string[] {
+  const between = new Set(['partenaire', 'partenaires', 'partner', 'partners', 'offres', 'offers']);
+  const qualifies = (i: number, step: 1 | -1) => {
+    for (let j = i + step, n = 0; j >= 0 && j < low.length && n < 2; j += step, n++) {
+      if (TIER_QUALIFIED_NOUNS.has(low[j]!)) return true;
+      if (!between.has(low[j]!)) return false;
+    }
+    return false;
+  };
+  if (!low.some((w) => TIER_QUALIFIED_NOUNS.has(w))) return low;
+  return low.map((w, i) => (vocabulary.has(w) && (qualifies(i, 1) || qualifies(i, -1)) ? 'avantage' : w));
 }
 
 /** Whether a tier is named outside the partners' names (« en Business », "still Premium?"). */
