@@ -74,6 +74,9 @@ export const PATTERNS = {
     'how (?:is|are) (?:we|things|they|it)',
     'how s it going',
     'overview',
+    'state of',
+    'news (?:on|about|from|of)',
+    'any news',
     'summary',
     'summarise',
     'summarize',
@@ -107,6 +110,8 @@ export const PATTERNS = {
     'rank',
     'ranked',
     'categorie',
+    'categories',
+    'category',
     'classe',
     'classee',
     'classement',
@@ -283,6 +288,8 @@ export const PATTERNS = {
     '(?:ai|as|a|avons|avez|ont|aura|aurons|aurait)(?: \\S+){0,2} droit',
     'droit (?:a|au|aux)',
     'entitled',
+    '(?:ont|a|avons|avez|ai|as|aurons|auront) (?:\\S+ ){0,2}acces',
+    '(?:have|has|get|gets|got) (?:\\S+ ){0,2}access to',
     '(?:profiter|profitons|profitent|profite|beneficier|beneficions|beneficient)',
   ),
   /** "What does tier X bring": benefits of a tier by its name. */
@@ -321,6 +328,11 @@ export const PATTERNS = {
   obligations: re(
     'devoirs?',
     'obligations?',
+    'duty',
+    'duties',
+    'responsibilit(?:y|ies)',
+    'papers',
+    'to hand in',
     'reste a faire',
     'a faire',
     'a rendre',
@@ -347,7 +359,6 @@ export const PATTERNS = {
     // The catalog's documents in English, as in French.
     'qualification (?:form|sheet)',
     'development plan',
-    'business plan',
     'charters?',
     'contracts?',
     'agreements?',
@@ -359,7 +370,10 @@ export const PATTERNS = {
     'forecasts?',
     'objectifs (?:de ventes?|commerciaux)',
     'previsions (?:de ventes?|des ventes)',
-    'certifications? (?:editeurs?|constructeurs?|vendors?|manufacturers?)',
+    'certifications? (?:\\S+ ){0,2}(?:editeurs?|constructeurs?)',
+    '(?:vendors?|manufacturers?) (?:\\S+ ){0,2}certifications?',
+    'plan (?:de )?developpement',
+    'respect (?:des )?objectifs',
     'documents?',
     'pieces',
     'documents? (?:a|to|manquants?|missing)',
@@ -525,6 +539,8 @@ export const PATTERNS = {
     `${WHEN}(?: \\S+){0,5} ${TIERS_CHANGE}`,
     `${EVALUATION} (?:\\S+ ){0,4}(?:quand|when)`,
     'when (?:are|is) tiers',
+    // The evaluation with its date: « la réévaluation a lieu le 1er juillet ? »
+    `${EVALUATION} (?:\\S+ ){0,4}(?:a lieu|aura lieu|lieu|takes place|happens|janvier|juillet|january|july)`,
     'fin du semestre',
     `avant la (?:prochaine )?${EVALUATION}`,
     'end of (?:the )?(?:semester|half)',
@@ -544,6 +560,8 @@ export const PATTERNS = {
     'qui (?:me |nous |le |la |les |vous |t |leur |lui )?(?:gere|suit|s occupe)',
     'qui (?:\\S+ ){0,2}(?:gere|gerent|suit|suivent|occupe|occupent)',
     'qui est (?:en )?charge',
+    'qui (?:\\S+ ){0,2}(?:pilote|pilotent|accompagne|accompagnent|couvre|couvrent)',
+    'who (?:\\S+ ){0,2}(?:pilots|drives|covers|owns|supports)',
     'qui est (?:\\S+ ){0,3}en charge',
     '(?:commercial|commerciale|sales rep|rep) (?:en charge|dedie|dediee|attitre|attitree|assigned)',
     'en charge (?:de|d)',
@@ -765,6 +783,11 @@ export const FILLER = new Set(
   regarding re infos dstny info information informations detail details precis precise
   accord daccord parfait super top cool great nice perfect alright sure noted entendu compris voila btw
   juste just simplement simply please besoin svp right ici there account compte client clients company
+  dont lequel laquelle lesquels auquel auxquels duquel ainsi mais car comme depuis pendant avant apres selon chaque
+  tous toutes autre autres meme memes plus moins tres trop peu jamais toujours rien chacun quelqu quelques
+  parmi entre lorsque puisque afin quant than since until till before after each every other others more less
+  most some any many none nothing only even ever never always into onto over under again such same both
+  either neither whose where while because though yet via per whether
   janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march
   april may june july august september october november december lundi mardi mercredi jeudi vendredi samedi
   dimanche monday tuesday wednesday thursday friday saturday sunday demain tomorrow hier yesterday semaine week
@@ -787,6 +810,54 @@ export const TIER_QUALIFIED_NOUNS = new Set([
   'preferentielles',
   'preferential',
 ]);
+
+/**
+ * The catalog's benefits whose names hold other questions' words (« Programme Webinars & Formations » is
+ * no training due, « Point technique mensuel » no status): each is read as one benefit, « avantages ».
+ */
+export const BENEFIT_NAMES = new RegExp(
+  ` (?:${[
+    'programmes? (?:des |de )?webinars? (?:& |et |and )?formations',
+    'webinars? (?:& |et |and )?trainings? programmes?',
+    'formations? gratuites?(?: pour \\S+ personnes? par an)?',
+    'free trainings?(?: for \\S+ persons? a year)?',
+    'point technique mensuel',
+    'monthly technical reviews?',
+    '(?:la )?presentation dstny',
+    '(?:the )?dstny presentation',
+    'accompagnement (?:\\S+ ){0,3}(?:cycles|evenementiel\\S*)(?: clients)?',
+    'support (?:on|for) (?:your |our |their |the )?(?:first \\S+ customer cycles|events)',
+    'equipe dediee(?: accompagnement)?',
+    'dedicated (?:support )?team',
+    'acces (?:a la )?base experts zen(?: pour aide sur installation)?',
+    '(?:access to )?the experts zen base(?: for installation help)?',
+    '(?:access to )?(?:dstny )?promotions dstny',
+    '(?:access to )?dstny promotions',
+    'preferential (?:\\S+ )?offers?',
+    'offres? preferentielles?(?: \\S+)?',
+  ].join('|')}) `,
+  'g',
+);
+
+/**
+ * The catalog's own words (its benefits', duties', Experts Zen's and revenues' labels, both languages) that
+ * the patterns do not hold: words of the program, never taken for a partner's name (« MyDstny », « Trunk SIP »).
+ */
+export const PROGRAM_WORDS = new Set(
+  `accompagnement activites admin approve area base billed certifier communicates communication competences
+  customer cycles data declared declarees define definir disponible equipements equipment garantie general
+  generale geographique grids grilles guaranteed installation intervenir intervention ipbx job justifier ligne
+  listing managed mandate mandates met metacentrex minutes module months mrr mydstny network online order
+  participer person personalised personnalise personne ponctuel premiers presentation presentielle presentiel
+  prestations price prove qcm quizzes recurrent recurring referencement reseau reseller respect response reussir
+  services sip site onsite skills specific specifique suivi tarifaires trophy trunk valider voip wholesale zone
+  referent referente referents vente technique technical certifications certification`.split(/\s+/),
+);
+
+/** Tiers' names that are ordinary words before these: "access to the wiki" names no tier. */
+export const TIER_WORDS_AS_WORDS: Readonly<Record<string, readonly string[]>> = {
+  access: ['to'],
+};
 
 /** Words after which a name is expected: « les devoirs de Foobar », "benefits for Foobar". */
 export const NAME_MARKERS = new Set([

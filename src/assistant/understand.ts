@@ -6,7 +6,16 @@ import type {
   PartnerIntentKind,
   Understanding,
 } from './intents.js';
-import { FILLER, NAME_MARKERS, PATTERNS, SINGLE_WORDS, TIER_QUALIFIED_NOUNS } from './lexicon.js';
+import {
+  BENEFIT_NAMES,
+  FILLER,
+  NAME_MARKERS,
+  PATTERNS,
+  PROGRAM_WORDS,
+  SINGLE_WORDS,
+  TIER_QUALIFIED_NOUNS,
+  TIER_WORDS_AS_WORDS,
+} from './lexicon.js';
 import {
   closestPartners,
   FUZZY_MIN_LENGTH,
@@ -126,7 +135,8 @@ export function understand(text: string, context: UnderstandContext): Understand
   const cleaned = text.slice(0, MAX_QUESTION_LENGTH).replace(SLACK_MARKUP, ' ');
   const { raw, low: typed } = tokens(cleaned);
   const tierWords = tierVocabulary(context.tiers);
-  const isWord = (w: string) => FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || NUMBER.test(w);
+  const isWord = (w: string) =>
+    FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || PROGRAM_WORDS.has(w) || NUMBER.test(w);
   const readAs = (w: string, i: number): string => {
     // « CA » in capitals is the deck's chiffre d'affaires, « ça » is not.
     if (raw[i] === 'CA') return 'revenue';
@@ -140,8 +150,9 @@ export function understand(text: string, context: UnderstandContext): Understand
         : (typoOf(w, tierWords.keys()) ?? w);
     return typoOf(w, TYPO_TARGETS) ?? typoOf(w, tierWords.keys()) ?? w;
   };
-  const low = benefitsNamedWithTiers(typed.map(readAs), tierWords);
-  const s = ` ${low.join(' ')} `;
+  const low = typed.map(readAs);
+  // The benefits named by the catalog's words read as benefits (replaced twice: the matches share spaces).
+  const s = ` ${low.join(' ')} `.replace(BENEFIT_NAMES, ' avantages ').replace(BENEFIT_NAMES, ' avantages ');
   const seen = new Map<string, boolean>();
   const has = (key: keyof typeof PATTERNS, on = s) => {
     if (on !== s) return PATTERNS[key].test(on);
@@ -152,7 +163,9 @@ export function understand(text: string, context: UnderstandContext): Understand
     return found;
   };
 
-  const tierMentioned = findTier(low, tierWords);
+  // The words that name a tier (not « Starter » of the Starter Packs, nor "access" of "access to").
+  const tierLow = tierNamesOnly(low, tierWords);
+  const tierMentioned = findTier(tierLow, tierWords);
   const known = isWord;
 
   const mentions = findPartners(low, context.partners, known);
@@ -194,7 +207,7 @@ export function understand(text: string, context: UnderstandContext): Understand
   if (tierMentioned && named.size === 0 && tierAsked)
     return intent({ kind: 'tier-benefits', tier: tierMentioned });
   // Two tiers' benefits: which one first?
-  const tiersMentioned = new Set(low.map((w) => tierWords.get(w)).filter((t) => t !== undefined));
+  const tiersMentioned = new Set(tierLow.map((w) => tierWords.get(w)).filter((t) => t !== undefined));
   if (tiersMentioned.size > 1 && named.size === 0 && tierAsked)
     return clarify(
       'intents',
@@ -244,6 +257,11 @@ export function understand(text: string, context: UnderstandContext): Understand
   } else if (programAsked && named.size === 0 && kinds.every((k) => k === 'tier' || k === 'status'))
     kinds = [];
 
+  // Two questions about the program, one of them its next evaluation: which first?
+  const programBeside =
+    nextEvaluation && sides.some((side) => has('program', side) && !has('nextEvaluation', side));
+  if (kinds.length === 0 && named.size === 0 && programBeside)
+    return clarify('intents', [{ kind: 'program' }, { kind: 'next-evaluation' }]);
   if (kinds.length === 0) {
     if (nextEvaluation) return intent({ kind: 'next-evaluation' });
     if (programAsked && named.size === 0) return intent({ kind: 'program' });
@@ -252,9 +270,10 @@ export function understand(text: string, context: UnderstandContext): Understand
   if (kinds.length === 0 && has('help') && named.size === 0) return intent({ kind: 'help' });
 
   // A tier named about a partner, nothing else asked: « Fibre est en Business ou en Premium ? »
-  if (kinds.length === 0 && !programAsked && mentionsTier(low, tierWords, mentions)) kinds = ['tier'];
+  if (kinds.length === 0 && !programAsked && mentionsTier(tierLow, tierWords, mentions)) kinds = ['tier'];
   // ... or beside a status asked: "are they on track to keep Business?" asks the tier.
-  if (kinds.length === 1 && kinds[0] === 'status' && mentionsTier(low, tierWords, mentions)) kinds = ['tier'];
+  if (kinds.length === 1 && kinds[0] === 'status' && mentionsTier(tierLow, tierWords, mentions))
+    kinds = ['tier'];
   // Named, but nothing asked: a follow-up (« et pour Garonne ? ») asks the thread's question again.
   if (kinds.length === 0 && (named.size > 0 || unknownName)) {
     const previous = context.previous?.intent;
@@ -389,10 +408,11 @@ function tierVocabulary(tiers: UnderstandContext['tiers']): Map<string, string> 
 }
 
 /**
- * The words with a tier's name that qualifies one of the catalog's benefits read as a benefit, not as the
- * tier: « les Starter Packs », « le Trophée Partenaire Premium », "Business Partner diplomas".
+ * The question's words, a tier's name blanked where it is not the tier: where it qualifies one of the
+ * catalog's benefits (« les Starter Packs », « le Trophée Partenaire Premium », "Business Partner
+ * diplomas"), or where it is an ordinary word ("access to the wiki").
  */
-function benefitsNamedWithTiers(low: string[], vocabulary: Map<string, string>): string[] {
+function tierNamesOnly(low: string[], vocabulary: Map<string, string>): string[] {
   const between = new Set(['partenaire', 'partenaires', 'partner', 'partners', 'offres', 'offers']);
   const qualifies = (i: number, step: 1 | -1) => {
     for (let j = i + step, n = 0; j >= 0 && j < low.length && n < 2; j += step, n++) {
@@ -401,8 +421,10 @@ function benefitsNamedWithTiers(low: string[], vocabulary: Map<string, string>):
     }
     return false;
   };
-  if (!low.some((w) => TIER_QUALIFIED_NOUNS.has(w))) return low;
-  return low.map((w, i) => (vocabulary.has(w) && (qualifies(i, 1) || qualifies(i, -1)) ? 'avantage' : w));
+  const ordinary = (i: number) => TIER_WORDS_AS_WORDS[low[i]!]?.includes(low[i + 1] ?? '') ?? false;
+  return low.map((w, i) =>
+    vocabulary.has(w) && (ordinary(i) || qualifies(i, 1) || qualifies(i, -1)) ? '' : w,
+  );
 }
 
 /** Whether a tier is named outside the partners' names (« en Business », "still Premium?"). */
