@@ -292,6 +292,19 @@ export const PATTERNS = {
     '(?:have|has|get|gets|got) (?:\\S+ ){0,2}access to',
     '(?:profiter|profitons|profitent|profite|beneficier|beneficions|beneficient)',
   ),
+  /** What a tier brings, never "give me": « que nous apporte notre palier ? » asks the benefits. */
+  brings: re(
+    'apporte',
+    'apportent',
+    'apporterait',
+    'comprend',
+    'inclut',
+    'brings?',
+    'includes?',
+    'unlocks?',
+    'comes? with',
+    'contient',
+  ),
   /** "What does tier X bring": benefits of a tier by its name. */
   bring: re(
     'apporte',
@@ -375,6 +388,7 @@ export const PATTERNS = {
     'plan (?:de )?developpement',
     'respect (?:des )?objectifs',
     'documents?',
+    'docs?',
     'pieces',
     'documents? (?:a|to|manquants?|missing)',
     'documents?(?: \\S+){0,3} (?:missing|manquants?|manquent)',
@@ -464,6 +478,8 @@ export const PATTERNS = {
     '(?:eu|eus|had|held)(?: \\S+){0,3} (?:paliers?|niveaux?|tiers?|levels?)',
     '(?:paliers?|niveaux?|tiers?|levels?)(?: \\S+){0,3} (?:avant|before|auparavant|precedemment|earlier|previously)(?= $)',
     'what happened (?:to|with)',
+    // A demotion or a promotion in the past: "has Bretagne ever been demoted?"
+    '(?:ever|already|deja|jamais|been|ete|once)(?: \\S+){0,2} (?:demoted|promoted|downgraded|upgraded|retrograde\\S*|promue?s?|descendue?s?|montee?s?)',
     'missed (?:quarters|duties)',
     // Quarters missed, in either order: « quels trimestres a-t-elle ratés ? », "did we miss a quarter?"
     'trimestres?(?: \\S+){0,6} (?:rates?|ratees?|manques?|manquees?|loupes?|loupees?|oublies?|oubliees?)',
@@ -582,6 +598,8 @@ export const PATTERNS = {
     '(?:assigned|attached) to whom',
     'whose (?:portfolio|accounts?|book)',
     'dans le portefeuille de qui',
+    '(?:referents?|referentes?|contacts?|interlocuteurs?) (?:chez |at |from )?dstny',
+    'dstny (?:contact|rep|referent)s?',
     'mon contact',
     'notre contact',
     'my contact',
@@ -661,6 +679,8 @@ export const PATTERNS = {
   ),
   /** Asking who, of people or partners: « qui a des devoirs en retard ? » is a list, "any overdue training?" not. */
   whoever: re('qui', 'who', 'lesquels', 'lesquelles', 'which partners', 'quels partenaires'),
+  /** A partner spoken of as a subject (« ils », "they"): "any chance they get demoted?" is about it, no list. */
+  subject: re('they', 'ils', 'elles', 'il', 'elle', 'we', 'nous'),
   /** "Who is at risk": with a filter below, a list. */
   who: re('qui', 'who', 'quels?', 'quelles?', 'which', 'lesquels', 'any', 'how many', 'combien'),
   atRisk: re(

@@ -195,7 +195,10 @@ export function understand(text: string, context: UnderstandContext): Understand
       !has('benefits') &&
       !has('bring') &&
       ((!has('program') && !has('nextEvaluation')) || filterWords)) ||
-      (has('who') && filterWords && specificBesidesFilters.length === 0) ||
+      (has('who') &&
+        (has('whoever') || !has('subject')) &&
+        filterWords &&
+        specificBesidesFilters.length === 0) ||
       (context.previous?.intent === 'list' && filterWords && specificBesidesFilters.length === 0));
 
   // A question about the bot itself ("what can you do?") is help, whatever its other words.
@@ -373,6 +376,8 @@ function partnerIntents(
   else if (has('nextTier', s) && !benefits && !has('bring', s)) kinds.add('missing');
   else if (has('nextTier', s) && has('bring', s)) kinds.add('benefits');
   if (has('tier', s) || has('demotion', s)) kinds.add('tier');
+  // What a partner's tier brings it is its benefits: « que nous apporte notre palier ? »
+  if (has('brings', s) && has('tier', s)) kinds.add('benefits');
   if (has('status', s)) kinds.add('status');
   if (kinds.size > 1) kinds.delete('status');
   if (kinds.size > 1) kinds.delete('tier');
@@ -386,8 +391,11 @@ function partnerIntents(
   if (kinds.has('manager')) return ['manager'];
   // What Experts Zen still needs is the Zen card's.
   if (kinds.has('zen')) kinds.delete('missing');
-  // A partner's duties missed are part of its history.
-  if (kinds.has('history')) kinds.delete('obligations');
+  // A partner's duties missed, and its promotions past, are part of its history.
+  if (kinds.has('history')) {
+    kinds.delete('obligations');
+    kinds.delete('missing');
+  }
   return [...kinds];
 }
 

@@ -149,7 +149,7 @@ describe('understanding questions in plain French and English', () => {
     expect(ask('que donne le palier Access ?', 'contact')).toBe('tier-benefits access');
   });
 
-  it('reads months, ordinals and small words as words, and a program question joined to another as two', () => {
+  it('reads months, ordinals and small words as words, a program question joined to another as two, the past as history', () => {
     const cases: [question: string, expected: string, context?: CorpusContext][] = [
       ['qui pourrait descendre d’un palier en Janvier ?', 'list at-risk'],
       ['la réévaluation a lieu le 1er Juillet ?', 'next-evaluation'],
@@ -159,6 +159,11 @@ describe('understanding questions in plain French and English', () => {
       ['how long until the tiers are recomputed?', 'next-evaluation', 'acme'],
       // A past change of tier is the history's, not the next evaluation's.
       ['when did they last change tier?', 'history acme', 'acme'],
+      ['has Bretagne ever been demoted?', 'history bretagne'],
+      // A partner as the subject is the partner asked about, not a list; what its tier brings, its benefits.
+      ['any chance they get demoted?', 'tier acme', 'acme'],
+      ['any partner about to be demoted?', 'list at-risk', 'acme'],
+      ['que nous apporte notre palier ?', 'benefits garonne', 'contact'],
     ];
     for (const [question, expected, context] of cases)
       expect(ask(question, context), question).toBe(expected);
