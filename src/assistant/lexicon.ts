@@ -200,6 +200,10 @@ export const PATTERNS = {
     'loin du (?:palier|niveau)',
     'pour (?:passer|monter|atteindre|arriver)',
     'to (?:reach|get to|move up to|hit|go up)',
+    // How to get there: "how do we get to Premium?", « comment passer en Business ? »
+    'how (?:do|can|could|would|should) (?:\\S+ ){1,2}(?:get|go|move|climb) (?:up )?to',
+    'how (?:do|can|could|would|should) (?:\\S+ ){1,2}reach',
+    'comment (?:\\S+ ){0,2}(?:passer|monter|atteindre|arriver|aller) (?:au|a|en|jusqu|le|la)',
   ),
   nextTier: re(
     'palier suivant',
