@@ -3,6 +3,7 @@ import { type UnderstandContext, understand } from '../src/assistant/understand.
 import { loadCatalog } from '../src/program/catalog.load.js';
 import { CORPUS, PARTNERS, summary } from '../test/unit/understand.corpus.js';
 import { DEV } from '../test/unit/understand.dev.js';
+import { HELDOUT } from '../test/unit/understand.heldout.js';
 import { percentile, round } from './support.js';
 
 const SYLLABLES = [
@@ -23,8 +24,8 @@ const SYLLABLES = [
 ];
 const SUFFIXES = ['Telecom', 'Networks', 'Services', 'Cloud', 'SAS', 'Connect', 'VoIP', 'IT', ''];
 
-/** The questions asked: the corpus's and DEV's (written blind). */
-const SETS = [CORPUS, DEV];
+/** The questions asked: the corpus's, DEV's and HELDOUT's (both written blind, then tuned on). */
+const SETS = [CORPUS, DEV, HELDOUT];
 
 /** Made-up partner names, none a corpus partner's or a word of the questions (nor one typo from one). */
 function generatedPartners(count: number): { id: string; name: string }[] {

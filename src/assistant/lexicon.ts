@@ -20,7 +20,19 @@ const re = (...alternatives: string[]) => {
 
 /** Words for a tier re-evaluation, as nouns and verbs. */
 const EVALUATION =
-  '(?:re ?)?(?:evaluation|evaluations|evalue|evaluee|evalues|evaluees|evaluated|evaluer|reevalu\\S*|revue|revus?|review|reviews|reviewed|assess\\S*|recalcul\\S*|reclass\\S*)';
+  '(?:re ?)?(?:evaluation|evaluations|evalue|evaluee|evalues|evaluees|evaluated|evaluer|reevalu\\S*|revue|revus?|review|reviews|reviewed|assess\\S*|recalcul\\S*|recomput\\S*|reclass\\S*)';
+
+/** Asking when, or how long until: « dans combien de jours », "how long until", « d'ici quand ». */
+const WHEN =
+  '(?:quand|when(?! did| was| were)|date|how long|how soon|dans combien|d ici combien|d ici quand|combien de (?:jours|temps|semaines|mois)|a quelle date|what date|what day)';
+
+/** Tiers changing, said of the tiers themselves (« les paliers changent », "tiers are recomputed"). */
+const TIERS_CHANGE =
+  '(?:paliers|niveaux|tiers|levels|statuts|classements)(?: \\S+){0,2} (?:changent|changeront|change|bougent|bougeront|bouger|changer|recomput\\S*|recalcul\\S*|updated|update|refresh\\S*|mis a jour|remis a jour|revus|reevalu\\S*)';
+
+/** "A tier", after a verb of dropping: « descendre d'un palier », "drop a tier". */
+const A_TIER =
+  '(?: (?:d un|de|du|un|a|one|down a|down one|down|their|leur|son|its) (?:palier|niveau|tier|level))?';
 
 /** "To the tier above", after a word of promotion: « pas loin de passer au palier au-dessus ». */
 const TO_NEXT_TIER = '(?: (?:au|a|le|du|un) (?:palier|niveau) (?:au dessus|superieur|suivant|d apres))?';
@@ -62,6 +74,9 @@ export const PATTERNS = {
     'how (?:is|are) (?:we|things|they|it)',
     'how s it going',
     'overview',
+    'state of',
+    'news (?:on|about|from|of)',
+    'any news',
     'summary',
     'summarise',
     'summarize',
@@ -95,6 +110,8 @@ export const PATTERNS = {
     'rank',
     'ranked',
     'categorie',
+    'categories',
+    'category',
     'classe',
     'classee',
     'classement',
@@ -183,6 +200,10 @@ export const PATTERNS = {
     'loin du (?:palier|niveau)',
     'pour (?:passer|monter|atteindre|arriver)',
     'to (?:reach|get to|move up to|hit|go up)',
+    // How to get there: "how do we get to Premium?", « comment passer en Business ? »
+    'how (?:do|can|could|would|should) (?:\\S+ ){1,2}(?:get|go|move|climb) (?:up )?to',
+    'how (?:do|can|could|would|should) (?:\\S+ ){1,2}reach',
+    'comment (?:\\S+ ){0,2}(?:passer|monter|atteindre|arriver|aller) (?:au|a|en|jusqu|le|la)',
   ),
   nextTier: re(
     'palier suivant',
@@ -225,9 +246,68 @@ export const PATTERNS = {
     'offres? preferentielles?',
     'leads',
     'goodies',
+    // The catalog's benefits by their names (src/program/catalog.yml), in both languages.
+    'pack (?:de )?bienvenue',
+    'welcome pack',
+    'flyers?',
+    'guide (?:du )?partenaire',
+    'partner guide',
+    'wiki',
+    'equipe dediee',
+    'dedicated (?:support )?team',
+    'starter packs?',
+    'grille (?:d )?escalade',
+    'escalation grid',
+    'commercial dedie',
+    'dedicated sales (?:rep|reps|representative)',
+    'challenges? dstny',
+    'dstny challenges?',
+    '(?:aux|les|des) challenges',
+    'evenementiel\\S*',
+    'events? support',
+    'support for (?:your |our |their )?events',
+    'journees? (?:des )?partenaires?',
+    'partners? days?',
+    'diplomes?',
+    'diplomas?',
+    'trophees?',
+    'troph(?:y|ies)',
+    'club (?:des )?partenaires',
+    'partners? club',
+    'formations? gratuites?',
+    'free trainings?',
+    'indicateurs de performance detailles',
+    'detailed performance indicators',
+    'point technique mensuel',
+    'monthly technical reviews?',
+    'preferential offers?',
+    'invitations?',
+    'invited',
     'what do(?:es)? \\S+(?: \\S+)? get',
     'what (?:do|does|would|will|could) (?:we|i|they|it) get',
     'qu (?:est ce qu )?(?:il|elle|on|ils|elles|j|nous) (?:obtient|obtenons|obtiens|gagne|a droit)',
+  ),
+  /** Being entitled to something: a benefit, whatever the thing is (« le Commercial dédié, on y a droit ? »). */
+  entitlement: re(
+    '(?:ai|as|a|avons|avez|ont|aura|aurons|aurait)(?: \\S+){0,2} droit',
+    'droit (?:a|au|aux)',
+    'entitled',
+    '(?:ont|a|avons|avez|ai|as|aurons|auront) (?:\\S+ ){0,2}acces',
+    '(?:have|has|get|gets|got) (?:\\S+ ){0,2}access to',
+    '(?:profiter|profitons|profitent|profite|beneficier|beneficions|beneficient)',
+  ),
+  /** What a tier brings, never "give me": « que nous apporte notre palier ? » asks the benefits. */
+  brings: re(
+    'apporte',
+    'apportent',
+    'apporterait',
+    'comprend',
+    'inclut',
+    'brings?',
+    'includes?',
+    'unlocks?',
+    'comes? with',
+    'contient',
   ),
   /** "What does tier X bring": benefits of a tier by its name. */
   bring: re(
@@ -265,11 +345,12 @@ export const PATTERNS = {
   obligations: re(
     'devoirs?',
     'obligations?',
+    'duty',
+    'duties',
+    'responsibilit(?:y|ies)',
+    'papers',
+    'to hand in',
     'reste a faire',
-    'reste t il',
-    'que reste',
-    'il (?:me |nous |lui |leur |vous |te )?reste (?:\\S+ ){0,2}a',
-    'reste (?:encore )?a',
     'a faire',
     'a rendre',
     'a fournir',
@@ -292,7 +373,26 @@ export const PATTERNS = {
     'cgas',
     'fiche de qualification',
     'plan de developpement',
+    // The catalog's documents in English, as in French.
+    'qualification (?:form|sheet)',
+    'development plan',
+    'charters?',
+    'contracts?',
+    'agreements?',
+    'terms of service',
+    'forms?',
+    'requirements?',
+    'commitments?',
+    'sales targets?',
+    'forecasts?',
+    'objectifs (?:de ventes?|commerciaux)',
+    'previsions (?:de ventes?|des ventes)',
+    'certifications? (?:\\S+ ){0,2}(?:editeurs?|constructeurs?)',
+    '(?:vendors?|manufacturers?) (?:\\S+ ){0,2}certifications?',
+    'plan (?:de )?developpement',
+    'respect (?:des )?objectifs',
     'documents?',
+    'docs?',
     'pieces',
     'documents? (?:a|to|manquants?|missing)',
     'documents?(?: \\S+){0,3} (?:missing|manquants?|manquent)',
@@ -315,6 +415,12 @@ export const PATTERNS = {
   ),
   /** Verbs of duty: what must be done, unless the question asks how much is missing (then it is that). */
   duty: re(
+    // What remains: the duties, or how much is missing (« quel écart reste-t-il pour atteindre Premium ? »).
+    'reste t il',
+    'que reste',
+    'il (?:me |nous |lui |leur |vous |te )?reste (?:\\S+ ){0,2}a',
+    'il (?:me |nous |lui |leur |vous |te )?reste quoi',
+    'reste (?:encore )?a',
     'doit (?:encore|faire|on)',
     'doivent (?:encore|faire)',
     'dois je',
@@ -373,6 +479,11 @@ export const PATTERNS = {
     'previously',
     'auparavant',
     '(?:paliers?|niveaux?|tiers?|levels?)(?: \\S+){0,3} (?:eu|eus|had|held)',
+    '(?:eu|eus|had|held)(?: \\S+){0,3} (?:paliers?|niveaux?|tiers?|levels?)',
+    '(?:paliers?|niveaux?|tiers?|levels?)(?: \\S+){0,3} (?:avant|before|auparavant|precedemment|earlier|previously)(?= $)',
+    'what happened (?:to|with)',
+    // A demotion or a promotion in the past: "has Bretagne ever been demoted?"
+    '(?:ever|already|deja|jamais|been|ete|once)(?: \\S+){0,2} (?:demoted|promoted|downgraded|upgraded|retrograde\\S*|promue?s?|descendue?s?|montee?s?)',
     'missed (?:quarters|duties)',
     // Quarters missed, in either order: « quels trimestres a-t-elle ratés ? », "did we miss a quarter?"
     'trimestres?(?: \\S+){0,6} (?:rates?|ratees?|manques?|manquees?|loupes?|loupees?|oublies?|oubliees?)',
@@ -444,9 +555,12 @@ export const PATTERNS = {
     `prochaine (?:\\S+ ){0,2}${EVALUATION}`,
     `next (?:\\S+ ){0,2}${EVALUATION}`,
     `upcoming (?:\\S+ ){0,2}${EVALUATION}`,
-    `(?:quand|when|date)(?: \\S+){0,5} ${EVALUATION}`,
+    `${WHEN}(?: \\S+){0,5} ${EVALUATION}`,
+    `${WHEN}(?: \\S+){0,5} ${TIERS_CHANGE}`,
     `${EVALUATION} (?:\\S+ ){0,4}(?:quand|when)`,
     'when (?:are|is) tiers',
+    // The evaluation with its date: « la réévaluation a lieu le 1er juillet ? »
+    `${EVALUATION} (?:\\S+ ){0,4}(?:a lieu|aura lieu|lieu|takes place|happens|janvier|juillet|january|july)`,
     'fin du semestre',
     `avant la (?:prochaine )?${EVALUATION}`,
     'end of (?:the )?(?:semester|half)',
@@ -466,6 +580,8 @@ export const PATTERNS = {
     'qui (?:me |nous |le |la |les |vous |t |leur |lui )?(?:gere|suit|s occupe)',
     'qui (?:\\S+ ){0,2}(?:gere|gerent|suit|suivent|occupe|occupent)',
     'qui est (?:en )?charge',
+    'qui (?:\\S+ ){0,2}(?:pilote|pilotent|accompagne|accompagnent|couvre|couvrent)',
+    'who (?:\\S+ ){0,2}(?:pilots|drives|covers|owns|supports)',
     'qui est (?:\\S+ ){0,3}en charge',
     '(?:commercial|commerciale|sales rep|rep) (?:en charge|dedie|dediee|attitre|attitree|assigned)',
     'en charge (?:de|d)',
@@ -479,6 +595,15 @@ export const PATTERNS = {
     'qui (?:contacter|appeler)',
     'qui (?:\\S+ ){0,2}(?:contacter|appeler|joindre)',
     'who (?:\\S+ ){0,2}(?:contact|call|reach|email)',
+    // Whom a partner is attached or assigned to: « à qui est rattaché Euro Trunk ? »
+    'a qui (?:\\S+ ){0,3}(?:rattache|rattachee|rattaches|rattachees|affecte|affectee|affectes|assigne|assignee|assignes|confie|confiee)',
+    '(?:rattache|rattachee|affecte|affectee|assigne|assignee|confie|confiee)s? a qui',
+    'who (?:\\S+ ){0,3}(?:assigned|attached) to',
+    '(?:assigned|attached) to whom',
+    'whose (?:portfolio|accounts?|book)',
+    'dans le portefeuille de qui',
+    '(?:referents?|referentes?|contacts?|interlocuteurs?) (?:chez |at |from )?dstny',
+    'dstny (?:contact|rep|referent)s?',
     'mon contact',
     'notre contact',
     'my contact',
@@ -558,24 +683,22 @@ export const PATTERNS = {
   ),
   /** Asking who, of people or partners: « qui a des devoirs en retard ? » is a list, "any overdue training?" not. */
   whoever: re('qui', 'who', 'lesquels', 'lesquelles', 'which partners', 'quels partenaires'),
+  /** A partner spoken of as a subject (« ils », "they"): "any chance they get demoted?" is about it, no list. */
+  subject: re('they', 'ils', 'elles', 'il', 'elle', 'we', 'nous'),
   /** "Who is at risk": with a filter below, a list. */
   who: re('qui', 'who', 'quels?', 'quelles?', 'which', 'lesquels', 'any', 'how many', 'combien'),
   atRisk: re(
+    // With the tier they would lose, taken out with the filter: "who could drop a tier?"
+    `(?:drop|baisser|tomber|chuter|descendre|redescendre|go down|lose|perdre)${A_TIER}`,
     'risque',
     'risquent',
     'risk',
     'at risk',
-    'descendre',
-    'redescendre',
     'retrogrades?',
     'retrogradees?',
     'demot\\S*',
     'downgrad\\S*',
     'go(?:ing)? down',
-    'drop',
-    'baisser',
-    'tomber',
-    'chuter',
     'en danger',
     'in danger',
     'menaces?',
@@ -625,7 +748,13 @@ export const PATTERNS = {
     'departed',
     'churn\\S*',
     'quit(?:te|tent|ted)?(?: le programme| the program)?',
-    '(?:partners|which|ones|who)(?: (?:have|has|already|recently|just))? left',
+    '(?:partners|which|ones|who|that)(?: (?:that|who|which))?(?: (?:have|has|already|recently|just)){0,2} left',
+    'left us',
+    'no longer (?:in|part of|with)',
+    'former partners',
+    'ex partners',
+    'anciens partenaires',
+    'ne sont plus (?:partenaires|dans le programme|la)',
   ),
   /** "And for X?", "et ses avantages ?": a follow-up in a thread. */
   followUp: re(
@@ -678,10 +807,81 @@ export const FILLER = new Set(
   regarding re infos dstny info information informations detail details precis precise
   accord daccord parfait super top cool great nice perfect alright sure noted entendu compris voila btw
   juste just simplement simply please besoin svp right ici there account compte client clients company
+  dont lequel laquelle lesquels auquel auxquels duquel ainsi mais car comme depuis pendant avant apres selon chaque
+  tous toutes autre autres meme memes plus moins tres trop peu jamais toujours rien chacun quelqu quelques
+  parmi entre lorsque puisque afin quant than since until till before after each every other others more less
+  most some any many none nothing only even ever never always into onto over under again such same both
+  either neither whose where while because though yet via per whether
+  janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march
+  april may june july august september october november december lundi mardi mercredi jeudi vendredi samedi
+  dimanche monday tuesday wednesday thursday friday saturday sunday demain tomorrow hier yesterday semaine week
   own owned owning beaucoup bcp much very lot able capable kind sort sorte genre type societe entreprise boite ca ventes sales euros eur`.split(
     /\s+/,
   ),
 );
+
+/** The catalog's benefits whose names carry a tier's: « Starter Packs », « Trophée Partenaire Premium ». */
+export const TIER_QUALIFIED_NOUNS = new Set([
+  'pack',
+  'packs',
+  'diplome',
+  'diplomes',
+  'diploma',
+  'diplomas',
+  'trophee',
+  'trophees',
+  'trophy',
+  'preferentielles',
+  'preferential',
+]);
+
+/**
+ * The catalog's benefits whose names hold other questions' words (« Programme Webinars & Formations » is
+ * no training due, « Point technique mensuel » no status): each is read as one benefit, « avantages ».
+ */
+export const BENEFIT_NAMES = new RegExp(
+  ` (?:${[
+    'programmes? (?:des |de )?webinars? (?:& |et |and )?formations',
+    'webinars? (?:& |et |and )?trainings? programmes?',
+    'formations? gratuites?(?: pour \\S+ personnes? par an)?',
+    'free trainings?(?: for \\S+ persons? a year)?',
+    'point technique mensuel',
+    'monthly technical reviews?',
+    '(?:la )?presentation dstny',
+    '(?:the )?dstny presentation',
+    'accompagnement (?:\\S+ ){0,3}(?:cycles|evenementiel\\S*)(?: clients)?',
+    'support (?:on|for) (?:your |our |their |the )?(?:first \\S+ customer cycles|events)',
+    'equipe dediee(?: accompagnement)?',
+    'dedicated (?:support )?team',
+    'acces (?:a la )?base experts zen(?: pour aide sur installation)?',
+    '(?:access to )?the experts zen base(?: for installation help)?',
+    '(?:access to )?(?:dstny )?promotions dstny',
+    '(?:access to )?dstny promotions',
+    'preferential (?:\\S+ )?offers?',
+    'offres? preferentielles?(?: \\S+)?',
+  ].join('|')}) `,
+  'g',
+);
+
+/**
+ * The catalog's own words (its benefits', duties', Experts Zen's and revenues' labels, both languages) that
+ * the patterns do not hold: words of the program, never taken for a partner's name (« MyDstny », « Trunk SIP »).
+ */
+export const PROGRAM_WORDS = new Set(
+  `accompagnement activites admin approve area base billed certifier communicates communication competences
+  customer cycles data declared declarees define definir disponible equipements equipment garantie general
+  generale geographique grids grilles guaranteed installation intervenir intervention ipbx job justifier ligne
+  listing managed mandate mandates met metacentrex minutes module months mrr mydstny network online order
+  participer person personalised personnalise personne ponctuel premiers presentation presentielle presentiel
+  prestations price prove qcm quizzes recurrent recurring referencement reseau reseller respect response reussir
+  services sip site onsite skills specific specifique suivi tarifaires trophy trunk valider voip wholesale zone
+  referent referente referents vente technique technical certifications certification`.split(/\s+/),
+);
+
+/** Tiers' names that are ordinary words before these: "access to the wiki" names no tier. */
+export const TIER_WORDS_AS_WORDS: Readonly<Record<string, readonly string[]>> = {
+  access: ['to'],
+};
 
 /** Words after which a name is expected: « les devoirs de Foobar », "benefits for Foobar". */
 export const NAME_MARKERS = new Set([

@@ -6,7 +6,16 @@ import type {
   PartnerIntentKind,
   Understanding,
 } from './intents.js';
-import { FILLER, NAME_MARKERS, PATTERNS, SINGLE_WORDS } from './lexicon.js';
+import {
+  BENEFIT_NAMES,
+  FILLER,
+  NAME_MARKERS,
+  PATTERNS,
+  PROGRAM_WORDS,
+  SINGLE_WORDS,
+  TIER_QUALIFIED_NOUNS,
+  TIER_WORDS_AS_WORDS,
+} from './lexicon.js';
 import {
   closestPartners,
   FUZZY_MIN_LENGTH,
@@ -33,6 +42,9 @@ export interface UnderstandContext {
 export const MAX_QUESTION_LENGTH = 500;
 
 const SLACK_MARKUP = /<[@#!][^>]*>|<https?:[^>]*>/g;
+
+/** A number, an ordinal or an amount as typed (« 1er », "3rd", "500k"): never a partner's name. */
+const NUMBER = /^\d+(?:er|re|e|eme|nd|st|rd|th|k)?$/;
 
 /** The words a pattern's source spells out, its optional letters and endings both with and without. */
 function spelledWords(source: string): string[] {
@@ -123,7 +135,8 @@ export function understand(text: string, context: UnderstandContext): Understand
   const cleaned = text.slice(0, MAX_QUESTION_LENGTH).replace(SLACK_MARKUP, ' ');
   const { raw, low: typed } = tokens(cleaned);
   const tierWords = tierVocabulary(context.tiers);
-  const isWord = (w: string) => FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || /^\d+$/.test(w);
+  const isWord = (w: string) =>
+    FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || PROGRAM_WORDS.has(w) || NUMBER.test(w);
   const readAs = (w: string, i: number): string => {
     // « CA » in capitals is the deck's chiffre d'affaires, « ça » is not.
     if (raw[i] === 'CA') return 'revenue';
@@ -138,7 +151,8 @@ export function understand(text: string, context: UnderstandContext): Understand
     return typoOf(w, TYPO_TARGETS) ?? typoOf(w, tierWords.keys()) ?? w;
   };
   const low = typed.map(readAs);
-  const s = ` ${low.join(' ')} `;
+  // The benefits named by the catalog's words read as benefits (replaced twice: the matches share spaces).
+  const s = ` ${low.join(' ')} `.replace(BENEFIT_NAMES, ' avantages ').replace(BENEFIT_NAMES, ' avantages ');
   const seen = new Map<string, boolean>();
   const has = (key: keyof typeof PATTERNS, on = s) => {
     if (on !== s) return PATTERNS[key].test(on);
@@ -149,7 +163,9 @@ export function understand(text: string, context: UnderstandContext): Understand
     return found;
   };
 
-  const tierMentioned = findTier(low, tierWords);
+  // The words that name a tier (not « Starter » of the Starter Packs, nor "access" of "access to").
+  const tierLow = tierNamesOnly(low, tierWords);
+  const tierMentioned = findTier(tierLow, tierWords);
   const known = isWord;
 
   const mentions = findPartners(low, context.partners, known);
@@ -179,7 +195,10 @@ export function understand(text: string, context: UnderstandContext): Understand
       !has('benefits') &&
       !has('bring') &&
       ((!has('program') && !has('nextEvaluation')) || filterWords)) ||
-      (has('who') && filterWords && specificBesidesFilters.length === 0) ||
+      (has('who') &&
+        (has('whoever') || !has('subject')) &&
+        filterWords &&
+        specificBesidesFilters.length === 0) ||
       (context.previous?.intent === 'list' && filterWords && specificBesidesFilters.length === 0));
 
   // A question about the bot itself ("what can you do?") is help, whatever its other words.
@@ -191,7 +210,7 @@ export function understand(text: string, context: UnderstandContext): Understand
   if (tierMentioned && named.size === 0 && tierAsked)
     return intent({ kind: 'tier-benefits', tier: tierMentioned });
   // Two tiers' benefits: which one first?
-  const tiersMentioned = new Set(low.map((w) => tierWords.get(w)).filter((t) => t !== undefined));
+  const tiersMentioned = new Set(tierLow.map((w) => tierWords.get(w)).filter((t) => t !== undefined));
   if (tiersMentioned.size > 1 && named.size === 0 && tierAsked)
     return clarify(
       'intents',
@@ -217,10 +236,35 @@ export function understand(text: string, context: UnderstandContext): Understand
   const programAsked = has('program');
   // "When is the next tier evaluation?" asks a date, not what is missing for the next tier.
   const nextEvaluation = has('nextEvaluation') && !has('missingStrong');
-  if (nextEvaluation)
+  // A question about the program joined to one about a partner (« qui est notre manager et quand est la
+  // prochaine évaluation ? ») asks both: the partner's side keeps its reads, the program's is offered too.
+  const alsoAsked: Intent[] = [];
+  const sides = coordinated(s);
+  const partnerSides = (general: keyof typeof PATTERNS, vague: readonly PartnerIntentKind[]) => {
+    if (sides.length < 2 || !sides.some((side) => has(general, side))) return [];
+    const others = sides.filter((side) => !has(general, side));
+    return [...new Set(others.flatMap((side) => partnerIntents(side, has)))].filter(
+      (k) => !vague.includes(k),
+    );
+  };
+  const besideEvaluation = nextEvaluation ? partnerSides('nextEvaluation', []) : [];
+  const besideProgram = programAsked && named.size === 0 ? partnerSides('program', ['tier', 'status']) : [];
+  if (besideEvaluation.length) {
+    kinds = besideEvaluation;
+    alsoAsked.push({ kind: 'next-evaluation' });
+  } else if (nextEvaluation)
     kinds = kinds.filter((k) => k !== 'tier' && k !== 'status' && k !== 'history' && k !== 'missing');
-  if (programAsked && named.size === 0 && kinds.every((k) => k === 'tier' || k === 'status')) kinds = [];
+  if (besideProgram.length) {
+    kinds = [...new Set([...kinds, ...besideProgram])].filter((k) => k !== 'tier' && k !== 'status');
+    alsoAsked.push({ kind: 'program' });
+  } else if (programAsked && named.size === 0 && kinds.every((k) => k === 'tier' || k === 'status'))
+    kinds = [];
 
+  // Two questions about the program, one of them its next evaluation: which first?
+  const programBeside =
+    nextEvaluation && sides.some((side) => has('program', side) && !has('nextEvaluation', side));
+  if (kinds.length === 0 && named.size === 0 && programBeside)
+    return clarify('intents', [{ kind: 'program' }, { kind: 'next-evaluation' }]);
   if (kinds.length === 0) {
     if (nextEvaluation) return intent({ kind: 'next-evaluation' });
     if (programAsked && named.size === 0) return intent({ kind: 'program' });
@@ -229,7 +273,10 @@ export function understand(text: string, context: UnderstandContext): Understand
   if (kinds.length === 0 && has('help') && named.size === 0) return intent({ kind: 'help' });
 
   // A tier named about a partner, nothing else asked: « Fibre est en Business ou en Premium ? »
-  if (kinds.length === 0 && !programAsked && mentionsTier(low, tierWords, mentions)) kinds = ['tier'];
+  if (kinds.length === 0 && !programAsked && mentionsTier(tierLow, tierWords, mentions)) kinds = ['tier'];
+  // ... or beside a status asked: "are they on track to keep Business?" asks the tier.
+  if (kinds.length === 1 && kinds[0] === 'status' && mentionsTier(tierLow, tierWords, mentions))
+    kinds = ['tier'];
   // Named, but nothing asked: a follow-up (« et pour Garonne ? ») asks the thread's question again.
   if (kinds.length === 0 && (named.size > 0 || unknownName)) {
     const previous = context.previous?.intent;
@@ -269,7 +316,7 @@ export function understand(text: string, context: UnderstandContext): Understand
     partnerFrom = 'default';
   }
   if (!partnerId) return clarify('partner-missing', []);
-  if (kinds.length > 1) return clarify('intents', choose(partnerId));
+  if (kinds.length > 1 || alsoAsked.length) return clarify('intents', [...choose(partnerId), ...alsoAsked]);
   return { kind: 'intent', intent: { kind: kinds[0]!, partnerId }, partnerFrom };
 }
 
@@ -288,6 +335,14 @@ function isPartnerKind(kind: IntentKind): kind is PartnerIntentKind {
 /** Two questions joined by « et », "and"...: each side may ask its own (« leur palier et leurs devoirs ? »). */
 const COORDINATION = / (?:et|and|&|ainsi que|as well as|puis) /;
 
+/** The sides of a question's coordinations, each with spaces around it like the whole. */
+function coordinated(s: string): string[] {
+  return s
+    .split(COORDINATION)
+    .map((side) => ` ${side.trim()} `)
+    .filter((side) => side.trim().length > 0);
+}
+
 /**
  * The reads asked for, each side of a coordination counted on its own, so that a vaguer read named on its
  * side (« leur palier », "our tier") is not taken for part of the other side's.
@@ -297,9 +352,8 @@ function joinedIntents(
   has: (key: keyof typeof PATTERNS, on?: string) => boolean,
 ): PartnerIntentKind[] {
   const whole = partnerIntents(s, has);
-  const sides = s
-    .split(COORDINATION)
-    .map((side) => partnerIntents(` ${side.trim()} `, has))
+  const sides = coordinated(s)
+    .map((side) => partnerIntents(side, has))
     .filter((kinds) => kinds.length > 0);
   if (sides.length < 2) return whole;
   return [...new Set([...whole, ...sides.flat()])];
@@ -322,14 +376,26 @@ function partnerIntents(
   else if (has('nextTier', s) && !benefits && !has('bring', s)) kinds.add('missing');
   else if (has('nextTier', s) && has('bring', s)) kinds.add('benefits');
   if (has('tier', s) || has('demotion', s)) kinds.add('tier');
+  // What a partner's tier brings it is its benefits: « que nous apporte notre palier ? »
+  if (has('brings', s) && has('tier', s)) kinds.add('benefits');
   if (has('status', s)) kinds.add('status');
   if (kinds.size > 1) kinds.delete('status');
   if (kinds.size > 1) kinds.delete('tier');
+  // Being entitled to something is asking a benefit, even a person (« le Commercial dédié, on y a droit ? »).
+  if (has('entitlement', s)) {
+    kinds.add('benefits');
+    kinds.delete('manager');
+    kinds.delete('obligations');
+    kinds.delete('status');
+  }
   if (kinds.has('manager')) return ['manager'];
   // What Experts Zen still needs is the Zen card's.
   if (kinds.has('zen')) kinds.delete('missing');
-  // A partner's duties missed are part of its history.
-  if (kinds.has('history')) kinds.delete('obligations');
+  // A partner's duties missed, and its promotions past, are part of its history.
+  if (kinds.has('history')) {
+    kinds.delete('obligations');
+    kinds.delete('missing');
+  }
   return [...kinds];
 }
 
@@ -347,6 +413,26 @@ function tierVocabulary(tiers: UnderstandContext['tiers']): Map<string, string> 
       for (const w of tokens(label).low) if (w !== 'partner' && w !== 'partenaire') vocabulary.set(w, t.code);
   }
   return vocabulary;
+}
+
+/**
+ * The question's words, a tier's name blanked where it is not the tier: where it qualifies one of the
+ * catalog's benefits (« les Starter Packs », « le Trophée Partenaire Premium », "Business Partner
+ * diplomas"), or where it is an ordinary word ("access to the wiki").
+ */
+function tierNamesOnly(low: string[], vocabulary: Map<string, string>): string[] {
+  const between = new Set(['partenaire', 'partenaires', 'partner', 'partners', 'offres', 'offers']);
+  const qualifies = (i: number, step: 1 | -1) => {
+    for (let j = i + step, n = 0; j >= 0 && j < low.length && n < 2; j += step, n++) {
+      if (TIER_QUALIFIED_NOUNS.has(low[j]!)) return true;
+      if (!between.has(low[j]!)) return false;
+    }
+    return false;
+  };
+  const ordinary = (i: number) => TIER_WORDS_AS_WORDS[low[i]!]?.includes(low[i + 1] ?? '') ?? false;
+  return low.map((w, i) =>
+    vocabulary.has(w) && (ordinary(i) || qualifies(i, 1) || qualifies(i, -1)) ? '' : w,
+  );
 }
 
 /** Whether a tier is named outside the partners' names (« en Business », "still Premium?"). */
