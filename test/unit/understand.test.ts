@@ -4,6 +4,7 @@ import { type UnderstandContext, understand } from '../../src/assistant/understa
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { CORPUS, type CorpusContext, PARTNERS, summary } from './understand.corpus.js';
 import { DEV } from './understand.dev.js';
+import { FRESH } from './understand.fresh.js';
 import { HELDOUT } from './understand.heldout.js';
 
 const catalog = loadCatalog('src/program/catalog.yml');
@@ -77,6 +78,15 @@ describe('understanding questions in plain French and English', () => {
   it('understands at least 95 % of HELDOUT (measured blind, then tuned on) exactly, and never names a wrong partner', () => {
     const { results, share, wrongPartner } = score('HELDOUT', HELDOUT);
     expect(results.length).toBe(80);
+    expect(wrongPartner).toEqual([]);
+    expect(share).toBeGreaterThanOrEqual(0.95);
+  });
+
+  // FRESH was written blind by a third person and measured once, on the understander tuned on DEV and
+  // HELDOUT: 96 of 100. Its misses are left as they were measured, as a check on new phrasings.
+  it('understands at least 95 % of FRESH (written blind, never tuned on) exactly, and never names a wrong partner', () => {
+    const { results, share, wrongPartner } = score('FRESH', FRESH);
+    expect(results.length).toBe(100);
     expect(wrongPartner).toEqual([]);
     expect(share).toBeGreaterThanOrEqual(0.95);
   });
