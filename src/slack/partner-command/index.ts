@@ -4,12 +4,4 @@ export { handlePartnerCommand, mayRun } from './handle.js';
 export { parseListArgs } from './list.js';
 export { cleanCommandText, parseCommandText } from './parse.js';
 export { findSubcommand, partnerSubcommand, READ_SUBCOMMANDS, SUBCOMMANDS } from './subcommands.js';
-export type {
-  Access,
-  CommandContext,
-  PartnerCommandDeps,
-  PartnerCommandRequest,
-  PartnerResolution,
-  Reply,
-  Subcommand,
-} from './types.js';
+export type * from './types.js';
