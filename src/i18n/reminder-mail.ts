@@ -18,6 +18,15 @@ const en = {
   outro:
     'Your Dstny partner manager confirms each training declared. Questions: reply to your partner manager.',
   signature: 'The Dstny partner team',
+  /** An Experts Zen certification due again (program/certifications.ts). */
+  renewal: {
+    subject: (partner: string) => `${partner}: an Experts Zen certification to renew`,
+    intro: (partner: string) => `A certification of ${partner}’s Experts Zen listing lapses soon:`,
+    line: (doneOn: string, lapsesOn: string, days: string) =>
+      `done on ${doneOn}, valid until ${lapsesOn} (${days} left)`,
+    outro:
+      'Renew it before then: once it lapses, the listing is suspended and no longer shown to those looking for an expert. Your Dstny partner manager records the renewal.',
+  },
 };
 
 export type ReminderMailMessages = typeof en;
@@ -35,6 +44,14 @@ const fr: ReminderMailMessages = {
   outro:
     'Votre responsable partenaire Dstny confirme chaque formation déclarée. Une question\u202f? Écrivez à votre responsable partenaire.',
   signature: 'L’équipe Partenaires Dstny',
+  renewal: {
+    subject: (partner) => `${partner}\u202f: une certification Experts Zen à renouveler`,
+    intro: (partner) =>
+      `Une certification du référencement Experts Zen de ${partner} arrive bientôt à échéance\u202f:`,
+    line: (doneOn, lapsesOn, days) => `faite le ${doneOn}, valable jusqu’au ${lapsesOn} (encore ${days})`,
+    outro:
+      'Renouvelez-la avant cette date\u202f: une fois échue, le référencement est suspendu et n’est plus proposé à ceux qui cherchent un expert. Votre responsable partenaire Dstny enregistre le renouvellement.',
+  },
 };
 
 export const reminderMailMessages: Record<Locale, ReminderMailMessages> = { fr, en };

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import type { ContactRow } from '../db/repositories/contacts.repository.js';
 import { createRepositories } from '../db/repositories/index.js';
 import type { NewReminderLogRow } from '../db/repositories/reminder-log.repository.js';
+import { certificationRenewalMail } from '../mail/reminders.mail.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import { lapsingRequirements, renewalsToRemind } from '../program/certifications.js';
 import type { IsoDate } from '../program/dates.js';
@@ -21,8 +22,8 @@ export interface CertificationRenewalPlan {
  * expertsZen.renewalReminderDays), reminded with the training reminders, on weekdays, once per lapse (the
  * reminder log keeps each lapse reminded). For partners in a tier that qualifies for Experts Zen and still
  * in the program. Like a partner's own training item it goes to the partner's channel; a partner without
- * one has each of its contacts reminded (a DM, or the channel of a Slack Connect contact); a contact with
- * no Slack route is logged unreached.
+ * one has each of its contacts reminded (a DM, the channel of a Slack Connect contact, or an e-mail for a
+ * contact not on Slack when SMTP is configured); a contact with no route at all is logged unreached.
  */
 export async function planCertificationRenewals(
   db: Db,
@@ -56,20 +57,34 @@ export async function planCertificationRenewals(
       if (seen.has(recipient)) continue;
       seen.add(recipient);
       const dedupeKey = `certifications:${today}:${partner.id}:${recipient}`;
+      const locale =
+        (route === 'channel' ? undefined : contact?.locale) ?? partner.locale ?? deps.config.LOCALE;
       if (route === 'dm' || route === 'channel') {
-        const locale = (route === 'dm' ? contact?.locale : undefined) ?? partner.locale ?? deps.config.LOCALE;
         plan.messages.push({
           dedupeKey,
           kind: 'reminder.certification',
           channel: recipient,
           ...certificationRenewalView(locale, today, partner.name, due),
         });
+      } else if (route === 'email' && contact?.email) {
+        const mail = certificationRenewalMail(locale, today, {
+          contactName: contact.name,
+          partnerName: partner.name,
+          due,
+        });
+        plan.messages.push({
+          dedupeKey,
+          kind: 'reminder.certification',
+          channel: recipient,
+          text: mail.text,
+          transport: 'email',
+          mail: { to: contact.email, subject: mail.subject, html: mail.html },
+        });
       }
       plan.log.push(
         ...due.map((c) => ({
           remindedOn: today,
-          // Never an e-mail here: a contact reachable only by e-mail is logged unreached.
-          recipient: route === 'email' ? `unreached:contact:${contact!.id}` : recipient,
+          recipient,
           partnerId: partner.id,
           contactId: contact?.id ?? null,
           subject: contact ? `contact:${contact.id}` : 'partner',
@@ -77,7 +92,7 @@ export async function planCertificationRenewals(
           kind: 'upcoming' as const,
           dueOn: c.lapsesOn,
           outboxKey: dedupeKey,
-          route: route === 'email' ? ('unreached' as const) : route,
+          route,
         })),
       );
     }

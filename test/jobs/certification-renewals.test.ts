@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { checklistItems, outbox, partners, reminderLog } from '../../src/db/schema.js';
+import { checklistItems, contacts, outbox, partners, reminderLog } from '../../src/db/schema.js';
 import { instantForDay } from '../../src/jobs/cron.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { remindersJob } from '../../src/jobs/reminders.job.js';
@@ -104,6 +104,45 @@ describe.each(BACKENDS)('Experts Zen certification renewals, with the reminders,
     expect(dm!.text).toContain(
       '*Réussir les QCM de certification*\u202f: faite le 15 déc. 2024, valable jusqu’au 15 déc. 2026 (encore 29 jours)',
     );
+  });
+
+  it('a contact not on Slack gets it by e-mail, in its language, when SMTP is configured; else it is logged unreached', async () => {
+    await givenZenith(t.db, null);
+    await t.db.insert(contacts).values({
+      partnerId: 'zenith',
+      slackUserId: null,
+      name: 'Zoé Mail',
+      email: 'Zoe@Zenith.example',
+      profiles: ['admin'],
+      locale: 'fr',
+    });
+    await runDay('2026-11-16');
+    expect(await renewals()).toEqual([]);
+    expect(await t.db.select().from(reminderLog).where(eq(reminderLog.obligation, 'zen-qcm'))).toMatchObject([
+      { route: 'unreached', dueOn: '2026-12-15' },
+    ]);
+
+    await t.db.delete(reminderLog);
+    await runDay(
+      '2026-11-17',
+      testConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Dstny <partners@dstny.example>' }),
+    );
+    const [mail, ...more] = await t.db.select().from(outbox).where(eq(outbox.kind, 'reminder.certification'));
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ channel: 'mail:zoe@zenith.example', transport: 'email' });
+    expect(mail!.mail).toMatchObject({
+      to: 'Zoe@Zenith.example',
+      subject: 'Zenith\u202f: une certification Experts Zen à renouveler',
+    });
+    expect(mail!.text).toContain('Bonjour Zoé Mail,');
+    expect(mail!.text).toContain(
+      '- Réussir les QCM de certification, faite le 15 déc. 2024, valable jusqu’au 15 déc. 2026 (encore 28 jours)',
+    );
+    expect(mail!.text).not.toContain('`');
+    expect((mail!.mail as { html: string }).html).toContain('<html lang="fr">');
+    expect(await t.db.select().from(reminderLog).where(eq(reminderLog.obligation, 'zen-qcm'))).toMatchObject([
+      { route: 'email', recipient: 'mail:zoe@zenith.example', dueOn: '2026-12-15' },
+    ]);
   });
 
   it('a partner below Business, or one that left the program, is not reminded', async () => {
