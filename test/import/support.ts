@@ -6,8 +6,14 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll } from 'vitest';
 import { importCommand } from '../../src/cli/import.command.js';
 import type { Db } from '../../src/db/client.js';
+import { describeProblem } from '../../src/i18n/import-issues.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
-import { type ImportKind, type ImportOptions, importCsv } from '../../src/services/import.service.js';
+import {
+  type ImportIssue,
+  type ImportKind,
+  type ImportOptions,
+  importCsv,
+} from '../../src/services/import.service.js';
 
 export const catalog = loadCatalog();
 export const TODAY = '2026-03-15';
@@ -26,7 +32,19 @@ export function importFile(
 /** `partner-bot import <args>` on `db`, by ACTOR on TODAY; what it prints goes to `out`. */
 export function importCli(db: Db, out: string[]) {
   return (...args: string[]) =>
-    importCommand(args, { db, catalog, print: (line) => out.push(line), actor: ACTOR, today: TODAY });
+    importCommand(args, {
+      db,
+      catalog,
+      print: (line) => out.push(line),
+      actor: ACTOR,
+      today: TODAY,
+      locale: 'en',
+    });
+}
+
+/** Issues as a reader sees them: where, and the problem in English words (`message`). */
+export function inWords(issues: readonly ImportIssue[]) {
+  return issues.map(({ problem, ...where }) => ({ ...where, message: describeProblem(problem, 'en') }));
 }
 
 /** How many rows a table holds. */

@@ -77,8 +77,8 @@ describe.each(LOCALES)('the import modals in %s', (locale) => {
   it('show the first 20 errors of a rejected file, count the rest, and offer no Import', () => {
     const issues = Array.from({ length: 1000 }, (_, i) => ({
       line: i + 2,
-      column: 'name',
-      message: `<!channel> bad ${i}`,
+      column: 'partner_id',
+      problem: { code: 'partner.unknown', partner: `<!channel> bad ${i}` } as const,
     }));
     const view = importPreviewModal(
       ctx,
