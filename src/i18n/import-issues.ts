@@ -281,9 +281,10 @@ const fr: Wording<ImportProblem> = {
   'line.nul': () => 'une cellule contient un caractère NUL',
   'line.cell-errors': (p) =>
     p.cells.map((c) => `la cellule ${c.address} affiche l’erreur ${c.error}`).join(`${SEMI} `),
-  'csv.quote-not-closed': () => 'une valeur entre guillemets n’est jamais fermée (il manque un ")',
+  'csv.quote-not-closed': () =>
+    'une valeur entre guillemets n’est jamais fermée (il manque un guillemet droit)',
   'csv.closing-quote': () =>
-    'un guillemet se ferme au milieu d’une valeur (un " dans une valeur entre guillemets se double en "")',
+    'un guillemet se ferme au milieu d’une valeur (un guillemet droit dans une valeur entre guillemets s’écrit deux fois)',
   'csv.too-long': () => 'cette ligne est trop longue (un guillemet non fermé\u202f?)',
   'csv.unreadable': (p) => `illisible en CSV (${p.reason})`,
   'file.unreadable': (p) =>

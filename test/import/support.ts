@@ -8,6 +8,7 @@ import { importCommand } from '../../src/cli/import.command.js';
 import type { Db } from '../../src/db/client.js';
 import { describeProblem } from '../../src/i18n/import-issues.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
+import type { Locale } from '../../src/program/locales.js';
 import {
   type ImportIssue,
   type ImportKind,
@@ -29,8 +30,8 @@ export function importFile(
   return importCsv(db, catalog, { kind, file, actor: ACTOR, today: TODAY, ...options });
 }
 
-/** `partner-bot import <args>` on `db`, by ACTOR on TODAY; what it prints goes to `out`. */
-export function importCli(db: Db, out: string[]) {
+/** `partner-bot import <args>` on `db`, by ACTOR on TODAY, with LOCALE `locale`; what it prints goes to `out`. */
+export function importCli(db: Db, out: string[], locale: Locale = 'en') {
   return (...args: string[]) =>
     importCommand(args, {
       db,
@@ -38,7 +39,7 @@ export function importCli(db: Db, out: string[]) {
       print: (line) => out.push(line),
       actor: ACTOR,
       today: TODAY,
-      locale: 'en',
+      locale,
     });
 }
 
