@@ -1,4 +1,5 @@
-import type { Locale } from './format.js';
+import type { IsoDate } from '../program/dates.js';
+import { formatDate, type Locale } from './format.js';
 import { writeMessages } from './writes.js';
 
 /**
@@ -38,7 +39,7 @@ export type ImportProblem =
   | { code: 'amount.too-large'; value: string }
   | { code: 'date.required' }
   | { code: 'date.invalid'; value: string }
-  | { code: 'date.future'; date: string; today: string }
+  | { code: 'date.future'; date: IsoDate; today: IsoDate }
   | { code: 'month.required' }
   | { code: 'month.invalid'; value: string }
   | { code: 'month.future'; value: string }
@@ -240,7 +241,8 @@ const fr: Wording<ImportProblem> = {
   'date.required': () => 'une date est obligatoire (JJ/MM/AAAA ou AAAA-MM-JJ)',
   'date.invalid': (p) =>
     `${q.fr(p.value)} n’est pas une date (JJ/MM/AAAA ou AAAA-MM-JJ, par ex. 31/03/2024 ou 2024-03-31)`,
-  'date.future': (p) => `${p.date} est dans le futur (nous sommes le ${p.today})`,
+  'date.future': (p) =>
+    `le ${formatDate(p.date, 'fr')} est dans le futur (nous sommes le ${formatDate(p.today, 'fr')})`,
   'month.required': () => 'un mois est obligatoire (AAAA-MM)',
   'month.invalid': (p) =>
     `${q.fr(p.value)} n’est pas un mois (AAAA-MM, MM/AAAA ou «${NBSP}janv. 2026${NBSP}», par ex. 2024-03)`,
