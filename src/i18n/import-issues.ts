@@ -304,10 +304,10 @@ const fr: Wording<ImportProblem> = {
   'header.unreadable': () => 'la ligne d’en-tête est illisible',
   'header.twice': () => 'cette colonne apparaît deux fois dans l’en-tête',
   'header.column-missing': (p) =>
-    `colonne obligatoire${p.french ? ` (ou ${p.french})` : ''} absente (trouvé${COLON} ${p.found.join(', ') || 'rien'}` +
+    `colonne obligatoire${p.french ? ` (ou ${p.french})` : ''} absente (colonnes trouvées${COLON} ${p.found.join(', ') || 'aucune'}` +
     `${p.separator ? `${SEMI} séparateur «${NBSP}${SEPARATORS_FR[p.separator] ?? p.separator}${NBSP}»` : ''}` +
     `${p.unknown.length ? `${SEMI} non reconnues${COLON} ${p.unknown.join(', ')}` : ''})`,
-  'key.duplicate': (p) => `mêmes ${p.key.join(', ')} qu’à la ligne ${p.firstLine}`,
+  'key.duplicate': (p) => `mêmes ${p.key.join(', ')} que la ligne ${p.firstLine}`,
   'partner.unknown': (p) => `partenaire inconnu ${p.partner}`,
   'channel.twice': (p) =>
     `le canal ${p.channel} est déjà pris par une autre ligne du fichier (ligne ${p.firstLine})`,
@@ -317,13 +317,15 @@ const fr: Wording<ImportProblem> = {
   'contact.email-taken': (p) =>
     `${p.email} est déjà un contact du partenaire ${p.partner} (une personne est le contact d’un seul partenaire)`,
   'referent.several': (p) =>
-    `le partenaire ${p.partner} aurait plusieurs référents ${p.profile} (${p.users})${SEMI} gardez-en un`,
+    `le partenaire ${p.partner} aurait plusieurs référents ${REFERENTS_FR[p.profile] ?? p.profile} (${p.users})${SEMI} gardez-en un`,
   'contact.unknown': (p) => `aucun contact ${p.user} (importez d’abord les contacts)`,
   'contact.other-partner': (p) =>
     `${p.user} est un contact du partenaire ${p.partner}, pas de ${p.filePartner}`,
   conflict: (p) => `en conflit avec les données déjà enregistrées${p.detail ? `${COLON} ${p.detail}` : ''}`,
 };
 
+/** The deck's words: Référent admin / vente / technique. */
+const REFERENTS_FR: Record<string, string> = { admin: 'admin', sales: 'vente', technical: 'technique' };
 const SEPARATORS_FR: Record<string, string> = { ',': ',', ';': ';', tab: 'tabulation' };
 const SLACK_IDS_FR: Record<SlackIdSubject, string> = {
   user: 'd’utilisateur',
@@ -396,7 +398,7 @@ const notesFr: Wording<ImportNote> = {
     );
   },
   'managers-not-staff': (p) =>
-    `managers absents de l’équipe Partenaires (importez l’équipe pour qu’ils agissent en managers)${COLON} ${p.managers.join(', ')}`,
+    `responsables partenaires absents de l’équipe Partenaires (importez l’équipe pour qu’ils puissent agir en responsables)${COLON} ${p.managers.join(', ')}`,
   'revenue-before-joining': (p) =>
     `${p.lines}${NBSP}${p.lines <= 1 ? 'ligne porte' : 'lignes portent'} sur un mois antérieur à l’entrée du partenaire${COLON} ` +
     `${p.lines <= 1 ? 'enregistrée' : 'enregistrées'}, mais jamais comptée${p.lines <= 1 ? '' : 's'} pour le statut (${p.partnerIds.join(', ')}${p.partnerIds.length < 10 ? '' : ', …'})`,

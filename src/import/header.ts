@@ -72,6 +72,8 @@ export const COLUMN_NAMES: Record<string, { fr: string; aliases: readonly string
   objective_eur: { fr: 'objectif', aliases: ['objectif_eur', 'objectif_mensuel', 'objective'] },
   forecast_eur: { fr: 'prevision', aliases: ['prevision_eur', 'previsions', 'forecast'] },
   forecast_on: { fr: 'prevision_le', aliases: ['date_prevision', 'forecast_date'] },
+  /** The last column of a rejected-lines file (slack-import.service.ts): never imported. */
+  error: { fr: 'erreur', aliases: [] },
 };
 
 /**

@@ -287,6 +287,7 @@ describe.each(BACKENDS)('/partner import from Slack on %s', (backend) => {
     // The rejected lines come back with the reasons in French too.
     const [upload] = await h.app.fakeSlack.waitForUploads(1);
     const lines = upload!.bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('partenaire;mois;categorie;montant;erreur');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe(
       'nobody;2026-03;recurring;100;ligne 3, partner_id\u202f: partenaire inconnu nobody',

@@ -113,7 +113,7 @@ describe("the import preview in the admin's locale", () => {
   it('words the notes in French for a French admin, with French typography', () => {
     const text = valid('fr');
     expect(text).toContain(
-      'Remarque\u202f: managers absents de l’équipe Partenaires (importez l’équipe pour qu’ils agissent en managers)\u202f: U0MGR1',
+      'Remarque\u202f: responsables partenaires absents de l’équipe Partenaires (importez l’équipe pour qu’ils puissent agir en responsables)\u202f: U0MGR1',
     );
     expect(text).toContain('2\u00a0lignes portent sur un mois antérieur à l’entrée du partenaire');
     const noteLines = text.split('\n').filter((line) => line.startsWith('Remarque'));
