@@ -8,13 +8,13 @@ import { defineConfig } from 'vitest/config';
  *
  * - unit: pure code, no database (no global setup either: it never touches PGlite or PostgreSQL);
  * - db: the database layer, the CSV import and the services;
- * - slack: the Slack app over HTTP against a fake Slack, and the console;
+ * - slack: the Slack app over HTTP against a fake Slack, the console, and the web pages in Chromium;
  * - jobs: the scheduled jobs and the outbox dispatcher, and the fault suite (test/faults: loopback only).
  */
 const PARTS = {
   unit: ['unit'],
   db: ['db', 'import', 'services'],
-  slack: ['slack', 'console'],
+  slack: ['slack', 'console', 'web'],
   jobs: ['jobs', 'outbox', 'faults'],
 } as const;
 

@@ -52,64 +52,43 @@ function latencyRows(r: LatencyResult): Row[] {
   const onPostgres = r.backend === 'postgres';
   const { app, bare } = r;
   const base = { section: 'latency' as const };
+  /** The app's figure beside bare Bolt's, their ratio, and a target where one is set (on PostgreSQL). */
+  const besideBare = (
+    measure: string,
+    [appValue, bareValue]: [number, number],
+    unit: (n: number) => string,
+    target?: { text: string; met: boolean },
+  ): Row => ({
+    ...base,
+    measure: `${measure}, ${name}`,
+    value: unit(appValue),
+    baseline: `${unit(bareValue)} bare Bolt`,
+    ratio: x(appValue / bareValue),
+    target: target?.text ?? '—',
+    met: target?.met ?? null,
+  });
   return [
+    besideBare(
+      '/partner status p50',
+      [app.p50Ms, bare.p50Ms],
+      ms,
+      onPostgres ? { text: '≤ 2× bare', met: app.p50Ms <= 2 * bare.p50Ms } : undefined,
+    ),
+    besideBare('/partner status p95', [app.p95Ms, bare.p95Ms], ms),
+    besideBare(
+      '/partner status p99',
+      [app.p99Ms, bare.p99Ms],
+      ms,
+      onPostgres ? { text: '≤ 50 ms', met: app.p99Ms <= 50 } : undefined,
+    ),
+    besideBare('p50 one request at a time', [app.oneAtATime.p50Ms, bare.oneAtATime.p50Ms], ms),
     {
-      ...base,
-      measure: `/partner status p50, ${name}`,
-      value: ms(app.p50Ms),
-      baseline: `${ms(bare.p50Ms)} bare Bolt`,
-      ratio: x(app.p50Ms / bare.p50Ms),
-      target: onPostgres ? '≤ 2× bare' : '—',
-      met: onPostgres ? app.p50Ms <= 2 * bare.p50Ms : null,
+      ...besideBare('CPU per request', [app.cpuMsPerRequest, bare.cpuMsPerRequest], ms),
+      ...(app.databaseCpuMsPerRequest === undefined
+        ? {}
+        : { value: `${ms(app.cpuMsPerRequest)} + ${ms(app.databaseCpuMsPerRequest)} db` }),
     },
-    {
-      ...base,
-      measure: `/partner status p95, ${name}`,
-      value: ms(app.p95Ms),
-      baseline: `${ms(bare.p95Ms)} bare Bolt`,
-      ratio: x(app.p95Ms / bare.p95Ms),
-      target: '—',
-      met: null,
-    },
-    {
-      ...base,
-      measure: `/partner status p99, ${name}`,
-      value: ms(app.p99Ms),
-      baseline: `${ms(bare.p99Ms)} bare Bolt`,
-      ratio: x(app.p99Ms / bare.p99Ms),
-      target: onPostgres ? '≤ 50 ms' : '—',
-      met: onPostgres ? app.p99Ms <= 50 : null,
-    },
-    {
-      ...base,
-      measure: `p50 one request at a time, ${name}`,
-      value: ms(app.oneAtATime.p50Ms),
-      baseline: `${ms(bare.oneAtATime.p50Ms)} bare Bolt`,
-      ratio: x(app.oneAtATime.p50Ms / bare.oneAtATime.p50Ms),
-      target: '—',
-      met: null,
-    },
-    {
-      ...base,
-      measure: `CPU per request, ${name}`,
-      value:
-        app.databaseCpuMsPerRequest === undefined
-          ? ms(app.cpuMsPerRequest)
-          : `${ms(app.cpuMsPerRequest)} + ${ms(app.databaseCpuMsPerRequest)} db`,
-      baseline: `${ms(bare.cpuMsPerRequest)} bare Bolt`,
-      ratio: x(app.cpuMsPerRequest / bare.cpuMsPerRequest),
-      target: '—',
-      met: null,
-    },
-    {
-      ...base,
-      measure: `peak RSS while answering, ${name}`,
-      value: mb(app.peakRssMb),
-      baseline: `${mb(bare.peakRssMb)} bare Bolt`,
-      ratio: x(app.peakRssMb / bare.peakRssMb),
-      target: '—',
-      met: null,
-    },
+    besideBare('peak RSS while answering', [app.peakRssMb, bare.peakRssMb], mb),
     {
       ...base,
       measure: `errors / wrong answers, ${name}`,
@@ -194,25 +173,19 @@ function floodRows(r: Awaited<ReturnType<typeof benchFlood>>): Row[] {
     Object.entries(s)
       .map(([status, n]) => `${n}× ${status}`)
       .join(', ');
+  /** How much the server's RSS grew over what it was before the flood: at most 64 MB. */
+  const rssGrowth = (measure: string, p: typeof r.unsigned, rssMb: number): Row => ({
+    ...base,
+    measure,
+    value: mb(rssMb - p.rssBeforeMb),
+    baseline: `${mb(p.rssBeforeMb)} before`,
+    ratio: '—',
+    target: '≤ 64 MB',
+    met: rssMb - p.rssBeforeMb <= 64,
+  });
   const rows = (name: string, p: typeof r.unsigned): Row[] => [
-    {
-      ...base,
-      measure: `${name}: server RSS growth, peak during`,
-      value: mb(p.rssPeakMb - p.rssBeforeMb),
-      baseline: `${mb(p.rssBeforeMb)} before`,
-      ratio: '—',
-      target: '≤ 64 MB',
-      met: p.rssPeakMb - p.rssBeforeMb <= 64,
-    },
-    {
-      ...base,
-      measure: `${name}: server RSS growth, after (gc)`,
-      value: mb(p.rssAfterMb - p.rssBeforeMb),
-      baseline: `${mb(p.rssBeforeMb)} before`,
-      ratio: '—',
-      target: '≤ 64 MB',
-      met: p.rssAfterMb - p.rssBeforeMb <= 64,
-    },
+    rssGrowth(`${name}: server RSS growth, peak during`, p, p.rssPeakMb),
+    rssGrowth(`${name}: server RSS growth, after (gc)`, p, p.rssAfterMb),
     {
       ...base,
       measure: `${name}: valid /partner help, p50 / max of ${p.valid.requests}`,
@@ -334,7 +307,16 @@ function burstRows(r: Awaited<ReturnType<typeof benchBurst>>): Row[] {
   });
 }
 
-const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> = {
+/** A section's run: its result (written to the JSON report) and the rows of the table. */
+type SectionRun = { result: unknown; rows: Row[] };
+
+/** A section measured once: the bench's result and the table rows drawn from it. */
+async function measured<R>(bench: Promise<R>, rows: (result: R) => Row[]): Promise<SectionRun> {
+  const result = await bench;
+  return { result, rows: rows(result) };
+}
+
+const RUNNERS: Record<Section, () => Promise<SectionRun>> = {
   latency: async () => {
     const onPostgres = await benchLatency({ backend: 'postgres' });
     const onPglite = await benchLatency({ backend: 'pglite' });
@@ -343,34 +325,13 @@ const RUNNERS: Record<Section, () => Promise<{ result: unknown; rows: Row[] }>> 
       rows: [...latencyRows(onPostgres), ...latencyRows(onPglite)],
     };
   },
-  evaluation: async () => {
-    const result = await benchEvaluation(100_000);
-    return { result, rows: evaluationRows(result) };
-  },
-  delivery: async () => {
-    const result = await benchDelivery();
-    return { result, rows: deliveryRows(result) };
-  },
-  import: async () => {
-    const result = await benchImport();
-    return { result, rows: importRows(result) };
-  },
-  flood: async () => {
-    const result = await benchFlood();
-    return { result, rows: floodRows(result) };
-  },
-  understand: async () => {
-    const result = await benchUnderstand();
-    return { result, rows: understandRows(result) };
-  },
-  burst: async () => {
-    const result = await benchBurst();
-    return { result, rows: burstRows(result) };
-  },
-  portfolio: async () => {
-    const result = await benchPortfolio();
-    return { result, rows: portfolioRows(result) };
-  },
+  evaluation: () => measured(benchEvaluation(100_000), evaluationRows),
+  delivery: () => measured(benchDelivery(), deliveryRows),
+  import: () => measured(benchImport(), importRows),
+  flood: () => measured(benchFlood(), floodRows),
+  understand: () => measured(benchUnderstand(), understandRows),
+  burst: () => measured(benchBurst(), burstRows),
+  portfolio: () => measured(benchPortfolio(), portfolioRows),
 };
 
 export function formatTable(rows: Row[]): string {

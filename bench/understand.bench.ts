@@ -2,6 +2,7 @@ import { buildPartnerIndex, tokens, withinOneEdit } from '../src/assistant/partn
 import { type UnderstandContext, understand } from '../src/assistant/understand.js';
 import { loadCatalog } from '../src/program/catalog.load.js';
 import { CORPUS, PARTNERS, summary } from '../test/unit/understand.corpus.js';
+import { DEV } from '../test/unit/understand.dev.js';
 import { percentile, round } from './support.js';
 
 const SYLLABLES = [
@@ -22,11 +23,14 @@ const SYLLABLES = [
 ];
 const SUFFIXES = ['Telecom', 'Networks', 'Services', 'Cloud', 'SAS', 'Connect', 'VoIP', 'IT', ''];
 
-/** Made-up partner names, none a corpus partner's or a corpus word (nor one typo from one). */
+/** The questions asked: the corpus's and DEV's (written blind). */
+const SETS = [CORPUS, DEV];
+
+/** Made-up partner names, none a corpus partner's or a word of the questions (nor one typo from one). */
 function generatedPartners(count: number): { id: string; name: string }[] {
   const taken = [
     ...PARTNERS.map((p) => tokens(p.name).low[0]!),
-    ...Object.values(CORPUS).flatMap((e) => e.flatMap(([q]) => tokens(q).low)),
+    ...SETS.flatMap((set) => Object.values(set).flatMap((e) => e.flatMap(([q]) => tokens(q).low))),
   ];
   const out: { id: string; name: string }[] = [];
   let seed = 42;
@@ -75,8 +79,10 @@ export async function benchUnderstand(partnerCount = 10_000, rounds = 20): Promi
     contact: { ...base, audience: 'contact', defaultPartnerId: 'garonne' },
     thread: { ...base, audience: 'staff', previous: { intent: 'status', partnerId: 'delta' } },
   };
-  const questions = Object.entries(CORPUS).flatMap(([c, entries]) =>
-    entries.map(([q, expected]) => ({ context: contexts[c]!, q, expected })),
+  const questions = SETS.flatMap((set) =>
+    Object.entries(set).flatMap(([c, entries]) =>
+      entries.map(([q, expected]) => ({ context: contexts[c]!, q, expected: expected as string })),
+    ),
   );
   // Warm up: the first calls compile the patterns and the code.
   for (const { q, context } of questions) understand(q, context);

@@ -63,6 +63,11 @@ export const configSchema = z
     MAIL_FROM: optionalString,
     /** https://host: the bot's public address (HTTP mode), for the declaration links in e-mails. */
     PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /**
+     * The key the declaration links are signed with (HMAC-SHA256), 32 characters at least; required with
+     * PUBLIC_URL. Changing it voids every link already sent.
+     */
+    LINK_SECRET: optionalString.pipe(z.string().min(32, 'must be 32 characters at least').optional()),
     /** The daily linking of contacts known by their e-mail to their Slack user (weekdays 08:30). */
     LINKING_CRON: z.string().trim().min(1).default('30 8 * * 1-5'),
     STATUS_REFRESH_CRON: z.string().trim().min(1).default('5 0 * * *'),
@@ -79,6 +84,12 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
       if (c.MAIL_FROM && !/@[^\s@>]+\.[^\s@>]+>?$/.test(c.MAIL_FROM))
         ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must end with an e-mail address' });
+      if (c.PUBLIC_URL && !c.LINK_SECRET)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['LINK_SECRET'],
+          message: 'is required when PUBLIC_URL is set (it signs the declaration links)',
+        });
       const slackConfigured = c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET;
       if (!slackConfigured) return;
       if (!c.SLACK_BOT_TOKEN)

@@ -4,6 +4,14 @@ import { type Logger, LogLevel } from '@slack/bolt';
 export type { Logger } from '@slack/bolt';
 export { LogLevel } from '@slack/bolt';
 
+/** What a part of the program logs through (jobs, the dispatcher): a Bolt logger fits, and so does createLogger's. */
+export interface LevelLogger {
+  debug(...msg: unknown[]): void;
+  info(...msg: unknown[]): void;
+  warn(...msg: unknown[]): void;
+  error(...msg: unknown[]): void;
+}
+
 export interface LogRecord {
   level: LogLevel;
   name: string;

@@ -8,9 +8,10 @@ import { startDispatcher } from './outbox/index.js';
 import { loadCatalog } from './program/catalog.load.js';
 import type { Catalog } from './program/catalog.schema.js';
 import { createReadinessCheck, within } from './readiness.js';
-import { syncPartnerChannels } from './services/channel-state.service.js';
+import { checkTeamChannel, syncPartnerChannels } from './services/channel-state.service.js';
 import { createSlackApp } from './slack/app.js';
 import { createListenerDeps, registerListeners } from './slack/listeners/index.js';
+import { createDeclarationRoutes } from './web/declaration.routes.js';
 
 export interface Running {
   /** Stops in order: no new job, no new request, in-flight work finished, deliveries parked, database closed. */
@@ -23,7 +24,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
   const catalog = programCatalog(loadCatalog(config.CATALOG_PATH), config);
   const logger = createLogger({
     level: config.LOG_LEVEL,
-    secrets: [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.SMTP_URL],
+    secrets: [
+      config.SLACK_BOT_TOKEN,
+      config.SLACK_SIGNING_SECRET,
+      config.SLACK_APP_TOKEN,
+      config.SMTP_URL,
+      config.LINK_SECRET,
+    ],
   });
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -53,6 +60,7 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
   const now = () => new Date();
   const startedAt = Date.now();
   let dispatcher: ReturnType<typeof startDispatcher> | undefined;
+  const base = createDeps({ config, database, catalog, logger, now });
   const slackApp = createSlackApp({
     config,
     database,
@@ -61,10 +69,10 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
       registerListeners(
         app,
         // The assistant's answers are queued in the outbox; the dispatcher, started below, is woken for them.
-        createListenerDeps(createDeps({ config, database, catalog, logger, now }), {
-          wakeOutbox: () => dispatcher?.dispatcher.wake(),
-        }),
+        createListenerDeps(base, { wakeOutbox: () => dispatcher?.dispatcher.wake() }),
       ),
+    // The pages of the declaration links in reminder e-mails (PUBLIC_URL), on the same port.
+    ...(config.PUBLIC_URL ? { web: createDeclarationRoutes(base) } : {}),
     ready: createReadinessCheck({
       database,
       lastDeliveryAt: () => dispatcher?.dispatcher.lastDeliveryAt ?? startedAt,
@@ -78,6 +86,13 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
   void syncPartnerChannels(database.db, slackApp.app.client, (channel, error) =>
     logger.warn(`conversations.info ${channel}: ${String(error)}`),
   ).catch((error: unknown) => logger.warn(`could not check the partner channels' sharing: ${String(error)}`));
+  // The team channel gets every changed partner's summary: it must be internal (else they are held).
+  if (config.ANNOUNCE_CHANNEL_ID)
+    void checkTeamChannel(database.db, slackApp.app.client, config.ANNOUNCE_CHANNEL_ID, (m) =>
+      logger.warn(m),
+    ).catch((error: unknown) =>
+      logger.warn(`could not check ANNOUNCE_CHANNEL_ID's sharing: ${String(error)}`),
+    );
   dispatcher = startDispatcher({ db: database.db, config, logger, now });
   const delivery = dispatcher;
   // Jobs write to the outbox only; the dispatcher delivers at Slack's pace.

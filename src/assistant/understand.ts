@@ -6,9 +6,10 @@ import type {
   PartnerIntentKind,
   Understanding,
 } from './intents.js';
-import { FILLER, NAME_MARKERS, PATTERNS } from './lexicon.js';
+import { FILLER, NAME_MARKERS, PATTERNS, SINGLE_WORDS } from './lexicon.js';
 import {
   closestPartners,
+  FUZZY_MIN_LENGTH,
   type IndexedPartner,
   type PartnerIndex,
   tokens,
@@ -33,19 +34,73 @@ export const MAX_QUESTION_LENGTH = 500;
 
 const SLACK_MARKUP = /<[@#!][^>]*>|<https?:[^>]*>/g;
 
-/** Words the patterns are made of: a word that is one of them is never taken for a partner's name. */
-const PATTERN_WORDS = new Set(
-  Object.values(PATTERNS).flatMap((p) => {
-    const source = p.source.replace(/\\S\+|\\S|\{[\d,]+\}/g, ' ');
-    // "owes?" stands for "owe" and "owes".
-    return [source.replace(/\?/g, ''), source.replace(/[a-z]\?/g, '')].flatMap((variant) =>
-      variant
-        .replace(/[^a-z]+/g, ' ')
-        .split(' ')
-        .filter((w) => w.length > 1),
+/** The words a pattern's source spells out, its optional letters and endings both with and without. */
+function spelledWords(source: string): string[] {
+  const spelled = source
+    .replace(/\\S\+|\\S\*?|\{[\d,]+\}/g, ' ')
+    // "chang(?:e|ed)" stands for "change" and "changed"; "drop(?:ping)?" for "drop" and "dropping".
+    .replace(/([a-z]+)\(\?:([a-z|]+)\)(\?)?/g, (_, stem: string, endings: string, optional?: string) =>
+      [...(optional ? [stem] : []), ...endings.split('|').map((e) => stem + e)].join(' '),
     );
-  }),
-);
+  // "owes?" stands for "owe" and "owes".
+  return [spelled.replace(/\?/g, ''), spelled.replace(/[a-z]\?/g, '')].flatMap((variant) =>
+    variant
+      .replace(/[^a-z]+/g, ' ')
+      .split(' ')
+      .filter((w) => w.length > 1),
+  );
+}
+
+/** Words the patterns are made of: a word that is one of them is never taken for a partner's name. */
+const PATTERN_WORDS = new Set(Object.values(PATTERNS).flatMap((p) => spelledWords(p.source)));
+
+/** The starts the patterns give for whole families of words ("recap\S*": recap, recapitulatif...). */
+const PATTERN_STEMS = [
+  ...new Set(
+    Object.values(PATTERNS).flatMap((p) => [...p.source.matchAll(/([a-z]{4,})\\S\*/g)].map((m) => m[1]!)),
+  ),
+];
+
+function isPatternWord(word: string): boolean {
+  return PATTERN_WORDS.has(word) || PATTERN_STEMS.some((stem) => word.startsWith(stem));
+}
+
+/**
+ * The words a typo in a question's keyword may stand for: the words that mean something alone ("palier",
+ * "avantages"), and the long words of phrases (« prochaine », "evaluation"); not the short words of
+ * phrases, too often other words' neighbours (« pris » of « pris en compte » beside « Paris »).
+ */
+const TYPO_TARGETS = [
+  ...new Set([
+    ...SINGLE_WORDS.flatMap(spelledWords).filter((w) => w.length >= FUZZY_MIN_LENGTH),
+    ...[...PATTERN_WORDS].filter((w) => w.length >= 7),
+  ]),
+];
+
+/**
+ * The word of `candidates` that `word` stands for when it is one typo away from it ("pallier", "benfits",
+ * "historiqe"): two neighbours swapped, or, for words of six letters or more, one letter added, dropped or
+ * changed, the last letter kept (shorter words and different endings make other words, not typos:
+ * « paris » is no « partis », "managed" no "manager", « commande » no « commandes »).
+ */
+function typoOf(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
+  const ending = word.slice(-1);
+  for (const k of candidates)
+    if (
+      k.length >= FUZZY_MIN_LENGTH &&
+      ((k.length === word.length && isSwap(word, k)) ||
+        (word.length > FUZZY_MIN_LENGTH + 1 && k.endsWith(ending) && withinOneEdit(word, k)))
+    )
+      return k;
+  return undefined;
+}
+
+/** Two words of one length that differ only by two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  const i = [...a].findIndex((c, n) => c !== b[n]);
+  return i >= 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
 
 /** The list filters' patterns, to take them out of a question and see what else it asks. */
 const FILTERS_EVERYWHERE = [PATTERNS.atRisk, PATTERNS.overdue, PATTERNS.withinReach, PATTERNS.left].map(
@@ -66,7 +121,23 @@ interface PartnerMention {
  */
 export function understand(text: string, context: UnderstandContext): Understanding {
   const cleaned = text.slice(0, MAX_QUESTION_LENGTH).replace(SLACK_MARKUP, ' ');
-  const { raw, low } = tokens(cleaned);
+  const { raw, low: typed } = tokens(cleaned);
+  const tierWords = tierVocabulary(context.tiers);
+  const isWord = (w: string) => FILLER.has(w) || isPatternWord(w) || tierWords.has(w) || /^\d+$/.test(w);
+  const readAs = (w: string, i: number): string => {
+    // « CA » in capitals is the deck's chiffre d'affaires, « ça » is not.
+    if (raw[i] === 'CA') return 'revenue';
+    // A keyword typed with a typo reads as the keyword, unless it is a word already or a partner's name
+    // as typed. A capitalised word past the first is a name (« Paris » is no « partis »), or a tier's
+    // with a typo (« Busines ») when it is near no partner's name.
+    if (isWord(w) || context.partners.firstWordMatches(w, { fuzzy: false }).length > 0) return w;
+    if (i > 0 && /^\p{Lu}/u.test(raw[i]!))
+      return context.partners.firstWordMatches(w, { fuzzy: true }).length > 0
+        ? w
+        : (typoOf(w, tierWords.keys()) ?? w);
+    return typoOf(w, TYPO_TARGETS) ?? typoOf(w, tierWords.keys()) ?? w;
+  };
+  const low = typed.map(readAs);
   const s = ` ${low.join(' ')} `;
   const seen = new Map<string, boolean>();
   const has = (key: keyof typeof PATTERNS, on = s) => {
@@ -78,9 +149,8 @@ export function understand(text: string, context: UnderstandContext): Understand
     return found;
   };
 
-  const tierWords = tierVocabulary(context.tiers);
   const tierMentioned = findTier(low, tierWords);
-  const known = (w: string) => FILLER.has(w) || PATTERN_WORDS.has(w) || tierWords.has(w) || /^\d+$/.test(w);
+  const known = isWord;
 
   const mentions = findPartners(low, context.partners, known);
   const named = new Set(mentions.flatMap((m) => m.candidates.map((c) => c.id)));
@@ -88,7 +158,7 @@ export function understand(text: string, context: UnderstandContext): Understand
   const namedId = single ? [...named][0] : undefined;
   const nameLike = named.size === 0 ? findUnknownName(raw, low, known, mentions) : undefined;
   // An unknown word is taken for a name only in a question that asks something, or follows one up.
-  const asked = partnerIntents(s, has);
+  const asked = joinedIntents(s, has);
   const asksSomething = asked.length > 0 || has('program') || has('nextEvaluation');
   const followsUp = has('followUp') && context.previous !== undefined;
   const unknownName =
@@ -97,17 +167,36 @@ export function understand(text: string, context: UnderstandContext): Understand
   // A list of the asker's partners: "which partners are at risk?", « qui risque de descendre ? »
   const filterWords = has('atRisk') || has('overdue') || has('withinReach') || has('left');
   const withoutFilters = FILTERS_EVERYWHERE.reduce((acc, p) => acc.replace(p, '  '), s);
-  const specificBesidesFilters = partnerIntents(withoutFilters, has).filter((k) => k !== 'status');
+  // « qui a des devoirs en retard ? »: the duties are the filter's.
+  const specificBesidesFilters = partnerIntents(withoutFilters, has).filter(
+    (k) => k !== 'status' && !(k === 'obligations' && has('overdue') && has('whoever')),
+  );
   const list =
     named.size === 0 &&
     !unknownName &&
     !has('manager') &&
-    ((has('portfolio') && !has('benefits') && !has('bring')) ||
+    ((has('portfolio') &&
+      !has('benefits') &&
+      !has('bring') &&
+      ((!has('program') && !has('nextEvaluation')) || filterWords)) ||
       (has('who') && filterWords && specificBesidesFilters.length === 0) ||
       (context.previous?.intent === 'list' && filterWords && specificBesidesFilters.length === 0));
 
-  if (tierMentioned && named.size === 0 && (has('benefits') || has('bring')))
+  // A question about the bot itself ("what can you do?") is help, whatever its other words.
+  if (has('aboutBot') && named.size === 0 && !unknownName) return intent({ kind: 'help' });
+
+  // "What does Premium bring?", and in a thread that asked it of a tier, « et Premium ? ».
+  const tierAsked =
+    has('benefits') || has('bring') || (asked.length === 0 && context.previous?.intent === 'tier-benefits');
+  if (tierMentioned && named.size === 0 && tierAsked)
     return intent({ kind: 'tier-benefits', tier: tierMentioned });
+  // Two tiers' benefits: which one first?
+  const tiersMentioned = new Set(low.map((w) => tierWords.get(w)).filter((t) => t !== undefined));
+  if (tiersMentioned.size > 1 && named.size === 0 && tierAsked)
+    return clarify(
+      'intents',
+      [...tiersMentioned].map((tier) => ({ kind: 'tier-benefits', tier })),
+    );
 
   if (list) {
     const filters: ListFilterIntent[] = [];
@@ -126,8 +215,10 @@ export function understand(text: string, context: UnderstandContext): Understand
 
   let kinds = asked;
   const programAsked = has('program');
-  const nextEvaluation = has('nextEvaluation') && !kinds.includes('missing');
-  if (nextEvaluation) kinds = kinds.filter((k) => k !== 'tier' && k !== 'status' && k !== 'history');
+  // "When is the next tier evaluation?" asks a date, not what is missing for the next tier.
+  const nextEvaluation = has('nextEvaluation') && !has('missingStrong');
+  if (nextEvaluation)
+    kinds = kinds.filter((k) => k !== 'tier' && k !== 'status' && k !== 'history' && k !== 'missing');
   if (programAsked && named.size === 0 && kinds.every((k) => k === 'tier' || k === 'status')) kinds = [];
 
   if (kinds.length === 0) {
@@ -137,6 +228,8 @@ export function understand(text: string, context: UnderstandContext): Understand
   }
   if (kinds.length === 0 && has('help') && named.size === 0) return intent({ kind: 'help' });
 
+  // A tier named about a partner, nothing else asked: « Fibre est en Business ou en Premium ? »
+  if (kinds.length === 0 && !programAsked && mentionsTier(low, tierWords, mentions)) kinds = ['tier'];
   // Named, but nothing asked: a follow-up (« et pour Garonne ? ») asks the thread's question again.
   if (kinds.length === 0 && (named.size > 0 || unknownName)) {
     const previous = context.previous?.intent;
@@ -192,6 +285,26 @@ function isPartnerKind(kind: IntentKind): kind is PartnerIntentKind {
   return ['status', 'tier', 'benefits', 'obligations', 'zen', 'history', 'missing', 'manager'].includes(kind);
 }
 
+/** Two questions joined by « et », "and"...: each side may ask its own (« leur palier et leurs devoirs ? »). */
+const COORDINATION = / (?:et|and|&|ainsi que|as well as|puis) /;
+
+/**
+ * The reads asked for, each side of a coordination counted on its own, so that a vaguer read named on its
+ * side (« leur palier », "our tier") is not taken for part of the other side's.
+ */
+function joinedIntents(
+  s: string,
+  has: (key: keyof typeof PATTERNS, on?: string) => boolean,
+): PartnerIntentKind[] {
+  const whole = partnerIntents(s, has);
+  const sides = s
+    .split(COORDINATION)
+    .map((side) => partnerIntents(` ${side.trim()} `, has))
+    .filter((kinds) => kinds.length > 0);
+  if (sides.length < 2) return whole;
+  return [...new Set([...whole, ...sides.flat()])];
+}
+
 /** The reads about one partner the words ask for, the vaguer ones left out when a precise one is there. */
 function partnerIntents(
   s: string,
@@ -201,7 +314,8 @@ function partnerIntents(
   if (has('manager', s)) kinds.add('manager');
   if (has('history', s)) kinds.add('history');
   if (has('zen', s)) kinds.add('zen');
-  if (has('obligations', s) && !has('zen', s)) kinds.add('obligations');
+  const duty = has('obligations', s) || (has('duty', s) && !has('missingStrong', s));
+  if (duty && !has('zen', s)) kinds.add('obligations');
   const benefits = has('benefits', s);
   if (benefits) kinds.add('benefits');
   if (has('missingStrong', s)) kinds.add('missing');
@@ -219,14 +333,25 @@ function partnerIntents(
   return [...kinds];
 }
 
+/** Each catalog's tier words, worked out once (the catalog does not change while it is in use). */
+const TIER_VOCABULARIES = new WeakMap<UnderstandContext['tiers'], Map<string, string>>();
+
 function tierVocabulary(tiers: UnderstandContext['tiers']): Map<string, string> {
+  const known = TIER_VOCABULARIES.get(tiers);
+  if (known) return known;
   const vocabulary = new Map<string, string>();
+  TIER_VOCABULARIES.set(tiers, vocabulary);
   for (const t of tiers) {
     vocabulary.set(t.code.toLowerCase(), t.code);
     for (const label of Object.values(t.label))
       for (const w of tokens(label).low) if (w !== 'partner' && w !== 'partenaire') vocabulary.set(w, t.code);
   }
   return vocabulary;
+}
+
+/** Whether a tier is named outside the partners' names (« en Business », "still Premium?"). */
+function mentionsTier(low: string[], vocabulary: Map<string, string>, mentions: PartnerMention[]): boolean {
+  return low.some((w, i) => vocabulary.has(w) && !mentions.some((m) => i >= m.start && i < m.end));
 }
 
 function findTier(low: string[], vocabulary: Map<string, string>): string | undefined {
@@ -304,7 +429,9 @@ function findUnknownName(
   for (let i = 0; i < low.length; i++) {
     if (!unknown(i)) continue;
     const afterMarker = i > 0 && NAME_MARKERS.has(low[i - 1]!);
-    const capitalised = i > 0 && /^\p{Lu}/u.test(raw[i]!);
+    // A capital starts a name anywhere, the question's first word included (« Zorglub est à quel palier ? »):
+    // the words a question starts with otherwise are the lexicon's.
+    const capitalised = /^\p{Lu}/u.test(raw[i]!) && (i > 0 || low.length > 1);
     if (afterMarker || capitalised) return { name: run(i), placed: true };
   }
   const content = low.map((_, i) => i).filter((i) => !FILLER.has(low[i]!));

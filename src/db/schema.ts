@@ -441,7 +441,10 @@ export const dmChannels = pgTable('dm_channels', {
 
 /** Links in reminder e-mails to declare a training done: signed, single-use, expiring. */
 export const declarationLinks = pgTable('declaration_links', {
-  /** The random nonce the link's signature covers. */
+  /**
+   * The SHA-256 (hex) of the random nonce the link's signature covers: the nonce itself is only in the
+   * e-mail, so the table opens no link (src/services/declaration-links.service.ts).
+   */
   nonce: text('nonce').primaryKey(),
   contactId: integer('contact_id')
     .notNull()

@@ -31,6 +31,20 @@ interface DemoPartner {
   solo?: boolean;
 }
 
+/** Every document (doc-* obligation) of the catalog by partner type: a partner whose paperwork is complete. */
+const AMBASSADOR_DOCUMENTS = [
+  'doc-qualification-form',
+  'doc-development-plan',
+  'doc-partner-charter',
+  'doc-ambassador-contract',
+];
+const OPERATOR_DOCUMENTS = [
+  'doc-qualification-form',
+  'doc-development-plan',
+  'doc-partner-charter',
+  'doc-operator-cgas',
+];
+
 const PARTNERS: DemoPartner[] = [
   {
     id: 'acme',
@@ -54,12 +68,7 @@ const PARTNERS: DemoPartner[] = [
     pastMonthly: 720,
     currentMonthly: 760,
     manager: DEMO_USERS.manager,
-    done: [
-      'doc-qualification-form',
-      'doc-development-plan',
-      'doc-partner-charter',
-      'doc-ambassador-contract',
-    ],
+    done: [...AMBASSADOR_DOCUMENTS],
   },
   {
     id: 'bretagne-com',
@@ -84,10 +93,7 @@ const PARTNERS: DemoPartner[] = [
     currentMonthly: 27800,
     manager: DEMO_USERS.manager,
     done: [
-      'doc-qualification-form',
-      'doc-development-plan',
-      'doc-partner-charter',
-      'doc-operator-cgas',
+      ...OPERATOR_DOCUMENTS,
       'trn-operator-webinar-1',
       'trn-operator-webinar-2',
       'trn-operator-webinar-3',
@@ -108,13 +114,7 @@ const PARTNERS: DemoPartner[] = [
     pastMonthly: 3100,
     currentMonthly: 800,
     manager: DEMO_USERS.manager,
-    done: [
-      'doc-qualification-form',
-      'doc-development-plan',
-      'doc-partner-charter',
-      'doc-ambassador-contract',
-      'trn-webinar-trunk-metacentrex-data',
-    ],
+    done: [...AMBASSADOR_DOCUMENTS, 'trn-webinar-trunk-metacentrex-data'],
   },
   {
     id: 'euro-trunk',
@@ -151,14 +151,7 @@ const PARTNERS: DemoPartner[] = [
     pastMonthly: 12800,
     currentMonthly: 9100,
     manager: DEMO_USERS.otherManager,
-    done: [
-      'doc-qualification-form',
-      'doc-development-plan',
-      'doc-partner-charter',
-      'doc-ambassador-contract',
-      'trn-webinar-trunk-metacentrex-data',
-      'com-certifications',
-    ],
+    done: [...AMBASSADOR_DOCUMENTS, 'trn-webinar-trunk-metacentrex-data', 'com-certifications'],
   },
   {
     id: 'hexa-phone',
@@ -182,13 +175,7 @@ const PARTNERS: DemoPartner[] = [
     pastMonthly: 1250,
     currentMonthly: 1100,
     manager: DEMO_USERS.otherManager,
-    done: [
-      'doc-qualification-form',
-      'doc-development-plan',
-      'doc-partner-charter',
-      'doc-operator-cgas',
-      'trn-eshop-onsite',
-    ],
+    done: [...OPERATOR_DOCUMENTS, 'trn-eshop-onsite'],
   },
   {
     id: 'jura-connect',
@@ -200,14 +187,7 @@ const PARTNERS: DemoPartner[] = [
     pastMonthly: 5400,
     currentMonthly: 5600,
     manager: DEMO_USERS.manager,
-    done: [
-      'doc-qualification-form',
-      'doc-development-plan',
-      'doc-partner-charter',
-      'doc-ambassador-contract',
-      'trn-webinar-trunk-metacentrex-data',
-      'com-certifications',
-    ],
+    done: [...AMBASSADOR_DOCUMENTS, 'trn-webinar-trunk-metacentrex-data', 'com-certifications'],
   },
   {
     id: 'kappa-solutions',

@@ -16,10 +16,16 @@ function frenchAmount(cents: number): string {
   return `${Math.trunc(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
 }
 
+/** A rate as French Excel reads a number: 3,5 (hundredths of a percent: 350). */
+function frenchRate(basisPoints: number): string {
+  return String(basisPoints / 100).replace('.', ',');
+}
+
 function csvText(cell: ExportCell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return neutralise(cell);
   if ('cents' in cell) return frenchAmount(cell.cents);
+  if ('basisPoints' in cell) return frenchRate(cell.basisPoints);
   return cell.date;
 }
 
@@ -51,6 +57,9 @@ export async function tableToXlsx(table: ExportTable, locale: Locale): Promise<B
       else if ('cents' in cell) {
         target.value = cell.cents / 100;
         target.numFmt = '#,##0.00';
+      } else if ('basisPoints' in cell) {
+        target.value = cell.basisPoints / 100;
+        target.numFmt = '0.0#';
       } else {
         const [y, m, d] = cell.date.split('-').map(Number);
         target.value = new Date(Date.UTC(y!, m! - 1, d!));

@@ -10,7 +10,7 @@ const en = {
     use: {
       usage: '/partner use [partner] bizbooster|training|tech-review …',
       summary:
-        'record a benefit used: BizBooster (order reference), the free training seat, the monthly technical review',
+        'record a benefit used: BizBooster (order reference), the free training seat, the monthly technical review (no argument: a form)',
     },
   },
   usage:
@@ -62,7 +62,7 @@ const fr: BenefitUsesMessages = {
     use: {
       usage: '/partner use [partenaire] bizbooster|training|tech-review …',
       summary:
-        'enregistrer un avantage utilisé\u202f: BizBooster (référence de commande), la formation gratuite, le point technique mensuel',
+        'enregistrer un avantage utilisé\u202f: BizBooster (référence de commande), la formation gratuite, le point technique mensuel (sans argument\u202f: un formulaire)',
     },
   },
   usage:

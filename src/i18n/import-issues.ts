@@ -52,6 +52,8 @@ export type ImportProblem =
   | { code: 'slack-id.invalid'; subject: SlackIdSubject; value: string; example: string }
   | { code: 'email.invalid'; value: string }
   | { code: 'contact.unreachable' }
+  /** Trainings: the contact is named by its Slack user or its e-mail. */
+  | { code: 'contact.unnamed' }
   | { code: 'profile.required'; profiles: readonly string[] }
   | { code: 'profile.empty'; value: string }
   | { code: 'profile.unknown'; value: string; profiles: readonly string[] }
@@ -99,7 +101,9 @@ export type ImportProblem =
   | { code: 'contact.taken'; user: string; partner: string }
   | { code: 'contact.email-taken'; email: string; partner: string }
   | { code: 'referent.several'; partner: string; profile: string; users: string }
-  | { code: 'contact.unknown'; user: string }
+  /** By Slack user, or (user absent) by e-mail among the partner's contacts. */
+  | { code: 'contact.unknown'; user?: string; email?: string; partner: string }
+  | { code: 'contact.email-ambiguous'; partner: string; email: string }
   | { code: 'contact.other-partner'; user: string; partner: string; filePartner: string }
   | { code: 'conflict'; detail?: string };
 
@@ -161,6 +165,7 @@ const en: Wording<ImportProblem> = {
   'email.invalid': (p) => `${q.en(p.value)} is not an email address`,
   'contact.unreachable': () =>
     'required unless an email is given (a contact not on Slack is reached by e-mail)',
+  'contact.unnamed': () => 'required unless an email is given (a contact not on Slack)',
   'profile.required': (p) => `profile is required (one of ${p.profiles.join(', ')}, or several joined by +)`,
   'profile.empty': (p) =>
     `an empty profile in ${q.en(p.value)} (profiles are joined by +, such as admin+sales)`,
@@ -216,7 +221,10 @@ const en: Wording<ImportProblem> = {
     `${p.email} is already a contact of partner ${p.partner} (a person is the contact of one partner)`,
   'referent.several': (p) =>
     `partner ${p.partner} would have several ${p.profile} referents (${p.users}); keep one`,
-  'contact.unknown': (p) => `no contact ${p.user} (import contacts first)`,
+  'contact.unknown': (p) =>
+    `no contact ${p.user ?? `with the e-mail ${p.email} at partner ${p.partner}`} (import contacts first)`,
+  'contact.email-ambiguous': (p) =>
+    `several contacts of partner ${p.partner} have the e-mail ${p.email} (give the slack_user_id of the one meant)`,
   'contact.other-partner': (p) => `${p.user} is a contact of partner ${p.partner}, not of ${p.filePartner}`,
   conflict: (p) => `conflicts with data already recorded${p.detail ? `: ${p.detail}` : ''}`,
 };
@@ -257,6 +265,7 @@ const fr: Wording<ImportProblem> = {
     `${q.fr(p.value)} n’est pas un identifiant Slack ${SLACK_IDS_FR[p.subject]} (comme ${p.example})`,
   'email.invalid': (p) => `${q.fr(p.value)} n’est pas une adresse e-mail`,
   'contact.unreachable': () => 'obligatoire sans e-mail (un contact absent de Slack est joint par e-mail)',
+  'contact.unnamed': () => 'obligatoire sans e-mail (pour un contact absent de Slack)',
   'profile.required': (p) =>
     `le profil est obligatoire (parmi ${p.profiles.join(', ')}, ou plusieurs joints par +)`,
   'profile.empty': (p) =>
@@ -318,7 +327,10 @@ const fr: Wording<ImportProblem> = {
     `${p.email} est déjà un contact du partenaire ${p.partner} (une personne est le contact d’un seul partenaire)`,
   'referent.several': (p) =>
     `le partenaire ${p.partner} aurait plusieurs référents ${REFERENTS_FR[p.profile] ?? p.profile} (${p.users})${SEMI} gardez-en un`,
-  'contact.unknown': (p) => `aucun contact ${p.user} (importez d’abord les contacts)`,
+  'contact.unknown': (p) =>
+    `aucun contact ${p.user ?? `avec l’e-mail ${p.email} chez le partenaire ${p.partner}`} (importez d’abord les contacts)`,
+  'contact.email-ambiguous': (p) =>
+    `plusieurs contacts du partenaire ${p.partner} ont l’e-mail ${p.email} (indiquez le slack_user_id de celui visé)`,
   'contact.other-partner': (p) =>
     `${p.user} est un contact du partenaire ${p.partner}, pas de ${p.filePartner}`,
   conflict: (p) => `en conflit avec les données déjà enregistrées${p.detail ? `${COLON} ${p.detail}` : ''}`,

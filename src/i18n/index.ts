@@ -10,6 +10,8 @@ export { type AssistantMessages, assistantMessages } from './assistant.js';
 export { type BenefitUsesMessages, benefitUsesMessages } from './benefit-uses.js';
 export { type CommandMessages, commandMessages } from './commands.js';
 export { type ConsoleMessages, consoleMessages } from './console.js';
+export { type DeclarationPageMessages, declarationPageMessages } from './declaration-page.js';
+export { type DepthModalsMessages, depthModalsMessages } from './depth-modals.js';
 export { type DigestMessages, digestMessages } from './digest.js';
 export {
   colon,

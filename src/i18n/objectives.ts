@@ -80,6 +80,8 @@ const en = {
   offTrack: ':red_circle: behind',
   met: ':white_check_mark: met',
   missed: ':black_circle: not met',
+  /** A quarter that ended before the program started: nothing was due. */
+  notApplicable: 'not applicable (before the program started)',
   lastReview: (date: string) => `Last plan review: ${date}`,
   noReview: 'No plan review recorded yet.',
   /** The manager's digest. */
@@ -162,6 +164,7 @@ const fr: ObjectivesMessages = {
   offTrack: ':red_circle: en retard',
   met: ':white_check_mark: tenu',
   missed: ':black_circle: non tenu',
+  notApplicable: 'sans objet (avant le début du programme)',
   lastReview: (date) => `Dernier suivi du plan\u202f: ${date}`,
   noReview: 'Aucun suivi du plan enregistré pour l’instant.',
   digestTitle: 'Objectifs de ventes en retard ou prévisions manquantes',

@@ -8,7 +8,7 @@ const en = {
   help: {
     fees: {
       usage: '/partner fees [partner] [paid YYYY-MM-DD] [rate N %]',
-      summary: 'an operator’s opening fee paid and its agreed retrocession',
+      summary: 'an operator’s opening fee paid and its agreed retrocession (no argument: a form)',
     },
   },
   usage:
@@ -39,7 +39,8 @@ const fr: OperatorFeesMessages = {
   help: {
     fees: {
       usage: '/partner fees [partenaire] [paid AAAA-MM-JJ] [rate N %]',
-      summary: 'frais d’ouverture payés et rétrocession convenue d’un opérateur',
+      summary:
+        'frais d’ouverture payés et rétrocession convenue d’un opérateur (sans argument\u202f: un formulaire)',
     },
   },
   usage:

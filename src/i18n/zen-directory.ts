@@ -12,7 +12,7 @@ const en = {
     },
   },
   usage: {
-    list: 'Usage: `/partner zen list [partner] domains 3cx, fortinet zone 69 01 38 hours 4` (admins): lists an eligible partner in the Experts Zen directory. `/partner zen unlist [partner]` takes it out.',
+    list: 'Usage: `/partner zen list [partner] domains 3cx, fortinet zone 69 01 38 hours 4` (admins): lists an eligible partner in the Experts Zen directory. `/partner zen list` alone opens a form. `/partner zen unlist [partner]` takes it out.',
     experts: 'Usage: `/partner experts domain [département]`, e.g. `/partner experts 3cx 69`.',
   },
   anchor: 'word `domains`, `zone` or `hours`',
@@ -54,7 +54,7 @@ const fr: ZenDirectoryMessages = {
     },
   },
   usage: {
-    list: 'Utilisation\u202f: `/partner zen list [partenaire] domains 3cx, fortinet zone 69 01 38 hours 4` (administrateurs)\u202f: référence un partenaire éligible parmi les Experts Zen. `/partner zen unlist [partenaire]` le retire.',
+    list: 'Utilisation\u202f: `/partner zen list [partenaire] domains 3cx, fortinet zone 69 01 38 hours 4` (administrateurs)\u202f: référence un partenaire éligible parmi les Experts Zen. `/partner zen list` seul ouvre un formulaire. `/partner zen unlist [partenaire]` le retire.',
     experts:
       'Utilisation\u202f: `/partner experts domaine [département]`, par ex. `/partner experts 3cx 69`.',
   },

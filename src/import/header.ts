@@ -72,6 +72,9 @@ export const COLUMN_NAMES: Record<string, { fr: string; aliases: readonly string
   objective_eur: { fr: 'objectif', aliases: ['objectif_eur', 'objectif_mensuel', 'objective'] },
   forecast_eur: { fr: 'prevision', aliases: ['prevision_eur', 'previsions', 'forecast'] },
   forecast_on: { fr: 'prevision_le', aliases: ['date_prevision', 'forecast_date'] },
+  // Written by the portfolio export only (src/export/kinds.ts): an operator's fees on record.
+  opening_fee_paid_on: { fr: 'frais_ouverture_payes_le', aliases: [] },
+  retrocession_percent: { fr: 'retrocession_pourcent', aliases: [] },
   /** The last column of a rejected-lines file (slack-import.service.ts): never imported. */
   error: { fr: 'erreur', aliases: [] },
 };

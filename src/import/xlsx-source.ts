@@ -89,24 +89,27 @@ export async function openXlsxBytes(
     input.destroy();
     bytes.destroy();
   };
+  /** The first of `items` that `pick` answers for (undefined: none); a read error closes the file, not a workbook. */
+  const firstOf = async <T, R>(items: AsyncIterator<T>, pick: (item: T) => R | undefined) => {
+    try {
+      for (;;) {
+        const next = await items.next();
+        if (next.done) return undefined;
+        const picked = pick(next.value);
+        if (picked !== undefined) return picked;
+      }
+    } catch (err) {
+      close();
+      throw notAWorkbook(err);
+    }
+  };
   const seen: string[] = [];
   const wanted = options.sheet?.trim().toLowerCase();
-  let worksheet: ExcelJS.stream.xlsx.WorksheetReader | undefined;
-  try {
-    for (;;) {
-      const next = await sheets.next();
-      if (next.done) break;
-      const name = (next.value as unknown as { name: string }).name;
-      seen.push(name);
-      if (wanted === undefined || name.toLowerCase() === wanted) {
-        worksheet = next.value;
-        break;
-      }
-    }
-  } catch (err) {
-    close();
-    throw notAWorkbook(err);
-  }
+  const worksheet = await firstOf(sheets, (sheet) => {
+    const name = (sheet as unknown as { name: string }).name;
+    seen.push(name);
+    return wanted === undefined || name.toLowerCase() === wanted ? sheet : undefined;
+  });
   if (!worksheet) {
     close();
     throw new CsvFileError([
@@ -136,21 +139,10 @@ export async function openXlsxBytes(
     return { record, errors };
   };
 
-  let header: { line: number; record: string[] } | undefined;
-  try {
-    for (;;) {
-      const next = await rows.next();
-      if (next.done) break;
-      const { record } = recordOf(next.value);
-      if (record.some((cell) => NOT_BLANK.test(cell))) {
-        header = { line: next.value.number, record };
-        break;
-      }
-    }
-  } catch (err) {
-    close();
-    throw notAWorkbook(err);
-  }
+  const header = await firstOf(rows, (row) => {
+    const { record } = recordOf(row);
+    return record.some((cell) => NOT_BLANK.test(cell)) ? { line: row.number, record } : undefined;
+  });
   if (!header) {
     close();
     throw new CsvFileError([

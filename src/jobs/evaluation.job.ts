@@ -7,7 +7,7 @@ export const evaluationJob: JobDefinition = {
   name: 'evaluation',
   cronSetting: 'EVALUATION_CRON',
   async run({ tx, deps, today }) {
-    const { result, queued, hold } = await evaluateAndAnnounce(tx, deps, announcementViews, {
+    const { result, queued, hold, summaryWithheld } = await evaluateAndAnnounce(tx, deps, announcementViews, {
       asOf: today,
       actor: 'job:evaluation',
     });
@@ -17,6 +17,8 @@ export const evaluationJob: JobDefinition = {
       demotions: result.demotions,
       queued: queued.length,
       ...(hold ? { awaitingApproval: hold } : {}),
+      // ANNOUNCE_CHANNEL_ID is shared with another organisation: the summary waits in the outbox.
+      ...(summaryWithheld ? { summaryHeld: 'team channel shared outside' } : {}),
     };
   },
 };

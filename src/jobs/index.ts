@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import schedule from 'node-schedule';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type LevelLogger } from '../logger.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { contactLinkingJob } from './contact-linking.job.js';
 import { checkCron, previousInstant } from './cron.js';
@@ -12,7 +12,6 @@ import { evaluationJob } from './evaluation.job.js';
 import {
   type JobDefinition,
   type JobDeps,
-  type JobLogger,
   type OccurrenceOutcome,
   occurrenceStatus,
   runJobOccurrence,
@@ -47,7 +46,7 @@ export interface StartJobsOptions {
   db: Db;
   catalog: Catalog;
   config: Config;
-  logger?: JobLogger;
+  logger?: LevelLogger;
   now?: () => Date;
   instanceId?: string;
   /** Defaults to JOBS. */

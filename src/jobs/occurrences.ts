@@ -5,23 +5,17 @@ import {
   type OccurrenceStatus,
 } from '../db/repositories/job-occurrences.repository.js';
 import { transaction } from '../db/transaction.js';
+import type { LevelLogger } from '../logger.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { type IsoDate, localDate } from '../program/dates.js';
 import type { LookupByEmailClient } from '../services/contact-linking.service.js';
-
-export interface JobLogger {
-  debug(...msg: unknown[]): void;
-  info(...msg: unknown[]): void;
-  warn(...msg: unknown[]): void;
-  error(...msg: unknown[]): void;
-}
 
 /** What every job needs; the same for every occurrence. */
 export interface JobDeps {
   db: Db;
   catalog: Catalog;
   config: Config;
-  logger: JobLogger;
+  logger: LevelLogger;
   /** The clock (the run's `now`); an occurrence's day comes from its scheduled instant instead. */
   now: () => Date;
   /** Names this process in job_occurrences. */

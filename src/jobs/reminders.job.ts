@@ -1,6 +1,10 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { ContactRow } from '../db/repositories/contacts.repository.js';
+import {
+  createDeclarationLinksRepository,
+  type NewDeclarationLink,
+} from '../db/repositories/declaration-links.repository.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import {
@@ -17,17 +21,22 @@ import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
 import type { ObligationItem } from '../program/obligations.js';
 import { escalates, isWeekday, type ReminderKind, reminderKind } from '../program/reminders.js';
+import { issueDeclarationLink } from '../services/declaration-links.service.js';
 import { partnerStatus } from '../services/partner-status.service.js';
 import { type ReminderLine, reminderView } from '../slack/views/reminders.view.js';
 import { startOfDay } from './cron.js';
 import { type JobDefinition, lastDoneDay } from './occurrences.js';
+import { sendCertificationRenewals } from './reminders.certifications.js';
 
 export const REMINDERS_JOB = 'reminders';
 
 export interface ReminderDeps {
   catalog: Catalog;
-  config: Pick<Config, 'LOCALE' | 'PROGRAM_TIMEZONE'> & Partial<Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>>;
+  config: Pick<Config, 'LOCALE' | 'PROGRAM_TIMEZONE'> &
+    Partial<Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'PUBLIC_URL' | 'LINK_SECRET'>>;
   homeTeamIds?: readonly string[] | undefined;
+  /** The clock the declaration links expire from (PUBLIC_URL set); the system's when left out. */
+  now?: () => Date;
 }
 
 /**
@@ -79,6 +88,8 @@ export interface ReminderPlan {
   log: NewReminderLogRow[];
   /** Recipients left out because they already had their reminder today. */
   alreadyReminded: string[];
+  /** The declaration links the e-mails carry (PUBLIC_URL set), each with the outbox row it goes out in. */
+  links: { outboxKey: string; row: NewDeclarationLink }[];
 }
 
 export function reminderKey(today: IsoDate, recipient: string): string {
@@ -132,7 +143,15 @@ export async function planReminders(
 ): Promise<ReminderPlan> {
   const { today, since } = input;
   const { catalog } = deps;
-  const plan: ReminderPlan = { today, since, entries: [], messages: [], log: [], alreadyReminded: [] };
+  const plan: ReminderPlan = {
+    today,
+    since,
+    entries: [],
+    messages: [],
+    log: [],
+    alreadyReminded: [],
+    links: [],
+  };
   if (!isWeekday(today)) return plan;
 
   const [records, snoozeRows, reminded] = await Promise.all([
@@ -218,10 +237,24 @@ export async function planReminders(
     const partnerName = partner?.name ?? '';
     const mailOf = (contact: ContactRow, key: string): OutboxMessage | undefined => {
       if (!contact.email || !deps.config.SMTP_URL || !deps.config.MAIL_FROM) return undefined;
+      const signing =
+        deps.config.PUBLIC_URL && deps.config.LINK_SECRET
+          ? { publicUrl: deps.config.PUBLIC_URL, secret: deps.config.LINK_SECRET }
+          : undefined;
+      const now = deps.now?.() ?? new Date();
       const mail = reminderMail(personLocale(recipient, contact), today, {
         contactName: contact.name,
         partnerName,
-        lines: own.map((e) => ({ item: e.item })),
+        lines: own.map((e) => {
+          if (!signing || e.contactId !== contact.id) return { item: e.item };
+          const link = issueDeclarationLink(signing, {
+            contactId: contact.id,
+            obligation: e.item.obligation.code,
+            now,
+          });
+          plan.links.push({ outboxKey: dedupeKey, row: link.row });
+          return { item: e.item, declareUrl: link.url };
+        }),
       });
       return {
         dedupeKey: key,
@@ -282,18 +315,25 @@ export async function sendReminders(
   const plan = await planReminders(tx, deps, input);
   const queued = await enqueue(tx, plan.messages);
   await createReminderLogRepository(tx).record(plan.log);
+  // Only the links of e-mails queued now: a message already queued by an earlier run keeps its own.
+  const sent = new Set(queued);
+  await createDeclarationLinksRepository(tx).insert(
+    plan.links.filter((l) => sent.has(l.outboxKey)).map((l) => l.row),
+  );
   return { ...plan, queued };
 }
 
-/** Training reminders, on REMINDER_CRON (weekdays 09:00). */
+/** Training reminders and Experts Zen certification renewals, on REMINDER_CRON (weekdays 09:00). */
 export const remindersJob: JobDefinition = {
   name: REMINDERS_JOB,
   cronSetting: 'REMINDER_CRON',
   async run({ tx, deps, today }) {
     const since = await reminderSince(tx, deps.config.PROGRAM_TIMEZONE, today);
     const plan = await sendReminders(tx, deps, { today, since });
+    const renewals = await sendCertificationRenewals(tx, deps, today);
     const unreached = plan.entries.filter((e) => e.route === 'unreached').length;
     return {
+      ...(renewals.log.length ? { renewals: renewals.log.length } : {}),
       today,
       since,
       items: plan.entries.length,

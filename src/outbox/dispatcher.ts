@@ -5,6 +5,7 @@ import type { Database, Db } from '../db/client.js';
 import { createDmChannelsRepository } from '../db/repositories/dm-channels.repository.js';
 import { type ClaimedMessage, createOutboxRepository } from '../db/repositories/outbox.repository.js';
 import { createOutboxBudgetRepository } from '../db/repositories/outbox-budget.repository.js';
+import type { LevelLogger } from '../logger.js';
 import { createDeliveryClient, type DeliveryClient, isUserId, OUTBOX_EVENT_TYPE } from './delivery-client.js';
 import { classify, type Failure, RequestTimeoutError, UnverifiableError } from './failures.js';
 import { classifyMailError, createSmtpTransport, type MailTransport, messageIdOf } from './mail.js';
@@ -68,21 +69,13 @@ export const DEFAULT_DISPATCHER_LIMITS: DispatcherLimits = {
   mailBurst: 5,
 };
 
-/** What the dispatcher logs through (a Bolt logger fits, and so does src/logger.ts's). */
-export interface DispatcherLogger {
-  debug(...msg: unknown[]): void;
-  info(...msg: unknown[]): void;
-  warn(...msg: unknown[]): void;
-  error(...msg: unknown[]): void;
-}
-
 export interface DispatcherOptions {
   db: Db;
   client: DeliveryClient;
   /** Timestamps written to the outbox; waiting and pacing use real time. */
   clock?: () => Date;
   limits?: Partial<DispatcherLimits>;
-  logger?: DispatcherLogger;
+  logger?: LevelLogger;
   /** Names this dispatcher in claimed_by; unique per process by default. */
   instanceId?: string;
   /** Sends the outbox's e-mails; without it (no SMTP_URL) an e-mail fails at once, named so. */

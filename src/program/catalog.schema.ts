@@ -117,6 +117,8 @@ export const catalogSchema = z
           }),
         )
         .min(1),
+      /** A lapsing certification falls due again (its contacts reminded) this many days before it lapses. */
+      renewalReminderDays: z.number().int().nonnegative().default(30),
     }),
     reminders: z.object({
       daysBefore: z.array(z.number().int().nonnegative()),

@@ -1,5 +1,5 @@
 import type { Catalog, PartnershipType, RevenueCategory } from './catalog.schema.js';
-import { addDays, addMonths, type IsoDate, monthOf } from './dates.js';
+import { addDays, addMonths, type IsoDate, maxDate, monthOf } from './dates.js';
 import { type Quarter, quarterContaining } from './obligations.js';
 import { basisCents } from './tiers.js';
 
@@ -28,9 +28,18 @@ export function previousQuarter(quarter: Quarter): Quarter {
   return quarterContaining(addDays(quarter.start, -1));
 }
 
-/** The last day a quarter's forecast is in time. */
+/**
+ * The last day a quarter's forecast is in time: forecastDueDays after the quarter starts, or after the
+ * program starts (catalog.programStart) for the quarter the program started in, as every duty counts
+ * from the program's start.
+ */
 export function forecastDeadline(catalog: Catalog, quarter: Quarter): IsoDate {
-  return addDays(quarter.start, catalog.salesObjectives.forecastDueDays);
+  return addDays(maxDate(quarter.start, catalog.programStart), catalog.salesObjectives.forecastDueDays);
+}
+
+/** Whether the program applied during the quarter: one that ended before catalog.programStart has no duty. */
+export function quarterInProgram(catalog: Catalog, quarter: Quarter): boolean {
+  return quarter.end >= catalog.programStart;
 }
 
 /** Whether a forecast given on `givenOn` is in time for its quarter. */
@@ -60,7 +69,9 @@ export type SalesDutyState =
   /** The quarter ended without being met. */
   | 'missed'
   /** The quarter has not started. */
-  | 'upcoming';
+  | 'upcoming'
+  /** The quarter ended before the program started (catalog.programStart): nothing was due, nothing missed. */
+  | 'not-applicable';
 
 export interface QuarterSales {
   quarter: Quarter;
@@ -79,7 +90,7 @@ export interface QuarterSales {
   percentOfObjective: number | null;
   /**
    * Whether the months counted so far average at least the objective × metShare; for a quarter that
-   * ended, whether it was met on the numbers. null without an objective or before a month is counted.
+   * ended, whether it was met on the numbers. null without an objective, before a month is counted, or for a quarter before the program.
    */
   onTrack: boolean | null;
   state: SalesDutyState;
@@ -105,8 +116,10 @@ export function quarterSales(
   const plan = input.plan;
   const deadline = forecastDeadline(catalog, quarter);
   const forecastOn = plan?.forecastOn ?? null;
-  const inTime =
-    forecastOn !== null && plan?.forecastCents !== null && plan?.forecastCents !== undefined
+  const applies = quarterInProgram(catalog, quarter);
+  const inTime = !applies
+    ? null
+    : forecastOn !== null && plan?.forecastCents !== null && plan?.forecastCents !== undefined
       ? forecastInTime(catalog, quarter, forecastOn)
       : today > deadline
         ? false
@@ -139,7 +152,7 @@ export function quarterSales(
   const reached = quarterTarget !== null && actualCents >= Math.ceil(quarterTarget * share);
   const ended = today > quarter.end;
   const onTrack =
-    objectiveCents === null
+    objectiveCents === null || !applies
       ? null
       : ended
         ? reached
@@ -148,7 +161,8 @@ export function quarterSales(
           : actualCents >= Math.ceil(objectiveCents * monthsCounted * share);
 
   let state: SalesDutyState;
-  if (today < quarter.start) state = 'upcoming';
+  if (!applies) state = 'not-applicable';
+  else if (today < quarter.start) state = 'upcoming';
   else if (inTime === true && reached) state = 'met';
   else state = ended ? 'missed' : 'outstanding';
 

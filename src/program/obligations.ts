@@ -217,6 +217,19 @@ function itemsFor(
       ? trainingCompletion(facts, obligation.code, contactId)
       : checklistCompletion(facts, obligation.code);
 
+  // One item per contact it falls to (by profile or as referent); none: one item saying whom it lacks.
+  const contactItems = (
+    fallsTo: (contact: PartnerContact, profile: Profile) => boolean,
+    nobody: 'no-contact' | 'no-referent',
+  ) => {
+    const profile = obligation.profile!;
+    const contacts = facts.contacts.filter((c) => fallsTo(c, profile));
+    if (contacts.length === 0) return [item(obligation, { kind: nobody, profile }, dueOn, null, today)];
+    return contacts.map((contact) =>
+      item(obligation, { kind: 'contact', contact }, dueOn, perContact(contact.id), today),
+    );
+  };
+
   switch (obligation.scope) {
     case 'partner': {
       const completion =
@@ -225,24 +238,10 @@ function itemsFor(
           : checklistCompletion(facts, obligation.code);
       return [item(obligation, { kind: 'partner' }, dueOn, completion, today)];
     }
-    case 'profile': {
-      const profile = obligation.profile!;
-      const contacts = facts.contacts.filter((c) => holdsProfile(c, profile));
-      if (contacts.length === 0)
-        return [item(obligation, { kind: 'no-contact', profile }, dueOn, null, today)];
-      return contacts.map((contact) =>
-        item(obligation, { kind: 'contact', contact }, dueOn, perContact(contact.id), today),
-      );
-    }
-    case 'referent': {
-      const profile = obligation.profile!;
-      const referents = facts.contacts.filter((c) => isReferentFor(c, profile));
-      if (referents.length === 0)
-        return [item(obligation, { kind: 'no-referent', profile }, dueOn, null, today)];
-      return referents.map((contact) =>
-        item(obligation, { kind: 'contact', contact }, dueOn, perContact(contact.id), today),
-      );
-    }
+    case 'profile':
+      return contactItems(holdsProfile, 'no-contact');
+    case 'referent':
+      return contactItems(isReferentFor, 'no-referent');
   }
 }
 

@@ -8,7 +8,20 @@ export type Actor =
   | { kind: 'contact'; slackUserId: string; contact: ContactRow }
   | { kind: 'stranger'; slackUserId: string };
 
-export async function identifyActor(db: Db, slackUserId: string): Promise<Actor> {
+/**
+ * Who asks: a Slack user id (from a signed Slack request, the console, the CLI), or a contact that a
+ * signed declaration link in its e-mail stands for (src/services/declaration-links.service.ts), which
+ * may have no Slack user at all. Such a contact acts as `link:contact:<id>` in the audit log.
+ */
+export type Asker = string | { linkedContactId: number };
+
+export async function identifyActor(db: Db, asker: Asker): Promise<Actor> {
+  if (typeof asker !== 'string') {
+    const contact = await createContactsRepository(db).byId(asker.linkedContactId);
+    const id = `link:contact:${asker.linkedContactId}`;
+    return contact ? { kind: 'contact', slackUserId: id, contact } : { kind: 'stranger', slackUserId: id };
+  }
+  const slackUserId = asker;
   // Both asked at once: one round trip on PostgreSQL (postgres.js pipelines them).
   const [member, contact] = await Promise.all([
     createStaffRepository(db).bySlackUserId(slackUserId),

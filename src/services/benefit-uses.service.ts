@@ -1,15 +1,14 @@
-import type { Db } from '../db/client.js';
 import type { BenefitUseRow } from '../db/repositories/benefit-uses.repository.js';
 import type { ContactRow, PartnerRow } from '../db/repositories/partners.repository.js';
 import { FREE_TRAINING, isBizBooster, TECH_REVIEW } from '../program/benefit-uses.js';
 import { benefitsInForce } from '../program/benefits.js';
-import type { Benefit, Catalog } from '../program/catalog.schema.js';
+import type { Benefit } from '../program/catalog.schema.js';
 import { semesterContaining } from '../program/semesters.js';
 import { searchKey } from '../program/text.js';
 import { entryDate } from '../program/tier-entries.js';
 import { partnerEntries } from './partner-status.service.js';
-import { refused, succeeded, type WriteResult } from './write-issues.js';
-import { staffWriteOnPartner } from './write-transaction.js';
+import { refused, succeeded } from './write-issues.js';
+import { staffPartnerWrite } from './write-transaction.js';
 
 export const MAX_REFERENCE_LENGTH = 200;
 
@@ -54,13 +53,8 @@ export interface BenefitUsed {
  * available, the Premium free training seat once per calendar year (a contact and the training), the
  * Premium technical review once a month (today's month, with a note).
  */
-export function useBenefit(
-  db: Db,
-  catalog: Catalog,
-  input: UseBenefitInput,
-  today: string,
-): Promise<WriteResult<BenefitUsed>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
+export const useBenefit = staffPartnerWrite<UseBenefitInput, BenefitUsed>(
+  async (repos, { partner, issues }, { catalog, input, today }) => {
     const word = searchKey(input.benefit).replace(/\s+/g, '-');
     const kind = word ? KINDS[word] : undefined;
     if (!word) issues.push({ code: 'benefit-missing' });
@@ -140,5 +134,5 @@ export function useBenefit(
       },
     });
     return succeeded({ partner, benefit: held.benefit, use, ...(contact ? { contact } : {}) });
-  });
-}
+  },
+);

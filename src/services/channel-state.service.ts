@@ -36,12 +36,50 @@ export async function channelSharedOutside(
 ): Promise<boolean | undefined> {
   const known = (await createRepositories(db).slackChannels.of([channelId])).get(channelId);
   if (known) return known.externallyShared;
+  return askChannelSharing(db, client, channelId);
+}
+
+/** Asks Slack now whether a channel is shared with another organisation, and records it; undefined when it cannot say. */
+async function askChannelSharing(
+  db: Db,
+  client: ConversationsInfoClient,
+  channelId: string,
+): Promise<boolean | undefined> {
   try {
     const { channel } = await client.conversations.info({ channel: channelId });
     return channel ? await recordChannelInfo(db, channelId, channel) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * At start: whether the team channel (ANNOUNCE_CHANNEL_ID) is shared with another organisation. The team
+ * summary lists every changed partner: while the channel is recorded as shared, summaries (and approval
+ * previews) are held in the outbox instead of posted there (announceEvaluation). `warn` gets one line
+ * when it is shared, or when Slack cannot say.
+ */
+export async function checkTeamChannel(
+  db: Db,
+  client: ConversationsInfoClient,
+  channelId: string,
+  warn: (message: string) => void,
+): Promise<boolean | undefined> {
+  const shared = await askChannelSharing(db, client, channelId);
+  if (shared)
+    warn(
+      `ANNOUNCE_CHANNEL_ID ${channelId} is shared with another organisation: the team summaries list every changed partner, so they are held in the outbox (partner-bot outbox) instead of posted there. Use an internal channel.`,
+    );
+  else if (shared === undefined)
+    warn(`ANNOUNCE_CHANNEL_ID ${channelId}: conversations.info could not say whether it is shared outside`);
+  return shared;
+}
+
+/** Whether a channel is recorded as shared with another organisation (nothing asked of Slack). */
+export async function recordedAsSharedOutside(db: Db, channelId: string): Promise<boolean> {
+  return (
+    (await createRepositories(db).slackChannels.of([channelId])).get(channelId)?.externallyShared === true
+  );
 }
 
 /** At start: the sharing of every partner channel, from conversations.info. Returns the shared ones. */

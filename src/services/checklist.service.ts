@@ -1,10 +1,10 @@
-import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import type { Catalog, Label } from '../program/catalog.schema.js';
+import { isRenewal } from '../program/certifications.js';
 import { type IsoDate, quarterOf } from '../program/dates.js';
 import { obligationApplies } from '../program/obligations.js';
-import { checkCompletedOn, refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
-import { staffWriteOnPartner } from './write-transaction.js';
+import { checkCompletedOn, refused, succeeded, type WriteIssue } from './write-issues.js';
+import { staffPartnerWrite } from './write-transaction.js';
 
 /** Something a partner as a whole does once (or each quarter), recorded by staff: doc-*, com-*, sales-*, zen-*. */
 export interface ChecklistEntry {
@@ -70,15 +70,11 @@ export function checkChecklistItem(
 
 /**
  * Marks a checklist item done for a partner (staff only). An item already done (for sales-*, already
- * done in that quarter) is left as it is and said so.
+ * done in that quarter; for a lapsing certification, done and not due again yet) is left as it is and
+ * said so.
  */
-export function markChecklistDone(
-  db: Db,
-  catalog: Catalog,
-  input: MarkDoneInput,
-  today: IsoDate,
-): Promise<WriteResult<ChecklistMarked>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
+export const markChecklistDone = staffPartnerWrite<MarkDoneInput, ChecklistMarked>(
+  async (repos, { partner, issues }, { catalog, input, today }) => {
     const { entry, issue: itemIssue } = checkChecklistItem(catalog, input.item);
     if (itemIssue) issues.push(itemIssue);
     const { date, issue: dateIssue } = checkCompletedOn(input.completedOn, today);
@@ -93,8 +89,10 @@ export function markChecklistDone(
 
     const done = await repos.checklist.completions(partner.id, entry.code);
     const quarter = quarterOf(date);
+    // A lapsing certification (Experts Zen QCM, certification training) is recorded again once due again.
+    const renewal = isRenewal(catalog, entry.code, done, date);
     const already = done.find((d) => !entry.quarterly || (d >= quarter.start && d <= quarter.end));
-    if (already) return succeeded({ partner, entry, completedOn: date, alreadyDoneOn: already });
+    if (already && !renewal) return succeeded({ partner, entry, completedOn: date, alreadyDoneOn: already });
 
     await repos.checklist.add({ partnerId: partner.id, item: entry.code, completedOn: date });
     await repos.audit.record({
@@ -104,5 +102,5 @@ export function markChecklistDone(
       details: { item: entry.code, completedOn: date },
     });
     return succeeded({ partner, entry, completedOn: date });
-  });
-}
+  },
+);

@@ -10,6 +10,7 @@ import type { IsoDate } from '../program/dates.js';
 import { type Semester, semesterEvaluatedOn } from '../program/semesters.js';
 import { tierIndex } from '../program/tiers.js';
 import { identifyActor, isAdmin } from './actor.service.js';
+import { recordedAsSharedOutside } from './channel-state.service.js';
 import { type EvaluationResult, evaluateSemester } from './evaluation.service.js';
 import { approvalHold, evaluationKeys } from './evaluation-keys.js';
 
@@ -119,6 +120,8 @@ export interface EvaluationAnnounced {
   queued: string[];
   /** Set when the partner messages wait for an admin's approval. */
   hold?: string;
+  /** The team summary was held: ANNOUNCE_CHANNEL_ID is shared with another organisation. */
+  summaryWithheld?: boolean;
 }
 
 export type ApprovalOutcome =
@@ -147,7 +150,7 @@ export async function announceEvaluation(
   deps: AnnounceDeps,
   views: AnnouncementViews,
   result: EvaluationResult,
-): Promise<{ queued: string[]; hold?: string }> {
+): Promise<{ queued: string[]; hold?: string; summaryWithheld?: boolean }> {
   const recorded = result.partners.filter((p) => p.recordedNow);
   if (recorded.length === 0) return { queued: [] };
   const rows = new Map(
@@ -197,15 +200,23 @@ export async function announceEvaluation(
   // With approval on, the changes wait as pending rows: an approval is asked for as soon as there is one,
   // even when no message is to be sent (a partner without a channel still waits to move).
   const hold = held && (toPartners.length > 0 || changes.length > 0) ? held : undefined;
-  const summary = views.summaryAnnouncement(
+  const drafted = views.summaryAnnouncement(
     deps.catalog,
     { ...input, ...(hold ? { hold } : {}) },
     toPartners.length,
   );
+  // The summary names every changed partner: never posted in a team channel shared with another
+  // organisation (checked at start and kept by the channel_shared events); held there, for the outbox report.
+  const withheld = !!drafted && (await recordedAsSharedOutside(tx, drafted.channel));
+  const summary =
+    drafted && withheld ? { ...drafted, hold: teamChannelSharedHold(result.semester.code) } : drafted;
   if (hold) await createRepositories(tx).evaluationApprovals.request(result.semester.code, hold);
   const queued = await enqueue(tx, [...(summary ? [summary] : []), ...toPartners]);
-  return { queued, ...(hold ? { hold } : {}) };
+  return { queued, ...(hold ? { hold } : {}), ...(withheld ? { summaryWithheld: true } : {}) };
 }
+
+/** The hold of a team summary kept back because the team channel is shared with another organisation. */
+export const teamChannelSharedHold = (semester: string) => `team-channel-shared:${semester}`;
 
 /** The semester re-evaluation and its announcements, committed together (the job's and the CLI's). */
 export async function evaluateAndAnnounce(
@@ -214,7 +225,7 @@ export async function evaluateAndAnnounce(
   views: AnnouncementViews,
   options: { asOf: IsoDate; actor: string },
 ): Promise<EvaluationAnnounced> {
-  let announced: { queued: string[]; hold?: string } = { queued: [] };
+  let announced: { queued: string[]; hold?: string; summaryWithheld?: boolean } = { queued: [] };
   const result = await evaluateSemester(db, deps.catalog, {
     asOf: options.asOf,
     dryRun: false,

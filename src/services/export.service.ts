@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/index.js';
-import type { ExportKind } from '../export/kinds.js';
+import { type ExportKind, OPERATOR_FEE_COLUMNS } from '../export/kinds.js';
 import { KINDS } from '../import/kinds/index.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
@@ -10,8 +10,14 @@ import { partnerStatus } from './partner-status.service.js';
 
 export { EXPORT_KINDS, type ExportKind } from '../export/kinds.js';
 
-/** A cell: text, an amount in cents, a day, or nothing. The writer formats each for its file type. */
-export type ExportCell = string | { cents: number } | { date: IsoDate } | null;
+/** A cell: text, an amount in cents, a day, a rate, or nothing. The writer formats each for its file type. */
+export type ExportCell =
+  | string
+  | { cents: number }
+  | { date: IsoDate }
+  /** A percentage in hundredths of a percent (350: 3,5 %). */
+  | { basisPoints: number }
+  | null;
 
 /** A table to write: its column ids (the import's, where the export re-imports: in the same order) and its rows. */
 export interface ExportTable {
@@ -48,22 +54,31 @@ export async function exportTable(
   );
 
   switch (kind) {
-    case 'portfolio':
+    case 'portfolio': {
+      const fees = new Map((await repos.operatorFees.forPartners(ids)).map((f) => [f.partnerId, f]));
       return {
         kind,
-        columns: KINDS.partners.header,
-        rows: records.map(({ partner: p }) => [
-          p.id,
-          p.name,
-          p.type,
-          p.operatorProgram,
-          p.slackChannelId,
-          p.managerSlackUserId,
-          day(p.joinedOn),
-          p.tier,
-          day(p.leftOn),
-        ]),
+        columns: [...KINDS.partners.header, ...OPERATOR_FEE_COLUMNS],
+        rows: records.map(({ partner: p }) => {
+          const fee = p.type === 'operator' ? fees.get(p.id) : undefined;
+          const rate = fee?.retrocessionBasisPoints;
+          return [
+            p.id,
+            p.name,
+            p.type,
+            p.operatorProgram,
+            p.slackChannelId,
+            p.managerSlackUserId,
+            day(p.joinedOn),
+            p.tier,
+            day(p.leftOn),
+            p.locale,
+            day(fee?.openingFeePaidOn),
+            rate === null || rate === undefined ? null : { basisPoints: rate },
+          ];
+        }),
       };
+    }
     case 'revenue':
       return {
         kind,

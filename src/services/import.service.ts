@@ -274,7 +274,12 @@ const CHECK_PROBLEMS: { [N in StageCheckName]: (r: StageCheckRows[N]) => ImportP
     profile: r.profile,
     users: r.users,
   }),
-  'unknown-contact': (r) => ({ code: 'contact.unknown', user: r.user }),
+  'unknown-contact': (r) => ({
+    code: 'contact.unknown',
+    ...(r.user ? { user: r.user } : { email: r.email ?? '' }),
+    partner: r.partner,
+  }),
+  'ambiguous-email-contact': (r) => ({ code: 'contact.email-ambiguous', partner: r.partner, email: r.email }),
   'contact-not-of-partner': (r) => ({
     code: 'contact.other-partner',
     user: r.user,

@@ -1,11 +1,9 @@
-import type { Db } from '../db/client.js';
 import type { OperatorFeesRow } from '../db/repositories/operator-fees.repository.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
-import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { checkRetrocession, parseRate } from '../program/operator-fees.js';
-import { checkCompletedOn, refused, succeeded, type WriteResult } from './write-issues.js';
-import { staffWriteOnPartner } from './write-transaction.js';
+import { checkCompletedOn, refused, succeeded } from './write-issues.js';
+import { staffPartnerWrite } from './write-transaction.js';
 
 export interface OperatorFeesInput {
   by: string;
@@ -27,13 +25,8 @@ export interface OperatorFeesRecorded {
  * must be in its program's range (catalog operatorPrograms.retrocessionPercent); a program without one
  * takes none.
  */
-export function recordOperatorFees(
-  db: Db,
-  catalog: Catalog,
-  input: OperatorFeesInput,
-  today: IsoDate,
-): Promise<WriteResult<OperatorFeesRecorded>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
+export const recordOperatorFees = staffPartnerWrite<OperatorFeesInput, OperatorFeesRecorded>(
+  async (repos, { partner, issues }, { catalog, input, today }) => {
     if (!partner) return refused(...issues);
     if (partner.type !== 'operator' || !partner.operatorProgram)
       return refused({ code: 'not-operator', partnerName: partner.name });
@@ -91,5 +84,5 @@ export function recordOperatorFees(
       },
     });
     return succeeded({ partner, fees });
-  });
-}
+  },
+);

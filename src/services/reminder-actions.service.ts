@@ -4,7 +4,7 @@ import { createRepositories } from '../db/repositories/index.js';
 import { transaction } from '../db/transaction.js';
 import type { Catalog, Obligation } from '../program/catalog.schema.js';
 import { addDays, type IsoDate } from '../program/dates.js';
-import { identifyActor, isContactOf, isStaff } from './actor.service.js';
+import { type Asker, identifyActor, isContactOf, isStaff } from './actor.service.js';
 import { type NotifyOptions, recordTraining } from './trainings.service.js';
 
 /**
@@ -49,7 +49,7 @@ function trainingOf(catalog: Catalog, code: string): Obligation | undefined {
 export async function markReminderDone(
   db: Db,
   catalog: Catalog,
-  input: ReminderItemRef & { by: string; team?: string; today: IsoDate; now?: Date },
+  input: ReminderItemRef & { by: Asker; team?: string; today: IsoDate; now?: Date },
   notify?: NotifyOptions,
 ): Promise<DoneOutcome> {
   const training = trainingOf(catalog, input.obligation);

@@ -1,4 +1,3 @@
-import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { parseAmountCents, parseMonth } from '../import/values.js';
 import { type Catalog, REVENUE_CATEGORIES, type RevenueCategory } from '../program/catalog.schema.js';
@@ -7,8 +6,8 @@ import { type SemesterProgress, semesterProgress } from '../program/progress.js'
 import { monthInSemester, type Semester, semesterContaining } from '../program/semesters.js';
 import { searchKey } from '../program/text.js';
 import { basisCategories } from '../program/tiers.js';
-import { refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
-import { staffWriteOnPartner } from './write-transaction.js';
+import { refused, succeeded, type WriteIssue } from './write-issues.js';
+import { staffPartnerWrite } from './write-transaction.js';
 
 export interface RecordRevenueInput {
   /** Slack user id of whoever records it (staff only). */
@@ -97,13 +96,8 @@ export function checkAmount(text: string): { cents?: number; issue?: WriteIssue 
  * Records (or corrects) a partner's revenue for one month and category: staff only, upserted, audited.
  * Answers with the previous and new amounts and the current semester's average before and after.
  */
-export function recordRevenue(
-  db: Db,
-  catalog: Catalog,
-  input: RecordRevenueInput,
-  today: IsoDate,
-): Promise<WriteResult<RevenueRecorded>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
+export const recordRevenue = staffPartnerWrite<RecordRevenueInput, RevenueRecorded>(
+  async (repos, { partner, issues }, { catalog, input, today }) => {
     const { month, issue: monthIssue } = checkRevenueMonth(input.month, today);
     if (monthIssue) issues.push(monthIssue);
     const category = parseRevenueCategory(catalog, input.category);
@@ -150,5 +144,5 @@ export function recordRevenue(
       before: progress(lines),
       after: progress(afterLines),
     });
-  });
-}
+  },
+);

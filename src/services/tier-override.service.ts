@@ -1,11 +1,10 @@
-import type { Db } from '../db/client.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import type { Catalog, Tier } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { nextEvaluationOn } from '../program/semesters.js';
 import { searchKey } from '../program/text.js';
-import { refused, succeeded, type WriteResult } from './write-issues.js';
-import { staffWriteOnPartner } from './write-transaction.js';
+import { refused, succeeded } from './write-issues.js';
+import { staffPartnerWrite } from './write-transaction.js';
 
 export const MAX_REASON_LENGTH = 500;
 
@@ -46,13 +45,8 @@ export function parseTier(catalog: Catalog, text: string): Tier | undefined {
  * the tier the last evaluation computed), partners.tier and tier_since updated, audited. The next semester
  * evaluation starts from it and decides again (PROGRAM.md §4).
  */
-export function overrideTier(
-  db: Db,
-  catalog: Catalog,
-  input: OverrideTierInput,
-  today: IsoDate,
-): Promise<WriteResult<TierOverridden>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
+export const overrideTier = staffPartnerWrite<OverrideTierInput, TierOverridden>(
+  async (repos, { partner, issues }, { catalog, input, today }) => {
     const tier = parseTier(catalog, input.tier);
     if (!input.tier.trim()) issues.push({ code: 'tier-missing' });
     else if (!tier) issues.push({ code: 'tier-unknown', value: input.tier.trim() });
@@ -90,5 +84,5 @@ export function overrideTier(
       effectiveOn: today,
       nextEvaluationOn: nextEvaluationOn(catalog, today),
     });
-  });
-}
+  },
+);

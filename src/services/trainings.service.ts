@@ -15,7 +15,7 @@ import type { Catalog, Locale, Obligation } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { isOwnObligation, obligationApplies } from '../program/obligations.js';
 import { searchKey } from '../program/text.js';
-import type { Actor } from './actor.service.js';
+import type { Actor, Asker } from './actor.service.js';
 import { checkCompletedOn, refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
 import { inTransaction } from './write-transaction.js';
 
@@ -23,8 +23,8 @@ import { inTransaction } from './write-transaction.js';
 export type ContactRef = { slackUserId: string } | { contactId: number } | { name: string };
 
 export interface RecordTrainingInput {
-  /** Slack user id of whoever records it: staff record it done, a contact declares its own. */
-  by: string;
+  /** Whoever records it (a Slack user id, or a contact's declaration link): staff record it done, a contact declares its own. */
+  by: Asker;
   /** Whose training; a contact may leave it out (itself). */
   contact?: ContactRef | undefined;
   /** A trn-* code, as typed. */
@@ -186,21 +186,13 @@ export function recordTraining(
     const base = { partner, contact, training, previous };
 
     if (actor.kind === 'contact') {
-      // Already confirmed by a manager: a declaration adds nothing.
-      if (existing?.status === 'confirmed')
+      // Already confirmed by a manager: a declaration adds nothing. Already waiting for the manager's
+      // confirmation: said again, the record and the manager left alone.
+      if (existing && (existing.status === 'confirmed' || existing.status === 'pending'))
         return succeeded({
           ...base,
           completedOn: existing.completedOn,
-          status: 'confirmed',
-          changed: false,
-          completionId: existing.id,
-        });
-      // Already waiting for the manager's confirmation: said again, the record and the manager left alone.
-      if (existing?.status === 'pending')
-        return succeeded({
-          ...base,
-          completedOn: existing.completedOn,
-          status: 'pending',
+          status: existing.status,
           changed: false,
           completionId: existing.id,
         });

@@ -8,7 +8,7 @@ import { semesterContaining } from '../program/semesters.js';
 import { zenEligibility } from '../program/zen.js';
 import { findExperts, matchDomains, parseDepartement } from '../program/zen-directory.js';
 import { refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
-import { inTransaction } from './write-transaction.js';
+import { adminWriteOnPartner } from './write-transaction.js';
 
 export interface ListInput {
   by: string;
@@ -38,10 +38,7 @@ export function listInZen(
   input: ListInput,
   today: IsoDate,
 ): Promise<WriteResult<{ partner: PartnerRow; listing: Omit<ZenListingRow, 'updatedAt'> }>> {
-  return inTransaction(db, input.by, async (repos, actor) => {
-    if (actor.kind !== 'staff' || actor.role !== 'admin') return refused({ code: 'not-allowed' });
-    const partner = await repos.partners.byIdForUpdate(input.partnerId);
-    if (!partner) return refused({ code: 'partner-unknown' });
+  return adminWriteOnPartner(db, input.by, input.partnerId, async (repos, partner) => {
     const issues: WriteIssue[] = [];
     const record = await repos.partners.record(partner.id, semesterContaining(catalog, today).firstMonth);
     const eligibility = zenEligibility(
@@ -102,15 +99,17 @@ export function unlistFromZen(
   db: Db,
   input: { by: string; partnerId: string },
 ): Promise<WriteResult<{ partner: PartnerRow }>> {
-  return inTransaction(db, input.by, async (repos, actor) => {
-    if (actor.kind !== 'staff' || actor.role !== 'admin') return refused({ code: 'not-allowed' });
-    const partner = await repos.partners.byIdForUpdate(input.partnerId);
-    if (!partner) return refused({ code: 'partner-unknown' });
+  return adminWriteOnPartner(db, input.by, input.partnerId, async (repos, partner) => {
     if (!(await repos.zenListings.remove(partner.id)))
       return refused({ code: 'zen-not-listed', partnerName: partner.name });
     await repos.audit.record({ actor: input.by, action: 'zen.unlist', partnerId: partner.id, details: {} });
     return succeeded({ partner });
   });
+}
+
+/** A partner's listing as recorded (suspended or not), to fill in the listing form; none when unlisted. */
+export function zenListingOf(db: Db, partnerId: string): Promise<ZenListingRow | undefined> {
+  return createRepositories(db).zenListings.forPartner(partnerId);
 }
 
 export interface ExpertsFound {

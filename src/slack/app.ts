@@ -6,7 +6,7 @@ import type { ReadinessCheck } from '../readiness.js';
 import { dedupeEvents } from './event-dedupe.js';
 import { createInFlight } from './in-flight.js';
 import { pingReadiness } from './probes.js';
-import { type ReceiverLimits, SlackHttpReceiver, SocketReceiver } from './receiver.js';
+import { type ReceiverLimits, SlackHttpReceiver, SocketReceiver, type WebRoutes } from './receiver.js';
 import {
   checkInstallation,
   createHeaderVerifier,
@@ -121,6 +121,8 @@ export interface SlackAppOptions {
   webApiTimeoutMs?: number;
   /** Overrides the HTTP receiver's limits (body size, timeouts, connections); see DEFAULT_RECEIVER_LIMITS. */
   receiverLimits?: Partial<ReceiverLimits>;
+  /** Pages served on the same port (the declaration links, src/web), outside Slack's signature check. */
+  web?: WebRoutes;
 }
 
 export interface SlackApp {
@@ -178,6 +180,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       host: options.host,
       drainTimeoutMs: options.drainTimeoutMs,
       clientOptions,
+      web: options.web,
     });
   } else {
     if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
@@ -203,6 +206,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       drainTimeoutMs: options.drainTimeoutMs,
       limits: options.receiverLimits,
       clock: options.requestClock,
+      web: options.web,
     });
   }
 

@@ -60,11 +60,18 @@ export const MODAL_CALLBACK_IDS = {
   objective: 'partner_modal_objective',
   forecast: 'partner_modal_forecast',
   review: 'partner_modal_review',
+  /** Program depth: a benefit used, an operator's fees, an Experts Zen listing (depth-modals.view.ts). */
+  use: 'partner_modal_use',
+  fees: 'partner_modal_fees',
+  zenList: 'partner_modal_zen_list',
   /** The evaluation preview's Override modal. */
   evaluationOverride: 'evaluation_override_submit',
 } as const;
 
-export type ModalKind = Exclude<keyof typeof MODAL_CALLBACK_IDS, 'evaluationOverride'>;
+/** The forms of the program's depth, opened from their commands typed alone (depth.submission.ts). */
+export type DepthModalKind = 'use' | 'fees' | 'zenList';
+
+export type ModalKind = Exclude<keyof typeof MODAL_CALLBACK_IDS, 'evaluationOverride' | DepthModalKind>;
 
 /**
  * `/partner import` (issue 12): the modal asking for the kind and the file, and the preview whose submit
@@ -106,6 +113,9 @@ export const MODAL_FIELDS = {
   benefit: 'benefit',
   reference: 'reference',
   rate: 'rate',
+  domains: 'domains',
+  zone: 'zone',
+  hours: 'hours',
 } as const;
 
 export type ModalField = keyof typeof MODAL_FIELDS;

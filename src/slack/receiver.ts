@@ -95,15 +95,15 @@ export const DEFAULT_RECEIVER_LIMITS: ReceiverLimits = {
 /** How often Node enforces headersTimeout and requestTimeout (its default, 30 s, would let them run late). */
 const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
 
-class BodyTooLargeError extends Error {}
-class BodyTimeoutError extends Error {}
+export class BodyTooLargeError extends Error {}
+export class BodyTimeoutError extends Error {}
 
 /**
  * Reads the body, up to `limit` bytes and within `timeoutMs`, handing each chunk to `onChunk` as well.
  * Past either limit it rejects at once and stops listening (the stream is paused); the caller answers with
  * `connection: close`, so the rest is never read. Resolves with the chunks, not joined yet.
  */
-function readBody(
+export function readBody(
   req: IncomingMessage,
   limit: number,
   timeoutMs: number,
@@ -201,6 +201,12 @@ function createThrottledWarn(logger: Logger, everyMs = 10_000) {
   };
 }
 
+/**
+ * Pages served beside Slack's endpoint on the same port (src/web: the declaration links); true when the
+ * request was theirs. They never go through Slack's signature check, and Slack's path never through them.
+ */
+export type WebRoutes = (req: IncomingMessage, res: ServerResponse, path: string, method: string) => boolean;
+
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
   logger: Logger;
@@ -221,6 +227,7 @@ export interface SlackHttpReceiverOptions {
   limits?: Partial<ReceiverLimits>;
   /** Monotonic clock stamping each request's arrival for the listeners (request-timing.ts). */
   clock?: () => number;
+  web?: WebRoutes | undefined;
 }
 
 /** A request stamped with its arrival (the clock's reading) as soon as the receiver got it. */
@@ -351,6 +358,7 @@ export class SlackHttpReceiver implements Receiver {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = (req.method ?? 'GET').toUpperCase();
     if (serveProbe(path, method, res, this.options.ready, false)) return;
+    if (path !== SLACK_EVENTS_PATH && this.options.web?.(req, res, path, method)) return;
     if (path === SLACK_EVENTS_PATH && method === 'POST') {
       this.handleSlackRequest(req, res).catch((error: unknown) => {
         this.options.logger.error('Failed to handle a Slack request', error);
@@ -494,6 +502,7 @@ export interface SocketReceiverOptions {
   drainTimeoutMs?: number;
   /** For apps.connections.open (same Web API settings as the app's client). */
   clientOptions: webApi.WebClientOptions;
+  web?: WebRoutes | undefined;
 }
 
 /**
@@ -526,8 +535,8 @@ export class SocketReceiver implements Receiver {
     const health = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const method = (req.method ?? 'GET').toUpperCase();
-      if (!serveProbe(path, method, res, this.options.ready, this.options.inFlight.draining))
-        answerEmpty(res, 404);
+      if (serveProbe(path, method, res, this.options.ready, this.options.inFlight.draining)) return;
+      if (!this.options.web?.(req, res, path, method)) answerEmpty(res, 404);
     });
     await new Promise<void>((resolve, reject) => {
       health.once('error', reject);

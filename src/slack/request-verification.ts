@@ -108,14 +108,10 @@ export function checkSignatureHeaders(check: HeaderCheck): VerificationResult {
   return checkWindow(timestamp, check.now, check.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS);
 }
 
-export interface SignatureCheck {
+/** The headers' check, and the body they sign. */
+export interface SignatureCheck extends HeaderCheck {
   signingSecret: string;
   rawBody: string | Buffer;
-  signature: string | undefined;
-  timestamp: string | undefined;
-  /** Milliseconds since the epoch. */
-  now: number;
-  toleranceSeconds?: number;
 }
 
 /** Pure check of the headers against the body and the clock; no replay memory. */

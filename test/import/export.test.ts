@@ -3,10 +3,15 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type ExportFormat, writeTable } from '../../src/export/write-table.js';
 import { exportTable } from '../../src/services/export.service.js';
+import { recordOperatorFees } from '../../src/services/operator-fees.service.js';
 import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
 import { seedDemoAsOf } from '../support/demo.js';
+import { givenStaff } from '../support/rows.js';
 import { catalog, csvFile, importFile, TODAY } from './support.js';
+
+/** The demo's E-shop managé operator (2 % to 4 %). */
+const ESHOP_MANAGED = 'euro-trunk';
 
 const HOSTILE = '=HYPERLINK("http://evil.example","click")';
 
@@ -52,6 +57,46 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
       0,
       table.rows.length,
     ]);
+  });
+
+  it('the portfolio gives each operator’s fees on record: opening fee paid on, retrocession agreed', async () => {
+    await givenStaff(t.db, 'U0FEES', 'manager', 'Fee Manager');
+    const fees = (partnerId: string, paidOn: string | undefined, rate: string | undefined) =>
+      recordOperatorFees(
+        t.db,
+        catalog,
+        { by: 'U0FEES', partnerId, paidOn, rate, now: new Date(`${TODAY}T10:00:00Z`) },
+        TODAY,
+      );
+    expect((await fees('acme', '2026-01-15', '2')).ok).toBe(true);
+    expect((await fees(ESHOP_MANAGED, undefined, '3,5 %')).ok).toBe(true);
+
+    const { table, path } = await exported('portfolio', 'csv');
+    expect(table.columns.slice(-2)).toEqual(['opening_fee_paid_on', 'retrocession_percent']);
+    const text = (await import('node:fs')).readFileSync(path, 'utf8');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toMatch(/;langue;frais_ouverture_payes_le;retrocession_pourcent$/);
+    expect(lines.find((l) => l.startsWith('acme;'))).toMatch(/;2026-01-15;2$/);
+    expect(lines.find((l) => l.startsWith(`${ESHOP_MANAGED};`))).toMatch(/;;3,5$/);
+    // An ambassador, and an operator with nothing recorded, have both cells empty.
+    expect(lines.find((l) => l.startsWith('alpes-voip;'))).toMatch(/;;$/);
+    expect(lines.find((l) => l.startsWith('cloudcall;'))).toMatch(/;;$/);
+
+    const xlsx = await exported('portfolio', 'xlsx', 'en');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx.path);
+    const sheet = book.worksheets[0]!;
+    const header = sheet.getRow(1).values as unknown[];
+    const rateColumn = header.indexOf('retrocession_percent');
+    const paidColumn = header.indexOf('opening_fee_paid_on');
+    const rows = new Map<unknown, unknown[]>();
+    sheet.eachRow((row) => rows.set(row.getCell(1).value, row.values as unknown[]));
+    expect(rows.get(ESHOP_MANAGED)![rateColumn]).toBe(3.5);
+    expect(rows.get('acme')![paidColumn]).toEqual(new Date('2026-01-15T00:00:00Z'));
+
+    // The import does not know these columns: the export still re-imports, changing nothing.
+    const report = await importFile(t.db, 'partners', path);
+    expect([report.inserted, report.updated]).toEqual([0, 0]);
   });
 
   it('neutralises a hostile cell in CSV and xlsx, and it re-imports as it was', async () => {

@@ -553,9 +553,62 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
         '3/slack_user_id: no contact U0NOBODY (import contacts first)',
         '4/training: unknown training "doc-partner-charter" (see the program catalog)',
         '5/completed_on: 2027-01-01 is in the future (today is 2026-03-15)',
-        '7/slack_user_id+training: same slack_user_id, training as line 6',
+        '7/contact+training: same contact, training as line 6',
       ]);
       expect(await countRows(trainingCompletions)).toBe(0);
+    });
+
+    it('names a contact not on Slack by its e-mail, among its partner’s contacts', async () => {
+      await givenPartnersAndContacts();
+      await run(
+        'contacts',
+        csvFile([
+          'partner_id,slack_user_id,name,email,profile,referent',
+          'acme,,Paul Mail,Paul@Acme.example,sales,no',
+          'beta,,Bob Mail,bob@beta.example,admin,no',
+        ]),
+      );
+      const file = csvFile([
+        'partner_id,slack_user_id,training,completed_on,email',
+        'acme,,trn-online-sales,2026-02-01,paul@acme.EXAMPLE',
+        'acme,U0ACME1,trn-online-admin,2026-01-10,',
+      ]);
+      expect(counts(await run('trainings', file))).toEqual([2, 2, 0, 0]);
+      const [paul] = await db.select().from(contacts).where(eq(contacts.name, 'Paul Mail'));
+      const rows = await db.select().from(trainingCompletions).orderBy(asc(trainingCompletions.training));
+      expect(rows.map((r) => [r.contactId === paul!.id, r.training, r.status, r.confirmedBy])).toEqual([
+        [false, 'trn-online-admin', 'confirmed', ACTOR],
+        [true, 'trn-online-sales', 'confirmed', ACTOR],
+      ]);
+      expect(counts(await run('trainings', file))).toEqual([2, 0, 0, 2]);
+
+      // Another partner's e-mail, an unknown one, none at all, a bad one, the same contact twice, an
+      // e-mail two of the partner's contacts share: refused.
+      await db
+        .insert(contacts)
+        .values({ partnerId: 'acme', name: 'Ann Again', email: 'ANN@acme.example', profiles: ['admin'] });
+      const err = await rejected(
+        'trainings',
+        csvFile([
+          'partner_id,slack_user_id,training,completed_on,email',
+          'acme,,trn-online-admin,2026-01-10,bob@beta.example',
+          'acme,,trn-online-admin,2026-01-10,nobody@acme.example',
+          'acme,,trn-online-admin,2026-01-10,',
+          'acme,,trn-online-admin,2026-01-10,not-an-address',
+          'acme,,trn-online-admin,2026-01-10,PAUL@acme.example',
+          'acme,,trn-online-admin,2026-01-11,paul@acme.example',
+          'acme,,trn-online-admin,2026-01-10,ann@acme.example',
+        ]),
+      );
+      expect(issues(err)).toEqual([
+        '2/slack_user_id: no contact with the e-mail bob@beta.example at partner acme (import contacts first)',
+        '3/slack_user_id: no contact with the e-mail nobody@acme.example at partner acme (import contacts first)',
+        '4/slack_user_id: required unless an email is given (a contact not on Slack)',
+        '5/email: "not-an-address" is not an email address',
+        '7/contact+training: same contact, training as line 6',
+        '8/email: several contacts of partner acme have the e-mail ann@acme.example (give the slack_user_id of the one meant)',
+      ]);
+      expect(await countRows(trainingCompletions)).toBe(2);
     });
   });
 

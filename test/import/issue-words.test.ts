@@ -43,6 +43,7 @@ const SAMPLES: { [C in ImportProblemCode]: Extract<ImportProblem, { code: C }> }
   },
   'email.invalid': { code: 'email.invalid', value: 'nobody' },
   'contact.unreachable': { code: 'contact.unreachable' },
+  'contact.unnamed': { code: 'contact.unnamed' },
   'profile.required': { code: 'profile.required', profiles: ['admin', 'sales', 'technical'] },
   'profile.empty': { code: 'profile.empty', value: 'admin++sales' },
   'profile.unknown': { code: 'profile.unknown', value: 'boss', profiles: ['admin', 'sales', 'technical'] },
@@ -97,7 +98,8 @@ const SAMPLES: { [C in ImportProblemCode]: Extract<ImportProblem, { code: C }> }
   'contact.taken': { code: 'contact.taken', user: 'U1', partner: 'acme' },
   'contact.email-taken': { code: 'contact.email-taken', email: 'al@acme.example', partner: 'acme' },
   'referent.several': { code: 'referent.several', partner: 'acme', profile: 'sales', users: 'U2, U5' },
-  'contact.unknown': { code: 'contact.unknown', user: 'U2' },
+  'contact.unknown': { code: 'contact.unknown', email: 'al@acme.example', partner: 'acme' },
+  'contact.email-ambiguous': { code: 'contact.email-ambiguous', partner: 'acme', email: 'al@acme.example' },
   'contact.other-partner': {
     code: 'contact.other-partner',
     user: 'U1',

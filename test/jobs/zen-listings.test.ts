@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checklistItems, zenListings } from '../../src/db/schema.js';
-import type { JobDeps } from '../../src/jobs/occurrences.js';
+import { checklistItems, partners, zenListings } from '../../src/db/schema.js';
+import { evaluationJob } from '../../src/jobs/evaluation.job.js';
+import { type JobDeps, runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { zenListingsJob } from '../../src/jobs/zen-listings.job.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { givenPartner } from '../support/rows.js';
-import { outboxRows } from './support.js';
+import { jobDeps, outboxRows } from './support.js';
 
 const catalog = loadCatalog();
 
@@ -63,6 +64,18 @@ describe.each(BACKENDS)('Experts Zen listings that no longer qualify, on %s', (b
     expect(messages[0]!.text).toContain(
       '*Acme*’s Experts Zen listing is suspended: Be a Dstny Premium or Business partner',
     );
+  });
+
+  it('the semester evaluation that takes a listed partner below Business suspends it, its manager told once', async () => {
+    // Acme billed nothing in the first half of 2026: the evaluation of 1 July demotes it.
+    await t.db.execute(sql`update partners set joined_on = '2024-01-01'`);
+    await runJobOccurrence(jobDeps(t.db), evaluationJob, new Date('2026-07-01T04:00:00Z'));
+    expect(await t.db.select({ tier: partners.tier }).from(partners)).toEqual([{ tier: 'starter' }]);
+    expect(await run('2026-07-01')).toMatchObject({ suspended: 1 });
+    expect(await run('2026-07-02')).toMatchObject({ suspended: 0 });
+    expect(await t.db.select().from(zenListings)).toMatchObject([{ suspendedReason: 'zen-tier' }]);
+    const told = (await outboxRows(t.db)).filter((m) => m.kind === 'zen.suspended');
+    expect(told).toMatchObject([{ channel: 'U0MGR' }]);
   });
 
   it('a QCM that lapsed after 24 months suspends the listing too', async () => {

@@ -32,6 +32,17 @@ describe('configuration of the Slack transport', () => {
     ).toBe(true);
   });
 
+  it('asks for a key of 32 characters or more to sign the declaration links when PUBLIC_URL is set', () => {
+    const url = 'https://partners-bot.example';
+    expect(problemsOf({ PUBLIC_URL: url })).toEqual([
+      'LINK_SECRET: is required when PUBLIC_URL is set (it signs the declaration links)',
+    ]);
+    const short = problemsOf({ PUBLIC_URL: url, LINK_SECRET: 'short-secret-value' });
+    expect(short).toEqual(['LINK_SECRET: must be 32 characters at least']);
+    expect(short.join('\n')).not.toContain('short-secret-value');
+    expect(loadConfig({ PUBLIC_URL: url, LINK_SECRET: 'x'.repeat(32) }).LINK_SECRET).toHaveLength(32);
+  });
+
   it('names every bad variable at once, missing ones included', () => {
     const problems = problemsOf({
       SLACK_SIGNING_SECRET: SECRET,

@@ -3,17 +3,24 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { auditLog, benefitUses, tierHistory } from '../../src/db/schema.js';
 import { planDigests } from '../../src/jobs/digest.job.js';
+import { MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { digestView } from '../../src/slack/views/digest.view.js';
 import { BACKENDS } from '../support/databases.js';
 import { tierHistoryRow } from '../support/rows.js';
+import { viewSubmission } from '../support/slack-requests.js';
 import {
   allText,
+  CHANNELS,
   catalog,
+  openedForm,
   seedWrites,
+  select,
   spaces,
   TODAY,
+  text,
   USERS,
   useWritesApp,
+  values,
   writeCommands,
 } from './writes.fixtures.js';
 
@@ -87,6 +94,63 @@ describe.each(BACKENDS)('benefits used: /partner use over HTTP on %s', (backend)
     expect(spaces(allText(digestView(catalog, 'fr', mine) as never))).toContain(
       '*Acme Telecom* : févr. 2026',
     );
+  });
+
+  it('opens the benefit form alone on the channel’s partner; its submission records the use, field by field', async () => {
+    expect(await run('use', USERS.manager, CHANNELS.acme)).toContain('Opening the form');
+    const { view, submit, errors, confirmation } = await openedForm(h);
+    expect(view.callback_id).toBe(MODAL_CALLBACK_IDS.use);
+    expect(JSON.parse(view.private_metadata)).toEqual({ o: 'command', p: 'acme' });
+    // Acme's contacts are offered for the free training seat.
+    expect(JSON.stringify(view.blocks)).toContain(USERS.acmeAdmin);
+
+    const before = await h.t.db.select().from(benefitUses);
+    expect((await errors({ benefit: select('bizbooster'), reference: text('') })).reference).toContain(
+      'Give the order reference',
+    );
+    const noContact = { type: 'static_select', selected_option: null };
+    expect(
+      await errors({ benefit: select('training'), reference: text('3CX'), contact: noContact }),
+    ).toHaveProperty('contact');
+    expect(await h.t.db.select().from(benefitUses)).toEqual(before);
+
+    const ok = await submit({
+      benefit: select('training'),
+      reference: text('Formation avancée 3CX'),
+      contact: select(USERS.acmeAdmin),
+    });
+    expect(ok.text).toBe('');
+    expect(await h.t.db.select().from(benefitUses)).toMatchObject([
+      { partnerId: 'acme', benefit: 'free-training', reference: 'Formation avancée 3CX' },
+    ]);
+    expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'benefit.use'))).toHaveLength(1);
+    expect(await confirmation()).toContain('Seat taken by <@U0ACMEADM');
+  });
+
+  it('opens the benefit form without a contact picker for a partner with no contact on Slack', async () => {
+    await h.t.db.execute(
+      sql`update contacts set slack_user_id = null, email = 'bob@beta.example' where partner_id = 'beta'`,
+    );
+    await run('use', USERS.manager, CHANNELS.beta);
+    const { view } = await openedForm(h);
+    const blocks = view.blocks as { type: string; block_id?: string }[];
+    expect(blocks.some((b) => b.block_id === 'contact')).toBe(false);
+    expect(JSON.stringify(blocks)).toContain('no contact on file');
+  });
+
+  it('refuses the benefit form’s submission from a partner contact, writing nothing', async () => {
+    const forged = await h.app.send(
+      viewSubmission({
+        callbackId: MODAL_CALLBACK_IDS.use,
+        values: values({ benefit: select('bizbooster'), reference: text('CMD-1') }),
+        privateMetadata: JSON.stringify({ o: 'command', p: 'acme' }),
+        userId: USERS.acmeAdmin,
+      }),
+    );
+    expect(Object.values(forged.json<{ errors: Record<string, string> }>().errors).join(' ')).toContain(
+      'partner team',
+    );
+    expect(await h.t.db.select().from(benefitUses)).toEqual([]);
   });
 
   it('answers in French', async () => {

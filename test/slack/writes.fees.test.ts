@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { auditLog, operatorFees } from '../../src/db/schema.js';
+import { MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
-import { seedWrites, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
+import { day, openedForm, seedWrites, text, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
 
 /** The writes' partners, Acme an E-shop managé operator (2 % to 4 %). */
 async function seedManaged(db: Db) {
@@ -52,5 +53,35 @@ describe.each(BACKENDS)('operator fees: /partner fees over HTTP on %s', (backend
     expect(await run('statut acme', USERS.francois)).toContain(
       '*Frais opérateur* : frais d’ouverture payés le 1er févr. 2026',
     );
+  });
+
+  it('opens the fees form alone (the partner typed in it); its submission validates each field and records', async () => {
+    expect(await run('fees')).toContain('Opening the form');
+    const { view, submit, errors, confirmation } = await openedForm(h);
+    expect(view.callback_id).toBe(MODAL_CALLBACK_IDS.fees);
+    expect(JSON.parse(view.private_metadata)).toEqual({ o: 'command' });
+    // The hint gives each program's retrocession, in the catalog's (the deck's) words.
+    expect(JSON.stringify(view.blocks)).toContain('2% to 4% of billed revenue');
+
+    expect((await errors({ partner: text('acme'), rate: text('4,5 %') })).rate).toContain(
+      'is not between 2% and 4%',
+    );
+    expect((await errors({ partner: text('acme'), date: day('2027-01-01') })).date).toContain(
+      'is in the future',
+    );
+    expect((await errors({ partner: text('acme') })).date).toBeDefined();
+    expect((await errors({ partner: text('Beta Networks'), rate: text('2') })).partner).toContain(
+      'is not an operator',
+    );
+    expect((await errors({ partner: text('nobody'), rate: text('2') })).partner).toBeDefined();
+    expect(await h.t.db.select().from(operatorFees)).toEqual([]);
+
+    const ok = await submit({ partner: text('Acme Telecom'), date: day('2026-02-01'), rate: text('3') });
+    expect(ok.text).toBe('');
+    expect(await h.t.db.select().from(operatorFees)).toMatchObject([
+      { partnerId: 'acme', openingFeePaidOn: '2026-02-01', retrocessionBasisPoints: 300 },
+    ]);
+    expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'operator.fees'))).toHaveLength(1);
+    expect(await confirmation()).toContain('Operator fees of *Acme Telecom* recorded.');
   });
 });

@@ -21,6 +21,7 @@ import type { Backend, TestDatabase } from '../support/databases.js';
 import { createTestDatabase } from '../support/databases.js';
 import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+import { viewSubmission } from '../support/slack-requests.js';
 
 export const catalog = loadCatalog();
 /** 20 March 2026, 11:00 in Paris: semester 2026-H1, next evaluation on 1 July. */
@@ -214,6 +215,34 @@ export function writeCommands(h: WritesHarness, options: { user?: string } = {})
   const reply = async (text: string, userId: string = asker, channelId: string = CHANNELS.internal) =>
     (await run(text, userId, channelId)).text;
   return { run, refused, reply };
+}
+
+type Fields = Record<string, Record<string, unknown>>;
+
+/**
+ * The form a command typed alone opened (its views.open call), with `submit` sending it back filled in
+ * (as `userId`, else `options.user`, else a manager), `errors` for the errors Slack would show next to its inputs, and
+ * `confirmation` for the direct message a successful one sent.
+ */
+export async function openedForm(h: WritesHarness, options: { user?: string } = {}) {
+  const asker = options.user ?? USERS.manager;
+  const [call] = await h.app.fakeSlack.waitForCalls('views.open');
+  const view = call!.body.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+  const submit = (fields: Fields, userId: string = asker) =>
+    h.app.send(
+      viewSubmission({
+        callbackId: view.callback_id,
+        values: values(fields),
+        privateMetadata: view.private_metadata,
+        userId,
+      }),
+    );
+  const errors = async (fields: Fields, userId?: string) =>
+    (await submit(fields, userId)).json<{ errors: Record<string, string> }>().errors;
+  /** The confirmation a submission sent the user (a DM), as text. */
+  const confirmation = async () =>
+    spaces(allText((await h.app.fakeSlack.waitForCalls('chat.postMessage'))[0]!.body));
+  return { view, submit, errors, confirmation };
 }
 
 /**

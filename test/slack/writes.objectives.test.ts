@@ -88,7 +88,11 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews over HTTP on %s'
     expect(status).toContain(
       'Q1 2026: objective €2,000/month · no forecast (late) · actual €5,000 (83% of objective) · :large_green_circle: on track',
     );
-    expect(status).toContain('Q4 2025: no objective · no forecast (late) · actual €0');
+    // Q4 2025 ended before the program started (1 January 2026): nothing was due, so nothing is “not met”.
+    expect(status).toContain(
+      'Q4 2025: no objective · no forecast · actual €0 · not applicable (before the program started)',
+    );
+    expect(status).not.toContain('not met');
     expect(status).toContain('Last plan review: 20 Mar 2026');
     const tier = await run('tier acme', USERS.acmeAdmin);
     expect(tier).toContain('Q1 2026: objective €2,000/month');
@@ -100,6 +104,7 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews over HTTP on %s'
     const status = await run('statut acme', USERS.francois);
     expect(status).toContain('*Objectifs & prévisions*');
     expect(status).toContain('T1 2026 : objectif 2 500 €/mois');
+    expect(status).toContain('T4 2025 : pas d’objectif · pas de prévision · réalisé 0 € · sans objet');
   });
 
   it('opens the objective form alone, and its submission records it', async () => {

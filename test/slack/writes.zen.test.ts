@@ -2,8 +2,24 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { auditLog, checklistItems, zenListings } from '../../src/db/schema.js';
+import { MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
-import { CHANNELS, catalog, seedWrites, USERS, useWritesApp, writeCommands } from './writes.fixtures.js';
+import {
+  CHANNELS,
+  catalog,
+  openedForm,
+  seedWrites,
+  text,
+  USERS,
+  useWritesApp,
+  writeCommands,
+} from './writes.fixtures.js';
+
+/** A multi-select as Slack sends it. */
+const picked = (...options: string[]) => ({
+  type: 'multi_static_select',
+  selected_options: options.map((value) => ({ value, text: { type: 'plain_text', text: value } })),
+});
 
 /** The writes' partners, Acme (Business) with every Experts Zen requirement done. */
 async function seedZen(db: Db) {
@@ -83,8 +99,69 @@ describe.each(BACKENDS)('the Experts Zen directory over HTTP on %s', (backend) =
     expect(await run('zen acme')).toContain('Experts Zen');
   });
 
+  it('fills the listing form in with the partner’s listing, to update it', async () => {
+    await listAcme();
+    await run('zen list', USERS.admin, CHANNELS.acme);
+    const { view } = await openedForm(h, { user: USERS.admin });
+    const inputs = view.blocks as { block_id?: string; element?: Record<string, unknown> }[];
+    const element = (id: string) => inputs.find((b) => b.block_id === id)!.element!;
+    expect(element('zone').initial_value).toBe('01, 69');
+    expect(element('hours').initial_value).toBe('4');
+    expect((element('domains').initial_options as { value: string }[]).map((o) => o.value)).toEqual([
+      '3CX',
+      'Alcatel OXO/OXE',
+    ]);
+  });
+
+  it('shows on `zen` when each certification lapses, and one due again as to renew', async () => {
+    expect(await run('zen acme')).toContain(
+      ':white_check_mark: Pass the certification quizzes: valid until 1 Feb 2028',
+    );
+    // A QCM passed on 1 April 2024 lapses on 1 April 2026: due again since 2 March (today is 20 March).
+    await h.t.db.execute(sql`update checklist_items set completed_on = '2024-04-01' where item = 'zen-qcm'`);
+    expect(await run('zen acme')).toContain('Pass the certification quizzes: to renew, lapses on 1 Apr 2026');
+    expect(await run('zen acme', USERS.francois)).toContain(
+      'Réussir les QCM de certification : à renouveler, échue le 1er avr. 2026',
+    );
+  });
+
   it('answers in French', async () => {
     await listAcme();
     expect(await run('experts 3cx 69', USERS.francois)).toContain('*Acme Telecom* : sous 4 h · 01, 69');
+  });
+
+  it('opens the listing form alone for an admin only; its submission validates each field and lists', async () => {
+    expect(await refused('zen list', USERS.manager, CHANNELS.acme)).toContain('partner team');
+    expect(await run('zen list', USERS.admin, CHANNELS.acme)).toContain('Opening the form');
+    const { view, submit, errors, confirmation } = await openedForm(h, { user: USERS.admin });
+    expect(view.callback_id).toBe(MODAL_CALLBACK_IDS.zenList);
+    expect(JSON.parse(view.private_metadata)).toEqual({ o: 'command', p: 'acme' });
+    // Every catalog domain is offered once (Cisco is an IPBX and a network brand).
+    const blocks = JSON.stringify(view.blocks);
+    expect(blocks.match(/"value":"Cisco"/g)).toHaveLength(1);
+    expect(blocks).toContain('"value":"Alcatel OXO/OXE"');
+
+    const bad = await errors({ domains: picked(), zone: text('20'), hours: text('soon') });
+    expect(bad.domains).toBeDefined();
+    expect(bad.zone).toContain('20 is not a French département');
+    expect(bad.hours).toContain('is not a number of hours');
+    const manager = await errors(
+      { domains: picked('3CX'), zone: text('69'), hours: text('4') },
+      USERS.manager,
+    );
+    expect(Object.values(manager).join(' ')).toContain('partner team');
+    expect(await h.t.db.select().from(zenListings)).toEqual([]);
+
+    const ok = await submit({
+      domains: picked('3CX', 'Fortinet'),
+      zone: text('69, 1'),
+      hours: text('4'),
+    });
+    expect(ok.text).toBe('');
+    expect(await h.t.db.select().from(zenListings)).toMatchObject([
+      { partnerId: 'acme', domains: ['3CX', 'Fortinet'], departements: ['01', '69'], interventionHours: 4 },
+    ]);
+    expect(await h.t.db.select().from(auditLog).where(eq(auditLog.action, 'zen.list'))).toHaveLength(1);
+    expect(await confirmation()).toContain('*Acme Telecom* is listed in the Experts Zen directory.');
   });
 });

@@ -2,14 +2,14 @@ import type { App } from '@slack/bolt';
 import { afterEach, beforeEach } from 'vitest';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
-import { createDeps } from '../../src/deps.js';
+import { createDeps, type Deps } from '../../src/deps.js';
 import { createLogger, type LogRecord } from '../../src/logger.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import type { Catalog } from '../../src/program/catalog.schema.js';
 import type { ReadinessCheck } from '../../src/readiness.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createListenerDeps, type ListenerDeps, registerListeners } from '../../src/slack/listeners/index.js';
-import type { ReceiverLimits } from '../../src/slack/receiver.js';
+import type { ReceiverLimits, WebRoutes } from '../../src/slack/receiver.js';
 import type { DroppableTestDatabase } from './database-hooks.js';
 import { type Backend, createTestDatabase } from './databases.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
@@ -50,6 +50,8 @@ export interface StartTestSlackAppOptions {
   ready?: ReadinessCheck;
   /** The receiver's monotonic clock stamping arrivals (src/slack/request-timing.ts). */
   requestClock?: () => number;
+  /** Pages served beside Slack's endpoint (src/web), built from the app's deps. */
+  web?: (deps: Deps) => WebRoutes | undefined;
 }
 
 export interface CommandResult {
@@ -185,6 +187,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
     receiverLimits: options.receiverLimits,
     ready: options.ready,
     requestClock: options.requestClock,
+    ...(options.web ? { web: options.web(base) } : {}),
   });
   try {
     await slackApp.start();

@@ -5,6 +5,8 @@ import { announcementMailMessages } from '../../src/i18n/announcement-mail.js';
 import { announcementMessages } from '../../src/i18n/announcements.js';
 import { benefitUsesMessages } from '../../src/i18n/benefit-uses.js';
 import { commandMessages } from '../../src/i18n/commands.js';
+import { declarationPageMessages } from '../../src/i18n/declaration-page.js';
+import { depthModalsMessages } from '../../src/i18n/depth-modals.js';
 import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
@@ -896,10 +898,12 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['home', (l) => homeMessages[l]],
   ['reminder-mail', (l) => reminderMailMessages[l]],
   ['announcement-mail', (l) => announcementMailMessages[l]],
+  ['declaration page', (l) => declarationPageMessages[l]],
   ['objectives', (l) => objectivesMessages[l]],
   ['benefit uses', (l) => benefitUsesMessages[l]],
   ['operator fees', (l) => operatorFeesMessages[l]],
   ['zen directory', (l) => zenDirectoryMessages[l]],
+  ['depth forms', (l) => depthModalsMessages[l]],
   ['import-export', (l) => importExportMessages[l]],
 ];
 

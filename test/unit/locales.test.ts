@@ -39,6 +39,8 @@ describe('locales', () => {
         'benefitUsesMessages',
         'commandMessages',
         'consoleMessages',
+        'declarationPageMessages',
+        'depthModalsMessages',
         'digestMessages',
         'homeMessages',
         'importExportMessages',

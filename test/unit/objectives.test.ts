@@ -145,6 +145,44 @@ describe('Respect objectifs & prévisions des ventes', () => {
   });
 });
 
+describe('the quarters before the program started (catalog programStart 2026-01-01)', () => {
+  const Q4_2025 = parseQuarter('2025-Q4')!;
+
+  it('Q4 2025, which ended before the program started, is not applicable: never late, never “not met”', () => {
+    expect(catalog.programStart).toBe('2026-01-01');
+    const s = quarterSales(catalog, ambassador(undefined, []), Q4_2025, '2026-03-20');
+    expect(s).toMatchObject({ state: 'not-applicable', forecastInTime: null, onTrack: null });
+    expect(s.metOn).toBeUndefined();
+  });
+
+  it('even with an objective on record and revenue under it, Q4 2025 shows its numbers and no verdict', () => {
+    const lines = rrm(['2025-10', '100']);
+    const s = quarterSales(
+      catalog,
+      ambassador(plan({ quarter: '2025-Q4', forecastOn: null, forecastCents: null }), lines),
+      Q4_2025,
+      '2026-03-20',
+    );
+    expect(s).toMatchObject({ state: 'not-applicable', actualCents: cents('100'), percentOfObjective: 3 });
+    expect(s.onTrack).toBeNull();
+  });
+
+  it('Q1 2026, the quarter the program started in, is judged as usual: missed without a forecast', () => {
+    const s = quarterSales(catalog, ambassador(undefined, []), parseQuarter('2026-Q1')!, '2026-04-02');
+    expect(s).toMatchObject({ state: 'missed', forecastInTime: false });
+  });
+
+  it('a program starting on 10 February 2026 gives Q1’s forecast until 25 February, not 16 January', () => {
+    const late: Catalog = { ...catalog, programStart: '2026-02-10' };
+    const Q1 = parseQuarter('2026-Q1')!;
+    expect(forecastDeadline(late, Q1)).toBe('2026-02-25');
+    expect(forecastDeadline(late, Q2)).toBe('2026-04-16');
+    expect(quarterSales(late, ambassador(undefined, []), parseQuarter('2025-Q4')!, '2026-03-01').state).toBe(
+      'not-applicable',
+    );
+  });
+});
+
 describe('the quarterly duties, completed by the records', () => {
   const facts = (checklist: { item: string; completedOn: string }[]): PartnerFacts => ({
     type: 'ambassador',

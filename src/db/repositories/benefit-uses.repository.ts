@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { benefitUses } from '../schema.js';
+import { rowsOfPartners } from './rows-of-partners.js';
 
 export type BenefitUseRow = typeof benefitUses.$inferSelect;
 export type BenefitUseInsert = typeof benefitUses.$inferInsert;
@@ -29,14 +30,8 @@ export function createBenefitUsesRepository(db: Db) {
     },
 
     /** The uses of these partners (every partner's without ids), latest first. */
-    async forPartners(ids?: readonly string[]): Promise<BenefitUseRow[]> {
-      if (ids && ids.length === 0) return [];
-      const query = db.select().from(benefitUses).$dynamic();
-      return (ids ? query.where(inArray(benefitUses.partnerId, [...ids])) : query).orderBy(
-        asc(benefitUses.partnerId),
-        desc(benefitUses.usedOn),
-        desc(benefitUses.id),
-      );
+    forPartners(ids?: readonly string[]): Promise<BenefitUseRow[]> {
+      return rowsOfPartners(db, benefitUses, ids, desc(benefitUses.usedOn), desc(benefitUses.id));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../client.js';
-import { STAGE } from './import-staging.repository.js';
+import { STAGE, STAGED_CONTACT } from './import-staging.repository.js';
 
 /** What merging the staged rows did; rows it left alone are neither. */
 export interface Applied {
@@ -158,7 +158,7 @@ export function createImportMergeRepository(db: Db) {
         sql`insert into training_completions (partner_id, contact_id, training, completed_on, status,
           confirmed_by, confirmed_at)
         select s.partner_id, c.id, s.training, s.completed_on, 'confirmed', ${actor}, now()
-        from ${STAGE} s join contacts c on c.slack_user_id = s.slack_user_id
+        from ${STAGE} s join contacts c on ${STAGED_CONTACT}
         on conflict (contact_id, training) do update
           set completed_on = excluded.completed_on, status = 'confirmed',
             confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at

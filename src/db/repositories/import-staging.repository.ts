@@ -23,6 +23,13 @@ const SQL_TYPES: Record<StagingType, string> = {
 };
 
 /**
+ * Trainings: the contact a staged row `s` names, as contacts `c`: its Slack user, else (slack_user_id
+ * empty) its e-mail among its partner's contacts.
+ */
+export const STAGED_CONTACT = sql`((s.slack_user_id is not null and c.slack_user_id = s.slack_user_id)
+  or (s.slack_user_id is null and c.partner_id = s.partner_id and lower(c.email) = lower(s.email)))`;
+
+/**
  * The set-based checks an import kind may ask for: each selects `line` and the values that say what is
  * wrong (StageCheckRows; the service words them, src/i18n/import-issues.ts) for each bad staged row.
  */
@@ -75,8 +82,13 @@ const STAGE_CHECKS = {
           where m.line is not null`,
 
   /** Trainings: the contact must be recorded first. */
-  'unknown-contact': () => sql`select s.line, s.slack_user_id as user
-          from ${STAGE} s where not exists (select 1 from contacts c where c.slack_user_id = s.slack_user_id)`,
+  'unknown-contact': () => sql`select s.line, s.slack_user_id as user, s.email, s.partner_id as partner
+          from ${STAGE} s where not exists (select 1 from contacts c where ${STAGED_CONTACT})`,
+
+  /** Trainings: an e-mail must name one contact of the partner (else give its slack_user_id). */
+  'ambiguous-email-contact': () => sql`select s.line, s.partner_id as partner, s.email
+          from ${STAGE} s where s.slack_user_id is null
+            and (select count(*) from contacts c where ${STAGED_CONTACT}) > 1`,
 
   /** Trainings: the contact is another partner's. */
   'contact-not-of-partner':
@@ -95,7 +107,9 @@ export interface StageCheckRows {
   'contact-of-another-partner': { user: string; partner: string };
   'email-contact-of-another-partner': { email: string; partner: string };
   'several-referents': { partner: string; profile: string; users: string };
-  'unknown-contact': { user: string };
+  /** A row names its contact by Slack user, else (user null) by e-mail among its partner's contacts. */
+  'unknown-contact': { user: string | null; email: string | null; partner: string };
+  'ambiguous-email-contact': { partner: string; email: string };
   'contact-not-of-partner': { user: string; partner: string; filePartner: string };
 }
 

@@ -4,6 +4,7 @@ import { createAuditRepository } from './audit.repository.js';
 import { createBenefitUsesRepository } from './benefit-uses.repository.js';
 import { createChecklistRepository } from './checklist.repository.js';
 import { createContactsRepository } from './contacts.repository.js';
+import { createDeclarationLinksRepository } from './declaration-links.repository.js';
 import { createDmChannelsRepository } from './dm-channels.repository.js';
 import { createEvaluationRepository } from './evaluation.repository.js';
 import { createEvaluationApprovalsRepository } from './evaluation-approvals.repository.js';
@@ -64,6 +65,7 @@ export function createRepositories(db: Db) {
     benefitUses: createBenefitUsesRepository(db),
     operatorFees: createOperatorFeesRepository(db),
     zenListings: createZenListingsRepository(db),
+    declarationLinks: createDeclarationLinksRepository(db),
   };
 }
 

@@ -1,21 +1,18 @@
-import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { operatorFees } from '../schema.js';
+import { rowOfPartner, rowsOfPartners } from './rows-of-partners.js';
 
 export type OperatorFeesRow = typeof operatorFees.$inferSelect;
 
 /** An operator's opening fee paid and agreed retrocession rate, one row per partner. */
 export function createOperatorFeesRepository(db: Db) {
   return {
-    async forPartner(partnerId: string): Promise<OperatorFeesRow | undefined> {
-      const [row] = await db.select().from(operatorFees).where(eq(operatorFees.partnerId, partnerId));
-      return row;
+    forPartner(partnerId: string): Promise<OperatorFeesRow | undefined> {
+      return rowOfPartner(db, operatorFees, partnerId);
     },
 
-    async forPartners(ids?: readonly string[]): Promise<OperatorFeesRow[]> {
-      if (ids && ids.length === 0) return [];
-      const query = db.select().from(operatorFees).$dynamic();
-      return ids ? query.where(inArray(operatorFees.partnerId, [...ids])) : query;
+    forPartners(ids?: readonly string[]): Promise<OperatorFeesRow[]> {
+      return rowsOfPartners(db, operatorFees, ids);
     },
 
     async upsert(row: Omit<OperatorFeesRow, 'updatedAt'>, now: Date): Promise<void> {

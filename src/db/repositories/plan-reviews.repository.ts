@@ -1,6 +1,7 @@
-import { asc, desc, inArray } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { planReviews } from '../schema.js';
+import { rowsOfPartners } from './rows-of-partners.js';
 
 export type PlanReviewRow = typeof planReviews.$inferSelect;
 
@@ -13,14 +14,8 @@ export function createPlanReviewsRepository(db: Db) {
     },
 
     /** The reviews of these partners (every partner's without ids), latest first. */
-    async forPartners(ids?: readonly string[]): Promise<PlanReviewRow[]> {
-      if (ids && ids.length === 0) return [];
-      const query = db.select().from(planReviews).$dynamic();
-      return (ids ? query.where(inArray(planReviews.partnerId, [...ids])) : query).orderBy(
-        asc(planReviews.partnerId),
-        desc(planReviews.reviewedOn),
-        desc(planReviews.id),
-      );
+    forPartners(ids?: readonly string[]): Promise<PlanReviewRow[]> {
+      return rowsOfPartners(db, planReviews, ids, desc(planReviews.reviewedOn), desc(planReviews.id));
     },
   };
 }

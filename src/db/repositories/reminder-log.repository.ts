@@ -1,4 +1,4 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { reminderLog } from '../schema.js';
 
@@ -33,6 +33,21 @@ export function createReminderLogRepository(db: Db) {
         .from(reminderLog)
         .where(and(gte(reminderLog.remindedOn, day), eq(reminderLog.route, 'unreached')))
         .orderBy(reminderLog.partnerId, reminderLog.obligation);
+    },
+
+    /** What was reminded of these items, each (partner, item, due day) once: a lapse reminded once. */
+    async remindedOf(
+      obligations: readonly string[],
+    ): Promise<{ partnerId: string; obligation: string; dueOn: string }[]> {
+      if (obligations.length === 0) return [];
+      return db
+        .selectDistinct({
+          partnerId: reminderLog.partnerId,
+          obligation: reminderLog.obligation,
+          dueOn: reminderLog.dueOn,
+        })
+        .from(reminderLog)
+        .where(inArray(reminderLog.obligation, [...obligations]));
     },
 
     /** Logs reminders; one already logged (same day, recipient, partner, subject and obligation) is kept. */

@@ -1,20 +1,27 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { salesObjectives } from '../schema.js';
+import { rowsOfPartners } from './rows-of-partners.js';
 
 export type SalesObjectiveRow = typeof salesObjectives.$inferSelect;
+type SalesObjectiveInsert = typeof salesObjectives.$inferInsert;
 
 /** Objectives and forecasts, one row per partner and quarter (`2026-Q2`). */
 export function createSalesObjectivesRepository(db: Db) {
+  /** Sets these columns of a partner's quarter; its row is created when it has none. */
+  const setOnQuarter = async (
+    key: { partnerId: string; quarter: string },
+    set: Omit<SalesObjectiveInsert, 'partnerId' | 'quarter'>,
+  ) => {
+    await db
+      .insert(salesObjectives)
+      .values({ partnerId: key.partnerId, quarter: key.quarter, ...set })
+      .onConflictDoUpdate({ target: [salesObjectives.partnerId, salesObjectives.quarter], set });
+  };
   return {
     /** The rows of these partners (every partner's without ids), by partner and quarter. */
-    async forPartners(ids?: readonly string[]): Promise<SalesObjectiveRow[]> {
-      if (ids && ids.length === 0) return [];
-      const query = db.select().from(salesObjectives).$dynamic();
-      return (ids ? query.where(inArray(salesObjectives.partnerId, [...ids])) : query).orderBy(
-        asc(salesObjectives.partnerId),
-        asc(salesObjectives.quarter),
-      );
+    forPartners(ids?: readonly string[]): Promise<SalesObjectiveRow[]> {
+      return rowsOfPartners(db, salesObjectives, ids, asc(salesObjectives.quarter));
     },
 
     /** One quarter's row, locked until the transaction ends; undefined when none. */
@@ -31,27 +38,23 @@ export function createSalesObjectivesRepository(db: Db) {
       entry: { partnerId: string; quarter: string; objectiveCents: number; by: string },
       now: Date,
     ): Promise<void> {
-      const set = { objectiveCents: entry.objectiveCents, objectiveBy: entry.by, updatedAt: now };
-      await db
-        .insert(salesObjectives)
-        .values({ partnerId: entry.partnerId, quarter: entry.quarter, ...set })
-        .onConflictDoUpdate({ target: [salesObjectives.partnerId, salesObjectives.quarter], set });
+      await setOnQuarter(entry, {
+        objectiveCents: entry.objectiveCents,
+        objectiveBy: entry.by,
+        updatedAt: now,
+      });
     },
 
     async setForecast(
       entry: { partnerId: string; quarter: string; forecastCents: number; forecastOn: string; by: string },
       now: Date,
     ): Promise<void> {
-      const set = {
+      await setOnQuarter(entry, {
         forecastCents: entry.forecastCents,
         forecastOn: entry.forecastOn,
         forecastBy: entry.by,
         updatedAt: now,
-      };
-      await db
-        .insert(salesObjectives)
-        .values({ partnerId: entry.partnerId, quarter: entry.quarter, ...set })
-        .onConflictDoUpdate({ target: [salesObjectives.partnerId, salesObjectives.quarter], set });
+      });
     },
   };
 }

@@ -13,6 +13,10 @@ export interface EvaluationChange {
   tier: string;
 }
 
+/** A partner's rows of one kind (its evaluation, its overrides) in one semester. */
+const ofSemester = (partnerId: string, kind: TierHistoryRow['kind'], semester: string) =>
+  and(eq(tierHistory.partnerId, partnerId), eq(tierHistory.kind, kind), eq(tierHistory.semester, semester));
+
 /** Every tier a partner held: imported, evaluated each semester, overridden by a manager. */
 export function createTierHistoryRepository(db: Db) {
   return {
@@ -57,13 +61,7 @@ export function createTierHistoryRepository(db: Db) {
       const [row] = await db
         .select()
         .from(tierHistory)
-        .where(
-          and(
-            eq(tierHistory.partnerId, partnerId),
-            eq(tierHistory.kind, 'evaluation'),
-            eq(tierHistory.semester, semester),
-          ),
-        );
+        .where(ofSemester(partnerId, 'evaluation', semester));
       return row;
     },
 
@@ -72,13 +70,7 @@ export function createTierHistoryRepository(db: Db) {
       const [row] = await db
         .select({ n: count() })
         .from(tierHistory)
-        .where(
-          and(
-            eq(tierHistory.partnerId, partnerId),
-            eq(tierHistory.kind, 'override'),
-            eq(tierHistory.semester, semester),
-          ),
-        );
+        .where(ofSemester(partnerId, 'override', semester));
       return Number(row?.n ?? 0);
     },
 

@@ -1,21 +1,19 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { partners, zenListings } from '../schema.js';
+import { rowOfPartner, rowsOfPartners } from './rows-of-partners.js';
 
 export type ZenListingRow = typeof zenListings.$inferSelect;
 
 /** The Experts Zen directory: one listing per partner. */
 export function createZenListingsRepository(db: Db) {
   return {
-    async forPartner(partnerId: string): Promise<ZenListingRow | undefined> {
-      const [row] = await db.select().from(zenListings).where(eq(zenListings.partnerId, partnerId));
-      return row;
+    forPartner(partnerId: string): Promise<ZenListingRow | undefined> {
+      return rowOfPartner(db, zenListings, partnerId);
     },
 
-    async forPartners(ids?: readonly string[]): Promise<ZenListingRow[]> {
-      if (ids && ids.length === 0) return [];
-      const query = db.select().from(zenListings).$dynamic();
-      return ids ? query.where(inArray(zenListings.partnerId, [...ids])) : query;
+    forPartners(ids?: readonly string[]): Promise<ZenListingRow[]> {
+      return rowsOfPartners(db, zenListings, ids);
     },
 
     /** Listings in force (not suspended), with their partner's name, by name. */

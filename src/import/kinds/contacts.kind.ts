@@ -48,6 +48,16 @@ export function parseReferent(input: string, held: readonly Profile[] | null): P
   return listed;
 }
 
+/** The optional `email` cell, checked to be an address (else an issue, and null). */
+export function emailCell(c: Cells): string | null {
+  const email = c.optional('email', 254);
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    c.issue('email', { code: 'email.invalid', value: email });
+    return null;
+  }
+  return email;
+}
+
 /** The natural key of a contact row: its Slack user, else its e-mail (a contact not on Slack). */
 export function contactKey(slackUserId: string | null, email: string | null): string | null {
   if (slackUserId) return slackUserId;
@@ -86,10 +96,8 @@ export const contactsKind: ImportKindSpec = {
     const partnerId = c.partnerId();
     const slackUserId = c.slackId('slack_user_id', 'UW', 'user', false);
     const name = c.required('name');
-    const email = c.optional('email', 254);
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-      c.issue('email', { code: 'email.invalid', value: email });
-    if (!slackUserId && !email && !raw.slack_user_id)
+    const email = emailCell(c);
+    if (!slackUserId && !email && !raw.slack_user_id && !raw.email)
       c.issue('slack_user_id', { code: 'contact.unreachable' });
     const profiles = c.parse('profile', parseProfiles);
     const referent = c.parse('referent', (v) => parseReferent(v, profiles));

@@ -39,6 +39,34 @@ export type HomeData =
 
 export type HomeView = types.HomeView;
 
+/**
+ * A list of partners on the Home tab (overdue, at risk): its title with how many (or that there is none),
+ * the first HOME_PARTNER_LINES lines (each starts with the partner's name and id), and how many more the
+ * `/partner list` it names shows.
+ */
+function partnerListBlocks<Item extends { partner: { id: string; name: string } }>(
+  ctx: WriteViewContext,
+  list: { total: number; items: Item[] },
+  words: { title: (partners: string) => string; none: string; more: (count: string) => string },
+  line: (name: string, id: string, item: Item) => string,
+): KnownBlock[] {
+  if (!list.total) return [section(words.none)];
+  const f = fmt(ctx);
+  const shown = list.items.slice(0, HOME_PARTNER_LINES);
+  const blocks: KnownBlock[] = [
+    section(words.title(f.count(list.total, homeMessages[ctx.locale].staff.partners))),
+    ...lineSections(
+      shown.map(
+        (item) =>
+          `${ctx.m.bullet} ${line(`*${escapeMrkdwn(item.partner.name)}*`, code(item.partner.id), item)}`,
+      ),
+      { maxBlocks: 2, more: f.more },
+    ),
+  ];
+  if (list.total > shown.length) blocks.push(context(words.more(String(list.total - shown.length))));
+  return blocks;
+}
+
 function staffBlocks(ctx: WriteViewContext, h: HomeMessages, summary: PortfolioSummary): KnownBlock[] {
   const f = fmt(ctx);
   const s = h.staff;
@@ -63,48 +91,21 @@ function staffBlocks(ctx: WriteViewContext, h: HomeMessages, summary: PortfolioS
     blocks.push(context(s.pendingMore(String(pending.total - shownPending.length))));
   blocks.push(divider());
 
-  const partnerCount = (n: number) => f.count(n, s.partners);
   blocks.push(
-    section(summary.overdue.total ? s.overdueTitle(partnerCount(summary.overdue.total)) : s.overdueNone),
+    ...partnerListBlocks(
+      ctx,
+      summary.overdue,
+      { title: s.overdueTitle, none: s.overdueNone, more: s.overdueMore },
+      (name, id, r) => s.overdueLine(name, id, f.count(r.overdue, s.overdueCount)),
+    ),
+    divider(),
+    ...partnerListBlocks(
+      ctx,
+      summary.atRisk,
+      { title: s.atRiskTitle, none: s.atRiskNone, more: s.atRiskMore },
+      (name, id, r) => s.atRiskLine(name, id, escapeMrkdwn(f.tier(r.toTier)), f.money(r.missingToKeepCents)),
+    ),
   );
-  if (summary.overdue.total) {
-    const shown = summary.overdue.items.slice(0, HOME_PARTNER_LINES);
-    blocks.push(
-      ...lineSections(
-        shown.map(
-          (r) =>
-            `${ctx.m.bullet} ${s.overdueLine(`*${escapeMrkdwn(r.partner.name)}*`, code(r.partner.id), f.count(r.overdue, s.overdueCount))}`,
-        ),
-        { maxBlocks: 2, more: f.more },
-      ),
-    );
-    if (summary.overdue.total > shown.length)
-      blocks.push(context(s.overdueMore(String(summary.overdue.total - shown.length))));
-  }
-  blocks.push(divider());
-
-  blocks.push(
-    section(summary.atRisk.total ? s.atRiskTitle(partnerCount(summary.atRisk.total)) : s.atRiskNone),
-  );
-  if (summary.atRisk.total) {
-    const shown = summary.atRisk.items.slice(0, HOME_PARTNER_LINES);
-    blocks.push(
-      ...lineSections(
-        shown.map(
-          (r) =>
-            `${ctx.m.bullet} ${s.atRiskLine(
-              `*${escapeMrkdwn(r.partner.name)}*`,
-              code(r.partner.id),
-              escapeMrkdwn(f.tier(r.toTier)),
-              f.money(r.missingToKeepCents),
-            )}`,
-        ),
-        { maxBlocks: 2, more: f.more },
-      ),
-    );
-    if (summary.atRisk.total > shown.length)
-      blocks.push(context(s.atRiskMore(String(summary.atRisk.total - shown.length))));
-  }
   blocks.push(divider(), context(s.help));
   return blocks;
 }

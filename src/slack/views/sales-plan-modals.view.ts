@@ -5,18 +5,13 @@ import { MAX_NOTE_LENGTH } from '../../services/sales-plan.service.js';
 import type { ModalMetadata } from '../ids.js';
 import type { ModalView } from './blocks.js';
 import { objectivesOf } from './sales-plan.view.js';
-import { input, modal, partnerBlocks, textInput } from './write-modals.view.js';
+import { input, modal, modalMetadata, partnerBlocks, textInput } from './write-modals.view.js';
 import type { WriteViewContext } from './write-replies.view.js';
 
 export interface SalesPlanModalOptions {
   partner?: Pick<PartnerRow, 'id' | 'name'> | undefined;
   origin: ModalMetadata['o'];
 }
-
-const metadata = (options: SalesPlanModalOptions): ModalMetadata => ({
-  o: options.origin,
-  ...(options.partner ? { p: options.partner.id } : {}),
-});
 
 /** The objective or forecast form: partner, quarter (the current one by default), € a month. */
 function amountModal(
@@ -25,7 +20,7 @@ function amountModal(
   options: SalesPlanModalOptions,
 ): ModalView {
   const o = objectivesOf(ctx).modal;
-  return modal(ctx, kind, kind === 'objective' ? o.objectiveTitle : o.forecastTitle, metadata(options), [
+  return modal(ctx, kind, kind === 'objective' ? o.objectiveTitle : o.forecastTitle, modalMetadata(options), [
     ...partnerBlocks(ctx, options.partner),
     input(
       'quarter',
@@ -52,7 +47,7 @@ export const forecastModal = (ctx: WriteViewContext, options: SalesPlanModalOpti
 /** The plan review form: partner and a short note (the review is today's). */
 export function reviewModal(ctx: WriteViewContext, options: SalesPlanModalOptions): ModalView {
   const o = objectivesOf(ctx).modal;
-  return modal(ctx, 'review', o.reviewTitle, metadata(options), [
+  return modal(ctx, 'review', o.reviewTitle, modalMetadata(options), [
     ...partnerBlocks(ctx, options.partner),
     input('note', o.note, textInput('note', { multiline: true, max: MAX_NOTE_LENGTH }), { hint: o.noteHint }),
   ]);

@@ -42,6 +42,7 @@ export function quarterSalesParts(ctx: Pick<ViewContext, 'm' | 'locale'>, s: Qua
   ];
   if (s.state === 'met') parts.push(o.met);
   else if (s.state === 'missed') parts.push(o.missed);
+  else if (s.state === 'not-applicable') parts.push(o.notApplicable);
   else if (s.onTrack !== null) parts.push(s.onTrack ? o.onTrack : o.offTrack);
   return parts.join(' · ');
 }
@@ -57,27 +58,27 @@ export function salesPlanLines(ctx: ViewContext, depth: ProgramDepth): string[] 
 
 const basisOf = (ctx: ViewContext, type: string) => basisName(ctx, type);
 
+/** What an objective set or a forecast given is told with: the partner, the quarter, the amount, its basis. */
+function amountWords(ctx: WriteViewContext, r: ObjectiveSet | ForecastGiven) {
+  return [
+    escapeMrkdwn(r.partner.name),
+    quarterName(ctx, r.quarter),
+    fmt(ctx).euros(r.amountCents),
+    basisOf(ctx, r.partner.type),
+  ] as const;
+}
+
 export function objectiveSetView(ctx: WriteViewContext, r: ObjectiveSet): View {
   const o = objectivesOf(ctx);
   const f = fmt(ctx);
-  const text = o.objectiveSet(
-    escapeMrkdwn(r.partner.name),
-    quarterName(ctx, r.quarter),
-    f.euros(r.amountCents),
-    basisOf(ctx, r.partner.type),
-  );
+  const text = o.objectiveSet(...amountWords(ctx, r));
   return noticeView(text, r.previousCents === null ? undefined : o.objectiveWas(f.euros(r.previousCents)));
 }
 
 export function forecastGivenView(ctx: WriteViewContext, r: ForecastGiven): View {
   const o = objectivesOf(ctx);
   const f = fmt(ctx);
-  const text = o.forecastGiven(
-    escapeMrkdwn(r.partner.name),
-    quarterName(ctx, r.quarter),
-    f.euros(r.amountCents),
-    basisOf(ctx, r.partner.type),
-  );
+  const text = o.forecastGiven(...amountWords(ctx, r));
   const notes = [
     r.inTime ? o.forecastInTime(f.date(r.deadline)) : o.forecastLate(f.date(r.deadline)),
     ...(r.previousCents === null ? [] : [o.forecastWas(f.euros(r.previousCents))]),

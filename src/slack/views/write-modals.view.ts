@@ -38,7 +38,7 @@ export const plain = (text: string, max: number = MODAL_LIMITS.label): types.Pla
   emoji: true,
 });
 
-const option = (text: string, value: string): Option => ({
+export const option = (text: string, value: string): Option => ({
   text: plain(text, MODAL_LIMITS.optionText),
   value: value.slice(0, MODAL_LIMITS.optionValue),
 });
@@ -71,6 +71,14 @@ export function textInput(
     ...(options.multiline ? { multiline: true } : {}),
     ...(options.max ? { max_length: options.max } : {}),
   };
+}
+
+/** A write modal's metadata: where it was opened from, and the partner it is about when it is known. */
+export function modalMetadata(options: {
+  origin: ModalMetadata['o'];
+  partner?: Pick<PartnerRow, 'id'> | undefined;
+}): ModalMetadata {
+  return { o: options.origin, ...(options.partner ? { p: options.partner.id } : {}) };
 }
 
 export function modal(
@@ -130,7 +138,7 @@ export function revenueModal(ctx: WriteViewContext, options: RevenueModalOptions
     ctx,
     'revenue',
     options.partner?.type ? m.revenueTitleFor(basisName(ctx, options.partner.type)) : m.revenueTitle,
-    { o: options.origin, ...(options.partner ? { p: options.partner.id } : {}) },
+    modalMetadata(options),
     [
       ...partnerBlocks(ctx, options.partner, options.initial?.partner),
       input(
@@ -208,44 +216,50 @@ export function doneModal(ctx: WriteViewContext, options: DoneModalOptions): Mod
       { hint: m.itemHint },
     ),
   ];
-  if (partner && options.contacts) {
-    if (options.contacts.length === 0) blocks.push(context(m.noContacts));
-    else
-      blocks.push(
-        input(
-          'contact',
-          m.contact,
-          {
-            type: 'static_select',
-            action_id: MODAL_FIELDS.contact,
-            options: options.contacts
-              .flatMap((c) => (c.slackUserId ? [{ ...c, slackUserId: c.slackUserId }] : []))
-              .slice(0, MODAL_LIMITS.options)
-              .map((c) => option(`${c.name} (${profilesLabel(ctx, c.profiles)})`, c.slackUserId)),
-          },
-          { optional: true, hint: m.contactHint },
-        ),
-      );
-  } else {
-    blocks.push(
-      input(
-        'contact',
-        m.contact,
-        { type: 'users_select', action_id: MODAL_FIELDS.contact },
-        { optional: true, hint: m.contactHint },
-      ),
-    );
-  }
+  blocks.push(...contactBlocks(ctx, partner, options.contacts));
   blocks.push(
     input('date', m.date, { type: 'datepicker', action_id: MODAL_FIELDS.date, initial_date: ctx.today }),
   );
-  return modal(
-    ctx,
-    'done',
-    m.doneTitle,
-    { o: options.origin, ...(partner ? { p: partner.id } : {}) },
-    blocks,
-  );
+  return modal(ctx, 'done', m.doneTitle, modalMetadata(options), blocks);
+}
+
+/**
+ * The contact picker (optional): the partner's contacts when it is known, else any Slack user; a note
+ * when the partner has no contact.
+ */
+export function contactBlocks(
+  ctx: WriteViewContext,
+  partner: PartnerRef | undefined,
+  contacts: ContactRow[] | undefined,
+): KnownBlock[] {
+  const m = ctx.w.modal;
+  if (partner && contacts) {
+    // A select needs an option: contacts not on Slack cannot be picked (Slack refuses an empty select).
+    const onSlack = contacts.flatMap((c) => (c.slackUserId ? [{ ...c, slackUserId: c.slackUserId }] : []));
+    if (onSlack.length === 0) return [context(m.noContacts)];
+    return [
+      input(
+        'contact',
+        m.contact,
+        {
+          type: 'static_select',
+          action_id: MODAL_FIELDS.contact,
+          options: onSlack
+            .slice(0, MODAL_LIMITS.options)
+            .map((c) => option(`${c.name} (${profilesLabel(ctx, c.profiles)})`, c.slackUserId)),
+        },
+        { optional: true, hint: m.contactHint },
+      ),
+    ];
+  }
+  return [
+    input(
+      'contact',
+      m.contact,
+      { type: 'users_select', action_id: MODAL_FIELDS.contact },
+      { optional: true, hint: m.contactHint },
+    ),
+  ];
 }
 
 /** A contact's profiles, in the catalog's order: "Admin, Vente". */
@@ -280,13 +294,7 @@ export function overrideModal(ctx: WriteViewContext, options: OverrideModalOptio
       hint: m.reasonHint,
     }),
   );
-  return modal(
-    ctx,
-    'override',
-    m.overrideTitle,
-    { o: options.origin, ...(partner ? { p: partner.id } : {}) },
-    blocks,
-  );
+  return modal(ctx, 'override', m.overrideTitle, modalMetadata(options), blocks);
 }
 
 /** The input blocks a modal has, to put an error next to one that exists. */

@@ -1,10 +1,4 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { decideDeclaration, pendingDeclarations } from '../../../services/trainings.service.js';
 import { ACTION_IDS, declarationValue, decodeValue } from '../../ids.js';
@@ -12,8 +6,7 @@ import { declarationsView } from '../../views/declarations.view.js';
 import { declarationDecidedText, issueText } from '../../views/write-replies.view.js';
 import { type ListenerDeps, writeContext } from '../deps.js';
 import { publishHome } from '../events/app-home.event.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+import type { ButtonArgs } from './button.js';
 
 /**
  * Confirm or Reject on a contact's training declaration (in `/partner confirm` or on App Home): the

@@ -1,32 +1,25 @@
 import { approveEvaluation } from '../../../services/evaluation-approval.service.js';
-import { decodeValue, evaluationValue } from '../../ids.js';
+import { evaluationValue } from '../../ids.js';
 import type { KnownBlock } from '../../views/blocks.js';
 import { approvalRefusal, approvedPreview } from '../../views/job-replies.view.js';
 import type { ListenerDeps } from '../deps.js';
-import { type ButtonArgs, ephemeral } from './button.js';
+import { buttonListener, ephemeral } from './button.js';
 
 /** Approve on an evaluation preview: an admin releases the held announcements. */
 export function evaluationApprove(deps: ListenerDeps) {
-  return async ({ ack, body, action, respond, logger }: ButtonArgs) => {
-    await ack();
-    const value = decodeValue(evaluationValue, action.value);
-    if (!value) return logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
+  return buttonListener(evaluationValue, async ({ body, respond }, value) => {
     const locale = deps.config.LOCALE;
-    try {
-      const outcome = await approveEvaluation(deps.db, {
-        semester: value.s,
-        by: body.user.id,
-        now: deps.now(),
-      });
-      if (outcome.status !== 'approved')
-        return void (await respond(ephemeral(approvalRefusal(outcome, locale))));
-      const blocks = (body.message?.blocks ?? []) as KnownBlock[];
-      await respond({
-        replace_original: true,
-        ...approvedPreview(blocks, body.user.id, outcome.released, locale),
-      });
-    } catch (error) {
-      logger.error(`${action.action_id}: failed`, error);
-    }
-  };
+    const outcome = await approveEvaluation(deps.db, {
+      semester: value.s,
+      by: body.user.id,
+      now: deps.now(),
+    });
+    if (outcome.status !== 'approved')
+      return void (await respond(ephemeral(approvalRefusal(outcome, locale))));
+    const blocks = (body.message?.blocks ?? []) as KnownBlock[];
+    await respond({
+      replace_original: true,
+      ...approvedPreview(blocks, body.user.id, outcome.released, locale),
+    });
+  });
 }

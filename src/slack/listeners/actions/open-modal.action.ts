@@ -1,10 +1,4 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { partnerContacts } from '../../../services/trainings.service.js';
 import type { ModalKind, ModalMetadata } from '../../ids.js';
@@ -14,8 +8,7 @@ import { forecastModal, objectiveModal, reviewModal } from '../../views/sales-pl
 import { doneModal, overrideModal, revenueModal } from '../../views/write-modals.view.js';
 import type { WriteViewContext } from '../../views/write-replies.view.js';
 import { type ListenerDeps, writeContext } from '../deps.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+import type { ButtonArgs } from './button.js';
 
 /** Builds the form for a partner (or none: the form asks for it). */
 export async function buildWriteModal(

@@ -1,10 +1,4 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { channelSharedOutside } from '../../../services/channel-state.service.js';
 import { mayShareCard } from '../../../services/share.service.js';
@@ -15,8 +9,7 @@ import type { View } from '../../views/blocks.js';
 import { escapeMrkdwn } from '../../views/escape.js';
 import { sharedCardView } from '../../views/share.view.js';
 import { type ListenerDeps, writeContext } from '../deps.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+import type { ButtonArgs } from './button.js';
 
 /** The cards that can be shared: the read subcommands about one partner. */
 const SHAREABLE = new Set(READ_SUBCOMMANDS.filter((s) => s.access === 'partner').map((s) => s.name));

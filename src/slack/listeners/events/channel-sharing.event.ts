@@ -1,5 +1,5 @@
-import type { App } from '@slack/bolt';
-import { recordChannelInfo } from '../../../services/channel-state.service.js';
+import type { AllMiddlewareArgs, App } from '@slack/bolt';
+import { type ChannelInfo, recordChannelInfo } from '../../../services/channel-state.service.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -9,28 +9,27 @@ import type { ListenerDeps } from '../deps.js';
  * (the event names only the team that joined); channel_unshared says whether others remain.
  */
 export function registerChannelSharing(app: App, deps: ListenerDeps): void {
-  app.event('channel_shared', async ({ event, client, logger }) => {
+  /** Records what conversations.info says of the channel, or what the event said when Slack does not answer. */
+  const record = async (
+    eventName: string,
+    { client, logger }: Pick<AllMiddlewareArgs, 'client' | 'logger'>,
+    channel: string,
+    fromEvent: ChannelInfo,
+  ) => {
     try {
-      const info = await client.conversations.info({ channel: event.channel }).catch(() => undefined);
-      await recordChannelInfo(
-        deps.db,
-        event.channel,
-        info?.channel ?? { is_ext_shared: true, shared_team_ids: [event.connected_team_id] },
-      );
+      const info = await client.conversations.info({ channel }).catch(() => undefined);
+      await recordChannelInfo(deps.db, channel, info?.channel ?? fromEvent);
     } catch (error) {
-      logger.error('channel_shared: could not record the channel', error);
+      logger.error(`${eventName}: could not record the channel`, error);
     }
-  });
-  app.event('channel_unshared', async ({ event, client, logger }) => {
-    try {
-      const info = await client.conversations.info({ channel: event.channel }).catch(() => undefined);
-      await recordChannelInfo(
-        deps.db,
-        event.channel,
-        info?.channel ?? { is_ext_shared: event.is_ext_shared },
-      );
-    } catch (error) {
-      logger.error('channel_unshared: could not record the channel', error);
-    }
-  });
+  };
+  app.event('channel_shared', ({ event, ...args }) =>
+    record('channel_shared', args, event.channel, {
+      is_ext_shared: true,
+      shared_team_ids: [event.connected_team_id],
+    }),
+  );
+  app.event('channel_unshared', ({ event, ...args }) =>
+    record('channel_unshared', args, event.channel, { is_ext_shared: event.is_ext_shared }),
+  );
 }

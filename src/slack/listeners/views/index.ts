@@ -1,6 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { MODAL_CALLBACK_IDS } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
+import { registerDepthSubmissions } from './depth.submission.js';
 import { evaluationOverrideSubmission } from './evaluation-override.submission.js';
 import { registerImportSubmissions } from './import.submission.js';
 import { registerWriteSubmissions } from './write.submission.js';
@@ -9,6 +10,8 @@ import { registerWriteSubmissions } from './write.submission.js';
 export function registerViews(app: App, deps: ListenerDeps): void {
   // Write side: the revenue, mark-done and override forms.
   registerWriteSubmissions(app, deps);
+  // The program's depth: the benefit used, operator fees and Experts Zen listing forms.
+  registerDepthSubmissions(app, deps);
   // The evaluation preview's Override modal.
   app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.evaluationOverride, evaluationOverrideSubmission(deps));
   // `/partner import`: the file's check and preview, then "Import".

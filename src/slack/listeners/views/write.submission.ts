@@ -31,7 +31,7 @@ import { type ListenerDeps, writeContext } from '../deps.js';
 import { publishHome } from '../events/app-home.event.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-type StateValues = ViewSubmitAction['view']['state']['values'];
+export type StateValues = ViewSubmitAction['view']['state']['values'];
 
 /** The value of one input (text, select, user picker, date picker), trimmed; '' when empty. */
 export function fieldValue(values: StateValues, field: ModalField): string {
@@ -120,7 +120,7 @@ async function submittedPartner(
   }
 }
 
-type Submitted = WriteResult<View>;
+export type Submitted = WriteResult<View>;
 
 /** Calls the service the form is for, with the submitted values; the confirmation on success. */
 async function submit(
@@ -237,17 +237,46 @@ function formField(issue: WriteIssue): ModalField | undefined {
   return field === 'training' ? 'item' : field;
 }
 
+/** What a form's submission does: its inputs, the service it calls, and which input an issue is about. */
+export interface WriteForm {
+  /** The inputs the form has, given where it was opened (the partner's only when not chosen before). */
+  fields: (metadata: ModalMetadata, values: StateValues) => ModalField[];
+  submit: (
+    ctx: WriteViewContext,
+    userId: string,
+    partnerId: string,
+    values: StateValues,
+  ) => Promise<Submitted>;
+  /** The input an issue goes next to (else the first one); formField by default. */
+  field?: (issue: WriteIssue) => ModalField | undefined;
+}
+
+/** The inputs of a form that asks for the partner only when it was not chosen before opening. */
+export const withPartnerField =
+  (fields: ModalField[]) =>
+  (metadata: ModalMetadata): ModalField[] =>
+    metadata.p === undefined ? ['partner', ...fields] : fields;
+
 /**
  * A form submitted: validated by the service (which also checks the asker is staff). Problems come back
  * next to their inputs (response_action: errors) and nothing is written; on success the form closes and
  * the user gets the confirmation in a direct message (and a fresh Home tab when it came from there).
  */
 function submission(deps: ListenerDeps, kind: ModalKind) {
+  return formSubmission(deps, {
+    fields: (metadata, values) => fieldsOf(kind, metadata, values),
+    submit: (ctx, userId, partnerId, values) => submit(deps, ctx, kind, userId, partnerId, values),
+  });
+}
+
+/** The submission listener of a write form (see submission). */
+export function formSubmission(deps: ListenerDeps, form: WriteForm) {
+  const field = form.field ?? formField;
   return async ({ ack, body, view, client, logger }: SubmitArgs) => {
     const userId = body.user.id;
     const metadata = decodeValue(modalMetadata, view.private_metadata) ?? { o: 'message' as const };
     const values = view.state.values;
-    const fields = fieldsOf(kind, metadata, values);
+    const fields = form.fields(metadata, values);
     let locale: Locale = deps.config.LOCALE;
     try {
       locale = await deps.locales(client, userId);
@@ -260,10 +289,10 @@ function submission(deps: ListenerDeps, kind: ModalKind) {
         });
         return;
       }
-      const result = await submit(deps, ctx, kind, userId, partner.partnerId, values);
+      const result = await form.submit(ctx, userId, partner.partnerId, values);
       if (!result.ok) {
         const issues = result.issues.map((issue) => ({
-          field: issue.code === 'not-allowed' ? undefined : formField(issue),
+          field: issue.code === 'not-allowed' ? undefined : field(issue),
           text:
             issue.code === 'not-allowed'
               ? ctx.w.staffOnly

@@ -1,6 +1,7 @@
 import type { PartnerRow } from '../../../db/repositories/partners.repository.js';
 import type { PartnerLookup } from '../../../services/partner-lookup.service.js';
 import { lookupPartner } from '../../../services/partner-lookup.service.js';
+import type { WriteIssue, WriteResult } from '../../../services/write-issues.js';
 import type { ActionId } from '../../ids.js';
 import { context, section, view } from '../../views/blocks.js';
 import { messageView } from '../../views/lookup.view.js';
@@ -8,11 +9,13 @@ import { otherPartnerRefusalView, strangerRefusalView } from '../../views/refusa
 import {
   type WriteViewContext,
   writePartnerChoiceView,
+  writeRefusedView,
   writeViewContext,
 } from '../../views/write-replies.view.js';
 import { MAX_QUERY_LENGTH } from '../parse.js';
 import type { CommandContext, Reply } from '../types.js';
 import { type AnchoredReading, anchoredReadings } from './args.js';
+import { membershipPartner } from './membership.js';
 
 export function writeContext(ctx: CommandContext): WriteViewContext {
   return writeViewContext(ctx.view);
@@ -103,23 +106,70 @@ export function anchorMissingReply(w: WriteViewContext, what: string, usage: str
 
 /** How an anchored write reads its arguments (see args.ts) and answers when they are incomplete. */
 export interface AnchoredWrite {
-  /** The form, when the subcommand is typed alone. */
-  form: () => Promise<Reply>;
+  /** The form, when the subcommand is typed alone (without one, it says what is missing). */
+  form?: () => Promise<Reply>;
   /** The token the other arguments are read around (a month, an item code, a tier). */
   isAnchor: (token: string) => boolean;
   /** What the anchor is, for "I could not find the …". */
   anchorName: string;
   /** How to write the command: its first line also follows "which partner?". */
   usage: string[];
-  /** The button that opens the form on one of several partners. */
-  openForm: ActionId;
+  /**
+   * The button that opens the form on one of several partners; without it, a choice among several
+   * partners is answered without buttons (membershipPartner).
+   */
+  openForm?: ActionId;
+  /** The arguments to read, when not the subcommand's (`zen list …`: what follows `list`). */
+  args?: string;
 }
 
 /** The form when alone; else the partner and reading to write with, or the reply saying what is missing. */
 export async function resolveAnchoredWrite(ctx: CommandContext, write: AnchoredWrite): Promise<WritePartner> {
-  if (!ctx.args) return { kind: 'reply', reply: await write.form() };
-  const readings = anchoredReadings(ctx.args, write.isAnchor);
+  const args = write.args ?? ctx.args;
+  if (!args && write.form) return { kind: 'reply', reply: await write.form() };
+  const readings = anchoredReadings(args, write.isAnchor);
   if (readings.length === 0)
     return { kind: 'reply', reply: anchorMissingReply(writeContext(ctx), write.anchorName, write.usage) };
+  if (write.openForm === undefined) return membershipPartner(ctx, readings, write.usage[0]!);
   return resolveWritePartner(ctx, readings, write.openForm, write.usage[0]!);
+}
+
+/** Who writes, on which partner, and when: what every write service is given. */
+export interface WriteBase {
+  by: string;
+  partnerId: string;
+  now: Date;
+}
+
+/** What a write subcommand does once its partner is found: call its service and reply. */
+export interface WriteSteps<T> {
+  /** How to write the command, under a refusal. */
+  usage: string[];
+  /** Calls the service with the reading's values. */
+  record: (base: WriteBase, reading: AnchoredReading) => Promise<WriteResult<T>>;
+  /** The confirmation. */
+  confirm: (value: T) => Reply;
+  /** The refusal, when not writeRefusedView with the usage. */
+  refuse?: (issues: WriteIssue[]) => Reply;
+}
+
+/** The sequence every write shares: find the partner (or answer), call the service, confirm or refuse. */
+export async function runWrite<T>(
+  ctx: CommandContext,
+  resolve: () => Promise<WritePartner>,
+  steps: WriteSteps<T>,
+): Promise<Reply> {
+  const resolved = await resolve();
+  if (resolved.kind === 'reply') return resolved.reply;
+  const base = { by: ctx.actor.slackUserId, partnerId: resolved.partner.id, now: ctx.deps.now() };
+  const result = await steps.record(base, resolved.reading);
+  if (result.ok) return steps.confirm(result.value);
+  return steps.refuse
+    ? steps.refuse(result.issues)
+    : writeRefusedView(writeContext(ctx), result.issues, steps.usage);
+}
+
+/** An anchored write from its arguments to its reply (resolveAnchoredWrite, then runWrite). */
+export function anchoredWrite<T>(ctx: CommandContext, write: AnchoredWrite & WriteSteps<T>): Promise<Reply> {
+  return runWrite(ctx, () => resolveAnchoredWrite(ctx, write), write);
 }

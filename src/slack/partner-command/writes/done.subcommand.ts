@@ -3,10 +3,10 @@ import { checklistEntries, markChecklistDone } from '../../../services/checklist
 import { partnerContacts } from '../../../services/trainings.service.js';
 import { ACTION_IDS } from '../../ids.js';
 import { doneModal } from '../../views/write-modals.view.js';
-import { checklistMarkedView, writeRefusedView } from '../../views/write-replies.view.js';
+import { checklistMarkedView } from '../../views/write-replies.view.js';
 import type { CommandContext, Subcommand } from '../types.js';
 import { ITEM_TOKEN } from './args.js';
-import { modalReply, partnerForForm, resolveAnchoredWrite, writeContext } from './common.js';
+import { anchoredWrite, modalReply, partnerForForm, writeContext } from './common.js';
 
 /** The form to mark something done, on the channel's (or a button's) partner with its contacts. */
 export async function doneFormReply(ctx: CommandContext) {
@@ -22,35 +22,23 @@ export const doneSubcommand: Subcommand = {
   aliases: ['fait', 'checklist', 'check'],
   access: 'staff',
   help: (m) => writeMessagesFor(m).help.done,
-  async run(ctx) {
+  run(ctx) {
     const w = writeContext(ctx);
-    const usage = [
-      w.w.usage.done,
-      w.w.usage.codes(
-        checklistEntries(ctx.deps.catalog)
-          .map((e) => `\`${e.code}\``)
-          .join(', '),
-      ),
-    ];
-    const resolved = await resolveAnchoredWrite(ctx, {
+    const codes = checklistEntries(ctx.deps.catalog).map((e) => `\`${e.code}\``);
+    return anchoredWrite(ctx, {
       form: () => doneFormReply(ctx),
       isAnchor: (t) => ITEM_TOKEN.test(t),
       anchorName: w.w.lookup.anchorItem,
-      usage,
+      usage: [w.w.usage.done, w.w.usage.codes(codes.join(', '))],
       openForm: ACTION_IDS.markDone,
+      record: ({ by, partnerId }, { anchor, rest }) =>
+        markChecklistDone(
+          ctx.deps.db,
+          ctx.deps.catalog,
+          { by, partnerId, item: anchor, completedOn: rest.join(' ') },
+          ctx.view.today,
+        ),
+      confirm: (r) => checklistMarkedView(w, r),
     });
-    if (resolved.kind === 'reply') return resolved.reply;
-    const result = await markChecklistDone(
-      ctx.deps.db,
-      ctx.deps.catalog,
-      {
-        by: ctx.actor.slackUserId,
-        partnerId: resolved.partner.id,
-        item: resolved.reading.anchor,
-        completedOn: resolved.reading.rest.join(' '),
-      },
-      ctx.view.today,
-    );
-    return result.ok ? checklistMarkedView(w, result.value) : writeRefusedView(w, result.issues, usage);
   },
 };

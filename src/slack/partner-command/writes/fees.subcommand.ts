@@ -1,12 +1,10 @@
 import { operatorFeesMessages } from '../../../i18n/operator-fees.js';
 import { searchKey } from '../../../program/text.js';
 import { recordOperatorFees } from '../../../services/operator-fees.service.js';
+import { feesModal } from '../../views/depth-modals.view.js';
 import { operatorFeesRecordedView } from '../../views/operator-fees.view.js';
-import { writeRefusedView } from '../../views/write-replies.view.js';
 import type { Subcommand } from '../types.js';
-import { anchoredReadings } from './args.js';
-import { anchorMissingReply, writeContext } from './common.js';
-import { membershipPartner } from './membership.js';
+import { anchoredWrite, modalReply, partnerForForm, writeContext } from './common.js';
 
 const PAID = ['paid', 'paye', 'payes', 'opening', 'ouverture'];
 const RATE = ['rate', 'taux', 'retrocession'];
@@ -25,28 +23,29 @@ function feeArgs(words: string[]): { paidOn?: string; rate?: string } {
   return out;
 }
 
-/** `fees <partner> [paid YYYY-MM-DD] [rate N %]`: an operator's fees on record (staff, audited). */
+/** `fees <partner> [paid YYYY-MM-DD] [rate N %]`: an operator's fees on record (staff, audited); alone, the form. */
 export const feesSubcommand: Subcommand = {
   name: 'fees',
   aliases: ['frais', 'operator-fees'],
   access: 'staff',
   help: (m) => operatorFeesMessages[m.locale].help.fees,
-  async run(ctx) {
+  run(ctx) {
     const w = writeContext(ctx);
     const om = operatorFeesMessages[ctx.view.locale];
-    const usage = [om.usage, w.w.usage.quotes];
-    const isAnchor = (t: string) => [...PAID, ...RATE].includes(searchKey(t));
-    const readings = anchoredReadings(ctx.args, isAnchor);
-    if (readings.length === 0) return anchorMissingReply(w, om.anchor, usage);
-    const resolved = await membershipPartner(ctx, readings, om.usage);
-    if (resolved.kind === 'reply') return resolved.reply;
-    const args = feeArgs([resolved.reading.anchor, ...resolved.reading.rest]);
-    const result = await recordOperatorFees(
-      ctx.deps.db,
-      ctx.deps.catalog,
-      { by: ctx.actor.slackUserId, partnerId: resolved.partner.id, ...args, now: ctx.deps.now() },
-      ctx.view.today,
-    );
-    return result.ok ? operatorFeesRecordedView(w, result.value) : writeRefusedView(w, result.issues, usage);
+    return anchoredWrite(ctx, {
+      form: async () =>
+        modalReply(w, feesModal(w, { partner: await partnerForForm(ctx), origin: 'command' })),
+      isAnchor: (t) => [...PAID, ...RATE].includes(searchKey(t)),
+      anchorName: om.anchor,
+      usage: [om.usage, w.w.usage.quotes],
+      record: (base, { anchor, rest }) =>
+        recordOperatorFees(
+          ctx.deps.db,
+          ctx.deps.catalog,
+          { ...base, ...feeArgs([anchor, ...rest]) },
+          ctx.view.today,
+        ),
+      confirm: (r) => operatorFeesRecordedView(w, r),
+    });
   },
 };

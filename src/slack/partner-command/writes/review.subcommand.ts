@@ -2,10 +2,9 @@ import { objectivesMessages } from '../../../i18n/objectives.js';
 import { recordPlanReview } from '../../../services/sales-plan.service.js';
 import { planReviewedView } from '../../views/sales-plan.view.js';
 import { reviewModal } from '../../views/sales-plan-modals.view.js';
-import { writeRefusedView } from '../../views/write-replies.view.js';
-import type { Subcommand } from '../types.js';
+import type { CommandContext, Subcommand } from '../types.js';
 import type { AnchoredReading } from './args.js';
-import { modalReply, partnerForForm, writeContext } from './common.js';
+import { modalReply, partnerForForm, runWrite, writeContext } from './common.js';
 import { membershipPartner } from './membership.js';
 
 /** A partner's name is at most this many words (more would be a lookup per word of the note). */
@@ -24,6 +23,14 @@ function reviewReadings(args: string): AnchoredReading[] {
   return readings;
 }
 
+/** The longest reading that names a partner; without a match, the answer about the first word (the likeliest partner). */
+async function reviewPartner(ctx: CommandContext, readings: AnchoredReading[], usage: string) {
+  const resolved = await membershipPartner(ctx, readings, usage);
+  if (resolved.kind === 'reply' && readings.length > 1)
+    return membershipPartner(ctx, [readings.at(-2)!], usage);
+  return resolved;
+}
+
 /** `review [partner] <note…>`: today's development plan review (staff, audited); alone, the form. */
 export const reviewSubcommand: Subcommand = {
   name: 'review',
@@ -32,22 +39,15 @@ export const reviewSubcommand: Subcommand = {
   help: (m) => objectivesMessages[m.locale].help.review,
   async run(ctx) {
     const w = writeContext(ctx);
-    const o = objectivesMessages[ctx.view.locale];
+    const usage = [objectivesMessages[ctx.view.locale].usage.review];
     if (!ctx.args)
       return modalReply(w, reviewModal(w, { partner: await partnerForForm(ctx), origin: 'command' }));
     const readings = reviewReadings(ctx.args);
-    let resolved = await membershipPartner(ctx, readings, o.usage.review);
-    // Without a match, the answer is about the first word (the likeliest partner), not the longest guess.
-    if (resolved.kind === 'reply' && readings.length > 1)
-      resolved = await membershipPartner(ctx, [readings.at(-2)!], o.usage.review);
-    if (resolved.kind === 'reply') return resolved.reply;
-    const result = await recordPlanReview(
-      ctx.deps.db,
-      { by: ctx.actor.slackUserId, partnerId: resolved.partner.id, note: resolved.reading.rest.join(' ') },
-      ctx.view.today,
-    );
-    return result.ok
-      ? planReviewedView(w, result.value)
-      : writeRefusedView(w, result.issues, [o.usage.review]);
+    return runWrite(ctx, () => reviewPartner(ctx, readings, usage[0]!), {
+      usage,
+      record: ({ by, partnerId }, { rest }) =>
+        recordPlanReview(ctx.deps.db, { by, partnerId, note: rest.join(' ') }, ctx.view.today),
+      confirm: (r) => planReviewedView(w, r),
+    });
   },
 };

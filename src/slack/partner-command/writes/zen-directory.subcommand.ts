@@ -1,11 +1,16 @@
 import { zenDirectoryMessages } from '../../../i18n/zen-directory.js';
 import { searchKey } from '../../../program/text.js';
-import { listInZen, searchExperts, unlistFromZen } from '../../../services/zen-directory.service.js';
+import {
+  listInZen,
+  searchExperts,
+  unlistFromZen,
+  zenListingOf,
+} from '../../../services/zen-directory.service.js';
+import { zenListModal } from '../../views/depth-modals.view.js';
 import { writeRefusedView } from '../../views/write-replies.view.js';
 import { expertsView, zenListedView, zenUnlistedView } from '../../views/zen-directory.view.js';
 import type { CommandContext, Reply, Subcommand } from '../types.js';
-import { anchoredReadings } from './args.js';
-import { anchorMissingReply, writeContext } from './common.js';
+import { anchoredWrite, modalReply, partnerForForm, runWrite, writeContext } from './common.js';
 import { membershipPartner } from './membership.js';
 
 const FIELDS: Record<string, 'domains' | 'departements' | 'hours'> = {
@@ -30,36 +35,36 @@ function listArgs(words: string[]) {
   return out;
 }
 
-/** `zen list <partner> domains … zone … hours …` and `zen unlist <partner>` (admins, audited). */
+/** `zen list <partner> domains … zone … hours …` and `zen unlist <partner>` (admins, audited); `zen list` alone, the form. */
 async function zenDirectoryWrite(ctx: CommandContext, verb: 'list' | 'unlist', args: string): Promise<Reply> {
   const w = writeContext(ctx);
   const zm = zenDirectoryMessages[ctx.view.locale];
   const usage = [zm.usage.list, w.w.usage.quotes];
   if (verb === 'unlist') {
-    const resolved = await membershipPartner(ctx, [{ partner: args, anchor: '', rest: [] }], zm.usage.list);
-    if (resolved.kind === 'reply') return resolved.reply;
-    const result = await unlistFromZen(ctx.deps.db, {
-      by: ctx.actor.slackUserId,
-      partnerId: resolved.partner.id,
+    const named = [{ partner: args, anchor: '', rest: [] }];
+    return runWrite(ctx, () => membershipPartner(ctx, named, usage[0]!), {
+      usage,
+      record: ({ by, partnerId }) => unlistFromZen(ctx.deps.db, { by, partnerId }),
+      confirm: (r) => zenUnlistedView(w, r),
     });
-    return result.ok ? zenUnlistedView(w, result.value) : writeRefusedView(w, result.issues, usage);
   }
-  const readings = anchoredReadings(args, (t) => FIELDS[searchKey(t)] !== undefined);
-  if (readings.length === 0) return anchorMissingReply(w, zm.anchor, usage);
-  const resolved = await membershipPartner(ctx, readings, zm.usage.list);
-  if (resolved.kind === 'reply') return resolved.reply;
-  const result = await listInZen(
-    ctx.deps.db,
-    ctx.deps.catalog,
-    {
-      by: ctx.actor.slackUserId,
-      partnerId: resolved.partner.id,
-      ...listArgs([resolved.reading.anchor, ...resolved.reading.rest]),
-      now: ctx.deps.now(),
+  return anchoredWrite(ctx, {
+    args,
+    form: async () => {
+      // The form is for admins, as the listing is: anyone else is told so before filling it in.
+      if (ctx.actor.kind !== 'staff' || ctx.actor.role !== 'admin')
+        return writeRefusedView(w, [{ code: 'not-allowed' }], usage);
+      const partner = await partnerForForm(ctx);
+      const listing = partner ? await zenListingOf(ctx.deps.db, partner.id) : undefined;
+      return modalReply(w, zenListModal(w, { partner, listing, origin: 'command' }));
     },
-    ctx.view.today,
-  );
-  return result.ok ? zenListedView(w, result.value) : writeRefusedView(w, result.issues, usage);
+    isAnchor: (t) => FIELDS[searchKey(t)] !== undefined,
+    anchorName: zm.anchor,
+    usage,
+    record: (base, { anchor, rest }) =>
+      listInZen(ctx.deps.db, ctx.deps.catalog, { ...base, ...listArgs([anchor, ...rest]) }, ctx.view.today),
+    confirm: (r) => zenListedView(w, r),
+  });
 }
 
 /** The `zen` read subcommand, with `zen list …` and `zen unlist …` for admins in front of it. */

@@ -1,0 +1,37 @@
+import { asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../client.js';
+
+/**
+ * The rows of a table kept per partner (one with a `partner_id` column), for these partners: every
+ * partner's when `ids` is left out, none (and no query) for an empty list; by partner, then in `thenBy`
+ * order. What the status card, the digest and the export read for many partners at once.
+ */
+export async function rowsOfPartners<Table extends PgTable & { partnerId: AnyPgColumn }>(
+  db: Db,
+  table: Table,
+  ids: readonly string[] | undefined,
+  ...thenBy: (AnyPgColumn | SQL)[]
+): Promise<Table['$inferSelect'][]> {
+  if (ids && ids.length === 0) return [];
+  // drizzle cannot type a select from a generic table: the rows are the table's, as its $inferSelect says.
+  const rows = await db
+    .select()
+    .from(table as PgTable)
+    .where(ids ? inArray(table.partnerId, [...ids]) : undefined)
+    .orderBy(asc(table.partnerId), ...thenBy);
+  return rows as Table['$inferSelect'][];
+}
+
+/** The row of a table kept one per partner (its key is `partner_id`); undefined when the partner has none. */
+export async function rowOfPartner<Table extends PgTable & { partnerId: AnyPgColumn }>(
+  db: Db,
+  table: Table,
+  partnerId: string,
+): Promise<Table['$inferSelect'] | undefined> {
+  const [row] = await db
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.partnerId, partnerId));
+  return row as Table['$inferSelect'] | undefined;
+}

@@ -1,0 +1,98 @@
+import type { Db } from '../db/client.js';
+import type { ContactRow } from '../db/repositories/contacts.repository.js';
+import { createRepositories } from '../db/repositories/index.js';
+import type { NewReminderLogRow } from '../db/repositories/reminder-log.repository.js';
+import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
+import { lapsingRequirements, renewalsToRemind } from '../program/certifications.js';
+import type { IsoDate } from '../program/dates.js';
+import { hasLeft } from '../program/membership.js';
+import { isWeekday } from '../program/reminders.js';
+import { semesterContaining } from '../program/semesters.js';
+import { certificationRenewalView } from '../slack/views/certification-reminders.view.js';
+import { contactRoute, type ReminderDeps, type ReminderRoute } from './reminders.job.js';
+
+export interface CertificationRenewalPlan {
+  messages: OutboxMessage[];
+  log: NewReminderLogRow[];
+}
+
+/**
+ * Experts Zen certifications due again (the QCM, the certification training: catalog validForMonths and
+ * expertsZen.renewalReminderDays), reminded with the training reminders, on weekdays, once per lapse (the
+ * reminder log keeps each lapse reminded). For partners in a tier that qualifies for Experts Zen and still
+ * in the program. Like a partner's own training item it goes to the partner's channel; a partner without
+ * one has each of its contacts reminded (a DM, or the channel of a Slack Connect contact); a contact with
+ * no Slack route is logged unreached.
+ */
+export async function planCertificationRenewals(
+  db: Db,
+  deps: ReminderDeps,
+  today: IsoDate,
+): Promise<CertificationRenewalPlan> {
+  const plan: CertificationRenewalPlan = { messages: [], log: [] };
+  const { catalog } = deps;
+  const codes = lapsingRequirements(catalog).map((r) => r.code);
+  if (!isWeekday(today) || codes.length === 0) return plan;
+  const repos = createRepositories(db);
+  const [ids, reminded] = await Promise.all([
+    repos.checklist.partnersWith(codes),
+    repos.reminderLog.remindedOf(codes),
+  ]);
+  const remindedLapses = new Set(reminded.map((r) => `${r.partnerId}|${r.obligation}|${r.dueOn}`));
+  const records = await repos.partners.records(ids, semesterContaining(catalog, today).firstMonth);
+  for (const { partner, checklist, contacts } of records) {
+    if (hasLeft(partner, today) || !catalog.expertsZen.qualifyingTiers.includes(partner.tier)) continue;
+    const due = renewalsToRemind(catalog, checklist, today, (code, lapsesOn) =>
+      remindedLapses.has(`${partner.id}|${code}|${lapsesOn}`),
+    );
+    if (due.length === 0) continue;
+    const recipients: { route: ReminderRoute; recipient: string; contact?: ContactRow }[] =
+      partner.slackChannelId
+        ? [{ route: 'channel', recipient: partner.slackChannelId }]
+        : contacts.map((contact) => ({ ...contactRoute(contact, partner, deps), contact }));
+    // A channel is told once, even when several Slack Connect contacts are reached through it.
+    const seen = new Set<string>();
+    for (const { route, recipient, contact } of recipients) {
+      if (seen.has(recipient)) continue;
+      seen.add(recipient);
+      const dedupeKey = `certifications:${today}:${partner.id}:${recipient}`;
+      if (route === 'dm' || route === 'channel') {
+        const locale = (route === 'dm' ? contact?.locale : undefined) ?? partner.locale ?? deps.config.LOCALE;
+        plan.messages.push({
+          dedupeKey,
+          kind: 'reminder.certification',
+          channel: recipient,
+          ...certificationRenewalView(locale, today, partner.name, due),
+        });
+      }
+      plan.log.push(
+        ...due.map((c) => ({
+          remindedOn: today,
+          // Never an e-mail here: a contact reachable only by e-mail is logged unreached.
+          recipient: route === 'email' ? `unreached:contact:${contact!.id}` : recipient,
+          partnerId: partner.id,
+          contactId: contact?.id ?? null,
+          subject: contact ? `contact:${contact.id}` : 'partner',
+          obligation: c.requirement.code,
+          kind: 'upcoming' as const,
+          dueOn: c.lapsesOn,
+          outboxKey: dedupeKey,
+          route: route === 'email' ? ('unreached' as const) : route,
+        })),
+      );
+    }
+  }
+  return plan;
+}
+
+/** Plans today's certification renewals and, in the caller's transaction, queues and logs them. */
+export async function sendCertificationRenewals(
+  tx: Db,
+  deps: ReminderDeps,
+  today: IsoDate,
+): Promise<CertificationRenewalPlan & { queued: string[] }> {
+  const plan = await planCertificationRenewals(tx, deps, today);
+  const queued = await enqueue(tx, plan.messages);
+  await createRepositories(tx).reminderLog.record(plan.log);
+  return { ...plan, queued };
+}

@@ -1,0 +1,83 @@
+import { webApi } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import { slackChannels } from '../../src/db/schema.js';
+import { evaluationJob } from '../../src/jobs/evaluation.job.js';
+import { runJobOccurrence } from '../../src/jobs/occurrences.js';
+import { checkTeamChannel } from '../../src/services/channel-state.service.js';
+import { teamChannelSharedHold } from '../../src/services/evaluation-approval.service.js';
+import { type DeliveryEnv, testDispatcher, useDeliveryEnv } from '../outbox/support.js';
+import { BACKENDS } from '../support/databases.js';
+import { startFakeSlack } from '../support/fake-slack.js';
+import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import { givenMonthlyRevenue, givenPartner } from '../support/rows.js';
+import { jobDeps, outboxRows, testConfig } from './support.js';
+
+/** The 1 July 2026 evaluation (06:00 in Paris): Acme is promoted. */
+const JULY_1 = new Date('2026-07-01T04:00:00Z');
+
+describe.each(BACKENDS)('a team channel shared with another organisation, on %s', (backend) => {
+  let t: DeliveryEnv['t'];
+  let fake: FakeSlackDelivery;
+  useDeliveryEnv(backend, (env) => ({ t, fake } = env));
+
+  it('is found at start: one warning line, and its sharing recorded; an internal one says nothing', async () => {
+    const slack = await startFakeSlack();
+    try {
+      const client = new webApi.WebClient('xoxb-test', {
+        slackApiUrl: slack.apiUrl,
+        retryConfig: { retries: 0 },
+      });
+      slack.setChannel('CTEAM', { externallyShared: true, teamIds: ['T0PROSPECT'] });
+      const warnings: string[] = [];
+      expect(await checkTeamChannel(t.db, client, 'CTEAM', (m) => warnings.push(m))).toBe(true);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('ANNOUNCE_CHANNEL_ID CTEAM is shared with another organisation');
+      expect(await t.db.select().from(slackChannels)).toEqual([
+        expect.objectContaining({ channelId: 'CTEAM', externallyShared: true }),
+      ]);
+
+      slack.setChannel('CTEAM', { externallyShared: false });
+      expect(await checkTeamChannel(t.db, client, 'CTEAM', (m) => warnings.push(m))).toBe(false);
+      expect(warnings).toHaveLength(1);
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it('holds the team summary instead of posting it there; the partners still get theirs', async () => {
+    await givenPartner(t.db, { id: 'acme', name: 'Acme', type: 'ambassador', slackChannelId: 'CACME' });
+    await givenMonthlyRevenue(t.db, 'acme', '2026-01', '2026-06', 1200);
+    await t.db
+      .insert(slackChannels)
+      .values({ channelId: 'CTEAM', externallyShared: true, connectedTeamIds: ['T0PROSPECT'] });
+    const deps = jobDeps(t.db, { config: testConfig({ ANNOUNCE_CHANNEL_ID: 'CTEAM' }) });
+    expect(await runJobOccurrence(deps, evaluationJob, JULY_1)).toMatchObject({
+      status: 'done',
+      summary: { promotions: 1, summaryHeld: 'team channel shared outside' },
+    });
+    const rows = await outboxRows(t.db);
+    expect(rows.map((r) => [r.channel, r.kind, r.hold])).toEqual(
+      expect.arrayContaining([
+        ['CTEAM', 'evaluation.summary', teamChannelSharedHold('2026-H1')],
+        ['CACME', expect.any(String), null],
+      ]),
+    );
+    await testDispatcher(t.db, fake, { perChannelIntervalMs: 0 }).drain();
+    expect(fake.posted.filter((m) => m.channel === 'CTEAM')).toEqual([]);
+    expect(fake.posted.filter((m) => m.channel === 'CACME')).toHaveLength(1);
+  });
+
+  it('posts the summary as before in an internal team channel', async () => {
+    await givenPartner(t.db, { id: 'acme', name: 'Acme', type: 'ambassador', slackChannelId: 'CACME' });
+    await givenMonthlyRevenue(t.db, 'acme', '2026-01', '2026-06', 1200);
+    await t.db
+      .insert(slackChannels)
+      .values({ channelId: 'CTEAM', externallyShared: false, connectedTeamIds: [] });
+    const deps = jobDeps(t.db, { config: testConfig({ ANNOUNCE_CHANNEL_ID: 'CTEAM' }) });
+    const run = await runJobOccurrence(deps, evaluationJob, JULY_1);
+    expect(run).toMatchObject({ status: 'done' });
+    expect(JSON.stringify(run)).not.toContain('summaryHeld');
+    await testDispatcher(t.db, fake, { perChannelIntervalMs: 0 }).drain();
+    expect(fake.posted.filter((m) => m.channel === 'CTEAM')).toHaveLength(1);
+  });
+});
