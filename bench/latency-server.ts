@@ -37,20 +37,20 @@ async function start() {
     await database.migrate();
   }
   const db = database;
+  const listenerDeps =
+    db &&
+    createListenerDeps(
+      createDeps({ config, database: db, catalog: loadCatalog(config.CATALOG_PATH), logger }),
+    );
   const slackApp = createSlackApp({
     config,
     database: db ?? { ping: async () => {} },
     logger,
     host: '127.0.0.1',
     port: 0,
-    register: db
-      ? (app) =>
-          registerListeners(
-            app,
-            createListenerDeps(
-              createDeps({ config, database: db, catalog: loadCatalog(config.CATALOG_PATH), logger }),
-            ),
-          )
+    ...(listenerDeps ? { knownLocale: listenerDeps.knownLocale } : {}),
+    register: listenerDeps
+      ? (app) => registerListeners(app, listenerDeps)
       : (app) =>
           app.command('/partner', async ({ ack }) => {
             await ack({ response_type: 'ephemeral', text: BARE_REPLY });

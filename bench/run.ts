@@ -366,7 +366,8 @@ async function postgresVersion(): Promise<string> {
 }
 
 async function main() {
-  const asked = process.argv.slice(2);
+  // `status` is another name for `latency` (/partner status against the bare ack).
+  const asked = process.argv.slice(2).map((a) => (a === 'status' ? 'latency' : a));
   const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
   if (unknown.length > 0) {
     console.error(`unknown section(s): ${unknown.join(', ')}; choose among ${SECTIONS.join(', ')}`);

@@ -15,7 +15,13 @@ export async function benchPostgres(): Promise<Database & { url: string; drop():
   await admin.unsafe(`create database ${name}`);
   const url = new URL(BENCH_POSTGRES_URL);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', maxConnections: 16 });
+  // The datasets are built by single statements over millions of rows: far longer than the app's 5 s limit.
+  const database = await openDatabase({
+    databaseUrl: url.toString(),
+    dataDir: '',
+    maxConnections: 16,
+    statementTimeoutMs: 600_000,
+  });
   await database.migrate();
   return {
     ...database,

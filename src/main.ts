@@ -61,16 +61,14 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
   const startedAt = Date.now();
   let dispatcher: ReturnType<typeof startDispatcher> | undefined;
   const base = createDeps({ config, database, catalog, logger, now });
+  // The assistant's answers are queued in the outbox; the dispatcher, started below, is woken for them.
+  const listenerDeps = createListenerDeps(base, { wakeOutbox: () => dispatcher?.dispatcher.wake() });
   const slackApp = createSlackApp({
     config,
     database,
     logger,
-    register: (app) =>
-      registerListeners(
-        app,
-        // The assistant's answers are queued in the outbox; the dispatcher, started below, is woken for them.
-        createListenerDeps(base, { wakeOutbox: () => dispatcher?.dispatcher.wake() }),
-      ),
+    register: (app) => registerListeners(app, listenerDeps),
+    knownLocale: listenerDeps.knownLocale,
     // The pages of the declaration links in reminder e-mails (PUBLIC_URL), on the same port.
     ...(config.PUBLIC_URL ? { web: createDeclarationRoutes(base) } : {}),
     ready: createReadinessCheck({

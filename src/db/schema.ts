@@ -17,6 +17,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { LOCALES } from '../program/locales.js';
+import type { QuarterSales } from '../program/objectives.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -495,6 +496,13 @@ export interface PartnerStatusDetails {
     contact: { id: number; slackUserId: string | null; name: string } | null;
   }[];
   missed: { obligation: string; quarters: { year: number; number: number }[] }[];
+  /** The digest's program-depth lines (issue 14), when the partner has one. */
+  depth?: {
+    /** The current quarter, when behind its objective or past the forecast's deadline without one. */
+    sales?: QuarterSales;
+    /** The months (YYYY-MM, oldest first) without the technical review the partner is entitled to. */
+    techReviewsMissed?: string[];
+  };
 }
 
 /**

@@ -1,16 +1,20 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/index.js';
+import type { DigestStatusRow } from '../db/repositories/partner-statuses.repository.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
-import { nextEvaluationOn, semesterContaining } from '../program/semesters.js';
+import { nextEvaluationOn } from '../program/semesters.js';
 import { thresholdCents } from '../program/tiers.js';
-import { partnerStatus } from '../services/partner-status.service.js';
 import { refreshPartnerStatuses } from '../services/partner-status-snapshot.service.js';
-import { loadProgramDepth } from '../services/program-depth.service.js';
-import { type DigestUnreached, digestView, type ManagerDigest } from '../slack/views/digest.view.js';
+import {
+  type DigestUnreached,
+  digestLinesShown,
+  digestView,
+  type ManagerDigest,
+} from '../slack/views/digest.view.js';
 import type { JobDefinition } from './occurrences.js';
 
 export type { ManagerDigest } from '../slack/views/digest.view.js';
@@ -19,12 +23,6 @@ export interface DigestDeps {
   catalog: Catalog;
   config: Pick<Config, 'LOCALE'>;
 }
-
-/**
- * Lines read per manager and section: a message shows at most 10 sections of 3 000 characters, so fewer
- * than 1 000 lines; the rest is only counted ("… and N more").
- */
-export const DIGEST_LINES_READ = 1_000;
 
 export function digestKey(today: IsoDate, manager: string): string {
   return `digest:${today}:${manager}`;
@@ -42,9 +40,11 @@ export function digestKey(today: IsoDate, manager: string): string {
 export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
   const { catalog } = deps;
   await refreshPartnerStatuses(db, catalog, today);
+  // Per manager and section, only the lines a message can show are read; the rest is counted.
+  const caps = digestLinesShown(catalog);
   const repos = createRepositories(db);
   const [rows, pending] = await Promise.all([
-    repos.partnerStatuses.forDigest(DIGEST_LINES_READ),
+    repos.partnerStatuses.forDigest(caps),
     repos.trainings.pending(),
   ]);
   const evaluationOn = nextEvaluationOn(catalog, today);
@@ -69,6 +69,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   };
 
   // The snapshot's rows hold what the rules said of each partner today (partner-status-snapshot.service.ts).
+  const depthLines: DigestStatusRow[] = [];
   let sliceStart = performance.now();
   for (const status of rows) {
     // Thousands of partners: let other work in every few ms.
@@ -76,7 +77,12 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
-    const partner = status;
+    if (status.depth) depthLines.push(status);
+    const demotion = status.demotionTo && status.demotionsBefore < caps.demotions;
+    const promotion = !status.demotionTo && status.promotionTo && status.promotionsBefore < caps.promotions;
+    // A partner read for its depth lines only has nothing for these sections.
+    if (!demotion && !promotion && status.overdueItems.length === 0 && status.missedItems.length === 0)
+      continue;
     const digest = digestOf(status.manager);
     digest.totals = {
       demotions: status.demotionsTotal,
@@ -84,27 +90,26 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
       overdue: status.overdueTotal,
       missed: status.missedTotal,
     };
-    const partnerName = partner.name;
-    const under = (before: number) => before < DIGEST_LINES_READ;
-    if (status.demotionTo && under(status.demotionsBefore)) {
+    const partnerName = status.name;
+    if (demotion) {
       digest.demotions.push({
         partnerName,
         averageSoFarCents: status.averageSoFarCents ?? 0,
         missingToKeepCents: status.missingToKeepCents ?? 0,
-        tier: partner.tier,
+        tier: status.tier,
         daysLeft,
         nextEvaluationOn: evaluationOn,
       });
-    } else if (!status.demotionTo && status.promotionTo && under(status.promotionsBefore)) {
+    } else if (promotion && status.promotionTo) {
       digest.promotions.push({
         partnerName,
         nextTier: status.promotionTo,
         missingCents: status.missingForNextCents ?? 0,
-        thresholdCents: thresholdCents(catalog, status.promotionTo, partner.type),
+        thresholdCents: thresholdCents(catalog, status.promotionTo, status.type),
         daysLeft,
       });
     }
-    for (const item of under(status.overdueBefore) ? (status.details?.overdue ?? []) : []) {
+    for (const item of status.overdueItems) {
       const obligation = obligationLabel(item.obligation);
       if (!obligation) continue;
       digest.overdue.push({
@@ -115,7 +120,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         contact: item.contact ?? undefined,
       });
     }
-    for (const line of under(status.missedBefore) ? (status.details?.missed ?? []) : []) {
+    for (const line of status.missedItems) {
       const obligation = obligationLabel(line.obligation);
       if (obligation) digest.missed.push({ partnerName, obligation, quarters: line.quarters });
     }
@@ -138,7 +143,18 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
       });
     }
   }
-  await addProgramDepth(db, catalog, today, digestOf);
+  // The program-depth sections (issue 14), after the pending declarations as they always came.
+  for (const { manager, name: partnerName, depth } of depthLines) {
+    const digest = digestOf(manager);
+    if (depth?.sales) {
+      digest.sales ??= [];
+      digest.sales.push({ partnerName, sales: depth.sales });
+    }
+    if (depth?.techReviewsMissed) {
+      digest.techReviewsMissed ??= [];
+      digest.techReviewsMissed.push({ partnerName, months: depth.techReviewsMissed });
+    }
+  }
   // Reminders of the past week that reached nobody: the manager is the one left to tell the contact.
   const unreached = await repos.reminderLog.unreachedFrom(addDays(today, -6));
   const partnersOf = new Map(
@@ -179,53 +195,6 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   );
 }
 
-/**
- * The digest's program-depth sections (issue 14): a current quarter with an objective, behind it or past
- * the forecast's deadline without one in time; a Premium partner's months without its technical review.
- * Read for the partners these can concern only (an objective set, or Premium), not the whole portfolio.
- */
-async function addProgramDepth(
-  db: Db,
-  catalog: Catalog,
-  today: IsoDate,
-  digestOf: (manager: string) => ManagerDigest,
-): Promise<void> {
-  const repos = createRepositories(db);
-  const [planned, everyone] = await Promise.all([
-    repos.salesObjectives.forPartners(undefined),
-    repos.partners.byManager(undefined),
-  ]);
-  const withPlans = new Set(planned.map((p) => p.partnerId));
-  const ids = everyone
-    .filter(
-      (p) => p.managerSlackUserId && !hasLeft(p, today) && (p.tier === 'premium' || withPlans.has(p.id)),
-    )
-    .map((p) => p.id);
-  if (ids.length === 0) return;
-  const [records, depth] = await Promise.all([
-    repos.partners.records(ids, semesterContaining(catalog, today).firstMonth),
-    loadProgramDepth(db, catalog, ids, today),
-  ]);
-  for (const record of records) {
-    const status = partnerStatus(catalog, record, today, depth.get(record.partner.id));
-    const digest = digestOf(record.partner.managerSlackUserId!);
-    const partnerName = record.partner.name;
-    const current = status.depth?.sales[0];
-    if (
-      current?.objectiveCents != null &&
-      current.state === 'outstanding' &&
-      (current.onTrack === false || current.forecastInTime === false)
-    )
-      digest.sales = [...(digest.sales ?? []), { partnerName, sales: current }];
-    const missedReviews = (status.depth?.benefitUses.techReviews ?? []).filter((r) => r.state === 'missed');
-    if (missedReviews.length)
-      digest.techReviewsMissed = [
-        ...(digest.techReviewsMissed ?? []),
-        { partnerName, months: missedReviews.map((r) => r.month) },
-      ];
-  }
-}
-
 /** A manager's digest as a direct message, once a day. */
 export function digestMessage(
   catalog: Catalog,
@@ -241,6 +210,21 @@ export function digestMessage(
   };
 }
 
+/** Every manager's digest message, yielding the event loop between two (each renders hundreds of lines). */
+export async function digestMessagesOf(
+  catalog: Catalog,
+  locale: Locale,
+  today: IsoDate,
+  digests: ManagerDigest[],
+): Promise<OutboxMessage[]> {
+  const messages: OutboxMessage[] = [];
+  for (const digest of digests) {
+    messages.push(digestMessage(catalog, locale, today, digest));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return messages;
+}
+
 /** The Monday manager digest, on DIGEST_CRON (Mondays 08:00). */
 export const digestJob: JobDefinition = {
   name: 'digest',
@@ -249,7 +233,7 @@ export const digestJob: JobDefinition = {
     const digests = await planDigests(tx, deps, today);
     const queued = await enqueue(
       tx,
-      digests.map((d) => digestMessage(deps.catalog, deps.config.LOCALE, today, d)),
+      await digestMessagesOf(deps.catalog, deps.config.LOCALE, today, digests),
     );
     return { today, managers: digests.length, queued: queued.length };
   },

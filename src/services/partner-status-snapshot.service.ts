@@ -14,18 +14,30 @@ import { semesterContaining } from '../program/semesters.js';
 import { type PartnerStatus, partnerStatus } from './partner-status.service.js';
 import { loadProgramDepth } from './program-depth.service.js';
 
-/** Partners whose records are loaded and saved together while refreshing. */
-const CHUNK = 250;
+/**
+ * Partners whose records are loaded and saved together while refreshing: small enough that handling one
+ * chunk's query results (a few thousand revenue lines) holds the event loop only a few ms.
+ */
+const CHUNK = 100;
 /** Longest the rules run before letting other work in (the event loop stays responsive). */
 const SLICE_MS = 8;
 
+/** Bumped when what a row holds changes (2: the digest's program-depth lines), so that older rows go stale. */
+const SNAPSHOT_FORMAT = 2;
+
 const keys = new WeakMap<Catalog, string>();
 
-/** Names the rules a snapshot was computed with: the catalog as applied (a changed catalog makes every row stale). */
+/**
+ * Names the rules a snapshot was computed with: the catalog as applied and the snapshot's format (a changed
+ * catalog, or rows of an older format, make every row stale).
+ */
 export function rulesKey(catalog: Catalog): string {
   let key = keys.get(catalog);
   if (!key) {
-    key = createHash('sha256').update(JSON.stringify(catalog)).digest('hex').slice(0, 16);
+    key = createHash('sha256')
+      .update(JSON.stringify([SNAPSHOT_FORMAT, catalog]))
+      .digest('hex')
+      .slice(0, 16);
     keys.set(catalog, key);
   }
   return key;
@@ -48,6 +60,7 @@ export function statusFigures(catalog: Catalog, status: PartnerStatus): PartnerS
     line.quarters.push({ year: item.quarter.year, number: item.quarter.number });
   }
   const promotion = promotionWithinReach(catalog, partner.type, progress);
+  const depth = digestDepthOf(status);
   return {
     hasLeft: hasLeft(partner, status.today),
     overdue: overdue.length,
@@ -67,7 +80,29 @@ export function statusFigures(catalog: Catalog, status: PartnerStatus): PartnerS
             : null,
       })),
       missed: [...missed.values()],
+      ...(depth ? { depth } : {}),
     },
+  };
+}
+
+/**
+ * The digest's program-depth lines of a status computed with its depth (issue 14): the current quarter
+ * when it has an objective and is behind it or past the forecast's deadline without one, and the months
+ * without the technical review the partner is entitled to. Undefined when there is neither.
+ */
+function digestDepthOf(status: PartnerStatus): NonNullable<PartnerStatusFigures['details']>['depth'] {
+  const current = status.depth?.sales[0];
+  const behind =
+    current?.objectiveCents != null &&
+    current.state === 'outstanding' &&
+    (current.onTrack === false || current.forecastInTime === false);
+  const techReviewsMissed = (status.depth?.benefitUses.techReviews ?? [])
+    .filter((r) => r.state === 'missed')
+    .map((r) => r.month);
+  if (!behind && techReviewsMissed.length === 0) return undefined;
+  return {
+    ...(behind ? { sales: current } : {}),
+    ...(techReviewsMissed.length > 0 ? { techReviewsMissed } : {}),
   };
 }
 

@@ -10,6 +10,8 @@ import { tierEntryDates } from '../program/tier-entries.js';
 import { nextTier, tierByCode } from '../program/tiers.js';
 import { type ZenEligibility, zenEligibility } from '../program/zen.js';
 import {
+  depthFactsOf,
+  depthRevenueSince,
   loadProgramDepth,
   type ProgramDepth,
   type ProgramDepthFacts,
@@ -39,24 +41,33 @@ export async function loadPartnerStatus(
   today: IsoDate,
   db?: Db,
 ): Promise<PartnerStatus | undefined> {
-  const semester = semesterContaining(catalog, today);
-  const [record, depth] = await Promise.all([
-    partnersRepo.record(partnerId, semester.firstMonth),
-    db ? loadProgramDepth(db, catalog, [partnerId], today) : undefined,
-  ]);
-  return record && partnerStatus(catalog, record, today, depth?.get(partnerId));
+  const { firstMonth } = semesterContaining(catalog, today);
+  if (!db) {
+    const record = await partnersRepo.record(partnerId, firstMonth);
+    return record && partnerStatus(catalog, record, today);
+  }
+  // The record and its depth in one statement (one round trip, one connection).
+  const read = await partnersRepo.recordWithDepth(partnerId, firstMonth, depthRevenueSince(catalog, today));
+  return read && partnerStatus(catalog, read.record, today, read.depth && depthFactsOf(read.depth));
 }
 
-/** Statuses of several partners (a portfolio), loaded in a few queries; unknown ids are left out. */
+/**
+ * Statuses of several partners (a portfolio), loaded in a few queries; unknown ids are left out. With `db`,
+ * the program's depth too (loadProgramDepth).
+ */
 export async function loadPartnerStatuses(
   partnersRepo: PartnersRepository,
   catalog: Catalog,
   partnerIds: string[],
   today: IsoDate,
+  db?: Db,
 ): Promise<PartnerStatus[]> {
   const semester = semesterContaining(catalog, today);
-  const records = await partnersRepo.records(partnerIds, semester.firstMonth);
-  return records.map((record) => partnerStatus(catalog, record, today));
+  const [records, depth] = await Promise.all([
+    partnersRepo.records(partnerIds, semester.firstMonth),
+    db ? loadProgramDepth(db, catalog, partnerIds, today) : undefined,
+  ]);
+  return records.map((record) => partnerStatus(catalog, record, today, depth?.get(record.partner.id)));
 }
 
 /** The days the partner entered each tier it holds (a result awaiting approval moved nothing). */

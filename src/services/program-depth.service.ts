@@ -2,8 +2,9 @@ import type { Db } from '../db/client.js';
 import type { BenefitUseRow } from '../db/repositories/benefit-uses.repository.js';
 import { createRepositories } from '../db/repositories/index.js';
 import type { OperatorFeesRow } from '../db/repositories/operator-fees.repository.js';
-import type { PartnerRow } from '../db/repositories/partners.repository.js';
+import type { PartnerDepthRows, PartnerRow } from '../db/repositories/partners.repository.js';
 import type { PlanReviewRow } from '../db/repositories/plan-reviews.repository.js';
+import type { SalesObjectiveRow } from '../db/repositories/sales-objectives.repository.js';
 import { type BenefitUsesState, benefitUsesState } from '../program/benefit-uses.js';
 import type { BenefitInForce } from '../program/benefits.js';
 import type { Catalog } from '../program/catalog.schema.js';
@@ -78,19 +79,31 @@ export async function loadProgramDepth(
     return facts;
   };
   for (const id of partnerIds ?? []) of(id);
-  for (const p of plans)
-    of(p.partnerId).plans.push({
-      quarter: p.quarter,
-      objectiveCents: p.objectiveCents,
-      forecastCents: p.forecastCents,
-      forecastOn: p.forecastOn,
-    });
+  for (const p of plans) of(p.partnerId).plans.push(planOf(p));
   for (const r of reviews) of(r.partnerId).reviews.push(r);
   for (const u of uses) of(u.partnerId).uses.push(u);
   for (const row of fees) of(row.partnerId).fees = row;
   for (const l of lines)
     of(l.partnerId).lines.push({ month: l.month, category: l.category, amountCents: l.amountCents });
   return out;
+}
+
+const planOf = (p: SalesObjectiveRow): QuarterPlan => ({
+  quarter: p.quarter,
+  objectiveCents: p.objectiveCents,
+  forecastCents: p.forecastCents,
+  forecastOn: p.forecastOn,
+});
+
+/** One partner's depth facts from its rows as the partner's record reads them (recordWithDepth). */
+export function depthFactsOf(rows: PartnerDepthRows): ProgramDepthFacts {
+  return {
+    plans: rows.plans.map(planOf),
+    reviews: rows.reviews,
+    lines: rows.lines,
+    uses: rows.uses,
+    ...(rows.fees ? { fees: rows.fees } : {}),
+  };
 }
 
 /** Where the partner stands on its objectives, forecasts and plan reviews today. */

@@ -2,6 +2,7 @@ import { App, type webApi } from '@slack/bolt';
 import { type Config, slackMode } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createLogger, type Logger, redactingLogger } from '../logger.js';
+import type { Locale } from '../program/locales.js';
 import type { ReadinessCheck } from '../readiness.js';
 import { dedupeEvents } from './event-dedupe.js';
 import { createInFlight } from './in-flight.js';
@@ -17,6 +18,7 @@ import {
   type ReplayStore,
 } from './request-verification.js';
 import { createSharedReplayStore } from './shared-replay-store.js';
+import { busyView } from './views/refusal.view.js';
 
 export const DEFAULT_WEB_API_TIMEOUT_MS = 5_000;
 
@@ -117,6 +119,11 @@ export interface SlackAppOptions {
   now?: () => number;
   /** Monotonic clock stamping each request's arrival (performance.now by default), for the 3 s deadline. */
   requestClock?: () => number;
+  /**
+   * A user's locale if already known (the listeners' knownLocale), for the "busy" the HTTP receiver gives a
+   * command too late to answer in time; config.LOCALE without it.
+   */
+  knownLocale?: (userId: string) => Locale;
   drainTimeoutMs?: number;
   webApiTimeoutMs?: number;
   /** Overrides the HTTP receiver's limits (body size, timeouts, connections); see DEFAULT_RECEIVER_LIMITS. */
@@ -207,6 +214,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       limits: options.receiverLimits,
       clock: options.requestClock,
       web: options.web,
+      busyReply: (userId) => ({
+        response_type: 'ephemeral',
+        ...busyView(options.knownLocale?.(userId) ?? config.LOCALE),
+      }),
     });
   }
 

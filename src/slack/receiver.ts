@@ -12,7 +12,7 @@ import {
 import type { ReadinessCheck } from '../readiness.js';
 import type { InFlight } from './in-flight.js';
 import { serveProbe } from './probes.js';
-import { REQUEST_TIMING, type RequestTiming } from './request-timing.js';
+import { canStartInTime, REQUEST_TIMING, type RequestTiming } from './request-timing.js';
 import {
   checkInstallation,
   createStreamingSignature,
@@ -228,6 +228,12 @@ export interface SlackHttpReceiverOptions {
   /** Monotonic clock stamping each request's arrival for the listeners (request-timing.ts). */
   clock?: () => number;
   web?: WebRoutes | undefined;
+  /**
+   * The ack ("busy", ephemeral, in the user's language) for a signed slash command that waited too long
+   * in the process to be answered in time (canStartInTime): given at once, before the replay check and
+   * Bolt, which under a burst would only make it late. Without it, every request goes on to Bolt.
+   */
+  busyReply?: (userId: string) => Record<string, unknown>;
 }
 
 /** A request stamped with its arrival (the clock's reading) as soon as the receiver got it. */
@@ -442,6 +448,8 @@ export class SlackHttpReceiver implements Receiver {
       return refuse(401);
     }
     const raw = Buffer.concat(read.chunks, read.size);
+    // A slash command already too late for a card is told "busy" now: replaying it changes nothing.
+    if (this.answeredBusy(req, res, raw)) return;
     const verdict = await this.options.verify({ rawBody: raw, signature, timestamp });
     if (!verdict.ok) {
       this.warnAnonymous(verdict.reason, `Refused a request to ${SLACK_EVENTS_PATH}: ${verdict.reason}`);
@@ -449,24 +457,58 @@ export class SlackHttpReceiver implements Receiver {
     }
 
     // 4. Our app and our installation.
+    const mine = this.installed(req, raw);
+    if (!mine.ok) {
+      if (mine.malformed) return refuse(400);
+      // Events are acknowledged (Slack retries any other answer) and dropped; commands and interactions 401.
+      return mine.event ? answerEmpty(res, 200) : refuse(401);
+    }
+    if (this.answeredBusy(req, res, raw, mine.body)) return;
+
+    // Bolt reuses a body already buffered on the request (it checks Buffer.isBuffer(req.rawBody)).
+    (req as BufferedIncomingMessage).rawBody = raw;
+    this.bolt.requestListener(req, res);
+  }
+
+  /** The signed body, parsed, if it is for our app and installation (else logged). */
+  private installed(
+    req: IncomingMessage,
+    raw: Buffer,
+  ): { ok: true; body: unknown } | { ok: false; malformed: boolean; event: boolean } {
     let body: unknown;
     try {
       body = parseSlackBody(raw.toString('utf8'), req.headers['content-type']);
     } catch {
       this.options.logger.warn(`Refused a signed request to ${SLACK_EVENTS_PATH}: malformed body`);
-      return refuse(400);
+      return { ok: false, malformed: true, event: false };
     }
     const installation = this.options.installation();
     const mine = checkInstallation(body, installation);
-    if (!mine.ok) {
-      this.options.logger.warn(`Refused a signed request: ${describeRefusal(mine, installation)}`);
-      // Events are acknowledged (Slack retries any other answer) and dropped; commands and interactions 401.
-      return mine.identity.kind === 'event' ? answerEmpty(res, 200) : refuse(401);
-    }
+    if (mine.ok) return { ok: true, body };
+    this.options.logger.warn(`Refused a signed request: ${describeRefusal(mine, installation)}`);
+    return { ok: false, malformed: false, event: mine.identity.kind === 'event' };
+  }
 
-    // Bolt reuses a body already buffered on the request (it checks Buffer.isBuffer(req.rawBody)).
-    (req as BufferedIncomingMessage).rawBody = raw;
-    this.bolt.requestListener(req, res);
+  /**
+   * Answers "busy" (options.busyReply) to a slash command of ours that can no longer start in time
+   * (request-timing.ts, counted from its arrival); true when it did. `body`: already parsed and checked.
+   */
+  private answeredBusy(req: IncomingMessage, res: ServerResponse, raw: Buffer, body?: unknown): boolean {
+    const { busyReply } = this.options;
+    const arrivedAt = (req as StampedRequest)[ARRIVED_AT];
+    if (!busyReply || arrivedAt === undefined || canStartInTime({ arrivedAt, now: this.clock })) return false;
+    let checked = body;
+    if (checked === undefined) {
+      const mine = this.installed(req, raw);
+      if (!mine.ok) return false;
+      checked = mine.body;
+    }
+    const { command, user_id: userId } = (checked ?? {}) as { command?: unknown; user_id?: unknown };
+    if (typeof command !== 'string' || typeof userId !== 'string') return false;
+    this.options.logger.debug(`${command} answered "busy" in the receiver: too late to answer in time`);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(busyReply(userId)));
+    return true;
   }
 
   /** A small unsigned form: 200 if it is Slack's SSL check (nothing dispatched), else 401. */

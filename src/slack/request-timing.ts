@@ -24,3 +24,16 @@ export function requestTimingOf(context: Record<string, unknown> | undefined): R
 export function timeLeft(timing: RequestTiming, budgetMs: number): number {
   return budgetMs - (timing.now() - timing.arrivedAt);
 }
+
+/**
+ * The reply must be in the ack, and Slack drops an ack after 3 s: the answer must leave within 2.5 s of the
+ * request's arrival at the receiver (the rest is the network and Slack).
+ */
+export const REPLY_DEADLINE_MS = 2_500;
+/** A command that cannot start with this much of the deadline left is answered "busy" at once. */
+export const MIN_WORK_MS = 300;
+
+/** Whether work on the request could still start in time to be answered within REPLY_DEADLINE_MS. */
+export function canStartInTime(timing: RequestTiming): boolean {
+  return timeLeft(timing, REPLY_DEADLINE_MS) > MIN_WORK_MS;
+}

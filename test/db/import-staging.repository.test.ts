@@ -25,6 +25,8 @@ const PARTNER_COLUMNS = {
 const CONTACT_COLUMNS = {
   partner_id: 'text',
   slack_user_id: 'text',
+  // Both the contacts and the trainings files carry it (optional): the contact checks read it.
+  email: 'text',
   contact_key: 'text',
   profile: 'text',
   referent: 'text',

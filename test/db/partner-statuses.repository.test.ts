@@ -33,6 +33,9 @@ const figures = (over: Partial<PartnerStatusFigures> = {}): PartnerStatusFigures
   ...over,
 });
 
+/** The same cap for every digest section. */
+const caps = (n: number) => ({ demotions: n, promotions: n, overdue: n, missed: n });
+
 describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
   const db = useRepositoryDatabase(backend);
   const repo = () => createPartnerStatusesRepository(db());
@@ -154,7 +157,7 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
     expect(ids(await repo().mostOverdue(scope, 10))).toEqual(['b', 'a']);
     expect(ids(await repo().mostAtRisk(scope, 1))).toEqual(['c']);
     // Managed, in the program, with something to say: not Delta (left), not Echo (nobody manages it).
-    expect((await repo().forDigest(1_000)).map((r) => [r.name, r.manager])).toEqual([
+    expect((await repo().forDigest(caps(1_000))).map((r) => [r.name, r.manager])).toEqual([
       ['Alpha', 'U1'],
       ['Bravo', 'U1'],
       ['Charlie', 'U2'],
@@ -178,13 +181,52 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
       d: { overdue: 1, details: { overdue: [item], missed: [] } },
       z: { overdue: 1, details: { overdue: [item], missed: [] } },
     });
-    const rows = await repo().forDigest(3);
+    const rows = await repo().forDigest(caps(3));
     // A and B make 3 overdue lines for U1: C comes for its demotion only, D not at all.
     expect(rows.map((r) => [r.name, r.overdueBefore, r.overdueTotal, r.demotionsTotal])).toEqual([
       ['A', 0, 5, 1],
       ['B', 2, 5, 1],
       ['C', 3, 5, 1],
       ['Z', 0, 1, 0],
+    ]);
+  });
+
+  it("reads only each section's items under its own cap, and every partner with a depth line", async () => {
+    const item = (obligation: string) => ({ obligation, dueOn: '2026-01-01', contact: null });
+    const quarters = [{ year: 2026, number: 1 }];
+    for (const id of ['a', 'b', 'c'])
+      await givenPartner(db(), { id, name: id.toUpperCase(), managerSlackUserId: 'U1' });
+    await saveAll({
+      a: {
+        overdue: 3,
+        missed: 2,
+        details: {
+          overdue: [item('o1'), item('o2'), item('o3')],
+          missed: [
+            { obligation: 'm1', quarters },
+            { obligation: 'm2', quarters },
+          ],
+        },
+      },
+      b: { overdue: 1, details: { overdue: [item('o4')], missed: [] } },
+      // Past every cap, but its program-depth line is always read.
+      c: {
+        overdue: 1,
+        details: { overdue: [item('o5')], missed: [], depth: { techReviewsMissed: ['2026-03'] } },
+      },
+    });
+    const rows = await repo().forDigest({ demotions: 5, promotions: 5, overdue: 2, missed: 3 });
+    expect(
+      rows.map((r) => [
+        r.name,
+        r.overdueItems.map((o) => o.obligation),
+        r.missedItems.map((m) => m.obligation),
+        r.depth,
+        r.overdueTotal,
+      ]),
+    ).toEqual([
+      ['A', ['o1', 'o2'], ['m1', 'm2'], null, 5],
+      ['C', [], [], { techReviewsMissed: ['2026-03'] }, 5],
     ]);
   });
 });

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { createRepositories } from '../../src/db/repositories/index.js';
 import { createPartnersRepository } from '../../src/db/repositories/partners.repository.js';
+import {
+  benefitUses,
+  checklistItems,
+  operatorFees,
+  planReviews,
+  salesObjectives,
+  tierHistory,
+  trainingCompletions,
+} from '../../src/db/schema.js';
 import { transaction } from '../../src/db/transaction.js';
 import { BACKENDS } from '../support/databases.js';
-import { givenContact, givenMonthlyRevenue, givenPartner, partnerRow } from '../support/rows.js';
+import {
+  givenContact,
+  givenMonthlyRevenue,
+  givenPartner,
+  partnerRow,
+  tierHistoryRow,
+} from '../support/rows.js';
 import { useRepositoryDatabase } from './support.js';
 
 describe.each(BACKENDS)('partners repository on %s', (backend) => {
@@ -79,5 +95,95 @@ describe.each(BACKENDS)('partners repository on %s', (backend) => {
     const records = await repo().records(['beta', 'nobody', 'acme'], '2026-01-01');
     expect(records.map((r) => r.partner.id)).toEqual(['beta', 'acme']);
     expect(records[0]!.contacts).toEqual([]);
+  });
+
+  it('reads one record with its program depth in one statement, as the portfolio queries read them', async () => {
+    await givenPartner(db(), { id: 'acme', name: 'Acme', tier: 'premium', leftReason: 'O\'Neil "&" co' });
+    await givenPartner(db(), { id: 'beta' });
+    const anne = await givenContact(db(), { partnerId: 'acme', slackUserId: 'U1', name: 'Anne' });
+    await givenContact(db(), { partnerId: 'acme', slackUserId: 'U2', name: 'Zoé' });
+    await givenContact(db(), { partnerId: 'beta', slackUserId: 'U3', name: 'Bea' });
+    await givenMonthlyRevenue(db(), 'acme', '2025-06', '2026-02', 1_234_567);
+    await givenMonthlyRevenue(db(), 'beta', '2025-06', '2026-02', 5);
+    await db()
+      .insert(trainingCompletions)
+      .values([
+        {
+          partnerId: 'acme',
+          contactId: anne.id,
+          training: 'trn-a',
+          completedOn: '2026-01-05',
+          status: 'pending',
+        },
+      ]);
+    await db()
+      .insert(checklistItems)
+      .values([{ partnerId: 'acme', item: 'doc-a', completedOn: '2026-01-02' }]);
+    await db()
+      .insert(tierHistory)
+      .values([
+        tierHistoryRow({ partnerId: 'acme', effectiveOn: '2025-07-01', tier: 'business' }),
+        tierHistoryRow({ partnerId: 'acme', effectiveOn: '2026-01-01', tier: 'premium' }),
+      ]);
+    await db()
+      .insert(salesObjectives)
+      .values([
+        { partnerId: 'acme', quarter: '2026-Q1', objectiveCents: 9_000_000_000, objectiveBy: 'UM' },
+        { partnerId: 'acme', quarter: '2025-Q4', forecastCents: 10, forecastOn: '2025-10-03' },
+      ]);
+    await db()
+      .insert(planReviews)
+      .values([
+        { partnerId: 'acme', reviewedOn: '2025-11-02', note: 'ok', reviewedBy: 'UM' },
+        { partnerId: 'acme', reviewedOn: '2026-02-02', note: 'better', reviewedBy: 'UM' },
+      ]);
+    await db()
+      .insert(benefitUses)
+      .values([
+        {
+          partnerId: 'acme',
+          benefit: 'tech-review',
+          period: '2026-01',
+          usedOn: '2026-01-20',
+          reference: 'R1',
+          contactId: anne.id,
+          recordedBy: 'UM',
+        },
+      ]);
+    await db().insert(operatorFees).values({
+      partnerId: 'acme',
+      openingFeePaidOn: '2025-09-01',
+      retrocessionBasisPoints: 250,
+      updatedBy: 'UM',
+    });
+
+    const read = await repo().recordWithDepth('acme', '2026-01-01', '2025-07-01');
+    const [record] = await repo().records(['acme'], '2026-01-01');
+    const byMonth = <T extends { month: string; category: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => (a.month + a.category < b.month + b.category ? -1 : 1));
+    expect({ ...read!.record, revenue: byMonth(read!.record.revenue) }).toEqual({
+      ...record!,
+      revenue: byMonth(record!.revenue),
+    });
+    expect(await repo().record('acme', '2026-01-01')).toEqual(read!.record);
+    const repos = createRepositories(db());
+    expect(read!.depth).toEqual({
+      plans: await repos.salesObjectives.forPartners(['acme']),
+      reviews: await repos.planReviews.forPartners(['acme']),
+      uses: await repos.benefitUses.forPartners(['acme']),
+      fees: (await repos.operatorFees.forPartners(['acme']))[0],
+      lines: expect.any(Array),
+    });
+    expect(byMonth(read!.depth!.lines)).toEqual(
+      byMonth(
+        (await repos.revenue.forPartnersSince(['acme'], '2025-07-01')).map(
+          ({ partnerId: _, ...line }) => line,
+        ),
+      ),
+    );
+    expect(read!.record.partner.updatedAt).toBeInstanceOf(Date);
+    expect(await repo().recordWithDepth('nobody', '2026-01-01', '2025-07-01')).toBeUndefined();
+    const beta = await repo().recordWithDepth('beta', '2026-01-01', '2025-07-01');
+    expect(beta?.depth).toMatchObject({ plans: [], reviews: [], uses: [], fees: undefined });
   });
 });

@@ -22,6 +22,8 @@ describe('/partner when it cannot answer in time', () => {
   let skew = 0;
   /** One /partner answer at a time, none waiting: holding its slot saturates it. */
   const limiter = createWorkLimiter({ maxConcurrent: 1, maxWaiting: 0 });
+  /** Requests Bolt got (a global middleware counts them). */
+  let boltRequests = 0;
 
   beforeAll(async () => {
     database = await createDemoDatabase(TODAY);
@@ -32,7 +34,13 @@ describe('/partner when it cannot answer in time', () => {
         skew += step;
         return performance.now() + skew;
       },
-      register: (app, deps) => registerListeners(app, Object.assign(deps, { partnerWork: limiter })),
+      register: (app, deps) => {
+        app.use(async ({ next }) => {
+          boltRequests += 1;
+          await next();
+        });
+        registerListeners(app, Object.assign(deps, { partnerWork: limiter }));
+      },
     });
   });
   afterAll(async () => {
@@ -58,6 +66,19 @@ describe('/partner when it cannot answer in time', () => {
     expect(ack).toMatchObject({ response_type: 'ephemeral', text: commandMessages.en.busy });
     // Not even the user's locale was asked for: the command never started.
     expect(t.fakeSlack.callsTo('users.info')).toEqual([]);
+  });
+
+  it('tells a command too late for a card "busy" in the receiver, before Bolt, in the language known', async () => {
+    t.fakeSlack.setUserLocale(DEMO_USERS.manager, 'fr-FR');
+    boltRequests = 0;
+    await t.command('status acme', { userId: DEMO_USERS.manager });
+    expect(boltRequests).toBe(1);
+    step = 3_000;
+    boltRequests = 0;
+    const { response, ack } = await t.command('status acme', { userId: DEMO_USERS.manager });
+    expect(response.status).toBe(200);
+    expect(ack).toMatchObject({ response_type: 'ephemeral', text: commandMessages.fr.busy });
+    expect(boltRequests).toBe(0);
   });
 
   it('says "busy" in French to a user known to read French', async () => {

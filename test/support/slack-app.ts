@@ -188,6 +188,7 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
     ready: options.ready,
     requestClock: options.requestClock,
     ...(options.web ? { web: options.web(base) } : {}),
+    knownLocale: (userId) => deps.knownLocale(userId),
   });
   try {
     await slackApp.start();

@@ -1,13 +1,19 @@
-import { and, asc, desc, eq, gte, inArray, like, lte, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lte, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { type Db, rowsOf } from '../client.js';
 import {
+  benefitUses,
   checklistItems,
   contacts,
+  operatorFees,
   partners,
+  planReviews,
   revenueLines,
+  salesObjectives,
   tierHistory,
   trainingCompletions,
 } from '../schema.js';
+import type { BenefitUseRow } from './benefit-uses.repository.js';
 import type { ContactRow } from './contacts.repository.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
@@ -24,59 +30,111 @@ export interface PartnerRecord {
   revenue: { month: string; category: (typeof revenueLines.$inferSelect)['category']; amountCents: number }[];
 }
 
+/** What the program's depth records of one partner (objectives, plan reviews, benefits used, fees). */
+export interface PartnerDepthRows {
+  plans: (typeof salesObjectives.$inferSelect)[];
+  reviews: (typeof planReviews.$inferSelect)[];
+  uses: BenefitUseRow[];
+  fees: typeof operatorFees.$inferSelect | undefined;
+  /** Revenue from the depth's own first month (it looks further back than the record). */
+  lines: PartnerRecord['revenue'];
+}
+
+/** A row as `row_to_json` gives it (column names, JSON values), as drizzle gives it (its keys and types). */
+function fromJson<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = json[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
+}
+
+type Json = Record<string, unknown>;
+
 /**
- * One partner's record, as prepared queries: drizzle builds a query's SQL anew on every call, which was a
- * fifth of `/partner status`'s CPU (bench/PERFORMANCE.md); with placeholders it is built once per database
- * handle (kept as long as the handle is).
+ * One partner's record, and with `depthSince` its program depth, in one statement: one round trip on one
+ * connection, where six queries (eleven with the depth) on as many pool connections made `/partner status`
+ * about four times a bare ack (README, Performance, item 9). Revenue is read once, from the earlier month.
  */
-function buildRecordQueries(db: Db) {
-  const id = sql.placeholder('id');
-  return {
-    partner: db.select().from(partners).where(eq(partners.id, id)).prepare('partner_by_id'),
-    contacts: db
-      .select()
-      .from(contacts)
-      .where(eq(contacts.partnerId, id))
-      .orderBy(asc(contacts.name))
-      .prepare('partner_record_contacts'),
-    trainings: db
-      .select()
-      .from(trainingCompletions)
-      .where(eq(trainingCompletions.partnerId, id))
-      .prepare('partner_record_trainings'),
-    checklist: db
-      .select({ item: checklistItems.item, completedOn: checklistItems.completedOn })
-      .from(checklistItems)
-      .where(eq(checklistItems.partnerId, id))
-      .prepare('partner_record_checklist'),
-    history: db
-      .select()
-      .from(tierHistory)
-      .where(eq(tierHistory.partnerId, id))
-      .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id))
-      .prepare('partner_record_history'),
-    revenue: db
-      .select({
-        month: revenueLines.month,
-        category: revenueLines.category,
-        amountCents: revenueLines.amountCents,
-      })
-      .from(revenueLines)
-      .where(and(eq(revenueLines.partnerId, id), gte(revenueLines.month, sql.placeholder('sinceMonth'))))
-      .prepare('partner_record_revenue'),
+async function recordInOneStatement(
+  db: Db,
+  id: string,
+  sinceMonth: string,
+  depthSince: string | undefined,
+): Promise<{ record: PartnerRecord; depth: PartnerDepthRows | undefined } | undefined> {
+  const from = depthSince !== undefined && depthSince < sinceMonth ? depthSince : sinceMonth;
+  const list = (query: ReturnType<typeof sql>) => sql`coalesce((${query}), '[]'::json)`;
+  const depth =
+    depthSince === undefined
+      ? sql``
+      : sql`,
+        ${list(sql`select json_agg(o order by o.quarter) from sales_objectives o where o.partner_id = ${id}`)} as plans,
+        ${list(sql`select json_agg(v order by v.reviewed_on desc, v.id desc) from plan_reviews v where v.partner_id = ${id}`)}
+          as reviews,
+        ${list(sql`select json_agg(u order by u.used_on desc, u.id desc) from benefit_uses u where u.partner_id = ${id}`)}
+          as uses,
+        (select row_to_json(f) from operator_fees f where f.partner_id = ${id}) as fees`;
+  const [row] = rowsOf<Json>(
+    await db.execute(sql`
+      select (select row_to_json(p) from partners p where p.id = ${id}) as partner,
+        ${list(sql`select json_agg(c order by c.name, c.id) from contacts c where c.partner_id = ${id}`)} as contacts,
+        ${list(sql`select json_agg(t) from training_completions t where t.partner_id = ${id}`)} as trainings,
+        ${list(sql`select json_agg(json_build_object('item', k.item, 'completedOn', k.completed_on))
+          from checklist_items k where k.partner_id = ${id}`)} as checklist,
+        ${list(sql`select json_agg(h order by h.effective_on desc, h.id desc) from tier_history h
+          where h.partner_id = ${id}`)} as history,
+        ${list(sql`select json_agg(json_build_object('month', r.month, 'category', r.category,
+            'amountCents', r.amount_cents))
+          from revenue_lines r where r.partner_id = ${id} and r.month >= ${from}::date`)} as revenue
+        ${depth}`),
+  );
+  if (!row?.partner) return undefined;
+  const rows = <T extends PgTable>(table: T, key: string) =>
+    (row[key] as Json[]).map((json) => fromJson(table, json));
+  const revenue = (row.revenue as PartnerRecord['revenue']).map((r) => ({
+    ...r,
+    amountCents: Number(r.amountCents),
+  }));
+  const record: PartnerRecord = {
+    partner: fromJson(partners, row.partner as Json),
+    contacts: rows(contacts, 'contacts'),
+    trainings: rows(trainingCompletions, 'trainings'),
+    checklist: row.checklist as PartnerRecord['checklist'],
+    history: rows(tierHistory, 'history'),
+    revenue: revenue.filter((r) => r.month >= sinceMonth),
   };
+  return {
+    record,
+    depth:
+      depthSince === undefined
+        ? undefined
+        : {
+            plans: rows(salesObjectives, 'plans'),
+            reviews: rows(planReviews, 'reviews'),
+            uses: rows(benefitUses, 'uses'),
+            fees: row.fees ? fromJson(operatorFees, row.fees as Json) : undefined,
+            lines: revenue.filter((r) => r.month >= depthSince),
+          },
+  };
+}
+
+function buildById(db: Db) {
+  return db
+    .select()
+    .from(partners)
+    .where(eq(partners.id, sql.placeholder('id')))
+    .prepare('partner_by_id');
 }
 
 /** Build one per database handle and share it: its hot queries are prepared once. */
 export function createPartnersRepository(db: Db) {
-  let prepared: ReturnType<typeof buildRecordQueries> | undefined;
-  const recordQueries = () => {
-    prepared ??= buildRecordQueries(db);
-    return prepared;
-  };
+  // Built once per database handle: drizzle builds a query's SQL anew on every call.
+  let byIdQuery: ReturnType<typeof buildById> | undefined;
   return {
     async byId(id: string): Promise<PartnerRow | undefined> {
-      const [row] = await recordQueries().partner.execute({ id });
+      byIdQuery ??= buildById(db);
+      const [row] = await byIdQuery.execute({ id });
       return row;
     },
 
@@ -136,18 +194,12 @@ export function createPartnersRepository(db: Db) {
 
     /** The partner with its contacts, completions, checklist, tier history and revenue from `sinceMonth`. */
     async record(id: string, sinceMonth: string): Promise<PartnerRecord | undefined> {
-      const q = recordQueries();
-      // One round trip: the partner is read alongside the rest (all empty when it does not exist).
-      const [[partner], contactRows, trainings, checklist, history, revenue] = await Promise.all([
-        q.partner.execute({ id }),
-        q.contacts.execute({ id }),
-        q.trainings.execute({ id }),
-        q.checklist.execute({ id }),
-        q.history.execute({ id }),
-        q.revenue.execute({ id, sinceMonth }),
-      ]);
-      if (!partner) return undefined;
-      return { partner, contacts: contactRows, trainings, checklist, history, revenue };
+      return (await recordInOneStatement(db, id, sinceMonth, undefined))?.record;
+    },
+
+    /** `record`, and the partner's program depth with revenue from `depthSince`, in the same statement. */
+    recordWithDepth(id: string, sinceMonth: string, depthSince: string) {
+      return recordInOneStatement(db, id, sinceMonth, depthSince);
     },
 
     /**

@@ -4,9 +4,10 @@ import { digestMessages } from '../../i18n/digest.js';
 import { formatDate, formatMoney, label, plural } from '../../i18n/format.js';
 import type { Catalog, Label, Locale } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
+import { LOCALES } from '../../program/locales.js';
 import type { QuarterSales } from '../../program/objectives.js';
 import { techReviewMonthName } from './benefit-uses.view.js';
-import { header, type KnownBlock, lineSectionsOf, type View, view } from './blocks.js';
+import { header, type KnownBlock, LIMITS, lineSectionsOf, type View, view } from './blocks.js';
 import { viewContext } from './context.js';
 import { escapeMrkdwn, mention } from './escape.js';
 import { objectivesOf, quarterName, quarterSalesParts } from './sales-plan.view.js';
@@ -88,6 +89,54 @@ export interface ManagerDigest {
   techReviewsMissed?: { partnerName: string; months: string[] }[];
 }
 
+/** Blocks a digest section may take. */
+const SECTION_BLOCKS = 10;
+
+/** The sections whose lines are read only as far as a message can show them. */
+export type DigestCappedSection = 'demotions' | 'promotions' | 'overdue' | 'missed';
+
+/**
+ * The most lines each section can show, in either locale: a section takes at most SECTION_BLOCKS blocks
+ * of lineSectionsOf's text, and none of its lines is shorter than its template with an empty partner name
+ * and the shortest label, date (a 1st is longer in French), tier and amount there are. A digest need not read more lines than this.
+ */
+export function digestLinesShown(catalog: Catalog): Record<DigestCappedSection, number> {
+  const shortest = (texts: string[]) => Math.min(...texts.map((t) => t.length));
+  const pad = (n: number) => 'x'.repeat(n);
+  const shortestLine = (section: DigestCappedSection) =>
+    Math.min(
+      ...LOCALES.map((locale) => {
+        const m = digestMessages[locale];
+        const euros = pad(formatMoney(0, locale, { wholeEuros: 'auto' }).length);
+        const date = pad(shortest(MONTHS.map((month) => formatDate(`2000-${month}-02`, locale))));
+        const tier = pad(shortest(catalog.tiers.map((t) => label(t.label, locale))));
+        const duty = pad(shortest(catalog.obligations.map((o) => label(o.label, locale))));
+        const daysLeft = plural(1, m.daysLeft, locale);
+        const lines = {
+          demotions: () => [m.demotion('', euros, euros, tier, daysLeft, date)],
+          promotions: () => [
+            m.promotion('', euros, tier, euros, daysLeft),
+            m.promotionReached('', tier, daysLeft),
+          ],
+          overdue: () => [m.overdueLine('', duty, date, plural(1, m.days, locale), '')],
+          missed: () => [m.missedLine('', duty, m.quarterName(2000, 1))],
+        }[section]();
+        return shortest(lines.map((line) => `• ${line}`));
+      }),
+    );
+  // Lines are joined by a newline within a block.
+  const perBlock = (section: DigestCappedSection) =>
+    Math.floor((LIMITS.sectionText - 100 + 1) / (shortestLine(section) + 1));
+  return {
+    demotions: SECTION_BLOCKS * perBlock('demotions'),
+    promotions: SECTION_BLOCKS * perBlock('promotions'),
+    overdue: SECTION_BLOCKS * perBlock('overdue'),
+    missed: SECTION_BLOCKS * perBlock('missed'),
+  };
+}
+
+const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+
 /** A manager's Monday digest: a header, then a titled list per section that has something. */
 export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDigest): View {
   const m = digestMessages[locale];
@@ -157,7 +206,7 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
       ...lineSectionsOf<T | undefined>(
         [undefined, ...items],
         (i) => (i === undefined ? `*${title}*` : `• ${line(i)}`),
-        { maxBlocks: 10, more: m.more, total: total + 1 },
+        { maxBlocks: SECTION_BLOCKS, more: m.more, total: total + 1 },
       ),
     );
   };
@@ -168,29 +217,31 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
   sectionOf(m.missed, digest.missed, missed, totals.missed);
   sectionOf(m.pending, digest.pending, pending);
   sectionOf(m.unreached, unreached, (line) => line);
-  for (const [title, items] of depthSections(catalog, locale, digest))
-    sectionOf(title, items, (line) => line);
+  const depth = depthLines(catalog, locale);
+  sectionOf(depth.salesTitle, digest.sales ?? [], depth.sales);
+  sectionOf(depth.reviewsTitle, digest.techReviewsMissed ?? [], depth.reviews);
   return view(m.text(count), blocks);
 }
 
-/** The digest's sections about the program's depth (issue 14), after the others. */
-function depthSections(catalog: Catalog, locale: Locale, digest: ManagerDigest): [string, string[]][] {
+/** The digest's sections about the program's depth (issue 14), after the others: titles and lines. */
+function depthLines(catalog: Catalog, locale: Locale) {
   const ctx = { locale, m: commandMessages[locale] };
   const o = objectivesOf(ctx);
-  const sales = (digest.sales ?? []).map((d) =>
-    o.digestLine(
-      escapeMrkdwn(d.partnerName),
-      quarterName(ctx, d.sales.quarter),
-      quarterSalesParts(ctx, d.sales),
-    ),
-  );
   const b = benefitUsesMessages[locale];
   const vctx = viewContext(catalog, locale, '2000-01-01');
-  const reviews = (digest.techReviewsMissed ?? []).map((d) =>
-    b.digestLine(escapeMrkdwn(d.partnerName), d.months.map((mo) => techReviewMonthName(vctx, mo)).join(', ')),
-  );
-  return [
-    [o.digestTitle, sales],
-    [b.digestTitle, reviews],
-  ];
+  return {
+    salesTitle: o.digestTitle,
+    sales: (d: DigestSales) =>
+      o.digestLine(
+        escapeMrkdwn(d.partnerName),
+        quarterName(ctx, d.sales.quarter),
+        quarterSalesParts(ctx, d.sales),
+      ),
+    reviewsTitle: b.digestTitle,
+    reviews: (d: { partnerName: string; months: string[] }) =>
+      b.digestLine(
+        escapeMrkdwn(d.partnerName),
+        d.months.map((mo) => techReviewMonthName(vctx, mo)).join(', '),
+      ),
+  };
 }

@@ -11,19 +11,19 @@ import { ACTION_IDS, actionIdPattern, decodeValue, listPageValue, partnerActionV
 import { withDeadline } from '../../partner-command/deadline.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
 import type { PartnerCommandRequest, Reply } from '../../partner-command/types.js';
-import { type RequestTiming, requestTimingOf, timeLeft } from '../../request-timing.js';
+import {
+  MIN_WORK_MS,
+  REPLY_DEADLINE_MS,
+  type RequestTiming,
+  requestTimingOf,
+  timeLeft,
+} from '../../request-timing.js';
 import { busyView, unavailableView } from '../../views/refusal.view.js';
 import type { ListenerDeps } from '../deps.js';
 
 export const PARTNER_COMMAND = '/partner';
 
-/**
- * The reply must be in the ack, and Slack drops an ack after 3 s: the answer must leave within 2.5 s of the
- * request's arrival at the receiver (the rest is the network and Slack).
- */
-export const REPLY_DEADLINE_MS = 2_500;
-/** A command that cannot start with this much of the deadline left is answered "busy" at once. */
-export const MIN_WORK_MS = 300;
+export { MIN_WORK_MS, REPLY_DEADLINE_MS } from '../../request-timing.js';
 
 export type CommandHandler = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 type ButtonHandler = (
