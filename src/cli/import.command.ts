@@ -4,8 +4,9 @@ import { ENCODING_NAMES } from '../import/decode.js';
 import { importTemplate } from '../import/templates.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
-import { isLocale, LOCALES } from '../program/locales.js';
+import { isLocale, LOCALES, type Locale } from '../program/locales.js';
 import {
+  describeNote,
   formatIssue,
   IMPORT_KINDS,
   type ImportKind,
@@ -31,6 +32,8 @@ export interface ImportCommandDeps {
   print: (line: string) => void;
   actor: string;
   today: IsoDate;
+  /** The language of the file's problems and notes (LOCALE); the rest of the output is English. */
+  locale: Locale;
 }
 
 function usage(print: (line: string) => void, problem?: string): number {
@@ -91,11 +94,11 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
       actor: deps.actor,
       today: deps.today,
     });
-    for (const line of describeReport(report)) print(line);
+    for (const line of describeReport(report, deps.locale)) print(line);
     return 0;
   } catch (err) {
     if (err instanceof ImportRejected) {
-      for (const line of describeRejection(err)) print(line);
+      for (const line of describeRejection(err, deps.locale)) print(line);
       return 1;
     }
     print(`Import failed, nothing was written. ${describeError(err)}`);
@@ -123,7 +126,7 @@ export function describeSource(
     .join(', ');
 }
 
-export function describeReport(report: ImportReport): string[] {
+export function describeReport(report: ImportReport, locale: Locale): string[] {
   const counts = report.dryRun
     ? `this file would add ${report.inserted}, change ${report.updated}, leave ${report.unchanged} unchanged`
     : `${report.inserted} added, ${report.updated} changed, ${report.unchanged} unchanged`;
@@ -132,7 +135,7 @@ export function describeReport(report: ImportReport): string[] {
   ];
   if (report.ignoredColumns.length)
     lines.push(`Ignored columns (not part of ${report.kind}): ${report.ignoredColumns.join(', ')}`);
-  for (const note of report.notes) lines.push(`Note: ${note}`);
+  for (const note of report.notes) lines.push(`Note: ${describeNote(note, locale)}`);
   if (report.tierPreview) {
     const { evaluationOn, partners } = report.tierPreview;
     const moved = partners.filter((p) => p.before !== p.after);
@@ -151,9 +154,9 @@ export function describeReport(report: ImportReport): string[] {
   return lines;
 }
 
-export function describeRejection(err: ImportRejected): string[] {
+export function describeRejection(err: ImportRejected, locale: Locale): string[] {
   const lines = [`${err.file} was rejected: ${plural(err.issueCount, 'error')}. Nothing was imported.`];
-  for (const issue of err.issues.slice(0, MAX_PRINTED_ISSUES)) lines.push(`  ${formatIssue(issue)}`);
+  for (const issue of err.issues.slice(0, MAX_PRINTED_ISSUES)) lines.push(`  ${formatIssue(issue, locale)}`);
   const more = err.issueCount - Math.min(err.issues.length, MAX_PRINTED_ISSUES);
   if (more > 0) lines.push(`  ... and ${more} more`);
   return lines;

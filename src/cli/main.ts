@@ -75,6 +75,7 @@ const commands: Record<string, Command> = {
         print: ctx.print,
         actor: ctx.actor,
         today: ctx.today(),
+        locale: ctx.config.LOCALE,
       }),
   },
   evaluate: {

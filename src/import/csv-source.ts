@@ -1,5 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
+import type { ImportProblem } from '../i18n/import-issues.js';
 import { type DecodedText, decodeBytes, ENCODING_NAMES, type TextEncoding } from './decode.js';
 import { type FileBytes, openBytes, readError } from './file-bytes.js';
 import { type CsvColumns, CsvFileError, type CsvItem, cellsOf, mapHeader } from './header.js';
@@ -90,7 +91,7 @@ export async function openCsvBytes(bytes: FileBytes, columns: CsvColumns): Promi
       new CsvFileError([
         {
           line: 1,
-          message: `the first line must be the header: ${[...columns.required, ...columns.optional].join(',')}`,
+          problem: { code: 'header.missing', columns: [...columns.required, ...columns.optional] },
         },
       ]),
     );
@@ -104,7 +105,7 @@ export async function openCsvBytes(bytes: FileBytes, columns: CsvColumns): Promi
   // Malformed records are skipped by the parser and reported in their place: after `after` records.
   // Line numbers are counted here (records plus line breaks inside quoted values, blank lines kept
   // as records): csv-parse's per-record `info` would cost more than the parsing itself.
-  const skipped: { after: number; parserLine: number; message: string }[] = [];
+  const skipped: { after: number; parserLine: number; problem: ImportProblem }[] = [];
   const parser = parse({
     bom: true,
     delimiter,
@@ -117,7 +118,7 @@ export async function openCsvBytes(bytes: FileBytes, columns: CsvColumns): Promi
       skipped.push({
         after: parser.info.records,
         parserLine: Number(err.lines),
-        message: describeCsvError(err),
+        problem: describeCsvError(err),
       });
     },
   });
@@ -137,7 +138,7 @@ export async function openCsvBytes(bytes: FileBytes, columns: CsvColumns): Promi
   }
   if (first.done) {
     close();
-    throw new CsvFileError([{ line: 1, message: 'the header line cannot be read' }]);
+    throw new CsvFileError([{ line: 1, problem: { code: 'header.unreadable' } }]);
   }
   const headerRecord = first.value;
   let map: ReturnType<typeof mapHeader>;
@@ -164,7 +165,7 @@ export async function openCsvBytes(bytes: FileBytes, columns: CsvColumns): Promi
         }
         while (skipped.length && (next.done || skipped[0]!.after <= received)) {
           const skip = skipped.shift()!;
-          yield { kind: 'issue', issue: { line: nextLine, message: skip.message } };
+          yield { kind: 'issue', issue: { line: nextLine, problem: skip.problem } };
           nextLine = Math.max(nextLine + 1, skip.parserLine - drift + 1);
         }
         if (next.done) return;
@@ -186,15 +187,12 @@ export async function openCsvBytes(bytes: FileBytes, columns: CsvColumns): Promi
         if (record.length > width && record.slice(width).some((cell) => NOT_BLANK.test(cell))) {
           yield {
             kind: 'issue',
-            issue: {
-              line,
-              message: `${record.length} fields where the header has ${width} (a separator inside a value must be quoted)`,
-            },
+            issue: { line, problem: { code: 'line.fields', count: record.length, width } },
           };
           continue;
         }
         if (notUtf8) {
-          yield { kind: 'issue', issue: { line, message: notTextMessage(decoded.encoding) } };
+          yield { kind: 'issue', issue: { line, problem: notTextProblem(decoded.encoding) } };
           continue;
         }
         yield { kind: 'row', line, cells: cellsOf(record, map) };
@@ -216,10 +214,10 @@ export async function openCsvBytes(bytes: FileBytes, columns: CsvColumns): Promi
   };
 }
 
-function notTextMessage(encoding: TextEncoding): string {
+function notTextProblem(encoding: TextEncoding): ImportProblem {
   return encoding === 'utf-8'
-    ? 'not UTF-8 text (the lines before were): save the file as "CSV UTF-8" and import it again'
-    : `not ${ENCODING_NAMES[encoding]} text (a NUL or an undefined byte): save the file as "CSV UTF-8" and import it again`;
+    ? { code: 'line.not-utf8' }
+    : { code: 'line.not-text', encoding: ENCODING_NAMES[encoding] };
 }
 
 function lineBreaks(record: string[]): number {
@@ -229,15 +227,15 @@ function lineBreaks(record: string[]): number {
   return breaks;
 }
 
-function describeCsvError(err: CsvError): string {
+function describeCsvError(err: CsvError): ImportProblem {
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted value is never closed (a " is missing)';
+      return { code: 'csv.quote-not-closed' };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quote closes in the middle of a value (a " inside a quoted value must be doubled: "")';
+      return { code: 'csv.closing-quote' };
     case 'CSV_MAX_RECORD_SIZE':
-      return 'this line is too long (an unclosed quote?)';
+      return { code: 'csv.too-long' };
     default:
-      return `cannot be read as CSV (${err.message.split('\n')[0]})`;
+      return { code: 'csv.unreadable', reason: err.message.split('\n')[0] ?? '' };
   }
 }

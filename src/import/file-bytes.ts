@@ -19,15 +19,16 @@ function toBuffer(chunk: unknown): Buffer {
 
 export function readError(err: unknown): CsvFileError {
   const e = err as NodeJS.ErrnoException;
-  const reason =
+  const failure =
     e.code === 'ENOENT'
-      ? 'no such file'
+      ? 'missing'
       : e.code === 'EACCES'
-        ? 'permission denied'
+        ? 'denied'
         : e.code === 'EISDIR'
-          ? 'it is a directory'
-          : (e.message ?? String(err)).split('\n')[0];
-  return new CsvFileError([{ message: `cannot read the file: ${reason}` }]);
+          ? 'directory'
+          : 'other';
+  const reason = (e.message ?? String(err)).split('\n')[0] ?? '';
+  return new CsvFileError([{ problem: { code: 'file.unreadable', failure, reason } }]);
 }
 
 export async function openBytes(source: string | Readable): Promise<FileBytes> {

@@ -1,3 +1,4 @@
+import { describeProblem } from '../i18n/import-issues.js';
 import type { ImportIssue } from './issues.js';
 import { unneutralise } from './neutralise.js';
 
@@ -17,7 +18,7 @@ export type CsvItem = ({ kind: 'row' } & CsvRow) | { kind: 'issue'; issue: Impor
 /** The file cannot be read as a file of this kind at all (unreadable, empty, header incomplete). */
 export class CsvFileError extends Error {
   constructor(readonly issues: ImportIssue[]) {
-    super(issues.map((i) => i.message).join('; '));
+    super(issues.map((i) => describeProblem(i.problem, 'en')).join('; '));
     this.name = 'CsvFileError';
   }
 }
@@ -74,6 +75,8 @@ export const COLUMN_NAMES: Record<string, { fr: string; aliases: readonly string
   // Written by the portfolio export only (src/export/kinds.ts): an operator's fees on record.
   opening_fee_paid_on: { fr: 'frais_ouverture_payes_le', aliases: [] },
   retrocession_percent: { fr: 'retrocession_pourcent', aliases: [] },
+  /** The last column of a rejected-lines file (slack-import.service.ts): never imported. */
+  error: { fr: 'erreur', aliases: [] },
 };
 
 /**
@@ -125,20 +128,23 @@ export function mapHeader(
     if (name === '') return;
     const column = columnOf(name, known);
     if (column === undefined) ignoredColumns.push(name);
-    else if (index.has(column))
-      issues.push({ line: 1, column, message: 'this column appears twice in the header' });
+    else if (index.has(column)) issues.push({ line: 1, column, problem: { code: 'header.twice' } });
     else index.set(column, i);
   });
-  const found = `found: ${header.filter(Boolean).join(', ') || 'nothing'}`;
-  const unknown = ignoredColumns.length ? `; not recognised: ${ignoredColumns.join(', ')}` : '';
+  const found = header.filter(Boolean);
   for (const name of columns.required)
     if (!index.has(name)) {
       const french = COLUMN_NAMES[name]?.fr;
-      const also = french && french !== name ? ` (or ${french})` : '';
       issues.push({
         line: 1,
         column: name,
-        message: `required column${also} missing (${found}${separator ? `; separator "${separator}"` : ''}${unknown})`,
+        problem: {
+          code: 'header.column-missing',
+          ...(french && french !== name ? { french } : {}),
+          found,
+          ...(separator ? { separator } : {}),
+          unknown: ignoredColumns,
+        },
       });
     }
   if (issues.length) throw new CsvFileError(issues);

@@ -1,15 +1,21 @@
-/** One problem in an import file: where (line as a spreadsheet numbers it, header = 1; column) and what. */
+import { describeProblem, describeWhere, type ImportProblem } from '../i18n/import-issues.js';
+import type { Locale } from '../program/locales.js';
+
+export type { ImportNote, ImportProblem } from '../i18n/import-issues.js';
+
+/**
+ * One problem in an import file: where (line as a spreadsheet numbers it, header = 1; column) and what,
+ * as a code with its parameters (worded in src/i18n/import-issues.ts).
+ */
 export interface ImportIssue {
   line?: number;
   column?: string;
-  message: string;
+  problem: ImportProblem;
 }
 
-export function formatIssue(issue: ImportIssue): string {
-  const where = [issue.line !== undefined ? `line ${issue.line}` : undefined, issue.column]
-    .filter(Boolean)
-    .join(', ');
-  return where ? `${where}: ${issue.message}` : issue.message;
+/** "line 7, amount_eur: …" / « ligne 7, amount_eur : … », in the locale. */
+export function formatIssue(issue: ImportIssue, locale: Locale): string {
+  return describeWhere(issue, describeProblem(issue.problem, locale), locale);
 }
 
 /** The file was refused as a whole: nothing was written. `issues` holds the first ones, by line. */
@@ -22,7 +28,7 @@ export class ImportRejected extends Error {
   ) {
     super(
       `${file} was rejected, nothing was imported: ${issueCount} ${issueCount === 1 ? 'error' : 'errors'}` +
-        (issues[0] ? ` (first: ${formatIssue(issues[0])})` : ''),
+        (issues[0] ? ` (first: ${formatIssue(issues[0], 'en')})` : ''),
     );
     this.name = 'ImportRejected';
   }
@@ -53,7 +59,7 @@ export class IssueList {
         (a, b) =>
           (a.line ?? 0) - (b.line ?? 0) ||
           (a.column ?? '').localeCompare(b.column ?? '') ||
-          a.message.localeCompare(b.message),
+          describeProblem(a.problem, 'en').localeCompare(describeProblem(b.problem, 'en')),
       )
       .slice(0, this.keep);
   }

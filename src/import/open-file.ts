@@ -19,9 +19,7 @@ export async function openImportFile(
   if (isZip(bytes.head)) return openXlsxBytes(bytes, columns, options);
   if (options.sheet !== undefined) {
     bytes.destroy();
-    throw new CsvFileError([
-      { message: 'a worksheet can only be chosen in an .xlsx workbook; this is a text file' },
-    ]);
+    throw new CsvFileError([{ problem: { code: 'file.sheet-of-text' } }]);
   }
   return openCsvBytes(bytes, columns);
 }

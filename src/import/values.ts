@@ -1,16 +1,11 @@
+import type { CodeSubject, ImportProblem } from '../i18n/import-issues.js';
 import { type IsoDate, isIsoDate } from '../program/dates.js';
 
-/** A cell turned into a value, or the reason it cannot be (a message for the person who made the file). */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A cell turned into a value, or the reason it cannot be (a problem for the person who made the file). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ImportProblem };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
-
-/** Shows a cell in a message: quoted, shortened, control characters escaped. */
-export function quote(value: string): string {
-  const short = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-  return JSON.stringify(short);
-}
+const fail = <T>(error: ImportProblem): Parsed<T> => ({ ok: false, error });
 
 // Spaces a spreadsheet puts between thousands: space, no-break space, narrow no-break space, thin space.
 const GROUP_SPACES = /[ \u00a0\u202f\u2009]/;
@@ -33,12 +28,12 @@ export function parseAmountCents(input: string): Parsed<number> {
     const units = usual[2] ? usual[1]!.replace(/\D/g, '') : usual[1]!;
     return ok(Number(units) * 100 + (usual[3] ? Number(usual[3].padEnd(2, '0')) : 0));
   }
-  if (raw === '') return fail('an amount is required');
+  if (raw === '') return fail({ code: 'amount.required' });
   const text = raw.replace(CURRENCY, '').trim();
-  if (MINUS.test(text)) return fail(`${quote(raw)} is negative; amounts must be 0 or more`);
+  if (MINUS.test(text)) return fail({ code: 'amount.negative', value: raw });
   const body = text.startsWith('+') ? text.slice(1) : text;
   if (!/^[0-9., \u00a0\u202f\u2009]+$/.test(body) || !/[0-9]/.test(body))
-    return fail(`${quote(raw)} is not an amount (expected e.g. 1234,56 or 1 234.56)`);
+    return fail({ code: 'amount.invalid', value: raw });
   const lastDot = body.lastIndexOf('.');
   const lastComma = body.lastIndexOf(',');
   const decimalAt = Math.max(lastDot, lastComma);
@@ -46,27 +41,26 @@ export function parseAmountCents(input: string): Parsed<number> {
   const decimalSep = hasDecimal ? body[decimalAt] : undefined;
   const intPart = hasDecimal ? body.slice(0, decimalAt) : body;
   const fracPart = hasDecimal ? body.slice(decimalAt + 1) : '';
-  if (!/^[0-9]*$/.test(fracPart)) return fail(`${quote(raw)} is not an amount`);
-  if (hasDecimal && fracPart.length === 0) return fail(`${quote(raw)} is not an amount`);
-  if (fracPart.length > 2)
-    return fail(`${quote(raw)} has more than 2 decimals (write 1234,56 or 1 234,56, not 1.234)`);
+  if (!/^[0-9]*$/.test(fracPart)) return fail({ code: 'amount.malformed', value: raw });
+  if (hasDecimal && fracPart.length === 0) return fail({ code: 'amount.malformed', value: raw });
+  if (fracPart.length > 2) return fail({ code: 'amount.decimals', value: raw });
   // Whatever separates thousands must be one character, used consistently, between groups of 3 digits.
   const groupSeps = new Set(intPart.replace(/[0-9]/g, ''));
   if (groupSeps.size > 1 || (decimalSep !== undefined && groupSeps.has(decimalSep)))
-    return fail(`${quote(raw)} is not an amount (mixed separators)`);
+    return fail({ code: 'amount.mixed-separators', value: raw });
   const [groupSep] = groupSeps;
   let digits = intPart;
   if (groupSep !== undefined) {
     if (!GROUP_SPACES.test(groupSep) && groupSep !== '.' && groupSep !== ',')
-      return fail(`${quote(raw)} is not an amount`);
+      return fail({ code: 'amount.malformed', value: raw });
     const groups = intPart.split(groupSep);
     if (!/^[0-9]{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^[0-9]{3}$/.test(g)))
-      return fail(`${quote(raw)} is not an amount (thousands must come in groups of 3 digits)`);
+      return fail({ code: 'amount.thousands', value: raw });
     digits = groups.join('');
   }
   if (digits === '') digits = '0';
   const cents = Number(digits) * 100 + Number(fracPart.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return fail(`${quote(raw)} is too large`);
+  if (!Number.isSafeInteger(cents)) return fail({ code: 'amount.too-large', value: raw });
   return ok(cents);
 }
 
@@ -83,12 +77,12 @@ const DAY_FIRST = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
  */
 export function parseIsoDate(input: string): Parsed<IsoDate> {
   const raw = input.trim();
-  if (raw === '') return fail('a date is required (YYYY-MM-DD or DD/MM/YYYY)');
+  if (raw === '') return fail({ code: 'date.required' });
   if (isIsoDate(raw)) return ok(raw);
   const dayFirst = DAY_FIRST.exec(raw);
   const day = dayFirst ? validDay(dayFirst[3]!, dayFirst[2]!, dayFirst[1]!) : undefined;
   if (day) return ok(day);
-  return fail(`${quote(raw)} is not a date (YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-03-31 or 31/03/2024)`);
+  return fail({ code: 'date.invalid', value: raw });
 }
 
 /** Month names and abbreviations, French and English, without accents or the final dot. */
@@ -123,7 +117,7 @@ const MONTH_NAMED = /^(\p{L}+\.?)[\s\-/]*(\d{4})$/u;
  */
 export function parseMonth(input: string): Parsed<IsoDate> {
   const raw = input.trim();
-  if (raw === '') return fail('a month is required (YYYY-MM)');
+  if (raw === '') return fail({ code: 'month.required' });
   let year: string | undefined;
   let month: number | undefined;
   const iso = MONTH_ISO.exec(raw) ?? MONTH_FIRST.exec(raw);
@@ -134,8 +128,7 @@ export function parseMonth(input: string): Parsed<IsoDate> {
     const named = MONTH_NAMED.exec(raw);
     if (named) [year, month] = [named[2]!, monthNumber(named[1]!)];
   }
-  if (!year || !month || month < 1 || month > 12)
-    return fail(`${quote(raw)} is not a month (YYYY-MM, MM/YYYY or "janv. 2026", e.g. 2024-03)`);
+  if (!year || !month || month < 1 || month > 12) return fail({ code: 'month.invalid', value: raw });
   return ok(`${year}-${String(month).padStart(2, '0')}-01`);
 }
 
@@ -148,15 +141,19 @@ export function parseBoolean(input: string, empty = false): Parsed<boolean> {
   if (raw === '') return ok(empty);
   if (TRUE.has(raw)) return ok(true);
   if (FALSE.has(raw)) return ok(false);
-  return fail(`${quote(input.trim())} is not yes or no (accepted: yes/no, oui/non, true/false, 1/0)`);
+  return fail({ code: 'boolean.invalid', value: input.trim() });
 }
 
-/** One of a fixed list of codes, matched case-insensitively. */
-export function parseCode<T extends string>(input: string, codes: readonly T[], what: string): Parsed<T> {
+/** One of a fixed list of codes, matched case-insensitively (the list shown when it is short). */
+export function parseCode<T extends string>(
+  input: string,
+  codes: readonly T[],
+  subject: CodeSubject,
+): Parsed<T> {
   const raw = input.trim();
-  const expected = codes.length <= 8 ? `one of ${codes.join(', ')}` : `see the program catalog`;
-  if (raw === '') return fail(`${what} is required (${expected})`);
+  const shown = codes.length <= 8 ? { codes } : {};
+  if (raw === '') return fail({ code: 'code.required', subject, ...shown });
   const found = codes.find((c) => c === raw || c === raw.toLowerCase());
-  if (found === undefined) return fail(`unknown ${what} ${quote(raw)} (${expected})`);
+  if (found === undefined) return fail({ code: 'code.unknown', subject, value: raw, ...shown });
   return ok(found);
 }

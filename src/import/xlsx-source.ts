@@ -54,7 +54,7 @@ export function cellText(value: CellValue, numFmt?: string): string | { error: s
 
 function notAWorkbook(err: unknown): CsvFileError {
   const reason = (err as Error)?.message?.split('\n')[0] ?? String(err);
-  return new CsvFileError([{ message: `cannot read the file as an Excel workbook (.xlsx): ${reason}` }]);
+  return new CsvFileError([{ problem: { code: 'file.not-workbook', reason } }]);
 }
 
 /**
@@ -114,10 +114,10 @@ export async function openXlsxBytes(
     close();
     throw new CsvFileError([
       {
-        message:
+        problem:
           wanted === undefined
-            ? 'the workbook has no worksheet'
-            : `no worksheet named "${options.sheet}" (the workbook has: ${seen.join(', ') || 'none'})`,
+            ? { code: 'workbook.no-sheet' }
+            : { code: 'workbook.sheet-missing', sheet: options.sheet ?? '', sheets: seen },
       },
     ]);
   }
@@ -126,13 +126,13 @@ export async function openXlsxBytes(
 
   const recordOf = (row: ExcelJS.Row) => {
     const record: string[] = [];
-    const errors: string[] = [];
+    const errors: { address: string; error: string }[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const text = cellText(cell.value, cell.numFmt);
       if (typeof text === 'string') record[col - 1] = text;
       else {
         record[col - 1] = '';
-        errors.push(`cell ${cell.address} shows the error ${text.error}`);
+        errors.push({ address: cell.address, error: text.error });
       }
     });
     for (let i = 0; i < record.length; i += 1) record[i] ??= '';
@@ -148,7 +148,11 @@ export async function openXlsxBytes(
     throw new CsvFileError([
       {
         line: 1,
-        message: `the worksheet "${sheetName}" is empty; its first row must be the header: ${[...columns.required, ...columns.optional].join(', ')}`,
+        problem: {
+          code: 'workbook.sheet-empty',
+          sheet: sheetName,
+          columns: [...columns.required, ...columns.optional],
+        },
       },
     ]);
   }
@@ -174,18 +178,18 @@ export async function openXlsxBytes(
         const { record, errors } = recordOf(next.value);
         if (!record.some((cell) => NOT_BLANK.test(cell)) && errors.length === 0) continue;
         if (errors.length) {
-          yield { kind: 'issue', issue: { line, message: errors.join('; ') } };
+          yield { kind: 'issue', issue: { line, problem: { code: 'line.cell-errors', cells: errors } } };
           continue;
         }
         if (record.length > map.width && record.slice(map.width).some((cell) => NOT_BLANK.test(cell))) {
           yield {
             kind: 'issue',
-            issue: { line, message: `${record.length} cells where the header has ${map.width}` },
+            issue: { line, problem: { code: 'line.cells', count: record.length, width: map.width } },
           };
           continue;
         }
         if (record.some((cell) => cell.includes('\0'))) {
-          yield { kind: 'issue', issue: { line, message: 'a cell holds a NUL character' } };
+          yield { kind: 'issue', issue: { line, problem: { code: 'line.nul' } } };
           continue;
         }
         yield { kind: 'row', line, cells: cellsOf(record, map) };

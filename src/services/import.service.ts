@@ -6,12 +6,21 @@ import { createImportMergeRepository } from '../db/repositories/import-merge.rep
 import {
   createImportStagingRepository,
   type ImportStagingRepository,
+  type StageCheckName,
+  type StageCheckRows,
+  type StageProblems,
 } from '../db/repositories/import-staging.repository.js';
 import { transaction } from '../db/transaction.js';
 import type { CsvFile, Delimiter } from '../import/csv-source.js';
 import type { TextEncoding } from '../import/decode.js';
 import { CsvFileError } from '../import/header.js';
-import { type ImportIssue, ImportRejected, IssueList } from '../import/issues.js';
+import {
+  type ImportIssue,
+  type ImportNote,
+  type ImportProblem,
+  ImportRejected,
+  IssueList,
+} from '../import/issues.js';
 import { type ImportKind, KINDS } from '../import/kinds/index.js';
 import type { ImportKindSpec, KindContext, StagedRow } from '../import/kinds/kind.js';
 import { openImportFile } from '../import/open-file.js';
@@ -20,7 +29,14 @@ import type { IsoDate } from '../program/dates.js';
 import { nextEvaluationOn } from '../program/semesters.js';
 import { evaluateSemester } from './evaluation.service.js';
 
-export { formatIssue, type ImportIssue, ImportRejected } from '../import/issues.js';
+export { describeNote } from '../i18n/import-issues.js';
+export {
+  formatIssue,
+  type ImportIssue,
+  type ImportNote,
+  type ImportProblem,
+  ImportRejected,
+} from '../import/issues.js';
 export { IMPORT_KINDS, type ImportKind } from '../import/kinds/index.js';
 
 /** The header row a file of this kind starts with, and the columns it may leave out. */
@@ -72,8 +88,8 @@ export interface ImportReport {
   unchanged: number;
   /** Header columns that are not part of this kind, ignored. */
   ignoredColumns: string[];
-  /** Observations that did not block the import. */
-  notes: string[];
+  /** Observations that did not block the import (worded by describeNote). */
+  notes: ImportNote[];
   /**
    * Dry runs of partners and revenue: for each partner the file touches, its tier at the next
    * evaluation before and after this file (other kinds do not move tiers).
@@ -202,7 +218,7 @@ export async function importCsv(db: Db, catalog: Catalog, options: ImportOptions
     if (err instanceof DryRunComplete) return err.report;
     if (err instanceof CsvFileError) throw new ImportRejected(file, err.issues);
     const conflict = uniqueViolation(err);
-    if (conflict) throw new ImportRejected(file, [{ message: conflict }]);
+    if (conflict) throw new ImportRejected(file, [{ problem: conflict }]);
     throw err;
   } finally {
     csv?.close();
@@ -215,28 +231,72 @@ async function checkStage(
   spec: ImportKindSpec,
   issues: IssueList,
 ): Promise<void> {
-  const duplicates = {
-    column: spec.key.join('+'),
-    run: () => stage.duplicates(spec.key, MAX_LISTED_ISSUES),
-  };
-  const checks = spec.checks.map(({ column, check }) => ({
-    column,
-    run: () => stage.check(check, MAX_LISTED_ISSUES),
-  }));
-  for (const check of [duplicates, ...checks]) {
-    const found = await check.run();
-    if (found.lines.length === 0) continue;
-    issues.addCounted(
-      found.lines.map((r): ImportIssue => ({ line: r.line, column: check.column, message: r.message })),
-      found.total,
+  const duplicates = await stage.duplicates(spec.key, MAX_LISTED_ISSUES);
+  addProblems(issues, spec.key.join('+'), duplicates, (r) => duplicateProblem(spec.key, r.firstLine));
+  for (const { column, check } of spec.checks)
+    addProblems(issues, column, await stage.check(check, MAX_LISTED_ISSUES), (r) =>
+      stageCheckProblem(check, r),
     );
-  }
 }
 
-/** A unique index refused a row the checks let through: say which, in words. */
-function uniqueViolation(err: unknown): string | undefined {
+function addProblems<Row>(
+  issues: IssueList,
+  column: string,
+  found: StageProblems<Row>,
+  problem: (row: { line: number } & Row) => ImportProblem,
+): void {
+  if (found.lines.length === 0) return;
+  issues.addCounted(
+    found.lines.map((r): ImportIssue => ({ line: r.line, column, problem: problem(r) })),
+    found.total,
+  );
+}
+
+/** A natural key already on an earlier line. */
+export function duplicateProblem(key: readonly string[], firstLine: number): ImportProblem {
+  return { code: 'key.duplicate', key, firstLine: Number(firstLine) };
+}
+
+/** What each set-based check found, as a problem. */
+const CHECK_PROBLEMS: { [N in StageCheckName]: (r: StageCheckRows[N]) => ImportProblem } = {
+  'unknown-partner': (r) => ({ code: 'partner.unknown', partner: r.partner }),
+  'channel-twice': (r) => ({ code: 'channel.twice', channel: r.channel, firstLine: Number(r.firstLine) }),
+  'channel-of-another-partner': (r) => ({ code: 'channel.taken', channel: r.channel, partner: r.partner }),
+  'contact-of-another-partner': (r) => ({ code: 'contact.taken', user: r.user, partner: r.partner }),
+  'email-contact-of-another-partner': (r) => ({
+    code: 'contact.email-taken',
+    email: r.email,
+    partner: r.partner,
+  }),
+  'several-referents': (r) => ({
+    code: 'referent.several',
+    partner: r.partner,
+    profile: r.profile,
+    users: r.users,
+  }),
+  'unknown-contact': (r) => ({
+    code: 'contact.unknown',
+    ...(r.user ? { user: r.user } : { email: r.email ?? '' }),
+    partner: r.partner,
+  }),
+  'ambiguous-email-contact': (r) => ({ code: 'contact.email-ambiguous', partner: r.partner, email: r.email }),
+  'contact-not-of-partner': (r) => ({
+    code: 'contact.other-partner',
+    user: r.user,
+    partner: r.partner,
+    filePartner: r.filePartner,
+  }),
+};
+
+/** A line a set-based check refused, as a problem. */
+export function stageCheckProblem<N extends StageCheckName>(check: N, row: StageCheckRows[N]): ImportProblem {
+  return (CHECK_PROBLEMS[check] as (r: StageCheckRows[N]) => ImportProblem)(row);
+}
+
+/** A unique index refused a row the checks let through: say which. */
+function uniqueViolation(err: unknown): ImportProblem | undefined {
   const e = err as { code?: string; detail?: string; cause?: { code?: string; detail?: string } };
   const cause = e.code === '23505' ? e : e.cause?.code === '23505' ? e.cause : undefined;
   if (!cause) return undefined;
-  return `conflicts with data already recorded${cause.detail ? `: ${cause.detail}` : ''}`;
+  return { code: 'conflict', ...(cause.detail ? { detail: cause.detail } : {}) };
 }

@@ -38,7 +38,7 @@ export interface SlackImportInput {
   /** The admin who imports it (the audit row's actor). */
   actor: string;
   today: IsoDate;
-  /** Headers of the rejected-lines file. */
+  /** The admin's: the rejected-lines file's separator and the words of its errors. */
   locale: Locale;
 }
 
@@ -126,7 +126,7 @@ async function rejectedLinesOf(
   const byLine = new Map<number, string[]>();
   for (const issue of issues) {
     if (issue.line === undefined) continue;
-    byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), formatIssue(issue)]);
+    byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), formatIssue(issue, locale)]);
   }
   if (byLine.size === 0) return undefined;
   const { header, optional } = importColumns(kind);

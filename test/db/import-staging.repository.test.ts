@@ -5,8 +5,13 @@ import {
   arrayLiteral,
   createImportStagingRepository,
   type ImportStagingRepository,
+  type StageCheckName,
+  type StageCheckRows,
+  type StageProblems,
 } from '../../src/db/repositories/import-staging.repository.js';
 import { transaction } from '../../src/db/transaction.js';
+import { describeProblem } from '../../src/i18n/import-issues.js';
+import { duplicateProblem, stageCheckProblem } from '../../src/services/import.service.js';
 import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
 import { useRepositoryDatabase } from './support.js';
@@ -26,6 +31,27 @@ const CONTACT_COLUMNS = {
   profile: 'text',
   referent: 'text',
 } as const;
+
+/** What a check found, each line in the words the import shows (English). */
+function worded<N extends StageCheckName>(name: N, found: StageProblems<StageCheckRows[N]>) {
+  return {
+    lines: found.lines.map((l) => ({
+      line: l.line,
+      message: describeProblem(stageCheckProblem(name, l), 'en'),
+    })),
+    total: found.total,
+  };
+}
+
+function wordedDuplicates(key: string[], found: StageProblems<{ firstLine: number }>) {
+  return {
+    lines: found.lines.map((l) => ({
+      line: l.line,
+      message: describeProblem(duplicateProblem(key, l.firstLine), 'en'),
+    })),
+    total: found.total,
+  };
+}
 
 describe('arrayLiteral', () => {
   it('quotes texts (escaping " and \\), writes numbers, booleans and NULL', () => {
@@ -82,9 +108,9 @@ describe.each(BACKENDS)('import staging repository on %s', (backend) => {
   it('reports a key already on an earlier line, by line, with how many in all beyond the limit', async () => {
     const rows = [2, 3, 4, 5].map((line) => ({ line, partner_id: line === 3 ? 'beta' : 'acme' }));
     const found = await staged(PARTNER_COLUMNS, rows, async (stage) => ({
-      all: await stage.duplicates(['partner_id'], 10),
-      limited: await stage.duplicates(['partner_id'], 1),
-      none: await stage.duplicates(['partner_id', 'tier'], 10),
+      all: wordedDuplicates(['partner_id'], await stage.duplicates(['partner_id'], 10)),
+      limited: wordedDuplicates(['partner_id'], await stage.duplicates(['partner_id'], 1)),
+      none: wordedDuplicates(['partner_id', 'tier'], await stage.duplicates(['partner_id', 'tier'], 10)),
     }));
     // partner_id + tier: every tier is null, and null never equals null.
     expect(found.none).toEqual({ lines: [], total: 0 });
@@ -107,9 +133,9 @@ describe.each(BACKENDS)('import staging repository on %s', (backend) => {
       { line: 4, partner_id: 'acme', slack_channel_id: 'C2' },
     ];
     const found = await staged(PARTNER_COLUMNS, rows, async (stage) => ({
-      unknown: await stage.check('unknown-partner', 10),
-      twice: await stage.check('channel-twice', 10),
-      taken: await stage.check('channel-of-another-partner', 10),
+      unknown: worded('unknown-partner', await stage.check('unknown-partner', 10)),
+      twice: worded('channel-twice', await stage.check('channel-twice', 10)),
+      taken: worded('channel-of-another-partner', await stage.check('channel-of-another-partner', 10)),
     }));
     expect(found.unknown.lines).toEqual([
       { line: 2, message: 'unknown partner nobody' },
@@ -148,10 +174,10 @@ describe.each(BACKENDS)('import staging repository on %s', (backend) => {
       },
     ];
     const found = await staged(CONTACT_COLUMNS, rows, async (stage) => ({
-      other: await stage.check('contact-of-another-partner', 10),
-      referents: await stage.check('several-referents', 10),
-      unknownContact: await stage.check('unknown-contact', 10),
-      notOfPartner: await stage.check('contact-not-of-partner', 10),
+      other: worded('contact-of-another-partner', await stage.check('contact-of-another-partner', 10)),
+      referents: worded('several-referents', await stage.check('several-referents', 10)),
+      unknownContact: worded('unknown-contact', await stage.check('unknown-contact', 10)),
+      notOfPartner: worded('contact-not-of-partner', await stage.check('contact-not-of-partner', 10)),
     }));
     expect(found.other.lines).toEqual([
       {
@@ -195,7 +221,7 @@ describe.each(BACKENDS)('import staging repository on %s', (backend) => {
     const found = await staged(PARTNER_COLUMNS, [], async (stage) => ({
       tiers: await stage.tiersDiffering(),
       managers: await stage.managersNotStaff(),
-      unknown: await stage.check('unknown-partner', 10),
+      unknown: worded('unknown-partner', await stage.check('unknown-partner', 10)),
     }));
     expect(found).toEqual({ tiers: { rows: [], total: 0 }, managers: [], unknown: { lines: [], total: 0 } });
   });

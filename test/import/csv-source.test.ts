@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { describeProblem } from '../../src/i18n/import-issues.js';
 import { CsvFileError, type CsvItem, openCsv } from '../../src/import/csv-source.js';
 import { csvFile } from './support.js';
 
@@ -16,7 +17,7 @@ function summary(items: CsvItem[]) {
   return items.map((i) =>
     i.kind === 'row'
       ? `${i.line}:${i.cells.id}|${i.cells.name}|${i.cells.note}`
-      : `${i.issue.line}!${i.issue.message}`,
+      : `${i.issue.line}!${describeProblem(i.issue.problem, 'en')}`,
   );
 }
 
@@ -73,7 +74,7 @@ describe('openCsv', () => {
     const err = await openCsv(csvFile(['identifier;note', '1;x']), columns).catch((e) => e);
     expect(err).toBeInstanceOf(CsvFileError);
     expect((err as CsvFileError).issues.map((i) => `${i.line}/${i.column}`)).toEqual(['1/id', '1/name']);
-    expect((err as CsvFileError).issues[0]!.message).toMatch(
+    expect(describeProblem((err as CsvFileError).issues[0]!.problem, 'en')).toMatch(
       /required column missing \(found: identifier, note; separator ";"; not recognised: identifier\)/,
     );
   });

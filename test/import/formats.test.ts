@@ -9,7 +9,7 @@ import { auditLog, partners, revenueLines } from '../../src/db/schema.js';
 import { type ImportKind, ImportRejected, type ImportReport } from '../../src/services/import.service.js';
 import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
-import { countRows as countTableRows, csvFile, importFile } from './support.js';
+import { countRows as countTableRows, csvFile, importFile, inWords } from './support.js';
 
 const NBSP = '\u00a0';
 
@@ -173,7 +173,7 @@ describe.each(BACKENDS)('spreadsheets as they are saved, on %s', (backend) => {
     const file = bytesFile(iconv.encode(text(REVENUE_HEADER, bad, ';'), 'windows1252'), 'bad.csv');
     const err = await run('revenue', file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportRejected);
-    expect((err as ImportRejected).issues).toEqual([
+    expect(inWords((err as ImportRejected).issues)).toEqual([
       { line: 5, column: 'month', message: expect.stringMatching(/^"13\/2026" is not a month/) },
     ]);
     expect(await countRows(revenueLines)).toBe(0);
@@ -196,7 +196,7 @@ describe.each(BACKENDS)('spreadsheets as they are saved, on %s', (backend) => {
 
     const missing = csvFile('partenaire;mois;montant;remarque\nacme;2026-02;10;x\n', { name: 'missing.csv' });
     const refused = (await run('revenue', missing).catch((e: unknown) => e)) as ImportRejected;
-    expect(refused.issues).toEqual([
+    expect(inWords(refused.issues)).toEqual([
       {
         line: 1,
         column: 'category',
@@ -222,13 +222,15 @@ describe.each(BACKENDS)('spreadsheets as they are saved, on %s', (backend) => {
     const none = (await importFile(t.db, 'revenue', path, { sheet: 'Ventes' }).catch(
       (e: unknown) => e,
     )) as ImportRejected;
-    expect(none.issues).toEqual([
+    expect(inWords(none.issues)).toEqual([
       { message: 'no worksheet named "Ventes" (the workbook has: Notes, Revenus)' },
     ]);
     const text = csvFile('partner_id,month,category,amount_eur\n', { name: 'plain.csv' });
     const notBook = (await importFile(t.db, 'revenue', text, { sheet: 'x' }).catch(
       (e: unknown) => e,
     )) as ImportRejected;
-    expect(notBook.issues[0]!.message).toMatch(/^a worksheet can only be chosen in an .xlsx workbook/);
+    expect(inWords(notBook.issues)[0]!.message).toMatch(
+      /^a worksheet can only be chosen in an .xlsx workbook/,
+    );
   });
 });

@@ -55,6 +55,25 @@ describe.each(BACKENDS)('partner-bot import on %s', (backend) => {
     expect(out.at(-1)).toBe('  ... and 10 more');
   });
 
+  it('words the problems and notes in LOCALE: French when it is fr, the rest of its output as in English', async () => {
+    const french = (...args: string[]) => importCli(t.db, out, 'fr')(...args);
+    const lines = ['slack_user_id,name,role', 'U01,Name,boss', 'U02,,admin'];
+    expect(await french('staff', csvFile(lines, { name: 'staff.csv' }))).toBe(1);
+    expect(out).toEqual([
+      'staff.csv was rejected: 2 errors. Nothing was imported.',
+      '  ligne 2, role\u202f: rôle inconnu «\u00a0boss\u00a0» (parmi admin, manager)',
+      '  ligne 3, name\u202f: obligatoire',
+    ]);
+    out = [];
+    expect(await french('partners', partnersFile())).toBe(0);
+    out = [];
+    const revenue = ['partner_id,month,category,amount_eur', 'acme,2024-01,recurring,10'];
+    expect(await french('revenue', csvFile(revenue, { name: 'early.csv' }), '--dry-run')).toBe(0);
+    expect(out).toContain(
+      'Note: 1\u00a0ligne porte sur un mois antérieur à l’entrée du partenaire\u202f: enregistrée, mais jamais comptée pour le statut (acme)',
+    );
+  });
+
   it('explains a file it cannot read', async () => {
     expect(await cli('staff', '/nonexistent/staff.csv')).toBe(1);
     expect(out).toEqual([

@@ -14,6 +14,7 @@ import {
 } from '../../src/db/schema.js';
 import { writeMessages } from '../../src/i18n/writes.js';
 import {
+  describeNote,
   type ImportKind,
   ImportRejected,
   type ImportReport,
@@ -21,7 +22,15 @@ import {
 } from '../../src/services/import.service.js';
 import { useTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
-import { ACTOR, catalog, countRows as countTableRows, csvFile, importFile, TODAY } from './support.js';
+import {
+  ACTOR,
+  catalog,
+  countRows as countTableRows,
+  csvFile,
+  importFile,
+  inWords,
+  TODAY,
+} from './support.js';
 
 const PARTNERS = [
   'partner_id,name,type,operator_program,slack_channel_id,manager_slack_user_id,joined_on,tier',
@@ -37,8 +46,6 @@ const CONTACTS = [
   'beta;U0BETA1;Bea Beta;bea@beta.example;Technical;yes',
 ];
 
-type Failure = { line?: number; column?: string; message: string };
-
 describe.each(BACKENDS)('CSV import on %s', (backend) => {
   let db: Db;
   useTestDatabase(backend, (t) => ({ db } = t));
@@ -53,7 +60,8 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
   }
 
   const issues = (err: ImportRejected) =>
-    err.issues.map((i: Failure) => `${i.line}/${i.column}: ${i.message}`);
+    inWords(err.issues).map((i) => `${i.line}/${i.column}: ${i.message}`);
+  const notes = (r: ImportReport) => r.notes.map((note) => describeNote(note, 'en'));
   const counts = (r: ImportReport) => [r.rows, r.inserted, r.updated, r.unchanged];
   const countRows = (table: PgTable) => countTableRows(db, table);
 
@@ -66,7 +74,7 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
     it('creates partners with their search name, starting tier and tier history', async () => {
       const report = await run('partners', csvFile(PARTNERS));
       expect(counts(report)).toEqual([3, 3, 0, 0]);
-      expect(report.notes).toEqual([
+      expect(notes(report)).toEqual([
         'managers not in the staff list (import staff to let them act as managers): U0MGR1',
       ]);
       const rows = await db.select().from(partners).orderBy(asc(partners.id));
@@ -127,7 +135,7 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
         ]),
       );
       expect(counts(report)).toEqual([3, 0, 1, 2]);
-      expect(report.notes.join('\n')).toMatch(
+      expect(notes(report).join('\n')).toMatch(
         /tier column ignored for 1 existing partner .*acme \(line 2: premium, is starter\)/,
       );
       const [acme] = await db.select().from(partners).where(eq(partners.id, 'acme'));
@@ -447,7 +455,7 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
         ]),
       );
       expect(counts(report)).toEqual([4, 4, 0, 0]);
-      expect(report.notes).toEqual([
+      expect(notes(report)).toEqual([
         '2 lines are for a month before the partner joined: recorded, but never counted toward a tier (gamma)',
       ]);
     });

@@ -6,8 +6,15 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll } from 'vitest';
 import { importCommand } from '../../src/cli/import.command.js';
 import type { Db } from '../../src/db/client.js';
+import { describeProblem } from '../../src/i18n/import-issues.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
-import { type ImportKind, type ImportOptions, importCsv } from '../../src/services/import.service.js';
+import type { Locale } from '../../src/program/locales.js';
+import {
+  type ImportIssue,
+  type ImportKind,
+  type ImportOptions,
+  importCsv,
+} from '../../src/services/import.service.js';
 
 export const catalog = loadCatalog();
 export const TODAY = '2026-03-15';
@@ -23,10 +30,22 @@ export function importFile(
   return importCsv(db, catalog, { kind, file, actor: ACTOR, today: TODAY, ...options });
 }
 
-/** `partner-bot import <args>` on `db`, by ACTOR on TODAY; what it prints goes to `out`. */
-export function importCli(db: Db, out: string[]) {
+/** `partner-bot import <args>` on `db`, by ACTOR on TODAY, with LOCALE `locale`; what it prints goes to `out`. */
+export function importCli(db: Db, out: string[], locale: Locale = 'en') {
   return (...args: string[]) =>
-    importCommand(args, { db, catalog, print: (line) => out.push(line), actor: ACTOR, today: TODAY });
+    importCommand(args, {
+      db,
+      catalog,
+      print: (line) => out.push(line),
+      actor: ACTOR,
+      today: TODAY,
+      locale,
+    });
+}
+
+/** Issues as a reader sees them: where, and the problem in English words (`message`). */
+export function inWords(issues: readonly ImportIssue[]) {
+  return issues.map(({ problem, ...where }) => ({ ...where, message: describeProblem(problem, 'en') }));
 }
 
 /** How many rows a table holds. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeProblem } from '../../src/i18n/import-issues.js';
 import { detectDelimiter, normalizeHeader } from '../../src/import/csv-source.js';
 import {
   parseAmountCents,
@@ -51,7 +52,7 @@ describe('parseAmountCents', () => {
   ])('refuses %j', (input, message) => {
     const result = parseAmountCents(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    if (!result.ok) expect(describeProblem(result.error, 'en')).toMatch(message);
   });
 });
 
@@ -118,7 +119,11 @@ describe('parseCode', () => {
     expect(parseCode(' Sales ', codes, 'profile')).toEqual({ ok: true, value: 'sales' }));
   it('names the expected codes', () => {
     const result = parseCode('boss', codes, 'profile');
-    expect(result).toEqual({ ok: false, error: 'unknown profile "boss" (one of admin, sales, technical)' });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(describeProblem(result.error, 'en')).toBe(
+        'unknown profile "boss" (one of admin, sales, technical)',
+      );
   });
 });
 

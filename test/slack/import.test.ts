@@ -269,17 +269,35 @@ describe.each(BACKENDS)('/partner import from Slack on %s', (backend) => {
     });
   });
 
-  it('speaks French to a French admin, with French typography', async () => {
+  it('speaks French to a French admin, with French typography, the reasons of its errors too', async () => {
     h.app.fakeSlack.setUserLocale(USERS.admin, 'fr-FR');
     const preview = await flow.preview('revenue', host('ca.csv', BAD_REVENUE_CSV));
     const text = modalText(preview);
     expect(text).toContain('2 erreurs');
     expect(text).toMatch(/ligne 3, colonne `partner_id`/);
-    // The import's own messages (after "ligne N, colonne …") are in English: the framing is checked.
-    const framing = modalText(preview, { raw: true })
-      .split('\n')
-      .filter((line) => !line.startsWith('• '))
-      .join('\n');
-    expect(frenchTypographyIssues(framing)).toEqual([]);
+    expect(text).not.toMatch(/unknown partner|is not an amount/);
+    const raw = modalText(preview, { raw: true });
+    expect(raw).toContain('• ligne 3, colonne `partner_id`\u202f: partenaire inconnu nobody');
+    expect(raw).toContain(
+      '• ligne 4, colonne `amount_eur`\u202f: «\u00a0lots\u00a0» n’est pas un montant (par ex. 1234,56 ou 1\u00a0234,56)',
+    );
+    // The whole modal, the import's own reasons included; the file's values are left out like code.
+    expect(frenchTypographyIssues(raw, { ignore: ['nobody', 'lots'] })).toEqual([]);
+
+    // The rejected lines come back with the reasons in French too.
+    const [upload] = await h.app.fakeSlack.waitForUploads(1);
+    const lines = upload!.bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('partenaire;mois;categorie;montant;erreur');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toBe(
+      'nobody;2026-03;recurring;100;ligne 3, partner_id\u202f: partenaire inconnu nobody',
+    );
+    expect(lines[2]).toBe(
+      'beta;2026-03;recurring;lots;ligne 4, amount_eur\u202f: «\u00a0lots\u00a0» n’est pas un montant (par ex. 1234,56 ou 1\u00a0234,56)',
+    );
+    for (const line of lines.slice(1)) {
+      const error = line.split(';').at(-1)!;
+      expect(frenchTypographyIssues(error, { ignore: ['nobody', 'lots'] })).toEqual([]);
+    }
   });
 });

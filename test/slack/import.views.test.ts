@@ -9,6 +9,7 @@ import {
   PREVIEW_ERRORS,
 } from '../../src/slack/views/import-modal.view.js';
 import { MODAL_LIMITS } from '../../src/slack/views/write-modals.view.js';
+import { frenchTypographyIssues } from '../support/typography.js';
 import { type ModalBody, modalText } from './import.fixtures.js';
 
 const textOf = (view: unknown) => modalText(view as ModalBody, { raw: true });
@@ -77,8 +78,8 @@ describe.each(LOCALES)('the import modals in %s', (locale) => {
   it('show the first 20 errors of a rejected file, count the rest, and offer no Import', () => {
     const issues = Array.from({ length: 1000 }, (_, i) => ({
       line: i + 2,
-      column: 'name',
-      message: `<!channel> bad ${i}`,
+      column: 'partner_id',
+      problem: { code: 'partner.unknown', partner: `<!channel> bad ${i}` } as const,
     }));
     const view = importPreviewModal(
       ctx,
@@ -92,5 +93,38 @@ describe.each(LOCALES)('the import modals in %s', (locale) => {
     expect(text).not.toContain(`bad ${PREVIEW_ERRORS}\n`);
     expect(text).not.toMatch(/<!/);
     expect(text).toContain(formatNumber(4980, locale));
+  });
+});
+
+describe("the import preview in the admin's locale", () => {
+  const notes: ImportReport['notes'] = [
+    { code: 'managers-not-staff', managers: ['U0MGR1'] },
+    { code: 'revenue-before-joining', lines: 2, partnerIds: ['gamma'] },
+  ];
+  const valid = (locale: (typeof LOCALES)[number]) =>
+    textOf(
+      importPreviewModal(
+        viewContext(catalog, locale, '2026-03-20'),
+        { kind: 'valid', report: { ...report(2), notes }, digest: metadata.h },
+        { name: 'partners.csv', metadata, errorFileSent: false },
+      ),
+    );
+
+  it('words the notes in French for a French admin, with French typography', () => {
+    const text = valid('fr');
+    expect(text).toContain(
+      'Remarque\u202f: responsables partenaires absents de l’équipe Partenaires (importez l’équipe pour qu’ils puissent agir en responsables)\u202f: U0MGR1',
+    );
+    expect(text).toContain('2\u00a0lignes portent sur un mois antérieur à l’entrée du partenaire');
+    const noteLines = text.split('\n').filter((line) => line.startsWith('Remarque'));
+    expect(noteLines).toHaveLength(2);
+    for (const line of noteLines)
+      expect(frenchTypographyIssues(line, { ignore: ['U0MGR1', 'gamma'] })).toEqual([]);
+  });
+
+  it('and in English for an English one', () => {
+    expect(valid('en')).toContain(
+      'Note: managers not in the staff list (import staff to let them act as managers): U0MGR1',
+    );
   });
 });

@@ -23,48 +23,41 @@ const SQL_TYPES: Record<StagingType, string> = {
 };
 
 /**
- * The set-based checks an import kind may ask for: each selects `line` and `message` for each bad
- * staged row.
- */
-/**
  * Trainings: the contact a staged row `s` names, as contacts `c`: its Slack user, else (slack_user_id
  * empty) its e-mail among its partner's contacts.
  */
 export const STAGED_CONTACT = sql`((s.slack_user_id is not null and c.slack_user_id = s.slack_user_id)
   or (s.slack_user_id is null and c.partner_id = s.partner_id and lower(c.email) = lower(s.email)))`;
 
+/**
+ * The set-based checks an import kind may ask for: each selects `line` and the values that say what is
+ * wrong (StageCheckRows; the service words them, src/i18n/import-issues.ts) for each bad staged row.
+ */
 const STAGE_CHECKS = {
-  'unknown-partner': () => sql`select s.line, 'unknown partner ' || s.partner_id as message
+  'unknown-partner': () => sql`select s.line, s.partner_id as partner
       from ${STAGE} s where not exists (select 1 from partners p where p.id = s.partner_id)`,
 
   /** Partners: a channel on two rows of the file. */
-  'channel-twice':
-    () => sql`select s.line, 'channel ' || s.slack_channel_id || ' is already used by another row of the file (line '
-            || d.first_line || ')' as message
+  'channel-twice': () => sql`select s.line, s.slack_channel_id as channel, d.first_line as "firstLine"
           from ${STAGE} s
           join (select slack_channel_id, min(line) as first_line from ${STAGE}
                 where slack_channel_id is not null group by slack_channel_id having count(*) > 1) d
             on d.slack_channel_id = s.slack_channel_id and s.line <> d.first_line`,
 
   /** Partners: another partner holds the channel and the file does not move it elsewhere. */
-  'channel-of-another-partner':
-    () => sql`select s.line, 'channel ' || s.slack_channel_id || ' is already the channel of partner ' || p.id as message
+  'channel-of-another-partner': () => sql`select s.line, s.slack_channel_id as channel, p.id as partner
           from ${STAGE} s
           join partners p on p.slack_channel_id = s.slack_channel_id and p.id <> s.partner_id
           where not exists (select 1 from ${STAGE} o where o.partner_id = p.id
                             and o.slack_channel_id is distinct from p.slack_channel_id)`,
 
   /** Contacts: a Slack user is the contact of one partner. */
-  'contact-of-another-partner':
-    () => sql`select s.line, s.slack_user_id || ' is already a contact of partner ' || c.partner_id
-            || ' (a Slack user is the contact of one partner)' as message
+  'contact-of-another-partner': () => sql`select s.line, s.slack_user_id as user, c.partner_id as partner
           from ${STAGE} s join contacts c on c.slack_user_id = s.slack_user_id
           where c.partner_id <> s.partner_id`,
 
   /** Contacts: a contact not on Slack, known by its e-mail, is the contact of one partner. */
-  'email-contact-of-another-partner':
-    () => sql`select s.line, s.email || ' is already a contact of partner ' || c.partner_id
-            || ' (a person is the contact of one partner)' as message
+  'email-contact-of-another-partner': () => sql`select s.line, s.email, c.partner_id as partner
           from ${STAGE} s join contacts c on lower(c.email) = lower(s.email)
           where s.slack_user_id is null and c.partner_id <> s.partner_id`,
 
@@ -84,36 +77,45 @@ const STAGE_CHECKS = {
             select partner_id, profile, string_agg(slack_user_id, ', ' order by slack_user_id) as users
             from merged group by partner_id, profile having count(*) > 1
           )
-          select m.line, 'partner ' || m.partner_id || ' would have several ' || m.profile
-              || ' referents (' || k.users || '); keep one' as message
+          select m.line, m.partner_id as partner, m.profile, k.users
           from merged m join clashes k on k.partner_id = m.partner_id and k.profile = m.profile
           where m.line is not null`,
 
   /** Trainings: the contact must be recorded first. */
-  'unknown-contact': () => sql`select s.line, 'no contact '
-            || coalesce(s.slack_user_id, 'with the e-mail ' || s.email || ' at partner ' || s.partner_id)
-            || ' (import contacts first)' as message
+  'unknown-contact': () => sql`select s.line, s.slack_user_id as user, s.email, s.partner_id as partner
           from ${STAGE} s where not exists (select 1 from contacts c where ${STAGED_CONTACT})`,
 
   /** Trainings: an e-mail must name one contact of the partner (else give its slack_user_id). */
-  'ambiguous-email-contact': () => sql`select s.line, 'several contacts of partner ' || s.partner_id
-            || ' have the e-mail ' || s.email || ' (give the slack_user_id of the one meant)' as message
+  'ambiguous-email-contact': () => sql`select s.line, s.partner_id as partner, s.email
           from ${STAGE} s where s.slack_user_id is null
             and (select count(*) from contacts c where ${STAGED_CONTACT}) > 1`,
 
   /** Trainings: the contact is another partner's. */
   'contact-not-of-partner':
-    () => sql`select s.line, s.slack_user_id || ' is a contact of partner ' || c.partner_id
-            || ', not of ' || s.partner_id as message
+    () => sql`select s.line, s.slack_user_id as user, c.partner_id as partner, s.partner_id as "filePartner"
           from ${STAGE} s join contacts c on c.slack_user_id = s.slack_user_id
           where c.partner_id <> s.partner_id`,
 } satisfies Record<string, () => SQL>;
 
 export type StageCheckName = keyof typeof STAGE_CHECKS;
 
+/** What each check selects for a bad line, besides `line`. */
+export interface StageCheckRows {
+  'unknown-partner': { partner: string };
+  'channel-twice': { channel: string; firstLine: number };
+  'channel-of-another-partner': { channel: string; partner: string };
+  'contact-of-another-partner': { user: string; partner: string };
+  'email-contact-of-another-partner': { email: string; partner: string };
+  'several-referents': { partner: string; profile: string; users: string };
+  /** A row names its contact by Slack user, else (user null) by e-mail among its partner's contacts. */
+  'unknown-contact': { user: string | null; email: string | null; partner: string };
+  'ambiguous-email-contact': { partner: string; email: string };
+  'contact-not-of-partner': { user: string; partner: string; filePartner: string };
+}
+
 /** What a check found: the first bad lines (by line) and how many there are in all. */
-export interface StageProblems {
-  lines: { line: number; message: string }[];
+export interface StageProblems<Row = Record<string, never>> {
+  lines: ({ line: number } & Row)[];
   total: number;
 }
 
@@ -159,13 +161,13 @@ export function createImportStagingRepository(db: Db) {
       await db.execute(sql`analyze import_stage`);
     },
 
-    /** The lines of a natural key already on an earlier line. */
-    duplicates(key: readonly string[], limit: number): Promise<StageProblems> {
+    /** The lines of a natural key already on an earlier line, with that earlier line. */
+    duplicates(key: readonly string[], limit: number): Promise<StageProblems<{ firstLine: number }>> {
       const keys = key.join(', ');
       const joinOn = key.map((k) => `s.${k} = d.${k}`).join(' and ');
       return problems(
         db,
-        sql.raw(`select s.line, 'same ${key.join(', ')} as line ' || d.first_line as message
+        sql.raw(`select s.line, d.first_line as "firstLine"
       from (select ${keys}, min(line) as first_line from import_stage group by ${keys} having count(*) > 1) d
       join import_stage s on ${joinOn} and s.line <> d.first_line`),
         limit,
@@ -173,7 +175,7 @@ export function createImportStagingRepository(db: Db) {
     },
 
     /** The lines one of the named checks refuses. */
-    check(name: StageCheckName, limit: number): Promise<StageProblems> {
+    check<N extends StageCheckName>(name: N, limit: number): Promise<StageProblems<StageCheckRows[N]>> {
       return problems(db, STAGE_CHECKS[name](), limit);
     },
 
@@ -235,15 +237,17 @@ export function createImportStagingRepository(db: Db) {
 
 export type ImportStagingRepository = ReturnType<typeof createImportStagingRepository>;
 
-async function problems(db: Db, query: SQL, limit: number): Promise<StageProblems> {
-  const found = rowsOf<{ line: number; message: string; total: number }>(
+async function problems<Row>(db: Db, query: SQL, limit: number): Promise<StageProblems<Row>> {
+  const found = rowsOf<{ line: number; total: number } & Row>(
     await db.execute(
-      sql`select line, message, count(*) over ()::int as total from (${query}) c
+      sql`select c.*, count(*) over ()::int as total from (${query}) c
           order by line limit ${limit}`,
     ),
   );
   return {
-    lines: found.map((r) => ({ line: Number(r.line), message: r.message })),
+    lines: found.map(
+      ({ total: _total, ...row }) => ({ ...row, line: Number(row.line) }) as { line: number } & Row,
+    ),
     total: found.length === 0 ? 0 : Number(found[0]!.total),
   };
 }

@@ -30,7 +30,7 @@ export const checklistKind: ImportKindSpec = {
     notAfterToday(c, 'completed_on', completedOn, today);
     return c.result({
       partner_id: c.partnerId(),
-      item: c.parse('item', (v) => parseCode(v, codes, 'checklist item')),
+      item: c.parse('item', (v) => parseCode(v, codes, 'checklist-item')),
       completed_on: completedOn,
     });
   },

@@ -1,9 +1,7 @@
 import { PROFILES, type Profile } from '../../program/catalog.schema.js';
 import { LOCALES } from '../../program/locales.js';
-import { type Parsed, parseBoolean, parseCode, quote } from '../values.js';
+import { type Parsed, parseBoolean, parseCode } from '../values.js';
 import { Cells, type ImportKindSpec, UNKNOWN_PARTNER } from './kind.js';
-
-const EXPECTED = `one of ${PROFILES.join(', ')}`;
 
 /**
  * Profiles joined by `+` ("admin+sales+technical"), in any order and case; an unknown one or one twice
@@ -11,17 +9,14 @@ const EXPECTED = `one of ${PROFILES.join(', ')}`;
  */
 export function parseProfiles(input: string): Parsed<Profile[]> {
   const raw = input.trim();
-  if (raw === '') return { ok: false, error: `profile is required (${EXPECTED}, or several joined by +)` };
+  if (raw === '') return { ok: false, error: { code: 'profile.required', profiles: PROFILES } };
   const seen = new Set<Profile>();
   for (const part of raw.split('+').map((p) => p.trim())) {
     const found = PROFILES.find((p) => p === part.toLowerCase());
-    if (part === '')
-      return {
-        ok: false,
-        error: `an empty profile in ${quote(raw)} (profiles are joined by +, such as admin+sales)`,
-      };
-    if (found === undefined) return { ok: false, error: `unknown profile ${quote(part)} (${EXPECTED})` };
-    if (seen.has(found)) return { ok: false, error: `profile ${found} listed twice in ${quote(raw)}` };
+    if (part === '') return { ok: false, error: { code: 'profile.empty', value: raw } };
+    if (found === undefined)
+      return { ok: false, error: { code: 'profile.unknown', value: part, profiles: PROFILES } };
+    if (seen.has(found)) return { ok: false, error: { code: 'profile.twice', profile: found, value: raw } };
     seen.add(found);
   }
   return { ok: true, value: PROFILES.filter((p) => seen.has(p)) };
@@ -40,9 +35,7 @@ export function parseReferent(input: string, held: readonly Profile[] | null): P
     const looksLikeProfiles = raw.includes('+') || PROFILES.some((p) => p === raw.toLowerCase());
     return {
       ok: false,
-      error: looksLikeProfiles
-        ? listed.error
-        : `${quote(raw)} is not yes, no or a list of profiles (accepted: yes/no, oui/non, true/false, 1/0, or the profiles it is referent for, such as admin+technical)`,
+      error: looksLikeProfiles ? listed.error : { code: 'referent.invalid', value: raw },
     };
   }
   if (held === null) return { ok: true, value: null };
@@ -50,7 +43,7 @@ export function parseReferent(input: string, held: readonly Profile[] | null): P
   if (notHeld.length)
     return {
       ok: false,
-      error: `referent for ${notHeld.join('+')}, a profile the contact does not hold (profile ${held.join('+')})`,
+      error: { code: 'referent.not-held', profiles: notHeld, held },
     };
   return listed;
 }
@@ -59,7 +52,7 @@ export function parseReferent(input: string, held: readonly Profile[] | null): P
 export function emailCell(c: Cells): string | null {
   const email = c.optional('email', 254);
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    c.issue('email', `${quote(email)} is not an email address`);
+    c.issue('email', { code: 'email.invalid', value: email });
     return null;
   }
   return email;
@@ -105,10 +98,7 @@ export const contactsKind: ImportKindSpec = {
     const name = c.required('name');
     const email = emailCell(c);
     if (!slackUserId && !email && !raw.slack_user_id && !raw.email)
-      c.issue(
-        'slack_user_id',
-        'required unless an email is given (a contact not on Slack is reached by e-mail)',
-      );
+      c.issue('slack_user_id', { code: 'contact.unreachable' });
     const profiles = c.parse('profile', parseProfiles);
     const referent = c.parse('referent', (v) => parseReferent(v, profiles));
     const teamId = c.slackId('slack_team_id', 'TE', 'team', false);

@@ -5,9 +5,10 @@ import type {
   StagedRow,
   StagingType,
 } from '../../db/repositories/import-staging.repository.js';
+import type { ImportNote, ImportProblem, SlackIdSubject } from '../../i18n/import-issues.js';
 import type { Catalog } from '../../program/catalog.schema.js';
 import type { IsoDate } from '../../program/dates.js';
-import { type Parsed, quote } from '../values.js';
+import type { Parsed } from '../values.js';
 
 export const IMPORT_KINDS = [
   'partners',
@@ -33,7 +34,7 @@ export type RowResult = { row: StagedRow; issues?: undefined } | { row?: undefin
 
 export interface CellIssue {
   column: string;
-  message: string;
+  problem: ImportProblem;
 }
 
 /** A set-based check on the staged rows (its SQL in import-staging.repository.ts), reported on `column`. */
@@ -60,7 +61,7 @@ export interface ImportKindSpec {
   parse(cells: Record<string, string>, ctx: KindContext): RowResult;
   checks: readonly StageCheck[];
   /** Observations that do not block the import (e.g. a column that does not apply to existing rows). */
-  notes?(stage: ImportStagingRepository, ctx: KindContext): Promise<string[]>;
+  notes?(stage: ImportStagingRepository, ctx: KindContext): Promise<ImportNote[]>;
   apply(merge: ImportMergeRepository, ctx: KindContext): Promise<Applied>;
 }
 
@@ -70,8 +71,8 @@ export class Cells {
 
   constructor(private readonly cells: Record<string, string>) {}
 
-  issue(column: string, message: string): void {
-    this.issues.push({ column, message });
+  issue(column: string, problem: ImportProblem): void {
+    this.issues.push({ column, problem });
   }
 
   /** The cell, or null when empty; longer than `max` is an error. */
@@ -79,7 +80,7 @@ export class Cells {
     const value = this.cells[column] ?? '';
     if (value === '') return null;
     if (value.length > max) {
-      this.issue(column, `longer than ${max} characters`);
+      this.issue(column, { code: 'cell.too-long', max });
       return null;
     }
     return value;
@@ -87,7 +88,7 @@ export class Cells {
 
   required(column: string, max = 200): string {
     const value = this.cells[column] ?? '';
-    if (value === '') this.issue(column, 'required');
+    if (value === '') this.issue(column, { code: 'cell.required' });
     return this.optional(column, max) ?? '';
   }
 
@@ -101,17 +102,22 @@ export class Cells {
   /** A partner id: required, no spaces. */
   partnerId(column = 'partner_id'): string {
     const value = this.required(column, 64);
-    if (value && /\s/.test(value)) this.issue(column, `${quote(value)} is not a partner id (no spaces)`);
+    if (value && /\s/.test(value)) this.issue(column, { code: 'partner-id.invalid', value });
     return value;
   }
 
   /** A Slack id such as U0123ABCD (users) or C0123ABCD (channels): upper-cased, letters and digits. */
-  slackId(column: string, prefixes: string, what: string, required: boolean): string | null {
+  slackId(column: string, prefixes: string, what: SlackIdSubject, required: boolean): string | null {
     const value = required ? this.required(column, 32) : this.optional(column, 32);
     if (!value) return null;
     const id = value.toUpperCase();
     if (!new RegExp(`^[${prefixes}][A-Z0-9]{2,}$`).test(id)) {
-      this.issue(column, `${quote(value)} is not a Slack ${what} id (like ${prefixes[0]}0123ABCD)`);
+      this.issue(column, {
+        code: 'slack-id.invalid',
+        subject: what,
+        value,
+        example: `${prefixes[0]}0123ABCD`,
+      });
       return null;
     }
     return id;
@@ -124,7 +130,7 @@ export class Cells {
 
 /** A future day is refused for things already done. */
 export function notAfterToday(cells: Cells, column: string, date: IsoDate | null, today: IsoDate): void {
-  if (date && date > today) cells.issue(column, `${date} is in the future (today is ${today})`);
+  if (date && date > today) cells.issue(column, { code: 'date.future', date, today });
 }
 
 /** A partner_id naming no partner. */

@@ -1,12 +1,12 @@
 import { parseQuarter, quarterCode } from '../../program/objectives.js';
-import { type Parsed, parseAmountCents, parseIsoDate, quote } from '../values.js';
+import { type Parsed, parseAmountCents, parseIsoDate } from '../values.js';
 import { Cells, type ImportKindSpec, notAfterToday, UNKNOWN_PARTNER } from './kind.js';
 
 function parseQuarterCode(value: string): Parsed<string> {
   const quarter = parseQuarter(value);
   return quarter
     ? { ok: true, value: quarterCode(quarter) }
-    : { ok: false, error: `${quote(value)} is not a quarter (YYYY-Qn, e.g. 2026-Q3)` };
+    : { ok: false, error: { code: 'quarter.invalid', value } };
 }
 
 /**
@@ -35,11 +35,11 @@ export const objectivesKind: ImportKindSpec = {
     const objective = amount('objective_eur');
     const forecast = amount('forecast_eur');
     if ((raw.objective_eur ?? '') === '' && (raw.forecast_eur ?? '') === '')
-      c.issue('objective_eur', 'give objective_eur or forecast_eur (or both)');
+      c.issue('objective_eur', { code: 'objective.amount-required' });
     const forecastOn = (raw.forecast_on ?? '') === '' ? null : c.parse('forecast_on', parseIsoDate);
     notAfterToday(c, 'forecast_on', forecastOn, today);
     if (forecastOn && (raw.forecast_eur ?? '') === '')
-      c.issue('forecast_on', 'a forecast_on needs a forecast_eur');
+      c.issue('forecast_on', { code: 'forecast-on.without-forecast' });
     return c.result({
       partner_id: c.partnerId(),
       quarter: c.parse('quarter', parseQuarterCode),

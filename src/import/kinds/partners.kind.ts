@@ -1,7 +1,8 @@
+import type { ImportNote } from '../../i18n/import-issues.js';
 import { OPERATOR_PROGRAMS, PARTNERSHIP_TYPES } from '../../program/catalog.schema.js';
 import { LOCALES } from '../../program/locales.js';
 import { searchKey } from '../../program/text.js';
-import { parseCode, parseIsoDate, quote } from '../values.js';
+import { parseCode, parseIsoDate } from '../values.js';
 import { Cells, type ImportKindSpec } from './kind.js';
 
 /**
@@ -45,15 +46,15 @@ export const partnersKind: ImportKindSpec = {
     const c = new Cells(raw);
     const partnerId = c.partnerId();
     const name = c.required('name');
-    const type = c.parse('type', (v) => parseCode(v, PARTNERSHIP_TYPES, 'partnership type'));
+    const type = c.parse('type', (v) => parseCode(v, PARTNERSHIP_TYPES, 'partnership-type'));
     const programCell = c.optional('operator_program');
     let program: string | null = null;
     if (type === 'operator') {
       if (!programCell)
-        c.issue('operator_program', `required for operators (${OPERATOR_PROGRAMS.join(', ')})`);
-      else program = c.parse('operator_program', (v) => parseCode(v, OPERATOR_PROGRAMS, 'operator program'));
+        c.issue('operator_program', { code: 'operator-program.required', programs: OPERATOR_PROGRAMS });
+      else program = c.parse('operator_program', (v) => parseCode(v, OPERATOR_PROGRAMS, 'operator-program'));
     } else if (type === 'ambassador' && programCell) {
-      c.issue('operator_program', `must be empty for ambassadors (got ${quote(programCell)})`);
+      c.issue('operator_program', { code: 'operator-program.ambassador', value: programCell });
     }
     const channel = c.slackId('slack_channel_id', 'CG', 'channel', false);
     const manager = c.slackId('manager_slack_user_id', 'UW', 'user', false);
@@ -70,7 +71,7 @@ export const partnersKind: ImportKindSpec = {
       : null;
     const leftOn = c.optional('left_on') === null ? null : c.parse('left_on', parseIsoDate);
     if (leftOn && joinedOn && leftOn < joinedOn)
-      c.issue('left_on', `${leftOn} is before joined_on (${joinedOn}): a partner leaves after it joined`);
+      c.issue('left_on', { code: 'left-on.before-joined', leftOn, joinedOn });
     // The language of the partner's channel messages.
     const locale =
       c.optional('locale') === null ? null : c.parse('locale', (v) => parseCode(v, LOCALES, 'locale'));
@@ -97,22 +98,11 @@ export const partnersKind: ImportKindSpec = {
   ],
 
   async notes(stage) {
-    const notes: string[] = [];
+    const notes: ImportNote[] = [];
     const ignored = await stage.tiersDiffering();
-    if (ignored.rows.length) {
-      const total = ignored.total;
-      const list = ignored.rows.map((r) => `${r.partnerId} (line ${r.line}: ${r.fileTier}, is ${r.tier})`);
-      notes.push(
-        `tier column ignored for ${total} existing ${total === 1 ? 'partner' : 'partners'} ` +
-          `(it only sets the starting tier of new partners; tiers then move by evaluation or override): ` +
-          `${list.join(', ')}${total > list.length ? `, and ${total - list.length} more` : ''}`,
-      );
-    }
+    if (ignored.rows.length) notes.push({ code: 'tiers-ignored', total: ignored.total, rows: ignored.rows });
     const strangers = await stage.managersNotStaff();
-    if (strangers.length)
-      notes.push(
-        `managers not in the staff list (import staff to let them act as managers): ${strangers.join(', ')}`,
-      );
+    if (strangers.length) notes.push({ code: 'managers-not-staff', managers: strangers });
     return notes;
   },
 

@@ -1,4 +1,3 @@
-import { writeMessages } from '../../i18n/writes.js';
 import { REVENUE_CATEGORIES } from '../../program/catalog.schema.js';
 import { monthOf } from '../../program/dates.js';
 import { parseAmountCents, parseCode, parseMonth } from '../values.js';
@@ -17,11 +16,11 @@ export const revenueKind: ImportKindSpec = {
     const month = c.parse('month', parseMonth);
     // A month after the current one is refused, in the words /partner revenue uses (write issue month-future).
     if (month && month > monthOf(today))
-      c.issue('month', writeMessages.en.issues.monthFuture(raw.month ?? month));
+      c.issue('month', { code: 'month.future', value: raw.month ?? month });
     return c.result({
       partner_id: c.partnerId(),
       month,
-      category: c.parse('category', (v) => parseCode(v, REVENUE_CATEGORIES, 'revenue category')),
+      category: c.parse('category', (v) => parseCode(v, REVENUE_CATEGORIES, 'revenue-category')),
       amount_cents: c.parse('amount_eur', parseAmountCents),
     });
   },
@@ -31,11 +30,7 @@ export const revenueKind: ImportKindSpec = {
   async notes(stage) {
     const early = await stage.revenueBeforeJoining();
     if (early.lines === 0) return [];
-    const more = early.partnerIds.length < 10 ? '' : ', …';
-    return [
-      `${early.lines} ${early.lines === 1 ? 'line is' : 'lines are'} for a month before the partner joined: ` +
-        `recorded, but never counted toward a tier (${early.partnerIds.join(', ')}${more})`,
-    ];
+    return [{ code: 'revenue-before-joining', lines: early.lines, partnerIds: early.partnerIds }];
   },
 
   apply: (merge) => merge.revenue(),

@@ -33,7 +33,7 @@ export const trainingsKind: ImportKindSpec = {
     notAfterToday(c, 'completed_on', completedOn, today);
     const email = slackUserId ? null : emailCell(c);
     if (!slackUserId && !email && !raw.slack_user_id && !raw.email)
-      c.issue('slack_user_id', 'required unless an email is given (a contact not on Slack)');
+      c.issue('slack_user_id', { code: 'contact.unnamed' });
     return c.result({
       partner_id: partnerId,
       slack_user_id: slackUserId,

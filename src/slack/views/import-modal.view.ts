@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { formatDate, formatNumber, plural } from '../../i18n/format.js';
 import { type ImportExportMessages, importExportMessages } from '../../i18n/import-export.js';
+import { describeNote, describeProblem } from '../../i18n/import-issues.js';
 import { ENCODING_NAMES } from '../../import/decode.js';
 import type { Locale } from '../../program/catalog.schema.js';
 import { tierByCode } from '../../program/tiers.js';
@@ -154,7 +155,8 @@ function reportBlocks(ctx: ViewContext, report: ImportReport, fileName: string):
     blocks.push(section(m.preview.counts(n(report.inserted), n(report.updated), n(report.unchanged))));
   if (report.ignoredColumns.length)
     blocks.push(context(m.preview.ignoredColumns(report.ignoredColumns.map(code).join(', '))));
-  for (const note of report.notes.slice(0, 5)) blocks.push(context(m.preview.note(escapeMrkdwn(note))));
+  for (const note of report.notes.slice(0, 5))
+    blocks.push(context(m.preview.note(escapeMrkdwn(describeNote(note, ctx.locale)))));
   if (report.tierPreview) {
     const { evaluationOn, partners } = report.tierPreview;
     const moved = partners.filter((p) => p.before !== p.after).length;
@@ -225,7 +227,7 @@ function rejectionBlocks(
         issue.line === undefined ? undefined : n(issue.line),
         issue.column && code(issue.column),
       ),
-      escapeMrkdwn(issue.message),
+      escapeMrkdwn(describeProblem(issue.problem, ctx.locale)),
     ),
   );
   const blocks: KnownBlock[] = [
