@@ -32,6 +32,14 @@ export { agree, elide, type Gender, genderOf } from './french.js';
 export { type HomeMessages, homeMessages } from './home.js';
 export { type ImportExportMessages, importExportMessages } from './import-export.js';
 export {
+  describeNote,
+  describeProblem,
+  type ImportNote,
+  type ImportProblem,
+  importIssueMessages,
+  importNoteMessages,
+} from './import-issues.js';
+export {
   createLocaleCache,
   createLocaleResolver,
   type LocaleCache,

@@ -43,6 +43,8 @@ describe('locales', () => {
         'depthModalsMessages',
         'digestMessages',
         'homeMessages',
+        'importIssueMessages',
+        'importNoteMessages',
         'importExportMessages',
         'membershipMessages',
         'objectivesMessages',
