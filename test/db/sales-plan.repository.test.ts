@@ -6,7 +6,7 @@ import { loadCatalog } from '../../src/program/catalog.load.js';
 import { ImportRejected, importCsv } from '../../src/services/import.service.js';
 import { loadProgramDepth } from '../../src/services/program-depth.service.js';
 import { giveForecast, recordPlanReview, setObjective } from '../../src/services/sales-plan.service.js';
-import { csvFile } from '../import/support.js';
+import { csvFile, inWords } from '../import/support.js';
 import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
 import { useRepositoryDatabase } from './support.js';
@@ -222,7 +222,7 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
       today: '2026-07-10',
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRejected);
-    expect((error as ImportRejected).issues).toMatchObject([
+    expect(inWords((error as ImportRejected).issues)).toMatchObject([
       { line: 2, column: 'quarter', message: expect.stringMatching(/2026-07.*not a quarter/) },
       { line: 3, column: 'objective_eur', message: 'give objective_eur or forecast_eur (or both)' },
     ]);
