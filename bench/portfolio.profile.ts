@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
 import { digestMessagesOf, planDigests } from '../src/jobs/digest.job.js';
 import { loadCatalog } from '../src/program/catalog.load.js';
 import { localDate, monthOf } from '../src/program/dates.js';
 import { LOCALES } from '../src/program/locales.js';
 import { generateDataset } from './dataset.js';
-import { BENCH_POSTGRES_URL, round } from './support.js';
+import { BENCH_POSTGRES_URL, openBenchDatabase, round } from './support.js';
 
 /**
  * The Monday digest at 10 000 partners, for a profiler: `node --cpu-prof --import tsx
@@ -25,16 +24,9 @@ const name = 'pb_digest_profile';
 const admin = postgres(BENCH_POSTGRES_URL, { max: 1, onnotice: () => {} });
 const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
 if (!exists) await admin.unsafe(`create database ${name}`);
-const url = new URL(BENCH_POSTGRES_URL);
-url.pathname = `/${name}`;
-const database = await openDatabase({
-  databaseUrl: url.toString(),
-  dataDir: '',
-  maxConnections: 16,
-  statementTimeoutMs: 600_000,
-});
+const database = await openBenchDatabase(name);
 try {
-  const config = loadConfig({ LOG_LEVEL: 'warn', DATABASE_URL: url.toString() });
+  const config = loadConfig({ LOG_LEVEL: 'warn', DATABASE_URL: database.url });
   const catalog = loadCatalog(config.CATALOG_PATH);
   const today = localDate(new Date(), config.PROGRAM_TIMEZONE);
   if (!exists) {
