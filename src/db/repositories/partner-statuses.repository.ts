@@ -241,6 +241,17 @@ export function createPartnerStatusesRepository(db: Db) {
      * parse, and to map, than the statement took to run.
      */
     async digestsByManager(caps: DigestCaps): Promise<DigestManagerRow[]> {
+      // A manager's partners with items of the section still under the cap, each with those items: read
+      // whole when they fit, cut by jsonpath at the cap's edge only.
+      const listedItems = (section: 'overdue' | 'missed', cap: number) => {
+        const [key, count, before] = [`'${section}'`, section, `${section}_before`].map((t) => sql.raw(t));
+        return sql`coalesce(json_agg(json_build_array(name, (
+            select case when ${before} + ${count} <= ${cap} then d.details -> ${key}
+              else jsonb_path_query_array(d.details -> ${key}, '$[0 to $n]',
+                jsonb_build_object('n', ${cap} - 1 - ${before})) end
+            from partner_statuses d where d.partner_id = id))
+          order by rank) filter (where ${sql.raw(`${section}_listed`)}), '[]')`;
+      };
       // The windows sort narrow columns only (a materialized CTE, or the planner drags every row's details
       // through the sorts); the details are read, sliced when they do not fit whole, for the rows kept. "Before" is the running total
       // up to the row minus the row: a frame ending at `1 preceding` is aggregated anew for every row
@@ -297,18 +308,8 @@ export function createPartnerStatusesRepository(db: Db) {
             order by rank) filter (where demotion), '[]') as demotions,
           coalesce(json_agg(json_build_array(name, promotion_to, missing_for_next_cents, type)
             order by rank) filter (where promotion), '[]') as promotions,
-          coalesce(json_agg(json_build_array(name, (
-              select case when overdue_before + overdue <= ${caps.overdue} then d.details -> 'overdue'
-                else jsonb_path_query_array(d.details -> 'overdue', '$[0 to $n]',
-                  jsonb_build_object('n', ${caps.overdue} - 1 - overdue_before)) end
-              from partner_statuses d where d.partner_id = id))
-            order by rank) filter (where overdue_listed), '[]') as overdue,
-          coalesce(json_agg(json_build_array(name, (
-              select case when missed_before + missed <= ${caps.missed} then d.details -> 'missed'
-                else jsonb_path_query_array(d.details -> 'missed', '$[0 to $n]',
-                  jsonb_build_object('n', ${caps.missed} - 1 - missed_before)) end
-              from partner_statuses d where d.partner_id = id))
-            order by rank) filter (where missed_listed), '[]') as missed,
+          ${listedItems('overdue', caps.overdue)} as overdue,
+          ${listedItems('missed', caps.missed)} as missed,
           coalesce(json_agg(json_build_array(name, (
               select d.details -> 'depth' from partner_statuses d where d.partner_id = id))
             order by rank) filter (where has_depth), '[]') as depth
