@@ -8,11 +8,8 @@ export const BENCH_POSTGRES_URL =
   process.env.TEST_POSTGRES_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A fresh, migrated PostgreSQL database for one measure, dropped by `drop()`. */
-export async function benchPostgres(): Promise<Database & { url: string; drop(): Promise<void> }> {
-  const name = `pb_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(BENCH_POSTGRES_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+/** A pool on the bench's database `name` (which must exist), without the app's statement timeout. */
+export async function openBenchDatabase(name: string): Promise<Database & { url: string }> {
   const url = new URL(BENCH_POSTGRES_URL);
   url.pathname = `/${name}`;
   // The datasets are built by single statements over millions of rows: far longer than the app's 5 s limit.
@@ -22,10 +19,18 @@ export async function benchPostgres(): Promise<Database & { url: string; drop():
     maxConnections: 16,
     statementTimeoutMs: 600_000,
   });
+  return { ...database, url: url.toString() };
+}
+
+/** A fresh, migrated PostgreSQL database for one measure, dropped by `drop()`. */
+export async function benchPostgres(): Promise<Database & { url: string; drop(): Promise<void> }> {
+  const name = `pb_bench_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(BENCH_POSTGRES_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const database = await openBenchDatabase(name);
   await database.migrate();
   return {
     ...database,
-    url: url.toString(),
     drop: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/index.js';
-import type { DigestStatusRow } from '../db/repositories/partner-statuses.repository.js';
+import type { DigestManagerRow } from '../db/repositories/partner-statuses.repository.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
@@ -43,13 +43,15 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   // Per manager and section, only the lines a message can show are read; the rest is counted.
   const caps = digestLinesShown(catalog);
   const repos = createRepositories(db);
-  const [rows, pending] = await Promise.all([
-    repos.partnerStatuses.forDigest(caps),
+  const [managers, pending] = await Promise.all([
+    repos.partnerStatuses.digestsByManager(caps),
     repos.trainings.pending(),
   ]);
   const evaluationOn = nextEvaluationOn(catalog, today);
   const daysLeft = daysBetween(today, evaluationOn);
-  const obligationLabel = (code: string) => catalog.obligations.find((o) => o.code === code)?.label;
+  // The first obligation of each code, as a search of the catalog finds it.
+  const obligationLabels = new Map(catalog.obligations.toReversed().map((o) => [o.code, o.label]));
+  const obligationLabel = (code: string) => obligationLabels.get(code);
   const digests = new Map<string, ManagerDigest>();
   const digestOf = (manager: string) => {
     let digest = digests.get(manager);
@@ -67,63 +69,60 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     }
     return digest;
   };
+  /** The managers by where their first partner of a kind comes among every manager's partners by name. */
+  const byRank = (rank: (row: DigestManagerRow) => number | null) =>
+    managers.filter((row) => rank(row) !== null).sort((a, b) => (rank(a) as number) - (rank(b) as number));
 
   // The snapshot's rows hold what the rules said of each partner today (partner-status-snapshot.service.ts).
-  const depthLines: DigestStatusRow[] = [];
-  let sliceStart = performance.now();
-  for (const status of rows) {
-    // Thousands of partners: let other work in every few ms.
-    if (performance.now() - sliceStart > 8) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-    if (status.depth) depthLines.push(status);
-    const demotion = status.demotionTo && status.demotionsBefore < caps.demotions;
-    const promotion = !status.demotionTo && status.promotionTo && status.promotionsBefore < caps.promotions;
-    // A partner read for its depth lines only has nothing for these sections.
-    if (!demotion && !promotion && status.overdueItems.length === 0 && status.missedItems.length === 0)
-      continue;
-    const digest = digestOf(status.manager);
-    digest.totals = {
-      demotions: status.demotionsTotal,
-      promotions: status.promotionsTotal,
-      overdue: status.overdueTotal,
-      missed: status.missedTotal,
-    };
-    const partnerName = status.name;
-    if (demotion) {
+  const daysOverdue = new Map<string, number>();
+  for (const row of byRank((row) => row.listedRank)) {
+    const digest = digestOf(row.manager);
+    digest.totals = row.totals;
+    for (const [partnerName, averageSoFarCents, missingToKeepCents, tier] of row.demotions) {
       digest.demotions.push({
         partnerName,
-        averageSoFarCents: status.averageSoFarCents ?? 0,
-        missingToKeepCents: status.missingToKeepCents ?? 0,
-        tier: status.tier,
+        averageSoFarCents: averageSoFarCents ?? 0,
+        missingToKeepCents: missingToKeepCents ?? 0,
+        tier,
         daysLeft,
         nextEvaluationOn: evaluationOn,
       });
-    } else if (promotion && status.promotionTo) {
+    }
+    for (const [partnerName, nextTier, missingCents, type] of row.promotions) {
       digest.promotions.push({
         partnerName,
-        nextTier: status.promotionTo,
-        missingCents: status.missingForNextCents ?? 0,
-        thresholdCents: thresholdCents(catalog, status.promotionTo, status.type),
+        nextTier,
+        missingCents: missingCents ?? 0,
+        thresholdCents: thresholdCents(catalog, nextTier, type),
         daysLeft,
       });
     }
-    for (const item of status.overdueItems) {
-      const obligation = obligationLabel(item.obligation);
-      if (!obligation) continue;
-      digest.overdue.push({
-        partnerName,
-        obligation,
-        dueOn: item.dueOn,
-        daysOverdue: daysBetween(item.dueOn, today),
-        contact: item.contact ?? undefined,
-      });
+    for (const [partnerName, items] of row.overdue) {
+      for (const item of items) {
+        const obligation = obligationLabel(item.obligation);
+        if (!obligation) continue;
+        let days = daysOverdue.get(item.dueOn);
+        if (days === undefined) {
+          days = daysBetween(item.dueOn, today);
+          daysOverdue.set(item.dueOn, days);
+        }
+        digest.overdue.push({
+          partnerName,
+          obligation,
+          dueOn: item.dueOn,
+          daysOverdue: days,
+          contact: item.contact ?? undefined,
+        });
+      }
     }
-    for (const line of status.missedItems) {
-      const obligation = obligationLabel(line.obligation);
-      if (obligation) digest.missed.push({ partnerName, obligation, quarters: line.quarters });
+    for (const [partnerName, items] of row.missed) {
+      for (const line of items) {
+        const obligation = obligationLabel(line.obligation);
+        if (obligation) digest.missed.push({ partnerName, obligation, quarters: line.quarters });
+      }
     }
+    // Twenty managers of hundreds of lines: let other work in between two.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   // Declarations awaiting confirmation, by partner name, of managed partners still in the program.
@@ -144,15 +143,17 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     }
   }
   // The program-depth sections (issue 14), after the pending declarations as they always came.
-  for (const { manager, name: partnerName, depth } of depthLines) {
-    const digest = digestOf(manager);
-    if (depth?.sales) {
-      digest.sales ??= [];
-      digest.sales.push({ partnerName, sales: depth.sales });
-    }
-    if (depth?.techReviewsMissed) {
-      digest.techReviewsMissed ??= [];
-      digest.techReviewsMissed.push({ partnerName, months: depth.techReviewsMissed });
+  for (const row of byRank((row) => row.depthRank)) {
+    const digest = digestOf(row.manager);
+    for (const [partnerName, depth] of row.depth) {
+      if (depth.sales) {
+        digest.sales ??= [];
+        digest.sales.push({ partnerName, sales: depth.sales });
+      }
+      if (depth.techReviewsMissed) {
+        digest.techReviewsMissed ??= [];
+        digest.techReviewsMissed.push({ partnerName, months: depth.techReviewsMissed });
+      }
     }
   }
   // Reminders of the past week that reached nobody: the manager is the one left to tell the contact.

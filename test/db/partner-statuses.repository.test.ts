@@ -157,10 +157,17 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
     expect(ids(await repo().mostOverdue(scope, 10))).toEqual(['b', 'a']);
     expect(ids(await repo().mostAtRisk(scope, 1))).toEqual(['c']);
     // Managed, in the program, with something to say: not Delta (left), not Echo (nobody manages it).
-    expect((await repo().forDigest(caps(1_000))).map((r) => [r.name, r.manager])).toEqual([
-      ['Alpha', 'U1'],
-      ['Bravo', 'U1'],
-      ['Charlie', 'U2'],
+    expect(
+      (await repo().digestsByManager(caps(1_000))).map((r) => [
+        r.manager,
+        r.listedRank,
+        r.demotions.map(([name]) => name),
+        r.promotions.map(([name]) => name),
+        r.overdue.map(([name]) => name),
+      ]),
+    ).toEqual([
+      ['U1', 1, ['Alpha'], ['Bravo'], ['Alpha', 'Bravo']],
+      ['U2', 3, ['Charlie'], [], []],
     ]);
   });
 
@@ -181,13 +188,26 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
       d: { overdue: 1, details: { overdue: [item], missed: [] } },
       z: { overdue: 1, details: { overdue: [item], missed: [] } },
     });
-    const rows = await repo().forDigest(caps(3));
+    const rows = await repo().digestsByManager(caps(3));
     // A and B make 3 overdue lines for U1: C comes for its demotion only, D not at all.
-    expect(rows.map((r) => [r.name, r.overdueBefore, r.overdueTotal, r.demotionsTotal])).toEqual([
-      ['A', 0, 5, 1],
-      ['B', 2, 5, 1],
-      ['C', 3, 5, 1],
-      ['Z', 0, 1, 0],
+    expect(
+      rows.map((r) => [
+        r.manager,
+        r.overdue.map(([name, items]) => [name, items.length]),
+        r.demotions.map(([name]) => name),
+        r.totals,
+      ]),
+    ).toEqual([
+      [
+        'U1',
+        [
+          ['A', 2],
+          ['B', 1],
+        ],
+        ['C'],
+        { demotions: 1, promotions: 0, overdue: 5, missed: 0 },
+      ],
+      ['U2', [['Z', 1]], [], { demotions: 0, promotions: 0, overdue: 1, missed: 0 }],
     ]);
   });
 
@@ -215,18 +235,19 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
         details: { overdue: [item('o5')], missed: [], depth: { techReviewsMissed: ['2026-03'] } },
       },
     });
-    const rows = await repo().forDigest({ demotions: 5, promotions: 5, overdue: 2, missed: 3 });
-    expect(
-      rows.map((r) => [
-        r.name,
-        r.overdueItems.map((o) => o.obligation),
-        r.missedItems.map((m) => m.obligation),
-        r.depth,
-        r.overdueTotal,
-      ]),
-    ).toEqual([
-      ['A', ['o1', 'o2'], ['m1', 'm2'], null, 5],
-      ['C', [], [], { techReviewsMissed: ['2026-03'] }, 5],
+    const [row] = await repo().digestsByManager({ demotions: 5, promotions: 5, overdue: 2, missed: 3 });
+    expect([
+      row?.overdue.map(([name, items]) => [name, items.map((o) => o.obligation)]),
+      row?.missed.map(([name, items]) => [name, items.map((m) => m.obligation)]),
+      row?.depth,
+      row?.totals.overdue,
+      [row?.listedRank, row?.depthRank],
+    ]).toEqual([
+      [['A', ['o1', 'o2']]],
+      [['A', ['m1', 'm2']]],
+      [['C', { techReviewsMissed: ['2026-03'] }]],
+      5,
+      [1, 2],
     ]);
   });
 });

@@ -137,15 +137,34 @@ export function digestLinesShown(catalog: Catalog): Record<DigestCappedSection, 
 
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 
+/** `format` remembering its answers (by value for numbers and strings, by identity for objects). */
+function memo<K, V>(format: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = format(key);
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** A manager's Monday digest: a header, then a titled list per section that has something. */
 export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDigest): View {
   const m = digestMessages[locale];
-  const euros = (cents: number) => formatMoney(Math.max(0, cents), locale, { wholeEuros: 'auto' });
-  const days = (n: number) => plural(n, m.days, locale);
-  const daysLeft = (n: number) => plural(n, m.daysLeft, locale);
-  const date = (d: IsoDate) => formatDate(d, locale);
-  const tierName = (code: string) =>
-    escapeMrkdwn(label(catalog.tiers.find((t) => t.code === code)!.label, locale));
+  // A digest repeats few amounts, dates, counts, tiers and duties over hundreds of lines: each is
+  // formatted once (Intl formatting was most of the rendering).
+  const euros = memo((cents: number) => formatMoney(Math.max(0, cents), locale, { wholeEuros: 'auto' }));
+  const days = memo((n: number) => plural(n, m.days, locale));
+  const daysLeft = memo((n: number) => plural(n, m.daysLeft, locale));
+  const date = memo((d: IsoDate) => formatDate(d, locale));
+  const tierName = memo((code: string) =>
+    escapeMrkdwn(label(catalog.tiers.find((t) => t.code === code)!.label, locale)),
+  );
+  const duty = memo((l: Label) => escapeMrkdwn(label(l, locale)));
+  const quarterOf = memo((key: number) => m.quarterName(Math.floor(key / 10), key % 10));
+  const quarter = (q: { year: number; number: number }) => quarterOf(q.year * 10 + q.number);
 
   const demotion = (d: DigestDemotion) =>
     m.demotion(
@@ -169,17 +188,13 @@ export function digestView(catalog: Catalog, locale: Locale, digest: ManagerDige
   const overdue = (o: DigestOverdue) =>
     m.overdueLine(
       escapeMrkdwn(o.partnerName),
-      escapeMrkdwn(label(o.obligation, locale)),
+      duty(o.obligation),
       date(o.dueOn),
       days(o.daysOverdue),
       o.contact ? mention(o.contact.slackUserId, o.contact.name) : '',
     );
   const missed = (d: DigestMissed) =>
-    m.missedLine(
-      escapeMrkdwn(d.partnerName),
-      escapeMrkdwn(label(d.obligation, locale)),
-      d.quarters.map((q) => m.quarterName(q.year, q.number)).join(', '),
-    );
+    m.missedLine(escapeMrkdwn(d.partnerName), duty(d.obligation), d.quarters.map(quarter).join(', '));
   const pending = (p: DigestPending) =>
     m.pendingLine(
       escapeMrkdwn(p.partnerName),
@@ -229,6 +244,7 @@ function depthLines(catalog: Catalog, locale: Locale) {
   const o = objectivesOf(ctx);
   const b = benefitUsesMessages[locale];
   const vctx = viewContext(catalog, locale, '2000-01-01');
+  const monthName = memo((month: string) => techReviewMonthName(vctx, month));
   return {
     salesTitle: o.digestTitle,
     sales: (d: DigestSales) =>
@@ -239,9 +255,6 @@ function depthLines(catalog: Catalog, locale: Locale) {
       ),
     reviewsTitle: b.digestTitle,
     reviews: (d: { partnerName: string; months: string[] }) =>
-      b.digestLine(
-        escapeMrkdwn(d.partnerName),
-        d.months.map((mo) => techReviewMonthName(vctx, mo)).join(', '),
-      ),
+      b.digestLine(escapeMrkdwn(d.partnerName), d.months.map(monthName).join(', ')),
   };
 }
