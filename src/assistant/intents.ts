@@ -68,10 +68,6 @@ export type Understanding =
     }
   | Clarification;
 
-export function isPartnerIntent(intent: Intent): intent is Extract<Intent, { partnerId: string }> {
-  return 'partnerId' in intent;
-}
-
 /** Every kind of intent, in one list (button codecs validate against it). */
 export const ALL_INTENT_KINDS = [
   ...PARTNER_INTENTS,

@@ -10,8 +10,6 @@ import { UsageError } from './usage-error.js';
 
 import { ASK_USAGE } from './usages.js';
 
-export { ASK_USAGE };
-
 /** Answers one `/partner ...` as the given Slack user, printed as text, then exits. */
 export async function askCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({

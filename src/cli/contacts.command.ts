@@ -6,8 +6,6 @@ import { UsageError } from './usage-error.js';
 
 import { CONTACTS_USAGE } from './usages.js';
 
-export { CONTACTS_USAGE };
-
 /** `contacts link`: finds on Slack the contacts known only by their e-mail (users.lookupByEmail), audited. */
 export async function contactsCommand(args: string[], ctx: CliContext): Promise<number> {
   if (args[0] !== 'link' || args.length > 1)

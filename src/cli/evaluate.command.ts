@@ -7,8 +7,6 @@ import { count } from './count.js';
 
 import { EVALUATE_USAGE } from './usages.js';
 
-export { EVALUATE_USAGE };
-
 export async function evaluateCommand(args: string[], ctx: CliContext): Promise<number> {
   const { asOf, dryRun } = parseAsOfArgs(args, ctx.today(), EVALUATE_USAGE);
   // A real run also queues the announcements, in the evaluation's transaction.

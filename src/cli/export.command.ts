@@ -6,9 +6,7 @@ import { EXPORT_KINDS, type ExportKind, exportTable } from '../services/export.s
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 
-import { EXPORT_DETAILS, EXPORT_USAGE } from './usages.js';
-
-export { EXPORT_DETAILS, EXPORT_USAGE };
+import { EXPORT_USAGE } from './usages.js';
 
 /** Writes one export of every partner to a file; prints where and how many rows. */
 export async function exportCommand(args: string[], ctx: CliContext): Promise<number> {

@@ -17,9 +17,7 @@ import {
 } from '../services/import.service.js';
 import { describeError } from './describe-error.js';
 
-import { IMPORT_USAGE, importHelp, TEMPLATE_USAGE } from './usages.js';
-
-export { IMPORT_USAGE, importHelp, TEMPLATE_USAGE };
+import { importHelp } from './usages.js';
 
 /** Errors printed for a rejected file; the rest are counted. */
 export const MAX_PRINTED_ISSUES = 50;

@@ -5,8 +5,6 @@ import { UsageError } from './usage-error.js';
 
 import { OUTBOX_USAGE } from './usages.js';
 
-export { OUTBOX_USAGE };
-
 function describe(row: OutboxRow): string {
   const status = row.status === 'pending' && row.hold ? `held (${row.hold})` : row.status;
   const when =

@@ -10,8 +10,6 @@ import { count } from './count.js';
 
 import { REMIND_USAGE } from './usages.js';
 
-export { REMIND_USAGE };
-
 /**
  * The training reminders of a day, as the scheduled job sends them: recorded as that day's occurrence of
  * the job (so the scheduled run of the same day does nothing more), queued in the outbox for the running

@@ -24,32 +24,18 @@ export const EXPORT_DETAILS = [
 
 /** What `import --help` prints, and a mistake in its arguments after the mistake. */
 export function importHelp(): string[] {
-  const lines: string[] = [];
-  importUsage((line) => lines.push(line));
-  return lines;
-}
-
-function importUsage(print: (line: string) => void): void {
-  print(`Usage: ${IMPORT_USAGE}`);
-  print(`       ${TEMPLATE_USAGE}`);
-  print(
+  return [
+    `Usage: ${IMPORT_USAGE}`,
+    `       ${TEMPLATE_USAGE}`,
     'A CSV or tab-separated text file (UTF-8, UTF-16 or Windows-1252, separator , ; or tab) or an .xlsx workbook',
-  );
-  print(
     '(its first sheet, or --sheet). Headers in English or French, in any order. Header row of each kind:',
-  );
-  for (const kind of IMPORT_KINDS) {
-    const { header, optional } = KINDS[kind];
-    print(
-      `  ${kind.padEnd(10)} ${header.join(',')}${optional.length ? `  (optional: ${optional.join(', ')})` : ''}`,
-    );
-  }
-  print(
+    ...IMPORT_KINDS.map((kind) => {
+      const { header, optional } = KINDS[kind];
+      return `  ${kind.padEnd(10)} ${header.join(',')}${optional.length ? `  (optional: ${optional.join(', ')})` : ''}`;
+    }),
     '--dry-run checks the file and shows what it would change (rows added, changed, unchanged; the tiers of the',
-  );
-  print('partners it touches at the next evaluation, before -> after), without writing anything.');
-  print(
+    'partners it touches at the next evaluation, before -> after), without writing anything.',
     '--template writes a header and one example row to fill in (--locale fr: French headers, separator ;).',
-  );
-  print('Run `partner-bot import --help` to see this again.');
+    'Run `partner-bot import --help` to see this again.',
+  ];
 }

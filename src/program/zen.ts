@@ -1,5 +1,6 @@
 import type { Catalog, ZenRequirement } from './catalog.schema.js';
-import { addMonths, type IsoDate } from './dates.js';
+import { certificationDates, lapsingRequirements } from './certifications.js';
+import type { IsoDate } from './dates.js';
 
 export interface ZenEligibility {
   eligible: boolean;
@@ -14,16 +15,17 @@ export function zenEligibility(
   /** With a day, a certification done more than its validForMonths before it has lapsed (unmet). */
   today?: IsoDate,
 ): ZenEligibility {
-  const lapses = new Map(
-    catalog.expertsZen.requirements.flatMap((r) =>
-      r.validForMonths ? [[r.code, r.validForMonths] as const] : [],
-    ),
-  );
+  const lapsing = new Map(lapsingRequirements(catalog).map((r) => [r.code, r]));
   const done = new Set(
     input.checklist
       .filter((c) => {
-        const months = lapses.get(c.item);
-        return !today || !months || !c.completedOn || addMonths(c.completedOn, months) > today;
+        const requirement = lapsing.get(c.item);
+        return (
+          !today ||
+          !requirement ||
+          !c.completedOn ||
+          certificationDates(catalog, requirement, c.completedOn).lapsesOn > today
+        );
       })
       .map((c) => c.item),
   );
