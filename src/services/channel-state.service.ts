@@ -88,9 +88,7 @@ export async function syncPartnerChannels(
   client: ConversationsInfoClient,
   onError: (channelId: string, error: unknown) => void,
 ): Promise<string[]> {
-  const channels = (await createRepositories(db).partners.all())
-    .map((r) => r.partner.slackChannelId)
-    .filter((c): c is string => !!c);
+  const channels = await createRepositories(db).partners.channelIds();
   const shared: string[] = [];
   for (const channelId of channels) {
     try {

@@ -33,19 +33,14 @@ export interface PartnerStatus {
   depth?: ProgramDepth;
 }
 
-/** With `db`, the program's depth too (objectives, forecasts, plan reviews: loadProgramDepth). */
+/** A partner's status with the program's depth (objectives, forecasts, plan reviews: loadProgramDepth). */
 export async function loadPartnerStatus(
   partnersRepo: PartnersRepository,
   catalog: Catalog,
   partnerId: string,
   today: IsoDate,
-  db?: Db,
 ): Promise<PartnerStatus | undefined> {
   const { firstMonth } = semesterContaining(catalog, today);
-  if (!db) {
-    const record = await partnersRepo.record(partnerId, firstMonth);
-    return record && partnerStatus(catalog, record, today);
-  }
   // The record and its depth in one statement (one round trip, one connection).
   const read = await partnersRepo.recordWithDepth(partnerId, firstMonth, depthRevenueSince(catalog, today));
   return read && partnerStatus(catalog, read.record, today, read.depth && depthFactsOf(read.depth));

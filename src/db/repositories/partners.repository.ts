@@ -1,4 +1,4 @@
-import { asc, desc, eq, getTableColumns, inArray, like, sql } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns, inArray, isNotNull, like, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { type Db, rowsOf } from '../client.js';
 import {
@@ -191,6 +191,15 @@ export function createPartnersRepository(db: Db) {
       return db
         .select({ id: partners.id, name: partners.name, searchName: partners.searchName })
         .from(partners);
+    },
+
+    /** Every partner's own channel. */
+    async channelIds(): Promise<string[]> {
+      const rows = await db
+        .select({ channel: partners.slackChannelId })
+        .from(partners)
+        .where(isNotNull(partners.slackChannelId));
+      return rows.map((r) => r.channel!);
     },
 
     /** The partner with its contacts, completions, checklist, tier history and revenue from `sinceMonth`. */

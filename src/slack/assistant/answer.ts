@@ -154,7 +154,7 @@ async function situate(deps: AssistantDeps, question: Question): Promise<Situati
   };
 }
 
-function audienceOf(actor: Actor): AssistantAudience {
+export function audienceOf(actor: Actor): AssistantAudience {
   return actor.kind === 'staff' ? 'staff' : actor.kind === 'contact' ? 'contact' : 'other';
 }
 
@@ -241,6 +241,7 @@ async function render(
       channelId: question.surface === 'channel' ? question.channelId : undefined,
       text,
       locale: question.locale,
+      actor,
       ...(partnerId ? { partnerId } : {}),
     });
   switch (intent.kind) {

@@ -28,8 +28,3 @@ export function cachedPartnerIndex(
     return cached.index;
   };
 }
-
-/** A fresh index for every question (the console, where partners change under the user's eyes). */
-export function freshPartnerIndex(partners: Pick<PartnersRepository, 'names'>): () => Promise<PartnerIndex> {
-  return () => partners.names().then(buildPartnerIndex);
-}

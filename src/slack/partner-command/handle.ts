@@ -59,7 +59,7 @@ async function route(deps: PartnerCommandDeps, request: PartnerCommandRequest): 
   const table = SUBCOMMANDS;
   const view = viewContext(deps.catalog, request.locale, localDate(deps.now(), deps.config.PROGRAM_TIMEZONE));
   const parsed = parseCommandText(request.text);
-  const actor = await identifyActor(deps.db, request.userId);
+  const actor = request.actor ?? (await identifyActor(deps.db, request.userId));
   const helpEntries = table.filter((s) => s.help && mayRun(actor, s.access)).map((s) => s.help!(view.m));
 
   const subcommand = findSubcommand(table, parsed.word || 'help');

@@ -45,7 +45,6 @@ export function partnerSubcommand(
         ctx.deps.catalog,
         resolved.partner.id,
         ctx.view.today,
-        ctx.deps.db,
       );
       if (!status) return messageView(ctx.m.lookup.gone);
       const { partner } = status.record;

@@ -35,6 +35,8 @@ export interface PartnerCommandRequest {
    * channel nothing staff-only is shown (results awaiting approval), whoever asked.
    */
   audience?: 'asker' | 'channel';
+  /** The asker, when the caller has already identified it (the assistant): not looked up again. */
+  actor?: Actor | undefined;
 }
 
 /**

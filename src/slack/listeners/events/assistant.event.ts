@@ -1,8 +1,8 @@
 import { type App, Assistant } from '@slack/bolt';
 import { createAssistantThreadsRepository } from '../../../db/repositories/assistant-threads.repository.js';
 import { assistantMessages } from '../../../i18n/assistant.js';
-import { localDate } from '../../../program/dates.js';
-import { identifyActor } from '../../../services/actor.service.js';
+import { canSeePartner, identifyActor } from '../../../services/actor.service.js';
+import { audienceOf } from '../../assistant/answer.js';
 import { greetingView, suggestedPrompts } from '../../views/assistant.view.js';
 import { viewContext } from '../../views/context.js';
 import type { ListenerDeps } from '../deps.js';
@@ -43,8 +43,8 @@ export function createAssistant(deps: ListenerDeps): Assistant {
           identifyActor(deps.db, userId),
           rememberViewing(channelId, threadTs, context.channel_id),
         ]);
-        const ctx = viewContext(deps.catalog, locale, localDate(deps.now(), deps.config.PROGRAM_TIMEZONE));
-        const audience = actor.kind === 'staff' ? 'staff' : actor.kind === 'contact' ? 'contact' : 'other';
+        const ctx = viewContext(deps.catalog, locale, deps.today());
+        const audience = audienceOf(actor);
         const greeting = greetingView(ctx, audience);
         await client.chat.postMessage({
           channel: channelId,
@@ -52,9 +52,7 @@ export function createAssistant(deps: ListenerDeps): Assistant {
           text: greeting.text,
           blocks: greeting.blocks,
         });
-        const visible =
-          partner &&
-          (actor.kind === 'staff' || (actor.kind === 'contact' && actor.contact.partnerId === partner.id));
+        const visible = partner && canSeePartner(actor, partner.id);
         await setSuggestedPrompts(suggestedPrompts(ctx, audience, visible ? partner.name : undefined));
       } catch (error) {
         logger.error('The assistant panel could not greet', error);

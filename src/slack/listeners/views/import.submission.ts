@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import { plural } from '../../../i18n/format.js';
 import { importExportMessages } from '../../../i18n/import-export.js';
-import { localDate } from '../../../program/dates.js';
 import type { Locale } from '../../../program/locales.js';
 import { identifyActor, isAdmin } from '../../../services/actor.service.js';
 import { IMPORT_KINDS, type ImportKind } from '../../../services/import.service.js';
@@ -188,10 +187,6 @@ function failureText(deps: ListenerDeps, locale: Locale, error: unknown): string
   return m.failures.unavailable;
 }
 
-function today(deps: ListenerDeps) {
-  return localDate(deps.now(), deps.config.PROGRAM_TIMEZONE);
-}
-
 /** "Check the file": download it with the bot token, check it in full in a dry run, show the preview. */
 function uploadSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view, client, logger }: SubmitArgs) => {
@@ -212,7 +207,7 @@ function uploadSubmission(deps: ListenerDeps) {
         errors: { [IMPORT_FIELDS.file]: m.failures.noFile },
       }));
     const submittedName = values[IMPORT_FIELDS.file]?.[IMPORT_FIELDS.file]?.files?.[0]?.name ?? fileId;
-    const ctx = viewContext(deps.catalog, locale, today(deps));
+    const ctx = viewContext(deps.catalog, locale, deps.today());
     if (!(await admitted(deps, ack, ctx, userId))) return;
     await ack({
       response_action: 'update',
@@ -247,7 +242,7 @@ function importSubmission(deps: ListenerDeps) {
     const userId = body.user.id;
     const locale = await deps.locales(client, userId);
     const m = importExportMessages[locale];
-    const ctx = viewContext(deps.catalog, locale, today(deps));
+    const ctx = viewContext(deps.catalog, locale, deps.today());
     const meta = decodeValue(importMetadata, view.private_metadata);
     if (!meta || !(IMPORT_KINDS as readonly string[]).includes(meta.k))
       return void (await ack({
