@@ -30,6 +30,12 @@ describe.each(BACKENDS)('announcements in the partner’s language, on %s', (bac
     expect(byKey.get('evaluation:2026-H1:partner:bolt')).not.toContain('passe du statut');
     expect(byKey.get('evaluation:2026-H1:partner:bolt')).toContain('Access Partner');
     const others = [...byKey.entries()].filter(([k]) => !k.startsWith('evaluation:2026-H1:partner:'));
+    expect(others.map(([k]) => k).sort()).toEqual([
+      'evaluation:2026-H1:manager:bolt',
+      'evaluation:2026-H1:summary',
+    ]);
+    expect(byKey.get('evaluation:2026-H1:summary')).toContain('Re-evaluation of H1 2026');
+    expect(byKey.get('evaluation:2026-H1:manager:bolt')).toContain('Demotion in your portfolio');
     for (const [, text] of others) expect(text).not.toContain('Félicitations');
   });
 

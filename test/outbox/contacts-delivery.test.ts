@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmChannels } from '../../src/db/schema.js';
-import type { DeliveryOutcome, Dispatcher, DispatcherLimits } from '../../src/outbox/dispatcher.js';
+import type { DispatcherLimits } from '../../src/outbox/dispatcher.js';
 import { createSmtpTransport, type MailTransport, messageIdOf } from '../../src/outbox/mail.js';
 import type { DroppableTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
 import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
-import { MAIL_FROM, mailDispatcher, message, queue, rowOf, useDeliveryEnv } from './support.js';
+import { MAIL_FROM, mailDispatcher, message, queue, rowOf, useDeliveryEnv, waitUntil } from './support.js';
 
 function mailMessage(key: string, to: string) {
   return {
@@ -17,16 +17,6 @@ function mailMessage(key: string, to: string) {
     transport: 'email' as const,
     mail: { to, subject: `Subject ${key}`, html: `<p>html ${key}</p>` },
   };
-}
-
-/** Drains until a delivery of that outcome happened (a retry waits for its backoff); how many. */
-async function drainUntil(d: Dispatcher, outcome: DeliveryOutcome, timeoutMs = 15_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const n = (await d.drain())[outcome];
-    if (n > 0 || Date.now() > deadline) return n;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe.each(BACKENDS)('delivery to contacts where they are, on %s', (backend) => {
@@ -58,7 +48,7 @@ describe.each(BACKENDS)('delivery to contacts where they are, on %s', (backend) 
     expect(row.slackChannel).toBe('D0MEMBER');
     expect(row.postingSince).not.toBeNull();
     expect(fake.postsOf('dm-1')).toHaveLength(1);
-    expect(await drainUntil(first, 'recovered')).toBe(1);
+    await waitUntil(async () => (await first.drain()).recovered === 1, 15_000, 'the recovery');
     const after = await rowOf(t.db, 'dm-1');
     expect(after.status).toBe('sent');
     expect(after.lastError).toBeNull();
@@ -112,7 +102,7 @@ describe.each(BACKENDS)('delivery to contacts where they are, on %s', (backend) 
     const waiting = await rowOf(t.db, 'm-1');
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
     expect(waiting.lastError).toContain('450');
-    expect(await drainUntil(d, 'sent')).toBe(1);
+    await waitUntil(async () => (await d.drain()).sent === 1, 15_000, 'the retry sent');
     expect(await rowOf(t.db, 'm-1')).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
 
     await queue(t.db, [mailMessage('m-2', 'b@partner.example')]);
