@@ -162,16 +162,13 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
     (await repos.partners.byIds([...new Set(unreached.map((u) => u.partnerId))])).map((p) => [p.id, p]),
   );
   const byContact = new Map<string, DigestUnreached>();
-  const contacts = new Map<number, ReturnType<typeof repos.contacts.byId>>();
   for (const u of unreached) {
     const partner = partnersOf.get(u.partnerId);
     const manager = partner?.managerSlackUserId;
-    if (!partner || !manager || hasLeft(partner, today) || u.contactId === null) continue;
-    // A contact unreached for several trainings is read once.
-    const contact = await (contacts.get(u.contactId) ??
-      contacts.set(u.contactId, repos.contacts.byId(u.contactId)).get(u.contactId));
+    if (!partner || !manager || hasLeft(partner, today)) continue;
     const training = obligationLabel(u.obligation);
-    if (!contact || !training) continue;
+    if (!training) continue;
+    const contact = { id: u.contactId, name: u.contactName };
     const key = `${manager}|${contact.id}`;
     let line = byContact.get(key);
     if (!line) {

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { reminderLog } from '../schema.js';
+import { contacts, reminderLog } from '../schema.js';
 
 export type ReminderLogRow = typeof reminderLog.$inferSelect;
 export type NewReminderLogRow = typeof reminderLog.$inferInsert;
@@ -20,17 +20,19 @@ export function createReminderLogRepository(db: Db) {
       return rows.map((r) => r.recipient);
     },
 
-    /** Reminders nobody could be reached for (no Slack route, no SMTP) from `day` on: each item once. */
+    /** Reminders nobody could be reached for (no Slack route, no SMTP) from `day` on, with the contact: each item once. */
     async unreachedFrom(
       day: string,
-    ): Promise<{ partnerId: string; contactId: number | null; obligation: string }[]> {
+    ): Promise<{ partnerId: string; contactId: number; contactName: string; obligation: string }[]> {
       return db
         .selectDistinct({
           partnerId: reminderLog.partnerId,
-          contactId: reminderLog.contactId,
+          contactId: contacts.id,
+          contactName: contacts.name,
           obligation: reminderLog.obligation,
         })
         .from(reminderLog)
+        .innerJoin(contacts, eq(contacts.id, reminderLog.contactId))
         .where(and(gte(reminderLog.remindedOn, day), eq(reminderLog.route, 'unreached')))
         .orderBy(reminderLog.partnerId, reminderLog.obligation);
     },
