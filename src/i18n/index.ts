@@ -40,6 +40,7 @@ export {
   importNoteMessages,
 } from './import-issues.js';
 export {
+  contactLocale,
   createLocaleCache,
   createLocaleResolver,
   type LocaleCache,

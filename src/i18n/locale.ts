@@ -121,3 +121,17 @@ export function createLocaleResolver(options: LocaleResolverOptions): LocaleReso
     }
   };
 }
+
+/**
+ * A partner contact's language, in this order: the one Slack gave when it last used the bot, the import's
+ * `locale`, then the fallback (LOCALE). A partner's own language is for its channel, not its people.
+ */
+export function contactLocale(
+  contact: { slackUserId: string | null; locale: Locale | null } | undefined,
+  slackLocales: ReadonlyMap<string, Locale>,
+  fallback: Locale,
+): Locale {
+  return (
+    (contact?.slackUserId ? slackLocales.get(contact.slackUserId) : undefined) ?? contact?.locale ?? fallback
+  );
+}

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import type { ContactRow } from '../db/repositories/contacts.repository.js';
 import { createRepositories } from '../db/repositories/index.js';
 import type { NewReminderLogRow } from '../db/repositories/reminder-log.repository.js';
+import { contactLocale } from '../i18n/locale.js';
 import { certificationRenewalMail } from '../mail/reminders.mail.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import { lapsingRequirements, renewalsToRemind } from '../program/certifications.js';
@@ -41,6 +42,9 @@ export async function planCertificationRenewals(
   ]);
   const remindedLapses = new Set(reminded.map((r) => `${r.partnerId}|${r.obligation}|${r.dueOn}`));
   const records = await repos.partners.records(ids, semesterContaining(catalog, today).firstMonth);
+  const slackLocales = await repos.userLocales.of(
+    records.flatMap((r) => r.contacts.flatMap((c) => (c.slackUserId ? [c.slackUserId] : []))),
+  );
   for (const { partner, checklist, contacts } of records) {
     if (hasLeft(partner, today) || !catalog.expertsZen.qualifyingTiers.includes(partner.tier)) continue;
     const due = renewalsToRemind(catalog, checklist, today, (code, lapsesOn) =>
@@ -58,7 +62,9 @@ export async function planCertificationRenewals(
       seen.add(recipient);
       const dedupeKey = `certifications:${today}:${partner.id}:${recipient}`;
       const locale =
-        (route === 'channel' ? undefined : contact?.locale) ?? partner.locale ?? deps.config.LOCALE;
+        route === 'channel'
+          ? (partner.locale ?? deps.config.LOCALE)
+          : contactLocale(contact, slackLocales, deps.config.LOCALE);
       if (route === 'dm' || route === 'channel') {
         plan.messages.push({
           dedupeKey,

@@ -13,6 +13,7 @@ import {
 } from '../db/repositories/reminder-log.repository.js';
 import { createSnoozesRepository } from '../db/repositories/snoozes.repository.js';
 import { createUserLocalesRepository } from '../db/repositories/user-locales.repository.js';
+import { contactLocale } from '../i18n/locale.js';
 import { reminderMail } from '../mail/reminders.mail.js';
 import { isUserId } from '../outbox/delivery-client.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
@@ -222,11 +223,9 @@ export async function planReminders(
   const locales = await createUserLocalesRepository(db).of([
     ...new Set([...[...byRecipient.keys()].filter(isUserId), ...userIds]),
   ]);
+  // A DM's recipient is its user, whose language Slack may have given even without a contact row.
   const personLocale = (recipient: string, contact: ContactRow | undefined): Locale =>
-    (contact?.slackUserId ? locales.get(contact.slackUserId) : undefined) ??
-    locales.get(recipient) ??
-    contact?.locale ??
-    deps.config.LOCALE;
+    contactLocale(contact, locales, locales.get(recipient) ?? deps.config.LOCALE);
   for (const [recipient, entries] of byRecipient) {
     const escalation = entries.every((e) => e.kind === 'escalation');
     const own = entries.filter((e) => e.kind !== 'escalation');

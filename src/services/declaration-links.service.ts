@@ -5,6 +5,7 @@ import type { NewDeclarationLink } from '../db/repositories/declaration-links.re
 import { createRepositories, type Repositories } from '../db/repositories/index.js';
 import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { transaction } from '../db/transaction.js';
+import { contactLocale } from '../i18n/locale.js';
 import type { Catalog, Locale, Obligation } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { markReminderDone } from './reminder-actions.service.js';
@@ -130,10 +131,8 @@ type ReadState = Exclude<DeclarationLinkState, { status: 'open' | 'declared' }> 
 type OpenLink = { status: 'open'; nonceHash: string } & DeclarationSubject;
 
 async function localeOf(repos: Repositories, contact: ContactRow, fallback: Locale): Promise<Locale> {
-  const slack = contact.slackUserId
-    ? (await repos.userLocales.of([contact.slackUserId])).get(contact.slackUserId)
-    : undefined;
-  return slack ?? contact.locale ?? fallback;
+  const slack = contact.slackUserId ? await repos.userLocales.of([contact.slackUserId]) : new Map();
+  return contactLocale(contact, slack, fallback);
 }
 
 /**

@@ -3,6 +3,7 @@ import { createRepositories } from '../db/repositories/index.js';
 import type { EvaluationChange } from '../db/repositories/tier-history.repository.js';
 import { transaction } from '../db/transaction.js';
 import { label } from '../i18n/format.js';
+import { contactLocale } from '../i18n/locale.js';
 import { tierChangeMail } from '../mail/announcements.mail.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale, OperatorProgram, PartnershipType } from '../program/catalog.schema.js';
@@ -89,9 +90,16 @@ async function tierChangeMails(
     label(deps.catalog.tiers.find((t) => t.code === code)?.label ?? { fr: code, en: code }, locale);
   const messages: OutboxMessage[] = [];
   for (const c of input.changes) {
-    for (const contact of await repos.contacts.byName(c.partnerId)) {
-      if (!contact.email || (contact.slackUserId && c.slackChannelId)) continue;
-      const locale = contact.locale ?? c.locale ?? deps.config.LOCALE;
+    const reached = (await repos.contacts.byName(c.partnerId)).flatMap((contact) =>
+      contact.email && !(contact.slackUserId && c.slackChannelId)
+        ? [{ ...contact, email: contact.email }]
+        : [],
+    );
+    const slackLocales = await repos.userLocales.of(
+      reached.flatMap((contact) => (contact.slackUserId ? [contact.slackUserId] : [])),
+    );
+    for (const contact of reached) {
+      const locale = contactLocale(contact, slackLocales, deps.config.LOCALE);
       const mail = tierChangeMail(locale, {
         contactName: contact.name,
         partnerName: c.name,

@@ -4,6 +4,7 @@ import { userLocales } from '../../src/db/schema.js';
 import * as i18n from '../../src/i18n/index.js';
 import {
   commandMessages,
+  contactLocale,
   formatDate,
   formatList,
   formatMoney,
@@ -81,6 +82,14 @@ describe('locales', () => {
       expect(formatList(['a', 'b'], locale)).toMatch(/^a.+b$/);
       expect(plural(2, { one: '{n} x', other: '{n} xs' }, locale)).toBe('2 xs');
     }
+  });
+
+  it('speaks to a contact in the language Slack gave, else the import’s, else LOCALE; never the partner’s', () => {
+    const slack = new Map([['UFR', 'fr' as const]]);
+    expect(contactLocale({ slackUserId: 'UFR', locale: 'en' }, slack, 'en')).toBe('fr');
+    expect(contactLocale({ slackUserId: 'UNEW', locale: 'fr' }, slack, 'en')).toBe('fr');
+    expect(contactLocale({ slackUserId: null, locale: null }, slack, 'fr')).toBe('fr');
+    expect(contactLocale(undefined, slack, 'en')).toBe('en');
   });
 
   it("maps Slack's locales to the bot's by language, and anything else to the fallback", () => {
