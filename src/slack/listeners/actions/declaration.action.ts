@@ -1,12 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { decideDeclaration, pendingDeclarations } from '../../../services/trainings.service.js';
-import { ACTION_IDS, declarationValue, decodeValue } from '../../ids.js';
+import { ACTION_IDS, declarationValue } from '../../ids.js';
 import { declarationsView } from '../../views/declarations.view.js';
 import { declarationDecidedText, issueText } from '../../views/write-replies.view.js';
 import { type ListenerDeps, writeContext } from '../deps.js';
 import { publishHome } from '../events/app-home.event.js';
-import type { ButtonArgs } from './button.js';
+import { buttonListener } from './button.js';
 
 /**
  * Confirm or Reject on a contact's training declaration (in `/partner confirm` or on App Home): the
@@ -14,39 +14,29 @@ import type { ButtonArgs } from './button.js';
  * with what was done on top.
  */
 function decide(deps: ListenerDeps, decision: 'confirm' | 'reject') {
-  return async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
-    await ack();
+  return buttonListener(declarationValue, async ({ body, client, respond }, value) => {
     const userId = body.user.id;
-    const value = decodeValue(declarationValue, action.value);
-    if (!value) {
-      logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
-      return;
-    }
     const locale = await deps.locales(client, userId);
     const ctx = writeContext(deps, locale);
-    try {
-      const result = await decideDeclaration(
-        deps.db,
-        { by: userId, completionId: value.c, decision, now: deps.now() },
-        { locale: deps.config.LOCALE, catalog: deps.catalog },
-      );
-      if (!result.ok && result.issues.some((i) => i.code === 'not-allowed')) {
-        if (body.response_url)
-          await respond({ response_type: 'ephemeral', replace_original: false, text: ctx.w.staffOnly });
-        return;
-      }
-      const notice = result.ok
-        ? declarationDecidedText(ctx, result.value)
-        : `:x: ${result.issues.map((issue) => issueText(ctx, issue)).join(' ')}`;
-      if (body.view?.type === 'home') return await publishHome(deps, client, userId, { notice, locale });
-      const actor = await identifyActor(deps.db, userId);
-      const list = declarationsView(ctx, await pendingDeclarations(deps.db, actor), notice);
-      if (body.response_url) await respond({ replace_original: true, text: list.text, blocks: list.blocks });
-      else await client.chat.postMessage({ channel: userId, text: notice });
-    } catch (error) {
-      logger.error(`${action.action_id}: failed`, error);
+    const result = await decideDeclaration(
+      deps.db,
+      { by: userId, completionId: value.c, decision, now: deps.now() },
+      { locale: deps.config.LOCALE, catalog: deps.catalog },
+    );
+    if (!result.ok && result.issues.some((i) => i.code === 'not-allowed')) {
+      if (body.response_url)
+        await respond({ response_type: 'ephemeral', replace_original: false, text: ctx.w.staffOnly });
+      return;
     }
-  };
+    const notice = result.ok
+      ? declarationDecidedText(ctx, result.value)
+      : `:x: ${result.issues.map((issue) => issueText(ctx, issue)).join(' ')}`;
+    if (body.view?.type === 'home') return await publishHome(deps, client, userId, { notice, locale });
+    const actor = await identifyActor(deps.db, userId);
+    const list = declarationsView(ctx, await pendingDeclarations(deps.db, actor), notice);
+    if (body.response_url) await respond({ replace_original: true, text: list.text, blocks: list.blocks });
+    else await client.chat.postMessage({ channel: userId, text: notice });
+  });
 }
 
 export function registerDeclarationActions(app: App, deps: ListenerDeps): void {

@@ -1,12 +1,12 @@
 import type { Locale } from '../../../program/catalog.schema.js';
 import { markObligationDone, type ObligationDoneOutcome } from '../../../services/obligation-done.service.js';
-import { decodeValue, obligationItemValue } from '../../ids.js';
+import { obligationItemValue } from '../../ids.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
 import { section } from '../../views/blocks.js';
 import { reminderDoneReply } from '../../views/job-replies.view.js';
 import { checklistMarkedView, issueText, type WriteViewContext } from '../../views/write-replies.view.js';
 import { type ListenerDeps, writeContext } from '../deps.js';
-import { type ButtonArgs, ephemeral } from './button.js';
+import { buttonListener, ephemeral } from './button.js';
 
 /** What the click did, in words, and whether something is (now) recorded. */
 function outcomeNotice(
@@ -31,42 +31,32 @@ function outcomeNotice(
  * is said below the list, which stays.
  */
 export function obligationDone(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, respond, logger }: ButtonArgs) => {
-    await ack();
-    const value = decodeValue(obligationItemValue, action.value);
-    if (!value) {
-      logger.warn(`Ignored a ${action.action_id} button with an unexpected value`);
-      return;
-    }
+  return buttonListener(obligationItemValue, async ({ body, client, respond }, value) => {
     const userId = body.user.id;
     const locale = await deps.locales(client, userId);
     const ctx = writeContext(deps, locale);
-    try {
-      const done = await markObligationDone(
-        deps.db,
-        deps.catalog,
-        { partnerId: value.p, obligation: value.o, contactId: value.c, by: userId, today: deps.today() },
-        { locale: deps.config.LOCALE },
-      );
-      const notice = outcomeNotice(ctx, locale, done);
-      if (!notice.recorded) {
-        await respond(ephemeral(notice.text));
-        return;
-      }
-      const list = await handlePartnerCommand(deps, {
-        userId,
-        channelId: body.channel?.id ?? body.container?.channel_id,
-        text: 'obligations',
-        partnerId: value.p,
-        locale,
-      });
-      await respond({
-        replace_original: true,
-        text: notice.text,
-        blocks: [section(notice.text), ...list.blocks],
-      });
-    } catch (error) {
-      logger.error(`${action.action_id}: failed`, error);
+    const done = await markObligationDone(
+      deps.db,
+      deps.catalog,
+      { partnerId: value.p, obligation: value.o, contactId: value.c, by: userId, today: deps.today() },
+      { locale: deps.config.LOCALE },
+    );
+    const notice = outcomeNotice(ctx, locale, done);
+    if (!notice.recorded) {
+      await respond(ephemeral(notice.text));
+      return;
     }
-  };
+    const list = await handlePartnerCommand(deps, {
+      userId,
+      channelId: body.channel?.id ?? body.container?.channel_id,
+      text: 'obligations',
+      partnerId: value.p,
+      locale,
+    });
+    await respond({
+      replace_original: true,
+      text: notice.text,
+      blocks: [section(notice.text), ...list.blocks],
+    });
+  });
 }
