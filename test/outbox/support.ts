@@ -13,6 +13,7 @@ import { enqueue, type OutboxMessage } from '../../src/outbox/enqueue.js';
 import type { MailTransport } from '../../src/outbox/mail.js';
 import { type Backend, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
+import { waitUntil as waitFor } from '../support/wait.js';
 
 /** Fast limits for tests: short timeouts and backoffs, the real per-channel pace. */
 /** The timeout the tests of a hanging or late Slack give the dispatcher. */
@@ -133,12 +134,8 @@ export async function rowOf(db: Db, key: string) {
   return row!;
 }
 
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000, what = 'a condition') {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+export function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000, what = 'a condition') {
+  return waitFor(check, timeoutMs, what, 25);
 }
 
 export async function allSent(db: Db) {

@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitUntil } from './wait.js';
 
 /**
  * A fake Slack Web API on 127.0.0.1 for outbox delivery: unlike test/support/fake-slack.ts it keeps the
@@ -230,13 +231,7 @@ export async function startFakeSlackDelivery(): Promise<FakeSlackDelivery> {
     refuseDms: (users) => {
       refusedDms = new Map(Object.entries(users));
     },
-    waitFor: async (check, timeoutMs = 10_000, what = 'a condition') => {
-      const deadline = Date.now() + timeoutMs;
-      while (!check()) {
-        if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    },
+    waitFor: (check, timeoutMs = 10_000, what = 'a condition') => waitUntil(check, timeoutMs, what),
     close: async () => {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { FakeSlack } from './fake-slack.js';
+import { waitUntil } from './wait.js';
 
 /**
  * Slack's Socket Mode on loopback, as @slack/socket-mode speaks it (SocketModeClient.onWebSocketMessage;
@@ -73,14 +74,6 @@ export async function startFakeSocketMode(fakeSlack: FakeSlack): Promise<FakeSoc
       }),
     );
   });
-
-  const waitUntil = async (check: () => boolean, timeoutMs: number, what: string) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
 
   return {
     url,

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { waitUntil } from './wait.js';
 
 /** One e-mail as the loopback SMTP server received it. */
 export interface ReceivedMail {
@@ -84,13 +85,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     refuse: (code, times = 1) => {
       for (let i = 0; i < times; i++) refusals.push(code);
     },
-    waitFor: async (check, timeoutMs = 10_000, what = 'a condition') => {
-      const deadline = Date.now() + timeoutMs;
-      while (!check()) {
-        if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    },
+    waitFor: (check, timeoutMs = 10_000, what = 'a condition') => waitUntil(check, timeoutMs, what),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
