@@ -81,14 +81,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     names: await userNames(db).catch(() => new Map<string, string>()),
   };
   const partnersRepository = createPartnersRepository(db);
-  // Tab offers the partners the current user may ask about: all for staff, its own for a contact.
+  const terminal = (options.input as { isTTY?: boolean }).isTTY === true;
+  // Tab offers the partners the current user may ask about: all for staff, its own for a contact. Only a
+  // terminal completes: piped input does not read them.
   let partnerNames: { id: string; name: string }[] = [];
   const refreshNames = async () => {
+    if (!terminal) return;
     const [all, actor] = await Promise.all([partnersRepository.names(), identifyActor(db, state.user)]);
     partnerNames = all.filter((p) => actor.kind !== 'contact' || actor.contact.partnerId === p.id);
   };
   await refreshNames().catch(() => {});
-  const terminal = (options.input as { isTTY?: boolean }).isTTY === true;
 
   let waiting = false;
   const lines = createInterface({
