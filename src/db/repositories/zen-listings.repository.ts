@@ -1,20 +1,14 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { partners, zenListings } from '../schema.js';
-import { rowOfPartner, rowsOfPartners } from './rows-of-partners.js';
+import { onePerPartner } from './rows-of-partners.js';
 
 export type ZenListingRow = typeof zenListings.$inferSelect;
 
 /** The Experts Zen directory: one listing per partner. */
 export function createZenListingsRepository(db: Db) {
   return {
-    forPartner(partnerId: string): Promise<ZenListingRow | undefined> {
-      return rowOfPartner(db, zenListings, partnerId);
-    },
-
-    forPartners(ids?: readonly string[]): Promise<ZenListingRow[]> {
-      return rowsOfPartners(db, zenListings, ids);
-    },
+    ...onePerPartner(db, zenListings),
 
     /** Listings in force (not suspended), with their partner's name, by name. */
     async active(): Promise<(ZenListingRow & { partnerName: string })[]> {
@@ -25,14 +19,6 @@ export function createZenListingsRepository(db: Db) {
         .where(isNull(zenListings.suspendedOn))
         .orderBy(asc(partners.name));
       return rows.map((r) => ({ ...r.listing, partnerName: r.partnerName }));
-    },
-
-    async upsert(row: Omit<ZenListingRow, 'updatedAt'>, now: Date): Promise<void> {
-      const { partnerId, ...rest } = row;
-      await db
-        .insert(zenListings)
-        .values({ ...row, updatedAt: now })
-        .onConflictDoUpdate({ target: zenListings.partnerId, set: { ...rest, updatedAt: now } });
     },
 
     async remove(partnerId: string): Promise<boolean> {
