@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { declarationLinks } from '../schema.js';
+import { lockedRow } from './locked-row.js';
 
 export type DeclarationLinkRow = typeof declarationLinks.$inferSelect;
 
@@ -37,12 +38,7 @@ export function createDeclarationLinksRepository(db: Db) {
 
     /** The link, locked until the transaction ends: two clicks at once use it once. */
     async byNonceHashForUpdate(nonceHash: string): Promise<DeclarationLinkRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(declarationLinks)
-        .where(eq(declarationLinks.nonce, nonceHash))
-        .for('update');
-      return row;
+      return lockedRow(db, declarationLinks, eq(declarationLinks.nonce, nonceHash));
     },
 
     /** Marks the link used; false when it already was. */
