@@ -1,7 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { declarationLinks } from '../schema.js';
 import { lockedRow } from './locked-row.js';
+import { setOnce } from './set-once.js';
 
 export type DeclarationLinkRow = typeof declarationLinks.$inferSelect;
 
@@ -43,12 +44,7 @@ export function createDeclarationLinksRepository(db: Db) {
 
     /** Marks the link used; false when it already was. */
     async markUsed(nonceHash: string, at: Date): Promise<boolean> {
-      const rows = await db
-        .update(declarationLinks)
-        .set({ usedAt: at })
-        .where(and(eq(declarationLinks.nonce, nonceHash), isNull(declarationLinks.usedAt)))
-        .returning({ nonce: declarationLinks.nonce });
-      return rows.length === 1;
+      return setOnce(db, declarationLinks, 'usedAt', { usedAt: at }, eq(declarationLinks.nonce, nonceHash));
     },
   };
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { partners, zenListings } from '../schema.js';
 import { onePerPartner } from './rows-of-partners.js';
+import { setOnce } from './set-once.js';
 
 export type ZenListingRow = typeof zenListings.$inferSelect;
 
@@ -31,12 +32,13 @@ export function createZenListingsRepository(db: Db) {
 
     /** Suspends a listing in force; false when it was suspended already (or is not listed). */
     async suspend(partnerId: string, on: string, reason: string, now: Date): Promise<boolean> {
-      const changed = await db
-        .update(zenListings)
-        .set({ suspendedOn: on, suspendedReason: reason, updatedAt: now })
-        .where(and(eq(zenListings.partnerId, partnerId), isNull(zenListings.suspendedOn)))
-        .returning({ id: zenListings.partnerId });
-      return changed.length > 0;
+      return setOnce(
+        db,
+        zenListings,
+        'suspendedOn',
+        { suspendedOn: on, suspendedReason: reason, updatedAt: now },
+        eq(zenListings.partnerId, partnerId),
+      );
     },
   };
 }
