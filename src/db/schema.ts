@@ -56,13 +56,23 @@ export const partners = pgTable(
   ],
 );
 
+/** A row's partner: gone with it (ON DELETE CASCADE). */
+const partnerRef = () =>
+  text('partner_id')
+    .notNull()
+    .references(() => partners.id, { onDelete: 'cascade' });
+
+/** The key of a table kept one row per partner (see rows-of-partners.ts), gone with the partner. */
+const partnerKey = () =>
+  text('partner_id')
+    .primaryKey()
+    .references(() => partners.id, { onDelete: 'cascade' });
+
 export const contacts = pgTable(
   'contacts',
   {
     id: serial('id').primaryKey(),
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     /** Null for a contact not on Slack (reached by e-mail), until the daily linking finds it. */
     slackUserId: text('slack_user_id'),
     name: text('name').notNull(),
@@ -105,9 +115,7 @@ export const staff = pgTable('staff', {
 export const revenueLines = pgTable(
   'revenue_lines',
   {
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     /** First day of the month. */
     month: date('month', { mode: 'string' }).notNull(),
     category: text('category', { enum: ['recurring', 'one_off', 'access_fees', 'minutes'] }).notNull(),
@@ -124,9 +132,7 @@ export const trainingCompletions = pgTable(
   'training_completions',
   {
     id: serial('id').primaryKey(),
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     contactId: integer('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
@@ -151,9 +157,7 @@ export const trainingCompletions = pgTable(
 export const checklistItems = pgTable(
   'checklist_items',
   {
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     item: text('item').notNull(),
     completedOn: date('completed_on', { mode: 'string' }).notNull(),
     createdAt: createdAt(),
@@ -165,9 +169,7 @@ export const tierHistory = pgTable(
   'tier_history',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     /** evaluation: a semester re-evaluation; override: a manager's decision; import: the tier a partner came with. */
     kind: text('kind', { enum: ['evaluation', 'override', 'import'] }).notNull(),
     /** The evaluated window, e.g. 2026-H1 (evaluations only). */
@@ -305,9 +307,7 @@ export const reminderLog = pgTable(
     remindedOn: date('reminded_on', { mode: 'string' }).notNull(),
     /** A contact's or manager's user id (DM) or the partner's channel id. */
     recipient: text('recipient').notNull(),
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     /** The contact who owes the item, for profile and referent items. */
     contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
     /** 'partner' or 'contact:<id>': who owes the item (never null, so it can be part of the unique key). */
@@ -331,9 +331,7 @@ export const snoozes = pgTable(
   'snoozes',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     /** Set for a contact's own item; null for the partner's. */
     contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
     obligation: text('obligation').notNull(),
@@ -467,9 +465,7 @@ export const declarationLinks = pgTable('declaration_links', {
  * before reading, and the daily refresh job recomputes every row for the new day.
  */
 export const partnerStatuses = pgTable('partner_statuses', {
-  partnerId: text('partner_id')
-    .primaryKey()
-    .references(() => partners.id, { onDelete: 'cascade' }),
+  partnerId: partnerKey(),
   /** Bumped by the triggers at every write of the partner's facts. */
   generation: bigint('generation', { mode: 'number' }).notNull().default(0),
   /** The generation the figures below were computed from (null: never computed). */
@@ -512,9 +508,7 @@ export interface PartnerStatusDetails {
 export const salesObjectives = pgTable(
   'sales_objectives',
   {
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     quarter: text('quarter').notNull(),
     objectiveCents: bigint('objective_cents', { mode: 'number' }),
     objectiveBy: text('objective_by'),
@@ -532,9 +526,7 @@ export const planReviews = pgTable(
   'plan_reviews',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     reviewedOn: date('reviewed_on', { mode: 'string' }).notNull(),
     note: text('note').notNull(),
     reviewedBy: text('reviewed_by').notNull(),
@@ -552,9 +544,7 @@ export const benefitUses = pgTable(
   'benefit_uses',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    partnerId: text('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'cascade' }),
+    partnerId: partnerRef(),
     benefit: text('benefit').notNull(),
     period: text('period').notNull(),
     usedOn: date('used_on', { mode: 'string' }).notNull(),
@@ -569,9 +559,7 @@ export const benefitUses = pgTable(
 
 /** What an operator paid and agreed (informational: the bot bills nothing). */
 export const operatorFees = pgTable('operator_fees', {
-  partnerId: text('partner_id')
-    .primaryKey()
-    .references(() => partners.id, { onDelete: 'cascade' }),
+  partnerId: partnerKey(),
   openingFeePaidOn: date('opening_fee_paid_on', { mode: 'string' }),
   /** The agreed retrocession, in hundredths of a percent of billed revenue (250 = 2,5 %). */
   retrocessionBasisPoints: integer('retrocession_basis_points'),
@@ -581,9 +569,7 @@ export const operatorFees = pgTable('operator_fees', {
 
 /** A partner listed in the Experts Zen directory ("Référencement Experts Zen"). */
 export const zenListings = pgTable('zen_listings', {
-  partnerId: text('partner_id')
-    .primaryKey()
-    .references(() => partners.id, { onDelete: 'cascade' }),
+  partnerId: partnerKey(),
   listedSince: date('listed_since', { mode: 'string' }).notNull(),
   /** Expertise domains, as the catalog writes them (expertsZen.domains items). */
   domains: text('domains').array().notNull(),

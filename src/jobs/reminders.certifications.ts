@@ -4,6 +4,7 @@ import { createRepositories } from '../db/repositories/index.js';
 import type { NewReminderLogRow } from '../db/repositories/reminder-log.repository.js';
 import { contactLocale } from '../i18n/locale.js';
 import { certificationRenewalMail } from '../mail/reminders.mail.js';
+import { emailMessage } from '../outbox/email.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import { lapsingRequirements, renewalsToRemind } from '../program/certifications.js';
 import type { IsoDate } from '../program/dates.js';
@@ -78,14 +79,9 @@ export async function planCertificationRenewals(
           partnerName: partner.name,
           due,
         });
-        plan.messages.push({
-          dedupeKey,
-          kind: 'reminder.certification',
-          channel: recipient,
-          text: mail.text,
-          transport: 'email',
-          mail: { to: contact.email, subject: mail.subject, html: mail.html },
-        });
+        plan.messages.push(
+          emailMessage({ dedupeKey, kind: 'reminder.certification', to: contact.email, mail }),
+        );
       }
       plan.log.push(
         ...due.map((c) => ({

@@ -16,6 +16,7 @@ import { createUserLocalesRepository } from '../db/repositories/user-locales.rep
 import { contactLocale } from '../i18n/locale.js';
 import { reminderMail } from '../mail/reminders.mail.js';
 import { isUserId } from '../outbox/delivery-client.js';
+import { emailMessage, mailConfigured, mailRecipient } from '../outbox/email.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
@@ -64,20 +65,18 @@ export function isExternal(
   return !!contact.slackTeamId && !!homeTeamIds?.length && !homeTeamIds.includes(contact.slackTeamId);
 }
 
-const mailRecipient = (email: string) => `mail:${email.toLowerCase()}`;
-
 /** Where a contact's own reminder goes (see ReminderRoute). */
 export function contactRoute(
   contact: ContactRow,
   partner: Pick<PartnerRow, 'slackChannelId'>,
   deps: Pick<ReminderDeps, 'config' | 'homeTeamIds'>,
 ): { route: ReminderRoute; recipient: string } {
-  const mail = !!deps.config.SMTP_URL && !!deps.config.MAIL_FROM;
   if (contact.slackUserId && !isExternal(contact, deps.homeTeamIds))
     return { route: 'dm', recipient: contact.slackUserId };
   if (contact.slackUserId && partner.slackChannelId)
     return { route: 'channel', recipient: partner.slackChannelId };
-  if (contact.email && mail) return { route: 'email', recipient: mailRecipient(contact.email) };
+  if (contact.email && mailConfigured(deps.config))
+    return { route: 'email', recipient: mailRecipient(contact.email) };
   return { route: 'unreached', recipient: `unreached:contact:${contact.id}` };
 }
 
@@ -235,7 +234,7 @@ export async function planReminders(
     const partner = partnersById.get(first.partnerId);
     const partnerName = partner?.name ?? '';
     const mailOf = (contact: ContactRow, key: string): OutboxMessage | undefined => {
-      if (!contact.email || !deps.config.SMTP_URL || !deps.config.MAIL_FROM) return undefined;
+      if (!contact.email || !mailConfigured(deps.config)) return undefined;
       const signing =
         deps.config.PUBLIC_URL && deps.config.LINK_SECRET
           ? { publicUrl: deps.config.PUBLIC_URL, secret: deps.config.LINK_SECRET }
@@ -255,14 +254,7 @@ export async function planReminders(
           return { item: e.item, declareUrl: link.url };
         }),
       });
-      return {
-        dedupeKey: key,
-        kind: 'reminder.email',
-        channel: mailRecipient(contact.email),
-        text: mail.text,
-        transport: 'email',
-        mail: { to: contact.email, subject: mail.subject, html: mail.html },
-      };
+      return emailMessage({ dedupeKey: key, kind: 'reminder.email', to: contact.email, mail });
     };
     if (first.route === 'email' && first.contact) {
       const mail = mailOf(first.contact, dedupeKey);

@@ -5,6 +5,7 @@ import { transaction } from '../db/transaction.js';
 import { label } from '../i18n/format.js';
 import { contactLocale } from '../i18n/locale.js';
 import { tierChangeMail } from '../mail/announcements.mail.js';
+import { emailMessage, mailConfigured } from '../outbox/email.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale, OperatorProgram, PartnershipType } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
@@ -84,7 +85,7 @@ async function tierChangeMails(
   input: EvaluationAnnouncementInput,
   isPromotion: (c: ChangedPartner) => boolean,
 ): Promise<OutboxMessage[]> {
-  if (!deps.config.SMTP_URL || !deps.config.MAIL_FROM) return [];
+  if (!mailConfigured(deps.config)) return [];
   const repos = createRepositories(tx);
   const tierLabel = (code: string, locale: Locale) =>
     label(deps.catalog.tiers.find((t) => t.code === code)?.label ?? { fr: code, en: code }, locale);
@@ -108,15 +109,15 @@ async function tierChangeMails(
         effectiveOn: input.semester.evaluationOn,
         promoted: isPromotion(c),
       });
-      messages.push({
-        dedupeKey: `${evaluationKeys.partner(input.semester.code, c.partnerId, input.keySuffix ?? '')}:mail:${contact.id}`,
-        kind: 'evaluation.email',
-        channel: `mail:${contact.email.toLowerCase()}`,
-        text: mail.text,
-        transport: 'email',
-        mail: { to: contact.email, subject: mail.subject, html: mail.html },
-        ...(input.hold ? { hold: input.hold } : {}),
-      });
+      messages.push(
+        emailMessage({
+          dedupeKey: `${evaluationKeys.partner(input.semester.code, c.partnerId, input.keySuffix ?? '')}:mail:${contact.id}`,
+          kind: 'evaluation.email',
+          to: contact.email,
+          mail,
+          hold: input.hold,
+        }),
+      );
     }
   }
   return messages;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
+import { setOnce } from './set-once.js';
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type ContactInsert = typeof contacts.$inferInsert;
@@ -48,12 +49,13 @@ export function createContactsRepository(db: Db) {
      * users.info); a team already known is kept. True when it was recorded now.
      */
     async recordTeam(slackUserId: string, teamId: string): Promise<boolean> {
-      const rows = await db
-        .update(contacts)
-        .set({ slackTeamId: teamId })
-        .where(and(eq(contacts.slackUserId, slackUserId), isNull(contacts.slackTeamId)))
-        .returning({ id: contacts.id });
-      return rows.length > 0;
+      return setOnce(
+        db,
+        contacts,
+        'slackTeamId',
+        { slackTeamId: teamId },
+        eq(contacts.slackUserId, slackUserId),
+      );
     },
 
     /** Contacts with an e-mail and no Slack user: the daily linking looks them up. */
@@ -67,12 +69,7 @@ export function createContactsRepository(db: Db) {
 
     /** Links a contact to the Slack user found for its e-mail; false when it was linked meanwhile. */
     async link(id: number, slackUserId: string, teamId: string | null): Promise<boolean> {
-      const rows = await db
-        .update(contacts)
-        .set({ slackUserId, slackTeamId: teamId })
-        .where(and(eq(contacts.id, id), isNull(contacts.slackUserId)))
-        .returning({ id: contacts.id });
-      return rows.length > 0;
+      return setOnce(db, contacts, 'slackUserId', { slackUserId, slackTeamId: teamId }, eq(contacts.id, id));
     },
 
     /** Inserts contacts; their ids by Slack user id. */

@@ -1,6 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { declarationLinks } from '../schema.js';
+import { lockedRow } from './locked-row.js';
+import { setOnce } from './set-once.js';
 
 export type DeclarationLinkRow = typeof declarationLinks.$inferSelect;
 
@@ -37,22 +39,12 @@ export function createDeclarationLinksRepository(db: Db) {
 
     /** The link, locked until the transaction ends: two clicks at once use it once. */
     async byNonceHashForUpdate(nonceHash: string): Promise<DeclarationLinkRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(declarationLinks)
-        .where(eq(declarationLinks.nonce, nonceHash))
-        .for('update');
-      return row;
+      return lockedRow(db, declarationLinks, eq(declarationLinks.nonce, nonceHash));
     },
 
     /** Marks the link used; false when it already was. */
     async markUsed(nonceHash: string, at: Date): Promise<boolean> {
-      const rows = await db
-        .update(declarationLinks)
-        .set({ usedAt: at })
-        .where(and(eq(declarationLinks.nonce, nonceHash), isNull(declarationLinks.usedAt)))
-        .returning({ nonce: declarationLinks.nonce });
-      return rows.length === 1;
+      return setOnce(db, declarationLinks, 'usedAt', { usedAt: at }, eq(declarationLinks.nonce, nonceHash));
     },
   };
 }

@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { dmChannels } from '../schema.js';
+import { whenChanged } from './per-user.js';
 
 /** The DM channel conversations.open gave for each user, kept across restarts. */
 export function createDmChannelsRepository(db: Db) {
@@ -14,11 +15,7 @@ export function createDmChannelsRepository(db: Db) {
       await db
         .insert(dmChannels)
         .values({ slackUserId, channelId })
-        .onConflictDoUpdate({
-          target: dmChannels.slackUserId,
-          set: { channelId, updatedAt: sql`now()` },
-          setWhere: sql`${dmChannels.channelId} <> excluded.channel_id`,
-        });
+        .onConflictDoUpdate(whenChanged(dmChannels.slackUserId, dmChannels.channelId, { channelId }));
     },
 
     async forget(slackUserId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { evaluationApprovals } from '../schema.js';
+import { lockedRow } from './locked-row.js';
 
 export type EvaluationApprovalRow = typeof evaluationApprovals.$inferSelect;
 
@@ -17,12 +18,7 @@ export function createEvaluationApprovalsRepository(db: Db) {
 
     /** The semester's approval, locked until the transaction (`db`) ends. */
     async lock(semester: string): Promise<EvaluationApprovalRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(evaluationApprovals)
-        .where(eq(evaluationApprovals.semester, semester))
-        .for('update');
-      return row;
+      return lockedRow(db, evaluationApprovals, eq(evaluationApprovals.semester, semester));
     },
 
     async approve(semester: string, input: { by: string; at: Date }): Promise<void> {

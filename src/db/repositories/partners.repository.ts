@@ -15,6 +15,7 @@ import {
 } from '../schema.js';
 import type { BenefitUseRow } from './benefit-uses.repository.js';
 import type { ContactRow } from './contacts.repository.js';
+import { lockedRow } from './locked-row.js';
 import { createRevenueRepository } from './revenue.repository.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
@@ -141,8 +142,7 @@ export function createPartnersRepository(db: Db) {
 
     /** The partner, locked against concurrent writes until the transaction ends. */
     async byIdForUpdate(id: string): Promise<PartnerRow | undefined> {
-      const [row] = await db.select().from(partners).where(eq(partners.id, id)).for('update');
-      return row;
+      return lockedRow(db, partners, eq(partners.id, id));
     },
 
     /** Moves a partner to a tier from a day on (the history is recorded apart). */

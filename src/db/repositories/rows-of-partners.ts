@@ -35,3 +35,32 @@ export async function rowOfPartner<Table extends PgTable & { partnerId: AnyPgCol
     .where(eq(table.partnerId, partnerId));
   return row as Table['$inferSelect'] | undefined;
 }
+
+/**
+ * The reads and the upsert of a table kept one row per partner (its key `partner_id`, its `updated_at`
+ * set on every write).
+ */
+export function onePerPartner<Table extends PgTable & { partnerId: AnyPgColumn; updatedAt: AnyPgColumn }>(
+  db: Db,
+  table: Table,
+) {
+  type Row = Table['$inferSelect'];
+  return {
+    forPartner(partnerId: string): Promise<Row | undefined> {
+      return rowOfPartner(db, table, partnerId);
+    },
+
+    forPartners(ids?: readonly string[]): Promise<Row[]> {
+      return rowsOfPartners(db, table, ids);
+    },
+
+    async upsert(row: Omit<Row, 'updatedAt'>, now: Date): Promise<void> {
+      const { partnerId, ...rest } = row as Omit<Row, 'updatedAt'> & { partnerId: string };
+      // As for the reads, drizzle cannot type an insert into a generic table.
+      await db
+        .insert(table as PgTable)
+        .values({ ...row, updatedAt: now } as PgTable['$inferInsert'])
+        .onConflictDoUpdate({ target: table.partnerId, set: { ...rest, updatedAt: now } });
+    },
+  };
+}

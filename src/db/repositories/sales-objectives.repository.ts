@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { salesObjectives } from '../schema.js';
+import { lockedRow } from './locked-row.js';
 import { rowsOfPartners } from './rows-of-partners.js';
 
 export type SalesObjectiveRow = typeof salesObjectives.$inferSelect;
@@ -26,12 +27,11 @@ export function createSalesObjectivesRepository(db: Db) {
 
     /** One quarter's row, locked until the transaction ends; undefined when none. */
     async forUpdate(partnerId: string, quarter: string): Promise<SalesObjectiveRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(salesObjectives)
-        .where(and(eq(salesObjectives.partnerId, partnerId), eq(salesObjectives.quarter, quarter)))
-        .for('update');
-      return row;
+      return lockedRow(
+        db,
+        salesObjectives,
+        and(eq(salesObjectives.partnerId, partnerId), eq(salesObjectives.quarter, quarter)),
+      );
     },
 
     async setObjective(

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts, partners, trainingCompletions } from '../schema.js';
+import { lockedRow } from './locked-row.js';
 
 export type TrainingCompletionRow = typeof trainingCompletions.$inferSelect;
 export type TrainingCompletionInsert = typeof trainingCompletions.$inferInsert;
@@ -34,12 +35,11 @@ export function createTrainingsRepository(db: Db) {
       contactId: number,
       training: string,
     ): Promise<TrainingCompletionRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(trainingCompletions)
-        .where(and(eq(trainingCompletions.contactId, contactId), eq(trainingCompletions.training, training)))
-        .for('update');
-      return row;
+      return lockedRow(
+        db,
+        trainingCompletions,
+        and(eq(trainingCompletions.contactId, contactId), eq(trainingCompletions.training, training)),
+      );
     },
 
     /** A contact's own declaration, pending until a manager confirms it. */

@@ -1,7 +1,8 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Locale } from '../../program/catalog.schema.js';
 import type { Db } from '../client.js';
 import { userLocales } from '../schema.js';
+import { whenChanged } from './per-user.js';
 
 export function createUserLocalesRepository(db: Db) {
   return {
@@ -10,11 +11,7 @@ export function createUserLocalesRepository(db: Db) {
       await db
         .insert(userLocales)
         .values({ slackUserId, locale })
-        .onConflictDoUpdate({
-          target: userLocales.slackUserId,
-          set: { locale, updatedAt: sql`now()` },
-          setWhere: sql`${userLocales.locale} <> excluded.locale`,
-        });
+        .onConflictDoUpdate(whenChanged(userLocales.slackUserId, userLocales.locale, { locale }));
     },
 
     /** The remembered language of each of these users that has one. */

@@ -1,20 +1,15 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { partners, zenListings } from '../schema.js';
-import { rowOfPartner, rowsOfPartners } from './rows-of-partners.js';
+import { onePerPartner } from './rows-of-partners.js';
+import { setOnce } from './set-once.js';
 
 export type ZenListingRow = typeof zenListings.$inferSelect;
 
 /** The Experts Zen directory: one listing per partner. */
 export function createZenListingsRepository(db: Db) {
   return {
-    forPartner(partnerId: string): Promise<ZenListingRow | undefined> {
-      return rowOfPartner(db, zenListings, partnerId);
-    },
-
-    forPartners(ids?: readonly string[]): Promise<ZenListingRow[]> {
-      return rowsOfPartners(db, zenListings, ids);
-    },
+    ...onePerPartner(db, zenListings),
 
     /** Listings in force (not suspended), with their partner's name, by name. */
     async active(): Promise<(ZenListingRow & { partnerName: string })[]> {
@@ -27,14 +22,6 @@ export function createZenListingsRepository(db: Db) {
       return rows.map((r) => ({ ...r.listing, partnerName: r.partnerName }));
     },
 
-    async upsert(row: Omit<ZenListingRow, 'updatedAt'>, now: Date): Promise<void> {
-      const { partnerId, ...rest } = row;
-      await db
-        .insert(zenListings)
-        .values({ ...row, updatedAt: now })
-        .onConflictDoUpdate({ target: zenListings.partnerId, set: { ...rest, updatedAt: now } });
-    },
-
     async remove(partnerId: string): Promise<boolean> {
       const removed = await db
         .delete(zenListings)
@@ -45,12 +32,13 @@ export function createZenListingsRepository(db: Db) {
 
     /** Suspends a listing in force; false when it was suspended already (or is not listed). */
     async suspend(partnerId: string, on: string, reason: string, now: Date): Promise<boolean> {
-      const changed = await db
-        .update(zenListings)
-        .set({ suspendedOn: on, suspendedReason: reason, updatedAt: now })
-        .where(and(eq(zenListings.partnerId, partnerId), isNull(zenListings.suspendedOn)))
-        .returning({ id: zenListings.partnerId });
-      return changed.length > 0;
+      return setOnce(
+        db,
+        zenListings,
+        'suspendedOn',
+        { suspendedOn: on, suspendedReason: reason, updatedAt: now },
+        eq(zenListings.partnerId, partnerId),
+      );
     },
   };
 }

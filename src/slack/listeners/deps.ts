@@ -1,7 +1,12 @@
 import type { PartnerIndex } from '../../assistant/partner-index.js';
 import { createUserLocalesRepository } from '../../db/repositories/user-locales.repository.js';
 import type { Deps } from '../../deps.js';
-import { createLocaleCache, createLocaleResolver, type LocaleResolver } from '../../i18n/locale.js';
+import {
+  createLocaleCache,
+  createLocaleResolver,
+  type LocaleResolver,
+  type UsersInfoClient,
+} from '../../i18n/locale.js';
 import type { Locale } from '../../program/catalog.schema.js';
 import { type ChannelAudienceResolver, defaultChannelAudience } from '../assistant/audience.js';
 import { cachedPartnerIndex } from '../assistant/partner-index-cache.js';
@@ -66,4 +71,14 @@ export function createListenerDeps(deps: Deps, options: ListenerOptions = {}): L
 /** Catalog, locale, today and the write-side messages, for the write views. */
 export function writeContext(deps: Pick<Deps, 'catalog' | 'today'>, locale: Locale): WriteViewContext {
   return writeViewContext(viewContext(deps.catalog, locale, deps.today()));
+}
+
+/** The language of the user who clicked (see locales), and the write views' context in it. */
+export async function userWriteContext(
+  deps: ListenerDeps,
+  client: UsersInfoClient,
+  userId: string,
+): Promise<{ locale: Locale; ctx: WriteViewContext }> {
+  const locale = await deps.locales(client, userId);
+  return { locale, ctx: writeContext(deps, locale) };
 }

@@ -11,6 +11,15 @@ export const ephemeral = (text: string) => ({
   text,
 });
 
+/** Tells the clicker alone: under the message clicked, or by DM from a view without one (App Home). */
+export async function tellClicker(
+  { body, respond, client }: Pick<ButtonArgs, 'body' | 'respond' | 'client'>,
+  text: string,
+): Promise<void> {
+  if (body.response_url) await respond(ephemeral(text));
+  else await client.chat.postMessage({ channel: body.user.id, text });
+}
+
 /**
  * A button's listener: acknowledged at once, its value decoded with `schema` (any other value is ignored,
  * with a warning), then `work`; a failure is logged under the button's action id.

@@ -4,9 +4,9 @@ import { decideDeclaration, pendingDeclarations } from '../../../services/traini
 import { ACTION_IDS, declarationValue } from '../../ids.js';
 import { declarationsView } from '../../views/declarations.view.js';
 import { declarationDecidedText, issueText } from '../../views/write-replies.view.js';
-import { type ListenerDeps, writeContext } from '../deps.js';
+import { type ListenerDeps, userWriteContext } from '../deps.js';
 import { publishHome } from '../events/app-home.event.js';
-import { buttonListener } from './button.js';
+import { buttonListener, ephemeral } from './button.js';
 
 /**
  * Confirm or Reject on a contact's training declaration (in `/partner confirm` or on App Home): the
@@ -16,16 +16,14 @@ import { buttonListener } from './button.js';
 function decide(deps: ListenerDeps, decision: 'confirm' | 'reject') {
   return buttonListener(declarationValue, async ({ body, client, respond }, value) => {
     const userId = body.user.id;
-    const locale = await deps.locales(client, userId);
-    const ctx = writeContext(deps, locale);
+    const { locale, ctx } = await userWriteContext(deps, client, userId);
     const result = await decideDeclaration(
       deps.db,
       { by: userId, completionId: value.c, decision, now: deps.now() },
       { locale: deps.config.LOCALE, catalog: deps.catalog },
     );
     if (!result.ok && result.issues.some((i) => i.code === 'not-allowed')) {
-      if (body.response_url)
-        await respond({ response_type: 'ephemeral', replace_original: false, text: ctx.w.staffOnly });
+      if (body.response_url) await respond(ephemeral(ctx.w.staffOnly));
       return;
     }
     const notice = result.ok

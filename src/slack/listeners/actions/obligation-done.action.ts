@@ -5,7 +5,7 @@ import { handlePartnerCommand } from '../../partner-command/handle.js';
 import { section } from '../../views/blocks.js';
 import { reminderDoneReply } from '../../views/job-replies.view.js';
 import { checklistMarkedView, issueText, type WriteViewContext } from '../../views/write-replies.view.js';
-import { type ListenerDeps, writeContext } from '../deps.js';
+import { type ListenerDeps, userWriteContext } from '../deps.js';
 import { buttonListener, ephemeral } from './button.js';
 
 /** What the click did, in words, and whether something is (now) recorded. */
@@ -33,8 +33,7 @@ function outcomeNotice(
 export function obligationDone(deps: ListenerDeps) {
   return buttonListener(obligationItemValue, async ({ body, client, respond }, value) => {
     const userId = body.user.id;
-    const locale = await deps.locales(client, userId);
-    const ctx = writeContext(deps, locale);
+    const { locale, ctx } = await userWriteContext(deps, client, userId);
     const done = await markObligationDone(
       deps.db,
       deps.catalog,

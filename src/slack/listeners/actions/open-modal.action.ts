@@ -7,8 +7,8 @@ import type { ModalView } from '../../views/blocks.js';
 import { forecastModal, objectiveModal, reviewModal } from '../../views/sales-plan-modals.view.js';
 import { doneModal, overrideModal, revenueModal } from '../../views/write-modals.view.js';
 import type { WriteViewContext } from '../../views/write-replies.view.js';
-import { type ListenerDeps, writeContext } from '../deps.js';
-import type { ButtonArgs } from './button.js';
+import { type ListenerDeps, userWriteContext } from '../deps.js';
+import { type ButtonArgs, tellClicker } from './button.js';
 
 /** Builds the form for a partner (or none: the form asks for it). */
 export async function buildWriteModal(
@@ -58,12 +58,8 @@ function openModal(deps: ListenerDeps, kind: ModalKind) {
       partnerId = value.p;
     }
     const fromHome = body.view?.type === 'home';
-    const locale = await deps.locales(client, userId);
-    const ctx = writeContext(deps, locale);
-    const tell = async (text: string) => {
-      if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
-      else await client.chat.postMessage({ channel: userId, text });
-    };
+    const { ctx } = await userWriteContext(deps, client, userId);
+    const tell = (text: string) => tellClicker({ body, respond, client }, text);
     try {
       const actor = await identifyActor(deps.db, userId);
       if (actor.kind !== 'staff') return await tell(ctx.w.staffOnly);

@@ -8,8 +8,8 @@ import { READ_SUBCOMMANDS } from '../../partner-command/subcommands.js';
 import type { View } from '../../views/blocks.js';
 import { escapeMrkdwn } from '../../views/escape.js';
 import { sharedCardView } from '../../views/share.view.js';
-import { type ListenerDeps, writeContext } from '../deps.js';
-import type { ButtonArgs } from './button.js';
+import { type ListenerDeps, userWriteContext } from '../deps.js';
+import { type ButtonArgs, tellClicker } from './button.js';
 
 /** The cards that can be shared: the read subcommands about one partner. */
 const SHAREABLE = new Set(READ_SUBCOMMANDS.filter((s) => s.access === 'partner').map((s) => s.name));
@@ -42,13 +42,9 @@ export function shareCard(deps: ListenerDeps) {
       logger.warn('Ignored a share button with an unexpected value');
       return;
     }
-    const locale = await deps.locales(client, userId);
-    const ctx = writeContext(deps, locale);
+    const { locale, ctx } = await userWriteContext(deps, client, userId);
     const channelId = body.channel?.id ?? body.container?.channel_id;
-    const refuse = (text: string) =>
-      body.response_url
-        ? respond({ response_type: 'ephemeral', replace_original: false, text })
-        : client.chat.postMessage({ channel: userId, text });
+    const refuse = (text: string) => tellClicker({ body, respond, client }, text);
     try {
       if (!channelId || !body.response_url) return void (await refuse(ctx.w.share.noChannel));
       const actor = await identifyActor(deps.db, userId);

@@ -1,9 +1,11 @@
+import type { ContactRow } from '../../../db/repositories/contacts.repository.js';
 import type { PartnerRow } from '../../../db/repositories/partners.repository.js';
 import type { PartnerLookup } from '../../../services/partner-lookup.service.js';
 import { lookupPartner } from '../../../services/partner-lookup.service.js';
+import { partnerContacts } from '../../../services/trainings.service.js';
 import type { WriteIssue, WriteResult } from '../../../services/write-issues.js';
 import type { ActionId } from '../../ids.js';
-import { context, section, view } from '../../views/blocks.js';
+import { context, type ModalView, section, view } from '../../views/blocks.js';
 import { messageView } from '../../views/lookup.view.js';
 import { otherPartnerRefusalView, strangerRefusalView } from '../../views/refusal.view.js';
 import {
@@ -96,6 +98,30 @@ export async function partnerForForm(ctx: CommandContext): Promise<PartnerRow | 
   }
   if (!ctx.request.channelId) return undefined;
   return ctx.deps.partners.byChannel(ctx.request.channelId);
+}
+
+/** A form opened from the command, on its partner (partnerForForm's unless given). */
+export async function partnerFormReply(
+  ctx: CommandContext,
+  modal: (w: WriteViewContext, options: { partner: PartnerRow | undefined; origin: 'command' }) => ModalView,
+  partner: Promise<PartnerRow | undefined> = partnerForForm(ctx),
+): Promise<Reply> {
+  const w = writeContext(ctx);
+  return modalReply(w, modal(w, { partner: await partner, origin: 'command' }));
+}
+
+/** The same with the partner's contacts, for a form that picks one of them. */
+export async function partnerContactsFormReply(
+  ctx: CommandContext,
+  modal: (
+    w: WriteViewContext,
+    options: { partner: PartnerRow | undefined; contacts: ContactRow[] | undefined; origin: 'command' },
+  ) => ModalView,
+): Promise<Reply> {
+  const w = writeContext(ctx);
+  const partner = await partnerForForm(ctx);
+  const contacts = partner ? await partnerContacts(ctx.deps.db, partner.id) : undefined;
+  return modalReply(w, modal(w, { partner, contacts, origin: 'command' }));
 }
 
 /** "I could not find the month", with how to write the command. */

@@ -1,19 +1,15 @@
 import { writeMessagesFor } from '../../../i18n/writes.js';
 import { checklistEntries, markChecklistDone } from '../../../services/checklist.service.js';
-import { partnerContacts } from '../../../services/trainings.service.js';
 import { ACTION_IDS } from '../../ids.js';
 import { doneModal } from '../../views/write-modals.view.js';
 import { checklistMarkedView } from '../../views/write-replies.view.js';
 import type { CommandContext, Subcommand } from '../types.js';
 import { ITEM_TOKEN } from './args.js';
-import { anchoredWrite, modalReply, partnerForForm, writeContext } from './common.js';
+import { anchoredWrite, partnerContactsFormReply, writeContext } from './common.js';
 
 /** The form to mark something done, on the channel's (or a button's) partner with its contacts. */
-export async function doneFormReply(ctx: CommandContext) {
-  const w = writeContext(ctx);
-  const partner = await partnerForForm(ctx);
-  const contacts = partner ? await partnerContacts(ctx.deps.db, partner.id) : undefined;
-  return modalReply(w, doneModal(w, { partner, contacts, origin: 'command' }));
+export function doneFormReply(ctx: CommandContext) {
+  return partnerContactsFormReply(ctx, doneModal);
 }
 
 /** `done <partner> <item-code> [YYYY-MM-DD]`, anchored on the item code; alone, the form. */

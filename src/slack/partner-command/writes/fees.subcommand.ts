@@ -4,7 +4,7 @@ import { recordOperatorFees } from '../../../services/operator-fees.service.js';
 import { feesModal } from '../../views/depth-modals.view.js';
 import { operatorFeesRecordedView } from '../../views/operator-fees.view.js';
 import type { Subcommand } from '../types.js';
-import { anchoredWrite, modalReply, partnerForForm, writeContext } from './common.js';
+import { anchoredWrite, partnerFormReply, writeContext } from './common.js';
 
 const PAID = ['paid', 'paye', 'payes', 'opening', 'ouverture'];
 const RATE = ['rate', 'taux', 'retrocession'];
@@ -33,8 +33,7 @@ export const feesSubcommand: Subcommand = {
     const w = writeContext(ctx);
     const om = operatorFeesMessages[ctx.view.locale];
     return anchoredWrite(ctx, {
-      form: async () =>
-        modalReply(w, feesModal(w, { partner: await partnerForForm(ctx), origin: 'command' })),
+      form: () => partnerFormReply(ctx, feesModal),
       isAnchor: (t) => [...PAID, ...RATE].includes(searchKey(t)),
       anchorName: om.anchor,
       usage: [om.usage, w.w.usage.quotes],

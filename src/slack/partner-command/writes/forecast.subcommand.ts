@@ -4,7 +4,7 @@ import { ACTION_IDS } from '../../ids.js';
 import { forecastGivenView } from '../../views/sales-plan.view.js';
 import { forecastModal } from '../../views/sales-plan-modals.view.js';
 import type { CommandContext, Subcommand } from '../types.js';
-import { anchoredWrite, modalReply, partnerForForm, writeContext } from './common.js';
+import { anchoredWrite, partnerForForm, partnerFormReply, writeContext } from './common.js';
 import { QUARTER_TOKEN } from './objective.subcommand.js';
 
 /** The form's partner: a contact's own, else a button's or the channel's. */
@@ -27,8 +27,7 @@ export const forecastSubcommand: Subcommand = {
     const o = objectivesMessages[ctx.view.locale];
     const days = String(ctx.deps.catalog.salesObjectives.forecastDueDays);
     return anchoredWrite(ctx, {
-      form: async () =>
-        modalReply(w, forecastModal(w, { partner: await formPartner(ctx), origin: 'command' })),
+      form: () => partnerFormReply(ctx, forecastModal, formPartner(ctx)),
       isAnchor: (t) => QUARTER_TOKEN.test(t),
       anchorName: o.anchorQuarter,
       usage: [o.usage.forecast.replace('{days}', days), w.w.usage.quotes],

@@ -4,7 +4,7 @@ import { ACTION_IDS } from '../../ids.js';
 import { objectiveSetView } from '../../views/sales-plan.view.js';
 import { objectiveModal } from '../../views/sales-plan-modals.view.js';
 import type { Subcommand } from '../types.js';
-import { anchoredWrite, modalReply, partnerForForm, writeContext } from './common.js';
+import { anchoredWrite, partnerFormReply, writeContext } from './common.js';
 
 /** A quarter as typed, valid or not (2026-Q5 is read as the quarter, then refused as one). */
 export const QUARTER_TOKEN = /^\d{4}-[QT]\d$/i;
@@ -19,8 +19,7 @@ export const objectiveSubcommand: Subcommand = {
     const w = writeContext(ctx);
     const o = objectivesMessages[ctx.view.locale];
     return anchoredWrite(ctx, {
-      form: async () =>
-        modalReply(w, objectiveModal(w, { partner: await partnerForForm(ctx), origin: 'command' })),
+      form: () => partnerFormReply(ctx, objectiveModal),
       isAnchor: (t) => QUARTER_TOKEN.test(t),
       anchorName: o.anchorQuarter,
       usage: [o.usage.objective, w.w.usage.quotes],

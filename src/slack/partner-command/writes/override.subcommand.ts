@@ -5,7 +5,7 @@ import { ACTION_IDS } from '../../ids.js';
 import { overrideModal } from '../../views/write-modals.view.js';
 import { tierOverriddenView } from '../../views/write-replies.view.js';
 import type { Subcommand } from '../types.js';
-import { anchoredWrite, modalReply, partnerForForm, writeContext } from './common.js';
+import { anchoredWrite, partnerFormReply, writeContext } from './common.js';
 
 /** `override <partner> <tier> <reason…>`, anchored on a tier code; alone, the form. */
 export const overrideSubcommand: Subcommand = {
@@ -18,8 +18,7 @@ export const overrideSubcommand: Subcommand = {
     const tierCodes = ctx.deps.catalog.tiers.map((t) => t.code);
     const tiers = tierCodes.map((c) => `\`${c}\``).join(', ');
     return anchoredWrite(ctx, {
-      form: async () =>
-        modalReply(w, overrideModal(w, { partner: await partnerForForm(ctx), origin: 'command' })),
+      form: () => partnerFormReply(ctx, overrideModal),
       isAnchor: (t) => tierCodes.includes(searchKey(t)),
       anchorName: w.w.lookup.anchorTier,
       usage: [w.w.usage.override.replace('{tiers}', tiers), w.w.usage.quotes],

@@ -5,7 +5,7 @@ import { revenueModal } from '../../views/write-modals.view.js';
 import { revenueRecordedView } from '../../views/write-replies.view.js';
 import type { Subcommand } from '../types.js';
 import { MONTH_TOKEN } from './args.js';
-import { anchoredWrite, modalReply, partnerForForm, writeContext } from './common.js';
+import { anchoredWrite, partnerFormReply, writeContext } from './common.js';
 
 /** `revenue <partner> <YYYY-MM> <category> <amount>`, anchored on the month; alone, the form. */
 export const revenueSubcommand: Subcommand = {
@@ -16,8 +16,7 @@ export const revenueSubcommand: Subcommand = {
   run(ctx) {
     const w = writeContext(ctx);
     return anchoredWrite(ctx, {
-      form: async () =>
-        modalReply(w, revenueModal(w, { partner: await partnerForForm(ctx), origin: 'command' })),
+      form: () => partnerFormReply(ctx, revenueModal),
       isAnchor: (t) => MONTH_TOKEN.test(t),
       anchorName: w.w.lookup.anchorMonth,
       usage: [w.w.usage.revenue, w.w.usage.quotes],

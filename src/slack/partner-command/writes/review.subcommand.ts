@@ -4,7 +4,7 @@ import { planReviewedView } from '../../views/sales-plan.view.js';
 import { reviewModal } from '../../views/sales-plan-modals.view.js';
 import type { CommandContext, Subcommand } from '../types.js';
 import type { AnchoredReading } from './args.js';
-import { modalReply, partnerForForm, runWrite, writeContext } from './common.js';
+import { partnerFormReply, runWrite, writeContext } from './common.js';
 import { membershipPartner } from './membership.js';
 
 /** A partner's name is at most this many words (more would be a lookup per word of the note). */
@@ -40,8 +40,7 @@ export const reviewSubcommand: Subcommand = {
   async run(ctx) {
     const w = writeContext(ctx);
     const usage = [objectivesMessages[ctx.view.locale].usage.review];
-    if (!ctx.args)
-      return modalReply(w, reviewModal(w, { partner: await partnerForForm(ctx), origin: 'command' }));
+    if (!ctx.args) return partnerFormReply(ctx, reviewModal);
     const readings = reviewReadings(ctx.args);
     return runWrite(ctx, () => reviewPartner(ctx, readings, usage[0]!), {
       usage,

@@ -1,12 +1,11 @@
 import { benefitUsesMessages } from '../../../i18n/benefit-uses.js';
 import { searchKey } from '../../../program/text.js';
 import { BENEFIT_WORDS, useBenefit } from '../../../services/benefit-uses.service.js';
-import { partnerContacts } from '../../../services/trainings.service.js';
 import { benefitUsedView } from '../../views/benefit-uses.view.js';
 import { useModal } from '../../views/depth-modals.view.js';
 import type { Subcommand } from '../types.js';
 import { parseContactText } from './args.js';
-import { anchoredWrite, modalReply, partnerForForm, writeContext } from './common.js';
+import { anchoredWrite, partnerContactsFormReply, writeContext } from './common.js';
 
 /**
  * `use <partner> bizbooster <order-ref>` · `use <partner> training @contact <training…>` ·
@@ -21,11 +20,7 @@ export const useSubcommand: Subcommand = {
     const w = writeContext(ctx);
     const bm = benefitUsesMessages[ctx.view.locale];
     return anchoredWrite(ctx, {
-      form: async () => {
-        const partner = await partnerForForm(ctx);
-        const contacts = partner ? await partnerContacts(ctx.deps.db, partner.id) : undefined;
-        return modalReply(w, useModal(w, { partner, contacts, origin: 'command' }));
-      },
+      form: () => partnerContactsFormReply(ctx, useModal),
       isAnchor: (t) => BENEFIT_WORDS.includes(searchKey(t)),
       anchorName: bm.anchorBenefit,
       usage: [bm.usage, w.w.usage.quotes],
