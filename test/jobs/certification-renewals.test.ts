@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { checklistItems, contacts, outbox, partners, reminderLog } from '../../src/db/schema.js';
+import { checklistItems, outbox, partners, reminderLog } from '../../src/db/schema.js';
 import { instantForDay } from '../../src/jobs/cron.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { remindersJob } from '../../src/jobs/reminders.job.js';
@@ -108,12 +108,10 @@ describe.each(BACKENDS)('Experts Zen certification renewals, with the reminders,
 
   it('a contact not on Slack gets it by e-mail, in its language, when SMTP is configured; else it is logged unreached', async () => {
     await givenZenith(t.db, null);
-    await t.db.insert(contacts).values({
+    await givenContact(t.db, {
       partnerId: 'zenith',
-      slackUserId: null,
       name: 'Zoé Mail',
       email: 'Zoe@Zenith.example',
-      profiles: ['admin'],
       locale: 'fr',
     });
     await runDay('2026-11-16');

@@ -67,12 +67,10 @@ describe.each(BACKENDS)('reminders reach each contact where it can act, on %s', 
   });
 
   it('a contact not on Slack gets one e-mail a day in its language; again the same day, nothing', async () => {
-    await t.db.insert(contacts).values({
+    await givenContact(t.db, {
       partnerId: 'acme',
-      slackUserId: null,
       name: 'Paul Mail',
       email: 'Paul@Acme.example',
-      profiles: ['admin'],
       locale: 'fr',
     });
     const deps = { config: testConfig(SMTP) };
@@ -99,13 +97,7 @@ describe.each(BACKENDS)('reminders reach each contact where it can act, on %s', 
   });
 
   it('without SMTP, a contact not on Slack is kept as unreached, and nothing is queued for it', async () => {
-    await t.db.insert(contacts).values({
-      partnerId: 'acme',
-      slackUserId: null,
-      name: 'Paul Mail',
-      email: 'paul@acme.example',
-      profiles: ['admin'],
-    });
+    await givenContact(t.db, { partnerId: 'acme', name: 'Paul Mail', email: 'paul@acme.example' });
     const result = await run();
     expect(result).toMatchObject({ status: 'done', summary: { unreached: 1 } });
     expect((await outboxRows(t.db)).map((r) => r.channel)).toEqual(['CACME']);

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, contacts, declarationLinks, outbox, trainingCompletions } from '../../src/db/schema.js';
+import { auditLog, declarationLinks, outbox, trainingCompletions } from '../../src/db/schema.js';
 import { instantForDay } from '../../src/jobs/cron.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { planReminders, remindersJob } from '../../src/jobs/reminders.job.js';
@@ -12,7 +12,7 @@ import { catalog, jobDeps, testConfig } from '../jobs/support.js';
 import { MAIL_FROM, mailDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
-import { givenPartner, givenStaff } from '../support/rows.js';
+import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
 import { frenchTypographyIssues } from '../support/typography.js';
@@ -74,17 +74,12 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
       managerSlackUserId: 'UMGR',
     });
     await givenStaff(db, 'UMGR', 'manager');
-    const [contact] = await db
-      .insert(contacts)
-      .values({
-        partnerId: 'acme',
-        slackUserId: null,
-        name: 'Paul <Mail> & Co',
-        email: 'paul@acme.example',
-        profiles: ['admin'],
-        locale: options.contactLocale,
-      })
-      .returning();
+    const contact = await givenContact(db, {
+      partnerId: 'acme',
+      name: 'Paul <Mail> & Co',
+      email: 'paul@acme.example',
+      locale: options.contactLocale,
+    });
     smtp = await startTestSmtpServer();
     const now = () => new Date(clock);
     app = await startTestSlackApp({
@@ -299,10 +294,7 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
 
   it('a forged or altered token is refused, by GET and by POST, and changes nothing', async () => {
     const { contact, link, page } = await given({ contactLocale: 'fr', LOCALE: 'fr' });
-    const [other] = await t!.db
-      .insert(contacts)
-      .values({ partnerId: 'acme', name: 'Other', email: 'o@acme.example', profiles: ['admin'] })
-      .returning();
+    const other = await givenContact(t!.db, { partnerId: 'acme', name: 'Other', email: 'o@acme.example' });
     const before = await snapshot();
     const token = tokenOf(link);
     const base = link.slice(0, -token.length);
