@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
 import { deliverAll, queueMany, testDispatcher } from '../outbox/support.js';
-import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
-import { BACKENDS, openSecondClient } from '../support/databases.js';
+import { type DroppableTestDatabase, useSharedPostgres, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenStaff } from '../support/rows.js';
@@ -53,9 +53,8 @@ describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL',
   let fake: FakeSlackDelivery;
   let a: TestSlackApp;
   let b: TestSlackApp;
-  useTestDatabase('postgres', (db) => (target = db));
+  useSharedPostgres((pg) => ({ database: target, second } = pg));
   beforeEach(async () => {
-    second = await openSecondClient(target);
     await givenStaff(target.db, MANAGER, 'manager');
     fakeSlack = await startFakeSlack();
     fake = await startFakeSlackDelivery();
@@ -67,7 +66,6 @@ describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL',
     await b?.stop();
     await fake?.close();
     await fakeSlack?.close();
-    await second?.close();
   });
 
   it('a signed request accepted by one instance is refused by the other', async () => {

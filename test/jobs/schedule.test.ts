@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Database, Db } from '../../src/db/client.js';
 import { jobOccurrences, reminderLog } from '../../src/db/schema.js';
 import { instantForDay, nextInstants, previousInstant } from '../../src/jobs/cron.js';
@@ -7,8 +7,8 @@ import { evaluationJob } from '../../src/jobs/evaluation.job.js';
 import { startJobs } from '../../src/jobs/index.js';
 import { type JobDefinition, runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { remindersJob } from '../../src/jobs/reminders.job.js';
-import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
-import { BACKENDS, openSecondClient } from '../support/databases.js';
+import { type DroppableTestDatabase, useSharedPostgres, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner } from '../support/rows.js';
 import { catalog, jobDeps, outboxRows, quietLogger, testConfig } from './support.js';
 
@@ -180,11 +180,7 @@ describe.each(BACKENDS)('occurrences on %s', (backend) => {
 describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL', () => {
   let t: DroppableTestDatabase;
   let other: Database;
-  useTestDatabase('postgres', (db) => (t = db));
-  beforeEach(async () => {
-    other = await openSecondClient(t);
-  });
-  afterEach(() => other?.close());
+  useSharedPostgres((pg) => ({ database: t, second: other } = pg));
 
   it('each occurrence runs once when both instances fire it at the same instant', async () => {
     let runs = 0;

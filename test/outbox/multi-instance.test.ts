@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
-import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
-import { BACKENDS, openSecondClient } from '../support/databases.js';
+import { type DroppableTestDatabase, useSharedPostgres } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { deliverAll, queueMany, testDispatcher } from './support.js';
 
@@ -10,14 +10,12 @@ describe.runIf(BACKENDS.includes('postgres'))('two dispatchers on one PostgreSQL
   let t: DroppableTestDatabase;
   let second: Database;
   let fake: FakeSlackDelivery;
-  useTestDatabase('postgres', (db) => (t = db));
+  useSharedPostgres((pg) => ({ database: t, second } = pg));
   beforeEach(async () => {
-    second = await openSecondClient(t);
     fake = await startFakeSlackDelivery();
   });
   afterEach(async () => {
     await fake?.close();
-    await second?.close();
   });
 
   it('deliver each message once, sharing the work and the one-per-second pace of each channel', async () => {
