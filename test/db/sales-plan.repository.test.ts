@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories/index.js';
 import { auditLog, salesObjectives } from '../../src/db/schema.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
@@ -17,15 +17,14 @@ const NOW = new Date('2026-07-10T08:00:00Z');
 describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend) => {
   const db = useRepositoryDatabase(backend);
   const repos = () => createRepositories(db());
-  const seed = async () => {
+  beforeEach(async () => {
     await givenStaff(db(), 'U0MGR', 'manager', 'Marie');
     await givenPartner(db(), { id: 'acme', name: 'Acme' });
     await givenPartner(db(), { id: 'beta', name: 'Beta' });
     await givenContact(db(), { partnerId: 'acme', slackUserId: 'U0ACME', name: 'Ann', profile: 'sales' });
-  };
+  });
 
   it('keeps an objective and a forecast on one row per partner and quarter, either set first', async () => {
-    await seed();
     await repos().salesObjectives.setForecast(
       {
         partnerId: 'acme',
@@ -52,7 +51,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('lists plan reviews latest first, per partner', async () => {
-    await seed();
     await repos().planReviews.add({
       partnerId: 'acme',
       reviewedOn: '2026-04-02',
@@ -70,7 +68,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('loads the depth of a partner: objectives, reviews and revenue back to the quarters still shown', async () => {
-    await seed();
     await setObjective(db(), {
       by: 'U0MGR',
       partnerId: 'acme',
@@ -91,7 +88,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('sets an objective (staff), audited; a contact may not', async () => {
-    await seed();
     const refused = await setObjective(db(), {
       by: 'U0ACME',
       partnerId: 'acme',
@@ -118,7 +114,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('refuses a bad quarter and a bad amount together, writing nothing', async () => {
-    await seed();
     const result = await setObjective(db(), {
       by: 'U0MGR',
       partnerId: 'acme',
@@ -137,7 +132,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('takes a contact’s forecast for its own partner, dated today and judged in time; not another’s', async () => {
-    await seed();
     const own = await giveForecast(
       db(),
       catalog,
@@ -168,7 +162,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('records a plan review with its note, and refuses an empty one', async () => {
-    await seed();
     expect(
       await recordPlanReview(db(), { by: 'U0MGR', partnerId: 'acme', note: '  ' }, '2026-07-10'),
     ).toEqual({
@@ -185,7 +178,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('imports objectives and forecasts; an empty amount keeps what is there; the same file again changes nothing', async () => {
-    await seed();
     await setObjective(db(), { by: 'U0MGR', partnerId: 'beta', quarter: '2026-Q3', amount: '900', now: NOW });
     const file = csvFile([
       'partner_id;quarter;objective_eur;forecast_eur',
@@ -209,7 +201,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('rejects an objectives file with a bad quarter or no amount at all, line by line', async () => {
-    await seed();
     const file = csvFile([
       'partner_id,quarter,objective_eur,forecast_eur',
       'acme,2026-07,1,',
