@@ -17,6 +17,9 @@ const NOW = new Date('2026-07-10T08:00:00Z');
 describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend) => {
   const db = useRepositoryDatabase(backend);
   const repos = () => createRepositories(db());
+  /** setObjective, as of NOW. */
+  const setObjectiveNow = (input: Omit<Parameters<typeof setObjective>[1], 'now'>) =>
+    setObjective(db(), { ...input, now: NOW });
   beforeEach(async () => {
     await givenStaff(db(), 'U0MGR', 'manager', 'Marie');
     await givenPartner(db(), { id: 'acme', name: 'Acme' });
@@ -68,13 +71,7 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('loads the depth of a partner: objectives, reviews and revenue back to the quarters still shown', async () => {
-    await setObjective(db(), {
-      by: 'U0MGR',
-      partnerId: 'acme',
-      quarter: '2026-Q3',
-      amount: '2 500',
-      now: NOW,
-    });
+    await setObjectiveNow({ by: 'U0MGR', partnerId: 'acme', quarter: '2026-Q3', amount: '2 500' });
     const facts = (await loadProgramDepth(db(), catalog, ['acme', 'beta'], '2026-07-10')).get('acme')!;
     expect(facts.plans).toEqual([
       { quarter: '2026-Q3', objectiveCents: 250_000, forecastCents: null, forecastOn: null },
@@ -88,20 +85,18 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('sets an objective (staff), audited; a contact may not', async () => {
-    const refused = await setObjective(db(), {
+    const refused = await setObjectiveNow({
       by: 'U0ACME',
       partnerId: 'acme',
       quarter: '2026-Q3',
       amount: '1',
-      now: NOW,
     });
     expect(refused).toEqual({ ok: false, issues: [{ code: 'not-allowed' }] });
-    const set = await setObjective(db(), {
+    const set = await setObjectiveNow({
       by: 'U0MGR',
       partnerId: 'acme',
       quarter: '2026-q3',
       amount: '2 500,50',
-      now: NOW,
     });
     expect(set).toMatchObject({
       ok: true,
@@ -114,12 +109,11 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('refuses a bad quarter and a bad amount together, writing nothing', async () => {
-    const result = await setObjective(db(), {
+    const result = await setObjectiveNow({
       by: 'U0MGR',
       partnerId: 'acme',
       quarter: '2026-Q5',
       amount: 'lots',
-      now: NOW,
     });
     expect(result).toEqual({
       ok: false,
@@ -178,7 +172,7 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('imports objectives and forecasts; an empty amount keeps what is there; the same file again changes nothing', async () => {
-    await setObjective(db(), { by: 'U0MGR', partnerId: 'beta', quarter: '2026-Q3', amount: '900', now: NOW });
+    await setObjectiveNow({ by: 'U0MGR', partnerId: 'beta', quarter: '2026-Q3', amount: '900' });
     const file = csvFile([
       'partner_id;quarter;objective_eur;forecast_eur',
       'acme;2026-Q3;2 500;2 800',
