@@ -1,7 +1,8 @@
 import { buildPartnerIndex, tokens, withinOneEdit } from '../src/assistant/partner-index.js';
-import { type UnderstandContext, understand } from '../src/assistant/understand.js';
+import { understand } from '../src/assistant/understand.js';
 import { loadCatalog } from '../src/program/catalog.load.js';
-import { CORPUS, PARTNERS, summary } from '../test/unit/understand.corpus.js';
+import { namesWrongPartner, understandContexts } from '../test/unit/understand.contexts.js';
+import { CORPUS, type CorpusContext, PARTNERS, summary } from '../test/unit/understand.corpus.js';
 import { DEV } from '../test/unit/understand.dev.js';
 import { HELDOUT } from '../test/unit/understand.heldout.js';
 import { percentile, round } from './support.js';
@@ -73,16 +74,14 @@ export async function benchUnderstand(partnerCount = 10_000, rounds = 20): Promi
   const built = performance.now();
   const partners = buildPartnerIndex(all);
   const indexBuildMs = performance.now() - built;
-  const base = { partners, tiers: catalog.tiers };
-  const contexts: Record<string, UnderstandContext> = {
-    dm: { ...base, audience: 'staff' },
-    acme: { ...base, audience: 'staff', defaultPartnerId: 'acme' },
-    contact: { ...base, audience: 'contact', defaultPartnerId: 'garonne' },
-    thread: { ...base, audience: 'staff', previous: { intent: 'status', partnerId: 'delta' } },
-  };
+  const contexts = understandContexts(partners, catalog.tiers);
   const questions = SETS.flatMap((set) =>
     Object.entries(set).flatMap(([c, entries]) =>
-      entries.map(([q, expected]) => ({ context: contexts[c]!, q, expected: expected as string })),
+      entries.map(([q, expected]) => ({
+        context: contexts[c as CorpusContext],
+        q,
+        expected: expected as string,
+      })),
     ),
   );
   // Warm up: the first calls compile the patterns and the code.
@@ -114,16 +113,7 @@ export async function benchUnderstand(partnerCount = 10_000, rounds = 20): Promi
   for (const { q, context, expected } of questions) {
     const got = summary(understand(q, context));
     if (got === expected) understood += 1;
-    const [kind, partner] = got.split(' ');
-    const expectedPartner = expected.startsWith('clarify') ? undefined : expected.split(' ')[1];
-    if (
-      kind !== 'clarify' &&
-      kind !== 'list' &&
-      partner &&
-      all.some((p) => p.id === partner) &&
-      partner !== expectedPartner
-    )
-      wrongPartner += 1;
+    if (namesWrongPartner(got, expected, (id) => all.some((p) => p.id === id))) wrongPartner += 1;
   }
   const sorted = [...times].sort((a, b) => a - b);
   const sortedBase = [...baseTimes].sort((a, b) => a - b);

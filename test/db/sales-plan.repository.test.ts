@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories/index.js';
 import { auditLog, salesObjectives } from '../../src/db/schema.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
@@ -17,15 +17,17 @@ const NOW = new Date('2026-07-10T08:00:00Z');
 describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend) => {
   const db = useRepositoryDatabase(backend);
   const repos = () => createRepositories(db());
-  const seed = async () => {
+  /** setObjective, as of NOW. */
+  const setObjectiveNow = (input: Omit<Parameters<typeof setObjective>[1], 'now'>) =>
+    setObjective(db(), { ...input, now: NOW });
+  beforeEach(async () => {
     await givenStaff(db(), 'U0MGR', 'manager', 'Marie');
     await givenPartner(db(), { id: 'acme', name: 'Acme' });
     await givenPartner(db(), { id: 'beta', name: 'Beta' });
     await givenContact(db(), { partnerId: 'acme', slackUserId: 'U0ACME', name: 'Ann', profile: 'sales' });
-  };
+  });
 
   it('keeps an objective and a forecast on one row per partner and quarter, either set first', async () => {
-    await seed();
     await repos().salesObjectives.setForecast(
       {
         partnerId: 'acme',
@@ -52,7 +54,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('lists plan reviews latest first, per partner', async () => {
-    await seed();
     await repos().planReviews.add({
       partnerId: 'acme',
       reviewedOn: '2026-04-02',
@@ -70,14 +71,7 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('loads the depth of a partner: objectives, reviews and revenue back to the quarters still shown', async () => {
-    await seed();
-    await setObjective(db(), {
-      by: 'U0MGR',
-      partnerId: 'acme',
-      quarter: '2026-Q3',
-      amount: '2 500',
-      now: NOW,
-    });
+    await setObjectiveNow({ by: 'U0MGR', partnerId: 'acme', quarter: '2026-Q3', amount: '2 500' });
     const facts = (await loadProgramDepth(db(), catalog, ['acme', 'beta'], '2026-07-10')).get('acme')!;
     expect(facts.plans).toEqual([
       { quarter: '2026-Q3', objectiveCents: 250_000, forecastCents: null, forecastOn: null },
@@ -91,21 +85,18 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('sets an objective (staff), audited; a contact may not', async () => {
-    await seed();
-    const refused = await setObjective(db(), {
+    const refused = await setObjectiveNow({
       by: 'U0ACME',
       partnerId: 'acme',
       quarter: '2026-Q3',
       amount: '1',
-      now: NOW,
     });
     expect(refused).toEqual({ ok: false, issues: [{ code: 'not-allowed' }] });
-    const set = await setObjective(db(), {
+    const set = await setObjectiveNow({
       by: 'U0MGR',
       partnerId: 'acme',
       quarter: '2026-q3',
       amount: '2 500,50',
-      now: NOW,
     });
     expect(set).toMatchObject({
       ok: true,
@@ -118,13 +109,11 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('refuses a bad quarter and a bad amount together, writing nothing', async () => {
-    await seed();
-    const result = await setObjective(db(), {
+    const result = await setObjectiveNow({
       by: 'U0MGR',
       partnerId: 'acme',
       quarter: '2026-Q5',
       amount: 'lots',
-      now: NOW,
     });
     expect(result).toEqual({
       ok: false,
@@ -137,7 +126,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('takes a contact’s forecast for its own partner, dated today and judged in time; not another’s', async () => {
-    await seed();
     const own = await giveForecast(
       db(),
       catalog,
@@ -168,7 +156,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('records a plan review with its note, and refuses an empty one', async () => {
-    await seed();
     expect(
       await recordPlanReview(db(), { by: 'U0MGR', partnerId: 'acme', note: '  ' }, '2026-07-10'),
     ).toEqual({
@@ -185,8 +172,7 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('imports objectives and forecasts; an empty amount keeps what is there; the same file again changes nothing', async () => {
-    await seed();
-    await setObjective(db(), { by: 'U0MGR', partnerId: 'beta', quarter: '2026-Q3', amount: '900', now: NOW });
+    await setObjectiveNow({ by: 'U0MGR', partnerId: 'beta', quarter: '2026-Q3', amount: '900' });
     const file = csvFile([
       'partner_id;quarter;objective_eur;forecast_eur',
       'acme;2026-Q3;2 500;2 800',
@@ -209,7 +195,6 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
   });
 
   it('rejects an objectives file with a bad quarter or no amount at all, line by line', async () => {
-    await seed();
     const file = csvFile([
       'partner_id,quarter,objective_eur,forecast_eur',
       'acme,2026-07,1,',

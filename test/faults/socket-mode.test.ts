@@ -6,7 +6,8 @@ import { loadCatalog } from '../../src/program/catalog.load.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { createListenerDeps, registerListeners } from '../../src/slack/listeners/index.js';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeSocketMode, startFakeSocketMode } from '../support/fake-socket-mode.js';
 import { givenStaff } from '../support/rows.js';
@@ -25,13 +26,13 @@ function payloadOf(request: SlackRequest): Record<string, unknown> {
 }
 
 describe.each(BACKENDS)('Socket Mode end to end, on %s', (backend) => {
-  let database: TestDatabase & { drop(): Promise<void> };
+  let database: DroppableTestDatabase;
   let fakeSlack: FakeSlack;
   let socket: FakeSocketMode;
   let slackApp: SlackApp;
   let logs: LogRecord[];
+  useTestDatabase(backend, (db) => (database = db));
   beforeEach(async () => {
-    database = await createTestDatabase(backend);
     await givenStaff(database.db, MANAGER, 'manager');
     fakeSlack = await startFakeSlack();
     socket = await startFakeSocketMode(fakeSlack);
@@ -61,7 +62,6 @@ describe.each(BACKENDS)('Socket Mode end to end, on %s', (backend) => {
     await slackApp?.stop();
     await socket?.close();
     await fakeSlack?.close();
-    await database?.drop();
   });
 
   const command = async (text: string) => {

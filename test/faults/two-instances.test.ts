@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
 import { deliverAll, queueMany, testDispatcher } from '../outbox/support.js';
-import { BACKENDS, createTestDatabase, openSecondClient, type TestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useSharedPostgres, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenStaff } from '../support/rows.js';
@@ -13,11 +14,11 @@ const MANAGER = 'U0MGRTWO';
 
 /** What a replay costs: the very same bytes and headers, sent again within Slack's 5 minutes. */
 describe.each(BACKENDS)('replays after a restart, on %s', (backend) => {
-  let database: TestDatabase & { drop(): Promise<void> };
+  let database: DroppableTestDatabase;
   let fakeSlack: FakeSlack;
   let apps: TestSlackApp[] = [];
+  useTestDatabase(backend, (db) => (database = db));
   beforeEach(async () => {
-    database = await createTestDatabase(backend);
     await givenStaff(database.db, MANAGER, 'manager');
     fakeSlack = await startFakeSlack();
   });
@@ -25,7 +26,6 @@ describe.each(BACKENDS)('replays after a restart, on %s', (backend) => {
     for (const app of apps) await app.stop();
     apps = [];
     await fakeSlack?.close();
-    await database?.drop();
   });
 
   it('a signed command accepted before a restart is refused after it', async () => {
@@ -47,15 +47,14 @@ describe.each(BACKENDS)('replays after a restart, on %s', (backend) => {
 });
 
 describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL', () => {
-  let target: TestDatabase & { drop(): Promise<void> };
+  let target: DroppableTestDatabase;
   let second: Database;
   let fakeSlack: FakeSlack;
   let fake: FakeSlackDelivery;
   let a: TestSlackApp;
   let b: TestSlackApp;
+  useSharedPostgres((pg) => ({ database: target, second } = pg));
   beforeEach(async () => {
-    target = await createTestDatabase('postgres');
-    second = await openSecondClient(target);
     await givenStaff(target.db, MANAGER, 'manager');
     fakeSlack = await startFakeSlack();
     fake = await startFakeSlackDelivery();
@@ -67,8 +66,6 @@ describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL',
     await b?.stop();
     await fake?.close();
     await fakeSlack?.close();
-    await second?.close();
-    await target?.drop();
   });
 
   it('a signed request accepted by one instance is refused by the other', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../../src/services/import.service.js';
 import { useTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
+import { givenContact } from '../support/rows.js';
 import {
   ACTOR,
   catalog,
@@ -584,9 +585,7 @@ describe.each(BACKENDS)('CSV import on %s', (backend) => {
 
       // Another partner's e-mail, an unknown one, none at all, a bad one, the same contact twice, an
       // e-mail two of the partner's contacts share: refused.
-      await db
-        .insert(contacts)
-        .values({ partnerId: 'acme', name: 'Ann Again', email: 'ANN@acme.example', profiles: ['admin'] });
+      await givenContact(db, { partnerId: 'acme', name: 'Ann Again', email: 'ANN@acme.example' });
       const err = await rejected(
         'trainings',
         csvFile([

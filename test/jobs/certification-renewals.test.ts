@@ -1,16 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { checklistItems, contacts, outbox, partners, reminderLog } from '../../src/db/schema.js';
-import { instantForDay } from '../../src/jobs/cron.js';
-import { runJobOccurrence } from '../../src/jobs/occurrences.js';
-import { remindersJob } from '../../src/jobs/reminders.job.js';
+import { checklistItems, outbox, partners, reminderLog } from '../../src/db/schema.js';
 import { markChecklistDone } from '../../src/services/checklist.service.js';
 import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
+import { runRemindersOn } from './run-reminders.js';
 import { catalog, jobDeps, testConfig, textOf } from './support.js';
-
-const TZ = 'Europe/Paris';
 
 /**
  * Zenith, a Business ambassador with its channel, passed the Experts Zen QCM on 15 December 2024 (it
@@ -38,8 +34,7 @@ describe.each(BACKENDS)('Experts Zen certification renewals, with the reminders,
   let t: DroppableTestDatabase;
   useTestDatabase(backend, (db) => (t = db));
 
-  const runDay = (day: string, config = testConfig()) =>
-    runJobOccurrence(jobDeps(t.db, { config }), remindersJob, instantForDay(config.REMINDER_CRON, TZ, day));
+  const runDay = (day: string, config = testConfig()) => runRemindersOn(jobDeps(t.db, { config }), day);
   const renewals = async () =>
     (await t.db.select().from(outbox).where(eq(outbox.kind, 'reminder.certification'))).map((r) => ({
       channel: r.channel,
@@ -108,12 +103,10 @@ describe.each(BACKENDS)('Experts Zen certification renewals, with the reminders,
 
   it('a contact not on Slack gets it by e-mail, in its language, when SMTP is configured; else it is logged unreached', async () => {
     await givenZenith(t.db, null);
-    await t.db.insert(contacts).values({
+    await givenContact(t.db, {
       partnerId: 'zenith',
-      slackUserId: null,
       name: 'Zoé Mail',
       email: 'Zoe@Zenith.example',
-      profiles: ['admin'],
       locale: 'fr',
     });
     await runDay('2026-11-16');

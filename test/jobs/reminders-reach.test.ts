@@ -1,17 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contacts, reminderLog } from '../../src/db/schema.js';
-import { instantForDay } from '../../src/jobs/cron.js';
 import { digestMessage, planDigests } from '../../src/jobs/digest.job.js';
 import type { JobDeps } from '../../src/jobs/occurrences.js';
-import { runJobOccurrence } from '../../src/jobs/occurrences.js';
-import { remindersJob } from '../../src/jobs/reminders.job.js';
 import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
+import { runRemindersOn } from './run-reminders.js';
 import { ACME, actionIdsOf, catalog, jobDeps, outboxRows, testConfig, textOf } from './support.js';
 
-const TZ = 'Europe/Paris';
 /** 14 days before Acme's admin training is due (2 March 2026). */
 const DAY = '2026-02-16';
 const SMTP = { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Dstny <partners@dstny.example>' };
@@ -24,10 +21,8 @@ describe.each(BACKENDS)('reminders reach each contact where it can act, on %s', 
     await givenStaff(t.db, 'UMGR', 'manager');
   });
 
-  const run = (overrides: Partial<JobDeps> = {}) => {
-    const deps = jobDeps(t.db, { homeTeamIds: ['T0DSTNY'], ...overrides });
-    return runJobOccurrence(deps, remindersJob, instantForDay(deps.config.REMINDER_CRON, TZ, DAY));
-  };
+  const run = (overrides: Partial<JobDeps> = {}, lateMs = 0) =>
+    runRemindersOn(jobDeps(t.db, { homeTeamIds: ['T0DSTNY'], ...overrides }), DAY, lateMs);
   const routes = async () =>
     (await t.db.select().from(reminderLog).where(eq(reminderLog.remindedOn, DAY))).map(
       (r) => `${r.recipient} ${r.obligation} ${r.route}`,
@@ -67,12 +62,10 @@ describe.each(BACKENDS)('reminders reach each contact where it can act, on %s', 
   });
 
   it('a contact not on Slack gets one e-mail a day in its language; again the same day, nothing', async () => {
-    await t.db.insert(contacts).values({
+    await givenContact(t.db, {
       partnerId: 'acme',
-      slackUserId: null,
       name: 'Paul Mail',
       email: 'Paul@Acme.example',
-      profiles: ['admin'],
       locale: 'fr',
     });
     const deps = { config: testConfig(SMTP) };
@@ -89,23 +82,12 @@ describe.each(BACKENDS)('reminders reach each contact where it can act, on %s', 
     expect((mail!.mail as { html: string }).html).toContain('<html lang="fr">');
 
     // A second run of the same day (another instance, a catch-up) queues nothing more.
-    const again = jobDeps(t.db, { homeTeamIds: ['T0DSTNY'], ...deps });
-    await runJobOccurrence(
-      again,
-      remindersJob,
-      new Date(instantForDay(again.config.REMINDER_CRON, TZ, DAY).getTime() + 60_000),
-    );
+    await run(deps, 60_000);
     expect((await outboxRows(t.db)).filter((r) => r.transport === 'email')).toHaveLength(1);
   });
 
   it('without SMTP, a contact not on Slack is kept as unreached, and nothing is queued for it', async () => {
-    await t.db.insert(contacts).values({
-      partnerId: 'acme',
-      slackUserId: null,
-      name: 'Paul Mail',
-      email: 'paul@acme.example',
-      profiles: ['admin'],
-    });
+    await givenContact(t.db, { partnerId: 'acme', name: 'Paul Mail', email: 'paul@acme.example' });
     const result = await run();
     expect(result).toMatchObject({ status: 'done', summary: { unreached: 1 } });
     expect((await outboxRows(t.db)).map((r) => r.channel)).toEqual(['CACME']);

@@ -13,6 +13,7 @@ import { type DroppableTestDatabase, useTestDatabase } from '../support/database
 import { BACKENDS } from '../support/databases.js';
 import { startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
+import { runRemindersOn } from './run-reminders.js';
 import {
   ACME,
   actionIdsOf,
@@ -43,8 +44,7 @@ describe.each(BACKENDS)('training reminders on %s', (backend) => {
 
   const deps = () => jobDeps(t.db);
   /** The weekday job of that day, as node-schedule would run it at 09:00 Paris time. */
-  const runDay = (day: string) =>
-    runJobOccurrence(deps(), remindersJob, instantForDay(deps().config.REMINDER_CRON, TZ, day));
+  const runDay = (day: string) => runRemindersOn(deps(), day);
   const remindedOn = async (day: string) =>
     (await t.db.select().from(reminderLog).where(eq(reminderLog.remindedOn, day))).map(
       (r) => `${r.recipient} ${r.obligation} ${r.kind}`,

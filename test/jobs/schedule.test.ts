@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Database, type Db, openDatabase } from '../../src/db/client.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Database, Db } from '../../src/db/client.js';
 import { jobOccurrences, reminderLog } from '../../src/db/schema.js';
 import { instantForDay, nextInstants, previousInstant } from '../../src/jobs/cron.js';
 import { digestJob } from '../../src/jobs/digest.job.js';
@@ -7,8 +7,8 @@ import { evaluationJob } from '../../src/jobs/evaluation.job.js';
 import { startJobs } from '../../src/jobs/index.js';
 import { type JobDefinition, runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { remindersJob } from '../../src/jobs/reminders.job.js';
-import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useSharedPostgres, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner } from '../support/rows.js';
 import { catalog, jobDeps, outboxRows, quietLogger, testConfig } from './support.js';
 
@@ -178,16 +178,9 @@ describe.each(BACKENDS)('occurrences on %s', (backend) => {
 });
 
 describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL', () => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let other: Database;
-  beforeEach(async () => {
-    t = await createTestDatabase('postgres');
-    other = await openDatabase({ databaseUrl: t.url, dataDir: '', maxConnections: 4 });
-  });
-  afterEach(async () => {
-    await other?.close();
-    await t?.drop();
-  });
+  useSharedPostgres((pg) => ({ database: t, second: other } = pg));
 
   it('each occurrence runs once when both instances fire it at the same instant', async () => {
     let runs = 0;

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPartnerStatusesRepository } from '../../src/db/repositories/partner-statuses.repository.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { statusRefreshJob } from '../../src/jobs/status-refresh.job.js';
 import { rulesKey } from '../../src/services/partner-status-snapshot.service.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenMonthlyRevenue, givenPartner } from '../support/rows.js';
 import { catalog, jobDeps } from './support.js';
 
@@ -11,11 +12,8 @@ import { catalog, jobDeps } from './support.js';
 const AT = new Date('2026-04-06T22:05:00Z');
 
 describe.each(BACKENDS)('daily status refresh on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeEach(async () => {
-    t = await createTestDatabase(backend);
-  });
-  afterEach(() => t?.drop());
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
 
   it("computes every partner's snapshot for the new day, once", async () => {
     await givenPartner(t.db, { id: 'acme', tier: 'business' });

@@ -1,20 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checklistItems, partners, zenListings } from '../../src/db/schema.js';
 import { evaluationJob } from '../../src/jobs/evaluation.job.js';
 import { type JobDeps, runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { zenListingsJob } from '../../src/jobs/zen-listings.job.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { givenPartner } from '../support/rows.js';
 import { jobDeps, outboxRows } from './support.js';
 
 const catalog = loadCatalog();
 
 describe.each(BACKENDS)('Experts Zen listings that no longer qualify, on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
+  useTestDatabase(backend, (db) => (t = db));
   beforeEach(async () => {
-    t = await createTestDatabase(backend);
     await givenPartner(t.db, { id: 'acme', name: 'Acme', tier: 'business', managerSlackUserId: 'U0MGR' });
     await t.db
       .insert(checklistItems)
@@ -32,7 +33,6 @@ describe.each(BACKENDS)('Experts Zen listings that no longer qualify, on %s', (b
       listedBy: 'U0ADMIN',
     });
   });
-  afterEach(() => t?.drop());
 
   const run = (today: string) =>
     zenListingsJob.run({

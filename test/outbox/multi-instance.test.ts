@@ -1,23 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { outbox } from '../../src/db/schema.js';
-import { BACKENDS, createTestDatabase, openSecondClient } from '../support/databases.js';
+import { type DroppableTestDatabase, useSharedPostgres } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { deliverAll, queueMany, testDispatcher } from './support.js';
 
 describe.runIf(BACKENDS.includes('postgres'))('two dispatchers on one PostgreSQL', () => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let second: Database;
   let fake: FakeSlackDelivery;
+  useSharedPostgres((pg) => ({ database: t, second } = pg));
   beforeEach(async () => {
-    t = await createTestDatabase('postgres');
-    second = await openSecondClient(t);
     fake = await startFakeSlackDelivery();
   });
   afterEach(async () => {
     await fake?.close();
-    await second?.close();
-    await t?.drop();
   });
 
   it('deliver each message once, sharing the work and the one-per-second pace of each channel', async () => {

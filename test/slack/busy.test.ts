@@ -68,26 +68,30 @@ describe('/partner when it cannot answer in time', () => {
     expect(t.fakeSlack.callsTo('users.info')).toEqual([]);
   });
 
-  it('tells a command too late for a card "busy" in the receiver, before Bolt, in the language known', async () => {
+  /** A French reader's `status acme` answered fresh, then again 3 s late; how many of each reached Bolt. */
+  async function freshThenLateInFrench() {
     t.fakeSlack.setUserLocale(DEMO_USERS.manager, 'fr-FR');
     boltRequests = 0;
-    await t.command('status acme', { userId: DEMO_USERS.manager });
-    expect(boltRequests).toBe(1);
+    const fresh = await t.command('status acme', { userId: DEMO_USERS.manager });
+    const freshInBolt = boltRequests;
     step = 3_000;
     boltRequests = 0;
-    const { response, ack } = await t.command('status acme', { userId: DEMO_USERS.manager });
-    expect(response.status).toBe(200);
-    expect(ack).toMatchObject({ response_type: 'ephemeral', text: commandMessages.fr.busy });
-    expect(boltRequests).toBe(0);
+    const late = await t.command('status acme', { userId: DEMO_USERS.manager });
+    return { fresh, freshInBolt, late, lateInBolt: boltRequests };
+  }
+
+  it('tells a command too late for a card "busy" in the receiver, before Bolt, in the language known', async () => {
+    const { freshInBolt, late, lateInBolt } = await freshThenLateInFrench();
+    expect(freshInBolt).toBe(1);
+    expect(late.response.status).toBe(200);
+    expect(late.ack).toMatchObject({ response_type: 'ephemeral', text: commandMessages.fr.busy });
+    expect(lateInBolt).toBe(0);
   });
 
   it('says "busy" in French to a user known to read French', async () => {
-    t.fakeSlack.setUserLocale(DEMO_USERS.manager, 'fr-FR');
-    const fresh = await t.command('status acme', { userId: DEMO_USERS.manager });
+    const { fresh, late } = await freshThenLateInFrench();
     expect(JSON.stringify(fresh.ack)).toContain('Prochaine réévaluation');
-    step = 3_000;
-    const { ack } = await t.command('status acme', { userId: DEMO_USERS.manager });
-    expect(ackText(ack)).toBe(commandMessages.fr.busy);
+    expect(ackText(late.ack)).toBe(commandMessages.fr.busy);
     expect(commandMessages.fr.busy).toContain('réessayer dans un instant');
     expect(commandMessages.en.busy).toContain('try again in a moment');
   });

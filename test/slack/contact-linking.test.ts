@@ -7,21 +7,21 @@ import { instantForDay } from '../../src/jobs/cron.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
 import { linkContacts } from '../../src/services/contact-linking.service.js';
 import { jobDeps } from '../jobs/support.js';
-import { BACKENDS, createTestDatabase } from '../support/databases.js';
+import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
+import { BACKENDS } from '../support/databases.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { givenContact, givenPartner } from '../support/rows.js';
 
 describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: DroppableTestDatabase;
   let fake: FakeSlack;
+  useTestDatabase(backend, (db) => (t = db));
   beforeEach(async () => {
-    t = await createTestDatabase(backend);
     fake = await startFakeSlack();
     await givenPartner(t.db, { id: 'acme', type: 'ambassador' });
   });
   afterEach(async () => {
     await fake?.close();
-    await t?.drop();
   });
 
   it('records a match with its team and audits it; one not on Slack stays on e-mail; a taken user is left alone', async () => {

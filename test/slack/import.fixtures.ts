@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { IMPORT_CALLBACK_IDS, IMPORT_FIELDS } from '../../src/slack/ids.js';
 import type { HostedFile, RecordedCall } from '../support/fake-slack.js';
 import { viewSubmission } from '../support/slack-requests.js';
-import { select, USERS, type WritesHarness } from './writes.fixtures.js';
+import { allText, select, spaces, USERS, type WritesHarness } from './writes.fixtures.js';
 
 export type ModalBody = {
   callback_id: string;
@@ -12,15 +12,10 @@ export type ModalBody = {
   blocks: { type: string; block_id?: string; element?: Record<string, unknown>; text?: { text: string } }[];
 };
 
-/** All the text of a modal (sections and contexts); no-break spaces as plain ones unless `raw`. */
+/** All the text of a modal (allText of its blocks); no-break spaces as plain ones unless `raw`. */
 export function modalText(view: ModalBody, options: { raw?: boolean } = {}): string {
-  const text = view.blocks
-    .flatMap((b) => {
-      const block = b as { text?: { text: string }; elements?: { text?: string }[] };
-      return [block.text?.text ?? '', ...(block.elements ?? []).map((e) => e.text ?? '')];
-    })
-    .join('\n');
-  return options.raw ? text : text.replace(/[\u00a0\u202f]/g, ' ');
+  const text = allText({ blocks: view.blocks });
+  return options.raw ? text : spaces(text);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partners, staff } from '../../src/db/schema.js';
+import { partners } from '../../src/db/schema.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import type { Locale } from '../../src/program/catalog.schema.js';
@@ -10,6 +10,7 @@ import { LIST_PAGE_SIZE } from '../../src/slack/views/list.view.js';
 import { commandDeps } from '../support/command-deps.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo.js';
+import { givenStaff } from '../support/rows.js';
 import { buttons, catalog, expectWithinLimits, mrkdwnOf, TODAY, textsOf } from './views.fixtures.js';
 
 const NOW = new Date(`${TODAY}T10:00:00Z`);
@@ -261,7 +262,7 @@ describe.each(BACKENDS)('/partner list on a 500-partner portfolio on %s', (backe
   let t: TestDatabase & { drop(): Promise<void> };
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    await t.db.insert(staff).values({ slackUserId: 'U0BIGADMIN', name: 'Big Admin', role: 'admin' });
+    await givenStaff(t.db, 'U0BIGADMIN', 'admin', 'Big Admin');
     await t.db.insert(partners).values(
       Array.from({ length: 500 }, (_, i) => {
         const name = `Partenaire ${String(i).padStart(3, '0')} Télécom`;

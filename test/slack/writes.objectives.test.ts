@@ -4,16 +4,7 @@ import { auditLog, planReviews, salesObjectives } from '../../src/db/schema.js';
 import { MODAL_CALLBACK_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
 import { viewSubmission } from '../support/slack-requests.js';
-import {
-  allText,
-  CHANNELS,
-  spaces,
-  text,
-  USERS,
-  useWritesApp,
-  values,
-  writeCommands,
-} from './writes.fixtures.js';
+import { CHANNELS, openedForm, text, USERS, useWritesApp, values, writeCommands } from './writes.fixtures.js';
 
 /** Today is 20 March 2026 (Q1 2026); Acme (operator) billed 2 500 € a month recurring in January and February. */
 describe.each(BACKENDS)('objectives, forecasts and plan reviews over HTTP on %s', (backend) => {
@@ -109,35 +100,20 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews over HTTP on %s'
 
   it('opens the objective form alone, and its submission records it', async () => {
     expect(await run('objective', USERS.manager, CHANNELS.acme)).toContain('Opening the form');
-    const [call] = await h.app.fakeSlack.waitForCalls('views.open');
-    const view = call!.body.view as { callback_id: string; private_metadata: string };
+    const { view, submit, errors, confirmation } = await openedForm(h);
     expect(view.callback_id).toBe(MODAL_CALLBACK_IDS.objective);
     expect(JSON.parse(view.private_metadata)).toEqual({ o: 'command', p: 'acme' });
 
-    const bad = await h.app.send(
-      viewSubmission({
-        callbackId: MODAL_CALLBACK_IDS.objective,
-        values: values({ quarter: text('2026-13'), amount: text('100') }),
-        privateMetadata: view.private_metadata,
-        userId: USERS.manager,
-      }),
+    expect((await errors({ quarter: text('2026-13'), amount: text('100') })).quarter).toContain(
+      'is not a quarter',
     );
-    expect(bad.json<{ errors: Record<string, string> }>().errors.quarter).toContain('is not a quarter');
     expect(await objectives()).toEqual([]);
 
-    const ok = await h.app.send(
-      viewSubmission({
-        callbackId: MODAL_CALLBACK_IDS.objective,
-        values: values({ quarter: text('2026-Q2'), amount: text('1 500') }),
-        privateMetadata: view.private_metadata,
-        userId: USERS.manager,
-      }),
-    );
+    const ok = await submit({ quarter: text('2026-Q2'), amount: text('1 500') });
     expect(ok.status).toBe(200);
     expect(ok.text).toBe('');
     expect(await objectives()).toMatchObject([{ quarter: '2026-Q2', objectiveCents: 150_000 }]);
-    const [confirmation] = await h.app.fakeSlack.waitForCalls('chat.postMessage');
-    expect(spaces(allText(confirmation!.body))).toContain('Objective for *Acme Telecom*, Q2 2026');
+    expect(await confirmation()).toContain('Objective for *Acme Telecom*, Q2 2026');
   });
 
   it('takes a forecast and a plan review from their forms too', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
-import { type Backend, createTestDatabase, type TestDatabase } from './databases.js';
+import type { Database } from '../../src/db/client.js';
+import { type Backend, createTestDatabase, openSecondClient, type TestDatabase } from './databases.js';
 
 export type DroppableTestDatabase = TestDatabase & { drop(): Promise<void> };
 
@@ -16,5 +17,26 @@ export function useTestDatabase(backend: Backend, use: (database: DroppableTestD
   afterEach(async () => {
     await database?.drop();
     database = undefined;
+  });
+}
+
+/**
+ * useTestDatabase on PostgreSQL, with a second client on the same database (another instance's pool),
+ * closed after each test before the database is dropped; `use` receives both before each test
+ * (`(pg) => ({ database: t, second } = pg)`).
+ */
+export function useSharedPostgres(
+  use: (clients: { database: DroppableTestDatabase; second: Database }) => void,
+): void {
+  let database: DroppableTestDatabase;
+  let second: Database | undefined;
+  useTestDatabase('postgres', (db) => (database = db));
+  beforeEach(async () => {
+    second = await openSecondClient(database);
+    use({ database, second });
+  });
+  afterEach(async () => {
+    await second?.close();
+    second = undefined;
   });
 }

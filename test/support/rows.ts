@@ -68,25 +68,26 @@ type ContactInsert = typeof contacts.$inferInsert;
 type Profile = NonNullable<ContactInsert['profiles']>[number];
 
 /**
- * Inserts a contact (admin, not a referent, unless told). `profile` and `referent` are the one-profile
- * shorthand of the older tests: `{ profile: 'sales', referent: true }` is `{ profiles: ['sales'],
- * referentProfiles: ['sales'] }`; `profiles` and `referentProfiles` say it in full.
+ * Inserts a contact (admin, not a referent, unless told), on Slack or e-mail only; named after its Slack
+ * user, else its e-mail, unless given a name. `profile` and `referent` are the one-profile shorthand of the
+ * older tests: `{ profile: 'sales', referent: true }` is `{ profiles: ['sales'], referentProfiles:
+ * ['sales'] }`; `profiles` and `referentProfiles` say it in full.
  */
 export async function givenContact(
   db: Db,
   row: Partial<ContactInsert> & {
     partnerId: string;
-    slackUserId: string;
     profile?: Profile;
     referent?: boolean;
-  },
+  } & ({ slackUserId: string } | { email: string }),
 ) {
   const { profile, referent, ...rest } = row;
   const profiles = rest.profiles ?? [profile ?? 'admin'];
   const referentProfiles = rest.referentProfiles ?? (referent ? profiles : []);
+  const name = rest.name ?? rest.slackUserId ?? rest.email!;
   const [inserted] = await db
     .insert(contacts)
-    .values({ name: row.slackUserId, ...rest, profiles, referentProfiles })
+    .values({ ...rest, name, profiles, referentProfiles })
     .returning();
   return inserted!;
 }

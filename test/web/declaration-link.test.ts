@@ -1,25 +1,23 @@
 import { asc } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, contacts, declarationLinks, outbox, trainingCompletions } from '../../src/db/schema.js';
-import { instantForDay } from '../../src/jobs/cron.js';
-import { runJobOccurrence } from '../../src/jobs/occurrences.js';
-import { planReminders, remindersJob } from '../../src/jobs/reminders.job.js';
+import { auditLog, declarationLinks, outbox, trainingCompletions } from '../../src/db/schema.js';
+import { planReminders } from '../../src/jobs/reminders.job.js';
 import { createSmtpTransport, type MailTransport } from '../../src/outbox/mail.js';
 import { issueDeclarationLink } from '../../src/services/declaration-links.service.js';
 import { createDeclarationRoutes } from '../../src/web/declaration.routes.js';
+import { runRemindersOn } from '../jobs/run-reminders.js';
 import { catalog, jobDeps, testConfig } from '../jobs/support.js';
 import { MAIL_FROM, mailDispatcher } from '../outbox/support.js';
 import { BACKENDS, createTestDatabase } from '../support/databases.js';
 import { type FakeSlackDelivery, startFakeSlackDelivery } from '../support/fake-slack-delivery.js';
-import { givenPartner, givenStaff } from '../support/rows.js';
+import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
 import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
 import { frenchTypographyIssues } from '../support/typography.js';
 import { launchBrowser } from './browser.js';
 import { declarationLinksIn } from './mail-links.js';
 
-const TZ = 'Europe/Paris';
 /** 14 days before Acme's admin training is due (2 March 2026): the e-mail contact is reminded. */
 const DAY = '2026-02-16';
 /** When the reminders run and the link is issued; the tests move the app's clock from there. */
@@ -74,17 +72,12 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
       managerSlackUserId: 'UMGR',
     });
     await givenStaff(db, 'UMGR', 'manager');
-    const [contact] = await db
-      .insert(contacts)
-      .values({
-        partnerId: 'acme',
-        slackUserId: null,
-        name: 'Paul <Mail> & Co',
-        email: 'paul@acme.example',
-        profiles: ['admin'],
-        locale: options.contactLocale,
-      })
-      .returning();
+    const contact = await givenContact(db, {
+      partnerId: 'acme',
+      name: 'Paul <Mail> & Co',
+      email: 'paul@acme.example',
+      locale: options.contactLocale,
+    });
     smtp = await startTestSmtpServer();
     const now = () => new Date(clock);
     app = await startTestSlackApp({
@@ -101,8 +94,7 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
       LINK_SECRET,
     });
     const deps = jobDeps(db, { config, now });
-    const scheduled = instantForDay(config.REMINDER_CRON, TZ, DAY);
-    expect(await runJobOccurrence(deps, remindersJob, scheduled)).toMatchObject({ status: 'done' });
+    expect(await runRemindersOn(deps, DAY)).toMatchObject({ status: 'done' });
     mailer = createSmtpTransport({ SMTP_URL: smtp.url }, 3_000);
     delivery = await startFakeSlackDelivery();
     expect((await mailDispatcher(db, delivery, mailer).drain()).sent).toBe(1);
@@ -115,7 +107,7 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
       link: links[0]!,
       page: await context.newPage(),
       // The same day's reminders again (a catch-up, another instance): nothing more is queued.
-      rerun: () => runJobOccurrence(deps, remindersJob, new Date(scheduled.getTime() + 60_000)),
+      rerun: () => runRemindersOn(deps, DAY, 60_000),
     };
   }
 
@@ -299,10 +291,7 @@ describe.each(BACKENDS)('the declaration link of a reminder e-mail, in a browser
 
   it('a forged or altered token is refused, by GET and by POST, and changes nothing', async () => {
     const { contact, link, page } = await given({ contactLocale: 'fr', LOCALE: 'fr' });
-    const [other] = await t!.db
-      .insert(contacts)
-      .values({ partnerId: 'acme', name: 'Other', email: 'o@acme.example', profiles: ['admin'] })
-      .returning();
+    const other = await givenContact(t!.db, { partnerId: 'acme', name: 'Other', email: 'o@acme.example' });
     const before = await snapshot();
     const token = tokenOf(link);
     const base = link.slice(0, -token.length);
