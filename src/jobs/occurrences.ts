@@ -38,12 +38,19 @@ export interface JobRunContext {
   today: IsoDate;
 }
 
-export interface JobDefinition {
+export interface JobDefinition<Prepared = unknown> {
   name: string;
   /** The config setting holding its schedule. */
   cronSetting: 'REMINDER_CRON' | 'EVALUATION_CRON' | 'DIGEST_CRON' | 'LINKING_CRON' | 'STATUS_REFRESH_CRON';
+  /**
+   * Work before the occurrence's transaction, writing nothing: calls to other services (Slack) that may
+   * be slow, and must not hold the transaction and its lock open (the server ends a transaction idle for
+   * IDLE_IN_TRANSACTION_TIMEOUT_MS). Its answer is handed to run as ctx.prepared (absent when a test
+   * calls run directly).
+   */
+  prepare?(ctx: Omit<JobRunContext, 'tx'>): Promise<Prepared>;
   /** Does the work in ctx.tx; returns a summary stored with the occurrence. */
-  run(ctx: JobRunContext): Promise<Record<string, unknown>>;
+  run(ctx: JobRunContext & { prepared?: Prepared }): Promise<Record<string, unknown>>;
 }
 
 export type OccurrenceOutcome =
@@ -59,39 +66,32 @@ function normalize(instant: Date): Date {
 /**
  * Runs one occurrence of a job at most once, whatever the number of instances and restarts:
  * 1. the occurrence is recorded 'running' (visible to people; a failed one is taken up again);
- * 2. in one transaction: a transaction-scoped advisory lock per job (another instance running it skips,
+ * 2. a job with a `prepare` step does it, outside any transaction (unless the occurrence is done already);
+ * 3. in one transaction: a transaction-scoped advisory lock per job (another instance running it skips,
  *    'busy'), the occurrence re-read (already 'done': skipped), the job's work, and the 'done' mark: all
  *    commit together, so a crash in the middle leaves nothing half done and the occurrence still open;
- * 3. on failure the transaction rolls back and the occurrence is marked 'failed' with the error.
+ * 4. on failure the transaction rolls back and the occurrence is marked 'failed' with the error.
  * PGlite (one process) takes the same path; its advisory locks always succeed.
  */
-export async function runJobOccurrence(
+export async function runJobOccurrence<Prepared>(
   deps: JobDeps,
-  job: JobDefinition,
+  job: JobDefinition<Prepared>,
   scheduledFor: Date,
 ): Promise<OccurrenceOutcome> {
   const at = normalize(scheduledFor);
   const { db, logger, instanceId } = deps;
   const occurrences = createJobOccurrencesRepository(db);
   await occurrences.begin({ job: job.name, scheduledFor: at, instanceId, startedAt: deps.now() });
+  const context = { deps, scheduledFor: at, today: localDate(at, deps.config.PROGRAM_TIMEZONE) };
   try {
-    const outcome = await transaction(
-      db,
-      async (tx): Promise<Exclude<OccurrenceOutcome, { status: 'failed' }>> => {
-        const inTx = createJobOccurrencesRepository(tx);
-        if (!(await inTx.tryLock(job.name))) return { status: 'skipped', reason: 'busy' };
-        if ((await inTx.status(job.name, at)) === 'done')
-          return { status: 'skipped', reason: 'already-done' };
-        const summary = await job.run({
-          tx,
-          deps,
-          scheduledFor: at,
-          today: localDate(at, deps.config.PROGRAM_TIMEZONE),
+    // A preparation is not done again for an occurrence another instance or run has completed.
+    const done = job.prepare && (await occurrences.status(job.name, at)) === 'done';
+    const outcome: Exclude<OccurrenceOutcome, { status: 'failed' }> = done
+      ? { status: 'skipped', reason: 'already-done' }
+      : await runInTransaction(deps, job, at, {
+          ...context,
+          prepared: (await job.prepare?.(context)) as Prepared,
         });
-        await inTx.markDone(job.name, at, { finishedAt: deps.now(), instanceId, summary });
-        return { status: 'done', summary };
-      },
-    );
     if (outcome.status === 'done')
       logger.info(`Job ${job.name} for ${at.toISOString()} done: ${JSON.stringify(outcome.summary)}`);
     else logger.debug(`Job ${job.name} for ${at.toISOString()} skipped (${outcome.reason})`);
@@ -102,6 +102,23 @@ export async function runJobOccurrence(
     await occurrences.markFailed(job.name, at, { finishedAt: deps.now(), error }).catch(() => {});
     return { status: 'failed', error };
   }
+}
+
+/** Step 3 of runJobOccurrence: the lock, the re-read, the job's work and the 'done' mark, in one transaction. */
+function runInTransaction<Prepared>(
+  deps: JobDeps,
+  job: JobDefinition<Prepared>,
+  at: Date,
+  context: Omit<JobRunContext, 'tx'> & { prepared: Prepared },
+): Promise<Exclude<OccurrenceOutcome, { status: 'failed' }>> {
+  return transaction(deps.db, async (tx) => {
+    const inTx = createJobOccurrencesRepository(tx);
+    if (!(await inTx.tryLock(job.name))) return { status: 'skipped', reason: 'busy' };
+    if ((await inTx.status(job.name, at)) === 'done') return { status: 'skipped', reason: 'already-done' };
+    const summary = await job.run({ ...context, tx });
+    await inTx.markDone(job.name, at, { finishedAt: deps.now(), instanceId: deps.instanceId, summary });
+    return { status: 'done', summary };
+  });
 }
 
 /** The status of an occurrence, if recorded. */

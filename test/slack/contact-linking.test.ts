@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/db/client.js';
 import { auditLog, contacts } from '../../src/db/schema.js';
 import { contactLinkingJob } from '../../src/jobs/contact-linking.job.js';
 import { instantForDay } from '../../src/jobs/cron.js';
@@ -70,5 +71,52 @@ describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s'
     );
     expect(outcome).toMatchObject({ status: 'done', summary: { looked: 1, linked: 1 } });
     expect((await t.db.select().from(contacts))[0]?.slackUserId).toBe('UFOUND');
+  });
+
+  it("asks Slack before the job's transaction: a slow Slack holds no transaction open", async () => {
+    await t.db.insert(contacts).values([
+      { partnerId: 'acme', name: 'Found', email: 'found@acme.example' },
+      { partnerId: 'acme', name: 'Other', email: 'other@acme.example' },
+    ]);
+    fake.setUserEmail('found@acme.example', { id: 'UFOUND' });
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+    });
+    // While Slack is asked, the database is asked from outside the job: on PostgreSQL no connection of
+    // this database may sit in a transaction; PGlite (one connection) would hold the query back until the
+    // job's transaction ended, so a query that does not answer in time counts as blocked.
+    const seen: unknown[] = [];
+    const slack = {
+      users: {
+        lookupByEmail: async (args: { email: string }) => {
+          const idle = t.db
+            .execute(
+              sql`select count(*)::int as n from pg_stat_activity
+                where datname = current_database() and state like 'idle in transaction%'`,
+            )
+            .then((result) => rowsOf<{ n: number }>(result)[0]?.n);
+          seen.push(
+            await Promise.race([idle, new Promise((resolve) => setTimeout(resolve, 2_000, 'blocked'))]),
+          );
+          return client.users.lookupByEmail(args);
+        },
+      },
+    };
+    const deps = jobDeps(t.db, { slack });
+    const outcome = await runJobOccurrence(
+      deps,
+      contactLinkingJob,
+      instantForDay(deps.config.LINKING_CRON, 'Europe/Paris', '2026-02-16'),
+    );
+    expect(seen).toEqual([0, 0]);
+    expect(outcome).toMatchObject({ status: 'done', summary: { looked: 2, linked: 1, notFound: 1 } });
+    // Done: the next run of that occurrence asks Slack nothing.
+    await runJobOccurrence(
+      deps,
+      contactLinkingJob,
+      instantForDay(deps.config.LINKING_CRON, 'Europe/Paris', '2026-02-16'),
+    );
+    expect(seen).toHaveLength(2);
   });
 });
