@@ -231,6 +231,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // auth.test runs once, in start() (app.init), instead of in the constructor where a failure would be
     // an unhandled rejection cached for every later request.
     deferInitialization: true,
+    // Nothing reads context.conversation: Bolt's in-memory conversation store would run on every request.
+    convoStore: false,
   });
 
   // Counts every listener run so stop() can wait for work that continues after ack().

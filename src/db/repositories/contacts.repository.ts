@@ -1,15 +1,24 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
+import { preparedOnce } from './prepared-once.js';
 import { setOnce } from './set-once.js';
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type ContactInsert = typeof contacts.$inferInsert;
 
+const bySlackUser = preparedOnce((db) =>
+  db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.slackUserId, sql.placeholder('slackUserId')))
+    .prepare('contact_by_slack_user'),
+);
+
 export function createContactsRepository(db: Db) {
   return {
     async bySlackUserId(slackUserId: string): Promise<ContactRow | undefined> {
-      const [row] = await db.select().from(contacts).where(eq(contacts.slackUserId, slackUserId));
+      const [row] = await bySlackUser(db).execute({ slackUserId });
       return row;
     },
 

@@ -129,10 +129,23 @@ function buildById(db: Db) {
     .prepare('partner_by_id');
 }
 
+function buildMatching(db: Db) {
+  return db
+    .select()
+    .from(partners)
+    .where(
+      sql`lower(${partners.id}) = ${sql.placeholder('key')} or ${like(partners.searchName, sql.placeholder('prefix'))}`,
+    )
+    .orderBy(asc(partners.name))
+    .limit(sql.placeholder('limit'))
+    .prepare('partners_matching');
+}
+
 /** Build one per database handle and share it: its hot queries are prepared once. */
 export function createPartnersRepository(db: Db) {
   // Built once per database handle: drizzle builds a query's SQL anew on every call.
   let byIdQuery: ReturnType<typeof buildById> | undefined;
+  let matchingQuery: ReturnType<typeof buildMatching> | undefined;
   return {
     async byId(id: string): Promise<PartnerRow | undefined> {
       byIdQuery ??= buildById(db);
@@ -178,12 +191,8 @@ export function createPartnersRepository(db: Db) {
     /** Partners whose id equals the key or whose search name starts with it (at most `limit`). */
     async matching(key: string, limit = 25): Promise<PartnerRow[]> {
       const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
-      return db
-        .select()
-        .from(partners)
-        .where(sql`lower(${partners.id}) = ${key} or ${like(partners.searchName, `${escaped}%`)}`)
-        .orderBy(asc(partners.name))
-        .limit(limit);
+      matchingQuery ??= buildMatching(db);
+      return matchingQuery.execute({ key, prefix: `${escaped}%`, limit });
     },
 
     /** Every partner's id and names, for suggesting close matches when nothing matches. */

@@ -1,14 +1,23 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { staff } from '../schema.js';
+import { preparedOnce } from './prepared-once.js';
 
 export type StaffRow = typeof staff.$inferSelect;
 export type StaffInsert = typeof staff.$inferInsert;
 
+const bySlackUser = preparedOnce((db) =>
+  db
+    .select()
+    .from(staff)
+    .where(eq(staff.slackUserId, sql.placeholder('slackUserId')))
+    .prepare('staff_by_slack_user'),
+);
+
 export function createStaffRepository(db: Db) {
   return {
     async bySlackUserId(slackUserId: string): Promise<StaffRow | undefined> {
-      const [row] = await db.select().from(staff).where(eq(staff.slackUserId, slackUserId));
+      const [row] = await bySlackUser(db).execute({ slackUserId });
       return row;
     },
 
