@@ -11,6 +11,7 @@ import { thresholdCents } from '../program/tiers.js';
 import { refreshPartnerStatuses } from '../services/partner-status-snapshot.service.js';
 import {
   type DigestUnreached,
+  digestLineBound,
   digestLinesShown,
   digestView,
   type ManagerDigest,
@@ -40,11 +41,11 @@ export function digestKey(today: IsoDate, manager: string): string {
 export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
   const { catalog } = deps;
   await refreshPartnerStatuses(db, catalog, today);
-  // Per manager and section, only the lines a message can show are read; the rest is counted.
-  const caps = digestLinesShown(catalog);
+  // Per manager and section, only the lines a message can show are read, by their count and by their
+  // partners' names' lengths; the rest is counted.
   const repos = createRepositories(db);
   const [managers, pending] = await Promise.all([
-    repos.partnerStatuses.digestsByManager(caps),
+    repos.partnerStatuses.digestsByManager(digestLinesShown(catalog), digestLineBound(catalog)),
     repos.trainings.pending(),
   ]);
   const evaluationOn = nextEvaluationOn(catalog, today);

@@ -211,6 +211,48 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
     ]);
   });
 
+  it('reads, beside the counts, only the lines within the characters a section can hold, by the names’ lengths', async () => {
+    const item = { obligation: 'doc', dueOn: '2026-01-01', contact: null };
+    // Six partners of 30-character names, each with 3 overdue items and a promotion within reach.
+    const names = ['A', 'B', 'C', 'D', 'E', 'F'].map((letter) => letter.repeat(30));
+    for (const name of names) await givenPartner(db(), { id: name[0]!, name, managerSlackUserId: 'U1' });
+    const promising = {
+      overdue: 3,
+      promotionTo: 'access',
+      details: { overdue: [item, item, item], missed: [] },
+    };
+    await saveAll(Object.fromEntries(names.map((name) => [name[0]!, promising])));
+    // A line takes at least 50 + 30 characters and its newline: 81. Within 1 000 characters, 13 lines at
+    // the most are read in a section: the 6 promotions, and 3 + 3 + 3 + 3 + 1 overdue items (E's cut after
+    // one, F's not read).
+    const bound = {
+      shortest: { demotions: 50, promotions: 50, overdue: 50, missed: 50 },
+      longest: 2_900,
+      budget: 1_000,
+    };
+    const [row] = await repo().digestsByManager(caps(1_000), bound);
+    expect(row?.overdue.map(([name, items]) => [name[0], items.length])).toEqual([
+      ['A', 3],
+      ['B', 3],
+      ['C', 3],
+      ['D', 3],
+      ['E', 1],
+    ]);
+    expect(row?.promotions.map(([name]) => name[0])).toEqual(names.map((name) => name[0]));
+    expect(row?.totals).toEqual({ demotions: 0, promotions: 6, overdue: 18, missed: 0 });
+    // A line is never counted longer than `longest` (lineSectionsOf cuts it there): 2 900 + 1 characters,
+    // so two lines begin within 2 902.
+    const [capped] = await repo().digestsByManager(caps(1_000), {
+      ...bound,
+      shortest: { demotions: 3_000, promotions: 3_000, overdue: 3_000, missed: 3_000 },
+      budget: 2_902,
+    });
+    expect([capped?.promotions.length, capped?.overdue.map(([, items]) => items.length)]).toEqual([2, [2]]);
+    // The counts still bound it where they are tighter.
+    const [counted] = await repo().digestsByManager(caps(2), bound);
+    expect([counted?.promotions.length, counted?.overdue.map(([, items]) => items.length)]).toEqual([2, [2]]);
+  });
+
   it("reads only each section's items under its own cap, and every partner with a depth line", async () => {
     const item = (obligation: string) => ({ obligation, dueOn: '2026-01-01', contact: null });
     const quarters = [{ year: 2026, number: 1 }];

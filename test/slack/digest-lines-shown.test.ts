@@ -4,6 +4,7 @@ import { loadCatalog } from '../../src/program/catalog.load.js';
 import { LOCALES } from '../../src/program/locales.js';
 import {
   type DigestCappedSection,
+  digestLineBound,
   digestLinesShown,
   digestView,
   type ManagerDigest,
@@ -12,13 +13,17 @@ import {
 const catalog = loadCatalog();
 const caps = digestLinesShown(catalog);
 
-/** `n` lines of a section, each as short as the catalog allows in `locale` (one-letter partner names). */
-function shortestLines(section: DigestCappedSection, locale: (typeof LOCALES)[number], n: number) {
+/** `n` lines of a section, each as short as the catalog allows in `locale` (one-letter partner names by default). */
+function shortestLines(
+  section: DigestCappedSection,
+  locale: (typeof LOCALES)[number],
+  n: number,
+  partnerName = 'A',
+) {
   const byLength = <T extends { label: Parameters<typeof label>[0] }>(items: readonly T[]) =>
     [...items].sort((a, b) => label(a.label, locale).length - label(b.label, locale).length)[0]!;
   const obligation = byLength(catalog.obligations).label;
   const tier = byLength(catalog.tiers).code;
-  const partnerName = 'A';
   const digest: ManagerDigest = {
     manager: 'U1',
     demotions: [],
@@ -72,6 +77,20 @@ describe('digest lines read per section (digestLinesShown)', () => {
       // The cap is near what really fits: the shortest lines fill the section past half of it.
       const shown = JSON.stringify(whole.blocks).split('• ').length - 1;
       expect(shown).toBeGreaterThan(caps[section] / 2);
+    },
+  );
+
+  it.each(LOCALES.flatMap((locale) => sections.map((section) => [locale, section] as const)))(
+    'in %s, %s: with 30-character names, the lines within the bound in characters render the same message as every line',
+    (locale, section) => {
+      const bound = digestLineBound(catalog);
+      const width = Math.min(bound.shortest[section] + 30, bound.longest) + 1;
+      // What the repository reads: the lines whose lines before take less than the budget.
+      const read = Math.min(caps[section], Math.ceil(bound.budget / width));
+      expect(read).toBeLessThan(caps[section]);
+      const all = shortestLines(section, locale, read + 50, 'N'.repeat(30));
+      const first = { ...all, [section]: all[section].slice(0, read), totals: { [section]: read + 50 } };
+      expect(digestView(catalog, locale, first)).toEqual(digestView(catalog, locale, all));
     },
   );
 });

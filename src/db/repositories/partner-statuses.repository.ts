@@ -37,6 +37,23 @@ export interface PartnerWithStatus {
 /** How many lines of each section the digest reads per manager (what a message can show). */
 export type DigestCaps = Record<'demotions' | 'promotions' | 'overdue' | 'missed', number>;
 
+/**
+ * The same bound in characters: a line takes at least `shortest` of its section plus its partner's name
+ * (at most `longest`), and its newline; a line whose lines before take `budget` characters is not shown.
+ */
+export interface DigestCharBound {
+  shortest: DigestCaps;
+  longest: number;
+  budget: number;
+}
+
+/** No bound in characters: the counts alone. */
+const NO_CHAR_BOUND: DigestCharBound = {
+  shortest: { demotions: 0, promotions: 0, overdue: 0, missed: 0 },
+  longest: 0,
+  budget: 2 ** 31 - 1,
+};
+
 type Overdue = PartnerStatusDetails['overdue'];
 type Missed = PartnerStatusDetails['missed'];
 type Depth = NonNullable<PartnerStatusDetails['depth']>;
@@ -240,17 +257,37 @@ export function createPartnerStatusesRepository(db: Db) {
      * One row per manager, each section one JSON array: 8 700 rows of 20 columns took longer to receive and
      * parse, and to map, than the statement took to run.
      */
-    async digestsByManager(caps: DigestCaps): Promise<DigestManagerRow[]> {
+    async digestsByManager(
+      caps: DigestCaps,
+      chars: DigestCharBound = NO_CHAR_BOUND,
+    ): Promise<DigestManagerRow[]> {
       // A manager's partners with items of the section still under the cap, each with those items: read
       // whole when they fit, cut by jsonpath at the cap's edge only.
-      const listedItems = (section: 'overdue' | 'missed', cap: number) => {
-        const [key, count, before] = [`'${section}'`, section, `${section}_before`].map((t) => sql.raw(t));
+      const listedItems = (section: 'overdue' | 'missed') => {
+        const [key, count, allowed] = [`'${section}'`, section, `${section}_allowed`].map((t) => sql.raw(t));
         return sql`coalesce(json_agg(json_build_array(name, (
-            select case when ${before} + ${count} <= ${cap} then d.details -> ${key}
+            select case when ${count} <= ${allowed} then d.details -> ${key}
               else jsonb_path_query_array(d.details -> ${key}, '$[0 to $n]',
-                jsonb_build_object('n', ${cap} - 1 - ${before})) end
+                jsonb_build_object('n', ${allowed} - 1)) end
             from partner_statuses d where d.partner_id = id))
           order by rank) filter (where ${sql.raw(`${section}_listed`)}), '[]')`;
+      };
+      // The characters one line of a section takes at the least, with its newline.
+      const width = (section: keyof DigestCaps) =>
+        sql`(least(${chars.shortest[section]} + char_length(p.name), ${chars.longest}) + 1)`;
+      const [demotionWidth, promotionWidth, overdueWidth, missedWidth] = (
+        ['demotions', 'promotions', 'overdue', 'missed'] as const
+      ).map(width);
+      const demoted = sql`(s.demotion_to is not null)`;
+      const promoted = sql`(s.demotion_to is null and s.promotion_to is not null)`;
+      // How many of a partner's items are within both bounds, counted from where its lines start.
+      const allowed = (section: 'overdue' | 'missed') => {
+        const [before, charsBefore, lineWidth] = [
+          `${section}_before`,
+          `${section}_chars_before`,
+          `${section}_width`,
+        ].map((t) => sql.raw(t));
+        return sql`least(${caps[section]} - ${before}, ceil((${chars.budget} - ${charsBefore})::numeric / ${lineWidth}))::int`;
       };
       // The windows sort narrow columns only (a materialized CTE, or the planner drags every row's details
       // through the sorts); the details are read, sliced when they do not fit whole, for the rows kept. "Before" is the running total
@@ -268,16 +305,19 @@ export function createPartnerStatusesRepository(db: Db) {
         ), lines as (
           select p.id, p.name, p.manager_slack_user_id as manager, p.type, p.tier, s.average_so_far_cents,
             s.demotion_to, s.missing_to_keep_cents, s.promotion_to, s.missing_for_next_cents, s.overdue,
-            s.missed, s.has_depth,
-            count(*) filter (where s.demotion_to is not null) over upto
-              - (s.demotion_to is not null)::int as demotions_before,
-            count(*) filter (where s.demotion_to is null and s.promotion_to is not null) over upto
-              - (s.demotion_to is null and s.promotion_to is not null)::int as promotions_before,
+            s.missed, s.has_depth, ${overdueWidth} as overdue_width, ${missedWidth} as missed_width,
+            count(*) filter (where ${demoted}) over upto - ${demoted}::int as demotions_before,
+            count(*) filter (where ${promoted}) over upto - ${promoted}::int as promotions_before,
             sum(s.overdue) over upto - s.overdue as overdue_before,
             sum(s.missed) over upto - s.missed as missed_before,
-            count(*) filter (where s.demotion_to is not null) over everyone as demotions_total,
-            count(*) filter (where s.demotion_to is null and s.promotion_to is not null) over everyone
-              as promotions_total,
+            sum(${demoted}::int * ${demotionWidth}) over upto - ${demoted}::int * ${demotionWidth}
+              as demotions_chars_before,
+            sum(${promoted}::int * ${promotionWidth}) over upto - ${promoted}::int * ${promotionWidth}
+              as promotions_chars_before,
+            sum(s.overdue * ${overdueWidth}) over upto - s.overdue * ${overdueWidth} as overdue_chars_before,
+            sum(s.missed * ${missedWidth}) over upto - s.missed * ${missedWidth} as missed_chars_before,
+            count(*) filter (where ${demoted}) over everyone as demotions_total,
+            count(*) filter (where ${promoted}) over everyone as promotions_total,
             sum(s.overdue) over everyone as overdue_total,
             sum(s.missed) over everyone as missed_total
           from partners p join statuses s on s.partner_id = p.id
@@ -285,14 +325,18 @@ export function createPartnerStatusesRepository(db: Db) {
           window upto as (partition by p.manager_slack_user_id order by p.name, p.id
               rows between unbounded preceding and current row),
             everyone as (partition by p.manager_slack_user_id)
+        ), bounded as (
+          select l.*, ${allowed('overdue')} as overdue_allowed, ${allowed('missed')} as missed_allowed
+          from lines l
         ), flagged as (
           select l.*,
-            l.demotion_to is not null and l.demotions_before < ${caps.demotions} as demotion,
+            l.demotion_to is not null and l.demotions_before < ${caps.demotions}
+              and l.demotions_chars_before < ${chars.budget} as demotion,
             l.demotion_to is null and l.promotion_to is not null and l.promotions_before < ${caps.promotions}
-              as promotion,
-            l.overdue > 0 and l.overdue_before < ${caps.overdue} as overdue_listed,
-            l.missed > 0 and l.missed_before < ${caps.missed} as missed_listed
-          from lines l
+              and l.promotions_chars_before < ${chars.budget} as promotion,
+            l.overdue > 0 and l.overdue_allowed > 0 as overdue_listed,
+            l.missed > 0 and l.missed_allowed > 0 as missed_listed
+          from bounded l
         ), kept as (
           select f.*, row_number() over (order by f.name, f.id) as rank
           from flagged f
@@ -308,8 +352,8 @@ export function createPartnerStatusesRepository(db: Db) {
             order by rank) filter (where demotion), '[]') as demotions,
           coalesce(json_agg(json_build_array(name, promotion_to, missing_for_next_cents, type)
             order by rank) filter (where promotion), '[]') as promotions,
-          ${listedItems('overdue', caps.overdue)} as overdue,
-          ${listedItems('missed', caps.missed)} as missed,
+          ${listedItems('overdue')} as overdue,
+          ${listedItems('missed')} as missed,
           coalesce(json_agg(json_build_array(name, (
               select d.details -> 'depth' from partner_statuses d where d.partner_id = id))
             order by rank) filter (where has_depth), '[]') as depth

@@ -95,12 +95,14 @@ const SECTION_BLOCKS = 10;
 /** The sections whose lines are read only as far as a message can show them. */
 export type DigestCappedSection = 'demotions' | 'promotions' | 'overdue' | 'missed';
 
+/** The characters a section's text may hold over its blocks: each at most LIMITS.sectionText - 100. */
+const BLOCK_TEXT = LIMITS.sectionText - 100;
+
 /**
- * The most lines each section can show, in either locale: a section takes at most SECTION_BLOCKS blocks
- * of lineSectionsOf's text, and none of its lines is shorter than its template with an empty partner name
- * and the shortest label, date (a 1st is longer in French), tier and amount there are. A digest need not read more lines than this.
+ * The shortest line of each section, in either locale, with an empty partner name: its template with the
+ * shortest label, date (a 1st is longer in French), tier and amount there are.
  */
-export function digestLinesShown(catalog: Catalog): Record<DigestCappedSection, number> {
+function shortestLines(catalog: Catalog): Record<DigestCappedSection, number> {
   const shortest = (texts: string[]) => Math.min(...texts.map((t) => t.length));
   const pad = (n: number) => 'x'.repeat(n);
   const shortestLine = (section: DigestCappedSection) =>
@@ -124,15 +126,45 @@ export function digestLinesShown(catalog: Catalog): Record<DigestCappedSection, 
         return shortest(lines.map((line) => `• ${line}`));
       }),
     );
+  return {
+    demotions: shortestLine('demotions'),
+    promotions: shortestLine('promotions'),
+    overdue: shortestLine('overdue'),
+    missed: shortestLine('missed'),
+  };
+}
+
+/**
+ * The most lines each section can show, in either locale: a section takes at most SECTION_BLOCKS blocks
+ * of lineSectionsOf's text, and none of its lines is shorter than the section's shortest line. A digest
+ * need not read more lines than this.
+ */
+export function digestLinesShown(catalog: Catalog): Record<DigestCappedSection, number> {
+  const shortest = shortestLines(catalog);
   // Lines are joined by a newline within a block.
-  const perBlock = (section: DigestCappedSection) =>
-    Math.floor((LIMITS.sectionText - 100 + 1) / (shortestLine(section) + 1));
+  const perBlock = (section: DigestCappedSection) => Math.floor((BLOCK_TEXT + 1) / (shortest[section] + 1));
   return {
     demotions: SECTION_BLOCKS * perBlock('demotions'),
     promotions: SECTION_BLOCKS * perBlock('promotions'),
     overdue: SECTION_BLOCKS * perBlock('overdue'),
     missed: SECTION_BLOCKS * perBlock('missed'),
   };
+}
+
+/**
+ * The same bound counted in characters, for lines whose partner names are known: a line is at least its
+ * section's shortest line plus its partner's name (escaping only lengthens it), and at most BLOCK_TEXT
+ * (lineSectionsOf cuts longer ones). The lines a section shows, each with its newline, fit in its
+ * blocks: a line whose lines before already take `budget` characters is never shown.
+ */
+export interface DigestLineBound {
+  shortest: Record<DigestCappedSection, number>;
+  longest: number;
+  budget: number;
+}
+
+export function digestLineBound(catalog: Catalog): DigestLineBound {
+  return { shortest: shortestLines(catalog), longest: BLOCK_TEXT, budget: SECTION_BLOCKS * (BLOCK_TEXT + 1) };
 }
 
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
