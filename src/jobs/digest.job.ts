@@ -78,8 +78,9 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   const daysOverdue = new Map<string, number>();
   for (const row of byRank((row) => row.listedRank)) {
     const digest = digestOf(row.manager);
-    digest.totals = row.totals;
-    for (const [partnerName, averageSoFarCents, missingToKeepCents, tier] of row.demotions) {
+    const sections = row.sections();
+    digest.totals = sections.totals;
+    for (const [partnerName, averageSoFarCents, missingToKeepCents, tier] of sections.demotions) {
       digest.demotions.push({
         partnerName,
         averageSoFarCents: averageSoFarCents ?? 0,
@@ -89,7 +90,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         nextEvaluationOn: evaluationOn,
       });
     }
-    for (const [partnerName, nextTier, missingCents, type] of row.promotions) {
+    for (const [partnerName, nextTier, missingCents, type] of sections.promotions) {
       digest.promotions.push({
         partnerName,
         nextTier,
@@ -98,7 +99,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         daysLeft,
       });
     }
-    for (const [partnerName, items] of row.overdue) {
+    for (const [partnerName, items] of sections.overdue) {
       for (const item of items) {
         const obligation = obligationLabel(item.obligation);
         if (!obligation) continue;
@@ -116,7 +117,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
         });
       }
     }
-    for (const [partnerName, items] of row.missed) {
+    for (const [partnerName, items] of sections.missed) {
       for (const line of items) {
         const obligation = obligationLabel(line.obligation);
         if (obligation) digest.missed.push({ partnerName, obligation, quarters: line.quarters });
@@ -146,7 +147,7 @@ export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Pro
   // The program-depth sections (issue 14), after the pending declarations as they always came.
   for (const row of byRank((row) => row.depthRank)) {
     const digest = digestOf(row.manager);
-    for (const [partnerName, depth] of row.depth) {
+    for (const [partnerName, depth] of row.sections().depth) {
       if (depth.sales) {
         digest.sales ??= [];
         digest.sales.push({ partnerName, sales: depth.sales });

@@ -48,6 +48,9 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
       stale.map((s) => ({ ...s, ...figures(by[s.partnerId]) })),
     );
   };
+  /** The digest rows with their sections read. */
+  const digests = async (...args: Parameters<ReturnType<typeof repo>['digestsByManager']>) =>
+    (await repo().digestsByManager(...args)).map((row) => ({ ...row, ...row.sections() }));
   const staleIds = async () => (await repo().stale(DAY, RULES, scope)).map((s) => s.partnerId);
 
   it('gives every new partner a stale row; saved figures make it fresh for that day and those rules only', async () => {
@@ -158,7 +161,7 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
     expect(ids(await repo().mostAtRisk(scope, 1))).toEqual(['c']);
     // Managed, in the program, with something to say: not Delta (left), not Echo (nobody manages it).
     expect(
-      (await repo().digestsByManager(caps(1_000))).map((r) => [
+      (await digests(caps(1_000))).map((r) => [
         r.manager,
         r.listedRank,
         r.demotions.map(([name]) => name),
@@ -188,7 +191,7 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
       d: { overdue: 1, details: { overdue: [item], missed: [] } },
       z: { overdue: 1, details: { overdue: [item], missed: [] } },
     });
-    const rows = await repo().digestsByManager(caps(3));
+    const rows = await digests(caps(3));
     // A and B make 3 overdue lines for U1: C comes for its demotion only, D not at all.
     expect(
       rows.map((r) => [
@@ -230,7 +233,7 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
       longest: 2_900,
       budget: 1_000,
     };
-    const [row] = await repo().digestsByManager(caps(1_000), bound);
+    const [row] = await digests(caps(1_000), bound);
     expect(row?.overdue.map(([name, items]) => [name[0], items.length])).toEqual([
       ['A', 3],
       ['B', 3],
@@ -242,14 +245,14 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
     expect(row?.totals).toEqual({ demotions: 0, promotions: 6, overdue: 18, missed: 0 });
     // A line is never counted longer than `longest` (lineSectionsOf cuts it there): 2 900 + 1 characters,
     // so two lines begin within 2 902.
-    const [capped] = await repo().digestsByManager(caps(1_000), {
+    const [capped] = await digests(caps(1_000), {
       ...bound,
       shortest: { demotions: 3_000, promotions: 3_000, overdue: 3_000, missed: 3_000 },
       budget: 2_902,
     });
     expect([capped?.promotions.length, capped?.overdue.map(([, items]) => items.length)]).toEqual([2, [2]]);
     // The counts still bound it where they are tighter.
-    const [counted] = await repo().digestsByManager(caps(2), bound);
+    const [counted] = await digests(caps(2), bound);
     expect([counted?.promotions.length, counted?.overdue.map(([, items]) => items.length)]).toEqual([2, [2]]);
   });
 
@@ -277,7 +280,7 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
         details: { overdue: [item('o5')], missed: [], depth: { techReviewsMissed: ['2026-03'] } },
       },
     });
-    const [row] = await repo().digestsByManager({ demotions: 5, promotions: 5, overdue: 2, missed: 3 });
+    const [row] = await digests({ demotions: 5, promotions: 5, overdue: 2, missed: 3 });
     expect([
       row?.overdue.map(([name, items]) => [name, items.map((o) => o.obligation)]),
       row?.missed.map(([name, items]) => [name, items.map((m) => m.obligation)]),

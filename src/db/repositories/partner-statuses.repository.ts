@@ -62,14 +62,7 @@ type Depth = NonNullable<PartnerStatusDetails['depth']>;
  * One manager's digest lines as the snapshot holds them, each section's partners by name, read only as
  * far as the section's cap (a message shows no more), with each section's totals.
  */
-export interface DigestManagerRow {
-  manager: string;
-  /**
-   * Where the manager's first partner with a demotion, promotion, overdue item or missed duty under its
-   * cap comes among every manager's partners by name (null: none), and its first with a depth line.
-   */
-  listedRank: number | null;
-  depthRank: number | null;
+export interface DigestManagerSections {
   totals: DigestCaps;
   demotions: [
     name: string,
@@ -88,6 +81,22 @@ export interface DigestManagerRow {
   missed: [name: string, items: Missed][];
   /** Every partner's program-depth lines, whatever the cap (a digest counts them all). */
   depth: [name: string, depth: Depth][];
+}
+
+export interface DigestManagerRow {
+  manager: string;
+  /**
+   * Where the manager's first partner with a demotion, promotion, overdue item or missed duty under its
+   * cap comes among every manager's partners by name (null: none), and its first with a depth line.
+   */
+  listedRank: number | null;
+  depthRank: number | null;
+  /**
+   * Its sections, parsed at the first call: the driver receives them as text, so that the megabytes of
+   * every manager's lines are not parsed in one go as they arrive, but one manager at a time by a reader
+   * that lets other work in between.
+   */
+  sections(): DigestManagerSections;
 }
 
 /**
@@ -346,17 +355,19 @@ export function createPartnerStatusesRepository(db: Db) {
           (min(rank) filter (where demotion or promotion or overdue_listed or missed_listed))::int
             as "listedRank",
           (min(rank) filter (where has_depth))::int as "depthRank",
-          json_build_object('demotions', max(demotions_total), 'promotions', max(promotions_total),
-            'overdue', max(overdue_total), 'missed', max(missed_total)) as totals,
-          coalesce(json_agg(json_build_array(name, average_so_far_cents, missing_to_keep_cents, tier)
-            order by rank) filter (where demotion), '[]') as demotions,
-          coalesce(json_agg(json_build_array(name, promotion_to, missing_for_next_cents, type)
-            order by rank) filter (where promotion), '[]') as promotions,
-          ${listedItems('overdue')} as overdue,
-          ${listedItems('missed')} as missed,
-          coalesce(json_agg(json_build_array(name, (
-              select d.details -> 'depth' from partner_statuses d where d.partner_id = id))
-            order by rank) filter (where has_depth), '[]') as depth
+          json_build_object(
+            'totals', json_build_object('demotions', max(demotions_total), 'promotions', max(promotions_total),
+              'overdue', max(overdue_total), 'missed', max(missed_total)),
+            'demotions', coalesce(json_agg(json_build_array(name, average_so_far_cents, missing_to_keep_cents,
+              tier) order by rank) filter (where demotion), '[]'),
+            'promotions', coalesce(json_agg(json_build_array(name, promotion_to, missing_for_next_cents, type)
+              order by rank) filter (where promotion), '[]'),
+            'overdue', ${listedItems('overdue')},
+            'missed', ${listedItems('missed')},
+            'depth', coalesce(json_agg(json_build_array(name, (
+                select d.details -> 'depth' from partner_statuses d where d.partner_id = id))
+              order by rank) filter (where has_depth), '[]')
+          )::text as sections
         from kept
         group by manager
         order by manager`;
@@ -364,7 +375,13 @@ export function createPartnerStatusesRepository(db: Db) {
       // statement far above jit_above_cost; compiling took 60 ms to 1.3 s of a 200 ms statement.
       return db.transaction(async (tx) => {
         await tx.execute(sql`set local jit = off`);
-        return rowsOf<DigestManagerRow>(await tx.execute(statement));
+        const rows = rowsOf<Omit<DigestManagerRow, 'sections'> & { sections: string }>(
+          await tx.execute(statement),
+        );
+        return rows.map(({ sections: text, ...row }) => {
+          let sections: DigestManagerSections | undefined;
+          return { ...row, sections: () => (sections ??= JSON.parse(text) as DigestManagerSections) };
+        });
       });
     },
   };
