@@ -1,7 +1,7 @@
 import { EXPORT_KINDS } from '../export/kinds.js';
 import { IMPORT_KINDS, KINDS } from '../import/kinds/index.js';
 
-/** Every command's usage line, apart from the commands themselves so that `--help` loads nothing else. */
+/** Every command's usage line, apart from the commands themselves: `--help` loads these and the import kinds' columns only. */
 export const ASK_USAGE =
   'partner-bot ask --user <slack_user_id> [--channel <channel_id>] [--locale fr|en] "/partner tier <partner>"';
 export const EVALUATE_USAGE = 'partner-bot evaluate [--as-of YYYY-MM-DD] [--dry-run]';

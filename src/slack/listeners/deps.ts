@@ -41,7 +41,6 @@ export interface ListenerDeps extends Deps {
 export const PARTNER_WORK_LIMITS = { maxConcurrent: 8, maxWaiting: 1_000 };
 
 export interface ListenerOptions {
-  audience?: ChannelAudienceResolver;
   wakeOutbox?: () => void;
 }
 
@@ -50,7 +49,7 @@ export function createListenerDeps(deps: Deps, options: ListenerOptions = {}): L
   const cache = createLocaleCache();
   return {
     ...deps,
-    audience: options.audience ?? defaultChannelAudience(deps.partners),
+    audience: defaultChannelAudience(deps.partners),
     wakeOutbox: options.wakeOutbox ?? (() => {}),
     partnerIndex: cachedPartnerIndex(deps.partners),
     knownLocale: (userId) => cache.get(userId) ?? deps.config.LOCALE,
