@@ -39,15 +39,21 @@ function allTexts(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** Every emoji the views use, as the terminal shows it (test/console/console.test.ts checks none is missing). */
 const EMOJI: Record<string, string> = {
   warning: '⚠',
   red_circle: '●',
   black_circle: '◆',
   large_yellow_circle: '○',
+  large_green_circle: '◉',
   white_check_mark: '✓',
   x: '✗',
   hourglass_flowing_sand: '⌛',
-  trophy: '🏆',
+  arrow_up: '↑',
+  pause_button: '⏸',
+  dart: '🎯',
+  crystal_ball: '🔮',
+  wave: '👋',
 };
 
 /** mrkdwn as terminal text: formatting marks removed, mentions and links spelled out, entities decoded. */

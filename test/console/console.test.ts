@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -139,6 +139,15 @@ describe('the console and ask', () => {
     expect(transcript).toContain('Acme Télécom\n════════════\nTier: Business Partner');
     expect(transcript).toContain('Acme Télécom: benefits');
     expect(transcript).toMatch(/Garonne IT/);
+  });
+
+  it('shows every emoji the messages use as a symbol, never as its :code:', () => {
+    const sources = ['src/i18n', 'src/slack/views'].flatMap((folder) =>
+      readdirSync(folder).map((file) => readFileSync(join(folder, file), 'utf8')),
+    );
+    const codes = new Set(sources.flatMap((text) => text.match(/:[a-z][a-z0-9_]*[a-z0-9]:/g) ?? []));
+    expect(codes.size).toBeGreaterThan(5);
+    expect([...codes].filter((code) => mrkdwnToText(code) === code)).toEqual([]);
   });
 
   it('renders mrkdwn as plain text: marks removed, mentions named, entities decoded', () => {
