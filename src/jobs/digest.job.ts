@@ -25,6 +25,19 @@ export interface DigestDeps {
   config: Pick<Config, 'LOCALE'>;
 }
 
+export interface DigestReadBounds {
+  lines: ReturnType<typeof digestLinesShown>;
+  chars?: ReturnType<typeof digestLineBound>;
+}
+
+/**
+ * Per manager and section, only the lines a message can show are read, by their count and by their
+ * partners' names' lengths; the rest is counted.
+ */
+export function digestReadBounds(catalog: Catalog): DigestReadBounds {
+  return { lines: digestLinesShown(catalog), chars: digestLineBound(catalog) };
+}
+
 export function digestKey(today: IsoDate, manager: string): string {
   return `digest:${today}:${manager}`;
 }
@@ -38,14 +51,18 @@ export function digestKey(today: IsoDate, manager: string): string {
  * trainings declared by contacts awaiting confirmation.
  * A manager with nothing to look at gets nothing.
  */
-export async function planDigests(db: Db, deps: DigestDeps, today: IsoDate): Promise<ManagerDigest[]> {
+export async function planDigests(
+  db: Db,
+  deps: DigestDeps,
+  today: IsoDate,
+  /** How far each section is read (tests read everything to check the bounds change nothing). */
+  read: DigestReadBounds = digestReadBounds(deps.catalog),
+): Promise<ManagerDigest[]> {
   const { catalog } = deps;
   await refreshPartnerStatuses(db, catalog, today);
-  // Per manager and section, only the lines a message can show are read, by their count and by their
-  // partners' names' lengths; the rest is counted.
   const repos = createRepositories(db);
   const [managers, pending] = await Promise.all([
-    repos.partnerStatuses.digestsByManager(digestLinesShown(catalog), digestLineBound(catalog)),
+    repos.partnerStatuses.digestsByManager(read.lines, read.chars),
     repos.trainings.pending(),
   ]);
   const evaluationOn = nextEvaluationOn(catalog, today);

@@ -58,6 +58,13 @@ export type OccurrenceOutcome =
   | { status: 'skipped'; reason: 'already-done' | 'busy' }
   | { status: 'failed'; error: string };
 
+/**
+ * How long an occurrence recorded 'running' belongs to the run that started it, for jobs with a `prepare`
+ * step (the others wait for the job's lock instead): longer than the longest preparation (the daily
+ * linking asks Slack once a contact, at Slack's pace), after which a run that died is taken over.
+ */
+export const RUN_LEASE_MS = 30 * 60_000;
+
 /** Whole seconds: node-schedule hands over a Date that may carry milliseconds. */
 function normalize(instant: Date): Date {
   return new Date(Math.round(instant.getTime() / 1000) * 1000);
@@ -65,8 +72,10 @@ function normalize(instant: Date): Date {
 
 /**
  * Runs one occurrence of a job at most once, whatever the number of instances and restarts:
- * 1. the occurrence is recorded 'running' (visible to people; a failed one is taken up again);
- * 2. a job with a `prepare` step does it, outside any transaction (unless the occurrence is done already);
+ * 1. the occurrence is recorded 'running' (visible to people; a failed one is taken up again, and one
+ *    left running for RUN_LEASE_MS by a process that died);
+ * 2. a job with a `prepare` step does it, outside any transaction, only when step 1 gave the occurrence to
+ *    this run: another instance firing it at the same instant skips, 'busy', as it would at the lock;
  * 3. in one transaction: a transaction-scoped advisory lock per job (another instance running it skips,
  *    'busy'), the occurrence re-read (already 'done': skipped), the job's work, and the 'done' mark: all
  *    commit together, so a crash in the middle leaves nothing half done and the occurrence still open;
@@ -81,17 +90,27 @@ export async function runJobOccurrence<Prepared>(
   const at = normalize(scheduledFor);
   const { db, logger, instanceId } = deps;
   const occurrences = createJobOccurrencesRepository(db);
-  await occurrences.begin({ job: job.name, scheduledFor: at, instanceId, startedAt: deps.now() });
+  const startedAt = deps.now();
+  const owned = await occurrences.begin({
+    job: job.name,
+    scheduledFor: at,
+    instanceId,
+    startedAt,
+    staleBefore: new Date(startedAt.getTime() - RUN_LEASE_MS),
+  });
   const context = { deps, scheduledFor: at, today: localDate(at, deps.config.PROGRAM_TIMEZONE) };
   try {
-    // A preparation is not done again for an occurrence another instance or run has completed.
-    const done = job.prepare && (await occurrences.status(job.name, at)) === 'done';
-    const outcome: Exclude<OccurrenceOutcome, { status: 'failed' }> = done
-      ? { status: 'skipped', reason: 'already-done' }
-      : await runInTransaction(deps, job, at, {
-          ...context,
-          prepared: (await job.prepare?.(context)) as Prepared,
-        });
+    const outcome: Exclude<OccurrenceOutcome, { status: 'failed' }> =
+      // A preparation runs outside the job's lock: only for an occurrence this run holds.
+      job.prepare && !owned
+        ? {
+            status: 'skipped',
+            reason: (await occurrences.status(job.name, at)) === 'done' ? 'already-done' : 'busy',
+          }
+        : await runInTransaction(deps, job, at, {
+            ...context,
+            prepared: (await job.prepare?.(context)) as Prepared,
+          });
     if (outcome.status === 'done')
       logger.info(`Job ${job.name} for ${at.toISOString()} done: ${JSON.stringify(outcome.summary)}`);
     else logger.debug(`Job ${job.name} for ${at.toISOString()} skipped (${outcome.reason})`);

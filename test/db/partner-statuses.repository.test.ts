@@ -256,6 +256,35 @@ describe.each(BACKENDS)('partner statuses repository on %s', (backend) => {
     expect([counted?.promotions.length, counted?.overdue.map(([, items]) => items.length)]).toEqual([2, [2]]);
   });
 
+  it('bounds demotions and missed duties in characters by their own widths', async () => {
+    const quarter = { year: 2026, number: 1 };
+    const missed = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ obligation: `m${i}`, quarters: [quarter] }));
+    // Eight partners of 10-character names, each with a demotion and 3 missed duties.
+    const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((letter) => letter.repeat(10));
+    for (const name of names) await givenPartner(db(), { id: name[0]!, name, managerSlackUserId: 'U1' });
+    const falling = {
+      demotionTo: 'starter',
+      missingToKeepCents: 1,
+      missed: 3,
+      details: { overdue: [], missed: missed(3) },
+    };
+    await saveAll(Object.fromEntries(names.map((name) => [name[0]!, falling])));
+    // Demotions take 40 + 10 + 1 = 51 characters: 6 begin within 300. Missed duties 60 + 10 + 1 = 71: A's
+    // 3, then B's first 2 (B starts at 213). Overdue's width (0 + 10 + 1) would let far more through.
+    const [row] = await digests(caps(1_000), {
+      shortest: { demotions: 40, promotions: 0, overdue: 0, missed: 60 },
+      longest: 2_900,
+      budget: 300,
+    });
+    expect(row?.demotions.map(([name]) => name[0])).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(row?.missed.map(([name, items]) => [name[0], items.length])).toEqual([
+      ['A', 3],
+      ['B', 2],
+    ]);
+    expect(row?.totals).toEqual({ demotions: 8, promotions: 0, overdue: 0, missed: 24 });
+  });
+
   it("reads only each section's items under its own cap, and every partner with a depth line", async () => {
     const item = (obligation: string) => ({ obligation, dueOn: '2026-01-01', contact: null });
     const quarters = [{ year: 2026, number: 1 }];

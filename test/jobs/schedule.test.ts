@@ -175,6 +175,40 @@ describe.each(BACKENDS)('occurrences on %s', (backend) => {
     const partners = await t.db.query.partners.findMany();
     expect(partners.map((p) => p.id)).toEqual(['p2']);
   });
+  it('a job whose preparation fails is not run, is recorded failed, and is prepared again next time', async () => {
+    let prepared = 0;
+    const runs: unknown[] = [];
+    const preparing: JobDefinition<number> = {
+      name: 'preparing',
+      cronSetting: 'LINKING_CRON',
+      async prepare() {
+        prepared += 1;
+        if (prepared === 1) throw new Error('Slack did not answer');
+        return prepared;
+      },
+      async run({ prepared: value }) {
+        runs.push(value);
+        return { value };
+      },
+    };
+    const at = new Date('2026-03-02T07:30:00Z');
+    expect(await runJobOccurrence(jobDeps(t.db, { logger: quietLogger }), preparing, at)).toEqual({
+      status: 'failed',
+      error: 'Slack did not answer',
+    });
+    expect(runs).toEqual([]);
+    expect((await t.db.select().from(jobOccurrences))[0]).toMatchObject({ status: 'failed' });
+    expect(await runJobOccurrence(jobDeps(t.db), preparing, at)).toEqual({
+      status: 'done',
+      summary: { value: 2 },
+    });
+    // Done: neither prepared nor run again.
+    expect(await runJobOccurrence(jobDeps(t.db), preparing, at)).toEqual({
+      status: 'skipped',
+      reason: 'already-done',
+    });
+    expect([prepared, runs]).toEqual([2, [2]]);
+  });
 });
 
 describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL', () => {

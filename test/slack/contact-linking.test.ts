@@ -73,7 +73,11 @@ describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s'
     expect((await t.db.select().from(contacts))[0]?.slackUserId).toBe('UFOUND');
   });
 
-  it("asks Slack before the job's transaction: a slow Slack holds no transaction open", async () => {
+  /**
+   * Two contacts known by their e-mail, one of them on Slack, and the Web API with `before` run ahead of
+   * each users.lookupByEmail (to count or watch the calls).
+   */
+  const twoContactsOnSlack = async (before: (email: string) => Promise<void>) => {
     await t.db.insert(contacts).values([
       { partnerId: 'acme', name: 'Found', email: 'found@acme.example' },
       { partnerId: 'acme', name: 'Other', email: 'other@acme.example' },
@@ -83,40 +87,53 @@ describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s'
       slackApiUrl: fake.apiUrl,
       retryConfig: { retries: 0 },
     });
-    // While Slack is asked, the database is asked from outside the job: on PostgreSQL no connection of
-    // this database may sit in a transaction; PGlite (one connection) would hold the query back until the
-    // job's transaction ended, so a query that does not answer in time counts as blocked.
-    const seen: unknown[] = [];
-    const slack = {
+    return {
       users: {
         lookupByEmail: async (args: { email: string }) => {
-          const idle = t.db
-            .execute(
-              sql`select count(*)::int as n from pg_stat_activity
-                where datname = current_database() and state like 'idle in transaction%'`,
-            )
-            .then((result) => rowsOf<{ n: number }>(result)[0]?.n);
-          seen.push(
-            await Promise.race([idle, new Promise((resolve) => setTimeout(resolve, 2_000, 'blocked'))]),
-          );
+          await before(args.email);
           return client.users.lookupByEmail(args);
         },
       },
     };
-    const deps = jobDeps(t.db, { slack });
-    const outcome = await runJobOccurrence(
-      deps,
-      contactLinkingJob,
-      instantForDay(deps.config.LINKING_CRON, 'Europe/Paris', '2026-02-16'),
+  };
+  const MONDAY = '2026-02-16';
+  const linkingAt = (day: string) => instantForDay(jobDeps(t.db).config.LINKING_CRON, 'Europe/Paris', day);
+
+  it('asks Slack once when two instances fire the same occurrence at once', async () => {
+    const asked: string[] = [];
+    const slack = await twoContactsOnSlack(async (email) => {
+      asked.push(email);
+    });
+    const outcomes = await Promise.all(
+      ['one', 'two'].map((instanceId) =>
+        runJobOccurrence(jobDeps(t.db, { slack, instanceId }), contactLinkingJob, linkingAt(MONDAY)),
+      ),
     );
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['done', 'skipped']);
+    expect(outcomes).toContainEqual({ status: 'skipped', reason: 'busy' });
+    expect(asked.sort()).toEqual(['found@acme.example', 'other@acme.example']);
+  });
+
+  it("asks Slack before the job's transaction: a slow Slack holds no transaction open", async () => {
+    // While Slack is asked, the database is asked from outside the job: on PostgreSQL no connection of
+    // this database may sit in a transaction; PGlite (one connection) would hold the query back until the
+    // job's transaction ended, so a query that does not answer in time counts as blocked.
+    const seen: unknown[] = [];
+    const slack = await twoContactsOnSlack(async () => {
+      const idle = t.db
+        .execute(
+          sql`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and state like 'idle in transaction%'`,
+        )
+        .then((result) => rowsOf<{ n: number }>(result)[0]?.n);
+      seen.push(await Promise.race([idle, new Promise((resolve) => setTimeout(resolve, 2_000, 'blocked'))]));
+    });
+    const deps = jobDeps(t.db, { slack });
+    const outcome = await runJobOccurrence(deps, contactLinkingJob, linkingAt(MONDAY));
     expect(seen).toEqual([0, 0]);
     expect(outcome).toMatchObject({ status: 'done', summary: { looked: 2, linked: 1, notFound: 1 } });
     // Done: the next run of that occurrence asks Slack nothing.
-    await runJobOccurrence(
-      deps,
-      contactLinkingJob,
-      instantForDay(deps.config.LINKING_CRON, 'Europe/Paris', '2026-02-16'),
-    );
+    await runJobOccurrence(deps, contactLinkingJob, linkingAt(MONDAY));
     expect(seen).toHaveLength(2);
   });
 });

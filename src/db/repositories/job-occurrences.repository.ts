@@ -13,22 +13,32 @@ export function createJobOccurrencesRepository(db: Db) {
     and(eq(jobOccurrences.job, job), eq(jobOccurrences.scheduledFor, scheduledFor));
   return {
     /**
-     * Records the occurrence 'running': a new one, or a failed one taken up again (its attempts counted).
-     * One already running or done is left as it is.
+     * Records the occurrence 'running' for this instance: a new one, a failed one taken up again (its
+     * attempts counted), or one another run started before `staleBefore` and never finished (a crashed
+     * process; never without `staleBefore`). One running elsewhere since, or done, is left as it is. True
+     * when it is now this run's.
      */
     async begin(input: {
       job: string;
       scheduledFor: Date;
       instanceId: string;
       startedAt: Date;
-    }): Promise<void> {
-      await db.execute(sql`
+      staleBefore?: Date;
+    }): Promise<boolean> {
+      const staleBefore = (input.staleBefore ?? new Date(0)).toISOString();
+      const rows = rowsOf(
+        await db.execute(sql`
     insert into job_occurrences (job, scheduled_for, status, instance_id, started_at)
     values (${input.job}, ${input.scheduledFor.toISOString()}::timestamptz, 'running', ${input.instanceId}, ${input.startedAt.toISOString()}::timestamptz)
     on conflict (job, scheduled_for) do update
       set status = 'running', instance_id = excluded.instance_id, started_at = excluded.started_at,
         attempts = job_occurrences.attempts + 1, error = null, finished_at = null
-      where job_occurrences.status = 'failed'`);
+      where job_occurrences.status = 'failed'
+        or (job_occurrences.status = 'running'
+          and job_occurrences.started_at < ${staleBefore}::timestamptz)
+    returning 1`),
+      );
+      return rows.length > 0;
     },
 
     /**

@@ -9,7 +9,7 @@ import type { Db } from '../client.js';
 export async function lockedRow<Table extends PgTable>(
   db: Db,
   table: Table,
-  where: SQL | undefined,
+  where: SQL,
 ): Promise<Table['$inferSelect'] | undefined> {
   // drizzle cannot type a select from a generic table: the row is the table's (see rows-of-partners.ts).
   const [row] = await db

@@ -16,6 +16,7 @@ import {
 import type { BenefitUseRow } from './benefit-uses.repository.js';
 import type { ContactRow } from './contacts.repository.js';
 import { lockedRow } from './locked-row.js';
+import { preparedOnce } from './prepared-once.js';
 import { createRevenueRepository } from './revenue.repository.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
@@ -121,16 +122,16 @@ async function recordInOneStatement(
   };
 }
 
-function buildById(db: Db) {
-  return db
+const byIdQuery = preparedOnce((db) =>
+  db
     .select()
     .from(partners)
     .where(eq(partners.id, sql.placeholder('id')))
-    .prepare('partner_by_id');
-}
+    .prepare('partner_by_id'),
+);
 
-function buildMatching(db: Db) {
-  return db
+const matchingQuery = preparedOnce((db) =>
+  db
     .select()
     .from(partners)
     .where(
@@ -138,18 +139,14 @@ function buildMatching(db: Db) {
     )
     .orderBy(asc(partners.name))
     .limit(sql.placeholder('limit'))
-    .prepare('partners_matching');
-}
+    .prepare('partners_matching'),
+);
 
-/** Build one per database handle and share it: its hot queries are prepared once. */
+/** Its hot queries are prepared once per database handle (preparedOnce). */
 export function createPartnersRepository(db: Db) {
-  // Built once per database handle: drizzle builds a query's SQL anew on every call.
-  let byIdQuery: ReturnType<typeof buildById> | undefined;
-  let matchingQuery: ReturnType<typeof buildMatching> | undefined;
   return {
     async byId(id: string): Promise<PartnerRow | undefined> {
-      byIdQuery ??= buildById(db);
-      const [row] = await byIdQuery.execute({ id });
+      const [row] = await byIdQuery(db).execute({ id });
       return row;
     },
 
@@ -191,8 +188,7 @@ export function createPartnersRepository(db: Db) {
     /** Partners whose id equals the key or whose search name starts with it (at most `limit`). */
     async matching(key: string, limit = 25): Promise<PartnerRow[]> {
       const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
-      matchingQuery ??= buildMatching(db);
-      return matchingQuery.execute({ key, prefix: `${escaped}%`, limit });
+      return matchingQuery(db).execute({ key, prefix: `${escaped}%`, limit });
     },
 
     /** Every partner's id and names, for suggesting close matches when nothing matches. */

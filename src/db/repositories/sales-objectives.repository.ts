@@ -30,7 +30,7 @@ export function createSalesObjectivesRepository(db: Db) {
       return lockedRow(
         db,
         salesObjectives,
-        and(eq(salesObjectives.partnerId, partnerId), eq(salesObjectives.quarter, quarter)),
+        and(eq(salesObjectives.partnerId, partnerId), eq(salesObjectives.quarter, quarter))!,
       );
     },
 

@@ -38,7 +38,7 @@ export function createTrainingsRepository(db: Db) {
       return lockedRow(
         db,
         trainingCompletions,
-        and(eq(trainingCompletions.contactId, contactId), eq(trainingCompletions.training, training)),
+        and(eq(trainingCompletions.contactId, contactId), eq(trainingCompletions.training, training))!,
       );
     },
 
