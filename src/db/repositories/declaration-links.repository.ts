@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { declarationLinks } from '../schema.js';
-import { lockedRow } from './locked-row.js';
+import { lockedRow } from './one-row.js';
 import { setOnce } from './set-once.js';
 
 export type DeclarationLinkRow = typeof declarationLinks.$inferSelect;

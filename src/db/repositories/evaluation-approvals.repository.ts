@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { evaluationApprovals } from '../schema.js';
-import { lockedRow } from './locked-row.js';
+import { lockedRow } from './one-row.js';
 
 export type EvaluationApprovalRow = typeof evaluationApprovals.$inferSelect;
 

@@ -15,7 +15,7 @@ import {
 } from '../schema.js';
 import type { BenefitUseRow } from './benefit-uses.repository.js';
 import type { ContactRow } from './contacts.repository.js';
-import { lockedRow } from './locked-row.js';
+import { lockedRow } from './one-row.js';
 import { preparedOnce } from './prepared-once.js';
 import { createRevenueRepository } from './revenue.repository.js';
 

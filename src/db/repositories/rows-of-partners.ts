@@ -1,6 +1,7 @@
 import { asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
+import { oneRow } from './one-row.js';
 
 /**
  * The rows of a table kept per partner (one with a `partner_id` column), for these partners: every
@@ -24,16 +25,12 @@ export async function rowsOfPartners<Table extends PgTable & { partnerId: AnyPgC
 }
 
 /** The row of a table kept one per partner (its key is `partner_id`); undefined when the partner has none. */
-export async function rowOfPartner<Table extends PgTable & { partnerId: AnyPgColumn }>(
+export function rowOfPartner<Table extends PgTable & { partnerId: AnyPgColumn }>(
   db: Db,
   table: Table,
   partnerId: string,
 ): Promise<Table['$inferSelect'] | undefined> {
-  const [row] = await db
-    .select()
-    .from(table as PgTable)
-    .where(eq(table.partnerId, partnerId));
-  return row as Table['$inferSelect'] | undefined;
+  return oneRow(db, table, eq(table.partnerId, partnerId));
 }
 
 /**

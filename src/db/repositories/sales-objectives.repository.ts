@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { salesObjectives } from '../schema.js';
-import { lockedRow } from './locked-row.js';
+import { lockedRow } from './one-row.js';
 import { rowsOfPartners } from './rows-of-partners.js';
 
 export type SalesObjectiveRow = typeof salesObjectives.$inferSelect;

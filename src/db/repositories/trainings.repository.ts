@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts, partners, trainingCompletions } from '../schema.js';
-import { lockedRow } from './locked-row.js';
+import { lockedRow } from './one-row.js';
 
 export type TrainingCompletionRow = typeof trainingCompletions.$inferSelect;
 export type TrainingCompletionInsert = typeof trainingCompletions.$inferInsert;
