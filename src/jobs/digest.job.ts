@@ -61,9 +61,15 @@ export async function planDigests(
   const { catalog } = deps;
   await refreshPartnerStatuses(db, catalog, today);
   const repos = createRepositories(db);
-  const [managers, pending] = await Promise.all([
+  const [managers, pending, unreached] = await Promise.all([
     repos.partnerStatuses.digestsByManager(read.lines, read.chars),
     repos.trainings.pending(),
+    // Reminders of the past week that reached nobody: the manager is the one left to tell the contact.
+    repos.reminderLog.unreachedFrom(addDays(today, -6)),
+  ]);
+  // The partners of both, read once, by name.
+  const named = await repos.partners.byIds([
+    ...new Set([...pending.map((p) => p.partnerId), ...unreached.map((u) => u.partnerId)]),
   ]);
   const evaluationOn = nextEvaluationOn(catalog, today);
   const daysLeft = daysBetween(today, evaluationOn);
@@ -148,7 +154,7 @@ export async function planDigests(
   const pendingOf = new Map<string, typeof pending>();
   for (const training of pending)
     pendingOf.set(training.partnerId, [...(pendingOf.get(training.partnerId) ?? []), training]);
-  for (const partner of await repos.partners.byIds([...pendingOf.keys()])) {
+  for (const partner of named.filter((p) => pendingOf.has(p.id))) {
     const manager = partner.managerSlackUserId;
     if (!manager || hasLeft(partner, today)) continue;
     for (const training of pendingOf.get(partner.id) ?? []) {
@@ -175,11 +181,8 @@ export async function planDigests(
       }
     }
   }
-  // Reminders of the past week that reached nobody: the manager is the one left to tell the contact.
-  const unreached = await repos.reminderLog.unreachedFrom(addDays(today, -6));
-  const partnersOf = new Map(
-    (await repos.partners.byIds([...new Set(unreached.map((u) => u.partnerId))])).map((p) => [p.id, p]),
-  );
+  // The unreached contacts, each with its trainings.
+  const partnersOf = new Map(named.map((p) => [p.id, p]));
   const byContact = new Map<string, DigestUnreached>();
   for (const u of unreached) {
     const partner = partnersOf.get(u.partnerId);
