@@ -11,6 +11,7 @@ import {
   input,
   MODAL_LIMITS,
   modal,
+  modalMetadata,
   option,
   partnerBlocks,
   plain,
@@ -31,11 +32,6 @@ export interface DepthModalOptions {
 
 const messages = (ctx: WriteViewContext): DepthModalsMessages => depthModalsMessages[ctx.locale];
 
-const metadata = (options: DepthModalOptions): ModalMetadata => ({
-  o: options.origin,
-  ...(options.partner ? { p: options.partner.id } : {}),
-});
-
 /** The benefit words the form submits, as `/partner use` reads them. */
 export const USE_BENEFITS = ['bizbooster', 'training', 'tech-review'] as const;
 
@@ -46,7 +42,7 @@ export function useModal(
 ): ModalView {
   const u = messages(ctx).use;
   const names = { bizbooster: u.bizbooster, training: u.training, 'tech-review': u.techReview };
-  return modal(ctx, 'use', u.title, metadata(options), [
+  return modal(ctx, 'use', u.title, modalMetadata(options), [
     ...partnerBlocks(ctx, options.partner),
     input('benefit', u.benefit, {
       type: 'static_select',
@@ -70,7 +66,7 @@ export function feesModal(ctx: WriteViewContext, options: DepthModalOptions): Mo
     .filter((p) => p.retrocessionPercent)
     .map((p) => `${f.label(p.label)}${f.colon} ${f.label(p.fees)}`)
     .join(' · ');
-  return modal(ctx, 'fees', m.title, metadata(options), [
+  return modal(ctx, 'fees', m.title, modalMetadata(options), [
     ...partnerBlocks(ctx, options.partner),
     input(
       'date',
@@ -137,5 +133,5 @@ export function zenListModal(
       }),
     ),
   ];
-  return modal(ctx, 'zenList', z.title, metadata(options), blocks);
+  return modal(ctx, 'zenList', z.title, modalMetadata(options), blocks);
 }

@@ -93,7 +93,14 @@ export interface ManagerDigest {
 const SECTION_BLOCKS = 10;
 
 /** The sections whose lines are read only as far as a message can show them. */
-export type DigestCappedSection = 'demotions' | 'promotions' | 'overdue' | 'missed';
+const CAPPED_SECTIONS = ['demotions', 'promotions', 'overdue', 'missed'] as const;
+export type DigestCappedSection = (typeof CAPPED_SECTIONS)[number];
+
+const bySection = (value: (section: DigestCappedSection) => number) =>
+  Object.fromEntries(CAPPED_SECTIONS.map((section) => [section, value(section)])) as Record<
+    DigestCappedSection,
+    number
+  >;
 
 /** The characters a section's text may hold over its blocks: each at most LIMITS.sectionText - 100. */
 const BLOCK_TEXT = LIMITS.sectionText - 100;
@@ -103,6 +110,18 @@ const BLOCK_TEXT = LIMITS.sectionText - 100;
  * shortest label, date (a 1st is longer in French), tier and amount there are.
  */
 function shortestLines(catalog: Catalog): Record<DigestCappedSection, number> {
+  let known = shortestOf.get(catalog);
+  if (!known) {
+    known = measureShortestLines(catalog);
+    shortestOf.set(catalog, known);
+  }
+  return known;
+}
+
+/** Per catalog: the caps and the bound in characters both start from it, at every digest. */
+const shortestOf = new WeakMap<Catalog, Record<DigestCappedSection, number>>();
+
+function measureShortestLines(catalog: Catalog): Record<DigestCappedSection, number> {
   const shortest = (texts: string[]) => Math.min(...texts.map((t) => t.length));
   const pad = (n: number) => 'x'.repeat(n);
   const shortestLine = (section: DigestCappedSection) =>
@@ -126,12 +145,7 @@ function shortestLines(catalog: Catalog): Record<DigestCappedSection, number> {
         return shortest(lines.map((line) => `• ${line}`));
       }),
     );
-  return {
-    demotions: shortestLine('demotions'),
-    promotions: shortestLine('promotions'),
-    overdue: shortestLine('overdue'),
-    missed: shortestLine('missed'),
-  };
+  return bySection(shortestLine);
 }
 
 /**
@@ -143,12 +157,7 @@ export function digestLinesShown(catalog: Catalog): Record<DigestCappedSection, 
   const shortest = shortestLines(catalog);
   // Lines are joined by a newline within a block.
   const perBlock = (section: DigestCappedSection) => Math.floor((BLOCK_TEXT + 1) / (shortest[section] + 1));
-  return {
-    demotions: SECTION_BLOCKS * perBlock('demotions'),
-    promotions: SECTION_BLOCKS * perBlock('promotions'),
-    overdue: SECTION_BLOCKS * perBlock('overdue'),
-    missed: SECTION_BLOCKS * perBlock('missed'),
-  };
+  return bySection((section) => SECTION_BLOCKS * perBlock(section));
 }
 
 /**

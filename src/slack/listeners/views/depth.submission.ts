@@ -4,6 +4,7 @@ import { recordOperatorFees } from '../../../services/operator-fees.service.js';
 import { issueField, type WriteIssue, type WriteResult } from '../../../services/write-issues.js';
 import { listInZen } from '../../../services/zen-directory.service.js';
 import { MODAL_CALLBACK_IDS, type ModalField } from '../../ids.js';
+import type { WriteBase } from '../../partner-command/writes/common.js';
 import { benefitUsedView } from '../../views/benefit-uses.view.js';
 import type { View } from '../../views/blocks.js';
 import { operatorFeesRecordedView } from '../../views/operator-fees.view.js';
@@ -50,13 +51,11 @@ function zenField(issue: WriteIssue): ModalField | undefined {
 }
 
 /** Who submits, on which partner, when: what each service is given. */
-type SubmitBase = { by: string; partnerId: string; now: Date };
-
 /** A depth form: its inputs, the service call with the submitted values, the confirmation. */
 function depthForm<T>(
   deps: ListenerDeps,
   form: Pick<WriteForm, 'fields' | 'field'> & {
-    record: (base: SubmitBase, values: StateValues) => Promise<WriteResult<T>>;
+    record: (base: WriteBase, values: StateValues) => Promise<WriteResult<T>>;
     confirm: (ctx: WriteViewContext, value: T) => View;
   },
 ) {

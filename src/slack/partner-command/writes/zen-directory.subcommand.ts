@@ -1,5 +1,6 @@
 import { zenDirectoryMessages } from '../../../i18n/zen-directory.js';
 import { searchKey } from '../../../program/text.js';
+import { isAdmin } from '../../../services/actor.service.js';
 import {
   listInZen,
   searchExperts,
@@ -52,8 +53,7 @@ async function zenDirectoryWrite(ctx: CommandContext, verb: 'list' | 'unlist', a
     args,
     form: async () => {
       // The form is for admins, as the listing is: anyone else is told so before filling it in.
-      if (ctx.actor.kind !== 'staff' || ctx.actor.role !== 'admin')
-        return writeRefusedView(w, [{ code: 'not-allowed' }], usage);
+      if (!isAdmin(ctx.actor)) return writeRefusedView(w, [{ code: 'not-allowed' }], usage);
       const partner = await partnerForForm(ctx);
       const listing = partner ? await zenListingOf(ctx.deps.db, partner.id) : undefined;
       return modalReply(w, zenListModal(w, { partner, listing, origin: 'command' }));
