@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/index.js';
 import type { DigestManagerRow } from '../db/repositories/partner-statuses.repository.js';
+import { groupByPartner } from '../db/repositories/rows-of-partners.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
 import { addDays, daysBetween, type IsoDate } from '../program/dates.js';
@@ -151,9 +152,7 @@ export async function planDigests(
   }
 
   // Declarations awaiting confirmation, by partner name, of managed partners still in the program.
-  const pendingOf = new Map<string, typeof pending>();
-  for (const training of pending)
-    pendingOf.set(training.partnerId, [...(pendingOf.get(training.partnerId) ?? []), training]);
+  const pendingOf = groupByPartner(pending);
   for (const partner of named.filter((p) => pendingOf.has(p.id))) {
     const manager = partner.managerSlackUserId;
     if (!manager || hasLeft(partner, today)) continue;

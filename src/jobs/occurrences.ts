@@ -63,7 +63,7 @@ export type OccurrenceOutcome =
  * step (the others wait for the job's lock instead): longer than the longest preparation (the daily
  * linking asks Slack once a contact, at Slack's pace), after which a run that died is taken over.
  */
-export const RUN_LEASE_MS = 30 * 60_000;
+const RUN_LEASE_MS = 30 * 60_000;
 
 /** Whole seconds: node-schedule hands over a Date that may carry milliseconds. */
 function normalize(instant: Date): Date {
@@ -72,8 +72,8 @@ function normalize(instant: Date): Date {
 
 /**
  * Runs one occurrence of a job at most once, whatever the number of instances and restarts:
- * 1. the occurrence is recorded 'running' (visible to people; a failed one is taken up again, and one
- *    left running for RUN_LEASE_MS by a process that died);
+ * 1. the occurrence is recorded 'running' (visible to people; a failed one is taken up again, and, for a
+ *    job with a `prepare` step, one left running for RUN_LEASE_MS by a process that died);
  * 2. a job with a `prepare` step does it, outside any transaction, only when step 1 gave the occurrence to
  *    this run: another instance firing it at the same instant skips, 'busy', as it would at the lock;
  * 3. in one transaction: a transaction-scoped advisory lock per job (another instance running it skips,
@@ -96,7 +96,8 @@ export async function runJobOccurrence<Prepared>(
     scheduledFor: at,
     instanceId,
     startedAt,
-    staleBefore: new Date(startedAt.getTime() - RUN_LEASE_MS),
+    // The others wait for the job's lock: a long run of theirs is never taken over.
+    ...(job.prepare ? { staleBefore: new Date(startedAt.getTime() - RUN_LEASE_MS) } : {}),
   });
   const context = { deps, scheduledFor: at, today: localDate(at, deps.config.PROGRAM_TIMEZONE) };
   try {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/index.js';
+import { groupByPartner } from '../db/repositories/rows-of-partners.js';
 import type { EvaluationChange } from '../db/repositories/tier-history.repository.js';
 import { transaction } from '../db/transaction.js';
 import { label } from '../i18n/format.js';
@@ -89,17 +90,20 @@ async function tierChangeMails(
   const repos = createRepositories(tx);
   const tierLabel = (code: string, locale: Locale) =>
     label(deps.catalog.tiers.find((t) => t.code === code)?.label ?? { fr: code, en: code }, locale);
-  const messages: OutboxMessage[] = [];
-  for (const c of input.changes) {
-    const reached = (await repos.contacts.byName(c.partnerId)).flatMap((contact) =>
+  // Every changed partner's contacts, and their Slack languages, in two reads.
+  const contactsOf = groupByPartner(await repos.contacts.ofPartners(input.changes.map((c) => c.partnerId)));
+  const reachedOf = (c: ChangedPartner) =>
+    (contactsOf.get(c.partnerId) ?? []).flatMap((contact) =>
       contact.email && !(contact.slackUserId && c.slackChannelId)
         ? [{ ...contact, email: contact.email }]
         : [],
     );
-    const slackLocales = await repos.userLocales.of(
-      reached.flatMap((contact) => (contact.slackUserId ? [contact.slackUserId] : [])),
-    );
-    for (const contact of reached) {
+  const slackLocales = await repos.userLocales.of(
+    input.changes.flatMap((c) => reachedOf(c).flatMap((contact) => contact.slackUserId ?? [])),
+  );
+  const messages: OutboxMessage[] = [];
+  for (const c of input.changes) {
+    for (const contact of reachedOf(c)) {
       const locale = contactLocale(contact, slackLocales, deps.config.LOCALE);
       const mail = tierChangeMail(locale, {
         contactName: contact.name,

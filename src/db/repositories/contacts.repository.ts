@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
 import { preparedOnce } from './prepared-once.js';
+import { rowsOfPartners } from './rows-of-partners.js';
 import { setOnce } from './set-once.js';
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -28,6 +29,11 @@ export function createContactsRepository(db: Db) {
     },
 
     /** The contacts of one partner (every contact when `partnerId` is left out), by name. */
+    /** The contacts of these partners, by partner then by name. */
+    ofPartners(partnerIds: readonly string[]): Promise<ContactRow[]> {
+      return rowsOfPartners(db, contacts, partnerIds, asc(contacts.name));
+    },
+
     async byName(partnerId?: string): Promise<ContactRow[]> {
       return db
         .select()

@@ -18,6 +18,7 @@ import type { ContactRow } from './contacts.repository.js';
 import { lockedRow } from './one-row.js';
 import { preparedOnce } from './prepared-once.js';
 import { createRevenueRepository } from './revenue.repository.js';
+import { groupByPartner } from './rows-of-partners.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
 export type PartnerInsert = typeof partners.$inferInsert;
@@ -300,14 +301,4 @@ async function loadRecords(
       amountCents,
     })),
   }));
-}
-
-function groupByPartner<T extends { partnerId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.partnerId);
-    if (list) list.push(row);
-    else map.set(row.partnerId, [row]);
-  }
-  return map;
 }

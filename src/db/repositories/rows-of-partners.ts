@@ -61,3 +61,14 @@ export function onePerPartner<Table extends PgTable & { partnerId: AnyPgColumn; 
     },
   };
 }
+
+/** Rows of several partners, each partner's in their order. */
+export function groupByPartner<T extends { partnerId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.partnerId);
+    if (list) list.push(row);
+    else map.set(row.partnerId, [row]);
+  }
+  return map;
+}
