@@ -39,7 +39,8 @@ export async function planCertificationRenewals(
   const repos = createRepositories(db);
   const [ids, reminded] = await Promise.all([
     repos.checklist.partnersWith(codes),
-    repos.reminderLog.remindedOf(codes),
+    // A lapse is due again only before it lapses: reminders of lapses already past cannot matter.
+    repos.reminderLog.remindedOf(codes, today),
   ]);
   const remindedLapses = new Set(reminded.map((r) => `${r.partnerId}|${r.obligation}|${r.dueOn}`));
   const records = await repos.partners.records(ids, semesterContaining(catalog, today).firstMonth);

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts, reminderLog } from '../schema.js';
 
@@ -37,9 +37,13 @@ export function createReminderLogRepository(db: Db) {
         .orderBy(reminderLog.partnerId, reminderLog.obligation);
     },
 
-    /** What was reminded of these items, each (partner, item, due day) once: a lapse reminded once. */
+    /**
+     * What was reminded of these items due after `after`, each (partner, item, due day) once: a lapse
+     * reminded once (one already past is never reminded again, so not read).
+     */
     async remindedOf(
       obligations: readonly string[],
+      after: string,
     ): Promise<{ partnerId: string; obligation: string; dueOn: string }[]> {
       if (obligations.length === 0) return [];
       return db
@@ -49,7 +53,7 @@ export function createReminderLogRepository(db: Db) {
           dueOn: reminderLog.dueOn,
         })
         .from(reminderLog)
-        .where(inArray(reminderLog.obligation, [...obligations]));
+        .where(and(inArray(reminderLog.obligation, [...obligations]), gt(reminderLog.dueOn, after)));
     },
 
     /** Logs reminders; one already logged (same day, recipient, partner, subject and obligation) is kept. */
