@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat, writeTable } from '../export/write-table.js';
 import { isLocale, LOCALES } from '../program/locales.js';
-import { EXPORT_KINDS, type ExportKind, exportTable } from '../services/export.service.js';
+import { EXPORT_KINDS, exportTable, isExportKind } from '../services/export.service.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 
@@ -19,7 +19,7 @@ export async function exportCommand(args: string[], ctx: CliContext): Promise<nu
   const [kind, ...extra] = positionals;
   if (!kind) throw new UsageError('the kind of export is required', EXPORT_USAGE);
   if (extra.length) throw new UsageError(`unexpected argument: ${extra.join(' ')}`, EXPORT_USAGE);
-  if (!(EXPORT_KINDS as readonly string[]).includes(kind))
+  if (!isExportKind(kind))
     throw new UsageError(`unknown export "${kind}" (one of ${EXPORT_KINDS.join(', ')})`, EXPORT_USAGE);
   const format = values.format ?? 'csv';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
@@ -28,7 +28,7 @@ export async function exportCommand(args: string[], ctx: CliContext): Promise<nu
   if (!isLocale(locale))
     throw new UsageError(`--locale must be ${LOCALES.join(' or ')}, got "${locale}"`, EXPORT_USAGE);
   const today = ctx.today();
-  const table = await exportTable(ctx.database.db, ctx.catalog, kind as ExportKind, {
+  const table = await exportTable(ctx.database.db, ctx.catalog, kind, {
     scope: { all: true },
     today,
     locale,

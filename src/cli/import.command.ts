@@ -9,11 +9,11 @@ import {
   describeNote,
   formatIssue,
   IMPORT_KINDS,
-  type ImportKind,
   ImportRejected,
   type ImportReport,
   importColumns,
   importCsv,
+  isImportKind,
 } from '../services/import.service.js';
 import { describeError } from './describe-error.js';
 
@@ -68,11 +68,11 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
   if (values.template !== undefined) {
     const kind = values.template;
     if (positionals.length) return usage(print, `Unexpected argument: ${positionals.join(' ')}`);
-    if (!(IMPORT_KINDS as readonly string[]).includes(kind))
+    if (!isImportKind(kind))
       return usage(print, `Unknown kind "${kind}" (expected one of ${IMPORT_KINDS.join(', ')}).`);
     const locale = values.locale ?? 'en';
     if (!isLocale(locale)) return usage(print, `--locale must be ${LOCALES.join(' or ')}, got "${locale}".`);
-    const template = importTemplate(kind as ImportKind, importColumns(kind as ImportKind).header, locale);
+    const template = importTemplate(kind, importColumns(kind).header, locale);
     for (const line of template.trimEnd().split('\n')) print(line);
     return 0;
   }
@@ -80,12 +80,12 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
   const [kind, file, ...extra] = positionals;
   if (!kind || !file) return usage(print, 'The kind of data and the file are both required.');
   if (extra.length) return usage(print, `Unexpected argument: ${extra.join(' ')}`);
-  if (!(IMPORT_KINDS as readonly string[]).includes(kind))
+  if (!isImportKind(kind))
     return usage(print, `Unknown kind "${kind}" (expected one of ${IMPORT_KINDS.join(', ')}).`);
 
   try {
     const report = await importCsv(deps.db, deps.catalog, {
-      kind: kind as ImportKind,
+      kind,
       file,
       ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
       dryRun: Boolean(values['dry-run']),

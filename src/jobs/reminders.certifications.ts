@@ -27,7 +27,7 @@ export interface CertificationRenewalPlan {
  * one has each of its contacts reminded (a DM, the channel of a Slack Connect contact, or an e-mail for a
  * contact not on Slack when SMTP is configured); a contact with no route at all is logged unreached.
  */
-export async function planCertificationRenewals(
+async function planCertificationRenewals(
   db: Db,
   deps: ReminderDeps,
   today: IsoDate,

@@ -38,7 +38,7 @@ export function forecastDeadline(catalog: Catalog, quarter: Quarter): IsoDate {
 }
 
 /** Whether the program applied during the quarter: one that ended before catalog.programStart has no duty. */
-export function quarterInProgram(catalog: Catalog, quarter: Quarter): boolean {
+function quarterInProgram(catalog: Catalog, quarter: Quarter): boolean {
   return quarter.end >= catalog.programStart;
 }
 

@@ -84,7 +84,7 @@ export function issueDeclarationLink(
 type Checked = { kind: 'malformed' } | { kind: 'forged' } | { kind: 'signed'; fields: TokenFields };
 
 /** The token's fields when its signature is ours (compared in constant time). */
-export function checkToken(secret: string, token: string): Checked {
+function checkToken(secret: string, token: string): Checked {
   const m = TOKEN.exec(token);
   if (!m) return { kind: 'malformed' };
   const fields: TokenFields = {

@@ -8,7 +8,7 @@ import type { Locale } from '../program/locales.js';
 import { semesterContaining } from '../program/semesters.js';
 import { partnerStatus } from './partner-status.service.js';
 
-export { EXPORT_KINDS, type ExportKind } from '../export/kinds.js';
+export { EXPORT_KINDS, type ExportKind, isExportKind } from '../export/kinds.js';
 
 /** A cell: text, an amount in cents, a day, a rate, or nothing. The writer formats each for its file type. */
 export type ExportCell =

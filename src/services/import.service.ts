@@ -37,7 +37,7 @@ export {
   type ImportProblem,
   ImportRejected,
 } from '../import/issues.js';
-export { IMPORT_KINDS, type ImportKind } from '../import/kinds/index.js';
+export { IMPORT_KINDS, type ImportKind, isImportKind } from '../import/kinds/index.js';
 
 /** The header row a file of this kind starts with, and the columns it may leave out. */
 export function importColumns(kind: ImportKind): { header: readonly string[]; optional: readonly string[] } {

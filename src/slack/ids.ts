@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_INTENT_KINDS } from '../assistant/intents.js';
+import { IMPORT_KINDS } from '../import/kinds/kind.js';
 
 /**
  * Every stable id the app puts in Slack (button action_ids, modal callback ids, input blocks) and the one
@@ -90,7 +91,7 @@ export const IMPORT_FIELDS = { kind: 'import_kind', file: 'import_file' } as con
  * (the file is downloaded again and must be the same), and its name.
  */
 export const importMetadata = z.object({
-  k: z.string().min(1).max(30),
+  k: z.enum(IMPORT_KINDS),
   f: z.string().regex(/^F[A-Z0-9]{1,30}$/),
   h: z.string().regex(/^[0-9a-f]{64}$/),
   n: z.string().max(200),

@@ -10,7 +10,7 @@ import { BodyTooLargeError, readBody, type WebRoutes } from '../slack/receiver.j
 import { declarationPage, errorPage, PAGE_CSP, type RenderedPage } from './declaration.page.js';
 
 /** The form carries one token (about 170 characters): anything much larger is not our form. */
-export const FORM_LIMIT_BYTES = 2 * 1024;
+const FORM_LIMIT_BYTES = 2 * 1024;
 const FORM_TIMEOUT_MS = 5_000;
 const FORM = 'application/x-www-form-urlencoded';
 

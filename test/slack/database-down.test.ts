@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Database } from '../../src/db/client.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
 import { commandMessages } from '../../src/i18n/commands.js';
-import { REPLY_DEADLINE_MS } from '../../src/slack/listeners/commands/partner.command.js';
 import { handlePartnerCommand, type Reply, withDeadline } from '../../src/slack/partner-command/index.js';
+import { REPLY_DEADLINE_MS } from '../../src/slack/request-timing.js';
 import { unavailableView } from '../../src/slack/views/refusal.view.js';
 import { commandDeps } from '../support/command-deps.js';
 import { BACKENDS, type TestDatabase } from '../support/databases.js';

@@ -16,7 +16,7 @@ const textOf = (view: unknown) => modalText(view as ModalBody, { raw: true });
 
 import { catalog } from './writes.fixtures.js';
 
-const metadata = { k: 'partners', f: 'F0TEST', h: 'a'.repeat(64), n: 'partners.csv' };
+const metadata = { k: 'partners', f: 'F0TEST', h: 'a'.repeat(64), n: 'partners.csv' } as const;
 
 function report(partners: number): ImportReport {
   return {

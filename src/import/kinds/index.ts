@@ -7,7 +7,7 @@ import { revenueKind } from './revenue.kind.js';
 import { staffKind } from './staff.kind.js';
 import { trainingsKind } from './trainings.kind.js';
 
-export { IMPORT_KINDS, type ImportKind } from './kind.js';
+export { IMPORT_KINDS, type ImportKind, isImportKind } from './kind.js';
 
 export const KINDS: Record<ImportKind, ImportKindSpec> = {
   partners: partnersKind,

@@ -21,6 +21,10 @@ export const IMPORT_KINDS = [
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+export function isImportKind(value: unknown): value is ImportKind {
+  return (IMPORT_KINDS as readonly unknown[]).includes(value);
+}
+
 export interface KindContext {
   catalog: Catalog;
   today: IsoDate;

@@ -2,7 +2,7 @@ import { EXPORT_FORMATS, type ExportFormat, writeTable } from '../../export/writ
 import { plural } from '../../i18n/format.js';
 import { importExportMessages } from '../../i18n/import-export.js';
 import { isAdmin } from '../../services/actor.service.js';
-import { EXPORT_KINDS, type ExportKind, exportTable } from '../../services/export.service.js';
+import { type ExportKind, exportTable, isExportKind } from '../../services/export.service.js';
 import { sendFileByDm } from '../files.js';
 import { code } from '../views/escape.js';
 import { messageView } from '../views/lookup.view.js';
@@ -17,14 +17,12 @@ const KIND_WORDS: Record<string, ExportKind> = {
   chiffre: 'revenue',
 };
 
-export function parseExportArgs(
+function parseExportArgs(
   args: string,
 ): { kind: ExportKind; format: ExportFormat } | { usage: true; unknown?: string } {
   const [kindWord, formatWord, ...extra] = args.toLowerCase().split(' ').filter(Boolean);
   if (!kindWord) return { usage: true };
-  const kind = (EXPORT_KINDS as readonly string[]).includes(kindWord)
-    ? (kindWord as ExportKind)
-    : KIND_WORDS[kindWord];
+  const kind = isExportKind(kindWord) ? kindWord : KIND_WORDS[kindWord];
   if (!kind) return { usage: true, unknown: kindWord };
   const format = formatWord ?? 'csv';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format) || extra.length)

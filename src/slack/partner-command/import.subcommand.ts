@@ -10,7 +10,7 @@ import type { Reply, Subcommand } from './types.js';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /** An admin's refusal for a staff member who is not one (contacts and strangers get the usual ones). */
-export function adminOnlyReply(locale: keyof typeof importExportMessages, command: string): Reply {
+function adminOnlyReply(locale: keyof typeof importExportMessages, command: string): Reply {
   return messageView(importExportMessages[locale].adminOnly(code(command)));
 }
 

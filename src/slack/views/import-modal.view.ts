@@ -4,12 +4,11 @@ import { type ImportExportMessages, importExportMessages } from '../../i18n/impo
 import { describeNote, describeProblem } from '../../i18n/import-issues.js';
 import { ENCODING_NAMES } from '../../import/decode.js';
 import type { Locale } from '../../program/catalog.schema.js';
-import { tierByCode } from '../../program/tiers.js';
-import { IMPORT_KINDS, type ImportKind, type ImportReport } from '../../services/import.service.js';
+import { IMPORT_KINDS, type ImportReport } from '../../services/import.service.js';
 import type { SlackImportOutcome } from '../../services/slack-import.service.js';
 import { encodeValue, IMPORT_CALLBACK_IDS, IMPORT_FIELDS, type ImportMetadata } from '../ids.js';
 import { context, type KnownBlock, lineSections, type ModalView, section } from './blocks.js';
-import type { ViewContext } from './context.js';
+import { fmt, type ViewContext } from './context.js';
 import { code, escapeMrkdwn } from './escape.js';
 import { MODAL_LIMITS, plain } from './write-modals.view.js';
 
@@ -28,8 +27,6 @@ export function formatSize(bytes: number, locale: Locale): string {
   if (mb >= 0.1) return `${formatNumber(Math.round(mb * 10) / 10, locale)} ${locale === 'fr' ? 'Mo' : 'MB'}`;
   return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} ${locale === 'fr' ? 'ko' : 'KB'}`;
 }
-
-export const kindName = (ctx: Pick<ViewContext, 'locale'>, kind: ImportKind) => messages(ctx).kinds[kind];
 
 function modal(options: {
   callbackId: string;
@@ -134,7 +131,7 @@ function sourceOf(ctx: Pick<ViewContext, 'locale'>, report: ImportReport): strin
 }
 
 function tierName(ctx: ViewContext, tier: string): string {
-  return escapeMrkdwn(tierByCode(ctx.catalog, tier)?.label[ctx.locale] ?? tier);
+  return escapeMrkdwn(fmt(ctx).tier(tier));
 }
 
 /** The report's summary lines: what was read, how many rows, what the file changes. */

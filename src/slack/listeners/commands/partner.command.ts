@@ -23,8 +23,6 @@ import type { ListenerDeps } from '../deps.js';
 
 export const PARTNER_COMMAND = '/partner';
 
-export { MIN_WORK_MS, REPLY_DEADLINE_MS } from '../../request-timing.js';
-
 export type CommandHandler = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 type ButtonHandler = (
   args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs,

@@ -3,7 +3,7 @@ import { plural } from '../../../i18n/format.js';
 import { importExportMessages } from '../../../i18n/import-export.js';
 import type { Locale } from '../../../program/locales.js';
 import { identifyActor, isAdmin } from '../../../services/actor.service.js';
-import { IMPORT_KINDS, type ImportKind } from '../../../services/import.service.js';
+import { isImportKind } from '../../../services/import.service.js';
 import {
   commitSlackImport,
   fileDigest,
@@ -65,7 +65,7 @@ function show(job: Job, view: webApi.View): Promise<void> {
 }
 
 /** While a step goes on, the progress view is shown again this often, with the time so far. */
-export const PROGRESS_EVERY_MS = 3_000;
+const PROGRESS_EVERY_MS = 3_000;
 
 interface Progress {
   /** The step now under way (shown at once if the work already took a while). */
@@ -196,7 +196,7 @@ function uploadSubmission(deps: ListenerDeps) {
     const fileId = values[IMPORT_FIELDS.file]?.[IMPORT_FIELDS.file]?.files?.[0]?.id;
     const locale = await deps.locales(client, userId);
     const m = importExportMessages[locale];
-    if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind))
+    if (!isImportKind(kind))
       return void (await ack({
         response_action: 'errors',
         errors: { [IMPORT_FIELDS.kind]: m.failures.noKind },
@@ -220,7 +220,7 @@ function uploadSubmission(deps: ListenerDeps) {
     try {
       const file = await download(deps, job, fileId, steps);
       await steps.step(m.progress.checking);
-      const input = { kind: kind as ImportKind, file, actor: userId, today: ctx.today, locale };
+      const input = { kind, file, actor: userId, today: ctx.today, locale };
       const outcome = await previewSlackImport(deps.db, deps.catalog, input);
       const metadata: ImportMetadata = { k: kind, f: fileId, h: outcome.digest, n: file.name.slice(0, 200) };
       const errorFileSent = await sendRejectedLines(deps, job, outcome, file.name);
@@ -244,7 +244,7 @@ function importSubmission(deps: ListenerDeps) {
     const m = importExportMessages[locale];
     const ctx = viewContext(deps.catalog, locale, deps.today());
     const meta = decodeValue(importMetadata, view.private_metadata);
-    if (!meta || !(IMPORT_KINDS as readonly string[]).includes(meta.k))
+    if (!meta)
       return void (await ack({
         response_action: 'update',
         view: importMessageModal(ctx, [m.failures.stale]),
@@ -277,7 +277,7 @@ async function commitPreviewed(
   const file = await download(deps, job, meta.f, steps);
   if (fileDigest(file.bytes) !== meta.h) return importMessageModal(ctx, [m.failures.changed]);
   await steps.step(m.progress.committing);
-  const input = { kind: meta.k as ImportKind, file, actor: job.userId, today: ctx.today, locale: job.locale };
+  const input = { kind: meta.k, file, actor: job.userId, today: ctx.today, locale: job.locale };
   const outcome = await commitSlackImport(deps.db, deps.catalog, input);
   if (outcome.kind === 'valid') return importDoneModal(ctx, outcome.report, file.name);
   const errorFileSent = await sendRejectedLines(deps, job, outcome, file.name);
