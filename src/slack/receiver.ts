@@ -249,10 +249,11 @@ const ARRIVED_AT = Symbol('arrivedAt');
  * 2. its size: a Content-Length over the body limit gets 413 unread; the bytes read count too (413 as soon
  *    as they pass it); the body must arrive within bodyTimeoutMs (408); the bodies being read share a
  *    budget (503 beyond);
- * 3. `verify` on the body (signature, replay): else 401;
+ * 3. the signature over the body, computed as it arrived: else 401, the body never parsed;
  * 4. the installation: it must name our app and our installation (checkInstallation), else it is refused
  *    and logged: 401 for commands and interactions, 200 with nothing done for Events API callbacks (Slack
- *    retries any other answer, three times over 5 minutes, and counts it as a delivery failure).
+ *    retries any other answer, three times over 5 minutes, and counts it as a delivery failure);
+ * 5. `verify` on the body (signature, replay): else 401.
  * Accepted ones are handed, already buffered, to Bolt's own HTTPReceiver request listener, so body
  * parsing, signature check, url_verification, ack and error handling stay Bolt's real code.
  */
@@ -440,7 +441,7 @@ export class SlackHttpReceiver implements Receiver {
       return refuse(400);
     }
 
-    // 3. The signature over the body, and replays. A forged body is refused as soon as it is in, from the
+    // 3. The signature over the body. A forged body is refused as soon as it is in, from the
     // signature computed while it arrived: it is never joined, decoded or parsed.
     if (!streaming.matches(signature!)) {
       release();
@@ -448,22 +449,23 @@ export class SlackHttpReceiver implements Receiver {
       return refuse(401);
     }
     const raw = Buffer.concat(read.chunks, read.size);
-    // A slash command already too late for a card is told "busy" now: replaying it changes nothing.
-    if (this.answeredBusy(req, res, raw)) return;
-    const verdict = await this.options.verify({ rawBody: raw, signature, timestamp });
-    if (!verdict.ok) {
-      this.warnAnonymous(verdict.reason, `Refused a request to ${SLACK_EVENTS_PATH}: ${verdict.reason}`);
-      return refuse(401);
-    }
 
-    // 4. Our app and our installation.
+    // 4. Our app and our installation, read from the signed body once; then replays.
     const mine = this.installed(req, raw);
     if (!mine.ok) {
       if (mine.malformed) return refuse(400);
       // Events are acknowledged (Slack retries any other answer) and dropped; commands and interactions 401.
       return mine.event ? answerEmpty(res, 200) : refuse(401);
     }
-    if (this.answeredBusy(req, res, raw, mine.body)) return;
+    // A slash command already too late for a card is told "busy" now: replaying it changes nothing.
+    if (this.answeredBusy(req, res, mine.body)) return;
+    const verdict = await this.options.verify({ rawBody: raw, signature, timestamp });
+    if (!verdict.ok) {
+      this.warnAnonymous(verdict.reason, `Refused a request to ${SLACK_EVENTS_PATH}: ${verdict.reason}`);
+      return refuse(401);
+    }
+    // The replay check may have taken its time.
+    if (this.answeredBusy(req, res, mine.body)) return;
 
     // Bolt reuses a body already buffered on the request (it checks Buffer.isBuffer(req.rawBody)).
     (req as BufferedIncomingMessage).rawBody = raw;
@@ -493,17 +495,11 @@ export class SlackHttpReceiver implements Receiver {
    * Answers "busy" (options.busyReply) to a slash command of ours that can no longer start in time
    * (request-timing.ts, counted from its arrival); true when it did. `body`: already parsed and checked.
    */
-  private answeredBusy(req: IncomingMessage, res: ServerResponse, raw: Buffer, body?: unknown): boolean {
+  private answeredBusy(req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
     const { busyReply } = this.options;
     const arrivedAt = (req as StampedRequest)[ARRIVED_AT];
     if (!busyReply || arrivedAt === undefined || canStartInTime({ arrivedAt, now: this.clock })) return false;
-    let checked = body;
-    if (checked === undefined) {
-      const mine = this.installed(req, raw);
-      if (!mine.ok) return false;
-      checked = mine.body;
-    }
-    const { command, user_id: userId } = (checked ?? {}) as { command?: unknown; user_id?: unknown };
+    const { command, user_id: userId } = (body ?? {}) as { command?: unknown; user_id?: unknown };
     if (typeof command !== 'string' || typeof userId !== 'string') return false;
     this.options.logger.debug(`${command} answered "busy" in the receiver: too late to answer in time`);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
