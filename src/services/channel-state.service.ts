@@ -39,16 +39,21 @@ export async function channelSharedOutside(
   return askChannelSharing(db, client, channelId);
 }
 
-/** Asks Slack now whether a channel is shared with another organisation, and records it; undefined when it cannot say. */
+/**
+ * Asks Slack now whether a channel is shared with another organisation, and records it; undefined when it
+ * cannot say (`onError` told why, when Slack failed).
+ */
 async function askChannelSharing(
   db: Db,
   client: ConversationsInfoClient,
   channelId: string,
+  onError: (error: unknown) => void = () => {},
 ): Promise<boolean | undefined> {
   try {
     const { channel } = await client.conversations.info({ channel: channelId });
     return channel ? await recordChannelInfo(db, channelId, channel) : undefined;
-  } catch {
+  } catch (error) {
+    onError(error);
     return undefined;
   }
 }
@@ -90,13 +95,8 @@ export async function syncPartnerChannels(
 ): Promise<string[]> {
   const channels = await createRepositories(db).partners.channelIds();
   const shared: string[] = [];
-  for (const channelId of channels) {
-    try {
-      const { channel } = await client.conversations.info({ channel: channelId });
-      if (channel && (await recordChannelInfo(db, channelId, channel))) shared.push(channelId);
-    } catch (error) {
-      onError(channelId, error);
-    }
-  }
+  for (const channelId of channels)
+    if (await askChannelSharing(db, client, channelId, (error) => onError(channelId, error)))
+      shared.push(channelId);
   return shared;
 }
