@@ -62,13 +62,13 @@ export async function loadProgramDepth(
   today: IsoDate,
 ): Promise<Map<string, ProgramDepthFacts>> {
   const repos = createRepositories(db);
-  const [plans, reviews, lines, uses] = await Promise.all([
+  const [plans, reviews, lines, uses, fees] = await Promise.all([
     repos.salesObjectives.forPartners(partnerIds),
     repos.planReviews.forPartners(partnerIds),
     repos.revenue.forPartnersSince(partnerIds, depthRevenueSince(catalog, today)),
     repos.benefitUses.forPartners(partnerIds),
+    repos.operatorFees.forPartners(partnerIds),
   ]);
-  const fees = await repos.operatorFees.forPartners(partnerIds);
   const out = new Map<string, ProgramDepthFacts>();
   const of = (id: string) => {
     let facts = out.get(id);
