@@ -78,3 +78,7 @@ export function quarterOf(date: IsoDate): { start: IsoDate; end: IsoDate; label:
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}

@@ -1,4 +1,3 @@
-import type { Db } from '../db/client.js';
 import type { PartnerRecord, PartnersRepository } from '../db/repositories/partners.repository.js';
 import { type BenefitInForce, benefitsAddedBy, benefitsInForce } from '../program/benefits.js';
 import type { Benefit, Catalog, Tier } from '../program/catalog.schema.js';
@@ -12,7 +11,6 @@ import { type ZenEligibility, zenEligibility } from '../program/zen.js';
 import {
   depthFactsOf,
   depthRevenueSince,
-  loadProgramDepth,
   type ProgramDepth,
   type ProgramDepthFacts,
   programDepth,
@@ -44,25 +42,6 @@ export async function loadPartnerStatus(
   // The record and its depth in one statement (one round trip, one connection).
   const read = await partnersRepo.recordWithDepth(partnerId, firstMonth, depthRevenueSince(catalog, today));
   return read && partnerStatus(catalog, read.record, today, read.depth && depthFactsOf(read.depth));
-}
-
-/**
- * Statuses of several partners (a portfolio), loaded in a few queries; unknown ids are left out. With `db`,
- * the program's depth too (loadProgramDepth).
- */
-export async function loadPartnerStatuses(
-  partnersRepo: PartnersRepository,
-  catalog: Catalog,
-  partnerIds: string[],
-  today: IsoDate,
-  db?: Db,
-): Promise<PartnerStatus[]> {
-  const semester = semesterContaining(catalog, today);
-  const [records, depth] = await Promise.all([
-    partnersRepo.records(partnerIds, semester.firstMonth),
-    db ? loadProgramDepth(db, catalog, partnerIds, today) : undefined,
-  ]);
-  return records.map((record) => partnerStatus(catalog, record, today, depth?.get(record.partner.id)));
 }
 
 /** The days the partner entered each tier it holds (a result awaiting approval moved nothing). */

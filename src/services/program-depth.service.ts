@@ -54,18 +54,24 @@ export function depthRevenueSince(catalog: Catalog, today: IsoDate): IsoDate {
   return addMonths(quarterContaining(today).start, -3 * catalog.quarterlyDuties.missedVisibleForQuarters);
 }
 
-/** The depth facts of these partners (every partner's without ids), in a few queries. */
+/**
+ * The depth facts of these partners (every partner's without ids), in a few queries. `revenue: false`:
+ * without their revenue lines, for a caller that reads them with the partners' records (withRevenueLines).
+ */
 export async function loadProgramDepth(
   db: Db,
   catalog: Catalog,
   partnerIds: readonly string[] | undefined,
   today: IsoDate,
+  options: { revenue?: boolean } = {},
 ): Promise<Map<string, ProgramDepthFacts>> {
   const repos = createRepositories(db);
   const [plans, reviews, lines, uses, fees] = await Promise.all([
     repos.salesObjectives.forPartners(partnerIds),
     repos.planReviews.forPartners(partnerIds),
-    repos.revenue.forPartnersSince(partnerIds, depthRevenueSince(catalog, today)),
+    options.revenue === false
+      ? []
+      : repos.revenue.forPartnersSince(partnerIds, depthRevenueSince(catalog, today)),
     repos.benefitUses.forPartners(partnerIds),
     repos.operatorFees.forPartners(partnerIds),
   ]);
@@ -86,6 +92,15 @@ export async function loadProgramDepth(
   for (const l of lines)
     of(l.partnerId).lines.push({ month: l.month, category: l.category, amountCents: l.amountCents });
   return out;
+}
+
+/** Depth facts read without revenue, with a partner's lines read apart (from depthRevenueSince or earlier). */
+export function withRevenueLines(
+  facts: ProgramDepthFacts | undefined,
+  lines: readonly RevenueLine[],
+  since: IsoDate,
+): ProgramDepthFacts | undefined {
+  return facts && { ...facts, lines: lines.filter((l) => l.month >= since) };
 }
 
 const planOf = (p: SalesObjectiveRow): QuarterPlan => ({

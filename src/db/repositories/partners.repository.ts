@@ -1,5 +1,6 @@
 import { asc, desc, eq, getTableColumns, inArray, isNotNull, like, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { minDate } from '../../program/dates.js';
 import { type Db, rowsOf } from '../client.js';
 import {
   benefitUses,
@@ -67,7 +68,7 @@ async function recordInOneStatement(
   sinceMonth: string,
   depthSince: string | undefined,
 ): Promise<{ record: PartnerRecord; depth: PartnerDepthRows | undefined } | undefined> {
-  const from = depthSince !== undefined && depthSince < sinceMonth ? depthSince : sinceMonth;
+  const from = depthSince === undefined ? sinceMonth : minDate(depthSince, sinceMonth);
   const list = (query: ReturnType<typeof sql>) => sql`coalesce((${query}), '[]'::json)`;
   const depth =
     depthSince === undefined
