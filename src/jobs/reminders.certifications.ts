@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { ContactRow } from '../db/repositories/contacts.repository.js';
 import { createRepositories } from '../db/repositories/index.js';
+import type { PartnerRecord } from '../db/repositories/partners.repository.js';
 import type { NewReminderLogRow } from '../db/repositories/reminder-log.repository.js';
 import { contactLocale } from '../i18n/locale.js';
 import { certificationRenewalMail } from '../mail/reminders.mail.js';
@@ -10,7 +11,6 @@ import { lapsingRequirements, renewalsToRemind } from '../program/certifications
 import type { IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
 import { isWeekday } from '../program/reminders.js';
-import { semesterContaining } from '../program/semesters.js';
 import { certificationRenewalView } from '../slack/views/certification-reminders.view.js';
 import { contactRoute, type ReminderDeps, type ReminderRoute } from './reminders.job.js';
 
@@ -31,19 +31,18 @@ async function planCertificationRenewals(
   db: Db,
   deps: ReminderDeps,
   today: IsoDate,
+  partners: readonly PartnerRecord[],
 ): Promise<CertificationRenewalPlan> {
   const plan: CertificationRenewalPlan = { messages: [], log: [] };
   const { catalog } = deps;
   const codes = lapsingRequirements(catalog).map((r) => r.code);
   if (!isWeekday(today) || codes.length === 0) return plan;
   const repos = createRepositories(db);
-  const [ids, reminded] = await Promise.all([
-    repos.checklist.partnersWith(codes),
-    // A lapse is due again only before it lapses: reminders of lapses already past cannot matter.
-    repos.reminderLog.remindedOf(codes, today),
-  ]);
+  // A lapse is due again only before it lapses: reminders of lapses already past cannot matter.
+  const reminded = await repos.reminderLog.remindedOf(codes, today);
   const remindedLapses = new Set(reminded.map((r) => `${r.partnerId}|${r.obligation}|${r.dueOn}`));
-  const records = await repos.partners.records(ids, semesterContaining(catalog, today).firstMonth);
+  const lapsing = new Set<string>(codes);
+  const records = partners.filter((r) => r.checklist.some((k) => lapsing.has(k.item)));
   const slackLocales = await repos.userLocales.of(
     records.flatMap((r) => r.contacts.flatMap((c) => (c.slackUserId ? [c.slackUserId] : []))),
   );
@@ -108,8 +107,10 @@ export async function sendCertificationRenewals(
   tx: Db,
   deps: ReminderDeps,
   today: IsoDate,
+  /** Every partner's record, as the reminders read them. */
+  partners: readonly PartnerRecord[],
 ): Promise<CertificationRenewalPlan & { queued: string[] }> {
-  const plan = await planCertificationRenewals(tx, deps, today);
+  const plan = await planCertificationRenewals(tx, deps, today, partners);
   const queued = await enqueue(tx, plan.messages);
   await createRepositories(tx).reminderLog.record(plan.log);
   return { ...plan, queued };

@@ -5,7 +5,7 @@ import {
   createDeclarationLinksRepository,
   type NewDeclarationLink,
 } from '../db/repositories/declaration-links.repository.js';
-import type { PartnerRow } from '../db/repositories/partners.repository.js';
+import type { PartnerRecord, PartnerRow } from '../db/repositories/partners.repository.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import {
   createReminderLogRepository,
@@ -92,6 +92,13 @@ export interface ReminderPlan {
   links: { outboxKey: string; row: NewDeclarationLink }[];
 }
 
+export interface ReminderInput {
+  today: IsoDate;
+  since: IsoDate | undefined;
+  /** Every partner's record (revenue aside), when the caller has read them already. */
+  records?: PartnerRecord[];
+}
+
 export function reminderKey(today: IsoDate, recipient: string): string {
   return `reminders:${today}:${recipient}`;
 }
@@ -136,11 +143,7 @@ function isReminded(item: ObligationItem): boolean {
  * ends, and is reminded the day it ends; the manager's escalation ignores snoozes. Each recipient gets one
  * message a day: one already reminded today is left out.
  */
-export async function planReminders(
-  db: Db,
-  deps: ReminderDeps,
-  input: { today: IsoDate; since: IsoDate | undefined },
-): Promise<ReminderPlan> {
+export async function planReminders(db: Db, deps: ReminderDeps, input: ReminderInput): Promise<ReminderPlan> {
   const { today, since } = input;
   const { catalog } = deps;
   const plan: ReminderPlan = {
@@ -155,7 +158,7 @@ export async function planReminders(
   if (!isWeekday(today)) return plan;
 
   const [records, snoozeRows, reminded] = await Promise.all([
-    createPartnersRepository(db).all(),
+    input.records ?? createPartnersRepository(db).all(),
     createSnoozesRepository(db).endingFrom(since ?? today),
     createReminderLogRepository(db).recipientsOn(today),
   ]);
@@ -301,7 +304,7 @@ export async function planReminders(
 export async function sendReminders(
   tx: Db,
   deps: ReminderDeps,
-  input: { today: IsoDate; since: IsoDate | undefined },
+  input: ReminderInput,
 ): Promise<ReminderPlan & { queued: string[] }> {
   const plan = await planReminders(tx, deps, input);
   const queued = await enqueue(tx, plan.messages);
@@ -320,8 +323,10 @@ export const remindersJob: JobDefinition = {
   cronSetting: 'REMINDER_CRON',
   async run({ tx, deps, today }) {
     const since = await reminderSince(tx, deps.config.PROGRAM_TIMEZONE, today);
-    const plan = await sendReminders(tx, deps, { today, since });
-    const renewals = await sendCertificationRenewals(tx, deps, today);
+    // Both plans start from every partner's record, read once (on weekdays: they remind on no other).
+    const records = isWeekday(today) ? await createPartnersRepository(tx).all() : [];
+    const plan = await sendReminders(tx, deps, { today, since, records });
+    const renewals = await sendCertificationRenewals(tx, deps, today, records);
     const unreached = plan.entries.filter((e) => e.route === 'unreached').length;
     return {
       ...(renewals.log.length ? { renewals: renewals.log.length } : {}),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { checklistItems } from '../schema.js';
 
@@ -15,17 +15,6 @@ export function createChecklistRepository(db: Db) {
         .where(and(eq(checklistItems.partnerId, partnerId), eq(checklistItems.item, item)))
         .orderBy(asc(checklistItems.completedOn));
       return rows.map((r) => r.completedOn);
-    },
-
-    /** The partners that completed any of these items (each once): the certification renewals' reads. */
-    async partnersWith(items: readonly string[]): Promise<string[]> {
-      if (items.length === 0) return [];
-      const rows = await db
-        .selectDistinct({ partnerId: checklistItems.partnerId })
-        .from(checklistItems)
-        .where(inArray(checklistItems.item, [...items]))
-        .orderBy(asc(checklistItems.partnerId));
-      return rows.map((r) => r.partnerId);
     },
 
     /** Records an item done on a day; the same item the same day again is left as it was. */
