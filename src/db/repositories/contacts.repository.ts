@@ -1,26 +1,19 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
-import { preparedOnce } from './prepared-once.js';
+import { preparedRowWhere } from './prepared-once.js';
 import { rowsOfPartners } from './rows-of-partners.js';
 import { setOnce } from './set-once.js';
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type ContactInsert = typeof contacts.$inferInsert;
 
-const bySlackUser = preparedOnce((db) =>
-  db
-    .select()
-    .from(contacts)
-    .where(eq(contacts.slackUserId, sql.placeholder('slackUserId')))
-    .prepare('contact_by_slack_user'),
-);
+const bySlackUser = preparedRowWhere(contacts, contacts.slackUserId, 'contact_by_slack_user');
 
 export function createContactsRepository(db: Db) {
   return {
     async bySlackUserId(slackUserId: string): Promise<ContactRow | undefined> {
-      const [row] = await bySlackUser(db).execute({ slackUserId });
-      return row;
+      return bySlackUser(db, slackUserId);
     },
 
     async byId(id: number): Promise<ContactRow | undefined> {

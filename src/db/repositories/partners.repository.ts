@@ -17,7 +17,7 @@ import {
 import type { BenefitUseRow } from './benefit-uses.repository.js';
 import type { ContactRow } from './contacts.repository.js';
 import { lockedRow } from './one-row.js';
-import { preparedOnce } from './prepared-once.js';
+import { preparedOnce, preparedRowWhere } from './prepared-once.js';
 import { createRevenueRepository } from './revenue.repository.js';
 import { groupByPartner } from './rows-of-partners.js';
 
@@ -124,13 +124,7 @@ async function recordInOneStatement(
   };
 }
 
-const byIdQuery = preparedOnce((db) =>
-  db
-    .select()
-    .from(partners)
-    .where(eq(partners.id, sql.placeholder('id')))
-    .prepare('partner_by_id'),
-);
+const byIdQuery = preparedRowWhere(partners, partners.id, 'partner_by_id');
 
 const matchingQuery = preparedOnce((db) =>
   db
@@ -148,8 +142,7 @@ const matchingQuery = preparedOnce((db) =>
 export function createPartnersRepository(db: Db) {
   return {
     async byId(id: string): Promise<PartnerRow | undefined> {
-      const [row] = await byIdQuery(db).execute({ id });
-      return row;
+      return byIdQuery(db, id);
     },
 
     /** The partner, locked against concurrent writes until the transaction ends. */

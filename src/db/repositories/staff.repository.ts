@@ -1,24 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { staff } from '../schema.js';
-import { preparedOnce } from './prepared-once.js';
+import { preparedRowWhere } from './prepared-once.js';
 
 export type StaffRow = typeof staff.$inferSelect;
 export type StaffInsert = typeof staff.$inferInsert;
 
-const bySlackUser = preparedOnce((db) =>
-  db
-    .select()
-    .from(staff)
-    .where(eq(staff.slackUserId, sql.placeholder('slackUserId')))
-    .prepare('staff_by_slack_user'),
-);
+const bySlackUser = preparedRowWhere(staff, staff.slackUserId, 'staff_by_slack_user');
 
 export function createStaffRepository(db: Db) {
   return {
     async bySlackUserId(slackUserId: string): Promise<StaffRow | undefined> {
-      const [row] = await bySlackUser(db).execute({ slackUserId });
-      return row;
+      return bySlackUser(db, slackUserId);
     },
 
     /** Every staff member's Slack user id and name. */
