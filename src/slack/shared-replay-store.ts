@@ -1,3 +1,4 @@
+import { batchCalls } from '../db/batch-calls.js';
 import type { Db } from '../db/client.js';
 import { createSeenSignaturesRepository } from '../db/repositories/seen-requests.repository.js';
 import type { Logger } from '../logger.js';
@@ -9,6 +10,9 @@ export const SHARED_REPLAY_TIMEOUT_MS = 200;
 /**
  * Replay protection shared by every instance and kept across restarts: accepted signatures live in
  * PostgreSQL (seen_request_signatures) until their 5 minutes are over.
+ *
+ * Requests arriving while an earlier check is in flight are checked together, in one statement
+ * (batchCalls): under a burst one round trip serves them all instead of one each.
  *
  * The process's own memory is asked first, so a replay to this instance is refused even while the
  * database is away. When the database does not answer within SHARED_REPLAY_TIMEOUT_MS the request is let
@@ -24,6 +28,9 @@ export function createSharedReplayStore(options: {
   const now = options.now ?? Date.now;
   const local = createMemoryReplayStore({ now });
   const seen = createSeenSignaturesRepository(options.db);
+  const rememberShared = batchCalls((entries: { signature: string; expiresAt: Date }[]) =>
+    seen.rememberAll(entries, new Date(now())),
+  );
   const timeoutMs = options.timeoutMs ?? SHARED_REPLAY_TIMEOUT_MS;
   return {
     async remember(signature, expiresAt) {
@@ -34,7 +41,7 @@ export function createSharedReplayStore(options: {
       });
       try {
         const first = await Promise.race([
-          seen.remember(signature, new Date(expiresAt), new Date(now())),
+          rememberShared({ signature, expiresAt: new Date(expiresAt) }),
           late,
         ]);
         if (first === 'late') {

@@ -1,6 +1,7 @@
 import { asc, desc, eq, getTableColumns, inArray, isNotNull, like, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { minDate } from '../../program/dates.js';
+import { batchCalls } from '../batch-calls.js';
 import { type Db, rowsOf } from '../client.js';
 import {
   benefitUses,
@@ -57,44 +58,55 @@ function fromJson<T extends PgTable>(table: T, json: Record<string, unknown>): T
 
 type Json = Record<string, unknown>;
 
+type RecordRead = { record: PartnerRecord; depth: PartnerDepthRows | undefined };
+
 /**
- * One partner's record, and with `depthSince` its program depth, in one statement: one round trip on one
- * connection, where six queries (eleven with the depth) on as many pool connections made `/partner status`
- * about four times a bare ack (README, Performance, item 9). Revenue is read once, from the earlier month.
+ * Partners' records, and with `depthSince` their program depth, in one statement: one round trip on one
+ * connection, where six queries (eleven with the depth) per partner on as many pool connections made
+ * `/partner status` about four times a bare ack (README, Performance, item 9). Revenue is read once, from
+ * the earlier month. Unknown ids are left out of the answer.
  */
-async function recordInOneStatement(
+async function recordsInOneStatement(
   db: Db,
-  id: string,
+  ids: readonly string[],
   sinceMonth: string,
   depthSince: string | undefined,
-): Promise<{ record: PartnerRecord; depth: PartnerDepthRows | undefined } | undefined> {
+): Promise<Map<string, RecordRead>> {
   const from = depthSince === undefined ? sinceMonth : minDate(depthSince, sinceMonth);
   const list = (query: ReturnType<typeof sql>) => sql`coalesce((${query}), '[]'::json)`;
   const depth =
     depthSince === undefined
       ? sql``
       : sql`,
-        ${list(sql`select json_agg(o order by o.quarter) from sales_objectives o where o.partner_id = ${id}`)} as plans,
-        ${list(sql`select json_agg(v order by v.reviewed_on desc, v.id desc) from plan_reviews v where v.partner_id = ${id}`)}
+        ${list(sql`select json_agg(o order by o.quarter) from sales_objectives o where o.partner_id = ids.id`)} as plans,
+        ${list(sql`select json_agg(v order by v.reviewed_on desc, v.id desc) from plan_reviews v where v.partner_id = ids.id`)}
           as reviews,
-        ${list(sql`select json_agg(u order by u.used_on desc, u.id desc) from benefit_uses u where u.partner_id = ${id}`)}
+        ${list(sql`select json_agg(u order by u.used_on desc, u.id desc) from benefit_uses u where u.partner_id = ids.id`)}
           as uses,
-        (select row_to_json(f) from operator_fees f where f.partner_id = ${id}) as fees`;
-  const [row] = rowsOf<Json>(
+        (select row_to_json(f) from operator_fees f where f.partner_id = ids.id) as fees`;
+  const rows = rowsOf<Json>(
     await db.execute(sql`
-      select (select row_to_json(p) from partners p where p.id = ${id}) as partner,
-        ${list(sql`select json_agg(c order by c.name, c.id) from contacts c where c.partner_id = ${id}`)} as contacts,
-        ${list(sql`select json_agg(t) from training_completions t where t.partner_id = ${id}`)} as trainings,
+      select ids.id as id, (select row_to_json(p) from partners p where p.id = ids.id) as partner,
+        ${list(sql`select json_agg(c order by c.name, c.id) from contacts c where c.partner_id = ids.id`)} as contacts,
+        ${list(sql`select json_agg(t) from training_completions t where t.partner_id = ids.id`)} as trainings,
         ${list(sql`select json_agg(json_build_object('item', k.item, 'completedOn', k.completed_on))
-          from checklist_items k where k.partner_id = ${id}`)} as checklist,
+          from checklist_items k where k.partner_id = ids.id`)} as checklist,
         ${list(sql`select json_agg(h order by h.effective_on desc, h.id desc) from tier_history h
-          where h.partner_id = ${id}`)} as history,
+          where h.partner_id = ids.id`)} as history,
         ${list(sql`select json_agg(json_build_object('month', r.month, 'category', r.category,
             'amountCents', r.amount_cents))
-          from revenue_lines r where r.partner_id = ${id} and r.month >= ${from}::date`)} as revenue
-        ${depth}`),
+          from revenue_lines r where r.partner_id = ids.id and r.month >= ${from}::date`)} as revenue
+        ${depth}
+      from jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb) as ids(id)`),
   );
-  if (!row?.partner) return undefined;
+  const reads = new Map<string, RecordRead>();
+  for (const row of rows) {
+    if (row.partner) reads.set(row.id as string, recordOfRow(row, sinceMonth, depthSince));
+  }
+  return reads;
+}
+
+function recordOfRow(row: Json, sinceMonth: string, depthSince: string | undefined): RecordRead {
   const rows = <T extends PgTable>(table: T, key: string) =>
     (row[key] as Json[]).map((json) => fromJson(table, json));
   const revenue = (row.revenue as PartnerRecord['revenue']).map((r) => ({
@@ -123,6 +135,36 @@ async function recordInOneStatement(
           },
   };
 }
+
+type RecordAsked = { id: string; sinceMonth: string; depthSince: string | undefined };
+
+/**
+ * One partner's record (and depth), the records asked while a read is in flight read together
+ * (batchCalls): one statement per set of months, in practice one, for every status of the moment.
+ */
+const recordOnce = preparedOnce((db) =>
+  batchCalls(async (asked: RecordAsked[]): Promise<(RecordRead | undefined)[]> => {
+    const groups = new Map<string, RecordAsked[]>();
+    for (const a of asked) {
+      const months = `${a.sinceMonth} ${a.depthSince ?? ''}`;
+      groups.set(months, [...(groups.get(months) ?? []), a]);
+    }
+    const reads = new Map<RecordAsked, RecordRead | undefined>();
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const { sinceMonth, depthSince } = group[0]!;
+        const found = await recordsInOneStatement(
+          db,
+          group.map((a) => a.id),
+          sinceMonth,
+          depthSince,
+        );
+        for (const a of group) reads.set(a, found.get(a.id));
+      }),
+    );
+    return asked.map((a) => reads.get(a));
+  }),
+);
 
 const byIdQuery = preparedRowWhere(partners, partners.id, 'partner_by_id');
 
@@ -204,12 +246,12 @@ export function createPartnersRepository(db: Db) {
 
     /** The partner with its contacts, completions, checklist, tier history and revenue from `sinceMonth`. */
     async record(id: string, sinceMonth: string): Promise<PartnerRecord | undefined> {
-      return (await recordInOneStatement(db, id, sinceMonth, undefined))?.record;
+      return (await recordOnce(db)({ id, sinceMonth, depthSince: undefined }))?.record;
     },
 
     /** `record`, and the partner's program depth with revenue from `depthSince`, in the same statement. */
     recordWithDepth(id: string, sinceMonth: string, depthSince: string) {
-      return recordInOneStatement(db, id, sinceMonth, depthSince);
+      return recordOnce(db)({ id, sinceMonth, depthSince });
     },
 
     /**

@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { batchCalls } from '../batch-calls.js';
 import type { Db } from '../client.js';
 
 /**
@@ -19,18 +20,33 @@ export function preparedOnce<Query>(build: (db: Db) => Query): (db: Db) => Query
   };
 }
 
-/** `select * from table where column = value`, prepared once per database handle: the row, if any. */
+/**
+ * `select * from table where column = value` on a unique column: the row, if any. Alone, the query is
+ * prepared once per database handle; the lookups that arrive while one is in flight go together in one
+ * `where column in (...)` (batchCalls): under load a round trip serves every request of the moment.
+ */
 export function preparedRowWhere<Table extends PgTable>(table: Table, column: AnyPgColumn, name: string) {
+  type Row = Table['$inferSelect'];
+  const key = Object.entries(getTableColumns(table)).find(([, c]) => c === column)?.[0];
+  if (!key) throw new Error(`${name}: the column is not one of the table's`);
   // drizzle cannot type a select from a generic table: the row is the table's (see rows-of-partners.ts).
-  const query = preparedOnce((db) =>
+  const one = preparedOnce((db) =>
     db
       .select()
       .from(table as PgTable)
       .where(eq(column, sql.placeholder('value')))
       .prepare(name),
   );
-  return async (db: Db, value: unknown): Promise<Table['$inferSelect'] | undefined> => {
-    const [row] = await query(db).execute({ value });
-    return row as Table['$inferSelect'] | undefined;
-  };
+  const batched = preparedOnce((db) =>
+    batchCalls(async (values: unknown[]): Promise<(Row | undefined)[]> => {
+      if (values.length === 1) return [(await one(db).execute({ value: values[0] }))[0] as Row | undefined];
+      const rows = (await db
+        .select()
+        .from(table as PgTable)
+        .where(inArray(column, [...new Set(values)]))) as Record<string, unknown>[];
+      const byKey = new Map(rows.map((row) => [row[key], row as Row]));
+      return values.map((value) => byKey.get(value));
+    }),
+  );
+  return (db: Db, value: unknown): Promise<Row | undefined> => batched(db)(value);
 }

@@ -20,16 +20,30 @@ function createExpiringKeys(
   const key = sql.identifier(keyColumn);
   return {
     async firstTime(value: string, expiresAt: Date, now: Date): Promise<boolean> {
+      const [first] = await this.firstTimes([{ key: value, expiresAt }], now);
+      return first!;
+    },
+    /**
+     * `firstTime` for many keys in one statement, answered in order. A key given twice is new once, the
+     * first time (one row cannot be written twice by one statement).
+     */
+    async firstTimes(entries: { key: string; expiresAt: Date }[], now: Date): Promise<boolean[]> {
+      const unique = [...new Map(entries.map((e) => [e.key, e])).values()];
       const result = await db.execute(sql`
-        insert into ${name} (${key}, expires_at) values (${value}, ${expiresAt.toISOString()}::timestamptz)
+        insert into ${name} (${key}, expires_at)
+        values ${sql.join(
+          unique.map((e) => sql`(${e.key}, ${e.expiresAt.toISOString()}::timestamptz)`),
+          sql`, `,
+        )}
         on conflict (${key}) do update set expires_at = excluded.expires_at
           where ${name}.expires_at <= ${now.toISOString()}::timestamptz
-        returning 1 as inserted`);
+        returning ${key} as key`);
       if (now.getTime() - lastCleanup >= CLEANUP_EVERY_MS) {
         lastCleanup = now.getTime();
         await this.deleteExpired(now);
       }
-      return rowsOf(result).length > 0;
+      const fresh = new Set(rowsOf<{ key: string }>(result).map((r) => r.key));
+      return entries.map((e) => fresh.delete(e.key));
     },
     /** Deletes the keys expired at `now`; returns how many. */
     async deleteExpired(now: Date): Promise<number> {
@@ -45,6 +59,12 @@ export function createSeenSignaturesRepository(db: Db) {
   return {
     /** True the first time a signature is seen (and records it until expiresAt); false for a replay. */
     remember: (signature: string, expiresAt: Date, now: Date) => keys.firstTime(signature, expiresAt, now),
+    /** `remember` for many signatures in one statement, answered in order. */
+    rememberAll: (entries: { signature: string; expiresAt: Date }[], now: Date) =>
+      keys.firstTimes(
+        entries.map((e) => ({ key: e.signature, expiresAt: e.expiresAt })),
+        now,
+      ),
     deleteExpired: (now: Date) => keys.deleteExpired(now),
   };
 }

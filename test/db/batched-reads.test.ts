@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createContactsRepository } from '../../src/db/repositories/contacts.repository.js';
+import { createPartnersRepository } from '../../src/db/repositories/partners.repository.js';
+import { createSeenSignaturesRepository } from '../../src/db/repositories/seen-requests.repository.js';
+import { createStaffRepository } from '../../src/db/repositories/staff.repository.js';
+import { identifyActor } from '../../src/services/actor.service.js';
+import { BACKENDS } from '../support/databases.js';
+import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
+import { useRepositoryDatabase } from './support.js';
+
+/**
+ * The reads every request makes are batched while one is in flight (src/db/batch-calls.ts): asked all at
+ * once, as a burst of requests asks them, each caller still gets its own answer.
+ */
+describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
+  const db = useRepositoryDatabase(backend);
+  const NOW = new Date('2026-12-01T10:00:00Z');
+  const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+  it('replay checks: a new signature is new once, even asked twice in one batch; an expired one is new again', async () => {
+    const seen = createSeenSignaturesRepository(db());
+    expect(await seen.remember('v0=old', at(1_000), NOW)).toBe(true);
+    expect(await seen.remember('v0=gone', at(-1), at(-10_000))).toBe(true);
+    const answers = await seen.rememberAll(
+      [
+        { signature: 'v0=a', expiresAt: at(300_000) },
+        { signature: 'v0=old', expiresAt: at(300_000) },
+        { signature: 'v0=a', expiresAt: at(300_000) },
+        { signature: 'v0=gone', expiresAt: at(300_000) },
+        { signature: 'v0=b', expiresAt: at(300_000) },
+      ],
+      NOW,
+    );
+    expect(answers).toEqual([true, false, false, true, true]);
+    expect(await seen.remember('v0=b', at(300_000), NOW)).toBe(false);
+  });
+
+  it('who is asking: many askers at once, staff, contacts and strangers, each identified as alone', async () => {
+    await givenPartner(db(), { id: 'acme', name: 'Acme' });
+    await givenPartner(db(), { id: 'beta', name: 'Beta' });
+    await givenStaff(db(), 'UADMIN', 'admin', 'Ada');
+    await givenStaff(db(), 'UMGR', 'manager', 'Max');
+    await givenContact(db(), { partnerId: 'acme', slackUserId: 'UANNE', name: 'Anne' });
+    await givenContact(db(), { partnerId: 'beta', slackUserId: 'UBEA', name: 'Bea' });
+    const askers = ['UANNE', 'UADMIN', 'UNOBODY', 'UBEA', 'UMGR', 'UANNE', 'UOTHER'];
+    const alone = [];
+    for (const asker of askers) alone.push(await identifyActor(db(), asker));
+    const atOnce = await Promise.all(askers.map((asker) => identifyActor(db(), asker)));
+    expect(atOnce).toEqual(alone);
+    expect(atOnce.map((a) => (a.kind === 'contact' ? a.contact.partnerId : a.kind))).toEqual([
+      'acme',
+      'staff',
+      'stranger',
+      'beta',
+      'staff',
+      'acme',
+      'stranger',
+    ]);
+    const staff = createStaffRepository(db());
+    const contacts = createContactsRepository(db());
+    const rows = await Promise.all([staff.bySlackUserId('UMGR'), contacts.bySlackUserId('UMGR')]);
+    expect(rows.map((r) => r?.name)).toEqual(['Max', undefined]);
+  });
+
+  it('records at once, of different partners and months, each the record read alone; unknown ones undefined', async () => {
+    for (const [id, cents] of [
+      ['acme', 1_000_00],
+      ['beta', 2_000_00],
+      ['gamma', 3_000_00],
+    ] as const) {
+      await givenPartner(db(), { id, name: id });
+      await givenMonthlyRevenue(db(), id, '2025-06', '2026-11', cents);
+      await givenContact(db(), { partnerId: id, slackUserId: `U-${id}`, name: `Contact ${id}` });
+    }
+    const partners = createPartnersRepository(db());
+    const asks = [
+      ['acme', '2026-07-01', '2026-01-01'],
+      ['beta', '2026-07-01', '2026-01-01'],
+      ['nobody', '2026-07-01', '2026-01-01'],
+      ['gamma', '2026-01-01', '2025-07-01'],
+      ['acme', '2026-07-01', '2026-01-01'],
+    ] as const;
+    const alone = [];
+    for (const [id, since, depth] of asks) alone.push(await partners.recordWithDepth(id, since, depth));
+    const atOnce = await Promise.all(
+      asks.map(([id, since, depth]) => partners.recordWithDepth(id, since, depth)),
+    );
+    expect(atOnce).toEqual(alone);
+    expect(atOnce.map((r) => r?.record.partner.id)).toEqual(['acme', 'beta', undefined, 'gamma', 'acme']);
+    expect(atOnce[3]!.record.revenue.every((r) => r.month >= '2026-01-01')).toBe(true);
+    expect(atOnce[3]!.record.revenue.some((r) => r.month < '2026-07-01')).toBe(true);
+    expect(atOnce[0]!.record.revenue.every((r) => r.month >= '2026-07-01')).toBe(true);
+  });
+});
