@@ -4,6 +4,7 @@ import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import type { ListenerDeps } from './deps.js';
 import { registerEvents } from './events/index.js';
+import { routedApp } from './routes.js';
 import { registerViews } from './views/index.js';
 
 export { createListenerDeps, type ListenerDeps } from './deps.js';
@@ -15,8 +16,9 @@ export function registerListeners(app: App, listenerDeps: ListenerDeps): void {
     ...listenerDeps,
     audience: withChannelSharing(listenerDeps.audience, listenerDeps.db, app.client),
   };
-  registerCommands(app, deps);
-  registerActions(app, deps);
-  registerViews(app, deps);
+  const routed = routedApp(app);
+  registerCommands(routed, deps);
+  registerActions(routed, deps);
+  registerViews(routed, deps);
   registerEvents(app, deps);
 }

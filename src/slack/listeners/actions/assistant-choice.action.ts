@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { Intent } from '../../../assistant/intents.js';
 import { answerIntent } from '../../assistant/answer.js';
 import { deliverAnswer } from '../../assistant/deliver.js';
@@ -10,6 +10,7 @@ import {
   decodeValue,
 } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
+import type { ListenerApp } from '../routes.js';
 import type { ButtonArgs } from './button.js';
 
 /** A button's value back to the question it asks; undefined when it is not one of ours. */
@@ -70,6 +71,6 @@ export function assistantChoice(deps: ListenerDeps) {
   };
 }
 
-export function registerAssistantChoice(app: App, deps: ListenerDeps): void {
+export function registerAssistantChoice(app: ListenerApp, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.assistantChoice), assistantChoice(deps));
 }

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { decideDeclaration, pendingDeclarations } from '../../../services/trainings.service.js';
 import { ACTION_IDS, declarationValue } from '../../ids.js';
@@ -6,6 +6,7 @@ import { declarationsView } from '../../views/declarations.view.js';
 import { declarationDecidedText, issueText } from '../../views/write-replies.view.js';
 import { type ListenerDeps, userWriteContext } from '../deps.js';
 import { publishHome } from '../events/app-home.event.js';
+import type { ListenerApp } from '../routes.js';
 import { buttonListener, ephemeral } from './button.js';
 
 /**
@@ -37,7 +38,7 @@ function decide(deps: ListenerDeps, decision: 'confirm' | 'reject') {
   });
 }
 
-export function registerDeclarationActions(app: App, deps: ListenerDeps): void {
+export function registerDeclarationActions(app: ListenerApp, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.confirmDeclaration, decide(deps, 'confirm'));
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.rejectDeclaration, decide(deps, 'reject'));
 }

@@ -1,6 +1,7 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION_IDS, actionIdPattern } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
+import type { ListenerApp } from '../routes.js';
 import { registerAssistantChoice } from './assistant-choice.action.js';
 import { registerDeclarationActions } from './declaration.action.js';
 import { evaluationApprove } from './evaluation-approve.action.js';
@@ -12,7 +13,7 @@ import { reminderSnooze } from './reminder-snooze.action.js';
 import { registerShareAction } from './share.action.js';
 
 /** Every button listener, one file each (`<name>.action.ts` exporting a handler factory). */
-export function registerActions(app: App, deps: ListenerDeps): void {
+export function registerActions(app: ListenerApp, deps: ListenerDeps): void {
   // Write side: the staff buttons opening the forms, Share in channel, Confirm/Reject a training declaration.
   registerOpenModalActions(app, deps);
   registerShareAction(app, deps);

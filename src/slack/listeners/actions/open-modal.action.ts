@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { partnerContacts } from '../../../services/trainings.service.js';
 import type { ModalKind, ModalMetadata } from '../../ids.js';
@@ -8,6 +8,7 @@ import { forecastModal, objectiveModal, reviewModal } from '../../views/sales-pl
 import { doneModal, overrideModal, revenueModal } from '../../views/write-modals.view.js';
 import type { WriteViewContext } from '../../views/write-replies.view.js';
 import { type ListenerDeps, userWriteContext } from '../deps.js';
+import type { ListenerApp } from '../routes.js';
 import { type ButtonArgs, tellClicker } from './button.js';
 
 /** Builds the form for a partner (or none: the form asks for it). */
@@ -73,7 +74,7 @@ function openModal(deps: ListenerDeps, kind: ModalKind) {
   };
 }
 
-export function registerOpenModalActions(app: App, deps: ListenerDeps): void {
+export function registerOpenModalActions(app: ListenerApp, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(
     actionIdPattern(ACTION_IDS.recordRevenue),
     openModal(deps, 'revenue'),

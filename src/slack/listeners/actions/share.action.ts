@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
 import { channelSharedOutside } from '../../../services/channel-state.service.js';
 import { mayShareCard } from '../../../services/share.service.js';
@@ -9,6 +9,7 @@ import type { View } from '../../views/blocks.js';
 import { escapeMrkdwn } from '../../views/escape.js';
 import { sharedCardView } from '../../views/share.view.js';
 import { type ListenerDeps, userWriteContext } from '../deps.js';
+import type { ListenerApp } from '../routes.js';
 import { type ButtonArgs, tellClicker } from './button.js';
 
 /** The cards that can be shared: the read subcommands about one partner. */
@@ -96,6 +97,6 @@ export function shareCard(deps: ListenerDeps) {
   };
 }
 
-export function registerShareAction(app: App, deps: ListenerDeps): void {
+export function registerShareAction(app: ListenerApp, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.share), shareCard(deps));
 }

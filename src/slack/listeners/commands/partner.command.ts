@@ -1,6 +1,5 @@
 import type {
   AllMiddlewareArgs,
-  App,
   BlockAction,
   ButtonAction,
   RespondArguments,
@@ -20,6 +19,7 @@ import {
 } from '../../request-timing.js';
 import { busyView, unavailableView } from '../../views/refusal.view.js';
 import type { ListenerDeps } from '../deps.js';
+import type { ListenerApp } from '../routes.js';
 
 export const PARTNER_COMMAND = '/partner';
 
@@ -124,7 +124,7 @@ function rerun(deps: ListenerDeps, kind: 'choose' | 'open' | 'page'): ButtonHand
 }
 
 /** The /partner command and the buttons of its replies that re-run it (one locale cache for all). */
-export function registerPartnerCommand(app: App, deps: ListenerDeps) {
+export function registerPartnerCommand(app: ListenerApp, deps: ListenerDeps) {
   app.command(PARTNER_COMMAND, partnerCommand(deps));
   app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.choosePartner), rerun(deps, 'choose'));
   app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTION_IDS.openPartner), rerun(deps, 'open'));

@@ -1,4 +1,4 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
 import { useBenefit } from '../../../services/benefit-uses.service.js';
 import { recordOperatorFees } from '../../../services/operator-fees.service.js';
 import { issueField, type WriteIssue, type WriteResult } from '../../../services/write-issues.js';
@@ -11,6 +11,7 @@ import { operatorFeesRecordedView } from '../../views/operator-fees.view.js';
 import type { WriteViewContext } from '../../views/write-replies.view.js';
 import { zenListedView } from '../../views/zen-directory.view.js';
 import type { ListenerDeps } from '../deps.js';
+import type { ListenerApp } from '../routes.js';
 import {
   fieldValue,
   formSubmission,
@@ -74,7 +75,7 @@ function depthForm<T>(
  * calls: validated field by field (errors next to their inputs, nothing written), audited, staff only
  * (admins for the Experts Zen listing), as the commands are.
  */
-export function registerDepthSubmissions(app: App, deps: ListenerDeps): void {
+export function registerDepthSubmissions(app: ListenerApp, deps: ListenerDeps): void {
   const { db, catalog } = deps;
   const today = () => deps.today();
   const use = depthForm(deps, {

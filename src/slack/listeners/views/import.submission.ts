@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import { plural } from '../../../i18n/format.js';
 import { importExportMessages } from '../../../i18n/import-export.js';
 import type { Locale } from '../../../program/locales.js';
@@ -31,6 +31,7 @@ import {
   importRefusedModal,
 } from '../../views/import-modal.view.js';
 import type { ListenerDeps } from '../deps.js';
+import type { ListenerApp } from '../routes.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -43,7 +44,7 @@ export const PROGRESS_AFTER_MS = 1_000;
  * "Reading the file…" view, then does the work and shows the outcome with views.update on the same view
  * id (https://docs.slack.dev/surfaces/modals#updating_response).
  */
-export function registerImportSubmissions(app: App, deps: ListenerDeps): void {
+export function registerImportSubmissions(app: ListenerApp, deps: ListenerDeps): void {
   app.view<ViewSubmitAction>(IMPORT_CALLBACK_IDS.upload, uploadSubmission(deps));
   app.view<ViewSubmitAction>(IMPORT_CALLBACK_IDS.preview, importSubmission(deps));
 }

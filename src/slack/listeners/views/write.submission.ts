@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Locale } from '../../../program/catalog.schema.js';
 import { identifyActor } from '../../../services/actor.service.js';
 import { markChecklistDone } from '../../../services/checklist.service.js';
@@ -29,6 +29,7 @@ import {
 } from '../../views/write-replies.view.js';
 import { type ListenerDeps, writeContext } from '../deps.js';
 import { publishHome } from '../events/app-home.event.js';
+import type { ListenerApp } from '../routes.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export type StateValues = ViewSubmitAction['view']['state']['values'];
@@ -326,7 +327,7 @@ export function formSubmission(deps: ListenerDeps, form: WriteForm) {
   };
 }
 
-export function registerWriteSubmissions(app: App, deps: ListenerDeps): void {
+export function registerWriteSubmissions(app: ListenerApp, deps: ListenerDeps): void {
   app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.revenue, submission(deps, 'revenue'));
   app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.done, submission(deps, 'done'));
   app.view<ViewSubmitAction>(MODAL_CALLBACK_IDS.override, submission(deps, 'override'));
