@@ -27,8 +27,20 @@ export function viewContext(catalog: Catalog, locale: Locale, today: IsoDate): V
   return { catalog, locale, today, m: commandMessages[locale] };
 }
 
-/** Small formatting helpers bound to a context. */
-export function fmt(ctx: ViewContext) {
+/** Small formatting helpers bound to a context, made once per context (views ask for them often). */
+export function fmt(ctx: ViewContext): Formatters {
+  let helpers = formatters.get(ctx);
+  if (!helpers) {
+    helpers = formattersOf(ctx);
+    formatters.set(ctx, helpers);
+  }
+  return helpers;
+}
+
+type Formatters = ReturnType<typeof formattersOf>;
+const formatters = new WeakMap<ViewContext, Formatters>();
+
+function formattersOf(ctx: ViewContext) {
   const { locale, catalog, m } = ctx;
   return {
     money: (cents: number) => formatMoney(cents, locale),
