@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
+import { createAskersRepository } from '../db/repositories/askers.repository.js';
 import { type ContactRow, createContactsRepository } from '../db/repositories/contacts.repository.js';
-import { createStaffRepository } from '../db/repositories/staff.repository.js';
 
 /** Who is asking, which decides what they may see and do. */
 export type Actor =
@@ -22,11 +22,7 @@ export async function identifyActor(db: Db, asker: Asker): Promise<Actor> {
     return contact ? { kind: 'contact', slackUserId: id, contact } : { kind: 'stranger', slackUserId: id };
   }
   const slackUserId = asker;
-  // Both asked at once: one round trip on PostgreSQL (postgres.js pipelines them).
-  const [member, contact] = await Promise.all([
-    createStaffRepository(db).bySlackUserId(slackUserId),
-    createContactsRepository(db).bySlackUserId(slackUserId),
-  ]);
+  const { staff: member, contact } = await createAskersRepository(db).bySlackUserId(slackUserId);
   if (member) return { kind: 'staff', slackUserId, role: member.role, name: member.name };
   if (contact) return { kind: 'contact', slackUserId, contact };
   return { kind: 'stranger', slackUserId };

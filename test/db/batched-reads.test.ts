@@ -3,7 +3,7 @@ import { createContactsRepository } from '../../src/db/repositories/contacts.rep
 import { createPartnersRepository } from '../../src/db/repositories/partners.repository.js';
 import { createSeenSignaturesRepository } from '../../src/db/repositories/seen-requests.repository.js';
 import { createStaffRepository } from '../../src/db/repositories/staff.repository.js';
-import { identifyActor } from '../../src/services/actor.service.js';
+import { type Actor, identifyActor } from '../../src/services/actor.service.js';
 import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
 import { useRepositoryDatabase } from './support.js';
@@ -43,10 +43,26 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
     await givenContact(db(), { partnerId: 'acme', slackUserId: 'UANNE', name: 'Anne' });
     await givenContact(db(), { partnerId: 'beta', slackUserId: 'UBEA', name: 'Bea' });
     const askers = ['UANNE', 'UADMIN', 'UNOBODY', 'UBEA', 'UMGR', 'UANNE', 'UOTHER'];
-    const alone = [];
-    for (const asker of askers) alone.push(await identifyActor(db(), asker));
+    // Each asker as the staff and contacts repositories read them, one query each.
+    const staff = createStaffRepository(db());
+    const contacts = createContactsRepository(db());
+    const expected: Actor[] = [];
+    for (const slackUserId of askers) {
+      const [member, contact] = [
+        await staff.bySlackUserId(slackUserId),
+        await contacts.bySlackUserId(slackUserId),
+      ];
+      expected.push(
+        member
+          ? { kind: 'staff', slackUserId, role: member.role, name: member.name }
+          : contact
+            ? { kind: 'contact', slackUserId, contact }
+            : { kind: 'stranger', slackUserId },
+      );
+    }
+    expect(await identifyActor(db(), 'UANNE')).toEqual(expected[0]);
     const atOnce = await Promise.all(askers.map((asker) => identifyActor(db(), asker)));
-    expect(atOnce).toEqual(alone);
+    expect(atOnce).toEqual(expected);
     expect(atOnce.map((a) => (a.kind === 'contact' ? a.contact.partnerId : a.kind))).toEqual([
       'acme',
       'staff',
@@ -56,8 +72,6 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
       'acme',
       'stranger',
     ]);
-    const staff = createStaffRepository(db());
-    const contacts = createContactsRepository(db());
     const rows = await Promise.all([staff.bySlackUserId('UMGR'), contacts.bySlackUserId('UMGR')]);
     expect(rows.map((r) => r?.name)).toEqual(['Max', undefined]);
   });

@@ -17,6 +17,7 @@ import {
 } from '../schema.js';
 import type { BenefitUseRow } from './benefit-uses.repository.js';
 import type { ContactRow } from './contacts.repository.js';
+import { fromJson, type Json } from './from-json.js';
 import { lockedRow } from './one-row.js';
 import { preparedOnce, preparedRowWhere } from './prepared-once.js';
 import { createRevenueRepository } from './revenue.repository.js';
@@ -45,18 +46,6 @@ export interface PartnerDepthRows {
   /** Revenue from the depth's own first month (it looks further back than the record). */
   lines: PartnerRecord['revenue'];
 }
-
-/** A row as `row_to_json` gives it (column names, JSON values), as drizzle gives it (its keys and types). */
-function fromJson<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const value = json[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as T['$inferSelect'];
-}
-
-type Json = Record<string, unknown>;
 
 type RecordRead = { record: PartnerRecord; depth: PartnerDepthRows | undefined };
 
