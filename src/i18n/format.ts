@@ -53,6 +53,22 @@ const dateFormats = byLocale(
  * of a month "1er": "1er janv. 2027".
  */
 export function formatDate(date: IsoDate, locale: Locale): string {
+  const key = `${locale}${date}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    if (formattedDates.size >= MAX_FORMATTED_DATES) formattedDates.clear();
+    text = formatDateNow(date, locale);
+    formattedDates.set(key, text);
+  }
+  return text;
+}
+
+// A status card formats the same few dates (the semester's, the duties' deadlines) dozens of times, and
+// Intl formatting was the largest item of its view: the texts are kept, a bounded number of them.
+const MAX_FORMATTED_DATES = 4_096;
+const formattedDates = new Map<string, string>();
+
+function formatDateNow(date: IsoDate, locale: Locale): string {
   const instant = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(instant.getTime())) return date;
   if (locale !== 'fr' || instant.getUTCDate() !== 1) return dateFormats[locale].format(instant);
