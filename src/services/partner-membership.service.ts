@@ -3,7 +3,7 @@ import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { type IsoDate, isIsoDate } from '../program/dates.js';
 import { MAX_REASON_LENGTH } from './tier-override.service.js';
 import { refused, succeeded, type WriteResult } from './write-issues.js';
-import { staffWriteOnPartner } from './write-transaction.js';
+import { staffOnly, writeOnPartner } from './write-transaction.js';
 
 export interface LeaveInput {
   by: string;
@@ -36,7 +36,7 @@ export interface PartnerRejoined {
  * or reason corrects it.
  */
 export function leavePartner(db: Db, input: LeaveInput): Promise<WriteResult<PartnerLeft>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
+  return writeOnPartner(db, input.by, input.partnerId, staffOnly, async (repos, { partner, issues }) => {
     const leftOn = input.leftOn.trim();
     if (!isIsoDate(leftOn)) issues.push({ code: 'date-invalid', value: leftOn });
     else if (partner && leftOn < partner.joinedOn)
@@ -71,7 +71,7 @@ export function rejoinPartner(
   db: Db,
   input: { by: string; partnerId: string; now: Date },
 ): Promise<WriteResult<PartnerRejoined>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
+  return writeOnPartner(db, input.by, input.partnerId, staffOnly, async (repos, { partner, issues }) => {
     if (partner && partner.leftOn === null) issues.push({ code: 'not-left', partnerName: partner.name });
     if (issues.length || !partner || partner.leftOn === null) return refused(...issues);
     await repos.partners.setMembership(partner.id, null, null, input.now);

@@ -6,7 +6,7 @@ import { forecastDeadline, forecastInTime, parseQuarter, quarterCode } from '../
 import { type Quarter, quarterContaining } from '../program/obligations.js';
 import { checkAmount } from './revenue.service.js';
 import { refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
-import { inTransaction, staffWriteOnPartner } from './write-transaction.js';
+import { staffOnly, staffOrOwnContact, writeOnPartner } from './write-transaction.js';
 
 export const MAX_NOTE_LENGTH = 500;
 
@@ -63,7 +63,7 @@ function checkQuarterAndAmount(input: SalesAmountInput, issues: WriteIssue[]) {
  * `sales.objective`). Setting it again replaces it.
  */
 export function setObjective(db: Db, input: SalesAmountInput): Promise<WriteResult<ObjectiveSet>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
+  return writeOnPartner(db, input.by, input.partnerId, staffOnly, async (repos, { partner, issues }) => {
     const { quarter, cents } = checkQuarterAndAmount(input, issues);
     if (issues.length || !partner || !quarter || cents === undefined) return refused(...issues);
     const code = quarterCode(quarter);
@@ -94,41 +94,42 @@ export function giveForecast(
   input: SalesAmountInput,
   today: IsoDate,
 ): Promise<WriteResult<ForecastGiven>> {
-  return inTransaction(db, input.by, async (repos, actor) => {
-    if (actor.kind === 'stranger') return refused({ code: 'not-allowed' });
-    if (actor.kind === 'contact' && actor.contact.partnerId !== input.partnerId)
-      return refused({ code: 'own-partner-only' });
-    const partner = await repos.partners.byIdForUpdate(input.partnerId);
-    const issues: WriteIssue[] = partner ? [] : [{ code: 'partner-unknown' }];
-    const { quarter, cents } = checkQuarterAndAmount(input, issues);
-    if (quarter && today > quarter.end) issues.push({ code: 'quarter-ended', value: quarterCode(quarter) });
-    if (issues.length || !partner || !quarter || cents === undefined) return refused(...issues);
-    const code = quarterCode(quarter);
-    const previous = await repos.salesObjectives.forUpdate(partner.id, code);
-    await repos.salesObjectives.setForecast(
-      { partnerId: partner.id, quarter: code, forecastCents: cents, forecastOn: today, by: input.by },
-      input.now,
-    );
-    const previousCents = previous?.forecastCents ?? null;
-    const inTime = forecastInTime(catalog, quarter, today);
-    await repos.audit.record({
-      actor: input.by,
-      action: 'sales.forecast',
-      partnerId: partner.id,
-      details: { quarter: code, forecastCents: cents, previousCents, givenOn: today, inTime },
-    });
-    return succeeded({
-      partner,
-      quarter,
-      code,
-      amountCents: cents,
-      previousCents,
-      givenOn: today,
-      deadline: forecastDeadline(catalog, quarter),
-      inTime,
-      objectiveCents: previous?.objectiveCents ?? null,
-    });
-  });
+  return writeOnPartner(
+    db,
+    input.by,
+    input.partnerId,
+    staffOrOwnContact,
+    async (repos, { partner, issues }) => {
+      const { quarter, cents } = checkQuarterAndAmount(input, issues);
+      if (quarter && today > quarter.end) issues.push({ code: 'quarter-ended', value: quarterCode(quarter) });
+      if (issues.length || !partner || !quarter || cents === undefined) return refused(...issues);
+      const code = quarterCode(quarter);
+      const previous = await repos.salesObjectives.forUpdate(partner.id, code);
+      await repos.salesObjectives.setForecast(
+        { partnerId: partner.id, quarter: code, forecastCents: cents, forecastOn: today, by: input.by },
+        input.now,
+      );
+      const previousCents = previous?.forecastCents ?? null;
+      const inTime = forecastInTime(catalog, quarter, today);
+      await repos.audit.record({
+        actor: input.by,
+        action: 'sales.forecast',
+        partnerId: partner.id,
+        details: { quarter: code, forecastCents: cents, previousCents, givenOn: today, inTime },
+      });
+      return succeeded({
+        partner,
+        quarter,
+        code,
+        amountCents: cents,
+        previousCents,
+        givenOn: today,
+        deadline: forecastDeadline(catalog, quarter),
+        inTime,
+        objectiveCents: previous?.objectiveCents ?? null,
+      });
+    },
+  );
 }
 
 /**
@@ -140,7 +141,7 @@ export function recordPlanReview(
   input: { by: string; partnerId: string; note: string },
   today: IsoDate,
 ): Promise<WriteResult<PlanReviewed>> {
-  return staffWriteOnPartner(db, input.by, input.partnerId, async (repos, { partner, issues }) => {
+  return writeOnPartner(db, input.by, input.partnerId, staffOnly, async (repos, { partner, issues }) => {
     const note = input.note.replace(/\s+/g, ' ').trim();
     if (!note) issues.push({ code: 'note-missing' });
     else if (note.length > MAX_NOTE_LENGTH) issues.push({ code: 'note-too-long', max: MAX_NOTE_LENGTH });

@@ -20,42 +20,42 @@ export function inTransaction<T>(
   return transaction(db, async (tx) => work(createRepositories(tx), await identifyActor(tx, asker), tx));
 }
 
+/** Who may write about a partner: the refusal for anyone else, given before anything is read. */
+export type WriteCheck = (actor: Actor, partnerId: string) => WriteIssue | undefined;
+
+export const staffOnly: WriteCheck = (actor) =>
+  actor.kind === 'staff' ? undefined : { code: 'not-allowed' };
+
+export const adminOnly: WriteCheck = (actor) => (isAdmin(actor) ? undefined : { code: 'not-allowed' });
+
+/** Staff about any partner, a contact about its own partner only. */
+export const staffOrOwnContact: WriteCheck = (actor, partnerId) => {
+  if (actor.kind === 'stranger') return { code: 'not-allowed' };
+  if (actor.kind === 'contact' && actor.contact.partnerId !== partnerId) return { code: 'own-partner-only' };
+  return undefined;
+};
+
 /**
- * A staff-only write about one partner, in one transaction: anyone else is refused before anything is
- * read; the partner is read and locked against concurrent writes (an unknown one is the first issue).
+ * A write about one partner, in one transaction: whoever `may` refuses is refused before anything is
+ * read; the partner is read and locked against concurrent writes (an unknown one is the first issue, for
+ * the work to return with its own).
  */
-export function staffWriteOnPartner<T>(
+export function writeOnPartner<T>(
   db: Db,
-  slackUserId: string,
+  asker: Asker,
   partnerId: string,
+  may: WriteCheck,
   work: (
     repos: Repositories,
     found: { partner: PartnerRow | undefined; issues: WriteIssue[] },
     tx: Db,
   ) => Promise<WriteResult<T>>,
 ): Promise<WriteResult<T>> {
-  return inTransaction(db, slackUserId, async (repos, actor, tx) => {
-    if (actor.kind !== 'staff') return refused({ code: 'not-allowed' });
+  return inTransaction(db, asker, async (repos, actor, tx) => {
+    const refusal = may(actor, partnerId);
+    if (refusal) return refused(refusal);
     const partner = await repos.partners.byIdForUpdate(partnerId);
     return work(repos, { partner, issues: partner ? [] : [{ code: 'partner-unknown' }] }, tx);
-  });
-}
-
-/**
- * An admin-only write about one partner, in one transaction: anyone else is refused, then an unknown
- * partner, before anything is written; the partner is read and locked against concurrent writes.
- */
-export function adminWriteOnPartner<T>(
-  db: Db,
-  slackUserId: string,
-  partnerId: string,
-  work: (repos: Repositories, partner: PartnerRow, tx: Db) => Promise<WriteResult<T>>,
-): Promise<WriteResult<T>> {
-  return inTransaction(db, slackUserId, async (repos, actor, tx) => {
-    if (!isAdmin(actor)) return refused({ code: 'not-allowed' });
-    const partner = await repos.partners.byIdForUpdate(partnerId);
-    if (!partner) return refused({ code: 'partner-unknown' });
-    return work(repos, partner, tx);
   });
 }
 
@@ -74,7 +74,7 @@ export interface PartnerWriteRequest<Input> {
 
 /**
  * A staff-only write about one partner that reads the program on a day, as the services export it:
- * `(db, catalog, input, today)`, run by `staffWriteOnPartner` for `input.by` on `input.partnerId`.
+ * `(db, catalog, input, today)`, run by `writeOnPartner` for `input.by` on `input.partnerId`.
  */
 export function staffPartnerWrite<Input extends PartnerWriteInput, T>(
   work: (
@@ -84,7 +84,7 @@ export function staffPartnerWrite<Input extends PartnerWriteInput, T>(
   ) => Promise<WriteResult<T>>,
 ): (db: Db, catalog: Catalog, input: Input, today: IsoDate) => Promise<WriteResult<T>> {
   return (db, catalog, input, today) =>
-    staffWriteOnPartner(db, input.by, input.partnerId, (repos, found) =>
+    writeOnPartner(db, input.by, input.partnerId, staffOnly, (repos, found) =>
       work(repos, found, { catalog, input, today }),
     );
 }

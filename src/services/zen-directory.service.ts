@@ -7,8 +7,8 @@ import type { IsoDate } from '../program/dates.js';
 import { semesterContaining } from '../program/semesters.js';
 import { zenEligibility } from '../program/zen.js';
 import { findExperts, matchDomains, parseDepartement } from '../program/zen-directory.js';
-import { refused, succeeded, type WriteIssue, type WriteResult } from './write-issues.js';
-import { adminWriteOnPartner } from './write-transaction.js';
+import { refused, succeeded, type WriteResult } from './write-issues.js';
+import { adminOnly, writeOnPartner } from './write-transaction.js';
 
 export interface ListInput {
   by: string;
@@ -38,8 +38,8 @@ export function listInZen(
   input: ListInput,
   today: IsoDate,
 ): Promise<WriteResult<{ partner: PartnerRow; listing: Omit<ZenListingRow, 'updatedAt'> }>> {
-  return adminWriteOnPartner(db, input.by, input.partnerId, async (repos, partner) => {
-    const issues: WriteIssue[] = [];
+  return writeOnPartner(db, input.by, input.partnerId, adminOnly, async (repos, { partner, issues }) => {
+    if (!partner) return refused(...issues);
     const record = await repos.partners.record(partner.id, semesterContaining(catalog, today).firstMonth);
     const eligibility = zenEligibility(
       catalog,
@@ -99,7 +99,8 @@ export function unlistFromZen(
   db: Db,
   input: { by: string; partnerId: string },
 ): Promise<WriteResult<{ partner: PartnerRow }>> {
-  return adminWriteOnPartner(db, input.by, input.partnerId, async (repos, partner) => {
+  return writeOnPartner(db, input.by, input.partnerId, adminOnly, async (repos, { partner, issues }) => {
+    if (!partner) return refused(...issues);
     if (!(await repos.zenListings.remove(partner.id)))
       return refused({ code: 'zen-not-listed', partnerName: partner.name });
     await repos.audit.record({ actor: input.by, action: 'zen.unlist', partnerId: partner.id, details: {} });

@@ -1,4 +1,4 @@
-import { asc, desc, eq, getTableColumns, inArray, isNotNull, like, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { minDate } from '../../program/dates.js';
 import { batchCalls } from '../batch-calls.js';
