@@ -1,18 +1,36 @@
+/** How long calls wait for a batch in flight before they go without it (a round trip takes a few ms). */
+export const MAX_BATCH_WAIT_MS = 50;
+
 /**
  * Group commit for one statement many requests make at once: a call made while no batch is in flight is
  * sent at once, alone; calls made while one is in flight wait for it and then go together, as one
  * statement. Nothing is delayed when the app is idle, and under load a round trip serves every request
- * that arrived during the previous one.
+ * that arrived during the previous one. A batch that takes longer than `maxWaitMs` (a connection gone
+ * silent) does not hold the next calls back: they go then, on their own round trip.
  *
  * `run` answers every input of its batch, in order; when it fails, every call of that batch fails.
  */
-export function batchCalls<I, O>(run: (inputs: I[]) => Promise<O[]>): (input: I) => Promise<O> {
+export function batchCalls<I, O>(
+  run: (inputs: I[]) => Promise<O[]>,
+  options: { maxWaitMs?: number } = {},
+): (input: I) => Promise<O> {
   type Waiting = { input: I; resolve: (output: O) => void; reject: (error: unknown) => void };
+  const maxWaitMs = options.maxWaitMs ?? MAX_BATCH_WAIT_MS;
   let queue: Waiting[] = [];
-  let inFlight = false;
+  let inFlight = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    send(batch);
+  };
 
   const send = (batch: Waiting[]) => {
-    inFlight = true;
+    inFlight += 1;
     run(batch.map((w) => w.input))
       .then((outputs) => {
         if (outputs.length !== batch.length)
@@ -23,18 +41,19 @@ export function batchCalls<I, O>(run: (inputs: I[]) => Promise<O[]>): (input: I)
         for (const w of batch) w.reject(error);
       })
       .finally(() => {
-        inFlight = false;
-        if (queue.length === 0) return;
-        const next = queue;
-        queue = [];
-        send(next);
+        inFlight -= 1;
+        flush();
       });
   };
 
   return (input) =>
     new Promise<O>((resolve, reject) => {
       const waiting = { input, resolve, reject };
-      if (inFlight) queue.push(waiting);
-      else send([waiting]);
+      if (inFlight === 0) return send([waiting]);
+      queue.push(waiting);
+      if (!timer) {
+        timer = setTimeout(flush, maxWaitMs);
+        timer.unref();
+      }
     });
 }

@@ -59,3 +59,20 @@ describe('batchCalls: group commit for a statement many requests make at once', 
     await expect(read(1)).rejects.toThrow('a batch of 1 got 0 answers');
   });
 });
+
+describe('batchCalls when a batch does not come back', () => {
+  it('sends the calls waiting for it after maxWaitMs, on their own, and the late batch still answers its calls', async () => {
+    const statement = fakeStatement();
+    const read = batchCalls(statement.run, { maxWaitMs: 20 });
+    const stuck = read(1);
+    const waiting = [read(2), read(3)];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(statement.batches).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(statement.batches.map((b) => b.inputs)).toEqual([[1], [2, 3]]);
+    statement.batches[1]!.answer();
+    await expect(Promise.all(waiting)).resolves.toEqual(['row 2', 'row 3']);
+    statement.batches[0]!.answer();
+    await expect(stuck).resolves.toBe('row 1');
+  });
+});
