@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routedApp } from '../../src/slack/listeners/routes.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { startTestSlackApp, type TestSlackApp } from '../support/slack-app.js';
+import { type TestSlackApp, useTestSlackApp } from '../support/slack-app.js';
 import { viewSubmission } from '../support/slack-requests.js';
 
 /**
@@ -10,7 +9,6 @@ import { viewSubmission } from '../support/slack-requests.js';
  * real receiver: what ran is what Bolt itself would have run.
  */
 describe('buttons and forms routed by their ids', () => {
-  let database: TestDatabase & { drop(): Promise<void> };
   let t: TestSlackApp;
   const ran: string[] = [];
   let boltListeners = 0;
@@ -36,16 +34,8 @@ describe('buttons and forms routed by their ids', () => {
     boltListeners = (app as unknown as { listeners: unknown[] }).listeners.length;
   };
 
-  beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    t = await startTestSlackApp({ database, register });
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await database?.drop();
-  });
-  beforeEach(async () => {
-    await t.settle();
+  useTestSlackApp('pglite', { register }, (env) => {
+    t = env.app;
     ran.length = 0;
   });
 
