@@ -31,7 +31,14 @@ export function batchCalls<I, O>(
 
   const send = (batch: Waiting[]) => {
     inFlight += 1;
-    run(batch.map((w) => w.input))
+    let answers: Promise<O[]>;
+    try {
+      answers = run(batch.map((w) => w.input));
+    } catch (error) {
+      // A `run` that throws at once fails its batch like one that rejects: the count above comes down.
+      answers = Promise.reject(error);
+    }
+    answers
       .then((outputs) => {
         if (outputs.length !== batch.length)
           throw new Error(`a batch of ${batch.length} got ${outputs.length} answers`);

@@ -76,6 +76,26 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
     expect(rows.map((r) => r?.name)).toEqual(['Max', undefined]);
   });
 
+  it('partners by id at once, duplicates and unknown ids among them: each its own row, as read alone', async () => {
+    for (const id of ['acme', 'beta', 'gamma']) await givenPartner(db(), { id, name: `Name of ${id}` });
+    const partners = createPartnersRepository(db());
+    const ids = ['beta', 'acme', 'nobody', 'beta', 'gamma', 'ACME'];
+    const alone = [];
+    for (const id of ids) alone.push(await partners.byId(id));
+    const atOnce = await Promise.all(ids.map((id) => partners.byId(id)));
+    expect(atOnce).toEqual(alone);
+    expect(atOnce.map((p) => p?.name)).toEqual([
+      'Name of beta',
+      'Name of acme',
+      undefined,
+      'Name of beta',
+      'Name of gamma',
+      undefined,
+    ]);
+    // Two callers asking for the same partner do not share one object.
+    expect(atOnce[0]).not.toBe(atOnce[3]);
+  });
+
   it('records at once, of different partners and months, each the record read alone; unknown ones undefined', async () => {
     for (const [id, cents] of [
       ['acme', 1_000_00],
@@ -101,6 +121,7 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
     );
     expect(atOnce).toEqual(alone);
     expect(atOnce.map((r) => r?.record.partner.id)).toEqual(['acme', 'beta', undefined, 'gamma', 'acme']);
+    expect(atOnce[0]!.record.contacts).not.toBe(atOnce[4]!.record.contacts);
     expect(atOnce[3]!.record.revenue.every((r) => r.month >= '2026-01-01')).toBe(true);
     expect(atOnce[3]!.record.revenue.some((r) => r.month < '2026-07-01')).toBe(true);
     expect(atOnce[0]!.record.revenue.every((r) => r.month >= '2026-07-01')).toBe(true);

@@ -27,6 +27,15 @@ describe('buttons and forms routed by their ids', () => {
       ran.push(`done pattern: ${action.action_id}`);
       await ack();
     });
+    // One route failing at once does not cut short another of the same id: Bolt waits for every listener.
+    routed.action('failing', async ({ ack }) => {
+      await ack();
+      throw new Error('the first route failed');
+    });
+    routed.action('failing', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ran.push('slow route done');
+    });
     routed.view('revenue_form', async ({ ack, view }) => {
       ran.push(`form: ${view.private_metadata}`);
       await ack();
@@ -55,6 +64,12 @@ describe('buttons and forms routed by their ids', () => {
     await t.click({ actionId: 'done' });
     await t.settle();
     expect(ran).toEqual(['done pattern: done:42', 'done pattern: done']);
+  });
+
+  it('waits for every route of an id when one fails, as Bolt waits for its listeners', async () => {
+    await t.click({ actionId: 'failing' });
+    await t.settle();
+    expect(ran).toEqual(['slow route done']);
   });
 
   it('runs a submitted form’s route by its callback id', async () => {

@@ -76,3 +76,16 @@ describe('batchCalls when a batch does not come back', () => {
     await expect(stuck).resolves.toBe('row 1');
   });
 });
+
+describe('batchCalls when the statement throws before it starts', () => {
+  it('fails that batch and still sends the next call at once', async () => {
+    let calls = 0;
+    const read = batchCalls((inputs: number[]) => {
+      calls += 1;
+      if (calls === 1) throw new Error('could not build the statement');
+      return Promise.resolve(inputs.map((n) => `row ${n}`));
+    });
+    await expect(read(1)).rejects.toThrow('could not build the statement');
+    await expect(read(2)).resolves.toBe('row 2');
+  });
+});

@@ -19,13 +19,26 @@ const reference = {
   },
 };
 
-/** Every day from 1999-12-01 to 2041-01-31 (leap years, 2000 among them, and their ends). */
-const everyDay = Array.from({ length: 15_068 }, (_, i) => reference.addDays('1999-12-01', i));
+const daysFrom = (first: string, count: number) =>
+  Array.from({ length: count }, (_, i) => reference.addDays(first, i));
+
+/**
+ * Every day from 1999-12-01 to 2041-01-31 (leap years, 2000 among them, and their ends), and stretches
+ * of the years a typo can give (a date is accepted from year 0100): three-digit years, 1600 (leap), 1900
+ * (not leap).
+ */
+const everyDay = daysFrom('1999-12-01', 15_068);
+const farDays = [
+  ...daysFrom('0100-01-01', 800),
+  ...daysFrom('0998-11-01', 800),
+  ...daysFrom('1599-11-01', 800),
+  ...daysFrom('1899-11-01', 800),
+];
 
 describe('calendar arithmetic', () => {
   it('adds days as the calendar does, across months, leap days and years, both ways', () => {
     const wrong: string[] = [];
-    for (const date of everyDay) {
+    for (const date of [...farDays, ...everyDay]) {
       for (const days of [0, 1, -1, 27, 28, 29, 30, 31, -31, 90, 182, -182, 365, 366, -366, 1_000]) {
         if (addDays(date, days) !== reference.addDays(date, days)) wrong.push(`${date} + ${days} days`);
       }
@@ -39,7 +52,7 @@ describe('calendar arithmetic', () => {
     expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
     expect(addMonths('2026-11-15', 2)).toBe('2027-01-15');
     const wrong: string[] = [];
-    for (const date of everyDay) {
+    for (const date of [...farDays, ...everyDay]) {
       for (const months of [0, 1, -1, 2, 3, -3, 6, -6, 11, 12, -12, 13, 24, -25]) {
         if (addMonths(date, months) !== reference.addMonths(date, months))
           wrong.push(`${date} + ${months} months`);
@@ -53,5 +66,9 @@ describe('calendar arithmetic', () => {
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
     expect(daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
     expect(everyDay.map((date) => daysBetween('1999-12-01', date))).toEqual(everyDay.map((_, i) => i));
+    expect(farDays.slice(0, 800).map((date) => daysBetween('0100-01-01', date))).toEqual(
+      farDays.slice(0, 800).map((_, i) => i),
+    );
+    expect(daysBetween('0225-03-10', '2025-03-10')).toBe(657_437);
   });
 });

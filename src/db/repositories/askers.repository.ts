@@ -26,16 +26,15 @@ const askers = preparedOnce((db) =>
           (select row_to_json(c) from contacts c where c.slack_user_id = u.id) as contact
         from jsonb_array_elements_text(${JSON.stringify([...new Set(slackUserIds)])}::jsonb) as u(id)`),
     );
-    const byId = new Map(
-      rows.map((row): [string, AskerRows] => [
-        row.id as string,
-        {
-          staff: row.staff ? fromJson(staff, row.staff as Json) : undefined,
-          contact: row.contact ? fromJson(contacts, row.contact as Json) : undefined,
-        },
-      ]),
-    );
-    return slackUserIds.map((id) => byId.get(id) ?? { staff: undefined, contact: undefined });
+    const byId = new Map(rows.map((row) => [row.id as string, row]));
+    // Rows of its own for each caller, even one asking about the same user as another.
+    return slackUserIds.map((id) => {
+      const row = byId.get(id);
+      return {
+        staff: row?.staff ? fromJson(staff, row.staff as Json) : undefined,
+        contact: row?.contact ? fromJson(contacts, row.contact as Json) : undefined,
+      };
+    });
   }),
 );
 

@@ -53,14 +53,14 @@ type RecordRead = { record: PartnerRecord; depth: PartnerDepthRows | undefined }
  * Partners' records, and with `depthSince` their program depth, in one statement: one round trip on one
  * connection, where six queries (eleven with the depth) per partner on as many pool connections made
  * `/partner status` about four times a bare ack (README, Performance, item 9). Revenue is read once, from
- * the earlier month. Unknown ids are left out of the answer.
+ * the earlier month. The rows by partner id (recordOfRow makes a record of one); unknown ids are left out.
  */
 async function recordsInOneStatement(
   db: Db,
   ids: readonly string[],
   sinceMonth: string,
   depthSince: string | undefined,
-): Promise<Map<string, RecordRead>> {
+): Promise<Map<string, Json>> {
   const from = depthSince === undefined ? sinceMonth : minDate(depthSince, sinceMonth);
   const list = (query: ReturnType<typeof sql>) => sql`coalesce((${query}), '[]'::json)`;
   const depth =
@@ -88,11 +88,7 @@ async function recordsInOneStatement(
         ${depth}
       from jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb) as ids(id)`),
   );
-  const reads = new Map<string, RecordRead>();
-  for (const row of rows) {
-    if (row.partner) reads.set(row.id as string, recordOfRow(row, sinceMonth, depthSince));
-  }
-  return reads;
+  return new Map(rows.filter((row) => row.partner).map((row) => [row.id as string, row]));
 }
 
 function recordOfRow(row: Json, sinceMonth: string, depthSince: string | undefined): RecordRead {
@@ -148,7 +144,11 @@ const recordOnce = preparedOnce((db) =>
           sinceMonth,
           depthSince,
         );
-        for (const a of group) reads.set(a, found.get(a.id));
+        // A record of its own for each caller, even one asking for the same partner as another.
+        for (const a of group) {
+          const row = found.get(a.id);
+          reads.set(a, row && recordOfRow(row, sinceMonth, depthSince));
+        }
       }),
     );
     return asked.map((a) => reads.get(a));

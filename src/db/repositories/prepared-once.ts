@@ -44,8 +44,12 @@ export function preparedRowWhere<Table extends PgTable>(table: Table, column: An
         .select()
         .from(table as PgTable)
         .where(inArray(column, [...new Set(values)]))) as Record<string, unknown>[];
-      const byKey = new Map(rows.map((row) => [row[key], row as Row]));
-      return values.map((value) => byKey.get(value));
+      const byKey = new Map(rows.map((row) => [row[key], row]));
+      // A row of its own for each caller, even one asking for the same key as another.
+      return values.map((value) => {
+        const row = byKey.get(value);
+        return row && ({ ...row } as Row);
+      });
     }),
   );
   return (db: Db, value: unknown): Promise<Row | undefined> => batched(db)(value);

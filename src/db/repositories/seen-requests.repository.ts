@@ -25,10 +25,14 @@ function createExpiringKeys(
     },
     /**
      * `firstTime` for many keys in one statement, answered in order. A key given twice is new once, the
-     * first time (one row cannot be written twice by one statement).
+     * first time (one row cannot be written twice by one statement); its expiry is the last one given.
      */
     async firstTimes(entries: { key: string; expiresAt: Date }[], now: Date): Promise<boolean[]> {
-      const unique = [...new Map(entries.map((e) => [e.key, e])).values()];
+      // In one order whoever inserts: two statements inserting the same new keys in opposite orders would
+      // wait on each other's rows until PostgreSQL's deadlock check.
+      const unique = [...new Map(entries.map((e) => [e.key, e])).values()].sort((a, b) =>
+        a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+      );
       const result = await db.execute(sql`
         insert into ${name} (${key}, expires_at)
         values ${sql.join(

@@ -1,11 +1,12 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
+import {
+  type AllMiddlewareArgs,
+  type App,
+  type BlockAction,
+  type ButtonAction,
+  MultipleListenerError,
+  type SlackActionMiddlewareArgs,
+  type SlackViewMiddlewareArgs,
+  type ViewSubmitAction,
 } from '@slack/bolt';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -34,8 +35,14 @@ export interface ListenerApp {
 
 type Route<Args> = { matches: (id: string) => boolean; handler: (args: Args) => Promise<void> };
 
+/** Every matching route to its end, its failures thrown as Bolt throws its listeners' (App.processEvent). */
 async function runMatching<Args>(routes: Route<Args>[], id: string, args: Args): Promise<void> {
-  await Promise.all(routes.filter((route) => route.matches(id)).map((route) => route.handler(args)));
+  const settled = await Promise.allSettled(
+    routes.filter((route) => route.matches(id)).map((route) => route.handler(args)),
+  );
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new MultipleListenerError(failures);
 }
 
 const matcher = (id: string | RegExp) =>
