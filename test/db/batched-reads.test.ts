@@ -33,6 +33,7 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
     );
     expect(answers).toEqual([true, false, false, true, true]);
     expect(await seen.remember('v0=b', at(300_000), NOW)).toBe(false);
+    expect(await seen.rememberAll([], NOW)).toEqual([]);
   });
 
   it('who is asking: many askers at once, staff, contacts and strangers, each identified as alone', async () => {

@@ -132,7 +132,9 @@ const recordOnce = preparedOnce((db) =>
     const groups = new Map<string, RecordAsked[]>();
     for (const a of asked) {
       const months = `${a.sinceMonth} ${a.depthSince ?? ''}`;
-      groups.set(months, [...(groups.get(months) ?? []), a]);
+      const group = groups.get(months);
+      if (group) group.push(a);
+      else groups.set(months, [a]);
     }
     const reads = new Map<RecordAsked, RecordRead | undefined>();
     await Promise.all(

@@ -28,6 +28,7 @@ function createExpiringKeys(
      * first time (one row cannot be written twice by one statement); its expiry is the last one given.
      */
     async firstTimes(entries: { key: string; expiresAt: Date }[], now: Date): Promise<boolean[]> {
+      if (entries.length === 0) return [];
       // In one order whoever inserts: two statements inserting the same new keys in opposite orders would
       // wait on each other's rows until PostgreSQL's deadlock check.
       const unique = [...new Map(entries.map((e) => [e.key, e])).values()].sort((a, b) =>
