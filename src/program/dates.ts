@@ -4,13 +4,11 @@
  */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A date of the calendar written YYYY-MM-DD (2026-02-30 is not one: it comes back as 2026-03-02). */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
+  return ISO_DATE.test(value) && dateOfDay(dayNumber(value)) === value;
 }
 
 // Building a DateTimeFormat costs far more than formatting with it: one per time zone, kept.

@@ -19,8 +19,10 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
 
   it('replay checks: a new signature is new once, even asked twice in one batch; an expired one is new again', async () => {
     const seen = createSeenSignaturesRepository(db());
-    expect(await seen.remember('v0=old', at(1_000), NOW)).toBe(true);
-    expect(await seen.remember('v0=gone', at(-1), at(-10_000))).toBe(true);
+    expect(await seen.rememberAll([{ signature: 'v0=old', expiresAt: at(1_000) }], NOW)).toEqual([true]);
+    expect(await seen.rememberAll([{ signature: 'v0=gone', expiresAt: at(-1) }], at(-10_000))).toEqual([
+      true,
+    ]);
     const answers = await seen.rememberAll(
       [
         { signature: 'v0=a', expiresAt: at(300_000) },
@@ -32,7 +34,7 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
       NOW,
     );
     expect(answers).toEqual([true, false, false, true, true]);
-    expect(await seen.remember('v0=b', at(300_000), NOW)).toBe(false);
+    expect(await seen.rememberAll([{ signature: 'v0=b', expiresAt: at(300_000) }], NOW)).toEqual([false]);
     expect(await seen.rememberAll([], NOW)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween } from '../../src/program/dates.js';
+import { addDays, addMonths, daysBetween, isIsoDate } from '../../src/program/dates.js';
 
 // The calendar as Date computes it, to check the arithmetic on the digits against.
 const reference = {
@@ -70,5 +70,24 @@ describe('calendar arithmetic', () => {
       farDays.slice(0, 800).map((_, i) => i),
     );
     expect(daysBetween('0225-03-10', '2025-03-10')).toBe(657_437);
+  });
+
+  it('tells a date of the calendar from a string that only looks like one', () => {
+    expect([...farDays, ...everyDay].every(isIsoDate)).toBe(true);
+    for (const notADate of [
+      '2026-02-29',
+      '2026-02-30',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-1-05',
+      '26-01-05',
+      '2026-01-05T00:00',
+      ' 2026-01-05',
+      '',
+    ])
+      expect(isIsoDate(notADate), notADate).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
   });
 });

@@ -62,9 +62,10 @@ function createExpiringKeys(
 export function createSeenSignaturesRepository(db: Db) {
   const keys = createExpiringKeys(db, seenRequestSignatures, 'signature');
   return {
-    /** True the first time a signature is seen (and records it until expiresAt); false for a replay. */
-    remember: (signature: string, expiresAt: Date, now: Date) => keys.firstTime(signature, expiresAt, now),
-    /** `remember` for many signatures in one statement, answered in order. */
+    /**
+     * For each signature, in order: true the first time it is seen (and records it until its expiresAt),
+     * false for a replay. One statement for all (the replay checks of the moment, batched).
+     */
     rememberAll: (entries: { signature: string; expiresAt: Date }[], now: Date) =>
       keys.firstTimes(
         entries.map((e) => ({ key: e.signature, expiresAt: e.expiresAt })),
