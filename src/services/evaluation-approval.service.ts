@@ -92,18 +92,21 @@ async function tierChangeMails(
     label(deps.catalog.tiers.find((t) => t.code === code)?.label ?? { fr: code, en: code }, locale);
   // Every changed partner's contacts, and their Slack languages, in two reads.
   const contactsOf = groupByPartner(await repos.contacts.ofPartners(input.changes.map((c) => c.partnerId)));
-  const reachedOf = (c: ChangedPartner) =>
-    (contactsOf.get(c.partnerId) ?? []).flatMap((contact) =>
+  // The contacts each change reaches by e-mail: those with no Slack route to the partner's channel.
+  const reached = input.changes.map((c) => ({
+    change: c,
+    contacts: (contactsOf.get(c.partnerId) ?? []).flatMap((contact) =>
       contact.email && !(contact.slackUserId && c.slackChannelId)
         ? [{ ...contact, email: contact.email }]
         : [],
-    );
+    ),
+  }));
   const slackLocales = await repos.userLocales.of(
-    input.changes.flatMap((c) => reachedOf(c).flatMap((contact) => contact.slackUserId ?? [])),
+    reached.flatMap((r) => r.contacts.flatMap((contact) => contact.slackUserId ?? [])),
   );
   const messages: OutboxMessage[] = [];
-  for (const c of input.changes) {
-    for (const contact of reachedOf(c)) {
+  for (const { change: c, contacts } of reached) {
+    for (const contact of contacts) {
       const locale = contactLocale(contact, slackLocales, deps.config.LOCALE);
       const mail = tierChangeMail(locale, {
         contactName: contact.name,

@@ -1,19 +1,17 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
-import { preparedRowWhere } from './prepared-once.js';
+import { oneRow } from './one-row.js';
 import { rowsOfPartners } from './rows-of-partners.js';
 import { setOnce } from './set-once.js';
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type ContactInsert = typeof contacts.$inferInsert;
 
-const bySlackUser = preparedRowWhere(contacts, contacts.slackUserId, 'contact_by_slack_user');
-
 export function createContactsRepository(db: Db) {
   return {
     async bySlackUserId(slackUserId: string): Promise<ContactRow | undefined> {
-      return bySlackUser(db, slackUserId);
+      return oneRow(db, contacts, eq(contacts.slackUserId, slackUserId));
     },
 
     async byId(id: number): Promise<ContactRow | undefined> {

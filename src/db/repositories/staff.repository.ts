@@ -1,16 +1,15 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { staff } from '../schema.js';
-import { preparedRowWhere } from './prepared-once.js';
+import { oneRow } from './one-row.js';
 
 export type StaffRow = typeof staff.$inferSelect;
 export type StaffInsert = typeof staff.$inferInsert;
 
-const bySlackUser = preparedRowWhere(staff, staff.slackUserId, 'staff_by_slack_user');
-
 export function createStaffRepository(db: Db) {
   return {
     async bySlackUserId(slackUserId: string): Promise<StaffRow | undefined> {
-      return bySlackUser(db, slackUserId);
+      return oneRow(db, staff, eq(staff.slackUserId, slackUserId));
     },
 
     /** Every staff member's Slack user id and name. */
