@@ -99,6 +99,39 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
     expect(atOnce[0]).not.toBe(atOnce[3]);
   });
 
+  it('partners named at once: each key its own matches, by name, within its limit, as read alone', async () => {
+    await givenPartner(db(), { id: 'acme', name: 'Acme Telecom' });
+    await givenPartner(db(), { id: 'acorn', name: 'Acorn' });
+    await givenPartner(db(), { id: 'a_1', name: 'Zeta' });
+    await givenPartner(db(), { id: 'beta', name: 'Beta 100%' });
+    await givenPartner(db(), { id: 'beta2', name: 'Beta 1000' });
+    const partners = createPartnersRepository(db());
+    const asks: [string, number][] = [
+      ['ac', 25],
+      ['beta 100%', 25],
+      ['nothing', 25],
+      ['a_1', 25],
+      ['a', 1],
+      ['ac', 25],
+      ['beta 100', 25],
+    ];
+    const alone = [];
+    for (const [key, limit] of asks) alone.push(await partners.matching(key, limit));
+    const atOnce = await Promise.all(asks.map(([key, limit]) => partners.matching(key, limit)));
+    expect(atOnce).toEqual(alone);
+    // `%` and `_` typed are letters, not wildcards; a key matches an id exactly, a name by its start.
+    expect(atOnce.map((found) => found.map((p) => p.id))).toEqual([
+      ['acme', 'acorn'],
+      ['beta'],
+      [],
+      ['a_1'],
+      ['acme'],
+      ['acme', 'acorn'],
+      ['beta', 'beta2'],
+    ]);
+    expect(atOnce[0]![0]).not.toBe(atOnce[5]![0]);
+  });
+
   it('records at once, of different partners and months, each the record read alone; unknown ones undefined', async () => {
     for (const [id, cents] of [
       ['acme', 1_000_00],

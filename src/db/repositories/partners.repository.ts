@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { minDate } from '../../program/dates.js';
 import { batchCalls } from '../batch-calls.js';
@@ -159,16 +159,31 @@ const recordOnce = preparedOnce((db) =>
 
 const byIdQuery = preparedRowWhere(partners, partners.id, 'partner_by_id');
 
-const matchingQuery = preparedOnce((db) =>
-  db
-    .select()
-    .from(partners)
-    .where(
-      sql`lower(${partners.id}) = ${sql.placeholder('key')} or ${like(partners.searchName, sql.placeholder('prefix'))}`,
-    )
-    .orderBy(asc(partners.name))
-    .limit(sql.placeholder('limit'))
-    .prepare('partners_matching'),
+/** A LIKE pattern for the names starting with `key` (its own % _ \\ taken literally). */
+const likePrefix = (key: string) => `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The partners each key names (its id, or a name starting with it), `limit` at most per key, by name.
+ * The lookups made while one is in flight go together (batchCalls), one subselect each: every request
+ * naming a partner makes one, and alone it was the last statement of a status card not batched.
+ */
+const matchingOnce = preparedOnce((db) =>
+  batchCalls(async (asked: { key: string; limit: number }[]): Promise<PartnerRow[][]> => {
+    const rows = rowsOf<{ i: number; partner: Json }>(
+      await db.execute(sql`select i, partner from (${sql.join(
+        asked.map(
+          ({ key, limit }, i) => sql`(select ${i}::int as i, row_to_json(p) as partner, p.name
+            from ${partners} p
+            where lower(p.id) = ${key} or p.search_name like ${likePrefix(key)}
+            order by p.name limit ${limit})`,
+        ),
+        sql` union all `,
+      )}) found order by i, name`),
+    );
+    const found: PartnerRow[][] = asked.map(() => []);
+    for (const row of rows) found[row.i]!.push(fromJson(partners, row.partner));
+    return found;
+  }),
 );
 
 /** Its hot queries are prepared once per database handle (preparedOnce). */
@@ -215,8 +230,7 @@ export function createPartnersRepository(db: Db) {
 
     /** Partners whose id equals the key or whose search name starts with it (at most `limit`). */
     async matching(key: string, limit = 25): Promise<PartnerRow[]> {
-      const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
-      return matchingQuery(db).execute({ key, prefix: `${escaped}%`, limit });
+      return matchingOnce(db)({ key, limit });
     },
 
     /** Every partner's id and names, for suggesting close matches when nothing matches. */
