@@ -169,16 +169,15 @@ const likePrefix = (key: string) => `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%
  */
 const matchingOnce = preparedOnce((db) =>
   batchCalls(async (asked: { key: string; limit: number }[]): Promise<PartnerRow[][]> => {
+    const each = asked.map(
+      ({ key, limit }, i) => sql`(select ${i}::int as i, row_to_json(p) as partner, p.name from ${partners} p
+        where lower(p.id) = ${key} or p.search_name like ${likePrefix(key)}
+        order by p.name limit ${limit})`,
+    );
     const rows = rowsOf<{ i: number; partner: Json }>(
-      await db.execute(sql`select i, partner from (${sql.join(
-        asked.map(
-          ({ key, limit }, i) => sql`(select ${i}::int as i, row_to_json(p) as partner, p.name
-            from ${partners} p
-            where lower(p.id) = ${key} or p.search_name like ${likePrefix(key)}
-            order by p.name limit ${limit})`,
-        ),
-        sql` union all `,
-      )}) found order by i, name`),
+      await db.execute(
+        sql`select i, partner from (${sql.join(each, sql` union all `)}) found order by i, name`,
+      ),
     );
     const found: PartnerRow[][] = asked.map(() => []);
     for (const row of rows) found[row.i]!.push(fromJson(partners, row.partner));
