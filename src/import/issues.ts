@@ -53,14 +53,10 @@ export class IssueList {
     this.count += total;
   }
 
+  /** By line, then column; issues of one cell keep the order they were found in (the sort is stable). */
   sorted(): ImportIssue[] {
     return this.items
-      .sort(
-        (a, b) =>
-          (a.line ?? 0) - (b.line ?? 0) ||
-          (a.column ?? '').localeCompare(b.column ?? '') ||
-          describeProblem(a.problem, 'en').localeCompare(describeProblem(b.problem, 'en')),
-      )
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? '').localeCompare(b.column ?? ''))
       .slice(0, this.keep);
   }
 }
