@@ -1,7 +1,11 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/index.js';
-import type { DigestManagerRow } from '../db/repositories/partner-statuses.repository.js';
+import type {
+  DigestCaps,
+  DigestCharBound,
+  DigestManagerRow,
+} from '../db/repositories/partner-statuses.repository.js';
 import { groupByPartner } from '../db/repositories/rows-of-partners.js';
 import { enqueue, type OutboxMessage } from '../outbox/enqueue.js';
 import type { Catalog, Locale } from '../program/catalog.schema.js';
@@ -27,8 +31,9 @@ export interface DigestDeps {
 }
 
 export interface DigestReadBounds {
-  lines: ReturnType<typeof digestLinesShown>;
-  chars?: ReturnType<typeof digestLineBound>;
+  lines: DigestCaps;
+  /** None: the counts alone. */
+  chars?: DigestCharBound;
 }
 
 /**

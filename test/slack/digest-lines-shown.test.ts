@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { DigestCappedSection } from '../../src/db/repositories/partner-statuses.repository.js';
 import { label } from '../../src/i18n/format.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { LOCALES } from '../../src/program/locales.js';
 import {
-  type DigestCappedSection,
   digestLineBound,
   digestLinesShown,
   digestView,

@@ -34,8 +34,12 @@ export interface PartnerWithStatus {
   status: PartnerStatusRow;
 }
 
+/** The digest's sections whose lines are read only as far as a message can show them. */
+export const DIGEST_CAPPED_SECTIONS = ['demotions', 'promotions', 'overdue', 'missed'] as const;
+export type DigestCappedSection = (typeof DIGEST_CAPPED_SECTIONS)[number];
+
 /** How many lines of each section the digest reads per manager (what a message can show). */
-export type DigestCaps = Record<'demotions' | 'promotions' | 'overdue' | 'missed', number>;
+export type DigestCaps = Record<DigestCappedSection, number>;
 
 /**
  * The same bound in characters: a line takes at least `shortest` of its section plus its partner's name
@@ -282,11 +286,9 @@ export function createPartnerStatusesRepository(db: Db) {
           order by rank) filter (where ${sql.raw(`${section}_listed`)}), '[]')`;
       };
       // The characters one line of a section takes at the least, with its newline.
-      const width = (section: keyof DigestCaps) =>
+      const width = (section: DigestCappedSection) =>
         sql`(least(${chars.shortest[section]} + char_length(p.name), ${chars.longest}) + 1)`;
-      const [demotionWidth, promotionWidth, overdueWidth, missedWidth] = (
-        ['demotions', 'promotions', 'overdue', 'missed'] as const
-      ).map(width);
+      const [demotionWidth, promotionWidth, overdueWidth, missedWidth] = DIGEST_CAPPED_SECTIONS.map(width);
       const demoted = sql`(s.demotion_to is not null)`;
       const promoted = sql`(s.demotion_to is null and s.promotion_to is not null)`;
       // How many of a partner's items are within both bounds, counted from where its lines start.

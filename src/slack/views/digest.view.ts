@@ -1,3 +1,9 @@
+import {
+  DIGEST_CAPPED_SECTIONS,
+  type DigestCappedSection,
+  type DigestCaps,
+  type DigestCharBound,
+} from '../../db/repositories/partner-statuses.repository.js';
 import { benefitUsesMessages } from '../../i18n/benefit-uses.js';
 import { commandMessages } from '../../i18n/commands.js';
 import { digestMessages } from '../../i18n/digest.js';
@@ -82,7 +88,7 @@ export interface ManagerDigest {
   pending: DigestPending[];
   unreached?: DigestUnreached[];
   /** How many lines each section has in all, when its list holds only the first ones (large portfolios). */
-  totals?: Partial<Record<'demotions' | 'promotions' | 'overdue' | 'missed', number>>;
+  totals?: Partial<DigestCaps>;
   /** Program depth (issue 14); absent from digests planned without it. */
   sales?: DigestSales[];
   /** Premium partners' months without their technical review (YYYY-MM, oldest first). */
@@ -92,15 +98,8 @@ export interface ManagerDigest {
 /** Blocks a digest section may take. */
 const SECTION_BLOCKS = 10;
 
-/** The sections whose lines are read only as far as a message can show them. */
-const CAPPED_SECTIONS = ['demotions', 'promotions', 'overdue', 'missed'] as const;
-export type DigestCappedSection = (typeof CAPPED_SECTIONS)[number];
-
 const bySection = (value: (section: DigestCappedSection) => number) =>
-  Object.fromEntries(CAPPED_SECTIONS.map((section) => [section, value(section)])) as Record<
-    DigestCappedSection,
-    number
-  >;
+  Object.fromEntries(DIGEST_CAPPED_SECTIONS.map((section) => [section, value(section)])) as DigestCaps;
 
 /** The characters a section's text may hold over its blocks: each at most LIMITS.sectionText - 100. */
 const BLOCK_TEXT = LIMITS.sectionText - 100;
@@ -109,7 +108,7 @@ const BLOCK_TEXT = LIMITS.sectionText - 100;
  * The shortest line of each section, in either locale, with an empty partner name: its template with the
  * shortest label, date (a 1st is longer in French), tier and amount there are.
  */
-function shortestLines(catalog: Catalog): Record<DigestCappedSection, number> {
+function shortestLines(catalog: Catalog): DigestCaps {
   let known = shortestOf.get(catalog);
   if (!known) {
     known = measureShortestLines(catalog);
@@ -119,9 +118,9 @@ function shortestLines(catalog: Catalog): Record<DigestCappedSection, number> {
 }
 
 /** Per catalog: the caps and the bound in characters both start from it, at every digest. */
-const shortestOf = new WeakMap<Catalog, Record<DigestCappedSection, number>>();
+const shortestOf = new WeakMap<Catalog, DigestCaps>();
 
-function measureShortestLines(catalog: Catalog): Record<DigestCappedSection, number> {
+function measureShortestLines(catalog: Catalog): DigestCaps {
   const shortest = (texts: string[]) => Math.min(...texts.map((t) => t.length));
   const pad = (n: number) => 'x'.repeat(n);
   const shortestLine = (section: DigestCappedSection) =>
@@ -153,7 +152,7 @@ function measureShortestLines(catalog: Catalog): Record<DigestCappedSection, num
  * of lineSectionsOf's text, and none of its lines is shorter than the section's shortest line. A digest
  * need not read more lines than this.
  */
-export function digestLinesShown(catalog: Catalog): Record<DigestCappedSection, number> {
+export function digestLinesShown(catalog: Catalog): DigestCaps {
   const shortest = shortestLines(catalog);
   // Lines are joined by a newline within a block.
   const perBlock = (section: DigestCappedSection) => Math.floor((BLOCK_TEXT + 1) / (shortest[section] + 1));
@@ -166,13 +165,7 @@ export function digestLinesShown(catalog: Catalog): Record<DigestCappedSection, 
  * (lineSectionsOf cuts longer ones). The lines a section shows, each with its newline, fit in its
  * blocks: a line whose lines before already take `budget` characters is never shown.
  */
-export interface DigestLineBound {
-  shortest: Record<DigestCappedSection, number>;
-  longest: number;
-  budget: number;
-}
-
-export function digestLineBound(catalog: Catalog): DigestLineBound {
+export function digestLineBound(catalog: Catalog): DigestCharBound {
   return { shortest: shortestLines(catalog), longest: BLOCK_TEXT, budget: SECTION_BLOCKS * (BLOCK_TEXT + 1) };
 }
 
