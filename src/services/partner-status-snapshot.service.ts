@@ -7,12 +7,12 @@ import {
 } from '../db/repositories/partner-statuses.repository.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
 import type { Catalog } from '../program/catalog.schema.js';
-import { type IsoDate, minDate } from '../program/dates.js';
+import type { IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
 import { promotionWithinReach } from '../program/progress.js';
 import { semesterContaining } from '../program/semesters.js';
 import { type PartnerStatus, partnerStatus } from './partner-status.service.js';
-import { depthRevenueSince, loadProgramDepth, withRevenueLines } from './program-depth.service.js';
+import { depthFactsOf, depthRevenueSince } from './program-depth.service.js';
 
 /**
  * Partners whose records are loaded and saved together while refreshing: small enough that handling one
@@ -128,28 +128,24 @@ export async function refreshPartnerStatuses(
   if (stale.length === 0) return { stale: 0, saved: 0 };
   const records = createPartnersRepository(db);
   const { firstMonth } = semesterContaining(catalog, today);
-  // Revenue is read once, from the earlier of the semester's first month and the depth's.
   const depthSince = depthRevenueSince(catalog, today);
-  const revenueSince = minDate(depthSince, firstMonth);
   let saved = 0;
   for (let i = 0; i < stale.length; i += CHUNK) {
     const chunk = stale.slice(i, i + CHUNK);
     const generations = new Map(chunk.map((s) => [s.partnerId, s.generation]));
-    const ids = chunk.map((s) => s.partnerId);
-    // What the program's depth completes of the quarterly duties counts too, as on the status card.
-    const [loaded, depth] = await Promise.all([
-      records.records(ids, revenueSince),
-      loadProgramDepth(db, catalog, ids, today, { revenue: false }),
-    ]);
+    // With the program's depth: what it completes of the quarterly duties counts, as on the status card.
+    const reads = await records.recordsWithDepth(
+      chunk.map((s) => s.partnerId),
+      firstMonth,
+      depthSince,
+    );
     const rows: Parameters<typeof snapshots.save>[2] = [];
     let sliceStart = performance.now();
-    for (const { revenue, ...rest } of loaded) {
-      const record = { ...rest, revenue: revenue.filter((r) => r.month >= firstMonth) };
-      const facts = withRevenueLines(depth.get(record.partner.id), revenue, depthSince);
+    for (const { record, depth } of reads) {
       rows.push({
         partnerId: record.partner.id,
         generation: generations.get(record.partner.id)!,
-        ...statusFigures(catalog, partnerStatus(catalog, record, today, facts)),
+        ...statusFigures(catalog, partnerStatus(catalog, record, today, depth && depthFactsOf(depth))),
       });
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToOthers();

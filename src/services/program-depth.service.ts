@@ -47,61 +47,12 @@ export interface ProgramDepth {
   fees: OperatorFeesRow | undefined;
 }
 
-const emptyFacts = (): ProgramDepthFacts => ({ plans: [], reviews: [], lines: [], uses: [] });
-
 /** The first month whose revenue a quarter still shown (catalog.quarterlyDuties) may need. */
 export function depthRevenueSince(catalog: Catalog, today: IsoDate): IsoDate {
   return addMonths(quarterContaining(today).start, -3 * catalog.quarterlyDuties.missedVisibleForQuarters);
 }
 
-/**
- * The depth facts of these partners (every partner's without ids), in a few queries. `revenue: false`:
- * without their revenue lines, for a caller that reads them with the partners' records (withRevenueLines).
- */
-export async function loadProgramDepth(
-  db: Db,
-  catalog: Catalog,
-  partnerIds: readonly string[] | undefined,
-  today: IsoDate,
-  options: { revenue?: boolean } = {},
-): Promise<Map<string, ProgramDepthFacts>> {
-  const repos = createRepositories(db);
-  const [plans, reviews, lines, uses, fees] = await Promise.all([
-    repos.salesObjectives.forPartners(partnerIds),
-    repos.planReviews.forPartners(partnerIds),
-    options.revenue === false
-      ? []
-      : repos.revenue.forPartnersSince(partnerIds, depthRevenueSince(catalog, today)),
-    repos.benefitUses.forPartners(partnerIds),
-    repos.operatorFees.forPartners(partnerIds),
-  ]);
-  const out = new Map<string, ProgramDepthFacts>();
-  const of = (id: string) => {
-    let facts = out.get(id);
-    if (!facts) {
-      facts = emptyFacts();
-      out.set(id, facts);
-    }
-    return facts;
-  };
-  for (const id of partnerIds ?? []) of(id);
-  for (const p of plans) of(p.partnerId).plans.push(planOf(p));
-  for (const r of reviews) of(r.partnerId).reviews.push(r);
-  for (const u of uses) of(u.partnerId).uses.push(u);
-  for (const row of fees) of(row.partnerId).fees = row;
-  for (const l of lines)
-    of(l.partnerId).lines.push({ month: l.month, category: l.category, amountCents: l.amountCents });
-  return out;
-}
-
-/** Depth facts read without revenue, with a partner's lines read apart (from depthRevenueSince or earlier). */
-export function withRevenueLines(
-  facts: ProgramDepthFacts | undefined,
-  lines: readonly RevenueLine[],
-  since: IsoDate,
-): ProgramDepthFacts | undefined {
-  return facts && { ...facts, lines: lines.filter((l) => l.month >= since) };
-}
+const emptyFacts = (): ProgramDepthFacts => ({ plans: [], reviews: [], lines: [], uses: [] });
 
 const planOf = (p: SalesObjectiveRow): QuarterPlan => ({
   quarter: p.quarter,

@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories/index.js';
 import { auditLog, salesObjectives } from '../../src/db/schema.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
+import { semesterContaining } from '../../src/program/semesters.js';
 import { ImportRejected, importCsv } from '../../src/services/import.service.js';
-import { loadProgramDepth } from '../../src/services/program-depth.service.js';
+import { depthFactsOf, depthRevenueSince } from '../../src/services/program-depth.service.js';
 import { giveForecast, recordPlanReview, setObjective } from '../../src/services/sales-plan.service.js';
 import { csvFile, inWords } from '../import/support.js';
 import { BACKENDS } from '../support/databases.js';
@@ -72,16 +73,19 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews on %s', (backend
 
   it('loads the depth of a partner: objectives, reviews and revenue back to the quarters still shown', async () => {
     await setObjectiveNow({ by: 'U0MGR', partnerId: 'acme', quarter: '2026-Q3', amount: '2 500' });
-    const facts = (await loadProgramDepth(db(), catalog, ['acme', 'beta'], '2026-07-10')).get('acme')!;
-    expect(facts.plans).toEqual([
+    const today = '2026-07-10';
+    const depthOf = async (id: string) => {
+      const read = await repos().partners.recordWithDepth(
+        id,
+        semesterContaining(catalog, today).firstMonth,
+        depthRevenueSince(catalog, today),
+      );
+      return read?.depth && depthFactsOf(read.depth);
+    };
+    expect((await depthOf('acme'))!.plans).toEqual([
       { quarter: '2026-Q3', objectiveCents: 250_000, forecastCents: null, forecastOn: null },
     ]);
-    expect((await loadProgramDepth(db(), catalog, ['beta'], '2026-07-10')).get('beta')).toEqual({
-      plans: [],
-      reviews: [],
-      lines: [],
-      uses: [],
-    });
+    expect(await depthOf('beta')).toEqual({ plans: [], reviews: [], lines: [], uses: [] });
   });
 
   it('sets an objective (staff), audited; a contact may not', async () => {

@@ -47,7 +47,7 @@ export interface PartnerDepthRows {
   lines: PartnerRecord['revenue'];
 }
 
-type RecordRead = { record: PartnerRecord; depth: PartnerDepthRows | undefined };
+export type RecordRead = { record: PartnerRecord; depth: PartnerDepthRows | undefined };
 
 /**
  * Partners' records, and with `depthSince` their program depth, in one statement: one round trip on one
@@ -262,6 +262,18 @@ export function createPartnersRepository(db: Db) {
      * Several partners' records at once (what `record` gives for one), in the order of `ids`, unknown ids
      * left out: a portfolio's statuses in six queries per 1 000 partners instead of six per partner.
      */
+    /**
+     * These partners' records and depth (revenue from `sinceMonth`, the depth's from `depthSince`), in the
+     * order asked, unknown ids left out: one statement, for a few partners at a time (the status refresh).
+     */
+    async recordsWithDepth(ids: string[], sinceMonth: string, depthSince: string): Promise<RecordRead[]> {
+      const found = await recordsInOneStatement(db, ids, sinceMonth, depthSince);
+      return ids.flatMap((id) => {
+        const row = found.get(id);
+        return row ? [recordOfRow(row, sinceMonth, depthSince)] : [];
+      });
+    },
+
     async records(ids: string[], sinceMonth: string): Promise<PartnerRecord[]> {
       const out: PartnerRecord[] = [];
       for (let i = 0; i < ids.length; i += 1000) {
