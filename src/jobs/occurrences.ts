@@ -91,7 +91,7 @@ export async function runJobOccurrence<Prepared>(
   const { db, logger, instanceId } = deps;
   const occurrences = createJobOccurrencesRepository(db);
   const startedAt = deps.now();
-  const owned = await occurrences.begin({
+  const { owned, found } = await occurrences.begin({
     job: job.name,
     scheduledFor: at,
     instanceId,
@@ -104,10 +104,7 @@ export async function runJobOccurrence<Prepared>(
     const outcome: Exclude<OccurrenceOutcome, { status: 'failed' }> =
       // A preparation runs outside the job's lock: only for an occurrence this run holds.
       job.prepare && !owned
-        ? {
-            status: 'skipped',
-            reason: (await occurrences.status(job.name, at)) === 'done' ? 'already-done' : 'busy',
-          }
+        ? { status: 'skipped', reason: found === 'done' ? 'already-done' : 'busy' }
         : await runInTransaction(deps, job, at, {
             ...context,
             prepared: (await job.prepare?.(context)) as Prepared,

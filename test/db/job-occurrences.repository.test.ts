@@ -53,11 +53,13 @@ describe.each(BACKENDS)('job occurrences repository on %s', (backend) => {
       finishedAt: at('2026-03-02T08:00:03Z'),
     });
 
-    await repo().begin({ job, scheduledFor, instanceId: 'i3', startedAt: at('2026-03-02T09:00:00Z') });
+    expect(
+      await repo().begin({ job, scheduledFor, instanceId: 'i3', startedAt: at('2026-03-02T09:00:00Z') }),
+    ).toEqual({ owned: true, found: 'failed' });
     expect(await occurrence(job, scheduledFor)).toMatchObject(running(2, 'i3', '2026-03-02T09:00:00Z'));
   });
 
-  it('says whether the occurrence is now this run’s, and takes over one left running before staleBefore', async () => {
+  it('says whether the occurrence is now this run’s and what it found, and takes over one left running before staleBefore', async () => {
     const job = 'owned-job';
     const scheduledFor = at('2026-03-02T08:00:00Z');
     const begin = (instanceId: string, startedAt: string, staleBefore?: string) =>
@@ -68,20 +70,27 @@ describe.each(BACKENDS)('job occurrences repository on %s', (backend) => {
         startedAt: at(startedAt),
         ...(staleBefore ? { staleBefore: at(staleBefore) } : {}),
       });
-    expect(await begin('i1', '2026-03-02T08:00:01Z')).toBe(true);
+    const runningElsewhere = { owned: false, found: 'running' };
+    expect(await begin('i1', '2026-03-02T08:00:01Z')).toEqual({ owned: true, found: undefined });
     // Another instance at the same instant, or later while it is recent: i1's still.
-    expect(await begin('i2', '2026-03-02T08:00:01Z', '2026-03-02T07:30:01Z')).toBe(false);
-    expect(await begin('i2', '2026-03-02T08:20:00Z', '2026-03-02T07:50:00Z')).toBe(false);
+    expect(await begin('i2', '2026-03-02T08:00:01Z', '2026-03-02T07:30:01Z')).toEqual(runningElsewhere);
+    expect(await begin('i2', '2026-03-02T08:20:00Z', '2026-03-02T07:50:00Z')).toEqual(runningElsewhere);
     expect(await occurrence(job, scheduledFor)).toMatchObject(running(1, 'i1', '2026-03-02T08:00:01Z'));
     // Started before staleBefore and never finished (its process died): taken over.
-    expect(await begin('i2', '2026-03-02T08:40:00Z', '2026-03-02T08:10:00Z')).toBe(true);
+    expect(await begin('i2', '2026-03-02T08:40:00Z', '2026-03-02T08:10:00Z')).toEqual({
+      owned: true,
+      found: 'running',
+    });
     expect(await occurrence(job, scheduledFor)).toMatchObject(running(2, 'i2', '2026-03-02T08:40:00Z'));
     await repo().markDone(job, scheduledFor, {
       finishedAt: at('2026-03-02T08:41:00Z'),
       instanceId: 'i2',
       summary: {},
     });
-    expect(await begin('i3', '2026-03-02T12:00:00Z', '2026-03-02T11:30:00Z')).toBe(false);
+    expect(await begin('i3', '2026-03-02T12:00:00Z', '2026-03-02T11:30:00Z')).toEqual({
+      owned: false,
+      found: 'done',
+    });
   });
 
   it('marks an occurrence done with its summary; done, it neither fails nor starts again', async () => {

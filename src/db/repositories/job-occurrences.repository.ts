@@ -15,8 +15,10 @@ export function createJobOccurrencesRepository(db: Db) {
     /**
      * Records the occurrence 'running' for this instance: a new one, a failed one taken up again (its
      * attempts counted), or one another run started before `staleBefore` and never finished (a crashed
-     * process; never without `staleBefore`). One running elsewhere since, or done, is left as it is. True
-     * when it is now this run's.
+     * process; never without `staleBefore`). One running elsewhere since, or done, is left as it is.
+     * `owned` when it is now this run's; `found`, its status before (none: a new one), read by the same
+     * statement (its snapshot: an occurrence another run records or finishes meanwhile may show as it was),
+     * so that a run it does not give the occurrence to knows why without asking again.
      */
     async begin(input: {
       job: string;
@@ -24,21 +26,26 @@ export function createJobOccurrencesRepository(db: Db) {
       instanceId: string;
       startedAt: Date;
       staleBefore?: Date;
-    }): Promise<boolean> {
+    }): Promise<{ owned: boolean; found: OccurrenceStatus | undefined }> {
       const staleBefore = (input.staleBefore ?? new Date(0)).toISOString();
-      const rows = rowsOf(
+      const [row] = rowsOf<{ owned: boolean; found: OccurrenceStatus | null }>(
         await db.execute(sql`
-    insert into job_occurrences (job, scheduled_for, status, instance_id, started_at)
-    values (${input.job}, ${input.scheduledFor.toISOString()}::timestamptz, 'running', ${input.instanceId}, ${input.startedAt.toISOString()}::timestamptz)
-    on conflict (job, scheduled_for) do update
-      set status = 'running', instance_id = excluded.instance_id, started_at = excluded.started_at,
-        attempts = job_occurrences.attempts + 1, error = null, finished_at = null
-      where job_occurrences.status = 'failed'
-        or (job_occurrences.status = 'running'
-          and job_occurrences.started_at < ${staleBefore}::timestamptz)
-    returning 1`),
+    with begun as (
+      insert into job_occurrences (job, scheduled_for, status, instance_id, started_at)
+      values (${input.job}, ${input.scheduledFor.toISOString()}::timestamptz, 'running', ${input.instanceId}, ${input.startedAt.toISOString()}::timestamptz)
+      on conflict (job, scheduled_for) do update
+        set status = 'running', instance_id = excluded.instance_id, started_at = excluded.started_at,
+          attempts = job_occurrences.attempts + 1, error = null, finished_at = null
+        where job_occurrences.status = 'failed'
+          or (job_occurrences.status = 'running'
+            and job_occurrences.started_at < ${staleBefore}::timestamptz)
+      returning 1
+    )
+    select exists (select 1 from begun) as owned,
+      (select status from job_occurrences
+        where job = ${input.job} and scheduled_for = ${input.scheduledFor.toISOString()}::timestamptz) as found`),
       );
-      return rows.length > 0;
+      return { owned: Boolean(row?.owned), found: row?.found ?? undefined };
     },
 
     /**
