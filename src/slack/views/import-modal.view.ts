@@ -10,7 +10,7 @@ import { encodeValue, IMPORT_CALLBACK_IDS, IMPORT_FIELDS, type ImportMetadata } 
 import { context, type KnownBlock, lineSections, type ModalView, section } from './blocks.js';
 import { fmt, type ViewContext } from './context.js';
 import { code, escapeMrkdwn } from './escape.js';
-import { MODAL_LIMITS, plain } from './write-modals.view.js';
+import { MODAL_LIMITS, modalShell, plain } from './write-modals.view.js';
 
 /** What Slack's file_input accepts here (its own check is a convenience: the content decides, open-file.ts). */
 export const IMPORT_FILE_TYPES = ['csv', 'tsv', 'txt', 'xlsx'] as const;
@@ -26,25 +26,6 @@ export function formatSize(bytes: number, locale: Locale): string {
   const mb = bytes / (1024 * 1024);
   if (mb >= 0.1) return `${formatNumber(Math.round(mb * 10) / 10, locale)} ${locale === 'fr' ? 'Mo' : 'MB'}`;
   return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} ${locale === 'fr' ? 'ko' : 'KB'}`;
-}
-
-function modal(options: {
-  callbackId: string;
-  title: string;
-  blocks: KnownBlock[];
-  submit?: string;
-  close: string;
-  privateMetadata?: string;
-}): ModalView {
-  return {
-    type: 'modal',
-    callback_id: options.callbackId,
-    title: plain(options.title, MODAL_LIMITS.title),
-    ...(options.submit ? { submit: plain(options.submit, MODAL_LIMITS.button) } : {}),
-    close: plain(options.close, MODAL_LIMITS.button),
-    ...(options.privateMetadata ? { private_metadata: options.privateMetadata } : {}),
-    blocks: options.blocks.slice(0, MODAL_LIMITS.blocks),
-  };
 }
 
 /** `/partner import`: what the file holds and the file (one; csv, tsv, txt or xlsx). */
@@ -64,7 +45,7 @@ export function importUploadModal(ctx: Pick<ViewContext, 'locale'>, maxBytes: nu
     filetypes: [...IMPORT_FILE_TYPES],
     max_files: 1,
   } as unknown as types.InputBlockElement;
-  return modal({
+  return modalShell({
     callbackId: IMPORT_CALLBACK_IDS.upload,
     title: m.modal.title,
     submit: m.modal.check,
@@ -94,7 +75,7 @@ export function importProgressModal(
   const m = messages(ctx);
   const elapsed =
     elapsedSeconds === undefined ? [] : [m.progress.elapsed(formatNumber(elapsedSeconds, ctx.locale))];
-  return modal({
+  return modalShell({
     callbackId: IMPORT_CALLBACK_IDS.upload,
     title: m.modal.title,
     close: m.modal.close,
@@ -109,7 +90,7 @@ export function importProgressModal(
 /** A short outcome that ends the import (refused file, Slack failure, done). */
 export function importMessageModal(ctx: Pick<ViewContext, 'locale'>, texts: string[]): ModalView {
   const m = messages(ctx);
-  return modal({
+  return modalShell({
     callbackId: IMPORT_CALLBACK_IDS.upload,
     title: m.modal.title,
     close: m.modal.close,
@@ -192,7 +173,7 @@ export function importPreviewModal(
 ): ModalView {
   const m = messages(ctx);
   if (outcome.kind === 'valid') {
-    return modal({
+    return modalShell({
       callbackId: IMPORT_CALLBACK_IDS.preview,
       title: m.modal.previewTitle,
       submit: m.modal.import,
@@ -201,7 +182,7 @@ export function importPreviewModal(
       blocks: [...reportBlocks(ctx, outcome.report, file.name), context(m.preview.confirm)],
     });
   }
-  return modal({
+  return modalShell({
     callbackId: IMPORT_CALLBACK_IDS.preview,
     title: m.modal.previewTitle,
     close: m.modal.close,

@@ -81,6 +81,30 @@ export function modalMetadata(options: {
   return { o: options.origin, ...(options.partner ? { p: options.partner.id } : {}) };
 }
 
+/**
+ * A modal within Block Kit's limits: its title and buttons shortened, its blocks cut at 100. Without
+ * `submit`, no submit button (a modal that only shows something); without `privateMetadata`, none.
+ */
+export function modalShell(options: {
+  callbackId: string;
+  title: string;
+  blocks: KnownBlock[];
+  submit?: string;
+  close: string;
+  privateMetadata?: string;
+}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: options.callbackId,
+    title: plain(options.title, MODAL_LIMITS.title),
+    ...(options.submit !== undefined ? { submit: plain(options.submit, MODAL_LIMITS.button) } : {}),
+    close: plain(options.close, MODAL_LIMITS.button),
+    ...(options.privateMetadata !== undefined ? { private_metadata: options.privateMetadata } : {}),
+    blocks: options.blocks.slice(0, MODAL_LIMITS.blocks),
+  };
+}
+
+/** A write modal: its submit and cancel buttons, and its metadata (where it was opened from). */
 export function modal(
   ctx: WriteViewContext,
   kind: keyof typeof MODAL_CALLBACK_IDS,
@@ -88,15 +112,14 @@ export function modal(
   metadata: ModalMetadata,
   blocks: KnownBlock[],
 ): ModalView {
-  return {
-    type: 'modal',
-    callback_id: MODAL_CALLBACK_IDS[kind],
-    title: plain(title, MODAL_LIMITS.title),
-    submit: plain(ctx.w.modal.submit, MODAL_LIMITS.button),
-    close: plain(ctx.w.modal.cancel, MODAL_LIMITS.button),
-    private_metadata: encodeValue(metadata),
-    blocks: blocks.slice(0, MODAL_LIMITS.blocks),
-  };
+  return modalShell({
+    callbackId: MODAL_CALLBACK_IDS[kind],
+    title,
+    submit: ctx.w.modal.submit,
+    close: ctx.w.modal.cancel,
+    privateMetadata: encodeValue(metadata),
+    blocks,
+  });
 }
 
 /** The partner: fixed (a card's button, the channel's partner) or typed, resolved on submission. */
