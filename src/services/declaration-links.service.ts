@@ -206,7 +206,10 @@ export function useDeclarationLink(
         partnerId: partner.id,
         obligation: training.code,
         contactId: contact.id,
-        by: { linkedContactId: contact.id },
+        // The contact and its partner as readLink read them in this transaction, not read again: the
+        // checks (the contact one of the partner's, its own training, one that applies) are made on them.
+        by: { linkedContact: contact },
+        partnerRow: partner,
         today: input.today,
         now: input.now,
       },

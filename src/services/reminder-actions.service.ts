@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { ContactRow } from '../db/repositories/contacts.repository.js';
 import { createRepositories } from '../db/repositories/index.js';
+import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import { transaction } from '../db/transaction.js';
 import type { Catalog, Obligation } from '../program/catalog.schema.js';
 import { addDays, type IsoDate } from '../program/dates.js';
@@ -49,12 +50,20 @@ function trainingOf(catalog: Catalog, code: string): Obligation | undefined {
 export async function markReminderDone(
   db: Db,
   catalog: Catalog,
-  input: ReminderItemRef & { by: Asker; team?: string; today: IsoDate; now?: Date },
+  input: ReminderItemRef & {
+    by: Asker;
+    team?: string;
+    today: IsoDate;
+    now?: Date;
+    /** The partner's row when the caller has just read it on `db` (its id partnerId): not read again. */
+    partnerRow?: PartnerRow;
+  },
   notify?: NotifyOptions,
 ): Promise<DoneOutcome> {
   const training = trainingOf(catalog, input.obligation);
   const repos = createRepositories(db);
-  const partner = await repos.partners.byId(input.partnerId);
+  const partner =
+    input.partnerRow?.id === input.partnerId ? input.partnerRow : await repos.partners.byId(input.partnerId);
   if (!training || !partner) return { status: 'gone' };
   // Dstny staff (the partner's manager among them) or one of its contacts; anyone else is refused.
   const actor = await identifyActor(db, input.by);
@@ -78,6 +87,7 @@ export async function markReminderDone(
       training: training.code,
       completedOn: existing?.completedOn,
       partnerId: partner.id,
+      partnerRow: partner,
       now: input.now,
     },
     input.today,

@@ -33,6 +33,11 @@ export interface RecordTrainingInput {
   completedOn?: string | undefined;
   /** The partner the asker is working on (its channel, its modal): the contact must be one of its own. */
   partnerId?: string | undefined;
+  /**
+   * A partner's row the caller has just read in the same transaction: the contact's partner, when it is
+   * this one, is not read again.
+   */
+  partnerRow?: PartnerRow | undefined;
   /** When it is recorded (a confirmation's confirmed_at); the database's clock when left out. */
   now?: Date | undefined;
 }
@@ -159,7 +164,10 @@ export function recordTraining(
 
     let partner: PartnerRow | undefined;
     if (contact) {
-      partner = await repos.partners.byId(contact.partnerId);
+      partner =
+        input.partnerRow?.id === contact.partnerId
+          ? input.partnerRow
+          : await repos.partners.byId(contact.partnerId);
       if (input.partnerId !== undefined && contact.partnerId !== input.partnerId) {
         const expected = await repos.partners.byId(input.partnerId);
         issues.push({
