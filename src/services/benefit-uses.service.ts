@@ -3,7 +3,6 @@ import type { ContactRow, PartnerRow } from '../db/repositories/partners.reposit
 import { FREE_TRAINING, isBizBooster, TECH_REVIEW } from '../program/benefit-uses.js';
 import { benefitsInForce } from '../program/benefits.js';
 import type { Benefit } from '../program/catalog.schema.js';
-import { semesterContaining } from '../program/semesters.js';
 import { searchKey } from '../program/text.js';
 import { entryDate } from '../program/tier-entries.js';
 import { partnerEntries } from './partner-status.service.js';
@@ -61,8 +60,11 @@ export const useBenefit = staffPartnerWrite<UseBenefitInput, BenefitUsed>(
     else if (!kind) issues.push({ code: 'benefit-unknown', value: input.benefit.trim() });
     if (!partner || !kind) return refused(...issues);
 
-    const record = await repos.partners.record(partner.id, semesterContaining(catalog, today).firstMonth);
-    const entries = partnerEntries(catalog, record!);
+    // The tier entry days need the partner (locked above) and its tier history only, not its whole record.
+    const entries = partnerEntries(catalog, {
+      partner,
+      history: await repos.tierHistory.changesOf(partner.id),
+    });
     const inForce = benefitsInForce(catalog, { tier: partner.tier, entries }, today);
     const held = inForce.find((b) =>
       kind === 'bizbooster' ? isBizBooster(b.benefit) : b.benefit.code === kind,

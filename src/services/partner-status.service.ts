@@ -1,4 +1,9 @@
-import type { PartnerRecord, PartnersRepository } from '../db/repositories/partners.repository.js';
+import type {
+  PartnerRecord,
+  PartnerRow,
+  PartnersRepository,
+} from '../db/repositories/partners.repository.js';
+import type { TierChangeRow } from '../db/repositories/tier-history.repository.js';
 import { type BenefitInForce, benefitsAddedBy, benefitsInForce } from '../program/benefits.js';
 import type { Benefit, Catalog, Tier } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
@@ -45,7 +50,10 @@ export async function loadPartnerStatus(
 }
 
 /** The days the partner entered each tier it holds (a result awaiting approval moved nothing). */
-export function partnerEntries(catalog: Catalog, record: PartnerRecord): Record<string, IsoDate> {
+export function partnerEntries(
+  catalog: Catalog,
+  record: { partner: Pick<PartnerRow, 'joinedOn' | 'tier'>; history: TierChangeRow[] },
+): Record<string, IsoDate> {
   const { partner } = record;
   return tierEntryDates(catalog, {
     joinedOn: partner.joinedOn,

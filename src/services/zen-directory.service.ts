@@ -4,7 +4,6 @@ import type { PartnerRow } from '../db/repositories/partners.repository.js';
 import type { ZenListingRow } from '../db/repositories/zen-listings.repository.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
-import { semesterContaining } from '../program/semesters.js';
 import { zenEligibility } from '../program/zen.js';
 import { findExperts, matchDomains, parseDepartement } from '../program/zen-directory.js';
 import { refused, succeeded, type WriteResult } from './write-issues.js';
@@ -40,12 +39,9 @@ export function listInZen(
 ): Promise<WriteResult<{ partner: PartnerRow; listing: Omit<ZenListingRow, 'updatedAt'> }>> {
   return writeOnPartner(db, input.by, input.partnerId, adminOnly, async (repos, { partner, issues }) => {
     if (!partner) return refused(...issues);
-    const record = await repos.partners.record(partner.id, semesterContaining(catalog, today).firstMonth);
-    const eligibility = zenEligibility(
-      catalog,
-      { tier: partner.tier, checklist: record?.checklist ?? [] },
-      today,
-    );
+    // Eligibility needs the tier and the checklist only, not the partner's whole record.
+    const checklist = await repos.checklist.ofPartner(partner.id);
+    const eligibility = zenEligibility(catalog, { tier: partner.tier, checklist }, today);
     if (!eligibility.eligible)
       issues.push({
         code: 'zen-not-eligible',

@@ -20,6 +20,14 @@ describe.each(BACKENDS)('checklist repository on %s', (backend) => {
     expect(await repo().completions('acme', 'sales-review')).toEqual(['2025-11-03', '2026-02-10']);
     expect(await repo().completions('acme', 'com-logo')).toEqual([]);
     expect(await repo().completions('nobody', 'sales-review')).toEqual([]);
+    // A partner's whole checklist, as its record holds it: every item and day, its own only.
+    const ofAcme = await repo().ofPartner('acme');
+    expect(ofAcme.sort((a, b) => a.completedOn.localeCompare(b.completedOn))).toEqual([
+      { item: 'sales-review', completedOn: '2025-11-03' },
+      { item: 'doc-charter', completedOn: '2026-01-01' },
+      { item: 'sales-review', completedOn: '2026-02-10' },
+    ]);
+    expect(await repo().ofPartner('nobody')).toEqual([]);
   });
 
   it('adds an item done once per day: the same day again is left as it was', async () => {

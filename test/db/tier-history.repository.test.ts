@@ -37,6 +37,29 @@ describe.each(BACKENDS)('tier history repository on %s', (backend) => {
     expect(await repo().lastComputedTier('beta')).toBeNull();
   });
 
+  it('gives a partner’s tier changes, its own only, latest first (the same day: the later row first)', async () => {
+    await givenPartner(db(), { id: 'acme' });
+    await givenPartner(db(), { id: 'beta' });
+    await repo().add(entry({ kind: 'import', effectiveOn: '2025-01-01', tier: 'access' }));
+    await repo().add(
+      entry({ kind: 'override', effectiveOn: '2026-02-01', previousTier: 'access', tier: 'premium' }),
+    );
+    await repo().add(
+      entry({ semester: '2025-H2', effectiveOn: '2026-01-01', tier: 'business', outcome: 'pending' }),
+    );
+    await repo().add(
+      entry({ kind: 'override', effectiveOn: '2026-02-01', previousTier: 'premium', tier: 'business' }),
+    );
+    await repo().add(entry({ partnerId: 'beta', effectiveOn: '2026-03-01', tier: 'premium' }));
+    expect(await repo().changesOf('acme')).toEqual([
+      { effectiveOn: '2026-02-01', tier: 'business', previousTier: 'premium', outcome: 'applied' },
+      { effectiveOn: '2026-02-01', tier: 'premium', previousTier: 'access', outcome: 'applied' },
+      { effectiveOn: '2026-01-01', tier: 'business', previousTier: null, outcome: 'pending' },
+      { effectiveOn: '2025-01-01', tier: 'access', previousTier: null, outcome: 'applied' },
+    ]);
+    expect(await repo().changesOf('nobody')).toEqual([]);
+  });
+
   it('refuses a second evaluation of a semester for a partner', async () => {
     await givenPartner(db(), { id: 'acme' });
     await repo().add(entry({ semester: '2025-H2' }));

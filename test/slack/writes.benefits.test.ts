@@ -59,6 +59,38 @@ describe.each(BACKENDS)('benefits used: /partner use over HTTP on %s', (backend)
     expect(await run('history acme')).toContain('20 Mar 2026 · ');
   });
 
+  it('dates the BizBooster’s tier entry from the partner’s own applied history: it expires with it', async () => {
+    // An evaluation awaiting approval, and another partner's change, leave Acme's entry (1 February) alone.
+    await h.t.db.insert(tierHistory).values([
+      tierHistoryRow({
+        partnerId: 'acme',
+        effectiveOn: '2026-03-01',
+        previousTier: 'premium',
+        tier: 'business',
+        outcome: 'pending',
+      }),
+      tierHistoryRow({
+        partnerId: 'beta',
+        kind: 'override',
+        effectiveOn: '2026-03-10',
+        previousTier: 'premium',
+        tier: 'business',
+      }),
+    ]);
+    await run('use acme bizbooster CMD-1');
+    expect(await h.t.db.select().from(benefitUses)).toMatchObject([
+      { partnerId: 'acme', benefit: 'bizbooster-500', period: '2026-02-01' },
+    ]);
+
+    // Premium since June 2025: the BizBooster of that entry is past its window.
+    await h.t.db.delete(benefitUses);
+    await h.t.db.execute(
+      sql`update tier_history set effective_on = '2025-06-01' where partner_id = 'acme' and kind = 'override'`,
+    );
+    expect(await refused('use acme bizbooster CMD-2')).toMatch(/” expired on /);
+    expect(await h.t.db.select().from(benefitUses)).toEqual([]);
+  });
+
   it('refuses field by field: a benefit the tier does not give, a missing reference, a contact', async () => {
     expect(await refused('use Beta Networks bizbooster CMD-1')).toContain('tier does not give');
     expect(await refused('use acme bizbooster')).toContain('Give the order reference');

@@ -74,6 +74,22 @@ describe.each(BACKENDS)('the Experts Zen directory over HTTP on %s', (backend) =
     expect(await refused('zen unlist beta')).toContain('is not listed');
   });
 
+  it('lists on the partner’s own checklist as it stands: a lapsed certification or another’s items do not count', async () => {
+    // A QCM passed on 1 March 2024 lapsed on 1 March 2026 (today is 20 March).
+    await h.t.db.execute(sql`update checklist_items set completed_on = '2024-03-01' where item = 'zen-qcm'`);
+    const lapsed = await refused('zen list acme domains 3cx zone 69 hours 4');
+    expect(lapsed).toContain('is not eligible for Experts Zen yet');
+    expect(lapsed).toContain('Pass the certification quizzes');
+    // Every requirement done, by Beta.
+    await h.t.db.execute(sql`update checklist_items set completed_on = '2026-02-01', partner_id = 'beta'`);
+    expect(await refused('zen list acme domains 3cx zone 69 hours 4')).toContain(
+      'is not eligible for Experts Zen yet',
+    );
+    expect(await h.t.db.select().from(zenListings)).toEqual([]);
+    await h.t.db.execute(sql`update checklist_items set partner_id = 'acme'`);
+    expect(await listAcme()).toContain('*Acme Telecom* is listed in the Experts Zen directory.');
+  });
+
   it('answers /partner experts to a partner contact and to anyone: listed, non-suspended partners only', async () => {
     await listAcme();
     const found = await run('experts 3CX 69', USERS.betaAdmin, CHANNELS.beta);

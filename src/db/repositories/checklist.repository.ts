@@ -17,6 +17,14 @@ export function createChecklistRepository(db: Db) {
       return rows.map((r) => r.completedOn);
     },
 
+    /** Every item a partner completed and the day (what a partner's record holds as its checklist). */
+    async ofPartner(partnerId: string): Promise<{ item: string; completedOn: string }[]> {
+      return db
+        .select({ item: checklistItems.item, completedOn: checklistItems.completedOn })
+        .from(checklistItems)
+        .where(eq(checklistItems.partnerId, partnerId));
+    },
+
     /** Records an item done on a day; the same item the same day again is left as it was. */
     async add(entry: { partnerId: string; item: string; completedOn: string }): Promise<void> {
       await db.insert(checklistItems).values(entry).onConflictDoNothing();

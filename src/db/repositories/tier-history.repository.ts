@@ -4,6 +4,8 @@ import { partners, tierHistory } from '../schema.js';
 
 export type TierHistoryRow = typeof tierHistory.$inferSelect;
 export type TierHistoryInsert = typeof tierHistory.$inferInsert;
+/** What a tier entry day needs of a history row. */
+export type TierChangeRow = Pick<TierHistoryRow, 'effectiveOn' | 'tier' | 'previousTier' | 'outcome'>;
 
 /** A partner whose tier a semester's evaluation changed. */
 export interface EvaluationChange {
@@ -29,6 +31,23 @@ export function createTierHistoryRepository(db: Db) {
         .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id))
         .limit(1);
       return row ? row.computedTier : undefined;
+    },
+
+    /**
+     * A partner's tier changes, latest first (the order of a partner's record): what its tier entry days
+     * are worked out from.
+     */
+    async changesOf(partnerId: string): Promise<TierChangeRow[]> {
+      return db
+        .select({
+          effectiveOn: tierHistory.effectiveOn,
+          tier: tierHistory.tier,
+          previousTier: tierHistory.previousTier,
+          outcome: tierHistory.outcome,
+        })
+        .from(tierHistory)
+        .where(eq(tierHistory.partnerId, partnerId))
+        .orderBy(desc(tierHistory.effectiveOn), desc(tierHistory.id));
     },
 
     async add(entry: TierHistoryInsert): Promise<void> {
