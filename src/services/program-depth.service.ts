@@ -1,6 +1,4 @@
-import type { Db } from '../db/client.js';
 import type { BenefitUseRow } from '../db/repositories/benefit-uses.repository.js';
-import { createRepositories } from '../db/repositories/index.js';
 import type { OperatorFeesRow } from '../db/repositories/operator-fees.repository.js';
 import type { PartnerDepthRows, PartnerRow } from '../db/repositories/partners.repository.js';
 import type { PlanReviewRow } from '../db/repositories/plan-reviews.repository.js';
