@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { createAskersRepository } from '../db/repositories/askers.repository.js';
-import type { ContactRow } from '../db/repositories/contacts.repository.js';
+import { type ContactRow, createContactsRepository } from '../db/repositories/contacts.repository.js';
 
 /** Who is asking, which decides what they may see and do. */
 export type Actor =
@@ -11,15 +11,15 @@ export type Actor =
 /**
  * Who asks: a Slack user id (from a signed Slack request, the console, the CLI), or a contact that a
  * signed declaration link in its e-mail stands for (src/services/declaration-links.service.ts), which
- * may have no Slack user at all. Such a contact acts as `link:contact:<id>` in the audit log; the link's
- * service has just read its row, in the transaction of the declaration, and it is not read again.
+ * may have no Slack user at all. Such a contact acts as `link:contact:<id>` in the audit log.
  */
-export type Asker = string | { linkedContact: ContactRow };
+export type Asker = string | { linkedContactId: number };
 
 export async function identifyActor(db: Db, asker: Asker): Promise<Actor> {
   if (typeof asker !== 'string') {
-    const contact = asker.linkedContact;
-    return { kind: 'contact', slackUserId: `link:contact:${contact.id}`, contact };
+    const contact = await createContactsRepository(db).byId(asker.linkedContactId);
+    const id = `link:contact:${asker.linkedContactId}`;
+    return contact ? { kind: 'contact', slackUserId: id, contact } : { kind: 'stranger', slackUserId: id };
   }
   const slackUserId = asker;
   const { staff: member, contact } = await createAskersRepository(db).bySlackUserId(slackUserId);

@@ -206,9 +206,9 @@ export function useDeclarationLink(
         partnerId: partner.id,
         obligation: training.code,
         contactId: contact.id,
-        // The contact and its partner as readLink read them in this transaction, not read again: the
-        // checks (the contact one of the partner's, its own training, one that applies) are made on them.
-        by: { linkedContact: contact },
+        // Who asks is read again by the write, as for every asker: authorization rests on a read in the
+        // transaction, never on a row handed in. The partner, read by readLink in it, is not read again.
+        by: { linkedContactId: contact.id },
         partnerRow: partner,
         today: input.today,
         now: input.now,
