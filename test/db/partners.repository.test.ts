@@ -1,6 +1,8 @@
+import { asc, desc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories/index.js';
 import { createPartnersRepository } from '../../src/db/repositories/partners.repository.js';
+import { rowsOfPartners } from '../../src/db/repositories/rows-of-partners.js';
 import {
   benefitUses,
   checklistItems,
@@ -167,10 +169,17 @@ describe.each(BACKENDS)('partners repository on %s', (backend) => {
     });
     expect(await repo().record('acme', '2026-01-01')).toEqual(read!.record);
     const repos = createRepositories(db());
+    // Against plain selects of each table, in the orders the depth promises.
     expect(read!.depth).toEqual({
-      plans: await repos.salesObjectives.forPartners(['acme']),
-      reviews: await repos.planReviews.forPartners(['acme']),
-      uses: await repos.benefitUses.forPartners(['acme']),
+      plans: await rowsOfPartners(db(), salesObjectives, ['acme'], asc(salesObjectives.quarter)),
+      reviews: await rowsOfPartners(
+        db(),
+        planReviews,
+        ['acme'],
+        desc(planReviews.reviewedOn),
+        desc(planReviews.id),
+      ),
+      uses: await rowsOfPartners(db(), benefitUses, ['acme'], desc(benefitUses.usedOn), desc(benefitUses.id)),
       fees: (await repos.operatorFees.forPartners(['acme']))[0],
       lines: expect.any(Array),
     });

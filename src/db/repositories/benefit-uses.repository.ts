@@ -1,7 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { benefitUses } from '../schema.js';
-import { rowsOfPartners } from './rows-of-partners.js';
 
 export type BenefitUseRow = typeof benefitUses.$inferSelect;
 export type BenefitUseInsert = typeof benefitUses.$inferInsert;
@@ -27,11 +26,6 @@ export function createBenefitUsesRepository(db: Db) {
           ),
         );
       return row;
-    },
-
-    /** The uses of these partners (every partner's without ids), latest first. */
-    forPartners(ids?: readonly string[]): Promise<BenefitUseRow[]> {
-      return rowsOfPartners(db, benefitUses, ids, desc(benefitUses.usedOn), desc(benefitUses.id));
     },
   };
 }

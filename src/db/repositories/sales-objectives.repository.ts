@@ -1,8 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { salesObjectives } from '../schema.js';
 import { lockedRow } from './one-row.js';
-import { rowsOfPartners } from './rows-of-partners.js';
 
 export type SalesObjectiveRow = typeof salesObjectives.$inferSelect;
 type SalesObjectiveInsert = typeof salesObjectives.$inferInsert;
@@ -20,11 +19,6 @@ export function createSalesObjectivesRepository(db: Db) {
       .onConflictDoUpdate({ target: [salesObjectives.partnerId, salesObjectives.quarter], set });
   };
   return {
-    /** The rows of these partners (every partner's without ids), by partner and quarter. */
-    forPartners(ids?: readonly string[]): Promise<SalesObjectiveRow[]> {
-      return rowsOfPartners(db, salesObjectives, ids, asc(salesObjectives.quarter));
-    },
-
     /** One quarter's row, locked until the transaction ends; undefined when none. */
     async forUpdate(partnerId: string, quarter: string): Promise<SalesObjectiveRow | undefined> {
       return lockedRow(
