@@ -32,11 +32,11 @@ export interface PartnerStatus {
   obligations: ObligationItem[];
   zen: ZenEligibility;
   today: IsoDate;
-  /** Objectives, forecasts, plan reviews (issue 14): set when the caller loaded them (loadProgramDepth). */
+  /** Objectives, forecasts, plan reviews (issue 14): set when the caller read them (recordWithDepth). */
   depth?: ProgramDepth;
 }
 
-/** A partner's status with the program's depth (objectives, forecasts, plan reviews: loadProgramDepth). */
+/** A partner's status with the program's depth (objectives, forecasts, plan reviews: recordWithDepth). */
 export async function loadPartnerStatus(
   partnersRepo: PartnersRepository,
   catalog: Catalog,

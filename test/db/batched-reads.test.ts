@@ -103,6 +103,10 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
     await givenPartner(db(), { id: 'acme', name: 'Acme Telecom' });
     await givenPartner(db(), { id: 'acorn', name: 'Acorn' });
     await givenPartner(db(), { id: 'a_1', name: 'Zeta' });
+    // What `a_1` and `back\s` would also match if `_` and `\` were wildcards and escapes.
+    await givenPartner(db(), { id: 'ab1', name: 'Ab1' });
+    await givenPartner(db(), { id: 'slash', name: 'Back\\slash' });
+    await givenPartner(db(), { id: 'backs', name: 'Backs' });
     await givenPartner(db(), { id: 'beta', name: 'Beta 100%' });
     await givenPartner(db(), { id: 'beta2', name: 'Beta 1000' });
     const partners = createPartnersRepository(db());
@@ -114,22 +118,26 @@ describe.each(BACKENDS)('reads asked at once, batched, on %s', (backend) => {
       ['a', 1],
       ['ac', 25],
       ['beta 100', 25],
+      ['back\\s', 25],
     ];
     const alone = [];
     for (const [key, limit] of asks) alone.push(await partners.matching(key, limit));
     const atOnce = await Promise.all(asks.map(([key, limit]) => partners.matching(key, limit)));
     expect(atOnce).toEqual(alone);
-    // `%` and `_` typed are letters, not wildcards; a key matches an id exactly, a name by its start.
+    // `%`, `_` and `\` typed are letters; a key matches an id exactly, a name by its start.
     expect(atOnce.map((found) => found.map((p) => p.id))).toEqual([
       ['acme', 'acorn'],
       ['beta'],
       [],
       ['a_1'],
-      ['acme'],
+      ['ab1'],
       ['acme', 'acorn'],
       ['beta', 'beta2'],
+      ['slash'],
     ]);
     expect(atOnce[0]![0]).not.toBe(atOnce[5]![0]);
+    // The rows as drizzle's own select gives them (dates, numbers, nulls).
+    expect(atOnce[0]![0]).toEqual(await partners.byId('acme'));
   });
 
   it('records at once, of different partners and months, each the record read alone; unknown ones undefined', async () => {

@@ -259,10 +259,6 @@ export function createPartnersRepository(db: Db) {
     },
 
     /**
-     * Several partners' records at once (what `record` gives for one), in the order of `ids`, unknown ids
-     * left out: a portfolio's statuses in six queries per 1 000 partners instead of six per partner.
-     */
-    /**
      * These partners' records and depth (revenue from `sinceMonth`, the depth's from `depthSince`), in the
      * order asked, unknown ids left out: one statement, for a few partners at a time (the status refresh).
      */
@@ -274,6 +270,10 @@ export function createPartnersRepository(db: Db) {
       });
     },
 
+    /**
+     * Several partners' records at once (what `record` gives for one), in the order of `ids`, unknown ids
+     * left out: a portfolio's statuses in six queries per 1 000 partners instead of six per partner.
+     */
     async records(ids: string[], sinceMonth: string): Promise<PartnerRecord[]> {
       const out: PartnerRecord[] = [];
       for (let i = 0; i < ids.length; i += 1000) {
