@@ -5,6 +5,8 @@ import { ConfigError, loadConfig, programCatalog } from '../../src/config.js';
 import { CatalogError, DEFAULT_CATALOG_PATH, parseCatalog } from '../../src/program/catalog.load.js';
 import type { Catalog } from '../../src/program/catalog.schema.js';
 import { obligationsFor, type PartnerFacts } from '../../src/program/obligations.js';
+import { semesterEvaluatedOn } from '../../src/program/semesters.js';
+import { partnerAnnouncements } from '../../src/slack/views/announcements.view.js';
 import { catalog } from './support.js';
 
 /** A partner imported with its real join date, years before the program started in the bot. */
@@ -50,6 +52,39 @@ describe("due dates count from the later of the tier entry and the program's sta
     expect(item(later, joined2019, '2026-03-10', 'doc-partner-charter').dueOn).toBe('2026-03-31');
     expect(programCatalog(catalog, loadConfig({}))).toBe(catalog);
     expect(programCatalog(catalog, loadConfig({ PROGRAM_START: '' }))).toBe(catalog);
+  });
+
+  it("a promotion's announcement dates the new tier's duties as the status card does", () => {
+    const later = programCatalog(catalog, loadConfig({ PROGRAM_START: '2026-09-01' }));
+    const promoted = veteran({ starter: '2019-06-03', access: '2026-07-01' }, 'access');
+    const announced = (c: Catalog) => {
+      const [message] = partnerAnnouncements(c, {
+        semester: semesterEvaluatedOn(c, '2026-07-01'),
+        changes: [
+          {
+            partnerId: 'acme',
+            name: 'Acme',
+            type: 'operator',
+            operatorProgram: 'standard',
+            slackChannelId: 'C1',
+            managerSlackUserId: null,
+            previousTier: 'starter',
+            tier: 'access',
+            averageCents: 60_000_00,
+          },
+        ],
+        unchanged: 0,
+        locale: 'en',
+        announceChannel: undefined,
+      });
+      return JSON.stringify(message!.blocks);
+    };
+    // Promoted on 1 July, the program started in the bot on 1 September: due 60 days after that.
+    expect(item(later, promoted, '2026-09-02', 'trn-online-admin').dueOn).toBe('2026-10-31');
+    expect(announced(later)).toContain('Mandatory online training — Admin: MyDstny (due 31 Oct 2026)');
+    // Started before the promotion: 60 days after it, on both.
+    expect(item(catalog, promoted, '2026-07-02', 'trn-online-admin').dueOn).toBe('2026-08-30');
+    expect(announced(catalog)).toContain('Mandatory online training — Admin: MyDstny (due 30 Aug 2026)');
   });
 
   it('PROGRAM_START must be a real date YYYY-MM-DD', () => {

@@ -3,8 +3,7 @@ import { formatDate, formatMoney, formatMonthRange, formatSemester, label } from
 import type { OutboxMessage } from '../../outbox/enqueue.js';
 import { benefitsAddedBy } from '../../program/benefits.js';
 import type { Catalog, Locale } from '../../program/catalog.schema.js';
-import { addDays } from '../../program/dates.js';
-import { obligationsAddedBy } from '../../program/obligations.js';
+import { dueDate, obligationsAddedBy } from '../../program/obligations.js';
 import { type Semester, semesterContaining } from '../../program/semesters.js';
 import { thresholdCents, tierByCode, tierIndex } from '../../program/tiers.js';
 import type {
@@ -51,7 +50,7 @@ function promotionView(catalog: Catalog, input: EvaluationAnnouncementInput, c: 
       const due =
         o.due === 'quarterly'
           ? h.m.promotion.quarterly
-          : h.m.promotion.due(h.date(addDays(evaluationOn, o.due.daysAfterTierEntry)));
+          : h.m.promotion.due(h.date(dueDate(evaluationOn, o.due.daysAfterTierEntry, catalog.programStart)));
       return `• ${escapeMrkdwn(label(o.label, input.locale))} (${due})`;
     });
   const blocks: KnownBlock[] = [
