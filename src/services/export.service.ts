@@ -5,8 +5,7 @@ import { KINDS } from '../import/kinds/index.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import type { Locale } from '../program/locales.js';
-import { semesterContaining } from '../program/semesters.js';
-import { partnerStatus } from './partner-status.service.js';
+import { loadPartnerStatuses, type PartnerStatus } from './partner-status.service.js';
 
 export { EXPORT_KINDS, type ExportKind, isExportKind } from '../export/kinds.js';
 
@@ -48,10 +47,20 @@ export async function exportTable(
     'all' in options.scope
       ? (await repos.partners.byManager(undefined)).map((p) => p.id)
       : (await repos.partners.byManager(options.scope.managerSlackUserId)).map((p) => p.id);
-  const since = kind === 'devoirs' ? semesterContaining(catalog, options.today).firstMonth : EARLIEST_MONTH;
-  const records = (await repos.partners.records(ids, since)).sort((a, b) =>
-    a.partner.id.localeCompare(b.partner.id),
-  );
+  const byId = (a: { partner: { id: string } }, b: { partner: { id: string } }) =>
+    a.partner.id.localeCompare(b.partner.id);
+  if (kind === 'devoirs') {
+    // With the program's depth: the plan reviews and quarters met complete sales duties, as on the card.
+    const statuses = await loadPartnerStatuses(repos.partners, catalog, ids, options.today);
+    return {
+      kind,
+      columns: ['partner_id', 'item', 'label', 'status', 'due_on', 'who'],
+      rows: statuses
+        .sort((a, b) => byId(a.record, b.record))
+        .flatMap((status) => devoirRows(status, options.locale)),
+    };
+  }
+  const records = (await repos.partners.records(ids, EARLIEST_MONTH)).sort(byId);
 
   switch (kind) {
     case 'portfolio': {
@@ -121,26 +130,24 @@ export async function exportTable(
             ]),
         ),
       };
-    case 'devoirs':
-      return {
-        kind,
-        columns: ['partner_id', 'item', 'label', 'status', 'due_on', 'who'],
-        rows: records.flatMap((record) =>
-          partnerStatus(catalog, record, options.today)
-            .obligations.filter((o) => o.status !== 'done')
-            .map((o) => [
-              record.partner.id,
-              o.obligation.code,
-              o.obligation.label[options.locale],
-              o.status,
-              day(o.dueOn),
-              o.actor.kind === 'contact'
-                ? o.actor.contact.name
-                : o.actor.kind === 'partner'
-                  ? record.partner.name
-                  : `${o.actor.kind}:${o.actor.profile}`,
-            ]),
-        ),
-      };
   }
+}
+
+/** A partner's obligations not done yet, a row each: who owes it is a contact, the partner or a profile. */
+function devoirRows(status: PartnerStatus, locale: Locale): ExportCell[][] {
+  const { partner } = status.record;
+  return status.obligations
+    .filter((o) => o.status !== 'done')
+    .map((o) => [
+      partner.id,
+      o.obligation.code,
+      o.obligation.label[locale],
+      o.status,
+      day(o.dueOn),
+      o.actor.kind === 'contact'
+        ? o.actor.contact.name
+        : o.actor.kind === 'partner'
+          ? partner.name
+          : `${o.actor.kind}:${o.actor.profile}`,
+    ]);
 }

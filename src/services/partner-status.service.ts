@@ -49,6 +49,34 @@ export async function loadPartnerStatus(
   return read && partnerStatus(catalog, read.record, today, read.depth && depthFactsOf(read.depth));
 }
 
+/** Partners read with their depth per statement by loadPartnerStatuses (an export's devoirs). */
+const STATUSES_PER_READ = 100;
+
+/**
+ * These partners' statuses with the program's depth, as the status card computes them, in the order of
+ * `ids` (unknown ids left out): one statement per STATUSES_PER_READ partners.
+ */
+export async function loadPartnerStatuses(
+  partnersRepo: PartnersRepository,
+  catalog: Catalog,
+  ids: readonly string[],
+  today: IsoDate,
+): Promise<PartnerStatus[]> {
+  const { firstMonth } = semesterContaining(catalog, today);
+  const depthSince = depthRevenueSince(catalog, today);
+  const statuses: PartnerStatus[] = [];
+  for (let i = 0; i < ids.length; i += STATUSES_PER_READ) {
+    const reads = await partnersRepo.recordsWithDepth(
+      ids.slice(i, i + STATUSES_PER_READ),
+      firstMonth,
+      depthSince,
+    );
+    for (const { record, depth } of reads)
+      statuses.push(partnerStatus(catalog, record, today, depth && depthFactsOf(depth)));
+  }
+  return statuses;
+}
+
 /** The days the partner entered each tier it holds (a result awaiting approval moved nothing). */
 export function partnerEntries(
   catalog: Catalog,

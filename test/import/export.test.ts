@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createRepositories } from '../../src/db/repositories/index.js';
 import { type ExportFormat, writeTable } from '../../src/export/write-table.js';
-import { exportTable } from '../../src/services/export.service.js';
+import { type ExportCell, exportTable } from '../../src/services/export.service.js';
 import { recordOperatorFees } from '../../src/services/operator-fees.service.js';
+import { loadPartnerStatus } from '../../src/services/partner-status.service.js';
 import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
 import { seedDemoAsOf } from '../support/demo.js';
@@ -125,6 +127,39 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
     for (const { path } of [csv, xlsx]) {
       const report = await importFile(t.db, 'partners', path);
       expect(report.updated).toBe(0);
+    }
+  });
+
+  it("lists each partner's devoirs as its status card does, the plan reviews recorded included", async () => {
+    const repos = createRepositories(t.db);
+    const devoirs = () =>
+      exportTable(t.db, catalog, 'devoirs', { scope: { all: true }, today: TODAY, locale: 'en' });
+    // A review of the plan owed for the quarter of TODAY (due on its last day), by some partner.
+    const planReview = (rows: ExportCell[][], partnerId?: unknown) =>
+      rows.find(
+        (r) =>
+          (partnerId === undefined || r[0] === partnerId) &&
+          r[1] === 'sales-plan-review' &&
+          (r[4] as { date: string }).date === '2026-03-31',
+      );
+    const partnerId = planReview((await devoirs()).rows)?.[0] as string;
+    expect(partnerId).toBeTruthy();
+
+    await repos.planReviews.add({
+      partnerId,
+      reviewedOn: '2026-02-10',
+      note: 'Q1',
+      reviewedBy: 'U0MANAGER1',
+    });
+    const { rows } = await devoirs();
+    expect(planReview(rows, partnerId)).toBeUndefined();
+    for (const { id } of await repos.partners.byManager(undefined)) {
+      const card = (await loadPartnerStatus(repos.partners, catalog, id, TODAY))!;
+      expect(rows.filter((r) => r[0] === id).map((r) => [r[1], r[3], r[4]])).toEqual(
+        card.obligations
+          .filter((o) => o.status !== 'done')
+          .map((o) => [o.obligation.code, o.status, o.dueOn ? { date: o.dueOn } : null]),
+      );
     }
   });
 
