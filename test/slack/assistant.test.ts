@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { outbox } from '../../src/db/schema.js';
+import { outbox, partners, tierHistory } from '../../src/db/schema.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { createDeliveryClient, createDispatcher, type Dispatcher } from '../../src/outbox/index.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
@@ -14,7 +14,15 @@ import {
   type MessageEventInput,
   type SignOptions,
 } from '../support/slack-requests.js';
-import { allText, CHANNELS, spaces, startWritesApp, USERS, type WritesHarness } from './writes.fixtures.js';
+import {
+  allText,
+  CHANNELS,
+  catalog,
+  spaces,
+  startWritesApp,
+  USERS,
+  type WritesHarness,
+} from './writes.fixtures.js';
 
 let tsCounter = 0;
 /** A fresh message ts (Slack's are unique per channel). */
@@ -215,6 +223,41 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     const [own] = posts();
     expect(own?.body.channel).toBe(CHANNELS.acme);
     expect(allText(own!.body)).toContain('Acme Telecom: benefits');
+  });
+
+  it("answers staff in a partner's channel with what everyone there may see, as a shared card", async () => {
+    await h.t.db.insert(tierHistory).values({
+      partnerId: 'acme',
+      kind: 'evaluation',
+      semester: '2025-H2',
+      effectiveOn: '2026-01-01',
+      previousTier: 'business',
+      tier: 'premium',
+      computedTier: 'premium',
+      outcome: 'pending',
+      actor: 'test',
+      catalogVersion: catalog.version,
+    });
+    // In a direct message the manager sees the result awaiting approval…
+    await send(directMessage({ text: 'historique de Acme', userId: USERS.manager, ts: nextTs() }));
+    expect(allText(posts()[0]!.body)).toContain('awaiting approval: *Premium Partner*');
+    // …and not in Acme's channel, where its contacts read the answer.
+    await mention({ text: 'où en est Acme ?', userId: USERS.manager, channelId: CHANNELS.acme });
+    await mention({ text: 'historique de Acme', userId: USERS.manager, channelId: CHANNELS.acme });
+    const inChannel = posts().filter((p) => p.body.channel === CHANNELS.acme);
+    expect(inChannel.map((p) => allText(p.body))).toEqual([
+      expect.stringContaining('Acme Telecom'),
+      expect.stringContaining('Acme Telecom'),
+    ]);
+    for (const post of inChannel) expect(allText(post.body)).not.toContain('awaiting approval');
+
+    // A partner that left: its channel is told so, as its contacts are, not shown the card.
+    await h.t.db.update(partners).set({ leftOn: '2026-03-01' }).where(eq(partners.id, 'acme'));
+    await mention({ text: 'où en est Acme ?', userId: USERS.manager, channelId: CHANNELS.acme });
+    const left = posts().at(-1)!;
+    expect(left.body.channel).toBe(CHANNELS.acme);
+    expect(allText(left.body)).toContain('is no longer in the Dstny partner program');
+    expect(allText(left.body)).not.toContain('Left the program');
   });
 
   it("answers staff asking about another partner, or a portfolio, in a partner's channel ephemerally", async () => {

@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { tierHistory } from '../../src/db/schema.js';
+import { partners, tierHistory } from '../../src/db/schema.js';
 import { BACKENDS } from '../support/databases.js';
 import { allText, buttonIds, CHANNELS, catalog, clickShare, USERS, useWritesApp } from './writes.fixtures.js';
 
@@ -84,5 +85,15 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
       expect(allText(posted)).not.toContain('awaiting approval');
       expect(allText(posted)).not.toContain('Premium Partner*');
     }
+  });
+
+  it('shares no card of a partner that left: the channel would see what staff alone see, marked', async () => {
+    await h.t.db.update(partners).set({ leftOn: '2026-03-01' }).where(eq(partners.id, 'acme'));
+    const { ack } = await h.app.command('status acme', { userId: USERS.manager, channelId: CHANNELS.acme });
+    expect(allText(ack!)).toContain('Left the program');
+    const posted = await share(USERS.manager, CHANNELS.acme);
+    expect(posted.response_type).toBe('ephemeral');
+    expect(allText(posted)).toContain('is no longer in the Dstny partner program');
+    expect(allText(posted)).not.toContain('Left the program');
   });
 });

@@ -9,7 +9,7 @@ import { localDate } from '../../program/dates.js';
 import { nextEvaluationOn, semesterContaining } from '../../program/semesters.js';
 import { type Actor, canSeePartner, identifyActor } from '../../services/actor.service.js';
 import { handlePartnerCommand } from '../partner-command/handle.js';
-import type { PartnerCommandDeps } from '../partner-command/types.js';
+import type { PartnerCommandDeps, PartnerCommandRequest } from '../partner-command/types.js';
 import {
   type AssistantAudience,
   assistantHelpView,
@@ -184,15 +184,14 @@ async function answerUnderstood(
     return privately(clarificationView(view, clarificationFor(actor, understood), situation.partnerName));
   }
   const { intent } = understood;
-  const reply = await render(deps, question, situation, intent);
   const placement = place(question, situation, intent);
+  // Posted in a channel's thread, the answer is read by everyone there: nothing only staff may see.
+  const inChannel = placement === 'thread' && question.surface === 'channel';
+  const reply = await render(deps, question, situation, intent, inChannel ? 'channel' : 'asker');
   const partnerId = 'partnerId' in intent ? intent.partnerId : situation.previousPartnerId;
   const allowed = partnerId === undefined || canSeePartner(actor, partnerId);
   return {
-    reply:
-      placement === 'thread' && question.surface === 'channel'
-        ? { ...reply, blocks: withoutButtons(reply.blocks) }
-        : reply,
+    reply: inChannel ? { ...reply, blocks: withoutButtons(reply.blocks) } : reply,
     placement,
     ...(allowed ? { turn: { intent: intent.kind, partnerId } } : {}),
   };
@@ -233,6 +232,7 @@ async function render(
   question: Question,
   situation: Situation,
   intent: Intent,
+  audience: PartnerCommandRequest['audience'],
 ): Promise<View> {
   const { view, actor } = situation;
   const command = (text: string, partnerId?: string) =>
@@ -242,6 +242,7 @@ async function render(
       text,
       locale: question.locale,
       actor,
+      audience,
       ...(partnerId ? { partnerId } : {}),
     });
   switch (intent.kind) {

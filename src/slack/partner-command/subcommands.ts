@@ -26,8 +26,8 @@ import { withZenDirectory } from './writes/zen-directory.subcommand.js';
 /**
  * A subcommand about one partner: resolve it from the text (or the channel, or the button), load its
  * status, render. Lookup outcomes other than one partner answer by themselves. A partner that left the
- * program: its contacts are told so instead of a card (its history excepted: `keptForLeavers`); staff see
- * the card, marked.
+ * program: its contacts, and a channel it is shown to, are told so instead of a card (its history excepted:
+ * `keptForLeavers`); staff asking for themselves see the card, marked.
  */
 export function partnerSubcommand(
   spec: Omit<Subcommand, 'run' | 'access'>,
@@ -49,7 +49,7 @@ export function partnerSubcommand(
       if (!status) return messageView(ctx.m.lookup.gone);
       const { partner } = status.record;
       if (!hasLeft(partner, ctx.view.today)) return render(ctx, status);
-      if (!isStaff(ctx.actor) && !options.keptForLeavers) return noLongerInProgramView(ctx.view, partner);
+      if (!forStaffOnly(ctx) && !options.keptForLeavers) return noLongerInProgramView(ctx.view, partner);
       return markedAsLeft(ctx.view, render(ctx, status), partner);
     },
   };
