@@ -225,6 +225,31 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(allText(own!.body)).toContain('Acme Telecom: benefits');
   });
 
+  it('asks back about two things of its own partner only: another partner, real or not, gets the refusal', async () => {
+    const answerTo = async (userId: string, text: string) => {
+      const before = posts().length;
+      await send(directMessage({ text, userId, ts: nextTs() }));
+      return posts()
+        .slice(before)
+        .map((p) => allText(p.body))
+        .join('\n');
+    };
+    const { refusal } = commandMessages.en;
+    for (const text of [
+      'Beta Networks tier and benefits?',
+      'Zorglub tier and benefits?',
+      'Beta Networks tier and when is the next evaluation?',
+      'Zorglub tier and when is the next evaluation?',
+    ]) {
+      expect(await answerTo(USERS.acmeAdmin, text)).toContain(refusal.otherPartner);
+      expect(await answerTo(USERS.stranger, text)).toContain(refusal.stranger);
+    }
+    expect(await answerTo(USERS.acmeAdmin, 'Acme tier and benefits?')).toContain('I can answer either.');
+    expect(await answerTo(USERS.manager, 'Beta Networks tier and benefits?')).toContain(
+      'I can answer either.',
+    );
+  });
+
   it("answers staff in a partner's channel with what everyone there may see, as a shared card", async () => {
     await h.t.db.insert(tierHistory).values({
       partnerId: 'acme',

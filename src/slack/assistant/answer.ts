@@ -1,4 +1,4 @@
-import type { Clarification, Intent, IntentKind, Understanding } from '../../assistant/intents.js';
+import type { Intent, IntentKind, Understanding } from '../../assistant/intents.js';
 import { INTENT_KINDS } from '../../assistant/intents.js';
 import type { PartnerIndex } from '../../assistant/partner-index.js';
 import { understand } from '../../assistant/understand.js';
@@ -170,18 +170,18 @@ async function answerUnderstood(
     placement: question.surface === 'direct' ? 'thread' : 'ephemeral',
   });
   if (understood.kind === 'clarify') {
-    const own = actor.kind === 'contact' ? actor.contact.partnerId : undefined;
-    if (
-      actor.kind !== 'staff' &&
-      (understood.reason === 'partners' || understood.reason === 'partner-unknown')
-    ) {
+    if (actor.kind !== 'staff') {
       // A contact's own partner among several that fit is the one it means; any other name gets the
-      // refusal /partner gives, whether that partner exists or not.
-      const mine = understood.choices.find((c) => 'partnerId' in c && c.partnerId === own);
+      // refusal /partner gives, whether that partner exists or not, and so does a question about two
+      // things of a partner it may not see: asking back would tell that the partner exists.
+      const own = actor.kind === 'contact' ? actor.contact.partnerId : undefined;
+      const named = understood.reason === 'partners' || understood.reason === 'partner-unknown';
+      const mine = named && understood.choices.find((c) => 'partnerId' in c && c.partnerId === own);
       if (mine) return answerUnderstood(deps, question, situation, { kind: 'intent', intent: mine });
-      return privately(refusal(actor, view));
+      const hidden = understood.choices.some((c) => 'partnerId' in c && !canSeePartner(actor, c.partnerId));
+      if (named || hidden) return privately(refusal(actor, view));
     }
-    return privately(clarificationView(view, clarificationFor(actor, understood), situation.partnerName));
+    return privately(clarificationView(view, understood, situation.partnerName));
   }
   const { intent } = understood;
   const placement = place(question, situation, intent);
@@ -194,15 +194,6 @@ async function answerUnderstood(
     reply: inChannel ? { ...reply, blocks: withoutButtons(reply.blocks) } : reply,
     placement,
     ...(allowed ? { turn: { intent: intent.kind, partnerId } } : {}),
-  };
-}
-
-/** Staff may be offered any partner; the offer to others never names one. */
-function clarificationFor(actor: Actor, clarification: Clarification): Clarification {
-  if (actor.kind === 'staff') return clarification;
-  return {
-    ...clarification,
-    choices: clarification.choices.filter((c) => !('partnerId' in c) || canSeePartner(actor, c.partnerId)),
   };
 }
 
