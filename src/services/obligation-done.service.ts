@@ -26,7 +26,12 @@ export type ObligationDoneOutcome =
 export async function markObligationDone(
   db: Db,
   catalog: Catalog,
-  input: ObligationItemRef & { by: string; today: IsoDate },
+  input: ObligationItemRef & {
+    by: string;
+    /** The clicker's Slack team: a contact's id clicking from another organisation is not the contact. */
+    team?: string;
+    today: IsoDate;
+  },
   notify?: NotifyOptions,
 ): Promise<ObligationDoneOutcome> {
   const obligation = catalog.obligations.find((o) => o.code === input.obligation);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contacts, snoozes, trainingCompletions } from '../../src/db/schema.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
 import type { DroppableTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
 import { givenContact, givenPartner, givenStaff } from '../support/rows.js';
@@ -58,8 +59,12 @@ describe(`a reminder in a Slack Connect channel: only its contact (user and team
     expect(await click('reminder_snooze:7', { ...item, d: 7 }, 'UOTHER', 'T0ACME')).toContain(
       'Only the contact concerned',
     );
-    // The same user id, sent from another organisation's workspace: not the contact.
+    // The same user id, sent from another organisation's workspace: not the contact, on a reminder or
+    // on the list of /partner obligations.
     expect(await click('reminder_done:0', item, 'UEXT', 'T0ELSEWHERE')).toContain(
+      'Only the contact concerned',
+    );
+    expect(await click(ACTION_IDS.obligationDone, item, 'UEXT', 'T0ELSEWHERE')).toContain(
       'Only the contact concerned',
     );
     expect(await t.db.select().from(trainingCompletions)).toEqual([]);

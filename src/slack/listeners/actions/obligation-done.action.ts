@@ -37,7 +37,15 @@ export function obligationDone(deps: ListenerDeps) {
     const done = await markObligationDone(
       deps.db,
       deps.catalog,
-      { partnerId: value.p, obligation: value.o, contactId: value.c, by: userId, today: deps.today() },
+      {
+        partnerId: value.p,
+        obligation: value.o,
+        contactId: value.c,
+        by: userId,
+        // The clicker's own team, as on a reminder: in a Slack Connect channel other organisations click too.
+        ...(body.user.team_id ? { team: body.user.team_id } : {}),
+        today: deps.today(),
+      },
       { locale: deps.config.LOCALE },
     );
     const notice = outcomeNotice(ctx, locale, done);
