@@ -28,6 +28,15 @@ export async function identifyActor(db: Db, asker: Asker): Promise<Actor> {
   return { kind: 'stranger', slackUserId };
 }
 
+/**
+ * The asker as seen from a Slack team: a contact's user id sent from another team than the one recorded
+ * for it (another organisation's workspace, in Slack Connect) is not that contact, as for its clicks.
+ */
+export function seenFromTeam(actor: Actor, team: string | undefined): Actor {
+  if (actor.kind !== 'contact' || !team || !actor.contact.slackTeamId) return actor;
+  return actor.contact.slackTeamId === team ? actor : { kind: 'stranger', slackUserId: actor.slackUserId };
+}
+
 export const isStaff = (actor: Actor): actor is Extract<Actor, { kind: 'staff' }> => actor.kind === 'staff';
 export const isAdmin = (actor: Actor) => actor.kind === 'staff' && actor.role === 'admin';
 

@@ -6,6 +6,7 @@ import { createDeliveryClient, createDispatcher, type Dispatcher } from '../../s
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { BACKENDS } from '../support/databases.js';
 import type { RecordedCall } from '../support/fake-slack.js';
+import { givenContact } from '../support/rows.js';
 import {
   appMention,
   assistantThreadStarted,
@@ -248,6 +249,23 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(await answerTo(USERS.manager, 'Beta Networks tier and benefits?')).toContain(
       'I can answer either.',
     );
+  });
+
+  it("takes a contact's user id sent from another organisation's team for a stranger", async () => {
+    await givenContact(h.t.db, {
+      partnerId: 'acme',
+      slackUserId: 'UEXT',
+      slackTeamId: 'T0ACME',
+      profile: 'admin',
+    });
+    const ask = async (userId: string, userTeam: string) => {
+      await send(directMessage({ text: 'what are our benefits?', userId, userTeam, ts: nextTs() }));
+      return allText(posts().at(-1)!.body);
+    };
+    const fromElsewhere = await ask('UEXT', 'T0ELSEWHERE');
+    expect(fromElsewhere).not.toContain('Acme Telecom');
+    expect(fromElsewhere).toBe(await ask(USERS.stranger, 'T0ELSEWHERE'));
+    expect(await ask('UEXT', 'T0ACME')).toContain('Acme Telecom: benefits');
   });
 
   it("answers staff in a partner's channel with what everyone there may see, as a shared card", async () => {

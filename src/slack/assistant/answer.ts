@@ -7,7 +7,7 @@ import { createAssistantThreadsRepository } from '../../db/repositories/assistan
 import type { Locale } from '../../program/catalog.schema.js';
 import { localDate } from '../../program/dates.js';
 import { nextEvaluationOn, semesterContaining } from '../../program/semesters.js';
-import { type Actor, canSeePartner, identifyActor } from '../../services/actor.service.js';
+import { type Actor, canSeePartner, identifyActor, seenFromTeam } from '../../services/actor.service.js';
 import { handlePartnerCommand } from '../partner-command/handle.js';
 import type { PartnerCommandDeps, PartnerCommandRequest } from '../partner-command/types.js';
 import {
@@ -140,7 +140,7 @@ async function situate(deps: AssistantDeps, question: Question): Promise<Situati
     localDate(deps.now(), deps.config.PROGRAM_TIMEZONE),
   );
   return {
-    actor,
+    actor: seenFromTeam(actor, question.userTeamId),
     audience: question.surface === 'direct' ? { partner: audience.partner, shared: false } : audience,
     view,
     index,
