@@ -158,8 +158,9 @@ function item(
 
 /**
  * A quarterly duty: due on the current quarter's last day, never overdue (once the quarter ends it is
- * the next one's turn); each of the `visible` quarters before it that began with the partner already in
- * the tier (and the program started) and ended with nothing recorded is missed.
+ * the next one's turn); each of the `visible` quarters before it that the partner spent in the tier, in
+ * whole or in part, after the program started, and that ended with nothing recorded is missed: it was
+ * shown as owed while it lasted (PROGRAM.md §6).
  */
 function quarterlyItems(
   obligation: Obligation,
@@ -177,7 +178,7 @@ function quarterlyItems(
   let quarter = current;
   for (let i = 0; i < visible; i++) {
     quarter = quarterContaining(addDays(quarter.start, -1));
-    if (quarter.start < countsFrom) break;
+    if (quarter.end < countsFrom) break;
     if (checklistCompletion(facts, obligation.code, quarter.start, quarter.end)) continue;
     items.push({ obligation, status: 'missed', dueOn: quarter.end, actor: { kind: 'partner' }, quarter });
   }

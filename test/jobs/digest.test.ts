@@ -24,7 +24,8 @@ describe.each(BACKENDS)('Monday manager digest on %s', (backend) => {
   useTestDatabase(backend, (db) => (t = db));
 
   it('tells each manager what needs attention in its portfolio, once, and nothing to a manager with nothing to say', async () => {
-    const recent = { joinedOn: '2026-03-20', tierSince: '2026-03-20' };
+    // Joined with the quarter: nothing of it is owed yet, and its documents are due in May.
+    const recent = { joinedOn: '2026-04-01', tierSince: '2026-04-01' };
     await givenPartner(t.db, { id: 'risk', name: 'Risky', tier: 'business', managerSlackUserId: 'UMGR' });
     await givenMonthlyRevenue(t.db, 'risk', '2026-01', '2026-03', 800);
     await givenPartner(t.db, { id: 'reach', name: 'Reachy', tier: 'access', managerSlackUserId: 'UMGR' });

@@ -451,7 +451,7 @@ describe('obligations', () => {
 
     it('are done when recorded in the current quarter', () => {
       const f = facts({ checklist: [{ item: 'sales-plan-review', completedOn: '2026-05-12' }] });
-      expect(only(obligationsFor(catalog, f, '2026-06-30'), 'sales-plan-review')).toMatchObject({
+      expect(thisQuarter(obligationsFor(catalog, f, '2026-06-30'), 'sales-plan-review')).toMatchObject({
         status: 'done',
         completedOn: '2026-05-12',
         dueOn: '2026-06-30',
@@ -467,7 +467,7 @@ describe('obligations', () => {
   });
 
   describe('a quarter that ended with nothing recorded is missed, and stays visible four quarters', () => {
-    // Entered Starter on 5 January 2026: Q1 2026 began before, the first quarter that counts is Q2 2026.
+    // Entered Starter on 5 January 2026: Q1 2026, in the tier from its fifth day, is owed like the next.
     const missed = (f: PartnerFacts, today: string, code = 'sales-forecast') =>
       itemsOf(obligationsFor(catalog, f, today), code)
         .filter((i) => i.status === 'missed')
@@ -478,9 +478,9 @@ describe('obligations', () => {
     });
 
     it('Q2 2026 with nothing recorded is missed from 1 July, due on its last day', () => {
-      expect(missed(facts(), '2026-06-30')).toEqual([]);
-      const [item] = itemsOf(obligationsFor(catalog, facts(), '2026-07-01'), 'sales-forecast').filter(
-        (i) => i.status === 'missed',
+      expect(missed(facts(), '2026-06-30')).toEqual(['2026-Q1 due 2026-03-31']);
+      const item = itemsOf(obligationsFor(catalog, facts(), '2026-07-01'), 'sales-forecast').find(
+        (i) => i.status === 'missed' && i.dueOn === '2026-06-30',
       );
       expect(item).toMatchObject({
         status: 'missed',
@@ -500,7 +500,11 @@ describe('obligations', () => {
 
     it('a quarter with something recorded in it is not missed; newest-first quarters drop out after four', () => {
       const f = facts({ checklist: [{ item: 'sales-forecast', completedOn: '2026-08-15' }] });
-      expect(missed(f, '2027-01-02')).toEqual(['2026-Q2 due 2026-06-30', '2026-Q4 due 2026-12-31']);
+      expect(missed(f, '2027-01-02')).toEqual([
+        '2026-Q1 due 2026-03-31',
+        '2026-Q2 due 2026-06-30',
+        '2026-Q4 due 2026-12-31',
+      ]);
       expect(missed(facts(), '2027-06-30')).toEqual([
         '2026-Q2 due 2026-06-30',
         '2026-Q3 due 2026-09-30',
@@ -517,9 +521,41 @@ describe('obligations', () => {
     });
 
     it('each duty is missed on its own: recording the forecast does not cover the plan review', () => {
-      const f = facts({ checklist: [{ item: 'sales-forecast', completedOn: '2026-05-15' }] });
+      const f = facts({
+        checklist: [
+          { item: 'sales-forecast', completedOn: '2026-02-15' },
+          { item: 'sales-forecast', completedOn: '2026-05-15' },
+        ],
+      });
       expect(missed(f, '2026-07-01', 'sales-forecast')).toEqual([]);
-      expect(missed(f, '2026-07-01', 'sales-plan-review')).toEqual(['2026-Q2 due 2026-06-30']);
+      expect(missed(f, '2026-07-01', 'sales-plan-review')).toEqual([
+        '2026-Q1 due 2026-03-31',
+        '2026-Q2 due 2026-06-30',
+      ]);
+    });
+
+    it('a quarter entered in its course is owed while it lasts, and missed once it ended with nothing', () => {
+      const midQuarter = facts({ entries: { starter: '2026-02-20' } });
+      expect(thisQuarter(obligationsFor(catalog, midQuarter, '2026-03-01'), 'sales-forecast')).toMatchObject({
+        status: 'outstanding',
+        dueOn: '2026-03-31',
+      });
+      expect(missed(midQuarter, '2026-04-10')).toEqual(['2026-Q1 due 2026-03-31']);
+      // A quarter that ended before the partner entered the tier is not its own.
+      expect(missed(facts({ entries: { starter: '2026-04-01' } }), '2026-07-01')).toEqual([
+        '2026-Q2 due 2026-06-30',
+      ]);
+    });
+
+    it("the program's start counts the same way: a quarter it started in is owed", () => {
+      const later = { ...catalog, programStart: '2026-02-15' };
+      const veteran = facts({ entries: { starter: '2019-06-03' } });
+      const missedFrom = (c: typeof catalog, today: string) =>
+        itemsOf(obligationsFor(c, veteran, today), 'sales-forecast')
+          .filter((i) => i.status === 'missed')
+          .map((i) => i.dueOn);
+      expect(missedFrom(later, '2026-04-10')).toEqual(['2026-03-31']);
+      expect(missedFrom({ ...catalog, programStart: '2026-04-01' }, '2026-04-10')).toEqual([]);
     });
 
     it("how many quarters stay visible is the catalog's", () => {
@@ -551,6 +587,8 @@ describe('obligations', () => {
     expect(items.map((i) => `${i.status} ${i.obligation.code}`)).toEqual([
       'overdue trn-operator-webinar-3',
       'overdue trn-webinar-trunk-metacentrex-data',
+      'missed sales-plan-review',
+      'missed sales-forecast',
       'missed sales-plan-review',
       'missed sales-forecast',
       'outstanding trn-online-admin',
