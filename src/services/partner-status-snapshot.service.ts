@@ -24,8 +24,11 @@ const CHUNK = 25;
 /** Longest the rules run before letting other work in (the event loop stays responsive). */
 const SLICE_MS = 8;
 
-/** Bumped when what a row holds changes (2: the digest's program-depth lines), so that older rows go stale. */
-const SNAPSHOT_FORMAT = 2;
+/**
+ * Bumped when what a row holds changes (2: the digest's program-depth lines) or the rules answer
+ * otherwise (3: a quarter entered in its course is missed), so that older rows go stale.
+ */
+const SNAPSHOT_FORMAT = 3;
 
 const keys = new WeakMap<Catalog, string>();
 
