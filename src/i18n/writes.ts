@@ -213,7 +213,7 @@ const en = {
     noChannel: 'Open the card in a channel (with `/partner`) to share it there.',
     failed: 'The card could not be shared. Please try again.',
     sharedChannel: (partner: string) =>
-      `This channel is shared with another organisation: *${partner}*’s card stays in ${partner}’s own channel or an internal one.`,
+      `People of other organisations read this channel: *${partner}*’s card stays in ${partner}’s own channel or an internal one.`,
   },
 
   staffOnly: 'Only the Dstny partner team can do this.',
@@ -436,7 +436,7 @@ const fr: WriteMessages = {
     noChannel: 'Ouvrez la fiche dans un canal (avec `/partner`) pour l’y partager.',
     failed: 'La fiche n’a pas pu être partagée. Merci de réessayer.',
     sharedChannel: (partner) =>
-      `Ce canal est partagé avec une autre organisation : la fiche ${elide('de', `*${partner}*`)} reste dans son propre canal ou dans un canal interne.`,
+      `Des personnes d’autres organisations lisent ce canal : la fiche ${elide('de', `*${partner}*`)} reste dans son propre canal ou dans un canal interne.`,
   },
 
   staffOnly: 'Seule l’équipe Partenaires Dstny peut faire cela.',

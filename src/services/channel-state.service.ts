@@ -12,8 +12,18 @@ export interface ChannelInfo {
 
 /** The part of the Web API this needs (a WebClient fits). */
 export interface ConversationsInfoClient {
-  conversations: { info(args: { channel: string }): Promise<{ channel?: ChannelInfo }> };
+  conversations: {
+    info(args: { channel: string }): Promise<{ channel?: ChannelInfo }>;
+    /** https://docs.slack.dev/reference/methods/conversations.members (channels:read, groups:read). */
+    members(args: { channel: string; limit?: number; cursor?: string }): Promise<{
+      members?: string[];
+      response_metadata?: { next_cursor?: string };
+    }>;
+  };
 }
+
+/** Members asked per conversations.members page (Slack recommends 200 at most). */
+const MEMBERS_PER_PAGE = 200;
 
 /** Records whether a channel is shared outside the workspace, and with which teams, as Slack says. */
 export async function recordChannelInfo(db: Db, channelId: string, info: ChannelInfo): Promise<boolean> {
@@ -37,6 +47,37 @@ export async function channelSharedOutside(
   const known = (await createRepositories(db).slackChannels.of([channelId])).get(channelId);
   if (known) return known.externallyShared;
   return askChannelSharing(db, client, channelId);
+}
+
+/**
+ * Whether partners' people may read a channel: shared with another organisation, or with a partner's
+ * contact among its members (a guest of the workspace). Undefined when Slack cannot say: the caller must
+ * then treat it as read by them. The members are asked every time, not recorded: a guest may join at any
+ * moment, and this is asked only before posting a card for a whole channel.
+ */
+export async function channelReadByPartners(
+  db: Db,
+  client: ConversationsInfoClient,
+  channelId: string,
+): Promise<boolean | undefined> {
+  const outside = await channelSharedOutside(db, client, channelId);
+  if (outside !== false) return outside;
+  const contacts = createRepositories(db).contacts;
+  let cursor: string | undefined;
+  try {
+    do {
+      const page = await client.conversations.members({
+        channel: channelId,
+        limit: MEMBERS_PER_PAGE,
+        ...(cursor ? { cursor } : {}),
+      });
+      if (await contacts.anyOf(page.members ?? [])) return true;
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+  } catch {
+    return undefined;
+  }
+  return false;
 }
 
 /**

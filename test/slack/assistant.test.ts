@@ -321,6 +321,18 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(posts()[0]?.body.channel).toBe(CHANNELS.internal);
   });
 
+  it("answers staff ephemerally in an internal channel where a partner's contact is a member (a guest)", async () => {
+    h.app.fakeSlack.setChannel(CHANNELS.internal, {
+      externallyShared: false,
+      members: [USERS.manager, USERS.betaAdmin],
+    });
+    await mention({ text: 'where is Acme at?', userId: USERS.manager, channelId: CHANNELS.internal });
+    expect(posts()).toEqual([]);
+    const [answer] = ephemerals();
+    expect(answer?.body).toMatchObject({ channel: CHANNELS.internal, user: USERS.manager });
+    expect(allText(answer!.body)).toContain('Acme Telecom');
+  });
+
   it('answers staff ephemerally in a channel of no partner shared with another organisation (a prospect)', async () => {
     h.app.fakeSlack.setChannel('C0PROSPECT', { externallyShared: true, teamIds: ['T0PROSPECT'] });
     await mention({ text: 'where is Beta Networks at?', userId: USERS.manager, channelId: 'C0PROSPECT' });

@@ -32,7 +32,7 @@ describe(`sharing a card and Slack Connect channels (${backend})`, () => {
     app.fakeSlack.setChannel('C0PROSPECT', { externallyShared: true, teamIds: ['T0PROSPECT'] });
     const refused = await share('C0PROSPECT');
     expect(refused.response_type).toBe('ephemeral');
-    expect(refused.text).toContain('shared with another organisation');
+    expect(refused.text).toContain('People of other organisations read this channel');
 
     app.fakeSlack.fail('conversations.info', { error: 'channel_not_found' });
     expect((await share('C0PRIVATE')).response_type).toBe('ephemeral');

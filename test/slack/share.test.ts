@@ -34,6 +34,23 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
     expect(posted.response_type).toBe('in_channel');
   });
 
+  it("refuses staff a channel of no partner where a partner's contact is a member (a guest)", async () => {
+    // Two pages of members (Slack gives 200 at most a page), the guest on the second.
+    const staffOnly = Array.from({ length: 250 }, (_, i) => `U0STAFF${i}`);
+    h.app.fakeSlack.setChannel(CHANNELS.internal, { externallyShared: false, members: staffOnly });
+    expect((await share(USERS.manager, CHANNELS.internal)).response_type).toBe('in_channel');
+    h.app.fakeSlack.setChannel(CHANNELS.internal, {
+      externallyShared: false,
+      members: [...staffOnly, USERS.betaAdmin],
+    });
+    const refused = await share(USERS.manager, CHANNELS.internal);
+    expect(refused.response_type).toBe('ephemeral');
+    expect(allText(refused)).toContain('People of other organisations read this channel');
+    // Slack cannot say who the members are: as if a guest were there.
+    h.app.fakeSlack.fail('conversations.members', { error: 'fetch_members_failed' });
+    expect((await share(USERS.manager, 'C0UNKNOWN')).response_type).toBe('ephemeral');
+  });
+
   it("refuses a card about one partner in another partner's channel, ephemerally", async () => {
     const posted = await share(USERS.manager, CHANNELS.beta);
     expect(posted).toMatchObject({ response_type: 'ephemeral', replace_original: false });

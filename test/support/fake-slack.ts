@@ -112,8 +112,14 @@ export interface FakeSlack {
    * an external person, no locale.
    */
   setExternalUser(userId: string, teamId: string): void;
-  /** conversations.info of a channel: shared outside the workspace with these teams, or not. */
-  setChannel(channelId: string, state: { externallyShared: boolean; teamIds?: string[] }): void;
+  /**
+   * conversations.info of a channel: shared outside the workspace with these teams, or not; and
+   * conversations.members: these users (none by default).
+   */
+  setChannel(
+    channelId: string,
+    state: { externallyShared: boolean; teamIds?: string[]; members?: string[] },
+  ): void;
   /** users.lookupByEmail finds this user (else users_not_found). */
   setUserEmail(email: string, user: { id: string; teamId?: string }): void;
   /** Replaces the default answer of a method (kept until reset()). */
@@ -213,7 +219,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const handlers = new Map<string, MethodHandler>();
   const locales = new Map<string, string>();
   const externalTeams = new Map<string, string>();
-  const channels = new Map<string, { externallyShared: boolean; teamIds: string[] }>();
+  const channels = new Map<string, { externallyShared: boolean; teamIds: string[]; members: string[] }>();
   const emails = new Map<string, { id: string; teamId?: string }>();
   const hanging = new Set<ServerResponse>();
   const resetListeners = new Set<() => void>();
@@ -364,7 +370,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     'conversations.info': (call) => {
       const id = String(call.body.channel ?? '');
       // A channel not set up with setChannel is an internal one.
-      const state = channels.get(id) ?? { externallyShared: false, teamIds: [] };
+      const state = channels.get(id) ?? { externallyShared: false, teamIds: [], members: [] };
       const others = state.externallyShared ? state.teamIds : [];
       return {
         ok: true,
@@ -377,6 +383,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           context_team_id: teamId,
           shared_team_ids: [teamId, ...others],
         },
+      };
+    },
+    // Paged as Slack pages it: `limit` members from the cursor, and the next cursor while more remain.
+    'conversations.members': (call) => {
+      const members = channels.get(String(call.body.channel ?? ''))?.members ?? [];
+      const from = Number(call.body.cursor ?? 0);
+      const to = from + Number(call.body.limit ?? 100);
+      return {
+        ok: true,
+        members: members.slice(from, to),
+        response_metadata: { next_cursor: to < members.length ? String(to) : '' },
       };
     },
     'users.lookupByEmail': (call) => {
@@ -524,7 +541,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       externalTeams.set(userId, team);
     },
     setChannel: (channelId, state) => {
-      channels.set(channelId, { externallyShared: state.externallyShared, teamIds: state.teamIds ?? [] });
+      channels.set(channelId, {
+        externallyShared: state.externallyShared,
+        teamIds: state.teamIds ?? [],
+        members: state.members ?? [],
+      });
     },
     setUserEmail: (email, user) => {
       emails.set(email.toLowerCase(), user);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
 import { oneRow } from './one-row.js';
@@ -19,12 +19,23 @@ export function createContactsRepository(db: Db) {
       return row;
     },
 
-    /** The contacts of one partner (every contact when `partnerId` is left out), by name. */
     /** The contacts of these partners, by partner then by name. */
     ofPartners(partnerIds: readonly string[]): Promise<ContactRow[]> {
       return rowsOfPartners(db, contacts, partnerIds, asc(contacts.name));
     },
 
+    /** Whether any of these Slack users is a partner's contact. */
+    async anyOf(slackUserIds: readonly string[]): Promise<boolean> {
+      if (slackUserIds.length === 0) return false;
+      const [row] = await db
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(inArray(contacts.slackUserId, [...slackUserIds]))
+        .limit(1);
+      return row !== undefined;
+    },
+
+    /** The contacts of one partner (every contact when `partnerId` is left out), by name. */
     async byName(partnerId?: string): Promise<ContactRow[]> {
       return db
         .select()

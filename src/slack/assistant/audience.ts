@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { PartnerRow, PartnersRepository } from '../../db/repositories/partners.repository.js';
-import { type ConversationsInfoClient, channelSharedOutside } from '../../services/channel-state.service.js';
+import { type ConversationsInfoClient, channelReadByPartners } from '../../services/channel-state.service.js';
 
 /** Who can read what the bot posts in a channel. */
 export interface ChannelAudience {
@@ -45,7 +45,8 @@ export function defaultChannelAudience(
 /**
  * What Slack says of a channel's sharing on top of a resolver: a channel of no partner is internal only
  * when it is not shared with another organisation (as recorded from conversations.info and the
- * channel_shared / channel_unshared events, else asked now); one Slack cannot describe counts as shared.
+ * channel_shared / channel_unshared events, else asked now) and no partner's contact is among its members
+ * (a guest); one Slack cannot describe counts as shared.
  * Direct messages (D…) are the asker's own.
  */
 export function withChannelSharing(
@@ -56,7 +57,7 @@ export function withChannelSharing(
   return async (question) => {
     const audience = await resolver(question);
     if (audience.shared || question.channelId.startsWith('D')) return audience;
-    const outside = await channelSharedOutside(db, client, question.channelId);
-    return { ...audience, shared: outside !== false };
+    const readByPartners = await channelReadByPartners(db, client, question.channelId);
+    return { ...audience, shared: readByPartners !== false };
   };
 }

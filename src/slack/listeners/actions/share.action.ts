@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { identifyActor } from '../../../services/actor.service.js';
-import { channelSharedOutside } from '../../../services/channel-state.service.js';
+import { channelReadByPartners } from '../../../services/channel-state.service.js';
 import { mayShareCard } from '../../../services/share.service.js';
 import { ACTION_IDS, actionIdPattern, decodeValue, partnerActionValue } from '../../ids.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
@@ -50,7 +50,7 @@ export function shareCard(deps: ListenerDeps) {
       if (!channelId || !body.response_url) return void (await refuse(ctx.w.share.noChannel));
       const actor = await identifyActor(deps.db, userId);
       const decision = await mayShareCard(deps.partners, actor, value.p, channelId, () =>
-        channelSharedOutside(deps.db, client, channelId),
+        channelReadByPartners(deps.db, client, channelId),
       );
       if (!decision.allowed) {
         const s = ctx.w.share;
