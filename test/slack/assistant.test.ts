@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { outbox, partners, tierHistory } from '../../src/db/schema.js';
+import { outbox, partners } from '../../src/db/schema.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { createDeliveryClient, createDispatcher, type Dispatcher } from '../../src/outbox/index.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
@@ -18,7 +18,7 @@ import {
 import {
   allText,
   CHANNELS,
-  catalog,
+  givenPendingResult,
   spaces,
   startWritesApp,
   USERS,
@@ -269,18 +269,7 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
   });
 
   it("answers staff in a partner's channel with what everyone there may see, as a shared card", async () => {
-    await h.t.db.insert(tierHistory).values({
-      partnerId: 'acme',
-      kind: 'evaluation',
-      semester: '2025-H2',
-      effectiveOn: '2026-01-01',
-      previousTier: 'business',
-      tier: 'premium',
-      computedTier: 'premium',
-      outcome: 'pending',
-      actor: 'test',
-      catalogVersion: catalog.version,
-    });
+    await givenPendingResult(h.t.db);
     // In a direct message the manager sees the result awaiting approval…
     await send(directMessage({ text: 'historique de Acme', userId: USERS.manager, ts: nextTs() }));
     expect(allText(posts()[0]!.body)).toContain('awaiting approval: *Premium Partner*');

@@ -1,8 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { partners, tierHistory } from '../../src/db/schema.js';
+import { partners } from '../../src/db/schema.js';
 import { BACKENDS } from '../support/databases.js';
-import { allText, buttonIds, CHANNELS, catalog, clickShare, USERS, useWritesApp } from './writes.fixtures.js';
+import {
+  allText,
+  buttonIds,
+  CHANNELS,
+  clickShare,
+  givenPendingResult,
+  USERS,
+  useWritesApp,
+} from './writes.fixtures.js';
 
 describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
   const h = useWritesApp(backend);
@@ -79,18 +87,7 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
   });
 
   it('shares what everyone in the channel may see: a result awaiting approval stays with the staff who asked', async () => {
-    await h.t.db.insert(tierHistory).values({
-      partnerId: 'acme',
-      kind: 'evaluation',
-      semester: '2025-H2',
-      effectiveOn: '2026-01-01',
-      previousTier: 'business',
-      tier: 'premium',
-      computedTier: 'premium',
-      outcome: 'pending',
-      actor: 'test',
-      catalogVersion: catalog.version,
-    });
+    await givenPendingResult(h.t.db);
     for (const subcommand of ['status', 'history']) {
       const { ack } = await h.app.command(`${subcommand} acme`, {
         userId: USERS.manager,

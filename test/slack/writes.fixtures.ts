@@ -103,6 +103,22 @@ export async function seedWrites(db: Db): Promise<void> {
   await givenMonthlyRevenue(db, 'acme', '2026-01', '2026-02', 2500);
 }
 
+/** Acme's H2 2025 evaluation awaiting approval (Premium): what staff see and a channel must not. */
+export async function givenPendingResult(db: Db): Promise<void> {
+  await db.insert(tierHistory).values({
+    partnerId: 'acme',
+    kind: 'evaluation',
+    semester: '2025-H2',
+    effectiveOn: '2026-01-01',
+    previousTier: 'business',
+    tier: 'premium',
+    computedTier: 'premium',
+    outcome: 'pending',
+    actor: 'test',
+    catalogVersion: catalog.version,
+  });
+}
+
 /** Everything the writes may change, to compare before and after a refused one. */
 export async function snapshot(db: Db): Promise<string> {
   const [p, r, t, c, h, a, o, depth] = await Promise.all([
