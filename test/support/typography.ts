@@ -76,7 +76,7 @@ export function frenchTypographyIssues(text: string, options: TypographyOptions 
   for (const match of prose.matchAll(/"/g)) issues.push(`ASCII double quote (write « »): ${at(match.index)}`);
   for (const match of prose.matchAll(/\bobligations?\b/gi))
     issues.push(`"${match[0]}" (the deck says "devoirs"): ${at(match.index)}`);
-  for (const match of prose.matchAll(/\bgrades?\b/gi))
+  for (const match of prose.matchAll(/\b(?:grades?|paliers?)\b/gi))
     issues.push(`"${match[0]}" (the deck says "statut"): ${at(match.index)}`);
 
   let amounts = prose;

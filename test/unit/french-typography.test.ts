@@ -3,6 +3,7 @@ import { renderReply } from '../../src/console/render-text.js';
 import type { ContactRow, PartnerRecord } from '../../src/db/repositories/partners.repository.js';
 import { announcementMailMessages } from '../../src/i18n/announcement-mail.js';
 import { announcementMessages } from '../../src/i18n/announcements.js';
+import { assistantMessages } from '../../src/i18n/assistant.js';
 import { benefitUsesMessages } from '../../src/i18n/benefit-uses.js';
 import { commandMessages } from '../../src/i18n/commands.js';
 import { declarationPageMessages } from '../../src/i18n/declaration-page.js';
@@ -125,6 +126,9 @@ describe('the typography checker', () => {
     expect(frenchTypographyIssues('l’équipe')).toEqual([]);
     expect(frenchTypographyIssues('Obligations en retard')).toHaveLength(1);
     expect(frenchTypographyIssues('changement de grade')).toHaveLength(1);
+    expect(frenchTypographyIssues('Un palier comprend les avantages des paliers inférieurs.')).toHaveLength(
+      2,
+    );
     expect(frenchTypographyIssues('Webinar obligatoire')).toEqual([]);
   });
 
@@ -905,6 +909,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['zen directory', (l) => zenDirectoryMessages[l]],
   ['depth forms', (l) => depthModalsMessages[l]],
   ['import-export', (l) => importExportMessages[l]],
+  ['assistant', (l) => assistantMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */
@@ -918,6 +923,9 @@ const sampleText = (locale: Locale) => [
   'Access Partner',
 ];
 
+/** Messages whose arguments are names only, never a count: called with sample text alone. */
+const NAMES_ONLY = new Set(['assistant.choice.ofTier']);
+
 function walk(value: unknown, path: string, locale: Locale, out: [string, string][]) {
   // A usage line is command syntax, always shown as code.
   if (typeof value === 'string') out.push([path, path.endsWith('.usage') ? `\`${value}\`` : value]);
@@ -926,7 +934,7 @@ function walk(value: unknown, path: string, locale: Locale, out: [string, string
     const arity = Math.max(fn.length, 1);
     const calls: unknown[][] = [
       Array.from({ length: arity }, (_, i) => sampleText(locale)[i % sampleText(locale).length]),
-      ...[0, 1, 2, 3].map((n) => Array.from({ length: arity }, () => n)),
+      ...(NAMES_ONLY.has(path) ? [] : [0, 1, 2, 3].map((n) => Array.from({ length: arity }, () => n))),
     ];
     for (const args of calls) {
       let result: unknown;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPartnerIndex } from '../../src/assistant/partner-index.js';
 import { understand } from '../../src/assistant/understand.js';
+import { assistantMessages } from '../../src/i18n/assistant.js';
 import { loadCatalog } from '../../src/program/catalog.load.js';
 import { namesWrongPartner, understandContexts } from './understand.contexts.js';
 import { CORPUS, type CorpusContext, PARTNERS, summary } from './understand.corpus.js';
@@ -121,6 +122,17 @@ describe('understanding questions in plain French and English', () => {
     // One question with « et » in it is still one question.
     expect(reasonOf('historique des paliers et des trimestres manqués', 'acme')).toBe('history acme');
     expect(reasonOf('ok et leurs avantages ?', 'acme')).toBe('benefits acme');
+  });
+
+  it('understands the French examples of its help, in the deck’s words (« statut », never « palier »)', () => {
+    const h = assistantMessages.fr.help;
+    expect(h.staff.slice(4).map((q) => ask(q))).toEqual(['missing delta', 'tier-benefits premium']);
+    expect(ask(h.contact[3]!, 'contact')).toBe('missing garonne');
+    expect(ask(h.other[1]!)).toBe('tier-benefits business');
+    expect(h.staff[4]).toBe('Combien manque-t-il à Delta pour le statut suivant\u00a0?');
+    expect(assistantMessages.fr.tierBenefits.cumulative).toBe(
+      'Un statut comprend les avantages des statuts inférieurs.',
+    );
   });
 
   it('takes pronouns and courtesy for what they are, never for a partner unknown', () => {
