@@ -1,4 +1,5 @@
 import type { Locale } from './format.js';
+import { elide } from './french.js';
 
 /**
  * What the assistant says around the cards it answers with: clarifications, its help, the greeting and
@@ -92,13 +93,13 @@ const fr: AssistantMessages = {
   },
   choice: {
     status: (partner) => `Point sur ${partner}`,
-    tier: (partner) => `Statut de ${partner}`,
-    benefits: (partner) => `Avantages de ${partner}`,
-    obligations: (partner) => `Devoirs de ${partner}`,
+    tier: (partner) => `Statut ${elide('de', partner)}`,
+    benefits: (partner) => `Avantages ${elide('de', partner)}`,
+    obligations: (partner) => `Devoirs ${elide('de', partner)}`,
     zen: (partner) => `Experts Zen\u202f: ${partner}`,
-    history: (partner) => `Historique de ${partner}`,
+    history: (partner) => `Historique ${elide('de', partner)}`,
     missing: (partner) => `Ce qui manque à ${partner} pour le statut suivant`,
-    manager: (partner) => `Responsable de ${partner}`,
+    manager: (partner) => `Responsable ${elide('de', partner)}`,
     program: 'Le programme partenaires',
     help: 'Que puis-je demander\u00a0?',
     nextEvaluation: 'Prochaine évaluation',
@@ -147,7 +148,7 @@ const fr: AssistantMessages = {
   thinking: 'réfléchit…',
   nextEvaluation: (date, semester) =>
     `La prochaine évaluation a lieu le *${date}*\u202f: elle juge le ${semester} sur la moyenne mensuelle du semestre.`,
-  manager: (partner, who) => `Responsable partenaire de *${partner}*\u202f: ${who}.`,
+  manager: (partner, who) => `Responsable partenaire ${elide('de', `*${partner}*`)}\u202f: ${who}.`,
   noManager: (partner) =>
     `Aucun responsable partenaire n’est indiqué pour *${partner}*\u202f: écrivez à l’équipe Partenaires Dstny.`,
   tierBenefits: {

@@ -1,4 +1,5 @@
 import type { Locale } from './format.js';
+import { elide } from './french.js';
 
 /**
  * Benefits used (issue 14): `/partner use`, its refusals, and the lines of the benefits card, the status
@@ -72,7 +73,8 @@ const fr: BenefitUsesMessages = {
     benefitMissing: 'Quel avantage\u202f? `bizbooster`, `training` ou `tech-review`.',
     benefitUnknown: (value) =>
       `Avantage inconnu ${value}\u202f: utilisez \`bizbooster\`, \`training\` ou \`tech-review\`.`,
-    benefitNotHeld: (benefit, partner) => `Le statut de ${partner} ne donne pas «\u202f${benefit}\u202f».`,
+    benefitNotHeld: (benefit, partner) =>
+      `Le statut ${elide('de', partner)} ne donne pas «\u202f${benefit}\u202f».`,
     benefitExpired: (benefit, date) => `«\u202f${benefit}\u202f» a expiré le ${date}.`,
     benefitUsed: (benefit, date, reference) =>
       `«\u202f${benefit}\u202f» a déjà été utilisé le ${date} (${reference}).`,

@@ -1,4 +1,5 @@
 import type { Locale } from './format.js';
+import { elide } from './french.js';
 
 /**
  * The local console's own words (its help, its prompts, its forms), in both locales: the bot's answers
@@ -81,7 +82,7 @@ const fr: ConsoleMessages = {
     '  evaluate [--as-of AAAA-MM-JJ] [--dry-run]   l’évaluation semestrielle et ses annonces',
     '  quit             quitter',
   ].join('\n'),
-  askingAs: (who) => `Vous demandez maintenant en tant que ${who}.`,
+  askingAs: (who) => `Vous demandez maintenant en tant ${elide('que', who)}.`,
   inChannel: (channel) => `Vous êtes maintenant dans ${channel}.`,
   outsideChannels: 'Vous n’êtes plus dans aucun canal.',
   answersIn: 'Réponses en français.',

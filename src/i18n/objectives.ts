@@ -1,4 +1,5 @@
 import type { Locale } from './format.js';
+import { elide } from './french.js';
 
 /**
  * Objectives, forecasts and plan reviews (issue 14): the deck's duties "Suivi plan développement" and
@@ -128,10 +129,10 @@ const fr: ObjectivesMessages = {
     ownPartnerOnly: 'Vous ne pouvez donner que la prévision de votre propre partenaire.',
   },
   objectiveSet: (partner, quarter, amount, basis) =>
-    `:dart: Objectif de *${partner}*, ${quarter}\u202f: *${amount}* par mois de ${basis}.`,
+    `:dart: Objectif ${elide('de', `*${partner}*`)}, ${quarter}\u202f: *${amount}* par mois de ${basis}.`,
   objectiveWas: (amount) => `Il était de ${amount} par mois.`,
   forecastGiven: (partner, quarter, amount, basis) =>
-    `:crystal_ball: Prévision de *${partner}*, ${quarter}\u202f: *${amount}* par mois de ${basis}.`,
+    `:crystal_ball: Prévision ${elide('de', `*${partner}*`)}, ${quarter}\u202f: *${amount}* par mois de ${basis}.`,
   forecastWas: (amount) => `Elle était de ${amount} par mois.`,
   forecastInTime: (deadline) => `Donnée à temps (avant le ${deadline} inclus).`,
   forecastLate: (deadline) =>

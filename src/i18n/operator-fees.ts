@@ -1,4 +1,5 @@
 import type { Locale } from './format.js';
+import { elide } from './french.js';
 
 /**
  * Operators' fees on record (issue 14): `/partner fees`, its refusals and the status card's line.
@@ -56,7 +57,7 @@ const fr: OperatorFeesMessages = {
         : `${value} n’est pas compris entre ${min} et ${max}.`,
     rateNotApplicable: (program) => `${program} n’a pas de rétrocession.`,
   },
-  recorded: (partner) => `:white_check_mark: Frais opérateur de *${partner}* enregistrés.`,
+  recorded: (partner) => `:white_check_mark: Frais opérateur ${elide('de', `*${partner}*`)} enregistrés.`,
   field: 'Frais opérateur',
   paid: (date) => `frais d’ouverture payés le ${date}`,
   notPaid: (amount) => `frais d’ouverture (${amount}) non enregistrés comme payés`,

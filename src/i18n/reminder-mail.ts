@@ -1,5 +1,6 @@
 import type { Locale } from '../program/locales.js';
 import { plural } from './format.js';
+import { elide } from './french.js';
 
 /**
  * The reminder e-mail to a contact Slack cannot reach (not on Slack, or Slack refused the DM), in its
@@ -47,7 +48,7 @@ const fr: ReminderMailMessages = {
   renewal: {
     subject: (partner) => `${partner}\u202f: une certification Experts Zen à renouveler`,
     intro: (partner) =>
-      `Une certification du référencement Experts Zen de ${partner} arrive bientôt à échéance\u202f:`,
+      `Une certification du référencement Experts Zen ${elide('de', partner)} arrive bientôt à échéance\u202f:`,
     line: (doneOn, lapsesOn, days) => `faite le ${doneOn}, valable jusqu’au ${lapsesOn} (encore ${days})`,
     outro:
       'Renouvelez-la avant cette date\u202f: une fois échue, le référencement est suspendu et n’est plus proposé à ceux qui cherchent un expert. Votre responsable partenaire Dstny enregistre le renouvellement.',

@@ -1,4 +1,5 @@
 import type { Locale } from './format.js';
+import { elide } from './french.js';
 
 /**
  * The Experts Zen directory (issue 14): `/partner zen list|unlist` (admins), `/partner experts` (every
@@ -81,7 +82,7 @@ const fr: ZenDirectoryMessages = {
   unknownDomain: (value, domains) => `${value} n’est pas un domaine Experts Zen. Domaines\u202f: ${domains}.`,
   badDepartement: (value) => `${value} n’est pas un département français.`,
   suspended: (partner, reasons) =>
-    `:pause_button: Le référencement Experts Zen de *${partner}* est suspendu\u202f: ${reasons}. Il n’apparaît plus dans \`/partner experts\` jusqu’à ce qu’un administrateur le référence de nouveau (\`/partner zen list …\`).`,
+    `:pause_button: Le référencement Experts Zen ${elide('de', `*${partner}*`)} est suspendu\u202f: ${reasons}. Il n’apparaît plus dans \`/partner experts\` jusqu’à ce qu’un administrateur le référence de nouveau (\`/partner zen list …\`).`,
 };
 
 export const zenDirectoryMessages: Record<Locale, ZenDirectoryMessages> = { fr, en };

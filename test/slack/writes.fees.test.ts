@@ -48,7 +48,7 @@ describe.each(BACKENDS)('operator fees: /partner fees over HTTP on %s', (backend
     await h.t.db.execute(sql`update partners set operator_program = 'standard' where id = 'acme'`);
     expect(await refused('frais acme taux 2', USERS.francois)).toContain('n’a pas de rétrocession');
     expect(await run('frais acme payé 2026-02-01', USERS.francois)).toContain(
-      'Frais opérateur de *Acme Telecom* enregistrés.',
+      'Frais opérateur d’*Acme Telecom* enregistrés.',
     );
     expect(await run('statut acme', USERS.francois)).toContain(
       '*Frais opérateur* : frais d’ouverture payés le 1er févr. 2026',

@@ -91,7 +91,7 @@ describe.each(BACKENDS)('objectives, forecasts and plan reviews over HTTP on %s'
 
   it('answers in French with the deck’s words', async () => {
     const reply = await run('objectif Acme 2026-T1 2 500', USERS.francois);
-    expect(reply).toContain('Objectif de *Acme Telecom*, T1 2026 : *2 500 €* par mois de CA.');
+    expect(reply).toContain('Objectif d’*Acme Telecom*, T1 2026 : *2 500 €* par mois de CA.');
     const status = await run('statut acme', USERS.francois);
     expect(status).toContain('*Objectifs & prévisions*');
     expect(status).toContain('T1 2026 : objectif 2 500 €/mois');

@@ -6,6 +6,7 @@ import { announcementMessages } from '../../src/i18n/announcements.js';
 import { assistantMessages } from '../../src/i18n/assistant.js';
 import { benefitUsesMessages } from '../../src/i18n/benefit-uses.js';
 import { commandMessages } from '../../src/i18n/commands.js';
+import { consoleMessages } from '../../src/i18n/console.js';
 import { declarationPageMessages } from '../../src/i18n/declaration-page.js';
 import { depthModalsMessages } from '../../src/i18n/depth-modals.js';
 import { digestMessages } from '../../src/i18n/digest.js';
@@ -1038,5 +1039,47 @@ describe('English gets the same care', () => {
   it('renders every view and message kind in English with real plurals and one quote style', () => {
     const issues = issuesOf('en');
     expect(issues, `${issues.length} issues:\n${issues.slice(0, 200).join('\n')}`).toEqual([]);
+  });
+});
+
+describe('French elides « de » and « que » before a name starting with a vowel', () => {
+  const name = 'Acme Télécom';
+  it('in every message that names a partner after « de » (its mrkdwn marks looked through)', () => {
+    const a = assistantMessages.fr;
+    expect(a.choice.status('Alpes VoIP')).toBe('Point sur Alpes VoIP');
+    expect(a.choice.tier('Alpes VoIP')).toBe('Statut d’Alpes VoIP');
+    expect(a.choice.benefits('Alpes VoIP')).toBe('Avantages d’Alpes VoIP');
+    expect(a.choice.obligations('Alpes VoIP')).toBe('Devoirs d’Alpes VoIP');
+    expect(a.choice.history('Alpes VoIP')).toBe('Historique d’Alpes VoIP');
+    expect(a.choice.manager('Alpes VoIP')).toBe('Responsable d’Alpes VoIP');
+    expect(a.choice.manager('Hexa Phone')).toBe('Responsable de Hexa Phone');
+    expect(a.manager(name, '<@U0MANAGER1>')).toBe(
+      'Responsable partenaire d’*Acme Télécom*\u202f: <@U0MANAGER1>.',
+    );
+    expect(benefitUsesMessages.fr.issues.benefitNotHeld('Promo BizBooster', 'Alpes VoIP')).toBe(
+      'Le statut d’Alpes VoIP ne donne pas «\u202fPromo BizBooster\u202f».',
+    );
+    const o = objectivesMessages.fr;
+    expect(o.objectiveSet(name, 'T4\u202f2026', '5\u202f000\u00a0€', 'CA')).toBe(
+      ':dart: Objectif d’*Acme Télécom*, T4\u202f2026\u202f: *5\u202f000\u00a0€* par mois de CA.',
+    );
+    expect(o.forecastGiven(name, 'T4\u202f2026', '5\u202f000\u00a0€', 'CA')).toBe(
+      ':crystal_ball: Prévision d’*Acme Télécom*, T4\u202f2026\u202f: *5\u202f000\u00a0€* par mois de CA.',
+    );
+    expect(o.objectiveSet('Delta Réseau', 'T4\u202f2026', '5\u00a0€', 'RRM')).toMatch(
+      /^:dart: Objectif de \*Delta/,
+    );
+    expect(operatorFeesMessages.fr.recorded(name)).toBe(
+      ':white_check_mark: Frais opérateur d’*Acme Télécom* enregistrés.',
+    );
+    expect(reminderMailMessages.fr.renewal.intro(name)).toBe(
+      'Une certification du référencement Experts Zen d’Acme Télécom arrive bientôt à échéance\u202f:',
+    );
+    expect(zenDirectoryMessages.fr.suspended(name, 'x')).toMatch(
+      /^:pause_button: Le référencement Experts Zen d’\*Acme Télécom\* est suspendu/,
+    );
+    expect(consoleMessages.fr.askingAs('Alice Martin (U0ADMIN01)')).toBe(
+      'Vous demandez maintenant en tant qu’Alice Martin (U0ADMIN01).',
+    );
   });
 });
