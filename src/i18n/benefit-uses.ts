@@ -1,5 +1,5 @@
 import type { Locale } from './format.js';
-import { elide } from './french.js';
+import { agree, elide } from './french.js';
 
 /**
  * Benefits used (issue 14): `/partner use`, its refusals, and the lines of the benefits card, the status
@@ -58,6 +58,9 @@ const en = {
 
 export type BenefitUsesMessages = typeof en;
 
+/** « Promo BizBooster utilisée », « Point technique mensuel utilisé »: agreed with the benefit's label. */
+const USED = { m: 'utilisé', f: 'utilisée', mp: 'utilisés', fp: 'utilisées' };
+
 const fr: BenefitUsesMessages = {
   help: {
     use: {
@@ -77,19 +80,21 @@ const fr: BenefitUsesMessages = {
       `Le statut ${elide('de', partner)} ne donne pas «\u202f${benefit}\u202f».`,
     benefitExpired: (benefit, date) => `«\u202f${benefit}\u202f» a expiré le ${date}.`,
     benefitUsed: (benefit, date, reference) =>
-      `«\u202f${benefit}\u202f» a déjà été utilisé le ${date} (${reference}).`,
+      `«\u202f${benefit}\u202f» a déjà été ${agree(benefit, USED)} le ${date} (${reference}).`,
     referenceBizBooster: 'Indiquez la référence de la commande.',
     referenceTraining: 'Indiquez la formation concernée.',
     referenceReview: 'Indiquez une courte note du point technique.',
     referenceTooLong: (max) => `Trop long (${max}\u00a0caractères au plus).`,
   },
   used: (benefit, partner, date, reference) =>
-    `:white_check_mark: «\u202f${benefit}\u202f» utilisé par *${partner}* le ${date}\u202f: ${reference}.`,
+    `:white_check_mark: «\u202f${benefit}\u202f» ${agree(benefit, USED)} par *${partner}* le ${date}\u202f: ${reference}.`,
   usedBy: (contact) => `Place prise par ${contact}.`,
   title: '*Avantages utilisés*',
   bizBoosterAvailable: (benefit, date) => `${benefit}\u202f: disponible jusqu’au ${date}`,
-  bizBoosterUsed: (benefit, date, reference) => `${benefit}\u202f: utilisé le ${date} (${reference})`,
-  bizBoosterExpired: (benefit, date) => `${benefit}\u202f: expiré le ${date}, non utilisé`,
+  bizBoosterUsed: (benefit, date, reference) =>
+    `${benefit}\u202f: ${agree(benefit, USED)} le ${date} (${reference})`,
+  bizBoosterExpired: (benefit, date) =>
+    `${benefit}\u202f: ${agree(benefit, { m: 'expiré', f: 'expirée' })} le ${date}, non ${agree(benefit, USED)}`,
   seatAvailable: (benefit, year) => `${benefit}\u202f: disponible pour ${year}`,
   seatUsed: (benefit, year, contact, training) =>
     `${benefit}\u202f: place ${year} prise par ${contact} (${training})`,

@@ -187,6 +187,6 @@ describe.each(BACKENDS)('benefits used: /partner use over HTTP on %s', (backend)
 
   it('answers in French', async () => {
     const reply = await run('utiliser acme bizbooster CMD-9', USERS.francois);
-    expect(reply).toContain('utilisé par *Acme Telecom* le 20 mars 2026 : CMD-9.');
+    expect(reply).toContain('» utilisée par *Acme Telecom* le 20 mars 2026 : CMD-9.');
   });
 });

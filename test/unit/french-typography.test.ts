@@ -1083,3 +1083,25 @@ describe('French elides « de » and « que » before a name starting with a vow
     );
   });
 });
+
+describe('French agrees a benefit used or expired with its label', () => {
+  const bm = benefitUsesMessages.fr;
+  const promo = 'Promo BizBooster disponible 3 mois – réduction de 150€ sur une commande';
+  it('feminine for « Promo BizBooster » and « Formation gratuite », masculine for « Point technique »', () => {
+    expect(bm.bizBoosterUsed(promo, '2 mars 2026', 'CMD-1')).toBe(
+      `${promo}\u202f: utilisée le 2 mars 2026 (CMD-1)`,
+    );
+    expect(bm.bizBoosterExpired(promo, '2 mars 2026')).toBe(
+      `${promo}\u202f: expirée le 2 mars 2026, non utilisée`,
+    );
+    expect(bm.issues.benefitUsed(promo, '2 mars 2026', 'CMD-1')).toBe(
+      `«\u202f${promo}\u202f» a déjà été utilisée le 2 mars 2026 (CMD-1).`,
+    );
+    expect(bm.used('Formation gratuite pour 1 personne par an', 'Acme', '2 mars 2026', 'Vente')).toBe(
+      ':white_check_mark: «\u202fFormation gratuite pour 1 personne par an\u202f» utilisée par *Acme* le 2 mars 2026\u202f: Vente.',
+    );
+    expect(bm.used('Point technique mensuel', 'Acme', '2 mars 2026', 'ok')).toBe(
+      ':white_check_mark: «\u202fPoint technique mensuel\u202f» utilisé par *Acme* le 2 mars 2026\u202f: ok.',
+    );
+  });
+});
