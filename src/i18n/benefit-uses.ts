@@ -71,7 +71,7 @@ const fr: BenefitUsesMessages = {
   },
   usage:
     'Utilisation\u202f: `/partner use [partenaire] bizbooster RÉF-COMMANDE`, `/partner use [partenaire] training @contact FORMATION…` (Premium, une place par an) ou `/partner use [partenaire] tech-review NOTE…` (Premium, un par mois).',
-  anchorBenefit: 'avantage (bizbooster, training ou tech-review)',
+  anchorBenefit: 'l’avantage (bizbooster, training ou tech-review)',
   issues: {
     benefitMissing: 'Quel avantage\u202f? `bizbooster`, `training` ou `tech-review`.',
     benefitUnknown: (value) =>

@@ -63,7 +63,7 @@ const fr: MembershipMessages = {
       'Utilisation\u202f: `/partner leave [partenaire] AAAA-MM-JJ motif…`, par exemple `/partner leave Acme 2026-06-30 contrat résilié`. À partir de ce jour, le partenaire n’est plus relancé, évalué ni listé\u202f; son historique est conservé. `/partner rejoin [partenaire]` l’annule.',
     rejoin: 'Utilisation\u202f: `/partner rejoin [partenaire]`, par exemple `/partner rejoin Acme`.',
   },
-  anchorDate: 'date de départ (AAAA-MM-JJ)',
+  anchorDate: 'la date de départ (AAAA-MM-JJ)',
   issues: {
     reasonMissing: 'Indiquez un motif\u202f: il est conservé avec le départ.',
     leftBeforeJoined: (value, joinedOn) => `${value} précède l’arrivée du partenaire (${joinedOn}).`,

@@ -118,7 +118,7 @@ const fr: ObjectivesMessages = {
     review:
       'Utilisation\u202f: `/partner review [partenaire] note…`, par ex. `/partner review Acme plan revu, deux nouvelles pistes`\u202f: vaut «\u202fSuivi plan développement\u202f» pour ce trimestre.',
   },
-  anchorQuarter: 'trimestre (AAAA-Tn, par ex. 2026-T3)',
+  anchorQuarter: 'le trimestre (AAAA-Tn, par ex. 2026-T3)',
   issues: {
     quarterMissing: 'Indiquez le trimestre, au format AAAA-Tn (par ex. 2026-T3).',
     quarterInvalid: (value) => `${value} n’est pas un trimestre\u202f: écrivez-le AAAA-Tn (par ex. 2026-T3).`,

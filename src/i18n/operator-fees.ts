@@ -46,7 +46,7 @@ const fr: OperatorFeesMessages = {
   },
   usage:
     'Utilisation\u202f: `/partner fees [partenaire] paid 2026-01-15` (frais d’ouverture payés ce jour-là\u202f; `paid` seul\u202f: aujourd’hui) et/ou `rate 3,5 %` (E-shop\u202f: 2\u00a0%\u202f; E-shop managé\u202f: de 2\u00a0% à 4\u00a0%).',
-  anchor: 'mot `paid` ou `rate`',
+  anchor: 'le mot `paid` ou `rate`',
   issues: {
     notOperator: (partner) => `${partner} n’est pas opérateur\u202f: il n’a pas de frais opérateur.`,
     feesMissing: 'Indiquez `paid [AAAA-MM-JJ]`, `rate N %`, ou les deux.',

@@ -59,7 +59,7 @@ const fr: ZenDirectoryMessages = {
     experts:
       'Utilisation\u202f: `/partner experts domaine [département]`, par ex. `/partner experts 3cx 69`.',
   },
-  anchor: 'mot `domains`, `zone` ou `hours`',
+  anchor: 'le mot `domains`, `zone` ou `hours`',
   issues: {
     notEligible: (partner, unmet) => `${partner} n’est pas encore éligible aux Experts Zen\u202f: ${unmet}.`,
     domainsMissing: 'Indiquez ses domaines (`domains 3cx, fortinet`).',

@@ -13,6 +13,7 @@ import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
 import { importExportMessages } from '../../src/i18n/import-export.js';
+import { membershipMessages } from '../../src/i18n/membership.js';
 import { objectivesMessages } from '../../src/i18n/objectives.js';
 import { operatorFeesMessages } from '../../src/i18n/operator-fees.js';
 import { reminderMailMessages } from '../../src/i18n/reminder-mail.js';
@@ -1102,6 +1103,30 @@ describe('French agrees a benefit used or expired with its label', () => {
     );
     expect(bm.used('Point technique mensuel', 'Acme', '2 mars 2026', 'ok')).toBe(
       ':white_check_mark: «\u202fPoint technique mensuel\u202f» utilisé par *Acme* le 2 mars 2026\u202f: ok.',
+    );
+  });
+});
+
+describe('French names what a command lacks with its article, as the write anchors do', () => {
+  it('« Je ne trouve pas l’avantage / le mot / le trimestre / la date de départ… »', () => {
+    const w = writeMessages.fr.lookup;
+    const anchors = [
+      w.anchorMonth,
+      w.anchorTier,
+      w.anchorItem,
+      w.anchorTraining,
+      benefitUsesMessages.fr.anchorBenefit,
+      operatorFeesMessages.fr.anchor,
+      objectivesMessages.fr.anchorQuarter,
+      membershipMessages.fr.anchorDate,
+      zenDirectoryMessages.fr.anchor,
+    ];
+    for (const anchor of anchors) expect(w.anchorMissing(anchor)).toMatch(/^Je ne trouve pas (le |la |l’)/);
+    expect(w.anchorMissing(membershipMessages.fr.anchorDate)).toBe(
+      'Je ne trouve pas la date de départ (AAAA-MM-JJ) dans votre commande.',
+    );
+    expect(w.anchorMissing(operatorFeesMessages.fr.anchor)).toBe(
+      'Je ne trouve pas le mot `paid` ou `rate` dans votre commande.',
     );
   });
 });
