@@ -1,10 +1,13 @@
-import type { Locale } from './format.js';
+import { formatNumber, type Locale, plural } from './format.js';
 
 /**
  * Imports and exports from Slack (issue 12): `/partner import` (its modal, the preview, the error file)
  * and `/partner export` (the file by DM). English is the reference shape; `fr` has the same keys.
  * Arguments arrive formatted and escaped (file names, partner names, the import's own error messages).
  */
+/** An English count, "1,234". */
+const count = (n: number) => formatNumber(n, 'en');
+
 const en = {
   help: {
     import: {
@@ -57,8 +60,9 @@ const en = {
     summary: (kind: string, file: string, source: string, rows: string) =>
       `*${kind}* from ${file} (${source}): ${rows}.`,
     rows: { one: '{n} row', other: '{n} rows' },
-    counts: (added: string, changed: string, unchanged: string) =>
-      `This file would add *${added}*, change *${changed}* and leave *${unchanged}* unchanged.`,
+    /** Counts of the file's rows: each row adds, changes or leaves one record. */
+    counts: (added: number, changed: number, unchanged: number) =>
+      `This file would add *${count(added)}*, change *${count(changed)}* and leave *${count(unchanged)}* unchanged.`,
     ignoredColumns: (columns: string) => `Ignored columns (not part of this kind): ${columns}`,
     note: (note: string) => `Note: ${note}`,
     tiersTitle: (date: string, moved: string) =>
@@ -84,8 +88,8 @@ const en = {
   },
   done: {
     title: ':white_check_mark: *Imported.*',
-    counts: (kind: string, file: string, added: string, changed: string, unchanged: string) =>
-      `*${kind}* from ${file}: ${added} added, ${changed} changed, ${unchanged} unchanged.`,
+    counts: (kind: string, file: string, added: number, changed: number, unchanged: number) =>
+      `*${kind}* from ${file}: ${count(added)} added, ${count(changed)} changed, ${count(unchanged)} unchanged.`,
   },
   failures: {
     noFile: 'Upload one file.',
@@ -117,6 +121,9 @@ const en = {
 };
 
 export type ImportExportMessages = typeof en;
+
+/** « 1 ligne », « 3 lignes »: what an import counts is the file's rows. */
+const lines = (n: number) => plural(n, { one: '{n} ligne', other: '{n} lignes' }, 'fr');
 
 const fr: ImportExportMessages = {
   help: {
@@ -173,7 +180,7 @@ const fr: ImportExportMessages = {
     summary: (kind, file, source, rows) => `*${kind}* depuis ${file} (${source})\u202f: ${rows}.`,
     rows: { one: '{n} ligne', other: '{n} lignes' },
     counts: (added, changed, unchanged) =>
-      `Ce fichier ajouterait *${added}*, modifierait *${changed}* et laisserait *${unchanged}* inchangées.`,
+      `Ce fichier ajouterait *${lines(added)}*, en modifierait *${lines(changed)}* et en laisserait *${lines(unchanged)}* ${plural(unchanged, { one: 'inchangée', other: 'inchangées' }, 'fr')}.`,
     ignoredColumns: (columns) => `Colonnes ignorées (hors de ce type de fichier)\u202f: ${columns}`,
     note: (note) => `Remarque\u202f: ${note}`,
     tiersTitle: (date, moved) =>
@@ -201,7 +208,7 @@ const fr: ImportExportMessages = {
   done: {
     title: ':white_check_mark: *Importé.*',
     counts: (kind, file, added, changed, unchanged) =>
-      `*${kind}* depuis ${file}\u202f: ${added} ajoutées, ${changed} modifiées, ${unchanged} inchangées.`,
+      `*${kind}* depuis ${file}\u202f: ${plural(added, { one: '{n} ligne ajoutée', other: '{n} lignes ajoutées' }, 'fr')}, ${plural(changed, { one: '{n} modifiée', other: '{n} modifiées' }, 'fr')}, ${plural(unchanged, { one: '{n} inchangée', other: '{n} inchangées' }, 'fr')}.`,
   },
   failures: {
     noFile: 'Déposez un fichier.',

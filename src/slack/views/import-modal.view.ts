@@ -130,7 +130,7 @@ function reportBlocks(ctx: ViewContext, report: ImportReport, fileName: string):
     ),
   ];
   if (report.dryRun)
-    blocks.push(section(m.preview.counts(n(report.inserted), n(report.updated), n(report.unchanged))));
+    blocks.push(section(m.preview.counts(report.inserted, report.updated, report.unchanged)));
   if (report.ignoredColumns.length)
     blocks.push(context(m.preview.ignoredColumns(report.ignoredColumns.map(code).join(', '))));
   for (const note of report.notes.slice(0, 5))
@@ -223,15 +223,14 @@ function rejectionBlocks(
 /** After "Import": what was written. */
 export function importDoneModal(ctx: ViewContext, report: ImportReport, fileName: string): ModalView {
   const m = messages(ctx);
-  const n = (x: number) => formatNumber(x, ctx.locale);
   return importMessageModal(ctx, [
     m.done.title,
     m.done.counts(
       escapeMrkdwn(m.kinds[report.kind]),
       code(fileName),
-      n(report.inserted),
-      n(report.updated),
-      n(report.unchanged),
+      report.inserted,
+      report.updated,
+      report.unchanged,
     ),
   ]);
 }
