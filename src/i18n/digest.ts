@@ -1,5 +1,6 @@
 import type { Locale } from '../program/locales.js';
 import { type PluralForms, plural } from './format.js';
+import { agree } from './french.js';
 
 /**
  * The Monday manager digest, in both locales. English is the reference shape; arguments arrive formatted
@@ -56,7 +57,7 @@ const fr: DigestMessages = {
     `*${partner}*\u202f: ${obligation}, avant le ${date} (${days} de retard)${who ? `, ${who}` : ''}`,
   pending: 'Formations à confirmer',
   pendingLine: (partner, training, contact, date) =>
-    `*${partner}*\u202f: ${training}, déclarée suivie par ${contact} le ${date}`,
+    `*${partner}*\u202f: ${training}, ${agree(training, { m: 'déclaré suivi', f: 'déclarée suivie' })} par ${contact} le ${date}`,
   missed: 'Devoirs trimestriels manqués',
   missedLine: (partner, duty, quarters) => `*${partner}*\u202f: ${duty}, manqué ${quarters}`,
   quarterName: (year, quarter) => `T${quarter}\u202f${year}`,

@@ -1148,3 +1148,15 @@ describe('An import counts the file’s rows, with real plurals', () => {
     );
   });
 });
+
+describe('The digest agrees a training declared with its label', () => {
+  it('« Webinar … déclaré suivi », « Formation … déclarée suivie »', () => {
+    const d = digestMessages.fr;
+    expect(d.pendingLine('Acme', 'Webinar obligatoire Opérateurs (1/3)', '<@U1>', '2 mars 2026')).toBe(
+      '*Acme*\u202f: Webinar obligatoire Opérateurs (1/3), déclaré suivi par <@U1> le 2 mars 2026',
+    );
+    expect(d.pendingLine('Acme', 'Formation en ligne Vente', '<@U1>', '2 mars 2026')).toBe(
+      '*Acme*\u202f: Formation en ligne Vente, déclarée suivie par <@U1> le 2 mars 2026',
+    );
+  });
+});
