@@ -3,6 +3,7 @@ import { type Database, openDatabase } from '../db/client.js';
 import { loadCatalog } from '../program/catalog.load.js';
 import type { Catalog } from '../program/catalog.schema.js';
 import { localDate } from '../program/dates.js';
+import type { Locale } from '../program/locales.js';
 
 export interface CliContext {
   config: Config;
@@ -13,6 +14,8 @@ export interface CliContext {
   actor: string;
   now: () => Date;
   today: () => string;
+  /** The language `remind` and `evaluate` print in: the console's; the command line speaks English. */
+  locale?: Locale;
 }
 
 /** Opens what every command needs: configuration, catalog and a migrated database. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { jobRunMessages } from '../i18n/job-runs.js';
 import { instantForDay } from '../jobs/cron.js';
 import { runJobOccurrence } from '../jobs/occurrences.js';
 import { planReminders, reminderSince, remindersJob } from '../jobs/reminders.job.js';
@@ -6,7 +7,6 @@ import { createLogger } from '../logger.js';
 import { isWeekday } from '../program/reminders.js';
 import { parseAsOfArgs } from './as-of-args.js';
 import type { CliContext } from './context.js';
-import { count } from './count.js';
 
 import { REMIND_USAGE } from './usages.js';
 
@@ -19,24 +19,22 @@ export async function remindCommand(args: string[], ctx: CliContext): Promise<nu
   const { asOf, dryRun } = parseAsOfArgs(args, ctx.today(), REMIND_USAGE);
   const { db } = ctx.database;
   const timeZone = ctx.config.PROGRAM_TIMEZONE;
+  const m = jobRunMessages[ctx.locale ?? 'en'].remind;
   if (!isWeekday(asOf)) {
-    ctx.print(`${asOf} is a weekend day: no reminders (its trigger days are caught up the next weekday).`);
+    ctx.print(m.weekend(asOf));
     return 0;
   }
   const since = await reminderSince(db, timeZone, asOf);
 
   if (dryRun) {
     const plan = await planReminders(db, ctx, { today: asOf, since });
-    ctx.print(
-      `Dry run: reminders for ${asOf} (trigger days after ${since}): ${count(plan.messages.length, 'message')}, ${count(plan.entries.length, 'item')}`,
-    );
+    ctx.print(m.dryRun(asOf, since, plan.messages.length, plan.entries.length));
     for (const message of plan.messages) {
-      ctx.print(`to ${message.channel} (${message.kind}):`);
+      ctx.print(m.to(message.channel, message.kind));
       for (const e of plan.entries.filter((x) => x.recipient === message.channel))
-        ctx.print(`  ${e.partnerName}: ${e.item.obligation.code} ${e.kind}, due ${e.item.dueOn}`);
+        ctx.print(m.line(e.partnerName, e.item.obligation.code, e.kind, e.item.dueOn));
     }
-    if (plan.alreadyReminded.length)
-      ctx.print(`Already reminded today, left out: ${plan.alreadyReminded.join(', ')}`);
+    if (plan.alreadyReminded.length) ctx.print(m.alreadyReminded(plan.alreadyReminded.join(', ')));
     return 0;
   }
 
@@ -54,19 +52,13 @@ export async function remindCommand(args: string[], ctx: CliContext): Promise<nu
   );
   switch (outcome.status) {
     case 'done':
-      ctx.print(
-        `Reminders for ${asOf}: ${count(Number(outcome.summary.queued), 'message')} queued for ${count(Number(outcome.summary.items), 'item')} (the running app delivers them).`,
-      );
+      ctx.print(m.queued(asOf, Number(outcome.summary.queued), Number(outcome.summary.items)));
       return 0;
     case 'skipped':
-      ctx.print(
-        outcome.reason === 'already-done'
-          ? `The reminders for ${asOf} were already sent: nothing to do.`
-          : `The reminders for ${asOf} are being sent by another instance right now.`,
-      );
+      ctx.print(outcome.reason === 'already-done' ? m.alreadyDone(asOf) : m.elsewhere(asOf));
       return 0;
     case 'failed':
-      ctx.print(`The reminders for ${asOf} failed: ${outcome.error}`);
+      ctx.print(m.failed(asOf, String(outcome.error)));
       return 1;
   }
 }

@@ -165,6 +165,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     actor: `console:${state.user}`,
     now,
     today,
+    locale: state.locale,
   });
   const runCli = async (command: typeof remindCommand, args: string[]) => {
     if (!options.database) return write(say().notAvailable);

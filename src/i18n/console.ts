@@ -62,7 +62,7 @@ const fr: ConsoleMessages = {
       seeded
         ? 'La base était vide\u202f: les partenaires de démonstration sont chargés.'
         : 'Les partenaires déjà en base sont utilisés.',
-      'Vous êtes le partner manager de démonstration. Tapez «\u00a0help\u00a0» pour les commandes de la console,',
+      'Vous êtes le responsable partenaire de démonstration. Tapez «\u00a0help\u00a0» pour les commandes de la console,',
       '«\u00a0/partner help\u00a0» pour celles du bot\u202f; Tab complète, les flèches rappellent les lignes',
       'précédentes, un bouton affiché [1] se presse en tapant 1.',
     ].join('\n'),

@@ -39,6 +39,7 @@ export {
   importIssueMessages,
   importNoteMessages,
 } from './import-issues.js';
+export { type JobRunMessages, jobRunMessages } from './job-runs.js';
 export {
   contactLocale,
   createLocaleCache,

@@ -132,6 +132,14 @@ describe.each(BACKENDS)('the console drives the real app on %s', (backend) => {
     );
     await c.type('annuler', /Formulaire fermé, rien n’a été envoyé\./);
     await c.type('in -', /Vous n’êtes plus dans aucun canal\./);
+    // The console's own runs of the jobs speak its language too.
+    await c.type(
+      'remind --dry-run',
+      /Simulation\u202f: rappels du 3 déc\. 2026 \(jours de déclenchement après le [^)]+\)\u202f: \d+ messages?, \d+ éléments?/,
+    );
+    const evaluated = await c.type('evaluate --dry-run', /\d+ promus?, \d+ rétrogradés?, \d+ inchangés?/);
+    expect(evaluated).toMatch(/Simulation\u202f: évaluation du S[12] 20\d\d \(/);
+    expect(evaluated).not.toMatch(/promoted|Dry run/);
     await c.quit();
   });
 

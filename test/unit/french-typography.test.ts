@@ -13,6 +13,7 @@ import { digestMessages } from '../../src/i18n/digest.js';
 import { formatDate, formatMoney, type PluralForms, plural } from '../../src/i18n/format.js';
 import { homeMessages } from '../../src/i18n/home.js';
 import { importExportMessages } from '../../src/i18n/import-export.js';
+import { jobRunMessages } from '../../src/i18n/job-runs.js';
 import { membershipMessages } from '../../src/i18n/membership.js';
 import { objectivesMessages } from '../../src/i18n/objectives.js';
 import { operatorFeesMessages } from '../../src/i18n/operator-fees.js';
@@ -912,6 +913,7 @@ const TABLES: [string, (l: Locale) => Table][] = [
   ['depth forms', (l) => depthModalsMessages[l]],
   ['import-export', (l) => importExportMessages[l]],
   ['assistant', (l) => assistantMessages[l]],
+  ['job runs', (l) => jobRunMessages[l]],
 ];
 
 /** Arguments as views pass them: formatted, escaped text; counts as numbers where a message counts. */
@@ -1158,5 +1160,26 @@ describe('The digest agrees a training declared with its label', () => {
     expect(d.pendingLine('Acme', 'Formation en ligne Vente', '<@U1>', '2 mars 2026')).toBe(
       '*Acme*\u202f: Formation en ligne Vente, déclarée suivie par <@U1> le 2 mars 2026',
     );
+  });
+});
+
+describe('The console speaks French in French, its job runs included', () => {
+  it('welcomes « le responsable partenaire », never « partner manager »', () => {
+    expect(consoleMessages.fr.welcome(true)).toContain(
+      'Vous êtes le responsable partenaire de démonstration.',
+    );
+    expect(consoleMessages.fr.welcome(false)).not.toMatch(/partner manager/i);
+  });
+
+  it('says what `remind` and `evaluate` did with French dates and semesters', () => {
+    const j = jobRunMessages.fr;
+    expect(j.remind.queued('2026-12-03', 2, 5)).toBe(
+      'Rappels du 3 déc. 2026\u202f: 2 messages mis en file d’attente pour 5 éléments (l’application en marche les remet).',
+    );
+    expect(j.evaluate.header(false, '2026-H2', '2026-07-01', '2026-12-01', '2027-01-01', '3')).toBe(
+      'Évaluation du S2 2026 (juillet à décembre 2026), effective le 1er janv. 2027, catalogue 3',
+    );
+    expect(j.evaluate.totals(0, 4, 8)).toBe('0 promu, 4 rétrogradés, 8 inchangés');
+    expect(jobRunMessages.en.evaluate.totals(0, 4, 8)).toBe('0 promoted, 4 demoted, 8 unchanged');
   });
 });

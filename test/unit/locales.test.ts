@@ -47,6 +47,7 @@ describe('locales', () => {
         'importIssueMessages',
         'importNoteMessages',
         'importExportMessages',
+        'jobRunMessages',
         'membershipMessages',
         'objectivesMessages',
         'operatorFeesMessages',
