@@ -15,7 +15,7 @@ const en = {
       summary: 'import a spreadsheet (CSV or xlsx) from Slack, checked and previewed first (admins)',
     },
     export: {
-      usage: '/partner export portfolio|devoirs|history|revenue [csv|xlsx]',
+      usage: '/partner export portfolio|obligations|history|revenue [csv|xlsx]',
       summary: 'get a spreadsheet of your partners by direct message (admins: every partner)',
     },
   },
@@ -104,7 +104,7 @@ const en = {
   },
   export: {
     usage:
-      'Usage: `/partner export portfolio|devoirs|history|revenue [csv|xlsx]`, e.g. `/partner export revenue xlsx`. CSV (the default) opens in French Excel as it is.',
+      'Usage: `/partner export portfolio|obligations|history|revenue [csv|xlsx]`, e.g. `/partner export revenue xlsx`. CSV (the default) opens in French Excel as it is.',
     unknownKind: (typed: string) => `I cannot export ${typed}.`,
     sending: 'I’m sending you the file by direct message…',
     comment: (kind: string, rows: string, scope: string) => `Your ${kind} export: ${rows}, ${scope}.`,
@@ -133,7 +133,7 @@ const fr: ImportExportMessages = {
         'importer un tableur (CSV ou xlsx) depuis Slack, vérifié et présenté avant d’être écrit (administrateurs)',
     },
     export: {
-      usage: '/partner export portfolio|devoirs|history|revenue [csv|xlsx]',
+      usage: '/partner export portefeuille|devoirs|historique|ca [csv|xlsx]',
       summary:
         'recevoir en message privé un tableur de vos partenaires (administrateurs\u202f: tous les partenaires)',
     },
@@ -225,7 +225,7 @@ const fr: ImportExportMessages = {
   },
   export: {
     usage:
-      'Utilisation\u202f: `/partner export portfolio|devoirs|history|revenue [csv|xlsx]`, par ex. `/partner export revenue xlsx`. Le CSV (par défaut) s’ouvre tel quel dans Excel en français.',
+      'Utilisation\u202f: `/partner export portefeuille|devoirs|historique|ca [csv|xlsx]`, par ex. `/partner export ca xlsx`. Le CSV (par défaut) s’ouvre tel quel dans Excel en français.',
     unknownKind: (typed) => `Je ne sais pas exporter ${typed}.`,
     sending: 'Je vous envoie le fichier en message privé…',
     comment: (kind, rows, scope) => `Votre export ${kind}\u202f: ${rows}, ${scope}.`,

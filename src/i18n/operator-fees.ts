@@ -8,17 +8,17 @@ import { elide } from './french.js';
 const en = {
   help: {
     fees: {
-      usage: '/partner fees [partner] [paid YYYY-MM-DD] [rate N %]',
+      usage: '/partner fees [partner] [paid YYYY-MM-DD] [rate N%]',
       summary: 'an operator’s opening fee paid and its agreed retrocession (no argument: a form)',
     },
   },
   usage:
-    'Usage: `/partner fees [partner] paid 2026-01-15` (the opening fee, paid that day; `paid` alone: today) and/or `rate 3,5 %` (E-shop: 2 %; E-shop managé: 2 % to 4 %).',
+    'Usage: `/partner fees [partner] paid 2026-01-15` (the opening fee, paid that day; `paid` alone: today) and/or `rate 3.5%` (E-shop Operator: 2%; Managed E-shop Operator: 2% to 4%).',
   anchor: 'word `paid` or `rate`',
   issues: {
     notOperator: (partner: string) => `${partner} is not an operator: it has no operator fees.`,
-    feesMissing: 'Give `paid [YYYY-MM-DD]`, `rate N %`, or both.',
-    rateInvalid: (value: string) => `${value} is not a percentage (e.g. 3,5 %).`,
+    feesMissing: 'Give `paid [YYYY-MM-DD]`, `rate N%`, or both.',
+    rateInvalid: (value: string) => `${value} is not a percentage (e.g. 3.5%).`,
     rateOutOfRange: (value: string, min: string, max: string) =>
       min === max
         ? `${value}: this program’s retrocession is ${min}.`

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
+import { importExportMessages } from '../../src/i18n/import-export.js';
+import { parseExportArgs } from '../../src/slack/partner-command/export.subcommand.js';
 import { BACKENDS } from '../support/databases.js';
 import { givenPartner, givenStaff } from '../support/rows.js';
 import { importFlow, modalText } from './import.fixtures.js';
@@ -22,6 +24,21 @@ async function seed(db: Db) {
   });
 }
 
+describe('the export usage in each language', () => {
+  it('shows the kinds in the asker’s language, each one the command accepts', () => {
+    const kindsOf = (usage: string) => /export ([a-zé|]+) \[/.exec(usage)![1]!.split('|');
+    const en = importExportMessages.en;
+    const fr = importExportMessages.fr;
+    expect(kindsOf(en.help.export.usage)).toEqual(['portfolio', 'obligations', 'history', 'revenue']);
+    expect(kindsOf(fr.help.export.usage)).toEqual(['portefeuille', 'devoirs', 'historique', 'ca']);
+    for (const m of [en, fr])
+      for (const usage of [m.help.export.usage, m.export.usage])
+        expect(kindsOf(usage).map((k) => parseExportArgs(k))).toEqual(
+          ['portfolio', 'devoirs', 'history', 'revenue'].map((kind) => ({ kind, format: 'csv' })),
+        );
+  });
+});
+
 describe.each(BACKENDS)('/partner export by DM on %s', (backend) => {
   const h = useWritesApp(backend, seed);
   const { run } = writeCommands(h);
@@ -36,7 +53,9 @@ describe.each(BACKENDS)('/partner export by DM on %s', (backend) => {
   }
 
   it('answers usage without a kind or with a wrong one, and sends nothing', async () => {
-    expect((await run('export')).text).toContain('Usage: `/partner export portfolio|devoirs|history|revenue');
+    expect((await run('export')).text).toContain(
+      'Usage: `/partner export portfolio|obligations|history|revenue',
+    );
     const wrong = await run('export invoices');
     expect(wrong.text).toContain('I cannot export `invoices`');
     expect((await run('export revenue pdf')).text).toContain('Usage');

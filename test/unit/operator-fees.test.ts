@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { operatorFeesMessages } from '../../src/i18n/operator-fees.js';
 import { checkRetrocession, fixedRetrocession, parseRate } from '../../src/program/operator-fees.js';
 import { catalog } from './support.js';
 
 describe('operator fees', () => {
+  it('shows English users the English program labels and number format, which the parser reads', () => {
+    const usage = operatorFeesMessages.en.usage;
+    expect(usage).toContain('`rate 3.5%`');
+    expect(parseRate('3.5%')).toBe(350);
+    for (const code of ['eshop', 'eshop_managed'])
+      expect(usage).toContain(`${catalog.operatorPrograms.find((p) => p.code === code)!.label.en}: 2%`);
+    expect(usage).not.toMatch(/managé|\d,\d|\d %/);
+    expect(operatorFeesMessages.en.issues.rateInvalid('`x`')).toBe('`x` is not a percentage (e.g. 3.5%).');
+  });
+
   it('reads a rate as French or English write it', () => {
     expect(parseRate('3')).toBe(300);
     expect(parseRate('3,5 %')).toBe(350);

@@ -17,7 +17,8 @@ const KIND_WORDS: Record<string, ExportKind> = {
   chiffre: 'revenue',
 };
 
-function parseExportArgs(
+/** The kind and format typed after `export` (exported for the test of the usage lines). */
+export function parseExportArgs(
   args: string,
 ): { kind: ExportKind; format: ExportFormat } | { usage: true; unknown?: string } {
   const [kindWord, formatWord, ...extra] = args.toLowerCase().split(' ').filter(Boolean);
