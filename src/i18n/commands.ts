@@ -253,7 +253,7 @@ const fr: CommandMessages = {
   bullet: '•',
   buttons: {
     share: 'Partager dans le canal',
-    recordRevenue: 'Saisir un revenu',
+    recordRevenue: 'Saisir le RRM ou le CA',
     recordBasis: (basis) => `Saisir le ${basis}`,
     markDone: 'Marquer comme fait',
     overrideTier: 'Accorder une dérogation',

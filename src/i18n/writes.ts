@@ -101,9 +101,10 @@ const en = {
   },
 
   revenue: {
-    recorded: (partner: string, category: string, month: string, from: string, to: string) =>
+    /** `basis`: what the partner's revenue is named (« RRM », « CA »), for the languages that name it. */
+    recorded: (partner: string, category: string, month: string, from: string, to: string, _basis: string) =>
       `:white_check_mark: Revenue recorded for *${partner}*, ${category}, ${month}: ${from} → *${to}*.`,
-    recordedNew: (partner: string, category: string, month: string, amount: string) =>
+    recordedNew: (partner: string, category: string, month: string, amount: string, _basis: string) =>
       `:white_check_mark: Revenue recorded for *${partner}*, ${category}, ${month}: *${amount}*.`,
     unchanged: (partner: string, category: string, month: string, amount: string) =>
       `Nothing changed: *${partner}*, ${category}, ${month} already is ${amount}.`,
@@ -319,10 +320,10 @@ const fr: WriteMessages = {
   },
 
   revenue: {
-    recorded: (partner, category, month, from, to) =>
-      `:white_check_mark: Revenu enregistré pour *${partner}*, ${category}, ${month}\u202f: ${from} → *${to}*.`,
-    recordedNew: (partner, category, month, amount) =>
-      `:white_check_mark: Revenu enregistré pour *${partner}*, ${category}, ${month}\u202f: *${amount}*.`,
+    recorded: (partner, category, month, from, to, basis) =>
+      `:white_check_mark: ${basis} enregistré pour *${partner}*, ${category}, ${month}\u202f: ${from} → *${to}*.`,
+    recordedNew: (partner, category, month, amount, basis) =>
+      `:white_check_mark: ${basis} enregistré pour *${partner}*, ${category}, ${month}\u202f: *${amount}*.`,
     unchanged: (partner, category, month, amount) =>
       `Rien n’a changé\u202f: *${partner}*, ${category}, ${month} vaut déjà ${amount}.`,
     average: (semester, from, to) =>
@@ -387,7 +388,7 @@ const fr: WriteMessages = {
   },
 
   modal: {
-    revenueTitle: 'Saisir un revenu',
+    revenueTitle: 'Saisir le RRM ou le CA',
     revenueTitleFor: (basis) => `Saisir le ${basis}`,
     doneTitle: 'Marquer comme fait',
     overrideTitle: 'Accorder une dérogation',

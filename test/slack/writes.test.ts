@@ -60,7 +60,7 @@ describe.each(BACKENDS)('write subcommands of /partner over HTTP on %s', (backen
       const { text } = await run('revenue 2026-02 recurring 2 600', USERS.francois, CHANNELS.acme);
       expect(await revenueOf('acme', '2026-02-01')).toBe(260_000);
       expect(text).toContain(
-        'Revenu enregistré pour *Acme Telecom*, Récurrent mensuel, février 2026 : 2 500,00 € → *2 600,00 €*',
+        'CA enregistré pour *Acme Telecom*, Récurrent mensuel, février 2026 : 2 500,00 € → *2 600,00 €*',
       );
     });
 

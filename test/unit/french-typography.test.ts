@@ -1183,3 +1183,49 @@ describe('The console speaks French in French, its job runs included', () => {
     expect(jobRunMessages.en.evaluate.totals(0, 4, 8)).toBe('0 promoted, 4 demoted, 8 unchanged');
   });
 });
+
+const emptySummary: PortfolioSummary = {
+  scope: 'all',
+  total: 0,
+  byTier: [],
+  overdue: { items: [], total: 0 },
+  atRisk: { items: [], total: 0 },
+  pending: { items: [], total: 0 },
+};
+
+describe('French names a partner’s revenue by its basis when recording it', () => {
+  it('« CA enregistré » for an operator, « RRM enregistré » for an ambassador, neutral without a partner', () => {
+    const texts = (v: Message) =>
+      textsOfAny(v)
+        .map((t) => t.text)
+        .join('\n');
+    const base = (r: PartnerRecord) => {
+      const progress = statusOf(r).progress;
+      return {
+        partner: r.partner,
+        month: '2026-11-01',
+        category: 'recurring' as const,
+        previousCents: null,
+        amountCents: 120_000,
+        changed: true,
+        countsTowardTier: true,
+        semester: progress.semester,
+        inCurrentSemester: true,
+        before: progress,
+        after: progress,
+      };
+    };
+    expect(texts(revenueRecordedView(fr, base(acme)))).toMatch(
+      /^:white_check_mark: CA enregistré pour \*Acme/,
+    );
+    expect(texts(revenueRecordedView(fr, { ...base(alpes), previousCents: 100 }))).toMatch(
+      /^:white_check_mark: RRM enregistré pour \*Alpes VoIP\*/,
+    );
+    expect(texts(revenueRecordedView(en, base(acme)))).toMatch(
+      /^:white_check_mark: Revenue recorded for \*Acme/,
+    );
+    expect(texts(revenueModal(fr, { origin: 'home' }))).toContain('Saisir le RRM ou le CA');
+    expect(texts(homeView(fr, { kind: 'staff', summary: emptySummary }))).toContain('Saisir le RRM ou le CA');
+    expect(texts(homeView(fr, { kind: 'staff', summary: emptySummary }))).not.toMatch(/revenu/i);
+  });
+});

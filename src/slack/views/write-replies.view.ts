@@ -11,7 +11,7 @@ import type { WriteIssue } from '../../services/write-issues.js';
 import { type ActionId, encodeValue, indexedActionId } from '../ids.js';
 import { benefitUseIssueText } from './benefit-uses.view.js';
 import { actions, button, context, type KnownBlock, section, type View, view } from './blocks.js';
-import { fmt, type ViewContext } from './context.js';
+import { basisName, fmt, type ViewContext } from './context.js';
 import { code, escapeMrkdwn, mention } from './escape.js';
 import { operatorFeesIssueText } from './operator-fees.view.js';
 import { zenIssueText } from './zen-directory.view.js';
@@ -191,11 +191,12 @@ export function revenueRecordedView(ctx: WriteViewContext, r: RevenueRecorded): 
   const name = escapeMrkdwn(r.partner.name);
   const category = categoryLabel(ctx, r.category);
   const month = formatMonth(r.month, ctx.locale);
+  const basis = basisName(ctx, r.partner.type);
   const headline = !r.changed
     ? rv.unchanged(name, category, month, f.money(r.amountCents))
     : r.previousCents === null
-      ? rv.recordedNew(name, category, month, f.money(r.amountCents))
-      : rv.recorded(name, category, month, f.money(r.previousCents), f.money(r.amountCents));
+      ? rv.recordedNew(name, category, month, f.money(r.amountCents), basis)
+      : rv.recorded(name, category, month, f.money(r.previousCents), f.money(r.amountCents), basis);
   const effect: string[] = [];
   if (!r.countsTowardTier) effect.push(rv.notCounted(category));
   else if (!r.inCurrentSemester) effect.push(rv.outside(month, f.semester(r.semester.code)));
