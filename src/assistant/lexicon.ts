@@ -842,7 +842,7 @@ export const TIER_QUALIFIED_NOUNS = new Set([
 export const BENEFIT_NAMES = new RegExp(
   ` (?:${[
     'programmes? (?:des |de )?webinars? (?:& |et |and )?formations',
-    'webinars? (?:& |et |and )?trainings? programmes?',
+    'webinars? (?:& |et |and )?trainings? program(?:me)?s?',
     'formations? gratuites?(?: pour \\S+ personnes? par an)?',
     'free trainings?(?: for \\S+ persons? a year)?',
     'point technique mensuel',

@@ -23,6 +23,22 @@ function problems(mutate: (data: Raw) => void): string[] {
   );
 }
 
+describe('the catalog’s English', () => {
+  it('spells “program” as the rest of the English does, never “programme”', () => {
+    const english: string[] = [];
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v))
+          k === 'en' && typeof x === 'string' ? english.push(x) : collect(x);
+    };
+    collect(raw());
+    expect(english.length).toBeGreaterThan(50);
+    expect(english.filter((t) => /programme/i.test(t))).toEqual([]);
+    expect(english).toContain('Webinars & trainings program');
+  });
+});
+
 describe('the program catalog', () => {
   it('loads and validates', () => {
     const catalog = loadCatalog();
