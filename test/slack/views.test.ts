@@ -103,6 +103,29 @@ describe('tier view', () => {
     expectWithinLimits(view);
   });
 
+  it('names a standard operator’s partnership once, in both languages (no « Operator · Operator »)', () => {
+    const cloudcall = records.get('cloudcall')!;
+    expect(cloudcall.partner.operatorProgram).toBe('standard');
+    const row = { partner: cloudcall.partner, averageSoFarCents: 100, overdue: 0 };
+    const list = (ctx: typeof en) =>
+      all(
+        listView(ctx, {
+          scope: 'all',
+          filter: undefined,
+          filterText: undefined,
+          rows: [row],
+          page: 1,
+          pages: 1,
+          total: 1,
+        }),
+      );
+    expect(list(en)).toContain('*Premium Partner* · Operator (wholesale) · €1.00 a month');
+    expect(list(en)).not.toContain('Operator (wholesale) · Operator');
+    expect(list(fr)).toContain('*Premium Partner* · Opérateur · 1,00');
+    expect(list(fr)).not.toContain('Opérateur · Opérateur');
+    expect(all(tierView(en, statusOf(cloudcall)))).not.toContain('Operator (wholesale) · Operator');
+  });
+
   it('speaks English with euro amounts the English way', () => {
     const text = all(tierView(en, statusOf(acme)));
     expect(text).toContain('Operator (wholesale) · E-shop Operator');

@@ -77,7 +77,7 @@ export function basisName(ctx: ViewContext, type: string): string {
   return short || basis.code.toUpperCase();
 }
 
-/** "Opérateur · Opérateur E-shop" / "Ambassadeur". */
+/** "Opérateur · Opérateur E-shop" / "Ambassadeur" / "Opérateur" (the plain program is not repeated). */
 export function partnershipLabel(
   ctx: ViewContext,
   partner: { type: string; operatorProgram: string | null },
@@ -88,9 +88,15 @@ export function partnershipLabel(
       ? ctx.catalog.operatorPrograms.find((p) => p.code === partner.operatorProgram)
       : undefined;
   const typeText = type ? label(type.label, ctx.locale) : partner.type;
-  return program && label(program.label, ctx.locale) !== typeText
-    ? `${typeText} · ${label(program.label, ctx.locale)}`
-    : typeText;
+  // The plain program is the type itself (« Opérateur », "Operator" beside "Operator (wholesale)"): it
+  // adds nothing, in any language, when one language names it as the type.
+  const plain =
+    !program ||
+    !type ||
+    (Object.keys(program.label) as (keyof typeof program.label)[]).some(
+      (l) => program.label[l] === type.label[l],
+    );
+  return plain ? typeText : `${typeText} · ${label(program.label, ctx.locale)}`;
 }
 
 export function shareButton(ctx: ViewContext, partnerId: string, subcommand: string): Button {
