@@ -180,7 +180,7 @@ const fr: ImportExportMessages = {
     summary: (kind, file, source, rows) => `*${kind}* depuis ${file} (${source})\u202f: ${rows}.`,
     rows: { one: '{n} ligne', other: '{n} lignes' },
     counts: (added, changed, unchanged) =>
-      `Ce fichier ajouterait *${lines(added)}*, en modifierait *${lines(changed)}* et en laisserait *${lines(unchanged)}* ${plural(unchanged, { one: 'inchangée', other: 'inchangées' }, 'fr')}.`,
+      `Ce fichier ajouterait *${lines(added)}*, en modifierait *${formatNumber(changed, 'fr')}* et en laisserait *${formatNumber(unchanged, 'fr')}* ${plural(unchanged, { one: 'inchangée', other: 'inchangées' }, 'fr')}.`,
     ignoredColumns: (columns) => `Colonnes ignorées (hors de ce type de fichier)\u202f: ${columns}`,
     note: (note) => `Remarque\u202f: ${note}`,
     tiersTitle: (date, moved) =>

@@ -1137,10 +1137,10 @@ describe('An import counts the file’s rows, with real plurals', () => {
   it('« ajouterait 1 ligne… laisserait 2 lignes inchangées », « 1 ligne ajoutée, 0 modifiée… »', () => {
     const m = importExportMessages.fr;
     expect(m.preview.counts(3, 0, 1)).toBe(
-      'Ce fichier ajouterait *3 lignes*, en modifierait *0 ligne* et en laisserait *1 ligne* inchangée.',
+      'Ce fichier ajouterait *3 lignes*, en modifierait *0* et en laisserait *1* inchangée.',
     );
     expect(m.preview.counts(1, 2, 1000)).toBe(
-      'Ce fichier ajouterait *1 ligne*, en modifierait *2 lignes* et en laisserait *1\u202f000 lignes* inchangées.',
+      'Ce fichier ajouterait *1 ligne*, en modifierait *2* et en laisserait *1\u202f000* inchangées.',
     );
     expect(m.done.counts('Partenaires', '`p.csv`', 1, 0, 2)).toBe(
       '*Partenaires* depuis `p.csv`\u202f: 1 ligne ajoutée, 0 modifiée, 2 inchangées.',
