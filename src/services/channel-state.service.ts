@@ -49,11 +49,42 @@ export async function channelSharedOutside(
   return askChannelSharing(db, client, channelId);
 }
 
+/** Pages of members read at most (10 000 members): past them, the channel counts as read by partners. */
+const MAX_MEMBER_PAGES = 50;
+
+/**
+ * Whether a partner's contact is among a channel's members (a guest of the workspace). Undefined when
+ * Slack cannot say, or the channel is too large to read: the caller must then treat it as read by
+ * partners. Asked every time, not recorded (a guest may join at any moment): callers ask only before
+ * posting a card for a whole channel.
+ */
+export async function contactAmongMembers(
+  db: Db,
+  client: ConversationsInfoClient,
+  channelId: string,
+): Promise<boolean | undefined> {
+  const contacts = createRepositories(db).contacts;
+  let cursor: string | undefined;
+  try {
+    for (let page = 0; page < MAX_MEMBER_PAGES; page++) {
+      const { members, response_metadata } = await client.conversations.members({
+        channel: channelId,
+        limit: MEMBERS_PER_PAGE,
+        ...(cursor ? { cursor } : {}),
+      });
+      if (await contacts.anyOf(members ?? [])) return true;
+      cursor = response_metadata?.next_cursor || undefined;
+      if (!cursor) return false;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
 /**
  * Whether partners' people may read a channel: shared with another organisation, or with a partner's
- * contact among its members (a guest of the workspace). Undefined when Slack cannot say: the caller must
- * then treat it as read by them. The members are asked every time, not recorded: a guest may join at any
- * moment, and this is asked only before posting a card for a whole channel.
+ * contact among its members. Undefined when Slack cannot say: the caller must then treat it as read.
  */
 export async function channelReadByPartners(
   db: Db,
@@ -61,23 +92,7 @@ export async function channelReadByPartners(
   channelId: string,
 ): Promise<boolean | undefined> {
   const outside = await channelSharedOutside(db, client, channelId);
-  if (outside !== false) return outside;
-  const contacts = createRepositories(db).contacts;
-  let cursor: string | undefined;
-  try {
-    do {
-      const page = await client.conversations.members({
-        channel: channelId,
-        limit: MEMBERS_PER_PAGE,
-        ...(cursor ? { cursor } : {}),
-      });
-      if (await contacts.anyOf(page.members ?? [])) return true;
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
-  } catch {
-    return undefined;
-  }
-  return false;
+  return outside === false ? contactAmongMembers(db, client, channelId) : outside;
 }
 
 /**

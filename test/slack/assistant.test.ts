@@ -315,8 +315,13 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
       externallyShared: false,
       members: [USERS.manager, USERS.betaAdmin],
     });
+    // The members are asked only when a card would be posted for the channel, not for the program.
+    await mention({ text: 'what can you do?', userId: USERS.manager, channelId: CHANNELS.internal });
+    expect(posts()).toHaveLength(1);
+    expect(h.app.fakeSlack.callsTo('conversations.members')).toEqual([]);
     await mention({ text: 'where is Acme at?', userId: USERS.manager, channelId: CHANNELS.internal });
-    expect(posts()).toEqual([]);
+    expect(h.app.fakeSlack.callsTo('conversations.members')).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
     const [answer] = ephemerals();
     expect(answer?.body).toMatchObject({ channel: CHANNELS.internal, user: USERS.manager });
     expect(allText(answer!.body)).toContain('Acme Telecom');

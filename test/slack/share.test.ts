@@ -54,7 +54,14 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
     const refused = await share(USERS.manager, CHANNELS.internal);
     expect(refused.response_type).toBe('ephemeral');
     expect(allText(refused)).toContain('People of other organisations read this channel');
-    // Slack cannot say who the members are: as if a guest were there.
+    // Too many members to read them all (10 000 at most), or Slack cannot say who they are: as if a guest
+    // were there.
+    h.app.fakeSlack.setChannel(CHANNELS.internal, {
+      externallyShared: false,
+      members: Array.from({ length: 10_001 }, (_, i) => `U0STAFF${i}`),
+    });
+    expect((await share(USERS.manager, CHANNELS.internal)).response_type).toBe('ephemeral');
+    expect(h.app.fakeSlack.callsTo('conversations.members').at(-1)?.body.cursor).toBe('9800');
     h.app.fakeSlack.fail('conversations.members', { error: 'fetch_members_failed' });
     expect((await share(USERS.manager, 'C0UNKNOWN')).response_type).toBe('ephemeral');
   });

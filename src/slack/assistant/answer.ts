@@ -184,7 +184,7 @@ async function answerUnderstood(
     return privately(clarificationView(view, understood, situation.partnerName));
   }
   const { intent } = understood;
-  const placement = place(question, situation, intent);
+  const placement = await place(question, situation, intent);
   // Posted in a channel's thread, the answer is read by everyone there: nothing only staff may see.
   const inChannel = placement === 'thread' && question.surface === 'channel';
   const reply = await render(deps, question, situation, intent, inChannel ? 'channel' : 'asker');
@@ -204,16 +204,19 @@ function refusal(actor: Actor, view: ViewContext): View {
 /**
  * Where an answer goes (decision). In a direct message, in its thread. In a channel, everyone there reads
  * it, so: the public program anywhere; a partner's card in that partner's own channel, or asked by staff
- * in an internal channel; everything else (another partner's card, a portfolio, a refusal) to the asker
- * alone.
+ * in an internal channel with no partner's contact among its members (asked of Slack only then);
+ * everything else (another partner's card, a portfolio, a refusal) to the asker alone.
  */
-function place(question: Question, situation: Situation, intent: Intent): Answer['placement'] {
+async function place(question: Question, situation: Situation, intent: Intent): Promise<Answer['placement']> {
   if (question.surface === 'direct') return 'thread';
   const { actor, audience } = situation;
   if ('partnerId' in intent) {
     if (!canSeePartner(actor, intent.partnerId)) return 'ephemeral';
     if (audience.partner?.id === intent.partnerId) return 'thread';
-    return !audience.partner && !audience.shared && actor.kind === 'staff' ? 'thread' : 'ephemeral';
+    if (audience.partner || audience.shared || actor.kind !== 'staff') return 'ephemeral';
+    // An internal channel, unless a partner's contact is among its members (a guest; unknown: as if).
+    const guest = audience.contactAmongMembers ? await audience.contactAmongMembers() : false;
+    return guest === false ? 'thread' : 'ephemeral';
   }
   return intent.kind === 'list' ? 'ephemeral' : 'thread';
 }

@@ -1,6 +1,10 @@
 import type { Db } from '../../db/client.js';
 import type { PartnerRow, PartnersRepository } from '../../db/repositories/partners.repository.js';
-import { type ConversationsInfoClient, channelReadByPartners } from '../../services/channel-state.service.js';
+import {
+  type ConversationsInfoClient,
+  channelSharedOutside,
+  contactAmongMembers,
+} from '../../services/channel-state.service.js';
 
 /** Who can read what the bot posts in a channel. */
 export interface ChannelAudience {
@@ -11,6 +15,12 @@ export interface ChannelAudience {
    * asks): nothing but its own partner's data and the public program is posted there.
    */
   shared: boolean;
+  /**
+   * For a channel not shared: whether a partner's contact is among its members (a guest), asked of Slack
+   * when called, only before a card is posted there (undefined: Slack cannot say, taken as yes). Left out
+   * where nothing can be asked: none then.
+   */
+  contactAmongMembers?: () => Promise<boolean | undefined>;
 }
 
 export interface AudienceQuestion {
@@ -45,8 +55,8 @@ export function defaultChannelAudience(
 /**
  * What Slack says of a channel's sharing on top of a resolver: a channel of no partner is internal only
  * when it is not shared with another organisation (as recorded from conversations.info and the
- * channel_shared / channel_unshared events, else asked now) and no partner's contact is among its members
- * (a guest); one Slack cannot describe counts as shared.
+ * channel_shared / channel_unshared events, else asked now); one Slack cannot describe counts as shared.
+ * Whether a contact is among its members is left to ask when a card would be posted there.
  * Direct messages (D…) are the asker's own.
  */
 export function withChannelSharing(
@@ -57,7 +67,8 @@ export function withChannelSharing(
   return async (question) => {
     const audience = await resolver(question);
     if (audience.shared || question.channelId.startsWith('D')) return audience;
-    const readByPartners = await channelReadByPartners(db, client, question.channelId);
-    return { ...audience, shared: readByPartners !== false };
+    const outside = await channelSharedOutside(db, client, question.channelId);
+    if (outside !== false) return { ...audience, shared: true };
+    return { ...audience, contactAmongMembers: () => contactAmongMembers(db, client, question.channelId) };
   };
 }
