@@ -42,6 +42,13 @@ describe.each(BACKENDS)('outbox repository on %s', (backend) => {
   const claim = (now: Date, instanceId = 'A', channelIntervalMs = 1_000) =>
     repo().claimNext({ now, leaseMs: 60_000, channelIntervalMs, instanceId });
 
+  it('a message queued is due at once: claimed right after, by the clock of the app, within its millisecond', async () => {
+    for (let i = 0; i < 100; i++) {
+      await repo().insertNew([row(`now-${i}`, `CNOW${i}`)]);
+      expect((await claim(new Date()))?.dedupeKey).toBe(`now-${i}`);
+    }
+  });
+
   it('inserts new messages and leaves one whose dedupe key is already queued as it was', async () => {
     expect(await repo().insertNew([row('ins-1', 'CINS'), row('ins-2', 'CINS', { hold: 'h-ins' })])).toEqual([
       'ins-1',

@@ -98,7 +98,13 @@ export function createOutboxRepository(db: Db) {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         const inserted = await db
           .insert(outbox)
-          .values(rows.slice(i, i + INSERT_CHUNK))
+          .values(
+            // Due now, to the millisecond: the claims compare with the app's clock, which has no
+            // microseconds, and a message claimed in the millisecond it was queued would wait a poll.
+            rows
+              .slice(i, i + INSERT_CHUNK)
+              .map((r) => ({ ...r, nextAttemptAt: sql`date_trunc('milliseconds', now())` })),
+          )
           .onConflictDoNothing({ target: outbox.dedupeKey })
           .returning({ key: outbox.dedupeKey });
         queued.push(...inserted.map((r) => r.key));
