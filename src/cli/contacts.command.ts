@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
+import { englishCount as count } from '../i18n/format.js';
 import { linkContacts } from '../services/contact-linking.service.js';
 import type { CliContext } from './context.js';
-import { count } from './count.js';
 import { UsageError } from './usage-error.js';
 
 import { CONTACTS_USAGE } from './usages.js';

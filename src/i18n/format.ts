@@ -150,6 +150,11 @@ export function plural(n: number, forms: PluralForms, locale: Locale): string {
   return form.replaceAll('{n}', formatNumber(n, locale));
 }
 
+/** "1 message", "2 messages": English nouns counted where the command line speaks English. */
+export function englishCount(n: number, noun: string): string {
+  return plural(n, { one: `{n} ${noun}`, other: `{n} ${noun}s` }, 'en');
+}
+
 /** A catalog label in the asker's locale (French labels are the vendor deck's exact words). */
 export function label(l: Label, locale: Locale): string {
   return l[locale];

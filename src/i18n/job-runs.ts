@@ -1,25 +1,24 @@
 import type { IsoDate } from '../program/dates.js';
-import { formatDate, formatMonthRange, formatSemester, type Locale, plural } from './format.js';
+import { englishCount, formatDate, formatMonthRange, formatSemester, type Locale, plural } from './format.js';
 
 /**
  * What `remind` and `evaluate` print when run by hand: from the command line (English, ISO dates, as the
  * CLI speaks) and from the local console (its locale: `lang fr` or LOCALE=fr). English is the reference
  * shape; dates arrive as ISO days, semesters as their codes ("2026-H2"), and each locale writes them.
  */
-const count = (n: number, noun: string) => plural(n, { one: `{n} ${noun}`, other: `{n} ${noun}s` }, 'en');
 
 const en = {
   remind: {
     weekend: (day: IsoDate) =>
       `${day} is a weekend day: no reminders (its trigger days are caught up the next weekday).`,
     dryRun: (day: IsoDate, since: IsoDate, messages: number, items: number) =>
-      `Dry run: reminders for ${day} (trigger days after ${since}): ${count(messages, 'message')}, ${count(items, 'item')}`,
+      `Dry run: reminders for ${day} (trigger days after ${since}): ${englishCount(messages, 'message')}, ${englishCount(items, 'item')}`,
     to: (channel: string, kind: string) => `to ${channel} (${kind}):`,
     line: (partner: string, item: string, kind: string, dueOn: IsoDate) =>
       `  ${partner}: ${item} ${kind}, due ${dueOn}`,
     alreadyReminded: (items: string) => `Already reminded today, left out: ${items}`,
     queued: (day: IsoDate, messages: number, items: number) =>
-      `Reminders for ${day}: ${count(messages, 'message')} queued for ${count(items, 'item')} (the running app delivers them).`,
+      `Reminders for ${day}: ${englishCount(messages, 'message')} queued for ${englishCount(items, 'item')} (the running app delivers them).`,
     alreadyDone: (day: IsoDate) => `The reminders for ${day} were already sent: nothing to do.`,
     elsewhere: (day: IsoDate) => `The reminders for ${day} are being sent by another instance right now.`,
     failed: (day: IsoDate, error: string) => `The reminders for ${day} failed: ${error}`,
@@ -41,7 +40,7 @@ const en = {
       ` (${already} already recorded for ${semester}: nothing changed for them)`,
     noAnnouncement: 'No announcement queued (nothing newly recorded).',
     announced: (queued: number, held: boolean) =>
-      `${count(queued, 'announcement')} queued in the outbox${held ? ', partner messages held until an admin approves in Slack' : ''} (the running app delivers them).`,
+      `${englishCount(queued, 'announcement')} queued in the outbox${held ? ', partner messages held until an admin approves in Slack' : ''} (the running app delivers them).`,
   },
 };
 
