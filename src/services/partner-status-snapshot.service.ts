@@ -10,9 +10,7 @@ import type { Catalog } from '../program/catalog.schema.js';
 import type { IsoDate } from '../program/dates.js';
 import { hasLeft } from '../program/membership.js';
 import { promotionWithinReach } from '../program/progress.js';
-import { semesterContaining } from '../program/semesters.js';
-import { type PartnerStatus, partnerStatus } from './partner-status.service.js';
-import { depthFactsOf, depthRevenueSince } from './program-depth.service.js';
+import { type PartnerStatus, statusMonths, statusOfRead } from './partner-status.service.js';
 
 /**
  * Partners whose records are loaded and saved together while refreshing: small enough that handling one
@@ -130,8 +128,7 @@ export async function refreshPartnerStatuses(
   const stale = await snapshots.stale(today, key, scope);
   if (stale.length === 0) return { stale: 0, saved: 0 };
   const records = createPartnersRepository(db);
-  const { firstMonth } = semesterContaining(catalog, today);
-  const depthSince = depthRevenueSince(catalog, today);
+  const { sinceMonth, depthSince } = statusMonths(catalog, today);
   let saved = 0;
   for (let i = 0; i < stale.length; i += CHUNK) {
     const chunk = stale.slice(i, i + CHUNK);
@@ -139,16 +136,17 @@ export async function refreshPartnerStatuses(
     // With the program's depth: what it completes of the quarterly duties counts, as on the status card.
     const reads = await records.recordsWithDepth(
       chunk.map((s) => s.partnerId),
-      firstMonth,
+      sinceMonth,
       depthSince,
     );
     const rows: Parameters<typeof snapshots.save>[2] = [];
     let sliceStart = performance.now();
-    for (const { record, depth } of reads) {
+    for (const read of reads) {
+      const { id } = read.record.partner;
       rows.push({
-        partnerId: record.partner.id,
-        generation: generations.get(record.partner.id)!,
-        ...statusFigures(catalog, partnerStatus(catalog, record, today, depth && depthFactsOf(depth))),
+        partnerId: id,
+        generation: generations.get(id)!,
+        ...statusFigures(catalog, statusOfRead(catalog, read, today)),
       });
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToOthers();

@@ -2,6 +2,7 @@ import type {
   PartnerRecord,
   PartnerRow,
   PartnersRepository,
+  RecordRead,
 } from '../db/repositories/partners.repository.js';
 import type { TierChangeRow } from '../db/repositories/tier-history.repository.js';
 import { type BenefitInForce, benefitsAddedBy, benefitsInForce } from '../program/benefits.js';
@@ -36,6 +37,19 @@ export interface PartnerStatus {
   depth?: ProgramDepth;
 }
 
+/** The months a status reads revenue from: its record's (the semester's) and its depth's. */
+export function statusMonths(catalog: Catalog, today: IsoDate): { sinceMonth: IsoDate; depthSince: IsoDate } {
+  return {
+    sinceMonth: semesterContaining(catalog, today).firstMonth,
+    depthSince: depthRevenueSince(catalog, today),
+  };
+}
+
+/** The status of a partner read with its depth (recordWithDepth, recordsWithDepth). */
+export function statusOfRead(catalog: Catalog, read: RecordRead, today: IsoDate): PartnerStatus {
+  return partnerStatus(catalog, read.record, today, read.depth && depthFactsOf(read.depth));
+}
+
 /** A partner's status with the program's depth (objectives, forecasts, plan reviews: recordWithDepth). */
 export async function loadPartnerStatus(
   partnersRepo: PartnersRepository,
@@ -43,10 +57,10 @@ export async function loadPartnerStatus(
   partnerId: string,
   today: IsoDate,
 ): Promise<PartnerStatus | undefined> {
-  const { firstMonth } = semesterContaining(catalog, today);
+  const { sinceMonth, depthSince } = statusMonths(catalog, today);
   // The record and its depth in one statement (one round trip, one connection).
-  const read = await partnersRepo.recordWithDepth(partnerId, firstMonth, depthRevenueSince(catalog, today));
-  return read && partnerStatus(catalog, read.record, today, read.depth && depthFactsOf(read.depth));
+  const read = await partnersRepo.recordWithDepth(partnerId, sinceMonth, depthSince);
+  return read && statusOfRead(catalog, read, today);
 }
 
 /** Partners read with their depth per statement by loadPartnerStatuses (an export's devoirs). */
@@ -62,17 +76,15 @@ export async function loadPartnerStatuses(
   ids: readonly string[],
   today: IsoDate,
 ): Promise<PartnerStatus[]> {
-  const { firstMonth } = semesterContaining(catalog, today);
-  const depthSince = depthRevenueSince(catalog, today);
+  const { sinceMonth, depthSince } = statusMonths(catalog, today);
   const statuses: PartnerStatus[] = [];
   for (let i = 0; i < ids.length; i += STATUSES_PER_READ) {
     const reads = await partnersRepo.recordsWithDepth(
       ids.slice(i, i + STATUSES_PER_READ),
-      firstMonth,
+      sinceMonth,
       depthSince,
     );
-    for (const { record, depth } of reads)
-      statuses.push(partnerStatus(catalog, record, today, depth && depthFactsOf(depth)));
+    for (const read of reads) statuses.push(statusOfRead(catalog, read, today));
   }
   return statuses;
 }
