@@ -6,7 +6,7 @@ import { loadCatalog } from '../src/program/catalog.load.js';
 import { createSlackApp } from '../src/slack/app.js';
 import { createListenerDeps, registerListeners } from '../src/slack/listeners/index.js';
 import { onParentMessage, tellParent } from './child.js';
-import { type RssPeak, startRssSampler } from './rss.js';
+import { involuntarySwitches, type RssPeak, startRssSampler } from './rss.js';
 import { BARE_REPLY, BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET } from './slack-load.js';
 
 /**
@@ -60,18 +60,28 @@ async function start() {
 
   let sampler: ReturnType<typeof startRssSampler> | undefined;
   let cpuAtStart = process.cpuUsage();
+  let switchesAtStart = involuntarySwitches();
   onParentMessage(async (message) => {
     switch (message.type) {
       // The measured stretch: RSS sampled, CPU time counted.
       case 'rss-start':
         sampler = startRssSampler();
         cpuAtStart = process.cpuUsage();
+        switchesAtStart = involuntarySwitches();
         await tellParent({ type: 'rss-started' });
         break;
       case 'rss-stop': {
         const peak: RssPeak = sampler?.stop() ?? startRssSampler().stop();
         const cpu = process.cpuUsage(cpuAtStart);
-        await tellParent({ type: 'rss', ...peak, cpuMs: (cpu.user + cpu.system) / 1000 });
+        const switches = involuntarySwitches();
+        await tellParent({
+          type: 'rss',
+          ...peak,
+          cpuMs: (cpu.user + cpu.system) / 1000,
+          ...(switches === undefined || switchesAtStart === undefined
+            ? {}
+            : { involuntarySwitches: switches - switchesAtStart }),
+        });
         break;
       }
       // Memory right now, after a full gc when the child runs with --expose-gc (the flood bench).

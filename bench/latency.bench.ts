@@ -48,6 +48,10 @@ export interface ServerFigures {
   cpuMsPerRequest: number;
   /** The PostgreSQL backends' CPU time per measured request (PostgreSQL on this machine only). */
   databaseCpuMsPerRequest?: number;
+  /** The load generator's (this process's: signing, sending, checking each reply) CPU per measured request. */
+  loadCpuMsPerRequest: number;
+  /** Times per measured request the kernel took the server's main thread off its core (Linux only). */
+  involuntarySwitchesPerRequest?: number;
   samples: string[];
 }
 
@@ -61,6 +65,8 @@ type ServerUsage = {
   hwmBytes?: number | undefined;
   cpuMs: number;
   databaseCpuMs?: number | undefined;
+  involuntarySwitches?: number | undefined;
+  loadCpuMs: number;
 };
 
 function figures(load: LoadResult, usage: ServerUsage): ServerFigures {
@@ -81,6 +87,10 @@ function figures(load: LoadResult, usage: ServerUsage): ServerFigures {
     ...(usage.databaseCpuMs === undefined
       ? {}
       : { databaseCpuMsPerRequest: perRequest(usage.databaseCpuMs) }),
+    loadCpuMsPerRequest: perRequest(usage.loadCpuMs),
+    ...(usage.involuntarySwitches === undefined
+      ? {}
+      : { involuntarySwitchesPerRequest: perRequest(usage.involuntarySwitches) }),
     samples: load.samples,
   };
 }
@@ -177,9 +187,11 @@ export async function benchLatency(options: LatencyOptions) {
         const databaseCpuBefore = await databaseCpu();
         child.send({ type: 'rss-start' });
         await child.next('rss-started');
+        const loadCpuBefore = process.cpuUsage();
         const result = await load(warmup, requests);
+        const loadCpu = process.cpuUsage(loadCpuBefore);
         child.send({ type: 'rss-stop' });
-        const usage = await child.next<{ type: 'rss' } & ServerUsage>('rss');
+        const usage = await child.next<{ type: 'rss' } & Omit<ServerUsage, 'loadCpuMs'>>('rss');
         const databaseCpuAfter = await databaseCpu();
         const serial = await load(warmup + requests, serialRequests, 1);
         child.send({ type: 'stop' });
@@ -187,6 +199,7 @@ export async function benchLatency(options: LatencyOptions) {
         return {
           ...figures(result, {
             ...usage,
+            loadCpuMs: (loadCpu.user + loadCpu.system) / 1000,
             databaseCpuMs:
               databaseCpuBefore === undefined || databaseCpuAfter === undefined
                 ? undefined

@@ -13,14 +13,29 @@ export interface RssPeak {
   hwmBytes: number | undefined;
 }
 
-/** The kernel's high-water mark of this process's RSS since exec (VmHWM), when /proc says it. */
-export function vmHwmBytes(): number | undefined {
+/** A number field of /proc/self/status (Linux), undefined elsewhere. */
+function statusField(name: string): number | undefined {
   try {
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    return match ? Number(match[1]) * 1024 : undefined;
+    const match = new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The kernel's high-water mark of this process's RSS since exec (VmHWM), when /proc says it. */
+export function vmHwmBytes(): number | undefined {
+  const kilobytes = statusField('VmHWM');
+  return kilobytes === undefined ? undefined : kilobytes * 1024;
+}
+
+/**
+ * How often the kernel has taken the CPU from this process's main thread (nonvoluntary_ctxt_switches):
+ * on a machine whose cores the database and the load generator share, mostly when a process it woke
+ * (a PostgreSQL backend it wrote a query to) runs in its place.
+ */
+export function involuntarySwitches(): number | undefined {
+  return statusField('nonvoluntary_ctxt_switches');
 }
 
 /** Samples RSS every `everyMs` until stop(); the timer does not keep the process alive. */
