@@ -8,7 +8,7 @@ import { startDispatcher } from './outbox/index.js';
 import { loadCatalog } from './program/catalog.load.js';
 import type { Catalog } from './program/catalog.schema.js';
 import { createReadinessCheck, within } from './readiness.js';
-import { checkTeamChannel, syncPartnerChannels } from './services/channel-state.service.js';
+import { checkTeamChannel, syncPartnerChannels, teamChannelGuard } from './services/channel-state.service.js';
 import { createSlackApp } from './slack/app.js';
 import { createListenerDeps, registerListeners } from './slack/listeners/index.js';
 import { createDeclarationRoutes } from './web/declaration.routes.js';
@@ -91,7 +91,15 @@ async function startSlack(deps: { config: Config; catalog: Catalog; database: Da
     ).catch((error: unknown) =>
       logger.warn(`could not check ANNOUNCE_CHANNEL_ID's sharing: ${String(error)}`),
     );
-  dispatcher = startDispatcher({ db: database.db, config, logger, now });
+  dispatcher = startDispatcher({
+    db: database.db,
+    config,
+    logger,
+    now,
+    ...(config.ANNOUNCE_CHANNEL_ID
+      ? { mayPost: teamChannelGuard(database.db, slackApp.app.client, config.ANNOUNCE_CHANNEL_ID) }
+      : {}),
+  });
   const delivery = dispatcher;
   // Jobs write to the outbox only; the dispatcher delivers at Slack's pace.
   // The bot's own team and org: contacts of another team are external (Slack Connect).

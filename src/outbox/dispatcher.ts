@@ -82,7 +82,16 @@ export interface DispatcherOptions {
   mailer?: MailTransport;
   /** The From of every e-mail (MAIL_FROM). */
   mailFrom?: string;
+  /** Asked before each Slack post (MayPost). */
+  mayPost?: MayPost;
 }
+
+/**
+ * Why a message must not be posted where it is addressed (it is then marked failed with that reason, for
+ * `partner-bot outbox --retry` once mended), or undefined to post it. Throws when it cannot tell: the
+ * message is tried again later, as after a failed call.
+ */
+export type MayPost = (message: { channel: string; kind: string }) => Promise<string | undefined>;
 
 export type DeliveryOutcome = 'sent' | 'recovered' | 'retry' | 'failed' | 'rate-limited';
 
@@ -100,7 +109,7 @@ export interface Dispatcher {
   drain(): Promise<Record<DeliveryOutcome, number>>;
 }
 
-type Stage = 'conversations.open' | 'conversations.history' | 'chat.postMessage' | 'smtp';
+type Stage = 'conversations.open' | 'conversations.history' | 'check' | 'chat.postMessage' | 'smtp';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -273,6 +282,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           logger.info(`outbox ${row.id} (${row.dedupeKey}): found in the history from an earlier attempt`);
           return 'recovered';
         }
+      }
+      if (options.mayPost) {
+        stage = 'check';
+        const refusal = await options.mayPost(row);
+        if (refusal)
+          return handleFailure(row, stage, { kind: 'rejected', permanent: true, message: refusal });
       }
       await bucket.take();
       stage = 'chat.postMessage';
@@ -536,6 +551,7 @@ export interface StartDispatcherOptions {
   mailer?: MailTransport;
   now?: () => Date;
   limits?: Partial<DispatcherLimits>;
+  mayPost?: MayPost;
 }
 
 /** The dispatcher main.ts runs beside the Slack app: start at boot, stop before closing the database. */
@@ -557,6 +573,7 @@ export function startDispatcher(options: StartDispatcherOptions): {
     ...(options.config.MAIL_FROM ? { mailFrom: options.config.MAIL_FROM } : {}),
     ...(options.now ? { clock: options.now } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.mayPost ? { mayPost: options.mayPost } : {}),
   });
   dispatcher.start();
   options.logger?.info(`Outbox dispatcher started (${dispatcher.instanceId})`);

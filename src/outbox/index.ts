@@ -11,6 +11,7 @@ export {
   type Dispatcher,
   type DispatcherLimits,
   type DispatcherOptions,
+  type MayPost,
   type StartDispatcherOptions,
   startDispatcher,
 } from './dispatcher.js';

@@ -118,7 +118,8 @@ async function askChannelSharing(
  * At start: whether the team channel (ANNOUNCE_CHANNEL_ID) is shared with another organisation. The team
  * summary lists every changed partner: while the channel is recorded as shared, summaries (and approval
  * previews) are held in the outbox instead of posted there (announceEvaluation). `warn` gets one line
- * when it is shared, or when Slack cannot say.
+ * when it is shared, when a partner's contact is among its members (teamChannelGuard), or when Slack
+ * cannot say.
  */
 export async function checkTeamChannel(
   db: Db,
@@ -133,7 +134,34 @@ export async function checkTeamChannel(
     );
   else if (shared === undefined)
     warn(`ANNOUNCE_CHANNEL_ID ${channelId}: conversations.info could not say whether it is shared outside`);
+  else if (await contactAmongMembers(db, client, channelId))
+    warn(
+      `ANNOUNCE_CHANNEL_ID ${channelId} has a partner's contact among its members: messages for the team are not posted there while one is (partner-bot outbox lists them as failed). Use a channel of staff alone.`,
+    );
   return shared;
+}
+
+/**
+ * For the outbox (MayPost): a message to the team channel is posted only while no partner's people read
+ * it, asked of Slack just before posting, since a guest may have joined since the evaluation (start and
+ * the sharing events keep only its Slack Connect sharing). Every other channel passes.
+ */
+export function teamChannelGuard(
+  db: Db,
+  client: ConversationsInfoClient,
+  teamChannelId: string,
+): (message: { channel: string }) => Promise<string | undefined> {
+  return async ({ channel }) => {
+    if (channel !== teamChannelId) return undefined;
+    const read = await channelReadByPartners(db, client, channel);
+    if (read === undefined)
+      throw new Error(
+        `could not tell who reads ANNOUNCE_CHANNEL_ID ${channel} (conversations.info, conversations.members)`,
+      );
+    return read
+      ? `not posted: partners' people read ANNOUNCE_CHANNEL_ID ${channel} (a contact is a member, or it is shared with another organisation), and this message is for the team alone; make the channel internal, then retry it (partner-bot outbox)`
+      : undefined;
+  };
 }
 
 /** Whether a channel is recorded as shared with another organisation (nothing asked of Slack). */

@@ -1,15 +1,16 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { createOutboxRepository } from '../../src/db/repositories/outbox.repository.js';
 import { slackChannels } from '../../src/db/schema.js';
 import { evaluationJob } from '../../src/jobs/evaluation.job.js';
 import { runJobOccurrence } from '../../src/jobs/occurrences.js';
-import { checkTeamChannel } from '../../src/services/channel-state.service.js';
+import { checkTeamChannel, teamChannelGuard } from '../../src/services/channel-state.service.js';
 import { teamChannelSharedHold } from '../../src/services/evaluation-approval.service.js';
 import { type DeliveryEnv, testDispatcher, useDeliveryEnv } from '../outbox/support.js';
 import { BACKENDS } from '../support/databases.js';
 import { startFakeSlack } from '../support/fake-slack.js';
 import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
-import { givenMonthlyRevenue, givenPartner } from '../support/rows.js';
+import { givenContact, givenMonthlyRevenue, givenPartner } from '../support/rows.js';
 import { jobDeps, outboxRows, testConfig } from './support.js';
 
 /** The 1 July 2026 evaluation (06:00 in Paris): Acme is promoted. */
@@ -39,6 +40,14 @@ describe.each(BACKENDS)('a team channel shared with another organisation, on %s'
       slack.setChannel('CTEAM', { externallyShared: false });
       expect(await checkTeamChannel(t.db, client, 'CTEAM', (m) => warnings.push(m))).toBe(false);
       expect(warnings).toHaveLength(1);
+
+      // Internal, but with a partner's contact (a guest) among its members.
+      await givenPartner(t.db, { id: 'acme', name: 'Acme', type: 'ambassador' });
+      await givenContact(t.db, { partnerId: 'acme', slackUserId: 'UACME1' });
+      slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UACME1'] });
+      expect(await checkTeamChannel(t.db, client, 'CTEAM', (m) => warnings.push(m))).toBe(false);
+      expect(warnings).toHaveLength(2);
+      expect(warnings[1]).toContain("ANNOUNCE_CHANNEL_ID CTEAM has a partner's contact among its members");
     } finally {
       await slack.close();
     }
@@ -79,5 +88,91 @@ describe.each(BACKENDS)('a team channel shared with another organisation, on %s'
     expect(JSON.stringify(run)).not.toContain('summaryHeld');
     await testDispatcher(t.db, fake, { perChannelIntervalMs: 0 }).drain();
     expect(fake.posted.filter((m) => m.channel === 'CTEAM')).toHaveLength(1);
+  });
+
+  describe('a guest in the team channel, asked just before posting', () => {
+    /** Acme promoted on 1 July, its contact UACME1 on Slack, and the team channel internal as recorded. */
+    async function evaluated() {
+      await givenPartner(t.db, { id: 'acme', name: 'Acme', type: 'ambassador', slackChannelId: 'CACME' });
+      await givenMonthlyRevenue(t.db, 'acme', '2026-01', '2026-06', 1200);
+      await givenContact(t.db, { partnerId: 'acme', slackUserId: 'UACME1' });
+      await t.db
+        .insert(slackChannels)
+        .values({ channelId: 'CTEAM', externallyShared: false, connectedTeamIds: [] });
+      const deps = jobDeps(t.db, { config: testConfig({ ANNOUNCE_CHANNEL_ID: 'CTEAM' }) });
+      expect(await runJobOccurrence(deps, evaluationJob, JULY_1)).toMatchObject({ status: 'done' });
+    }
+    const summaryRow = async () =>
+      (await outboxRows(t.db)).find((r) => r.channel === 'CTEAM' && r.kind === 'evaluation.summary');
+
+    it('is not posted while a partner contact is a member; posted once when retried after the contact left', async () => {
+      const slack = await startFakeSlack();
+      try {
+        const client = new webApi.WebClient('xoxb-test', {
+          slackApiUrl: slack.apiUrl,
+          retryConfig: { retries: 0 },
+        });
+        slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UACME1'] });
+        await evaluated();
+        const mayPost = teamChannelGuard(t.db, client, 'CTEAM');
+        await testDispatcher(t.db, fake, { perChannelIntervalMs: 0 }, { mayPost }).drain();
+        expect(fake.posted.filter((m) => m.channel === 'CTEAM')).toEqual([]);
+        expect(fake.posted.filter((m) => m.channel === 'CACME')).toHaveLength(1);
+        const failed = await summaryRow();
+        expect(failed).toMatchObject({ status: 'failed' });
+        expect(failed?.lastError).toContain("partners' people read ANNOUNCE_CHANNEL_ID CTEAM");
+
+        slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1'] });
+        await createOutboxRepository(t.db).retryFailed({ ids: [failed!.id], now: new Date() });
+        await testDispatcher(t.db, fake, { perChannelIntervalMs: 0 }, { mayPost }).drain();
+        expect(fake.posted.filter((m) => m.channel === 'CTEAM')).toHaveLength(1);
+        expect(await summaryRow()).toMatchObject({ status: 'sent' });
+      } finally {
+        await slack.close();
+      }
+    });
+
+    it('waits and is tried again when Slack cannot say who reads the channel', async () => {
+      const slack = await startFakeSlack();
+      try {
+        const client = new webApi.WebClient('xoxb-test', {
+          slackApiUrl: slack.apiUrl,
+          retryConfig: { retries: 0 },
+        });
+        slack.on('conversations.members', () => ({ ok: false, error: 'internal_error' }));
+        await evaluated();
+        const mayPost = teamChannelGuard(t.db, client, 'CTEAM');
+        await testDispatcher(t.db, fake, { perChannelIntervalMs: 0 }, { mayPost }).drain();
+        expect(fake.posted.filter((m) => m.channel === 'CTEAM')).toEqual([]);
+        expect(fake.posted.filter((m) => m.channel === 'CACME')).toHaveLength(1);
+        const waiting = await summaryRow();
+        expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+        expect(waiting?.lastError).toContain('could not tell who reads ANNOUNCE_CHANNEL_ID CTEAM');
+      } finally {
+        await slack.close();
+      }
+    });
+
+    it('lets the summary through to a team channel of staff alone, asking Slack for nothing else', async () => {
+      const slack = await startFakeSlack();
+      try {
+        const client = new webApi.WebClient('xoxb-test', {
+          slackApiUrl: slack.apiUrl,
+          retryConfig: { retries: 0 },
+        });
+        slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UMGR2'] });
+        await evaluated();
+        const mayPost = teamChannelGuard(t.db, client, 'CTEAM');
+        await testDispatcher(t.db, fake, { perChannelIntervalMs: 0 }, { mayPost }).drain();
+        expect(fake.posted.filter((m) => m.channel === 'CTEAM')).toHaveLength(1);
+        expect(fake.posted.filter((m) => m.channel === 'CACME')).toHaveLength(1);
+        // The partner's own channel is not the team's: its members were never asked.
+        expect(
+          slack.calls.filter((c) => c.method === 'conversations.members').map((c) => c.body.channel),
+        ).toEqual(['CTEAM']);
+      } finally {
+        await slack.close();
+      }
+    });
   });
 });

@@ -41,8 +41,6 @@ export interface Question {
   channelId: string;
   /** The thread it belongs to (the question's own ts when it starts one): follow-ups share it. */
   threadTs: string;
-  /** In the assistant panel: the channel the user is looking at, whose partner is assumed. */
-  viewingChannelId?: string | undefined;
   /** The asker's own team and the bot's, as the event says (people of another organisation). */
   userTeamId?: string | undefined;
   botTeamId?: string | undefined;
@@ -121,7 +119,9 @@ export async function answerIntent(deps: AssistantDeps, question: Question, inte
 
 async function situate(deps: AssistantDeps, question: Question): Promise<Situation> {
   const threads = createAssistantThreadsRepository(deps.db);
-  const audienceChannel = question.surface === 'channel' ? question.channelId : question.viewingChannelId;
+  // A direct question is answered to the asker alone; the assistant panel's viewed channel only names the
+  // partner assumed (remembered as the thread's partner, assistant.event.ts).
+  const audienceChannel = question.surface === 'channel' ? question.channelId : undefined;
   const [actor, audience, previous, index] = await Promise.all([
     identifyActor(deps.db, question.userId),
     audienceChannel
