@@ -90,12 +90,15 @@ export async function openXlsxBytes(
     bytes.destroy();
   };
   /** The first of `items` that `pick` answers for (undefined: none); a read error closes the file, not a workbook. */
-  const firstOf = async <T, R>(items: AsyncIterator<T>, pick: (item: T) => R | undefined) => {
+  const firstOf = async <T, R>(
+    items: AsyncIterator<T>,
+    pick: (item: T) => R | undefined | Promise<R | undefined>,
+  ) => {
     try {
       for (;;) {
         const next = await items.next();
         if (next.done) return undefined;
-        const picked = pick(next.value);
+        const picked = await pick(next.value);
         if (picked !== undefined) return picked;
       }
     } catch (err) {
@@ -105,10 +108,17 @@ export async function openXlsxBytes(
   };
   const seen: string[] = [];
   const wanted = options.sheet?.trim().toLowerCase();
-  const worksheet = await firstOf(sheets, (sheet) => {
+  const worksheet = await firstOf(sheets, async (sheet) => {
     const name = (sheet as unknown as { name: string }).name;
     seen.push(name);
-    return wanted === undefined || name.toLowerCase() === wanted ? sheet : undefined;
+    if (wanted === undefined || name.toLowerCase() === wanted) return sheet;
+    // A worksheet stored before the shared strings is replayed from a temporary file, which exceljs deletes
+    // as soon as the next worksheet is asked for: one skipped unread could lose its file before opening
+    // it, an uncaught ENOENT. So a skipped worksheet is read to its end first.
+    for await (const _row of sheet) {
+      // Nothing to keep.
+    }
+    return undefined;
   });
   if (!worksheet) {
     close();
