@@ -10,8 +10,21 @@ export interface ChannelInfo {
   context_team_id?: string;
 }
 
+/**
+ * What users.info says of a member that matters here (https://docs.slack.dev/reference/objects/user-object):
+ * a guest of the workspace (multi-channel: is_restricted; single-channel: is_ultra_restricted), or someone
+ * of another organisation (is_stranger).
+ */
+interface MemberUser {
+  is_restricted?: boolean;
+  is_ultra_restricted?: boolean;
+  is_stranger?: boolean;
+}
+
 /** The part of the Web API this needs (a WebClient fits). */
 export interface ConversationsInfoClient {
+  /** https://docs.slack.dev/reference/methods/users.info (users:read). */
+  users: { info(args: { user: string }): Promise<{ user?: MemberUser }> };
   conversations: {
     info(args: { channel: string }): Promise<{ channel?: ChannelInfo }>;
     /** https://docs.slack.dev/reference/methods/conversations.members (channels:read, groups:read). */
@@ -51,48 +64,118 @@ export async function channelSharedOutside(
 
 /** Pages of members read at most (10 000 members): past them, the channel counts as read by partners. */
 const MAX_MEMBER_PAGES = 50;
+/**
+ * Members neither staff nor contacts looked up at most, and at once (users.info is Tier 4, 100+ a minute;
+ * the client waits out a 429): a channel with more such members not known already counts as read by
+ * partners.
+ */
+const MAX_MEMBERS_ASKED = 1000;
+const MEMBERS_ASKED_AT_ONCE = 20;
+/** How long users.info's answer is kept: a member turns guest rarely, and a channel is checked before every card. */
+const MEMBER_KIND_TTL_MS = 10 * 60_000;
+/** Answers kept at most (a workspace's people); past it the oldest go. */
+const MEMBER_KINDS_KEPT = 20_000;
+
+const outsider = (user: MemberUser) =>
+  user.is_restricted === true || user.is_ultra_restricted === true || user.is_stranger === true;
+
+/** Whether any of these people is a guest or of another organisation; undefined when Slack cannot say. */
+export type AnyOutsider = (
+  client: ConversationsInfoClient,
+  userIds: readonly string[],
+) => Promise<boolean | undefined>;
 
 /**
- * Whether a partner's contact is among a channel's members (a guest of the workspace). Undefined when
- * Slack cannot say, or the channel is too large to read: the caller must then treat it as read by
- * partners. Asked every time, not recorded (a guest may join at any moment): callers ask only before
- * posting a card for a whole channel.
+ * AnyOutsider from users.info, its answers remembered for a while: built once per surface (the listeners,
+ * the team channel's guard), so checking a channel before each card asks Slack only about people new to it.
  */
-export async function contactAmongMembers(
+export function rememberedOutsiders(now: () => number = Date.now): AnyOutsider {
+  const known = new Map<string, { outsider: boolean; until: number }>();
+  const remember = (id: string, user: MemberUser) => {
+    known.delete(id);
+    if (known.size >= MEMBER_KINDS_KEPT) known.delete(known.keys().next().value as string);
+    known.set(id, { outsider: outsider(user), until: now() + MEMBER_KIND_TTL_MS });
+  };
+  return async (client, userIds) => {
+    const unknown: string[] = [];
+    for (const id of userIds) {
+      const entry = known.get(id);
+      if (entry && entry.until > now()) {
+        if (entry.outsider) return true;
+      } else unknown.push(id);
+    }
+    if (unknown.length > MAX_MEMBERS_ASKED) return undefined;
+    try {
+      for (let i = 0; i < unknown.length; i += MEMBERS_ASKED_AT_ONCE) {
+        const batch = unknown.slice(i, i + MEMBERS_ASKED_AT_ONCE);
+        const users = await Promise.all(batch.map(async (user) => (await client.users.info({ user })).user));
+        users.forEach((user, j) => {
+          if (user) remember(batch[j]!, user);
+        });
+        if (users.some((user) => user && outsider(user))) return true;
+        if (users.includes(undefined)) return undefined;
+      }
+      return false;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * Whether partners' people are among a channel's members: a partner's contact, or someone Slack calls a
+ * guest or of another organisation (a contact not imported or not linked yet, a partner's person invited
+ * as a guest). Staff are not looked up; the others are (`anyOutsider`). Undefined when Slack cannot say,
+ * or the channel is too large to check: the caller must then treat it as read by partners. Membership is
+ * asked every time, not recorded (a guest may join at any moment): callers ask only before posting a card
+ * for a whole channel.
+ */
+export async function partnersAmongMembers(
   db: Db,
   client: ConversationsInfoClient,
   channelId: string,
+  anyOutsider: AnyOutsider = rememberedOutsiders(),
 ): Promise<boolean | undefined> {
-  const contacts = createRepositories(db).contacts;
-  let cursor: string | undefined;
+  const { contacts, staff } = createRepositories(db);
+  const members: string[] = [];
   try {
-    for (let page = 0; page < MAX_MEMBER_PAGES; page++) {
-      const { members, response_metadata } = await client.conversations.members({
+    let cursor: string | undefined;
+    for (let page = 0; ; page++) {
+      if (page === MAX_MEMBER_PAGES) return undefined;
+      const answer = await client.conversations.members({
         channel: channelId,
         limit: MEMBERS_PER_PAGE,
         ...(cursor ? { cursor } : {}),
       });
-      if (await contacts.anyOf(members ?? [])) return true;
-      cursor = response_metadata?.next_cursor || undefined;
-      if (!cursor) return false;
+      const ids = answer.members ?? [];
+      if (await contacts.anyOf(ids)) return true;
+      members.push(...ids);
+      cursor = answer.response_metadata?.next_cursor || undefined;
+      if (!cursor) break;
     }
+    const staffIds = new Set((await staff.names()).map((s) => s.id));
+    return await anyOutsider(
+      client,
+      members.filter((id) => !staffIds.has(id)),
+    );
   } catch {
     return undefined;
   }
-  return undefined;
 }
 
 /**
  * Whether partners' people may read a channel: shared with another organisation, or with a partner's
- * contact among its members. Undefined when Slack cannot say: the caller must then treat it as read.
+ * contact or a guest among its members. Undefined when Slack cannot say: the caller must then treat it as
+ * read.
  */
 export async function channelReadByPartners(
   db: Db,
   client: ConversationsInfoClient,
   channelId: string,
+  anyOutsider?: AnyOutsider,
 ): Promise<boolean | undefined> {
   const outside = await channelSharedOutside(db, client, channelId);
-  return outside === false ? contactAmongMembers(db, client, channelId) : outside;
+  return outside === false ? partnersAmongMembers(db, client, channelId, anyOutsider) : outside;
 }
 
 /**
@@ -134,9 +217,9 @@ export async function checkTeamChannel(
     );
   else if (shared === undefined)
     warn(`ANNOUNCE_CHANNEL_ID ${channelId}: conversations.info could not say whether it is shared outside`);
-  else if (await contactAmongMembers(db, client, channelId))
+  else if (await partnersAmongMembers(db, client, channelId))
     warn(
-      `ANNOUNCE_CHANNEL_ID ${channelId} has a partner's contact among its members: messages for the team are not posted there while one is (partner-bot outbox lists them as failed). Use a channel of staff alone.`,
+      `ANNOUNCE_CHANNEL_ID ${channelId} has a partner's contact or a guest among its members: messages for the team are not posted there while one is (partner-bot outbox lists them as failed). Use a channel of staff alone.`,
     );
   return shared;
 }
@@ -151,15 +234,16 @@ export function teamChannelGuard(
   client: ConversationsInfoClient,
   teamChannelId: string,
 ): (message: { channel: string }) => Promise<string | undefined> {
+  const anyOutsider = rememberedOutsiders();
   return async ({ channel }) => {
     if (channel !== teamChannelId) return undefined;
-    const read = await channelReadByPartners(db, client, channel);
+    const read = await channelReadByPartners(db, client, channel, anyOutsider);
     if (read === undefined)
       throw new Error(
-        `could not tell who reads ANNOUNCE_CHANNEL_ID ${channel} (conversations.info, conversations.members)`,
+        `could not tell who reads ANNOUNCE_CHANNEL_ID ${channel} (conversations.info, conversations.members, users.info)`,
       );
     return read
-      ? `not posted: partners' people read ANNOUNCE_CHANNEL_ID ${channel} (a contact is a member, or it is shared with another organisation), and this message is for the team alone; make the channel internal, then retry it (partner-bot outbox)`
+      ? `not posted: partners' people read ANNOUNCE_CHANNEL_ID ${channel} (a contact or a guest is a member, or it is shared with another organisation), and this message is for the team alone; make the channel internal, then retry it (partner-bot outbox)`
       : undefined;
   };
 }

@@ -8,13 +8,28 @@ import { checkTeamChannel, teamChannelGuard } from '../../src/services/channel-s
 import { teamChannelSharedHold } from '../../src/services/evaluation-approval.service.js';
 import { type DeliveryEnv, testDispatcher, useDeliveryEnv } from '../outbox/support.js';
 import { BACKENDS } from '../support/databases.js';
-import { startFakeSlack } from '../support/fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
-import { givenContact, givenMonthlyRevenue, givenPartner } from '../support/rows.js';
+import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
 import { jobDeps, outboxRows, testConfig } from './support.js';
 
 /** The 1 July 2026 evaluation (06:00 in Paris): Acme is promoted. */
 const JULY_1 = new Date('2026-07-01T04:00:00Z');
+
+/** A loopback Slack and a client of it that does not retry, closed after `use`. */
+async function withSlack(
+  use: (slack: FakeSlack, client: InstanceType<typeof webApi.WebClient>) => Promise<void>,
+): Promise<void> {
+  const slack = await startFakeSlack();
+  try {
+    await use(
+      slack,
+      new webApi.WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+    );
+  } finally {
+    await slack.close();
+  }
+}
 
 describe.each(BACKENDS)('a team channel shared with another organisation, on %s', (backend) => {
   let t: DeliveryEnv['t'];
@@ -22,12 +37,7 @@ describe.each(BACKENDS)('a team channel shared with another organisation, on %s'
   useDeliveryEnv(backend, (env) => ({ t, fake } = env));
 
   it('is found at start: one warning line, and its sharing recorded; an internal one says nothing', async () => {
-    const slack = await startFakeSlack();
-    try {
-      const client = new webApi.WebClient('xoxb-test', {
-        slackApiUrl: slack.apiUrl,
-        retryConfig: { retries: 0 },
-      });
+    await withSlack(async (slack, client) => {
       slack.setChannel('CTEAM', { externallyShared: true, teamIds: ['T0PROSPECT'] });
       const warnings: string[] = [];
       expect(await checkTeamChannel(t.db, client, 'CTEAM', (m) => warnings.push(m))).toBe(true);
@@ -47,10 +57,10 @@ describe.each(BACKENDS)('a team channel shared with another organisation, on %s'
       slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UACME1'] });
       expect(await checkTeamChannel(t.db, client, 'CTEAM', (m) => warnings.push(m))).toBe(false);
       expect(warnings).toHaveLength(2);
-      expect(warnings[1]).toContain("ANNOUNCE_CHANNEL_ID CTEAM has a partner's contact among its members");
-    } finally {
-      await slack.close();
-    }
+      expect(warnings[1]).toContain(
+        "ANNOUNCE_CHANNEL_ID CTEAM has a partner's contact or a guest among its members",
+      );
+    });
   });
 
   it('holds the team summary instead of posting it there; the partners still get theirs', async () => {
@@ -106,12 +116,7 @@ describe.each(BACKENDS)('a team channel shared with another organisation, on %s'
       (await outboxRows(t.db)).find((r) => r.channel === 'CTEAM' && r.kind === 'evaluation.summary');
 
     it('is not posted while a partner contact is a member; posted once when retried after the contact left', async () => {
-      const slack = await startFakeSlack();
-      try {
-        const client = new webApi.WebClient('xoxb-test', {
-          slackApiUrl: slack.apiUrl,
-          retryConfig: { retries: 0 },
-        });
+      await withSlack(async (slack, client) => {
         slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UACME1'] });
         await evaluated();
         const mayPost = teamChannelGuard(t.db, client, 'CTEAM');
@@ -127,18 +132,11 @@ describe.each(BACKENDS)('a team channel shared with another organisation, on %s'
         await testDispatcher(t.db, fake, { perChannelIntervalMs: 0 }, { mayPost }).drain();
         expect(fake.posted.filter((m) => m.channel === 'CTEAM')).toHaveLength(1);
         expect(await summaryRow()).toMatchObject({ status: 'sent' });
-      } finally {
-        await slack.close();
-      }
+      });
     });
 
     it('waits and is tried again when Slack cannot say who reads the channel', async () => {
-      const slack = await startFakeSlack();
-      try {
-        const client = new webApi.WebClient('xoxb-test', {
-          slackApiUrl: slack.apiUrl,
-          retryConfig: { retries: 0 },
-        });
+      await withSlack(async (slack, client) => {
         slack.on('conversations.members', () => ({ ok: false, error: 'internal_error' }));
         await evaluated();
         const mayPost = teamChannelGuard(t.db, client, 'CTEAM');
@@ -148,18 +146,63 @@ describe.each(BACKENDS)('a team channel shared with another organisation, on %s'
         const waiting = await summaryRow();
         expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
         expect(waiting?.lastError).toContain('could not tell who reads ANNOUNCE_CHANNEL_ID CTEAM');
-      } finally {
-        await slack.close();
-      }
+      });
+    });
+
+    it.each([
+      ['a guest of the workspace, single-channel', 'single-channel'],
+      ['a guest of the workspace, multi-channel', 'multi-channel'],
+      ['a person of another organisation', 'external'],
+    ] as const)('is not posted while a member is %s, though none is a contact', async (_, kind) => {
+      await withSlack(async (slack, client) => {
+        if (kind === 'external') slack.setExternalUser('UPROSPECT', 'T0PROSPECT');
+        else slack.setGuest('UPROSPECT', kind);
+        slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UPROSPECT'] });
+        await evaluated();
+        await testDispatcher(
+          t.db,
+          fake,
+          { perChannelIntervalMs: 0 },
+          { mayPost: teamChannelGuard(t.db, client, 'CTEAM') },
+        ).drain();
+        expect(fake.posted.filter((m) => m.channel === 'CTEAM')).toEqual([]);
+        expect(await summaryRow()).toMatchObject({ status: 'failed' });
+        expect((await summaryRow())?.lastError).toContain('a contact or a guest is a member');
+      });
+    });
+
+    it('looks up only members who are not staff, and each once while its answer is fresh', async () => {
+      await withSlack(async (slack, client) => {
+        await givenStaff(t.db, 'UMGR1', 'manager');
+        slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UCOLLEAGUE'] });
+        await evaluated();
+        const mayPost = teamChannelGuard(t.db, client, 'CTEAM');
+        expect(await mayPost({ channel: 'CTEAM' })).toBeUndefined();
+        expect(await mayPost({ channel: 'CTEAM' })).toBeUndefined();
+        expect(slack.callsTo('users.info').map((c) => c.body.user)).toEqual(['UCOLLEAGUE']);
+        // A guest joins: only the newcomer is asked about, and the channel is refused.
+        slack.setGuest('UGUEST', 'single-channel');
+        slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UCOLLEAGUE', 'UGUEST'] });
+        expect(await mayPost({ channel: 'CTEAM' })).toContain(
+          "partners' people read ANNOUNCE_CHANNEL_ID CTEAM",
+        );
+        expect(slack.callsTo('users.info').map((c) => c.body.user)).toEqual(['UCOLLEAGUE', 'UGUEST']);
+      });
+    });
+
+    it('waits when Slack cannot say who a member is', async () => {
+      await withSlack(async (slack, client) => {
+        slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UCOLLEAGUE'] });
+        slack.on('users.info', () => ({ ok: false, error: 'internal_error' }));
+        await evaluated();
+        await expect(teamChannelGuard(t.db, client, 'CTEAM')({ channel: 'CTEAM' })).rejects.toThrow(
+          'could not tell who reads ANNOUNCE_CHANNEL_ID CTEAM',
+        );
+      });
     });
 
     it('lets the summary through to a team channel of staff alone, asking Slack for nothing else', async () => {
-      const slack = await startFakeSlack();
-      try {
-        const client = new webApi.WebClient('xoxb-test', {
-          slackApiUrl: slack.apiUrl,
-          retryConfig: { retries: 0 },
-        });
+      await withSlack(async (slack, client) => {
         slack.setChannel('CTEAM', { externallyShared: false, members: ['UMGR1', 'UMGR2'] });
         await evaluated();
         const mayPost = teamChannelGuard(t.db, client, 'CTEAM');
@@ -170,9 +213,7 @@ describe.each(BACKENDS)('a team channel shared with another organisation, on %s'
         expect(
           slack.calls.filter((c) => c.method === 'conversations.members').map((c) => c.body.channel),
         ).toEqual(['CTEAM']);
-      } finally {
-        await slack.close();
-      }
+      });
     });
   });
 });

@@ -327,6 +327,23 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(allText(answer!.body)).toContain('Acme Telecom');
   });
 
+  it('answers staff ephemerally in an internal channel where a guest who is no contact is a member', async () => {
+    h.app.fakeSlack.setGuest('U0GUEST', 'multi-channel');
+    h.app.fakeSlack.setChannel(CHANNELS.internal, {
+      externallyShared: false,
+      members: [USERS.manager, USERS.admin, 'U0GUEST'],
+    });
+    await mention({ text: 'where is Acme at?', userId: USERS.manager, channelId: CHANNELS.internal });
+    expect(posts()).toEqual([]);
+    const [answer] = ephemerals();
+    expect(answer?.body).toMatchObject({ channel: CHANNELS.internal, user: USERS.manager });
+    expect(allText(answer!.body)).toContain('Acme Telecom');
+    // Staff are known: only the guest was looked up.
+    const lookedUp = h.app.fakeSlack.callsTo('users.info').map((c) => c.body.user);
+    expect(lookedUp).toContain('U0GUEST');
+    expect(lookedUp).not.toContain(USERS.admin);
+  });
+
   it('answers staff ephemerally in a channel of no partner shared with another organisation (a prospect)', async () => {
     h.app.fakeSlack.setChannel('C0PROSPECT', { externallyShared: true, teamIds: ['T0PROSPECT'] });
     await mention({ text: 'where is Beta Networks at?', userId: USERS.manager, channelId: 'C0PROSPECT' });

@@ -54,6 +54,24 @@ describe.each(BACKENDS)('Share in channel over HTTP on %s', (backend) => {
     const refused = await share(USERS.manager, CHANNELS.internal);
     expect(refused.response_type).toBe('ephemeral');
     expect(allText(refused)).toContain('People of other organisations read this channel');
+    // A guest of the workspace who is no partner's contact (not imported yet, or someone else's): refused
+    // too. Each member is looked up once while the answer is fresh: the 250 already are.
+    const lookedUp = h.app.fakeSlack.callsTo('users.info').length;
+    h.app.fakeSlack.setGuest('U0GUEST', 'single-channel');
+    h.app.fakeSlack.setChannel(CHANNELS.internal, {
+      externallyShared: false,
+      members: [...staffOnly, 'U0GUEST'],
+    });
+    const toGuest = await share(USERS.manager, CHANNELS.internal);
+    expect(toGuest.response_type).toBe('ephemeral');
+    expect(allText(toGuest)).toContain('People of other organisations read this channel');
+    expect(
+      h.app.fakeSlack
+        .callsTo('users.info')
+        .slice(lookedUp)
+        .map((c) => c.body.user)
+        .filter((u) => String(u).startsWith('U0STAFF') || u === 'U0GUEST'),
+    ).toEqual(['U0GUEST']);
     // Too many members to read them all (10 000 at most), or Slack cannot say who they are: as if a guest
     // were there.
     h.app.fakeSlack.setChannel(CHANNELS.internal, {

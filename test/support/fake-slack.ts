@@ -112,6 +112,8 @@ export interface FakeSlack {
    * an external person, no locale.
    */
   setExternalUser(userId: string, teamId: string): void;
+  /** A guest of the workspace, as users.info says: multi-channel (is_restricted) or single-channel (both flags). */
+  setGuest(userId: string, kind: 'multi-channel' | 'single-channel'): void;
   /**
    * conversations.info of a channel: shared outside the workspace with these teams, or not; and
    * conversations.members: these users (none by default).
@@ -219,6 +221,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const handlers = new Map<string, MethodHandler>();
   const locales = new Map<string, string>();
   const externalTeams = new Map<string, string>();
+  const guests = new Map<string, 'multi-channel' | 'single-channel'>();
   const channels = new Map<string, { externallyShared: boolean; teamIds: string[]; members: string[] }>();
   const emails = new Map<string, { id: string; teamId?: string }>();
   const hanging = new Set<ServerResponse>();
@@ -408,7 +411,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const id = String(call.body.user ?? '');
       const external = externalTeams.get(id);
       if (external)
-        return { ok: true, user: { id, team_id: external, name: id.toLowerCase(), is_bot: false } };
+        return {
+          ok: true,
+          user: { id, team_id: external, name: id.toLowerCase(), is_bot: false, is_stranger: true },
+        };
+      const guest = guests.get(id);
       const withLocale = call.body.include_locale === true || call.body.include_locale === 'true';
       return {
         ok: true,
@@ -419,6 +426,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           real_name: `User ${id}`,
           tz: 'Europe/Paris',
           is_bot: false,
+          is_restricted: guest !== undefined,
+          is_ultra_restricted: guest === 'single-channel',
           ...(withLocale ? { locale: locales.get(id) ?? defaultLocale } : {}),
         },
       };
@@ -540,6 +549,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setExternalUser: (userId, team) => {
       externalTeams.set(userId, team);
     },
+    setGuest: (userId, kind) => {
+      guests.set(userId, kind);
+    },
     setChannel: (channelId, state) => {
       channels.set(channelId, {
         externallyShared: state.externallyShared,
@@ -601,6 +613,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       handlers.clear();
       locales.clear();
       externalTeams.clear();
+      guests.clear();
       channels.clear();
       emails.clear();
       hosted.clear();

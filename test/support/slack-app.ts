@@ -161,14 +161,15 @@ export async function startTestSlackApp(options: StartTestSlackAppOptions): Prom
     now: options.now ?? (() => new Date()),
   });
   const deps = createListenerDeps(base);
-  // The app remembers each user's locale from users.info; once the fake Slack is reset (its locales
-  // with it), a fresh cache, so that no test depends on which users the tests before it asked about.
-  let locales = deps.locales;
-  let knownLocale = deps.knownLocale;
+  // The app remembers each user's locale and guest status from users.info; once the fake Slack is reset
+  // (its users with it), fresh memos, so that no test depends on which users the tests before it asked
+  // about.
+  let { locales, knownLocale, outsiders } = deps;
   deps.locales = (client, userId) => locales(client, userId);
   deps.knownLocale = (userId) => knownLocale(userId);
+  deps.outsiders = (client, userIds) => outsiders(client, userIds);
   const forgetOnReset = fakeSlack.onReset(() => {
-    ({ locales, knownLocale } = createListenerDeps(base));
+    ({ locales, knownLocale, outsiders } = createListenerDeps(base));
   });
   const register = options.register ?? registerListeners;
   let processing: ReturnType<typeof trackProcessing> | undefined;

@@ -204,7 +204,7 @@ function refusal(actor: Actor, view: ViewContext): View {
 /**
  * Where an answer goes (decision). In a direct message, in its thread. In a channel, everyone there reads
  * it, so: the public program anywhere; a partner's card in that partner's own channel, or asked by staff
- * in an internal channel with no partner's contact among its members (asked of Slack only then);
+ * in an internal channel with no partner's contact or guest among its members (asked of Slack only then);
  * everything else (another partner's card, a portfolio, a refusal) to the asker alone.
  */
 async function place(question: Question, situation: Situation, intent: Intent): Promise<Answer['placement']> {
@@ -214,8 +214,8 @@ async function place(question: Question, situation: Situation, intent: Intent): 
     if (!canSeePartner(actor, intent.partnerId)) return 'ephemeral';
     if (audience.partner?.id === intent.partnerId) return 'thread';
     if (audience.partner || audience.shared || actor.kind !== 'staff') return 'ephemeral';
-    // An internal channel, unless a partner's contact is among its members (a guest; unknown: as if).
-    const guest = audience.contactAmongMembers ? await audience.contactAmongMembers() : false;
+    // An internal channel, unless a partner's contact or a guest is among its members (unknown: as if).
+    const guest = audience.partnersAmongMembers ? await audience.partnersAmongMembers() : false;
     return guest === false ? 'thread' : 'ephemeral';
   }
   return intent.kind === 'list' ? 'ephemeral' : 'thread';

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/client.js';
 import type { PartnerRow, PartnersRepository } from '../../db/repositories/partners.repository.js';
 import {
+  type AnyOutsider,
   type ConversationsInfoClient,
   channelSharedOutside,
-  contactAmongMembers,
+  partnersAmongMembers,
 } from '../../services/channel-state.service.js';
 
 /** Who can read what the bot posts in a channel. */
@@ -16,11 +17,11 @@ export interface ChannelAudience {
    */
   shared: boolean;
   /**
-   * For a channel not shared: whether a partner's contact is among its members (a guest), asked of Slack
-   * when called, only before a card is posted there (undefined: Slack cannot say, taken as yes). Left out
-   * where nothing can be asked: none then.
+   * For a channel not shared: whether partners' people are among its members (a contact, or a guest),
+   * asked of Slack when called, only before a card is posted there (undefined: Slack cannot say, taken as
+   * yes). Left out where nothing can be asked: none then.
    */
-  contactAmongMembers?: () => Promise<boolean | undefined>;
+  partnersAmongMembers?: () => Promise<boolean | undefined>;
 }
 
 export interface AudienceQuestion {
@@ -56,19 +57,23 @@ export function defaultChannelAudience(
  * What Slack says of a channel's sharing on top of a resolver: a channel of no partner is internal only
  * when it is not shared with another organisation (as recorded from conversations.info and the
  * channel_shared / channel_unshared events, else asked now); one Slack cannot describe counts as shared.
- * Whether a contact is among its members is left to ask when a card would be posted there.
+ * Whether partners' people are among its members is left to ask when a card would be posted there.
  * Direct messages (D…) are the asker's own.
  */
 export function withChannelSharing(
   resolver: ChannelAudienceResolver,
   db: Db,
   client: ConversationsInfoClient,
+  anyOutsider: AnyOutsider,
 ): ChannelAudienceResolver {
   return async (question) => {
     const audience = await resolver(question);
     if (audience.shared || question.channelId.startsWith('D')) return audience;
     const outside = await channelSharedOutside(db, client, question.channelId);
     if (outside !== false) return { ...audience, shared: true };
-    return { ...audience, contactAmongMembers: () => contactAmongMembers(db, client, question.channelId) };
+    return {
+      ...audience,
+      partnersAmongMembers: () => partnersAmongMembers(db, client, question.channelId, anyOutsider),
+    };
   };
 }

@@ -8,6 +8,7 @@ import {
   type UsersInfoClient,
 } from '../../i18n/locale.js';
 import type { Locale } from '../../program/catalog.schema.js';
+import { type AnyOutsider, rememberedOutsiders } from '../../services/channel-state.service.js';
 import { type ChannelAudienceResolver, defaultChannelAudience } from '../assistant/audience.js';
 import { cachedPartnerIndex } from '../assistant/partner-index-cache.js';
 import { viewContext } from '../views/context.js';
@@ -31,6 +32,8 @@ export interface ListenerDeps extends Deps {
   knownLocale: (userId: string) => Locale;
   /** Bounds the /partner answers computed at once (load shedding: the rest wait, or are told "busy"). */
   partnerWork: WorkLimiter;
+  /** Whether any of a channel's members is a guest, users.info's answers remembered (Share, the assistant). */
+  outsiders: AnyOutsider;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createListenerDeps(deps: Deps, options: ListenerOptions = {}): L
     partnerIndex: cachedPartnerIndex(deps.partners),
     knownLocale: (userId) => cache.get(userId) ?? deps.config.LOCALE,
     partnerWork: createWorkLimiter(PARTNER_WORK_LIMITS),
+    outsiders: rememberedOutsiders(),
     locales: createLocaleResolver({
       cache,
       fallback: deps.config.LOCALE,

@@ -14,7 +14,7 @@ export function registerListeners(app: App, listenerDeps: ListenerDeps): void {
   // The assistant's answers in a channel shared with another organisation are for the asker alone.
   const deps = {
     ...listenerDeps,
-    audience: withChannelSharing(listenerDeps.audience, listenerDeps.db, app.client),
+    audience: withChannelSharing(listenerDeps.audience, listenerDeps.db, app.client, listenerDeps.outsiders),
   };
   const routed = routedApp(app);
   registerCommands(routed, deps);

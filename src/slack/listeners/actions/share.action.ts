@@ -50,7 +50,7 @@ export function shareCard(deps: ListenerDeps) {
       if (!channelId || !body.response_url) return void (await refuse(ctx.w.share.noChannel));
       const actor = await identifyActor(deps.db, userId);
       const decision = await mayShareCard(deps.partners, actor, value.p, channelId, () =>
-        channelReadByPartners(deps.db, client, channelId),
+        channelReadByPartners(deps.db, client, channelId, deps.outsiders),
       );
       if (!decision.allowed) {
         const s = ctx.w.share;
