@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { commandText, userNames } from '../console/console.js';
 import { renderReply } from '../console/render-text.js';
 import { createPartnersRepository } from '../db/repositories/partners.repository.js';
+import { consoleMessages } from '../i18n/console.js';
 import { isLocale, LOCALES, type Locale } from '../program/catalog.schema.js';
 import { handlePartnerCommand } from '../slack/partner-command/handle.js';
 import type { CliContext } from './context.js';
@@ -27,6 +28,8 @@ export async function askCommand(args: string[], ctx: CliContext): Promise<numbe
     throw new UsageError(`--locale must be ${LOCALES.join(' or ')}, got "${values.locale}"`, ASK_USAGE);
   const typed = positionals.join(' ');
   const text = commandText(typed) ?? typed;
+  const locale = (values.locale as Locale | undefined) ?? ctx.config.LOCALE;
+  const partners = createPartnersRepository(ctx.database.db);
   let failure: unknown;
   const reply = await handlePartnerCommand(
     {
@@ -34,7 +37,7 @@ export async function askCommand(args: string[], ctx: CliContext): Promise<numbe
       catalog: ctx.catalog,
       config: ctx.config,
       now: ctx.now,
-      partners: createPartnersRepository(ctx.database.db),
+      partners,
       logger: {
         error: (_message, error) => {
           failure = error;
@@ -45,11 +48,13 @@ export async function askCommand(args: string[], ctx: CliContext): Promise<numbe
       userId: values.user,
       channelId: values.channel,
       text,
-      locale: (values.locale as Locale | undefined) ?? ctx.config.LOCALE,
+      locale,
     },
   );
   const names = await userNames(ctx.database.db).catch(() => new Map<string, string>());
   ctx.print(renderReply(reply, { names }));
+  if ((await partners.count().catch(() => undefined)) === 0)
+    process.stderr.write(`${consoleMessages[locale].noPartners}\n`);
   if (failure !== undefined) {
     process.stderr.write(`${describeError(failure)}\n`);
     return 1;

@@ -29,6 +29,9 @@ const en = {
     '  evaluate [--as-of YYYY-MM-DD] [--dry-run]   the semester evaluation and its announcements',
     '  quit             leave',
   ].join('\n'),
+  /** `partner-bot ask` on a database with no partner yet (a fresh clone: the demo comes with `npm start`). */
+  noPartners:
+    'The database holds no partner yet: `npm start` loads the demo partners into an empty one, or import yours (partner-bot import).',
   askingAs: (who: string) => `Now asking as ${who}.`,
   inChannel: (channel: string) => `Now in ${channel}.`,
   outsideChannels: 'Now outside any channel.',
@@ -82,6 +85,8 @@ const fr: ConsoleMessages = {
     '  evaluate [--as-of AAAA-MM-JJ] [--dry-run]   l’évaluation semestrielle et ses annonces',
     '  quit             quitter',
   ].join('\n'),
+  noPartners:
+    'La base ne contient encore aucun partenaire\u202f: `npm start` charge les partenaires de démonstration dans une base vide, ou importez les vôtres (partner-bot import).',
   askingAs: (who) => `Vous demandez maintenant en tant ${elide('que', who)}.`,
   inChannel: (channel) => `Vous êtes maintenant dans ${channel}.`,
   outsideChannels: 'Vous n’êtes plus dans aucun canal.',

@@ -223,4 +223,19 @@ describe('partner-bot ask', () => {
     expect(code).toBe(0);
     expect(out).toContain('The Dstny partner program');
   }, 60_000);
+
+  it('says where partners come from when the database holds none yet (a fresh clone)', async () => {
+    let err = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      err += String(chunk);
+      return true;
+    });
+    const code = await runCli(['ask', '--user', 'U0MANAGER1', '--locale', 'fr', '/partner status acme'], {
+      DATA_DIR: dataDir,
+    });
+    vi.restoreAllMocks();
+    expect(code).toBe(0);
+    expect(err).toContain('La base ne contient encore aucun partenaire\u202f: `npm start` charge');
+  }, 60_000);
 });
