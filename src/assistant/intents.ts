@@ -26,8 +26,15 @@ export type ListFilterIntent =
   | { kind: 'left' }
   | { kind: 'tier'; tier: string };
 
+/** Part of a partner's obligations a question is about: its trainings alone (« nos formations ? »). */
+export type ObligationsFocus = 'trainings';
+
 export type Intent =
-  | { kind: PartnerIntentKind; partnerId: string }
+  | {
+      kind: PartnerIntentKind;
+      partnerId: string /** For obligations: only this part. */;
+      focus?: ObligationsFocus;
+    }
   | { kind: 'program' }
   | { kind: 'help' }
   | { kind: 'next-evaluation' }

@@ -413,6 +413,48 @@ export const PATTERNS = {
     'items?',
     'due',
   ),
+  /** Trainings, as a kind of obligation. */
+  trainings: re('formations?', 'trainings?', 'webinars?', 'e ?learnings?'),
+  /**
+   * The other kinds of obligation, or obligations as a whole: a question naming one of them besides
+   * trainings asks the whole obligations card.
+   */
+  otherDuties: re(
+    'devoirs?',
+    'obligations?',
+    'duty',
+    'duties',
+    'taches?',
+    'tasks?',
+    'checklist',
+    'papers',
+    'paperwork',
+    'documents?',
+    'docs?',
+    'pieces',
+    'chartes?',
+    'charters?',
+    'contrats?',
+    'contracts?',
+    'agreements?',
+    'cgas',
+    'forms?',
+    'fiche de qualification',
+    'qualification (?:form|sheet)',
+    'plan (?:de )?developpement',
+    'development plan',
+    'forecasts?',
+    'previsions?',
+    'objectifs?',
+    'sales targets?',
+    'certifications?',
+    'deliverables?',
+    'engagements?',
+    'requirements?',
+    'commitments?',
+    'exigences?',
+    'items?',
+  ),
   /** Verbs of duty: what must be done, unless the question asks how much is missing (then it is that). */
   duty: re(
     // What remains: the duties, or how much is missing (« quel écart reste-t-il pour atteindre Premium ? »).

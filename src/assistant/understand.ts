@@ -317,7 +317,10 @@ export function understand(text: string, context: UnderstandContext): Understand
   }
   if (!partnerId) return clarify('partner-missing', []);
   if (kinds.length > 1 || alsoAsked.length) return clarify('intents', [...choose(partnerId), ...alsoAsked]);
-  return { kind: 'intent', intent: { kind: kinds[0]!, partnerId }, partnerFrom };
+  // Trainings and no other kind of obligation: the obligations card narrowed to them.
+  const focus =
+    kinds[0] === 'obligations' && has('trainings') && !has('otherDuties') ? 'trainings' : undefined;
+  return { kind: 'intent', intent: { kind: kinds[0]!, partnerId, ...(focus ? { focus } : {}) }, partnerFrom };
 }
 
 function intent(i: Intent): Understanding {

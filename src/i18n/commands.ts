@@ -115,6 +115,12 @@ const en = {
     outstandingTitle: ':large_yellow_circle: *To do*',
     pendingTitle: ':hourglass_flowing_sand: *Awaiting a manager’s confirmation*',
     nothingDue: ':white_check_mark: Nothing outstanding.',
+    /** The card narrowed to trainings (a question about them). */
+    trainingsTitle: (name: string) => `${name}: trainings`,
+    trainingsText: (name: string, summary: string) => `${name}’s trainings: ${summary}`,
+    noTrainingDue: ':white_check_mark: No training outstanding.',
+    /** `command`: the /partner command that shows every obligation. */
+    allObligations: (command: string) => `Documents and sales follow-up too: \`${command}\``,
     dueOn: (date: string) => `due ${date}`,
     late: (days: string) => `${days} late`,
     quarter: (date: string) => `by ${date} (this quarter)`,
@@ -359,6 +365,10 @@ const fr: CommandMessages = {
     outstandingTitle: ':large_yellow_circle: *À faire*',
     pendingTitle: ':hourglass_flowing_sand: *En attente de la confirmation d’un responsable*',
     nothingDue: ':white_check_mark: Rien en attente.',
+    trainingsTitle: (name) => `${name}\u202f: formations`,
+    trainingsText: (name, summary) => `Formations ${elide('de', name)}\u202f: ${summary}`,
+    noTrainingDue: ':white_check_mark: Aucune formation en attente.',
+    allObligations: (command) => `Avec les documents et le suivi commercial\u202f: \`${command}\``,
     dueOn: (date) => `échéance ${date}`,
     late: (days) => `${days} de retard`,
     quarter: (date) => `avant le ${date} (ce trimestre)`,

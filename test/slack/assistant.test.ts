@@ -104,6 +104,27 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(allText(answer!.body)).toMatch(/devoirs|Devoirs/);
   });
 
+  it('answers a contact asking about its trainings with them alone, the rest a command away', async () => {
+    h.app.fakeSlack.setUserLocale(USERS.acmeAdmin, 'fr-FR');
+    await send(directMessage({ text: 'quels sont nos devoirs ?', userId: USERS.acmeAdmin, ts: nextTs() }));
+    await send(
+      directMessage({
+        text: 'quelles formations dois-je encore suivre ?',
+        userId: USERS.acmeAdmin,
+        ts: nextTs(),
+      }),
+    );
+    const [duties, trainings] = posts().map((p) => allText(p.body));
+    const codes = (text: string) => [...text.matchAll(/`([a-z]+)-[a-z0-9-]+`/g)].map((m) => m[1]);
+    expect(new Set(codes(duties!))).toContain('doc');
+    expect(codes(trainings!).length).toBeGreaterThan(0);
+    expect(new Set(codes(trainings!))).toEqual(new Set(['trn']));
+    expect(spaces(trainings!)).toContain('Acme Telecom : formations');
+    expect(spaces(trainings!)).toContain(
+      'Avec les documents et le suivi commercial : `/partner obligations`',
+    );
+  });
+
   it('greets in the assistant panel with prompts for who opens it, then titles, thinks and answers', async () => {
     const threadTs = nextTs();
     await send(assistantThreadStarted({ userId: USERS.manager, threadTs, contextChannelId: CHANNELS.acme }));

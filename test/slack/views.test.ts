@@ -230,6 +230,25 @@ describe('obligations view', () => {
     expect(text).toContain(`Formation obligatoire en ligne — Admin\u202f: MyDstny · ${who} (Admin)`);
   });
 
+  it('narrowed to the trainings (a question about them): those alone, counted, and the command for the rest', () => {
+    const view = obligationsView(fr, statusOf(acme), { staff: true, focus: 'trainings' });
+    const text = all(view);
+    expect(view.text).toMatch(/^Formations d’Acme Télécom\u202f: 10 en retard · 1 fait$/);
+    expect(text).toContain('Acme Télécom\u202f: formations');
+    expect(text).toContain('Formation obligatoire en ligne — Admin\u202f: MyDstny');
+    expect(text).toContain('Webinar obligatoire Opérateurs (2/3)');
+    expect(text).not.toContain('Plan de développement personnalisé');
+    expect(text).not.toContain('Trimestres manqués');
+    expect(text).toContain('Avec les documents et le suivi commercial\u202f: `/partner obligations acme`');
+    // Share would post the whole card: not offered here.
+    expect(buttons(view).filter((b) => b.actionId.startsWith(ACTION_IDS.share))).toEqual([]);
+    expectWithinLimits(view);
+    const contact = all(obligationsView(en, statusOf(acme), { staff: false, focus: 'trainings' }));
+    expect(contact).toContain('Documents and sales follow-up too: `/partner obligations`');
+    const whole = obligationsView(en, statusOf(acme));
+    expect(buttons(whole).some((b) => b.actionId.startsWith(ACTION_IDS.share))).toBe(true);
+  });
+
   it('fits a Business e-shop operator with 40 contacts in one message', () => {
     const view = obligationsView(en, statusOf(crowdedRecord(40, 60)));
     expectWithinLimits(view);

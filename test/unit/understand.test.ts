@@ -175,6 +175,31 @@ describe('understanding questions in plain French and English', () => {
       expect(ask(question, context), question).toBe(expected);
   });
 
+  it('narrows the obligations to the trainings when they alone are asked about', () => {
+    const focus = (q: string, context: CorpusContext = 'contact') => {
+      const u = understand(q, CONTEXTS[context]);
+      return u.kind === 'intent' && u.intent.kind === 'obligations' ? (u.intent.focus ?? 'all') : summary(u);
+    };
+    for (const q of [
+      'mes formations',
+      'quelles formations dois-je encore suivre ?',
+      'il nous reste des webinars à faire ?',
+      'what trainings do we still have to do?',
+      'any overdue trainings?',
+    ])
+      expect(focus(q), q).toBe('trainings');
+    expect(focus('formations en retard chez Kappa ?', 'dm')).toBe('trainings');
+    // Another kind of obligation, or obligations as a whole, beside the trainings: the whole card.
+    for (const q of [
+      'nos devoirs et nos formations ?',
+      'formations et documents en retard ?',
+      'what trainings and contracts are missing?',
+      'quels documents nous manquent ?',
+      'que doit-on encore faire ?',
+    ])
+      expect(focus(q), q).toBe('all');
+  });
+
   it('is deterministic and ignores Slack mentions and markup', () => {
     const a = understand('<@U0BOT> où en est Acme ?', CONTEXTS.dm);
     expect(a).toEqual(understand('où en est Acme ?', CONTEXTS.dm));

@@ -1,4 +1,4 @@
-import type { Intent, IntentKind, Understanding } from '../../assistant/intents.js';
+import type { Intent, IntentKind, ObligationsFocus, Understanding } from '../../assistant/intents.js';
 import { INTENT_KINDS } from '../../assistant/intents.js';
 import type { PartnerIndex } from '../../assistant/partner-index.js';
 import { understand } from '../../assistant/understand.js';
@@ -229,7 +229,7 @@ async function render(
   audience: PartnerCommandRequest['audience'],
 ): Promise<View> {
   const { view, actor } = situation;
-  const command = (text: string, partnerId?: string) =>
+  const command = (text: string, partnerId?: string, focus?: ObligationsFocus) =>
     handlePartnerCommand(deps, {
       userId: question.userId,
       channelId: question.surface === 'channel' ? question.channelId : undefined,
@@ -238,6 +238,7 @@ async function render(
       actor,
       audience,
       ...(partnerId ? { partnerId } : {}),
+      ...(focus ? { focus } : {}),
     });
   switch (intent.kind) {
     case 'manager': {
@@ -262,6 +263,6 @@ async function render(
     case 'tier-benefits':
       return tierBenefitsView(view, intent.tier);
     default:
-      return command(SUBCOMMAND[intent.kind], intent.partnerId);
+      return command(SUBCOMMAND[intent.kind], intent.partnerId, intent.focus);
   }
 }

@@ -88,6 +88,7 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
       obligationsView(ctx.view, s, {
         staff: isStaff(ctx.actor),
         contactId: isContactOf(ctx.actor, s.record.partner.id) ? ctx.actor.contact.id : undefined,
+        focus: ctx.request.focus,
       }),
   ),
   withZenDirectory(

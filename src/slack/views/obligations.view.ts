@@ -102,6 +102,8 @@ function daysLate(item: ObligationItem, today: string): number {
 export interface ObligationsViewer {
   staff: boolean;
   contactId?: number | undefined;
+  /** Only the trainings: the assistant's answer to a question about them. */
+  focus?: 'trainings' | undefined;
 }
 
 /**
@@ -164,11 +166,15 @@ export function obligationsView(
   const f = fmt(ctx);
   const o = ctx.m.obligations;
   const { partner } = status.record;
-  const counts = countObligations(status.obligations);
+  const trainingsOnly = viewer.focus === 'trainings';
+  const obligations = trainingsOnly
+    ? status.obligations.filter((i) => i.obligation.kind === 'training')
+    : status.obligations;
+  const counts = countObligations(obligations);
   const summary = obligationsSummary(ctx, counts);
   const rows: Row[] = [];
   const group = (which: ObligationStatus, title: string) => {
-    const items = status.obligations.filter((i) => i.status === which);
+    const items = obligations.filter((i) => i.status === which);
     if (items.length === 0) return;
     rows.push({ line: rows.length ? `\n${title}` : title });
     for (const item of items)
@@ -183,10 +189,23 @@ export function obligationsView(
   group('outstanding', o.outstandingTitle);
   group('pending', o.pendingTitle);
 
-  const blocks: KnownBlock[] = [header(o.title(partner.name)), context(summary)];
+  const title = trainingsOnly ? o.trainingsTitle(partner.name) : o.title(partner.name);
+  const blocks: KnownBlock[] = [header(title), context(summary)];
   // header, summary, the sections, the done count, the share button: within the message's 50 blocks.
   if (rows.length) blocks.push(...rowSections(rows, LIMITS.blocksPerMessage - 5, f.more));
-  else blocks.push(context(o.nothingDue));
-  blocks.push(...actions([shareButton(ctx, partner.id, 'obligations')]));
-  return view(o.text(escapeMrkdwn(partner.name), summary), blocks);
+  else blocks.push(context(trainingsOnly ? o.noTrainingDue : o.nothingDue));
+  const name = escapeMrkdwn(partner.name);
+  if (!trainingsOnly) {
+    blocks.push(...actions([shareButton(ctx, partner.id, 'obligations')]));
+    return view(o.text(name, summary), blocks);
+  }
+  // The whole card is a command away (and it is what Share would post); a contact's needs no name.
+  blocks.push(
+    context(
+      o.allObligations(
+        viewer.staff ? `/partner obligations ${escapeMrkdwn(partner.id)}` : '/partner obligations',
+      ),
+    ),
+  );
+  return view(o.trainingsText(name, summary), blocks);
 }
