@@ -243,8 +243,26 @@ describe('obligations view', () => {
     // Share would post the whole card: not offered here.
     expect(buttons(view).filter((b) => b.actionId.startsWith(ACTION_IDS.share))).toEqual([]);
     expectWithinLimits(view);
-    const contact = all(obligationsView(en, statusOf(acme), { staff: false, focus: 'trainings' }));
+    const admin = acme.contacts.find((c) => c.slackUserId === 'U0ACME0ADM')!;
+    const contact = all(
+      obligationsView(en, statusOf(acme), { staff: false, contactId: admin.id, focus: 'trainings' }),
+    );
     expect(contact).toContain('Documents and sales follow-up too: `/partner obligations`');
+    // The reader's own trainings first, then the partner's, then its colleagues' (each by due date).
+    const overdue = contact.slice(contact.indexOf('*Overdue*'), contact.indexOf('Documents and sales'));
+    const whose = overdue
+      .split('\n')
+      .filter((line) => line.includes(' · '))
+      .map((line) =>
+        line.includes('<@U0ACME0ADM>') ? 'own' : line.includes('<@') ? 'colleague' : 'partner',
+      );
+    expect(whose.length).toBeGreaterThan(3);
+    expect(whose).toEqual(
+      [...whose].sort(
+        (a, b) => ['own', 'partner', 'colleague'].indexOf(a) - ['own', 'partner', 'colleague'].indexOf(b),
+      ),
+    );
+    expect(new Set(whose)).toEqual(new Set(['own', 'partner', 'colleague']));
     const whole = obligationsView(en, statusOf(acme));
     expect(buttons(whole).some((b) => b.actionId.startsWith(ACTION_IDS.share))).toBe(true);
   });

@@ -132,6 +132,13 @@ function itemButton(ctx: ViewContext, partnerId: string, item: ObligationItem, v
 
 type Row = { line: string; button?: Button | undefined };
 
+/** For a contact reading its trainings: its own first, then the partner's, then its colleagues'. */
+function ownFirst(viewer: ObligationsViewer) {
+  const rank = ({ actor }: ObligationItem) =>
+    actor.kind === 'contact' && actor.contact.id === viewer.contactId ? 0 : actor.kind === 'partner' ? 1 : 2;
+  return (a: ObligationItem, b: ObligationItem) => rank(a) - rank(b);
+}
+
 /**
  * Lines packed into sections, an item with a button in a section of its own (the button as its
  * accessory); past `maxBlocks`, the rest as lines without buttons, cut with "… and n more".
@@ -175,6 +182,7 @@ export function obligationsView(
   const rows: Row[] = [];
   const group = (which: ObligationStatus, title: string) => {
     const items = obligations.filter((i) => i.status === which);
+    if (trainingsOnly && viewer.contactId !== undefined) items.sort(ownFirst(viewer));
     if (items.length === 0) return;
     rows.push({ line: rows.length ? `\n${title}` : title });
     for (const item of items)
