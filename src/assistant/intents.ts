@@ -32,7 +32,8 @@ export type ObligationsFocus = 'trainings';
 export type Intent =
   | {
       kind: PartnerIntentKind;
-      partnerId: string /** For obligations: only this part. */;
+      partnerId: string;
+      /** For obligations: only this part of them. */
       focus?: ObligationsFocus;
     }
   | { kind: 'program' }
