@@ -1,4 +1,3 @@
-import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { createOutboxRepository } from '../../src/db/repositories/outbox.repository.js';
 import { slackChannels } from '../../src/db/schema.js';
@@ -8,7 +7,7 @@ import { checkTeamChannel, teamChannelGuard } from '../../src/services/channel-s
 import { teamChannelSharedHold } from '../../src/services/evaluation-approval.service.js';
 import { type DeliveryEnv, testDispatcher, useDeliveryEnv } from '../outbox/support.js';
 import { BACKENDS } from '../support/databases.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { type FakeSlack, fakeSlackClient, startFakeSlack } from '../support/fake-slack.js';
 import type { FakeSlackDelivery } from '../support/fake-slack-delivery.js';
 import { givenContact, givenMonthlyRevenue, givenPartner, givenStaff } from '../support/rows.js';
 import { jobDeps, outboxRows, testConfig } from './support.js';
@@ -18,14 +17,11 @@ const JULY_1 = new Date('2026-07-01T04:00:00Z');
 
 /** A loopback Slack and a client of it that does not retry, closed after `use`. */
 async function withSlack(
-  use: (slack: FakeSlack, client: InstanceType<typeof webApi.WebClient>) => Promise<void>,
+  use: (slack: FakeSlack, client: ReturnType<typeof fakeSlackClient>) => Promise<void>,
 ): Promise<void> {
   const slack = await startFakeSlack();
   try {
-    await use(
-      slack,
-      new webApi.WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
-    );
+    await use(slack, fakeSlackClient(slack));
   } finally {
     await slack.close();
   }

@@ -1,14 +1,13 @@
-import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rememberedOutsiders } from '../../src/services/channel-state.service.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { type FakeSlack, fakeSlackClient, startFakeSlack } from '../support/fake-slack.js';
 
 describe('who among a channel’s members is a guest, as users.info says, remembered ten minutes', () => {
   let slack: FakeSlack;
-  let client: InstanceType<typeof webApi.WebClient>;
+  let client: ReturnType<typeof fakeSlackClient>;
   beforeAll(async () => {
     slack = await startFakeSlack();
-    client = new webApi.WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+    client = fakeSlackClient(slack);
   });
   beforeEach(() => slack.reset());
   afterAll(() => slack.close());

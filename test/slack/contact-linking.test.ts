@@ -1,4 +1,3 @@
-import { webApi } from '@slack/bolt';
 import { asc, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
@@ -10,7 +9,7 @@ import { linkContacts } from '../../src/services/contact-linking.service.js';
 import { jobDeps } from '../jobs/support.js';
 import { type DroppableTestDatabase, useTestDatabase } from '../support/database-hooks.js';
 import { BACKENDS } from '../support/databases.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { type FakeSlack, fakeSlackClient, startFakeSlack } from '../support/fake-slack.js';
 import { givenContact, givenPartner } from '../support/rows.js';
 
 describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s', (backend) => {
@@ -34,10 +33,7 @@ describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s'
     await givenContact(t.db, { partnerId: 'acme', slackUserId: 'UTAKEN', profile: 'sales' });
     fake.setUserEmail('Found@Acme.example', { id: 'UFOUND', teamId: 'T0ACME' });
     fake.setUserEmail('twin@acme.example', { id: 'UTAKEN' });
-    const client = new webApi.WebClient('xoxb-test', {
-      slackApiUrl: fake.apiUrl,
-      retryConfig: { retries: 0 },
-    });
+    const client = fakeSlackClient(fake);
 
     const report = await linkContacts(t.db, client, { actor: 'cli:test' });
     expect(report).toMatchObject({ looked: 3, notFound: 1, taken: 1, failed: 0 });
@@ -59,10 +55,7 @@ describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s'
   it('runs every weekday as a job of its own', async () => {
     await t.db.insert(contacts).values({ partnerId: 'acme', name: 'Found', email: 'found@acme.example' });
     fake.setUserEmail('found@acme.example', { id: 'UFOUND' });
-    const client = new webApi.WebClient('xoxb-test', {
-      slackApiUrl: fake.apiUrl,
-      retryConfig: { retries: 0 },
-    });
+    const client = fakeSlackClient(fake);
     const deps = jobDeps(t.db, { slack: client });
     const outcome = await runJobOccurrence(
       deps,
@@ -83,10 +76,7 @@ describe.each(BACKENDS)('linking contacts known by their e-mail to Slack, on %s'
       { partnerId: 'acme', name: 'Other', email: 'other@acme.example' },
     ]);
     fake.setUserEmail('found@acme.example', { id: 'UFOUND' });
-    const client = new webApi.WebClient('xoxb-test', {
-      slackApiUrl: fake.apiUrl,
-      retryConfig: { retries: 0 },
-    });
+    const client = fakeSlackClient(fake);
     return {
       users: {
         lookupByEmail: async (args: { email: string }) => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { webApi } from '@slack/bolt';
 
 /**
  * A stand-in for Slack's Web API on 127.0.0.1 (random port), faking Slack only at the HTTP boundary.
@@ -200,6 +201,11 @@ async function waitUntil<T>(read: () => T | undefined, timeoutMs: number, what: 
 interface Fault {
   remaining: number;
   answer: MethodAnswer;
+}
+
+/** A Web API client of this fake Slack that never retries: a test sees each call, and each failure, once. */
+export function fakeSlackClient(slack: Pick<FakeSlack, 'apiUrl'>): InstanceType<typeof webApi.WebClient> {
+  return new webApi.WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
 }
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
