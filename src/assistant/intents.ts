@@ -26,8 +26,9 @@ export type ListFilterIntent =
   | { kind: 'left' }
   | { kind: 'tier'; tier: string };
 
-/** Part of a partner's obligations a question is about: its trainings alone (« nos formations ? »). */
-export type ObligationsFocus = 'trainings';
+/** Parts of a partner's obligations a question may be about: its trainings alone (« nos formations ? »). */
+export const OBLIGATIONS_FOCUSES = ['trainings'] as const;
+export type ObligationsFocus = (typeof OBLIGATIONS_FOCUSES)[number];
 
 export type Intent =
   | {

@@ -1,10 +1,12 @@
-import type {
-  Clarification,
-  Intent,
-  IntentKind,
-  ListFilterIntent,
-  PartnerIntentKind,
-  Understanding,
+import {
+  type Clarification,
+  type Intent,
+  type IntentKind,
+  type ListFilterIntent,
+  type ObligationsFocus,
+  PARTNER_INTENTS,
+  type PartnerIntentKind,
+  type Understanding,
 } from './intents.js';
 import {
   BENEFIT_NAMES,
@@ -31,7 +33,7 @@ export interface UnderstandContext {
   /** The program's tiers, by code and labels ("business", "Business Partner"). */
   tiers: readonly { code: string; label: Readonly<Record<string, string>> }[];
   /** The question before this one in the same thread, if any: « et ses avantages ? » */
-  previous?: { intent: IntentKind; partnerId?: string };
+  previous?: { intent: IntentKind; partnerId?: string; focus?: ObligationsFocus };
   /** The partner assumed when none is named: the channel's, else the asker's own. */
   defaultPartnerId?: string;
   /** Who asks, for the questions suggested when nothing is recognised. */
@@ -278,8 +280,10 @@ export function understand(text: string, context: UnderstandContext): Understand
   if (kinds.length === 1 && kinds[0] === 'status' && mentionsTier(tierLow, tierWords, mentions))
     kinds = ['tier'];
   // Named, but nothing asked: a follow-up (« et pour Garonne ? ») asks the thread's question again.
+  let repeated = false;
   if (kinds.length === 0 && (named.size > 0 || unknownName)) {
     const previous = context.previous?.intent;
+    repeated = previous !== undefined && isPartnerKind(previous);
     kinds = [previous && isPartnerKind(previous) ? previous : 'status'];
   }
   if (kinds.length === 0) {
@@ -287,13 +291,23 @@ export function understand(text: string, context: UnderstandContext): Understand
     return clarify('unrecognised', suggestions(context));
   }
 
+  // Trainings and no other kind of obligation: the obligations card narrowed to them; a follow-up
+  // (« et pour Garonne ? ») keeps the part its thread was about.
+  const focus: ObligationsFocus | undefined = repeated
+    ? context.previous?.focus
+    : has('trainings') && !has('otherDuties')
+      ? 'trainings'
+      : undefined;
+  const about = (kind: PartnerIntentKind, partnerId: string): Intent =>
+    kind === 'obligations' && focus ? { kind, partnerId, focus } : { kind, partnerId };
+
   // One partner for the question.
-  const choose = (partnerId: string): Intent[] => kinds.map((kind) => ({ kind, partnerId }));
+  const choose = (partnerId: string): Intent[] => kinds.map((kind) => about(kind, partnerId));
   if (named.size > 1) {
     const ids = mentions.flatMap((m) => m.candidates.map((c) => c.id));
     return clarify(
       'partners',
-      [...new Set(ids)].slice(0, 10).map((partnerId) => ({ kind: kinds[0]!, partnerId })),
+      [...new Set(ids)].slice(0, 10).map((partnerId) => about(kinds[0]!, partnerId)),
     );
   }
   let partnerId = namedId;
@@ -304,7 +318,7 @@ export function understand(text: string, context: UnderstandContext): Understand
       kind: 'clarify',
       reason: 'partner-unknown',
       query: unknownName,
-      choices: close.map((p) => ({ kind: kinds[0]!, partnerId: p.id })),
+      choices: close.map((p) => about(kinds[0]!, p.id)),
     };
   }
   if (!partnerId && context.previous?.partnerId) {
@@ -317,10 +331,7 @@ export function understand(text: string, context: UnderstandContext): Understand
   }
   if (!partnerId) return clarify('partner-missing', []);
   if (kinds.length > 1 || alsoAsked.length) return clarify('intents', [...choose(partnerId), ...alsoAsked]);
-  // Trainings and no other kind of obligation: the obligations card narrowed to them.
-  const focus =
-    kinds[0] === 'obligations' && has('trainings') && !has('otherDuties') ? 'trainings' : undefined;
-  return { kind: 'intent', intent: { kind: kinds[0]!, partnerId, ...(focus ? { focus } : {}) }, partnerFrom };
+  return { kind: 'intent', intent: about(kinds[0]!, partnerId), partnerFrom };
 }
 
 function intent(i: Intent): Understanding {
@@ -332,7 +343,7 @@ function clarify(reason: Clarification['reason'], choices: Intent[]): Clarificat
 }
 
 function isPartnerKind(kind: IntentKind): kind is PartnerIntentKind {
-  return ['status', 'tier', 'benefits', 'obligations', 'zen', 'history', 'missing', 'manager'].includes(kind);
+  return (PARTNER_INTENTS as readonly string[]).includes(kind);
 }
 
 /** Two questions joined by « et », "and"...: each side may ask its own (« leur palier et leurs devoirs ? »). */

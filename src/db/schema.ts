@@ -409,6 +409,8 @@ export const assistantThreads = pgTable(
     channelId: text('channel_id').notNull(),
     threadTs: text('thread_ts').notNull(),
     intent: text('intent').notNull(),
+    /** The part of the intent's card asked about (the trainings of the obligations), if only a part. */
+    focus: text('focus'),
     partnerId: text('partner_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -21,6 +21,8 @@ const en = {
     tier: (partner: string) => `Tier of ${partner}`,
     benefits: (partner: string) => `Benefits of ${partner}`,
     obligations: (partner: string) => `Obligations of ${partner}`,
+    /** The obligations narrowed to the trainings. */
+    trainings: (partner: string) => `Trainings of ${partner}`,
     zen: (partner: string) => `Experts Zen: ${partner}`,
     history: (partner: string) => `History of ${partner}`,
     missing: (partner: string) => `What ${partner} lacks for the next tier`,
@@ -96,6 +98,7 @@ const fr: AssistantMessages = {
     tier: (partner) => `Statut ${elide('de', partner)}`,
     benefits: (partner) => `Avantages ${elide('de', partner)}`,
     obligations: (partner) => `Devoirs ${elide('de', partner)}`,
+    trainings: (partner) => `Formations ${elide('de', partner)}`,
     zen: (partner) => `Experts Zen\u202f: ${partner}`,
     history: (partner) => `Historique ${elide('de', partner)}`,
     missing: (partner) => `Ce qui manque à ${partner} pour le statut suivant`,

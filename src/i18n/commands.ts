@@ -49,6 +49,10 @@ const en = {
         usage: '/partner obligations [partner]',
         summary: 'documents and trainings due, and who must act',
       },
+      trainings: {
+        usage: '/partner trainings [partner]',
+        summary: 'the mandatory trainings alone, contact by contact',
+      },
       zen: { usage: '/partner zen [partner]', summary: 'Experts Zen listing: what is still missing' },
       history: { usage: '/partner history [partner]', summary: 'tier history and overrides' },
       program: { usage: '/partner program', summary: 'the program: types, tiers, thresholds' },
@@ -290,6 +294,10 @@ const fr: CommandMessages = {
       obligations: {
         usage: '/partner obligations [partenaire]',
         summary: 'documents et formations attendus, et qui doit agir',
+      },
+      trainings: {
+        usage: '/partner formations [partenaire]',
+        summary: 'les formations obligatoires seules, contact par contact',
       },
       zen: {
         usage: '/partner zen [partenaire]',

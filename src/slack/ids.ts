@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_INTENT_KINDS } from '../assistant/intents.js';
+import { ALL_INTENT_KINDS, OBLIGATIONS_FOCUSES } from '../assistant/intents.js';
 import { IMPORT_KINDS } from '../import/kinds/kind.js';
 
 /**
@@ -167,11 +167,13 @@ export const modalMetadata = z.object({
 });
 export type ModalMetadata = z.infer<typeof modalMetadata>;
 
-/** An obligations item's button: partner, obligation code, the contact who owes it (null: the partner). */
+/** An obligations item's button: partner, obligation code, the contact who owes it (null: the partner), the card. */
 export const obligationItemValue = z.object({
   p: partnerId,
   o: z.string().min(1).max(100),
   c: z.number().int().positive().nullable(),
+  /** The part of the obligations the card showed, shown again after the click. */
+  f: z.enum(OBLIGATIONS_FOCUSES).optional(),
 });
 export type ObligationItemValue = z.infer<typeof obligationItemValue>;
 
@@ -203,5 +205,7 @@ export const assistantChoiceValue = z.object({
   p: partnerId.optional(),
   t: z.string().min(1).max(50).optional(),
   f: z.enum(['at-risk', 'overdue', 'within-reach', 'left', 'tier']).optional(),
+  /** The part of the obligations asked about. */
+  o: z.enum(OBLIGATIONS_FOCUSES).optional(),
 });
 export type AssistantChoiceValue = z.infer<typeof assistantChoiceValue>;

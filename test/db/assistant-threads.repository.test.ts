@@ -28,4 +28,13 @@ describe.each(BACKENDS)('assistant threads repository on %s', (backend) => {
     });
     expect(await repo.recall('C1', '1.000100', later(THREAD_MEMORY_MS + 2_000))).toBeUndefined();
   });
+
+  it('remembers the part of a card asked about, and forgets it when the next question asks the whole', async () => {
+    const repo = createAssistantThreadsRepository(db());
+    const turn = { intent: 'obligations', partnerId: 'acme' };
+    await repo.remember('C1', '3.000100', { ...turn, focus: 'trainings' }, NOW);
+    expect(await repo.recall('C1', '3.000100', later(1_000))).toEqual({ ...turn, focus: 'trainings' });
+    await repo.remember('C1', '3.000100', turn, later(1_000));
+    expect((await repo.recall('C1', '3.000100', later(2_000)))?.focus).toBeUndefined();
+  });
 });

@@ -32,7 +32,10 @@ const nextTs = () => {
   return `${1_774_000_000 + tsCounter}.000100`;
 };
 
-type Block = { type: string; elements?: { action_id?: string; value?: string }[] };
+type Block = {
+  type: string;
+  elements?: { action_id?: string; value?: string; text?: { text: string } }[];
+};
 const buttons = (call: RecordedCall) =>
   ((call.body.blocks ?? []) as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 
@@ -123,6 +126,44 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(spaces(trainings!)).toContain(
       'Avec les documents et le suivi commercial : `/partner obligations`',
     );
+  });
+
+  it('keeps a thread on the trainings: a follow-up and a choice between two partners show theirs', async () => {
+    const ts = nextTs();
+    await send(directMessage({ text: 'what trainings does Acme still owe?', userId: USERS.manager, ts }));
+    await send(directMessage({ text: 'and for Beta?', userId: USERS.manager, threadTs: ts, ts: nextTs() }));
+    const [acme, beta] = posts().map((p) => allText(p.body));
+    expect(acme).toContain('Acme Telecom: trainings');
+    expect(beta).toContain('Beta Networks: trainings');
+    expect(beta).not.toMatch(/`(doc|com|sales)-/);
+
+    // Two things asked: the choice offered is the trainings, and it shows them.
+    const asked = nextTs();
+    await mention({
+      text: 'their tier and their trainings?',
+      userId: USERS.manager,
+      channelId: CHANNELS.acme,
+      ts: asked,
+    });
+    const [clarification] = ephemerals();
+    const offered = buttons(clarification!);
+    expect(offered.map((b) => b.text?.text).sort()).toEqual([
+      'Tier of Acme Telecom',
+      'Trainings of Acme Telecom',
+    ]);
+    const trainings = offered.find((b) => b.text?.text === 'Trainings of Acme Telecom')!;
+    await send(
+      blockActions({
+        actionId: trainings.action_id!,
+        value: trainings.value,
+        userId: USERS.manager,
+        channelId: CHANNELS.acme,
+        messageTs: asked,
+      }),
+    );
+    const chosen = allText(posts()[2]!.body);
+    expect(chosen).toContain('Acme Telecom: trainings');
+    expect(chosen).not.toMatch(/`(doc|com|sales)-/);
   });
 
   it('greets in the assistant panel with prompts for who opens it, then titles, thinks and answers', async () => {

@@ -102,6 +102,39 @@ describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (back
     expect(recorded[0]).toMatchObject({ training: code, status: 'pending' });
   });
 
+  it('shows the trainings alone with /partner trainings, and the same card again after a press', async () => {
+    const trainings = async (text: string, userId: string) => {
+      const { ack } = await h.app.command(text, { userId, channelId: CHANNELS.acme });
+      return { rows: itemRows(ack!), text: JSON.stringify(ack!.blocks) };
+    };
+    const staff = await trainings('trainings acme', USERS.manager);
+    expect(staff.text).toContain('Acme Telecom: trainings');
+    expect(staff.text).toContain('`/partner obligations acme`');
+    expect(staff.rows.length).toBeGreaterThan(1);
+    for (const r of staff.rows) expect(r.line).toMatch(/`trn-/);
+    // Its French word, answered in French.
+    const french = await trainings('formations acme', USERS.francois);
+    expect(french.text).toContain('Acme Telecom\u202f: formations');
+    const codes = (rows: typeof staff.rows) => rows.map((r) => /`([a-z0-9-]+)`$/.exec(r.line)?.[1]);
+    expect(codes(french.rows)).toEqual(codes(staff.rows));
+
+    // A contact: its partner without naming it, its own trainings first, and after "I've done it" the
+    // trainings again, its own now awaiting confirmation.
+    const contact = await trainings('trainings', USERS.acmeAdmin);
+    expect(contact.rows[0]!.line).toContain(`<@${USERS.acmeAdmin}>`);
+    const own = contact.rows.find((r) => r.button && r.line.includes(`<@${USERS.acmeAdmin}>`))!;
+    const code = /`(trn-[a-z0-9-]+)`/.exec(own.line)![1]!;
+    const posted = await press(USERS.acmeAdmin, own.button!.value);
+    expect(posted.replace_original).toBe(true);
+    expect(JSON.stringify(posted.blocks)).toContain('Acme Telecom: trainings');
+    const after = itemRows(posted);
+    expect(after.every((r) => /`trn-/.test(r.line))).toBe(true);
+    expect(after.find((r) => r.line.includes(`\`${code}\``))?.button).toBeUndefined();
+    expect(await h.t.db.select().from(trainingCompletions)).toMatchObject([
+      { training: code, status: 'pending' },
+    ]);
+  });
+
   it('refuses a press by anyone the item is not for, and records nothing', async () => {
     const staffRows = await obligations(USERS.manager);
     const admins = staffRows.find((r) => r.button && r.line.includes(`<@${USERS.acmeAdmin}>`))!;

@@ -4,6 +4,7 @@ export const PARTNER_SUBCOMMANDS = [
   'tier',
   'benefits',
   'obligations',
+  'trainings',
   'status',
   'zen',
   'program',

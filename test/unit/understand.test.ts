@@ -200,6 +200,38 @@ describe('understanding questions in plain French and English', () => {
       expect(focus(q), q).toBe('all');
   });
 
+  it('keeps a thread on the trainings when a follow-up names another partner, and offers them in its choices', () => {
+    const thread = (focus?: 'trainings') => ({
+      ...CONTEXTS.dm,
+      previous: { intent: 'obligations' as const, partnerId: 'acme', ...(focus ? { focus } : {}) },
+    });
+    const followUp = understand('et pour Kappa ?', thread('trainings'));
+    expect(followUp).toMatchObject({
+      kind: 'intent',
+      intent: { kind: 'obligations', partnerId: 'kappa', focus: 'trainings' },
+    });
+    // A thread about the whole card stays on it; a follow-up asking for something else leaves the trainings.
+    expect(understand('et pour Kappa ?', thread())).toMatchObject({ intent: { kind: 'obligations' } });
+    expect(understand('et pour Kappa ?', thread())).not.toMatchObject({ intent: { focus: 'trainings' } });
+    expect(understand('et ses documents ?', thread('trainings'))).not.toMatchObject({
+      intent: { focus: 'trainings' },
+    });
+    expect(understand('et ses avantages ?', thread('trainings'))).toMatchObject({
+      intent: { kind: 'benefits' },
+    });
+    // Two partners that fit the name, or two things asked: the trainings are what each choice shows.
+    const partners = understand('formations en retard chez Alpes ?', CONTEXTS.dm);
+    expect(partners).toMatchObject({ kind: 'clarify', reason: 'partners' });
+    const two = understand('leur statut et leurs formations ?', CONTEXTS.acme);
+    expect(two).toMatchObject({ kind: 'clarify', reason: 'intents' });
+    const choices = [partners, two].flatMap((u) => (u.kind === 'clarify' ? u.choices : []));
+    expect(choices.filter((c) => c.kind === 'obligations')).toEqual([
+      { kind: 'obligations', partnerId: 'alpes', focus: 'trainings' },
+      { kind: 'obligations', partnerId: 'alpes-cloud', focus: 'trainings' },
+      { kind: 'obligations', partnerId: 'acme', focus: 'trainings' },
+    ]);
+  });
+
   it('is deterministic and ignores Slack mentions and markup', () => {
     const a = understand('<@U0BOT> où en est Acme ?', CONTEXTS.dm);
     expect(a).toEqual(understand('où en est Acme ?', CONTEXTS.dm));

@@ -7,6 +7,8 @@ export const THREAD_MEMORY_MS = 7 * 24 * 60 * 60_000;
 
 export interface ThreadTurn {
   intent: string;
+  /** The part of the intent's card asked about, if only a part. */
+  focus?: string | undefined;
   partnerId: string | undefined;
 }
 
@@ -15,7 +17,11 @@ export function createAssistantThreadsRepository(db: Db) {
     /** What was last understood in the thread, unless it is too old. */
     async recall(channelId: string, threadTs: string, now: Date): Promise<ThreadTurn | undefined> {
       const [row] = await db
-        .select({ intent: assistantThreads.intent, partnerId: assistantThreads.partnerId })
+        .select({
+          intent: assistantThreads.intent,
+          focus: assistantThreads.focus,
+          partnerId: assistantThreads.partnerId,
+        })
         .from(assistantThreads)
         .where(
           and(
@@ -24,7 +30,8 @@ export function createAssistantThreadsRepository(db: Db) {
             gt(assistantThreads.updatedAt, new Date(now.getTime() - THREAD_MEMORY_MS)),
           ),
         );
-      return row ? { intent: row.intent, partnerId: row.partnerId ?? undefined } : undefined;
+      if (!row) return undefined;
+      return { intent: row.intent, focus: row.focus ?? undefined, partnerId: row.partnerId ?? undefined };
     },
 
     /** Records the thread's latest question, and forgets threads gone quiet. */
@@ -38,12 +45,18 @@ export function createAssistantThreadsRepository(db: Db) {
           channelId,
           threadTs,
           intent: turn.intent,
+          focus: turn.focus ?? null,
           partnerId: turn.partnerId ?? null,
           updatedAt: now,
         })
         .onConflictDoUpdate({
           target: [assistantThreads.channelId, assistantThreads.threadTs],
-          set: { intent: sql`excluded.intent`, partnerId: sql`excluded.partner_id`, updatedAt: now },
+          set: {
+            intent: sql`excluded.intent`,
+            focus: sql`excluded.focus`,
+            partnerId: sql`excluded.partner_id`,
+            updatedAt: now,
+          },
         });
     },
   };

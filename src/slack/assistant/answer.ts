@@ -1,7 +1,7 @@
 import type { Intent, IntentKind, ObligationsFocus, Understanding } from '../../assistant/intents.js';
-import { INTENT_KINDS } from '../../assistant/intents.js';
+import { INTENT_KINDS, OBLIGATIONS_FOCUSES } from '../../assistant/intents.js';
 import type { PartnerIndex } from '../../assistant/partner-index.js';
-import { understand } from '../../assistant/understand.js';
+import { type UnderstandContext, understand } from '../../assistant/understand.js';
 import type { ThreadTurn } from '../../db/repositories/assistant-threads.repository.js';
 import { createAssistantThreadsRepository } from '../../db/repositories/assistant-threads.repository.js';
 import type { Locale } from '../../program/catalog.schema.js';
@@ -9,6 +9,7 @@ import { localDate } from '../../program/dates.js';
 import { nextEvaluationOn, semesterContaining } from '../../program/semesters.js';
 import { type Actor, canSeePartner, identifyActor, seenFromTeam } from '../../services/actor.service.js';
 import { handlePartnerCommand } from '../partner-command/handle.js';
+import { obligationsCommand } from '../partner-command/subcommands.js';
 import type { PartnerCommandDeps, PartnerCommandRequest } from '../partner-command/types.js';
 import {
   type AssistantAudience,
@@ -79,7 +80,7 @@ interface Situation {
   index: PartnerIndex;
   partnerName: (id: string) => string;
   previousPartnerId: string | undefined;
-  previous: { intent: IntentKind; partnerId?: string } | undefined;
+  previous: UnderstandContext['previous'];
 }
 
 /**
@@ -150,8 +151,13 @@ async function situate(deps: AssistantDeps, question: Question): Promise<Situati
     previous: previous && {
       intent: INTENT_KINDS.has(previous.intent) ? (previous.intent as IntentKind) : 'help',
       ...(previous.partnerId ? { partnerId: previous.partnerId } : {}),
+      ...(isFocus(previous.focus) ? { focus: previous.focus } : {}),
     },
   };
+}
+
+function isFocus(focus: string | undefined): focus is ObligationsFocus {
+  return (OBLIGATIONS_FOCUSES as readonly (string | undefined)[]).includes(focus);
 }
 
 export function audienceOf(actor: Actor): AssistantAudience {
@@ -193,7 +199,9 @@ async function answerUnderstood(
   return {
     reply: inChannel ? { ...reply, blocks: withoutButtons(reply.blocks) } : reply,
     placement,
-    ...(allowed ? { turn: { intent: intent.kind, partnerId } } : {}),
+    ...(allowed
+      ? { turn: { intent: intent.kind, partnerId, ...('focus' in intent ? { focus: intent.focus } : {}) } }
+      : {}),
   };
 }
 
@@ -229,7 +237,7 @@ async function render(
   audience: PartnerCommandRequest['audience'],
 ): Promise<View> {
   const { view, actor } = situation;
-  const command = (text: string, partnerId?: string, focus?: ObligationsFocus) =>
+  const command = (text: string, partnerId?: string) =>
     handlePartnerCommand(deps, {
       userId: question.userId,
       channelId: question.surface === 'channel' ? question.channelId : undefined,
@@ -238,7 +246,6 @@ async function render(
       actor,
       audience,
       ...(partnerId ? { partnerId } : {}),
-      ...(focus ? { focus } : {}),
     });
   switch (intent.kind) {
     case 'manager': {
@@ -263,6 +270,9 @@ async function render(
     case 'tier-benefits':
       return tierBenefitsView(view, intent.tier);
     default:
-      return command(SUBCOMMAND[intent.kind], intent.partnerId, intent.focus);
+      return command(
+        intent.kind === 'obligations' ? obligationsCommand(intent.focus) : SUBCOMMAND[intent.kind],
+        intent.partnerId,
+      );
   }
 }

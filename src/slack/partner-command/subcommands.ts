@@ -1,3 +1,4 @@
+import type { ObligationsFocus } from '../../assistant/intents.js';
 import { hasLeft } from '../../program/membership.js';
 import { isContactOf, isStaff } from '../../services/actor.service.js';
 import { loadPartnerStatus, type PartnerStatus } from '../../services/partner-status.service.js';
@@ -60,6 +61,19 @@ function forStaffOnly(ctx: CommandContext): boolean {
   return isStaff(ctx.actor) && ctx.request.audience !== 'channel';
 }
 
+/** The subcommand showing a partner's obligations, or only the part of them asked about. */
+export function obligationsCommand(focus: ObligationsFocus | undefined): string {
+  return focus === 'trainings' ? 'trainings' : 'obligations';
+}
+
+/** Who reads an obligations card: staff, or the partner's own contact (its trainings have buttons). */
+function obligationsViewer(ctx: CommandContext, status: PartnerStatus) {
+  return {
+    staff: isStaff(ctx.actor),
+    contactId: isContactOf(ctx.actor, status.record.partner.id) ? ctx.actor.contact.id : undefined,
+  };
+}
+
 /** The read side of /partner. Write subcommands (revenue, training, ...) are added to SUBCOMMANDS below. */
 export const READ_SUBCOMMANDS: readonly Subcommand[] = [
   partnerSubcommand(
@@ -84,12 +98,11 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
       aliases: ['obligation', 'devoirs', 'devoir', 'todo'],
       help: (m) => m.help.commands.obligations,
     },
-    (ctx, s) =>
-      obligationsView(ctx.view, s, {
-        staff: isStaff(ctx.actor),
-        contactId: isContactOf(ctx.actor, s.record.partner.id) ? ctx.actor.contact.id : undefined,
-        focus: ctx.request.focus,
-      }),
+    (ctx, s) => obligationsView(ctx.view, s, obligationsViewer(ctx, s)),
+  ),
+  partnerSubcommand(
+    { name: 'trainings', aliases: ['formations'], help: (m) => m.help.commands.trainings },
+    (ctx, s) => obligationsView(ctx.view, s, { ...obligationsViewer(ctx, s), focus: 'trainings' }),
   ),
   withZenDirectory(
     partnerSubcommand(

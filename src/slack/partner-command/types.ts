@@ -1,5 +1,4 @@
 import type { webApi } from '@slack/bolt';
-import type { ObligationsFocus } from '../../assistant/intents.js';
 import type { Config } from '../../config.js';
 import type { PartnerRow } from '../../db/repositories/partners.repository.js';
 import type { Deps } from '../../deps.js';
@@ -38,8 +37,6 @@ export interface PartnerCommandRequest {
   audience?: 'asker' | 'channel';
   /** The asker, when the caller has already identified it (the assistant): not looked up again. */
   actor?: Actor | undefined;
-  /** Set by the assistant for a question about trainings alone: the obligations card shows only them. */
-  focus?: ObligationsFocus | undefined;
 }
 
 /**

@@ -22,7 +22,8 @@ export function assistantText(ctx: ViewContext): AssistantMessages {
 
 /** What an assistant button carries: the intent, compactly. */
 export function choiceValue(intent: Intent): AssistantChoiceValue {
-  if ('partnerId' in intent) return { k: intent.kind, p: intent.partnerId };
+  if ('partnerId' in intent)
+    return { k: intent.kind, p: intent.partnerId, ...(intent.focus ? { o: intent.focus } : {}) };
   if (intent.kind === 'tier-benefits') return { k: intent.kind, t: intent.tier };
   if (intent.kind === 'list' && intent.filter)
     return intent.filter.kind === 'tier'
@@ -35,7 +36,7 @@ export function choiceValue(intent: Intent): AssistantChoiceValue {
 export function choiceLabel(ctx: ViewContext, intent: Intent, partnerName: (id: string) => string): string {
   const c = assistantText(ctx).choice;
   const f = fmt(ctx);
-  if ('partnerId' in intent) return c[intent.kind](partnerName(intent.partnerId));
+  if ('partnerId' in intent) return c[intent.focus ?? intent.kind](partnerName(intent.partnerId));
   switch (intent.kind) {
     case 'program':
       return c.program;

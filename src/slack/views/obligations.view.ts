@@ -1,3 +1,4 @@
+import type { ObligationsFocus } from '../../assistant/intents.js';
 import type { Profile } from '../../program/catalog.schema.js';
 import type { ObligationItem, ObligationStatus } from '../../program/obligations.js';
 import type { PartnerStatus } from '../../services/partner-status.service.js';
@@ -103,7 +104,7 @@ export interface ObligationsViewer {
   staff: boolean;
   contactId?: number | undefined;
   /** Only the trainings: the assistant's answer to a question about them. */
-  focus?: 'trainings' | undefined;
+  focus?: ObligationsFocus | undefined;
 }
 
 /**
@@ -120,6 +121,7 @@ function itemButton(ctx: ViewContext, partnerId: string, item: ObligationItem, v
     p: partnerId,
     o: obligation.code,
     c: actor.kind === 'contact' && obligation.kind === 'training' ? actor.contact.id : null,
+    ...(viewer.focus ? { f: viewer.focus } : {}),
   };
   const make = (text: string): Button =>
     button({ text, actionId: ACTION_IDS.obligationDone, value: encodeValue(value) });

@@ -28,7 +28,10 @@ export function intentOfChoice(value: AssistantChoiceValue): Intent | undefined 
         return value.t ? { kind: 'list', filter: { kind: 'tier', tier: value.t } } : undefined;
       return { kind: 'list', filter: { kind: value.f } };
     default:
-      return value.p ? { kind: value.k, partnerId: value.p } : undefined;
+      if (!value.p) return undefined;
+      return value.k === 'obligations' && value.o
+        ? { kind: value.k, partnerId: value.p, focus: value.o }
+        : { kind: value.k, partnerId: value.p };
   }
 }
 

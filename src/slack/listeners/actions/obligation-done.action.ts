@@ -2,6 +2,7 @@ import type { Locale } from '../../../program/catalog.schema.js';
 import { markObligationDone, type ObligationDoneOutcome } from '../../../services/obligation-done.service.js';
 import { obligationItemValue } from '../../ids.js';
 import { handlePartnerCommand } from '../../partner-command/handle.js';
+import { obligationsCommand } from '../../partner-command/subcommands.js';
 import { section } from '../../views/blocks.js';
 import { reminderDoneReply } from '../../views/job-replies.view.js';
 import { checklistMarkedView, issueText, type WriteViewContext } from '../../views/write-replies.view.js';
@@ -26,8 +27,9 @@ function outcomeNotice(
 }
 
 /**
- * Mark done (staff) / I've done it (the item's contact) on a `/partner obligations` item. Recorded as its
- * own command would; then the list is shown again, up to date, with what was done on top. A refusal
+ * Mark done (staff) / I've done it (the item's contact) on a `/partner obligations` (or `trainings`) item.
+ * Recorded as its own command would; then the same card is shown again, up to date, with what was done on
+ * top. A refusal
  * is said below the list, which stays.
  */
 export function obligationDone(deps: ListenerDeps) {
@@ -56,7 +58,7 @@ export function obligationDone(deps: ListenerDeps) {
     const list = await handlePartnerCommand(deps, {
       userId,
       channelId: body.channel?.id ?? body.container?.channel_id,
-      text: 'obligations',
+      text: obligationsCommand(value.f),
       partnerId: value.p,
       locale,
     });
