@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_INTENT_KINDS, OBLIGATIONS_FOCUSES } from '../assistant/intents.js';
 import { IMPORT_KINDS } from '../import/kinds/kind.js';
+import { LOCALES } from '../program/locales.js';
 
 /**
  * Every stable id the app puts in Slack (button action_ids, modal callback ids, input blocks) and the one
@@ -207,5 +208,7 @@ export const assistantChoiceValue = z.object({
   f: z.enum(['at-risk', 'overdue', 'within-reach', 'left', 'tier']).optional(),
   /** The part of the obligations asked about. */
   o: z.enum(OBLIGATIONS_FOCUSES).optional(),
+  /** The language to answer in. */
+  l: z.enum(LOCALES).optional(),
 });
 export type AssistantChoiceValue = z.infer<typeof assistantChoiceValue>;

@@ -166,6 +166,43 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(chosen).not.toMatch(/`(doc|com|sales)-/);
   });
 
+  it('answers in the language a question is written in, and a choice in the language of its buttons', async () => {
+    // The manager's Slack is in English, François's in French: each question's words decide.
+    await send(
+      directMessage({ text: 'quels sont les avantages de Beta ?', userId: USERS.manager, ts: nextTs() }),
+    );
+    h.app.fakeSlack.setUserLocale(USERS.francois, 'fr-FR');
+    await send(directMessage({ text: 'what are Beta’s benefits?', userId: USERS.francois, ts: nextTs() }));
+    await send(directMessage({ text: 'Beta ?', userId: USERS.francois, ts: nextTs() }));
+    const [french, english, neither] = posts().map((p) => spaces(allText(p.body)));
+    expect(french).toContain('Beta Networks : avantages');
+    expect(english).toContain('Beta Networks: benefits');
+    // Words that do not tell: the asker's Slack language.
+    expect(neither).toContain('Beta Networks');
+    expect(neither).toContain('Statut');
+
+    const asked = nextTs();
+    await mention({
+      text: 'leur palier et leurs formations ?',
+      userId: USERS.manager,
+      channelId: CHANNELS.acme,
+      ts: asked,
+    });
+    const offered = buttons(ephemerals()[0]!);
+    const trainings = offered.find((b) => b.text?.text === 'Formations d’Acme Telecom')!;
+    expect(trainings).toBeDefined();
+    await send(
+      blockActions({
+        actionId: trainings.action_id!,
+        value: trainings.value,
+        userId: USERS.manager,
+        channelId: CHANNELS.acme,
+        messageTs: asked,
+      }),
+    );
+    expect(spaces(allText(posts().at(-1)!.body))).toContain('Acme Telecom : formations');
+  });
+
   it('greets in the assistant panel with prompts for who opens it, then titles, thinks and answers', async () => {
     const threadTs = nextTs();
     await send(assistantThreadStarted({ userId: USERS.manager, threadTs, contextChannelId: CHANNELS.acme }));
@@ -196,10 +233,11 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     ['où en est-on ?', 'Acme Telecom'],
     ['what tier are they?', 'Business Partner'],
     ['how much is missing for the next tier?', 'Premium Partner'],
-    ['quels sont leurs avantages ?', 'benefits'],
+    // Answered in the question's language, whatever the asker's Slack is in.
+    ['quels sont leurs avantages ?', 'Avantages'],
     ['what do they still owe?', 'obligations'],
     ['Experts Zen ?', 'Experts Zen'],
-    ['historique', 'history'],
+    ['historique', 'Historique'],
     ['who manages them?', '<@U0MANAGER>'],
     ['how does the program work?', 'Premium Partner'],
     ['what does Premium bring?', 'What Premium Partner brings'],
@@ -269,7 +307,7 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
   });
 
   it('refuses a contact asking about another partner, as /partner does, and answers about its own', async () => {
-    await mention({ text: 'où en est Beta Networks ?', userId: USERS.acmeAdmin, channelId: CHANNELS.acme });
+    await mention({ text: 'where is Beta Networks at?', userId: USERS.acmeAdmin, channelId: CHANNELS.acme });
     expect(posts()).toEqual([]);
     const [refusal] = ephemerals();
     expect(refusal?.body.user).toBe(USERS.acmeAdmin);
@@ -333,11 +371,11 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
   it("answers staff in a partner's channel with what everyone there may see, as a shared card", async () => {
     await givenPendingResult(h.t.db);
     // In a direct message the manager sees the result awaiting approval…
-    await send(directMessage({ text: 'historique de Acme', userId: USERS.manager, ts: nextTs() }));
+    await send(directMessage({ text: 'history of Acme', userId: USERS.manager, ts: nextTs() }));
     expect(allText(posts()[0]!.body)).toContain('awaiting approval: *Premium Partner*');
     // …and not in Acme's channel, where its contacts read the answer.
     await mention({ text: 'où en est Acme ?', userId: USERS.manager, channelId: CHANNELS.acme });
-    await mention({ text: 'historique de Acme', userId: USERS.manager, channelId: CHANNELS.acme });
+    await mention({ text: 'history of Acme', userId: USERS.manager, channelId: CHANNELS.acme });
     const inChannel = posts().filter((p) => p.body.channel === CHANNELS.acme);
     expect(inChannel.map((p) => allText(p.body))).toEqual([
       expect.stringContaining('Acme Telecom'),
@@ -347,7 +385,7 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
 
     // A partner that left: its channel is told so, as its contacts are, not shown the card.
     await h.t.db.update(partners).set({ leftOn: '2026-03-01' }).where(eq(partners.id, 'acme'));
-    await mention({ text: 'où en est Acme ?', userId: USERS.manager, channelId: CHANNELS.acme });
+    await mention({ text: 'where is Acme at?', userId: USERS.manager, channelId: CHANNELS.acme });
     const left = posts().at(-1)!;
     expect(left.body.channel).toBe(CHANNELS.acme);
     expect(allText(left.body)).toContain('is no longer in the Dstny partner program');

@@ -63,7 +63,8 @@ function choiceButtons(ctx: ViewContext, choices: Intent[], partnerName: (id: st
       button({
         text: choiceLabel(ctx, intent, partnerName),
         actionId: indexedActionId(ACTION_IDS.assistantChoice, i),
-        value: encodeValue(choiceValue(intent)),
+        // Answered in the language the buttons are labelled in (the question's).
+        value: encodeValue({ ...choiceValue(intent), l: ctx.locale }),
       }),
     ),
   );

@@ -53,7 +53,8 @@ export function assistantChoice(deps: ListenerDeps) {
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const threadTs =
       container?.thread_ts ?? message?.thread_ts ?? message?.ts ?? container?.message_ts ?? action.action_ts;
-    const locale = await deps.locales(client, body.user.id);
+    const slackLocale = await deps.locales(client, body.user.id);
+    const locale = value.l ?? slackLocale;
     const question = {
       userId: body.user.id,
       text: '',

@@ -1,4 +1,6 @@
+import { writtenIn } from '../../../assistant/language.js';
 import type { UsersInfoClient } from '../../../i18n/locale.js';
+import type { Locale } from '../../../program/locales.js';
 import type { Question } from '../../assistant/answer.js';
 import { answerQuestion } from '../../assistant/answer.js';
 import { deliverAnswer, type EphemeralClient } from '../../assistant/deliver.js';
@@ -38,6 +40,20 @@ export function isNoQuestion(event: Omit<MessageLike, 'channel' | 'ts'>): boolea
   return event.subtype !== undefined && event.subtype !== 'file_share';
 }
 
+/**
+ * The language to answer a question in: the one it is written in, else the asker's in Slack (asked all
+ * the same: it is what the scheduled direct messages are written in).
+ */
+export async function questionLocale(
+  deps: ListenerDeps,
+  client: UsersInfoClient,
+  userId: string,
+  text: string,
+): Promise<Locale> {
+  const slack = await deps.locales(client, userId);
+  return writtenIn(text) ?? slack;
+}
+
 /** Understand (a retried event never gets here: see slack/event-dedupe.ts), answer with /partner's cards, deliver; every failure logged, none thrown. */
 export async function handleQuestion(
   deps: ListenerDeps,
@@ -47,7 +63,7 @@ export async function handleQuestion(
 ): Promise<void> {
   try {
     await beforeAnswer?.().catch((error: unknown) => deps.logger.warn('assistant status not set', error));
-    const locale = await deps.locales(client, incoming.userId);
+    const locale = await questionLocale(deps, client, incoming.userId, incoming.text);
     const { eventId, ...question } = incoming;
     const answer = await answerQuestion(deps, { ...question, locale });
     await deliverAnswer(

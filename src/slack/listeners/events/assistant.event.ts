@@ -6,7 +6,13 @@ import { audienceOf } from '../../assistant/answer.js';
 import { greetingView, suggestedPrompts } from '../../views/assistant.view.js';
 import { viewContext } from '../../views/context.js';
 import type { ListenerDeps } from '../deps.js';
-import { handleQuestion, installationTeam, isNoQuestion, type MessageLike } from './assistant-question.js';
+import {
+  handleQuestion,
+  installationTeam,
+  isNoQuestion,
+  type MessageLike,
+  questionLocale,
+} from './assistant-question.js';
 
 /** Slack cuts a thread title; ours stay short. */
 const TITLE_LENGTH = 80;
@@ -84,7 +90,7 @@ export function createAssistant(deps: ListenerDeps): Assistant {
           botTeamId: installationTeam(body),
         },
         async () => {
-          const locale = await deps.locales(client, m.user!);
+          const locale = await questionLocale(deps, client, m.user!, m.text!);
           const before = await threads.recall(m.channel, threadTs, deps.now());
           await Promise.all([
             setStatus(assistantMessages[locale].thinking),
