@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '@protobi/exceljs';
 import { COLUMN_NAMES } from '../import/header.js';
 import { neutralise } from '../import/neutralise.js';
 import type { Locale } from '../program/locales.js';

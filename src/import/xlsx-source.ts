@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '@protobi/exceljs';
 import type { CsvFile } from './csv-source.js';
 import type { FileBytes } from './file-bytes.js';
 import { type CsvColumns, CsvFileError, type CsvItem, cellsOf, mapHeader } from './header.js';

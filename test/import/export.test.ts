@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import ExcelJS from '@protobi/exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories/index.js';
 import { type ExportFormat, writeTable } from '../../src/export/write-table.js';

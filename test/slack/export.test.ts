@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '@protobi/exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { importExportMessages } from '../../src/i18n/import-export.js';

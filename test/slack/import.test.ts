@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import ExcelJS from '@protobi/exceljs';
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { auditLog, revenueLines } from '../../src/db/schema.js';
