@@ -32,10 +32,8 @@ const nextTs = () => {
   return `${1_774_000_000 + tsCounter}.000100`;
 };
 
-type Block = {
-  type: string;
-  elements?: { action_id?: string; value?: string; text?: { text: string } }[];
-};
+type Element = { action_id?: string; value?: string; text?: { text: string } };
+type Block = { type: string; elements?: Element[] };
 const buttons = (call: RecordedCall) =>
   ((call.body.blocks ?? []) as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 
@@ -71,6 +69,17 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     await dispatcher.drain();
   }
   const mention = (input: MessageEventInput) => send(appMention({ ts: nextTs(), ...input }));
+  /** The manager clicks one of the assistant's buttons, on the message in Acme's channel it came with. */
+  const press = (button: Element, messageTs: string) =>
+    send(
+      blockActions({
+        actionId: button.action_id!,
+        value: button.value,
+        userId: USERS.manager,
+        channelId: CHANNELS.acme,
+        messageTs,
+      }),
+    );
   const posts = () => h.app.fakeSlack.callsTo('chat.postMessage');
   const ephemerals = () => h.app.fakeSlack.callsTo('chat.postEphemeral');
 
@@ -152,15 +161,7 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
       'Trainings of Acme Telecom',
     ]);
     const trainings = offered.find((b) => b.text?.text === 'Trainings of Acme Telecom')!;
-    await send(
-      blockActions({
-        actionId: trainings.action_id!,
-        value: trainings.value,
-        userId: USERS.manager,
-        channelId: CHANNELS.acme,
-        messageTs: asked,
-      }),
-    );
+    await press(trainings, asked);
     const chosen = allText(posts()[2]!.body);
     expect(chosen).toContain('Acme Telecom: trainings');
     expect(chosen).not.toMatch(/`(doc|com|sales)-/);
@@ -191,15 +192,7 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     const offered = buttons(ephemerals()[0]!);
     const trainings = offered.find((b) => b.text?.text === 'Formations d’Acme Telecom')!;
     expect(trainings).toBeDefined();
-    await send(
-      blockActions({
-        actionId: trainings.action_id!,
-        value: trainings.value,
-        userId: USERS.manager,
-        channelId: CHANNELS.acme,
-        messageTs: asked,
-      }),
-    );
+    await press(trainings, asked);
     expect(spaces(allText(posts().at(-1)!.body))).toContain('Acme Telecom : formations');
   });
 
@@ -470,15 +463,7 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     const offered = buttons(clarification!);
     expect(offered).toHaveLength(3);
     const status = offered.find((b) => b.value?.includes('"status"'))!;
-    await send(
-      blockActions({
-        actionId: status.action_id!,
-        value: status.value,
-        userId: USERS.manager,
-        channelId: CHANNELS.acme,
-        messageTs: ts,
-      }),
-    );
+    await press(status, ts);
     expect(allText(posts()[0]!.body)).toContain('Acme Telecom');
   });
 

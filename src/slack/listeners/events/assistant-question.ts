@@ -41,8 +41,9 @@ export function isNoQuestion(event: Omit<MessageLike, 'channel' | 'ts'>): boolea
 }
 
 /**
- * The language to answer a question in: the one it is written in, else the asker's in Slack (asked all
- * the same: it is what the scheduled direct messages are written in).
+ * The language to answer a question in: the one it is written in, else the asker's in Slack. Slack is
+ * asked all the same, without waiting when the words tell: it is what the scheduled direct messages are
+ * written in (the resolver never rejects).
  */
 export async function questionLocale(
   deps: ListenerDeps,
@@ -50,8 +51,8 @@ export async function questionLocale(
   userId: string,
   text: string,
 ): Promise<Locale> {
-  const slack = await deps.locales(client, userId);
-  return writtenIn(text) ?? slack;
+  const slack = deps.locales(client, userId);
+  return writtenIn(text) ?? (await slack);
 }
 
 /** Understand (a retried event never gets here: see slack/event-dedupe.ts), answer with /partner's cards, deliver; every failure logged, none thrown. */
