@@ -16,6 +16,8 @@ export const PARTNER_INTENTS = [
   'missing',
   /** Who manages the partner. */
   'manager',
+  /** The partner's own people: profiles, referents, how they are reached. */
+  'contacts',
 ] as const;
 export type PartnerIntentKind = (typeof PARTNER_INTENTS)[number];
 

@@ -621,6 +621,21 @@ export const PATTERNS = {
     'my contact',
     'our contact',
   ),
+  /** The partner's own people: its contacts and referents (the vendor's own contact is the manager's). */
+  contacts: re(
+    'contacts',
+    'liste des contacts',
+    'referents?',
+    'referentes?',
+    'interlocuteurs (?:chez|de|d)',
+    'qui (?:sont|est) (?:les |nos |leurs |notre |leur |le |la )?(?:contacts?|referents?|referentes?)',
+    'contact list',
+    'contact persons',
+    'people (?:at|of|from)',
+    'who (?:are|is) (?:the |our |their )?(?:contacts?|people|referents?)',
+    'who works (?:at|for)',
+    'qui travaille (?:chez|pour)',
+  ),
   /** Questions about the bot itself: help, whatever else their words seem to ask. */
   aboutBot: re(
     'que (?:sais|peux) tu faire',

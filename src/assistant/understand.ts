@@ -380,6 +380,9 @@ function partnerIntents(
 ): PartnerIntentKind[] {
   const kinds = new Set<PartnerIntentKind>();
   if (has('manager', s)) kinds.add('manager');
+  // Its people, unless their duties are what is asked (« la formation de notre référent technique »).
+  if (has('contacts', s) && !has('trainings', s) && !has('obligations', s) && !has('duty', s))
+    kinds.add('contacts');
   if (has('history', s)) kinds.add('history');
   if (has('zen', s)) kinds.add('zen');
   const duty = has('obligations', s) || (has('duty', s) && !has('missingStrong', s));

@@ -53,6 +53,10 @@ const en = {
         usage: '/partner trainings [partner]',
         summary: 'the mandatory trainings alone, contact by contact',
       },
+      contacts: {
+        usage: '/partner contacts [partner]',
+        summary: 'its people: profiles, referents, how they are reached, their trainings due',
+      },
       zen: { usage: '/partner zen [partner]', summary: 'Experts Zen listing: what is still missing' },
       history: { usage: '/partner history [partner]', summary: 'tier history and overrides' },
       program: { usage: '/partner program', summary: 'the program: types, tiers, thresholds' },
@@ -155,6 +159,26 @@ const en = {
     missing: (amount: string, tier: string) => `${amount} a month missing for ${tier}`,
     reached: (tier: string) => `${tier} reached so far`,
     top: 'top tier',
+  },
+
+  contacts: {
+    title: (name: string) => `${name}: contacts`,
+    text: (name: string, summary: string) => `${name}’s contacts: ${summary}`,
+    count: { one: '{n} contact', other: '{n} contacts' } as PluralForms,
+    none: 'No contact on file: an admin imports them (`/partner import`, contacts).',
+    /** `profiles`: the profiles it is the referent for, "Admin, Sales". */
+    referent: (profiles: string) => `${profiles} referent`,
+    byEmail: (email: string) => `by e-mail${email ? ` (${email})` : ''}`,
+    unreachable: ':warning: not on Slack and no e-mail: no reminder reaches them',
+    trainingsOverdue: { one: '{n} training overdue', other: '{n} trainings overdue' } as PluralForms,
+    trainingsToDo: { one: '{n} training to do', other: '{n} trainings to do' } as PluralForms,
+    trainingsPending: {
+      one: '{n} training awaiting confirmation',
+      other: '{n} trainings awaiting confirmation',
+    } as PluralForms,
+    missingTitle: '*Missing*',
+    /** `command`: the /partner command that shows the trainings. */
+    trainingsHint: (command: string) => `Their trainings, one by one: \`${command}\``,
   },
 
   zen: {
@@ -299,6 +323,10 @@ const fr: CommandMessages = {
         usage: '/partner formations [partenaire]',
         summary: 'les formations obligatoires seules, contact par contact',
       },
+      contacts: {
+        usage: '/partner contacts [partenaire]',
+        summary: 'ses contacts\u202f: profils, référents, comment les joindre, leurs formations dues',
+      },
       zen: {
         usage: '/partner zen [partenaire]',
         summary: 'Référencement Experts Zen\u202f: ce qui manque encore',
@@ -405,6 +433,24 @@ const fr: CommandMessages = {
     missing: (amount, tier) => `il manque ${amount} par mois pour ${tier}`,
     reached: (tier) => `${tier} atteint à ce jour`,
     top: 'statut le plus élevé',
+  },
+
+  contacts: {
+    title: (name) => `${name}\u202f: contacts`,
+    text: (name, summary) => `Contacts ${elide('de', name)}\u202f: ${summary}`,
+    count: { one: '{n} contact', other: '{n} contacts' },
+    none: 'Aucun contact enregistré\u202f: un administrateur les importe (`/partner import`, contacts).',
+    referent: (profiles) => `référent ${lower(profiles)}`,
+    byEmail: (email) => `par e-mail${email ? ` (${email})` : ''}`,
+    unreachable: ':warning: ni sur Slack ni d’e-mail\u202f: aucun rappel ne lui parvient',
+    trainingsOverdue: { one: '{n} formation en retard', other: '{n} formations en retard' },
+    trainingsToDo: { one: '{n} formation à faire', other: '{n} formations à faire' },
+    trainingsPending: {
+      one: '{n} formation en attente de confirmation',
+      other: '{n} formations en attente de confirmation',
+    },
+    missingTitle: '*Manquants*',
+    trainingsHint: (command) => `Leurs formations, une à une\u202f: \`${command}\``,
   },
 
   zen: {

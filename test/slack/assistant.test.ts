@@ -167,6 +167,18 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(chosen).not.toMatch(/`(doc|com|sales)-/);
   });
 
+  it('answers a question about a partner’s people with its contacts card', async () => {
+    await send(directMessage({ text: 'who are our referents?', userId: USERS.acmeAdmin, ts: nextTs() }));
+    await send(
+      directMessage({ text: 'qui sont les contacts de Beta ?', userId: USERS.manager, ts: nextTs() }),
+    );
+    const [own, beta] = posts().map((p) => spaces(allText(p.body)));
+    expect(own).toContain('Acme Telecom: contacts');
+    expect(own).toContain(`<@${USERS.acmeSales}> · Sales`);
+    expect(beta).toContain('Beta Networks : contacts');
+    expect(beta).toContain(`<@${USERS.betaAdmin}>`);
+  });
+
   it('answers in the language a question is written in, and a choice in the language of its buttons', async () => {
     // The manager's Slack is in English, François's in French: each question's words decide.
     await send(

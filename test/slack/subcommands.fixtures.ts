@@ -5,6 +5,7 @@ export const PARTNER_SUBCOMMANDS = [
   'benefits',
   'obligations',
   'trainings',
+  'contacts',
   'status',
   'zen',
   'program',

@@ -6,6 +6,7 @@ import { ACTION_IDS, decodeValue, listPageValue, partnerActionValue } from '../.
 import {
   benefitsView,
   chooseView,
+  contactsView,
   escapeMrkdwn,
   helpView,
   historyView,
@@ -228,6 +229,42 @@ describe('obligations view', () => {
       `Formation obligatoire en ligne — Vente\u202f: Trunk SIP, MetaCentrex, Data · ${who} (Vente)`,
     );
     expect(text).toContain(`Formation obligatoire en ligne — Admin\u202f: MyDstny · ${who} (Admin)`);
+  });
+
+  it('lists the contacts: profiles, referents, how the ones not on Slack are reached, their trainings due, and who is missing', () => {
+    const holding = (profile: string) => acme.contacts.find((c) => c.profiles.includes(profile as never));
+    const [admin, sales, technical] = [holding('admin'), holding('sales'), holding('technical')];
+    const record = {
+      ...acme,
+      contacts: [
+        admin!,
+        // Reached by e-mail; no longer the sales referent, which the tier's on-site training needs.
+        { ...sales!, slackUserId: null, email: 'lea@acme.example', referentProfiles: [] },
+        // Neither on Slack nor reachable by e-mail.
+        { ...technical!, slackUserId: null, email: null },
+      ],
+    };
+    const staff = contactsView(fr, statusOf(record), { staff: true });
+    const text = spaces(all(staff));
+    expect(staff.text).toBe('Contacts d’Acme Télécom\u202f: 3 contacts');
+    expect(text).toContain(`• <@${admin!.slackUserId}> · Admin · référent admin · _2 formations en retard_`);
+    expect(text).toContain(
+      `• ${sales!.name} · Vente · par e-mail (lea@acme.example) · _1 formation en retard_`,
+    );
+    expect(text).toContain(
+      `• ${technical!.name} · Technique · référent technique · :warning: ni sur Slack ni d’e-mail : aucun rappel ne lui parvient · _2 formations en retard_`,
+    );
+    expect(text).toContain('*Manquants*\n• aucun référent vente désigné');
+    expect(text).toContain('Leurs formations, une à une : `/partner trainings acme`');
+    expectWithinLimits(staff);
+    // Anyone else (a contact, a card shared in the channel): how a contact is reached, not its address.
+    const shown = all(contactsView(en, statusOf(record), { staff: false }));
+    expect(shown).toContain(`• ${sales!.name} · Sales · by e-mail · _1 training overdue_`);
+    expect(shown).not.toContain('lea@acme.example');
+    expect(shown).toContain('Their trainings, one by one: `/partner trainings`');
+    expect(all(contactsView(en, statusOf({ ...acme, contacts: [] }), { staff: true }))).toContain(
+      'No contact on file',
+    );
   });
 
   it('narrowed to the trainings (a question about them): those alone, counted, and the command for the rest', () => {

@@ -200,6 +200,25 @@ describe('understanding questions in plain French and English', () => {
       expect(focus(q), q).toBe('all');
   });
 
+  it('asks for a partner’s people by their contacts and referents; the vendor’s contact is the manager', () => {
+    const cases: [question: string, expected: string, context?: CorpusContext][] = [
+      ['qui sont les contacts de Garonne ?', 'contacts garonne'],
+      ['qui est le référent technique chez Kappa ?', 'contacts kappa'],
+      ['liste des contacts de Jura', 'contacts jura'],
+      ['les interlocuteurs de Hexa', 'contacts hexa'],
+      ['who are the contacts at Hexa?', 'contacts hexa'],
+      ['nos référents', 'contacts garonne', 'contact'],
+      ['who is our sales referent?', 'contacts garonne', 'contact'],
+      ['contacts', 'contacts acme', 'acme'],
+      // Their duties are the obligations'; the vendor's person is the manager.
+      ['la formation de notre référent technique est faite ?', 'obligations garonne', 'contact'],
+      ['qui est notre contact chez Dstny ?', 'manager garonne', 'contact'],
+      ['who should we contact at Dstny?', 'manager garonne', 'contact'],
+    ];
+    for (const [question, expected, context] of cases)
+      expect(ask(question, context), question).toBe(expected);
+  });
+
   it('keeps a thread on the trainings when a follow-up names another partner, and offers them in its choices', () => {
     const thread = (focus?: 'trainings') => ({
       ...CONTEXTS.dm,

@@ -64,6 +64,7 @@ const SUBCOMMAND = {
   obligations: 'obligations',
   zen: 'zen',
   history: 'history',
+  contacts: 'contacts',
 } as const;
 
 const LIST_FILTER = {

@@ -5,6 +5,7 @@ import { loadPartnerStatus, type PartnerStatus } from '../../services/partner-st
 import { withBenefitUses } from '../views/benefit-uses.view.js';
 import { benefitsView } from '../views/benefits.view.js';
 import type { View } from '../views/blocks.js';
+import { contactsView } from '../views/contacts.view.js';
 import { code } from '../views/escape.js';
 import { helpView } from '../views/help.view.js';
 import { historyView } from '../views/history.view.js';
@@ -103,6 +104,14 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
   partnerSubcommand(
     { name: 'trainings', aliases: ['formations'], help: (m) => m.help.commands.trainings },
     (ctx, s) => obligationsView(ctx.view, s, { ...obligationsViewer(ctx, s), focus: 'trainings' }),
+  ),
+  partnerSubcommand(
+    {
+      name: 'contacts',
+      aliases: ['contact', 'referents', 'referent', 'interlocuteurs'],
+      help: (m) => m.help.commands.contacts,
+    },
+    (ctx, s) => contactsView(ctx.view, s, { staff: forStaffOnly(ctx) }),
   ),
   withZenDirectory(
     partnerSubcommand(

@@ -1,6 +1,7 @@
 /** Pure Block Kit builders: data in, `{ text, blocks }` out; no I/O. */
 export * from './benefits.view.js';
 export * from './blocks.js';
+export * from './contacts.view.js';
 export * from './context.js';
 export * from './escape.js';
 export * from './help.view.js';
