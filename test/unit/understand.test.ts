@@ -124,11 +124,40 @@ describe('understanding questions in plain French and English', () => {
     expect(reasonOf('ok et leurs avantages ?', 'acme')).toBe('benefits acme');
   });
 
-  it('understands the French examples of its help, in the deck’s words (« statut », never « palier »)', () => {
+  it('understands every example of its help, in both languages, the French in the deck’s words (« statut »)', () => {
+    const expected = {
+      staff: [
+        'status acme',
+        'obligations garonne',
+        'list at-risk',
+        'list within-reach',
+        'missing delta',
+        'contacts garonne',
+        'tier-benefits premium',
+      ],
+      contact: [
+        'status garonne',
+        'benefits garonne',
+        'obligations garonne',
+        'obligations garonne',
+        'missing garonne',
+        'manager garonne',
+        'next-evaluation',
+      ],
+      other: ['program', 'tier-benefits business', 'next-evaluation'],
+    } as const;
+    for (const locale of ['fr', 'en'] as const)
+      for (const [audience, intents] of Object.entries(expected) as [
+        keyof typeof expected,
+        readonly string[],
+      ][])
+        expect(
+          assistantMessages[locale].help[audience].map((q) =>
+            ask(q, audience === 'contact' ? 'contact' : 'dm'),
+          ),
+          `${locale} ${audience}`,
+        ).toEqual(intents);
     const h = assistantMessages.fr.help;
-    expect(h.staff.slice(4).map((q) => ask(q))).toEqual(['missing delta', 'tier-benefits premium']);
-    expect(ask(h.contact[3]!, 'contact')).toBe('missing garonne');
-    expect(ask(h.other[1]!)).toBe('tier-benefits business');
     expect(h.staff[4]).toBe('Combien manque-t-il à Delta pour le statut suivant\u00a0?');
     expect(assistantMessages.fr.tierBenefits.cumulative).toBe(
       'Un statut comprend les avantages des statuts inférieurs.',
