@@ -46,8 +46,8 @@ const en = {
         summary: 'benefits in force and what the next tier adds',
       },
       obligations: {
-        usage: '/partner obligations [partner]',
-        summary: 'documents and trainings due, and who must act',
+        usage: '/partner obligations [partner] [code…]',
+        summary: 'documents and trainings due, and who must act; with codes, those alone, done or not',
       },
       trainings: {
         usage: '/partner trainings [partner]',
@@ -137,6 +137,13 @@ const en = {
     missedQuarter: (quarter: string, date: string) => `${quarter} missed (ended ${date})`,
     /** `item`: the training's label, for the words to agree with it in French. */
     declared: (date: string, _item?: string) => `declared done on ${date}`,
+    /** `item`: the obligation's label, for the words to agree with it in French. */
+    doneOn: (date: string, _item?: string) => `done on ${date}`,
+    doneTitle: ':white_check_mark: *Done*',
+    /** The card narrowed to one obligation: its label. */
+    oneTitle: (name: string, label: string) => `${name}: ${label}`,
+    /** `command`: the /partner command that shows every obligation. */
+    everyObligation: (command: string) => `Every obligation: \`${command}\``,
     thePartner: 'the partner',
     contact: (mention: string, profile: string) => `${mention} (${profile})`,
     referent: (mention: string, profile: string) => `${mention} (${profile} referent)`,
@@ -316,8 +323,9 @@ const fr: CommandMessages = {
         summary: 'avantages acquis et ce que le statut suivant apporte',
       },
       obligations: {
-        usage: '/partner obligations [partenaire]',
-        summary: 'documents et formations attendus, et qui doit agir',
+        usage: '/partner obligations [partenaire] [code…]',
+        summary:
+          'documents et formations attendus, et qui doit agir\u202f; avec des codes, ceux-là seuls, faits ou non',
       },
       trainings: {
         usage: '/partner formations [partenaire]',
@@ -412,6 +420,11 @@ const fr: CommandMessages = {
     missedQuarter: (quarter, date) => `${quarter} manqué (clos le ${date})`,
     declared: (date, item) =>
       `${agree(item ?? '', { m: 'déclaré suivi', f: 'déclarée suivie' }, 'déclaré fait')} le ${date}`,
+    doneOn: (date, item) =>
+      `${agree(item ?? '', { m: 'fait', f: 'faite', mp: 'faits', fp: 'faites' })} le ${date}`,
+    doneTitle: ':white_check_mark: *Faits*',
+    oneTitle: (name, label) => `${name}\u202f: ${label}`,
+    everyObligation: (command) => `Tous les devoirs\u202f: \`${command}\``,
     thePartner: 'le partenaire',
     contact: (mention, profile) => `${mention} (${profile})`,
     referent: (mention, profile) => `${mention} (référent ${lower(profile)})`,

@@ -175,6 +175,11 @@ export const obligationItemValue = z.object({
   c: z.number().int().positive().nullable(),
   /** The part of the obligations the card showed, shown again after the click. */
   f: z.enum(OBLIGATIONS_FOCUSES).optional(),
+  /** The obligations the card was narrowed to, by code. */
+  k: z
+    .array(z.string().regex(/^[a-z0-9-]{1,100}$/))
+    .max(10)
+    .optional(),
 });
 export type ObligationItemValue = z.infer<typeof obligationItemValue>;
 

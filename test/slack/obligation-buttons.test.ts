@@ -135,6 +135,25 @@ describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (back
     ]);
   });
 
+  it('narrows the card to the obligations whose codes follow the partner, and keeps it so after a press', async () => {
+    const rows = await obligations(USERS.manager);
+    const doc = rows.find((r) => r.button && /`doc-/.test(r.line))!;
+    const code = /`(doc-[a-z0-9-]+)`/.exec(doc.line)![1]!;
+    const { ack } = await h.app.command(`obligations acme ${code}`, {
+      userId: USERS.manager,
+      channelId: CHANNELS.internal,
+    });
+    const narrowed = itemRows(ack!);
+    expect(narrowed.map((r) => r.line)).toEqual([doc.line]);
+    const posted = await press(USERS.manager, narrowed[0]!.button!.value);
+    const after = JSON.stringify(posted.blocks);
+    expect(after).toContain('*Done*');
+    expect(after).toContain('Every obligation: `/partner obligations acme`');
+    const [line] = itemRows(posted);
+    expect(line!.line).toMatch(new RegExp(`· _done on [^_]+_ · \`${code}\`$`));
+    expect(line!.button).toBeUndefined();
+  });
+
   it('refuses a press by anyone the item is not for, and records nothing', async () => {
     const staffRows = await obligations(USERS.manager);
     const admins = staffRows.find((r) => r.button && r.line.includes(`<@${USERS.acmeAdmin}>`))!;

@@ -267,6 +267,28 @@ describe('obligations view', () => {
     );
   });
 
+  it('narrowed to obligations named by their codes: those alone, done ones with their day, agreeing in French', () => {
+    const one = obligationsView(fr, statusOf(acme), { staff: true, codes: ['doc-partner-charter'] });
+    const text = spaces(all(one));
+    expect(text).toContain('Acme Télécom : Charte Partenaire');
+    expect(text).toMatch(
+      /• Charte Partenaire · le partenaire · _faite le \d{1,2} \S+ \d{4}_ · `doc-partner-charter`/,
+    );
+    expect(text).toContain('Tous les devoirs : `/partner obligations acme`');
+    expect(text).not.toContain('Fiche de qualification');
+    const two = all(
+      obligationsView(en, statusOf(acme), {
+        staff: false,
+        codes: ['doc-partner-charter', 'trn-online-admin'],
+      }),
+    );
+    expect(two).toContain('Acme Télécom: obligations');
+    expect(two).toContain('Partner charter · the partner · _done on');
+    expect(two).toContain('Mandatory online training — Admin: MyDstny');
+    expect(two).not.toContain('Qualification form');
+    expect(two).toContain('Every obligation: `/partner obligations`');
+  });
+
   it('narrowed to the trainings (a question about them): those alone, counted, and the command for the rest', () => {
     const view = obligationsView(fr, statusOf(acme), { staff: true, focus: 'trainings' });
     const text = all(view);

@@ -34,13 +34,13 @@ import { withZenDirectory } from './writes/zen-directory.subcommand.js';
 export function partnerSubcommand(
   spec: Omit<Subcommand, 'run' | 'access'>,
   render: (ctx: CommandContext, status: PartnerStatus) => View,
-  options: { keptForLeavers?: boolean } = {},
+  options: { keptForLeavers?: boolean; partnerQuery?: (ctx: CommandContext) => string } = {},
 ): Subcommand {
   return {
     ...spec,
     access: 'partner',
     async run(ctx) {
-      const resolved = await ctx.resolvePartner(ctx.args);
+      const resolved = await ctx.resolvePartner(options.partnerQuery?.(ctx) ?? ctx.args);
       if (resolved.kind === 'reply') return resolved.reply;
       const status = await loadPartnerStatus(
         ctx.deps.partners,
@@ -67,13 +67,35 @@ export function obligationsCommand(focus: ObligationsFocus | undefined): string 
   return focus === 'trainings' ? 'trainings' : 'obligations';
 }
 
-/** Who reads an obligations card: staff, or the partner's own contact (its trainings have buttons). */
+/** At most this many obligations named in one command (a button carries them). */
+const MAX_CODES = 10;
+
+/**
+ * The catalog's obligation codes among a command's words (the codes each obligations line ends with), and
+ * the other words, the partner's name: `obligations acme doc-partner-charter`.
+ */
+export function obligationCodesIn(ctx: CommandContext): { codes: string[]; rest: string } {
+  const known = new Set(ctx.deps.catalog.obligations.map((o) => o.code));
+  const words = ctx.args.split(' ').filter(Boolean);
+  const codes = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => known.has(w)))];
+  const rest = words.filter((w) => !known.has(w.toLowerCase())).join(' ');
+  return { codes: codes.slice(0, MAX_CODES), rest };
+}
+
+/**
+ * Who reads an obligations card: staff, or the partner's own contact (its trainings have buttons); and
+ * the obligations named in the command, if any.
+ */
 function obligationsViewer(ctx: CommandContext, status: PartnerStatus) {
+  const { codes } = obligationCodesIn(ctx);
   return {
     staff: isStaff(ctx.actor),
     contactId: isContactOf(ctx.actor, status.record.partner.id) ? ctx.actor.contact.id : undefined,
+    ...(codes.length ? { codes } : {}),
   };
 }
+
+const PARTNER_BESIDE_CODES = { partnerQuery: (ctx: CommandContext) => obligationCodesIn(ctx).rest };
 
 /** The read side of /partner. Write subcommands (revenue, training, ...) are added to SUBCOMMANDS below. */
 export const READ_SUBCOMMANDS: readonly Subcommand[] = [
@@ -100,10 +122,12 @@ export const READ_SUBCOMMANDS: readonly Subcommand[] = [
       help: (m) => m.help.commands.obligations,
     },
     (ctx, s) => obligationsView(ctx.view, s, obligationsViewer(ctx, s)),
+    PARTNER_BESIDE_CODES,
   ),
   partnerSubcommand(
     { name: 'trainings', aliases: ['formations'], help: (m) => m.help.commands.trainings },
     (ctx, s) => obligationsView(ctx.view, s, { ...obligationsViewer(ctx, s), focus: 'trainings' }),
+    PARTNER_BESIDE_CODES,
   ),
   partnerSubcommand(
     {

@@ -84,7 +84,9 @@ export function obligationLine(ctx: ViewContext, item: ObligationItem): string {
   const f = fmt(ctx);
   const o = ctx.m.obligations;
   let when: string;
-  if (item.status === 'pending')
+  if (item.status === 'done')
+    when = o.doneOn(f.date(item.completedOn ?? item.dueOn), f.label(item.obligation.label));
+  else if (item.status === 'pending')
     when = o.declared(f.date(item.completedOn ?? item.dueOn), f.label(item.obligation.label));
   else if (item.status === 'missed' && item.quarter)
     when = o.missedQuarter(o.quarterName(item.quarter.year, item.quarter.number), f.date(item.dueOn));
@@ -105,6 +107,8 @@ export interface ObligationsViewer {
   contactId?: number | undefined;
   /** Only the trainings: the assistant's answer to a question about them. */
   focus?: ObligationsFocus | undefined;
+  /** Only these obligations (their codes), done ones included: "has Acme signed the charter?". */
+  codes?: readonly string[] | undefined;
 }
 
 /**
@@ -122,6 +126,7 @@ function itemButton(ctx: ViewContext, partnerId: string, item: ObligationItem, v
     o: obligation.code,
     c: actor.kind === 'contact' && obligation.kind === 'training' ? actor.contact.id : null,
     ...(viewer.focus ? { f: viewer.focus } : {}),
+    ...(viewer.codes?.length ? { k: [...viewer.codes] } : {}),
   };
   const make = (text: string): Button =>
     button({ text, actionId: ACTION_IDS.obligationDone, value: encodeValue(value) });
@@ -176,9 +181,11 @@ export function obligationsView(
   const o = ctx.m.obligations;
   const { partner } = status.record;
   const trainingsOnly = viewer.focus === 'trainings';
-  const obligations = trainingsOnly
-    ? status.obligations.filter((i) => i.obligation.kind === 'training')
-    : status.obligations;
+  const codes = viewer.codes?.length ? new Set(viewer.codes) : undefined;
+  const narrowed = trainingsOnly || codes !== undefined;
+  const obligations = status.obligations.filter(
+    (i) => (!trainingsOnly || i.obligation.kind === 'training') && (!codes || codes.has(i.obligation.code)),
+  );
   const counts = countObligations(obligations);
   const summary = obligationsSummary(ctx, counts);
   const rows: Row[] = [];
@@ -198,24 +205,27 @@ export function obligationsView(
   group('missed', o.missedTitle);
   group('outstanding', o.outstandingTitle);
   group('pending', o.pendingTitle);
+  // Asked about these obligations by name, the ones done say so, and when.
+  if (codes) group('done', o.doneTitle);
 
-  const title = trainingsOnly ? o.trainingsTitle(partner.name) : o.title(partner.name);
+  const labels = [...new Set(obligations.map((i) => i.obligation.label))];
+  const title =
+    codes && labels.length === 1
+      ? o.oneTitle(partner.name, f.text(labels[0]!))
+      : trainingsOnly
+        ? o.trainingsTitle(partner.name)
+        : o.title(partner.name);
   const blocks: KnownBlock[] = [header(title), context(summary)];
   // header, summary, the sections, the done count, the share button: within the message's 50 blocks.
   if (rows.length) blocks.push(...rowSections(rows, LIMITS.blocksPerMessage - 5, f.more));
   else blocks.push(context(trainingsOnly ? o.noTrainingDue : o.nothingDue));
   const name = escapeMrkdwn(partner.name);
-  if (!trainingsOnly) {
+  if (!narrowed) {
     blocks.push(...actions([shareButton(ctx, partner.id, 'obligations')]));
     return view(o.text(name, summary), blocks);
   }
   // The whole card is a command away (and it is what Share would post); a contact's needs no name.
-  blocks.push(
-    context(
-      o.allObligations(
-        viewer.staff ? `/partner obligations ${escapeMrkdwn(partner.id)}` : '/partner obligations',
-      ),
-    ),
-  );
-  return view(o.trainingsText(name, summary), blocks);
+  const command = viewer.staff ? `/partner obligations ${escapeMrkdwn(partner.id)}` : '/partner obligations';
+  blocks.push(context(codes ? o.everyObligation(command) : o.allObligations(command)));
+  return view(trainingsOnly ? o.trainingsText(name, summary) : o.text(name, summary), blocks);
 }

@@ -58,7 +58,7 @@ export function obligationDone(deps: ListenerDeps) {
     const list = await handlePartnerCommand(deps, {
       userId,
       channelId: body.channel?.id ?? body.container?.channel_id,
-      text: obligationsCommand(value.f),
+      text: [obligationsCommand(value.f), ...(value.k ?? [])].join(' '),
       partnerId: value.p,
       locale,
     });
