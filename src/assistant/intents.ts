@@ -38,6 +38,8 @@ export type Intent =
       partnerId: string;
       /** For obligations: only this part of them. */
       focus?: ObligationsFocus;
+      /** For obligations: only these, by their catalog codes (named by their labels' words). */
+      codes?: readonly string[];
     }
   | { kind: 'program' }
   | { kind: 'help' }

@@ -18,6 +18,7 @@ import {
   TIER_QUALIFIED_NOUNS,
   TIER_WORDS_AS_WORDS,
 } from './lexicon.js';
+import { type NamedObligation, obligationsNamed } from './obligation-names.js';
 import {
   closestPartners,
   FUZZY_MIN_LENGTH,
@@ -32,8 +33,15 @@ export interface UnderstandContext {
   partners: PartnerIndex;
   /** The program's tiers, by code and labels ("business", "Business Partner"). */
   tiers: readonly { code: string; label: Readonly<Record<string, string>> }[];
+  /** The program's obligations, by code and labels, for a question naming some (« la charte est signée ? »). */
+  obligations?: readonly NamedObligation[];
   /** The question before this one in the same thread, if any: « et ses avantages ? » */
-  previous?: { intent: IntentKind; partnerId?: string; focus?: ObligationsFocus };
+  previous?: {
+    intent: IntentKind;
+    partnerId?: string;
+    focus?: ObligationsFocus;
+    codes?: readonly string[];
+  };
   /** The partner assumed when none is named: the channel's, else the asker's own. */
   defaultPartnerId?: string;
   /** Who asks, for the questions suggested when nothing is recognised. */
@@ -298,8 +306,14 @@ export function understand(text: string, context: UnderstandContext): Understand
     : has('trainings') && !has('otherDuties')
       ? 'trainings'
       : undefined;
+  // Obligations named by their labels' words, the partners' names left out (« Bretagne Communication »).
+  const ownWords = low.filter((_, i) => !mentions.some((m) => i >= m.start && i < m.end));
+  const among = (context.obligations ?? []).filter((o) => focus !== 'trainings' || o.kind === 'training');
+  const codes = repeated ? (context.previous?.codes ?? []) : obligationsNamed(ownWords, among);
   const about = (kind: PartnerIntentKind, partnerId: string): Intent =>
-    kind === 'obligations' && focus ? { kind, partnerId, focus } : { kind, partnerId };
+    kind !== 'obligations'
+      ? { kind, partnerId }
+      : { kind, partnerId, ...(focus ? { focus } : {}), ...(codes.length ? { codes } : {}) };
 
   // One partner for the question.
   const choose = (partnerId: string): Intent[] => kinds.map((kind) => about(kind, partnerId));

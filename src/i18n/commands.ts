@@ -140,6 +140,8 @@ const en = {
     /** `item`: the obligation's label, for the words to agree with it in French. */
     doneOn: (date: string, _item?: string) => `done on ${date}`,
     doneTitle: ':white_check_mark: *Done*',
+    /** Obligations named that this partner does not have. */
+    notTheirs: 'Not among this partner’s obligations (another type, program or tier).',
     /** The card narrowed to one obligation: its label. */
     oneTitle: (name: string, label: string) => `${name}: ${label}`,
     /** `command`: the /partner command that shows every obligation. */
@@ -423,6 +425,7 @@ const fr: CommandMessages = {
     doneOn: (date, item) =>
       `${agree(item ?? '', { m: 'fait', f: 'faite', mp: 'faits', fp: 'faites' })} le ${date}`,
     doneTitle: ':white_check_mark: *Faits*',
+    notTheirs: 'Ne fait pas partie des devoirs de ce partenaire (autre type, programme ou statut).',
     oneTitle: (name, label) => `${name}\u202f: ${label}`,
     everyObligation: (command) => `Tous les devoirs\u202f: \`${command}\``,
     thePartner: 'le partenaire',

@@ -168,6 +168,12 @@ export const modalMetadata = z.object({
 });
 export type ModalMetadata = z.infer<typeof modalMetadata>;
 
+/** Obligations by their catalog codes, as a button carries them (checked against the catalog on use). */
+const obligationCodes = z
+  .array(z.string().regex(/^[a-z0-9-]{1,100}$/))
+  .max(10)
+  .optional();
+
 /** An obligations item's button: partner, obligation code, the contact who owes it (null: the partner), the card. */
 export const obligationItemValue = z.object({
   p: partnerId,
@@ -176,10 +182,7 @@ export const obligationItemValue = z.object({
   /** The part of the obligations the card showed, shown again after the click. */
   f: z.enum(OBLIGATIONS_FOCUSES).optional(),
   /** The obligations the card was narrowed to, by code. */
-  k: z
-    .array(z.string().regex(/^[a-z0-9-]{1,100}$/))
-    .max(10)
-    .optional(),
+  k: obligationCodes,
 });
 export type ObligationItemValue = z.infer<typeof obligationItemValue>;
 
@@ -213,6 +216,8 @@ export const assistantChoiceValue = z.object({
   f: z.enum(['at-risk', 'overdue', 'within-reach', 'left', 'tier']).optional(),
   /** The part of the obligations asked about. */
   o: z.enum(OBLIGATIONS_FOCUSES).optional(),
+  /** The obligations asked about, by code. */
+  c: obligationCodes,
   /** The language to answer in. */
   l: z.enum(LOCALES).optional(),
 });

@@ -167,6 +167,35 @@ describe.each(BACKENDS)('the assistant over HTTP on %s', (backend) => {
     expect(chosen).not.toMatch(/`(doc|com|sales)-/);
   });
 
+  it('answers a question naming an obligation with it alone, done or not, and a follow-up with the same', async () => {
+    const ts = nextTs();
+    await send(directMessage({ text: 'has Acme signed the partner charter?', userId: USERS.manager, ts }));
+    await send(directMessage({ text: 'and Beta?', userId: USERS.manager, threadTs: ts, ts: nextTs() }));
+    const [acme, beta] = posts().map((p) => allText(p.body));
+    for (const [card, name] of [
+      [acme!, 'Acme Telecom'],
+      [beta!, 'Beta Networks'],
+    ] as const) {
+      expect(card).toContain(`${name}: Partner charter`);
+      expect(card).toMatch(/Partner charter · the partner · _(due|done on) /);
+      expect(card).not.toContain('Qualification form');
+    }
+  });
+
+  it('keeps the obligation named in the choice it offers when a question asks two things', async () => {
+    const asked = nextTs();
+    await mention({
+      text: 'their tier and their charter?',
+      userId: USERS.manager,
+      channelId: CHANNELS.acme,
+      ts: asked,
+    });
+    const choice = buttons(ephemerals()[0]!).find((b) => b.text?.text === 'Obligations of Acme Telecom')!;
+    expect(choice).toBeDefined();
+    await press(choice, asked);
+    expect(allText(posts().at(-1)!.body)).toContain('Acme Telecom: Partner charter');
+  });
+
   it('answers a question about a partner’s people with its contacts card', async () => {
     await send(directMessage({ text: 'who are our referents?', userId: USERS.acmeAdmin, ts: nextTs() }));
     await send(

@@ -287,6 +287,12 @@ describe('obligations view', () => {
     expect(two).toContain('Mandatory online training — Admin: MyDstny');
     expect(two).not.toContain('Qualification form');
     expect(two).toContain('Every obligation: `/partner obligations`');
+    // Named, but not this partner's: said so, not "nothing outstanding".
+    const garonne = records.get('garonne-it')!;
+    expect(garonne.partner.type).toBe('ambassador');
+    const none = all(obligationsView(en, statusOf(garonne), { staff: true, codes: ['doc-operator-cgas'] }));
+    expect(none).toContain('Not among this partner’s obligations');
+    expect(none).not.toContain('Nothing outstanding');
   });
 
   it('narrowed to the trainings (a question about them): those alone, counted, and the command for the rest', () => {

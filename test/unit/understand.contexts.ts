@@ -6,8 +6,9 @@ import type { CorpusContext } from './understand.corpus.js';
 export function understandContexts(
   partners: PartnerIndex,
   tiers: UnderstandContext['tiers'],
+  obligations: UnderstandContext['obligations'] = [],
 ): Record<CorpusContext, UnderstandContext> {
-  const base = { partners, tiers };
+  const base = { partners, tiers, obligations };
   return {
     dm: { ...base, audience: 'staff' },
     acme: { ...base, audience: 'staff', defaultPartnerId: 'acme' },

@@ -11,7 +11,7 @@ import { HELDOUT } from './understand.heldout.js';
 
 const catalog = loadCatalog('src/program/catalog.yml');
 const partners = buildPartnerIndex(PARTNERS);
-const CONTEXTS = understandContexts(partners, catalog.tiers);
+const CONTEXTS = understandContexts(partners, catalog.tiers, catalog.obligations);
 
 type Set = Record<CorpusContext, readonly (readonly [question: string, expected: string])[]>;
 
@@ -246,6 +246,43 @@ describe('understanding questions in plain French and English', () => {
     ];
     for (const [question, expected, context] of cases)
       expect(ask(question, context), question).toBe(expected);
+  });
+
+  it('names the obligations a question is about by their labels’ words, never by a partner’s name', () => {
+    const codesOf = (q: string, context: CorpusContext = 'contact') => {
+      const u = understand(q, CONTEXTS[context]);
+      if (u.kind !== 'intent' || u.intent.kind !== 'obligations') return summary(u);
+      return u.intent.codes ?? [];
+    };
+    expect(codesOf('Kappa a-t-elle signé la charte ?', 'dm')).toEqual(['doc-partner-charter']);
+    expect(codesOf('has Jura signed the partner charter?', 'dm')).toEqual(['doc-partner-charter']);
+    expect(codesOf('la fiche de qualification de Hexa est faite ?', 'dm')).toEqual([
+      'doc-qualification-form',
+    ]);
+    expect(codesOf('nos prévisions de ventes ?')).toEqual(['sales-forecast']);
+    // Both labels hold « plan » and « développement ».
+    expect(codesOf('notre plan de développement ?')).toEqual(['doc-development-plan', 'sales-plan-review']);
+    // Plurals read as the label's singular; a question about trainings names trainings only.
+    expect(codesOf('les webinars opérateurs sont faits ?')).toEqual([
+      'trn-operator-webinar-1',
+      'trn-operator-webinar-2',
+      'trn-operator-webinar-3',
+    ]);
+    expect(codesOf('la formation présentielle du référent technique ?')).toEqual([
+      'trn-onsite-referent-technical',
+    ]);
+    // Words every kind of obligation has, and a partner's name (« Communication »), name none.
+    expect(codesOf('quels documents nous manquent ?')).toEqual([]);
+    expect(codesOf('quelles formations dois-je encore suivre ?')).toEqual([]);
+    expect(codesOf('que doit encore faire Bretagne Communication ?', 'dm')).toEqual([]);
+    // A follow-up asks about the same ones.
+    const thread = {
+      ...CONTEXTS.dm,
+      previous: { intent: 'obligations' as const, partnerId: 'kappa', codes: ['doc-partner-charter'] },
+    };
+    expect(understand('et pour Hexa ?', thread)).toMatchObject({
+      intent: { kind: 'obligations', partnerId: 'hexa', codes: ['doc-partner-charter'] },
+    });
   });
 
   it('keeps a thread on the trainings when a follow-up names another partner, and offers them in its choices', () => {

@@ -97,6 +97,7 @@ export async function answerQuestion(deps: AssistantDeps, question: Question): P
     const understood = understand(question.text, {
       partners: index,
       tiers: deps.catalog.tiers,
+      obligations: deps.catalog.obligations,
       previous: situation.previous,
       defaultPartnerId: situation.audience.partner?.id ?? ownPartner,
       audience: audienceOf(actor),
@@ -152,13 +153,30 @@ async function situate(deps: AssistantDeps, question: Question): Promise<Situati
     previous: previous && {
       intent: INTENT_KINDS.has(previous.intent) ? (previous.intent as IntentKind) : 'help',
       ...(previous.partnerId ? { partnerId: previous.partnerId } : {}),
-      ...(isFocus(previous.focus) ? { focus: previous.focus } : {}),
+      ...focusRecalled(deps, previous.focus),
     },
   };
 }
 
-function isFocus(focus: string | undefined): focus is ObligationsFocus {
-  return (OBLIGATIONS_FOCUSES as readonly (string | undefined)[]).includes(focus);
+/**
+ * The part of a card a thread was about, as its turn keeps it (ThreadTurn.focus): a focus ('trainings'),
+ * or obligations' codes, space-separated.
+ */
+function focusRemembered(intent: Intent): string | undefined {
+  if (!('partnerId' in intent)) return undefined;
+  return intent.codes?.length ? intent.codes.join(' ') : intent.focus;
+}
+
+function focusRecalled(
+  deps: AssistantDeps,
+  remembered: string | undefined,
+): { focus?: ObligationsFocus; codes?: string[] } {
+  if (!remembered) return {};
+  const focus = OBLIGATIONS_FOCUSES.find((f) => f === remembered);
+  if (focus) return { focus };
+  const known = new Set(deps.catalog.obligations.map((o) => o.code));
+  const codes = remembered.split(' ').filter((code) => known.has(code));
+  return codes.length ? { codes } : {};
 }
 
 export function audienceOf(actor: Actor): AssistantAudience {
@@ -200,9 +218,7 @@ async function answerUnderstood(
   return {
     reply: inChannel ? { ...reply, blocks: withoutButtons(reply.blocks) } : reply,
     placement,
-    ...(allowed
-      ? { turn: { intent: intent.kind, partnerId, ...('focus' in intent ? { focus: intent.focus } : {}) } }
-      : {}),
+    ...(allowed ? { turn: { intent: intent.kind, partnerId, focus: focusRemembered(intent) } } : {}),
   };
 }
 
@@ -272,7 +288,9 @@ async function render(
       return tierBenefitsView(view, intent.tier);
     default:
       return command(
-        intent.kind === 'obligations' ? obligationsCommand(intent.focus) : SUBCOMMAND[intent.kind],
+        intent.kind === 'obligations'
+          ? [obligationsCommand(intent.focus), ...(intent.codes ?? [])].join(' ')
+          : SUBCOMMAND[intent.kind],
         intent.partnerId,
       );
   }

@@ -23,7 +23,12 @@ export function assistantText(ctx: ViewContext): AssistantMessages {
 /** What an assistant button carries: the intent, compactly. */
 export function choiceValue(intent: Intent): AssistantChoiceValue {
   if ('partnerId' in intent)
-    return { k: intent.kind, p: intent.partnerId, ...(intent.focus ? { o: intent.focus } : {}) };
+    return {
+      k: intent.kind,
+      p: intent.partnerId,
+      ...(intent.focus ? { o: intent.focus } : {}),
+      ...(intent.codes?.length ? { c: [...intent.codes] } : {}),
+    };
   if (intent.kind === 'tier-benefits') return { k: intent.kind, t: intent.tier };
   if (intent.kind === 'list' && intent.filter)
     return intent.filter.kind === 'tier'

@@ -218,7 +218,12 @@ export function obligationsView(
   const blocks: KnownBlock[] = [header(title), context(summary)];
   // header, summary, the sections, the done count, the share button: within the message's 50 blocks.
   if (rows.length) blocks.push(...rowSections(rows, LIMITS.blocksPerMessage - 5, f.more));
-  else blocks.push(context(trainingsOnly ? o.noTrainingDue : o.nothingDue));
+  else
+    blocks.push(
+      context(
+        codes && obligations.length === 0 ? o.notTheirs : trainingsOnly ? o.noTrainingDue : o.nothingDue,
+      ),
+    );
   const name = escapeMrkdwn(partner.name);
   if (!narrowed) {
     blocks.push(...actions([shareButton(ctx, partner.id, 'obligations')]));

@@ -29,9 +29,13 @@ export function intentOfChoice(value: AssistantChoiceValue): Intent | undefined 
       return { kind: 'list', filter: { kind: value.f } };
     default:
       if (!value.p) return undefined;
-      return value.k === 'obligations' && value.o
-        ? { kind: value.k, partnerId: value.p, focus: value.o }
-        : { kind: value.k, partnerId: value.p };
+      if (value.k !== 'obligations') return { kind: value.k, partnerId: value.p };
+      return {
+        kind: value.k,
+        partnerId: value.p,
+        ...(value.o ? { focus: value.o } : {}),
+        ...(value.c?.length ? { codes: value.c } : {}),
+      };
   }
 }
 
