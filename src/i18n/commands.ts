@@ -85,6 +85,9 @@ const en = {
     average: (amount: string, semester: string, months: string) =>
       `${amount} a month (${semester}, ${months})`,
     noMonthYet: (semester: string) => `no month counted yet (${semester})`,
+    /** `months`: "July €1,200 · August nothing recorded, counts as 0 · …" (basis: "MRR", "Billed revenue"). */
+    byMonth: (basis: string, months: string) => `${basis} month by month: ${months}`,
+    nothingRecorded: '(nothing recorded: counts as 0)',
     evaluationOn: (date: string, days: string) => `${date} (in ${days})`,
     toNext: (tier: string, threshold: string, missing: string) =>
       `To reach *${tier}* (${threshold} a month on average): *${missing}* a month missing.`,
@@ -373,6 +376,8 @@ const fr: CommandMessages = {
     since: (date) => `depuis le ${date}`,
     average: (amount, semester, months) => `${amount} par mois (${semester}, ${months})`,
     noMonthYet: (semester) => `aucun mois compté pour l’instant (${semester})`,
+    byMonth: (basis, months) => `${basis} mois par mois\u202f: ${months}`,
+    nothingRecorded: '(rien d’enregistré\u202f: compte pour 0)',
     evaluationOn: (date, days) => `${date} (dans ${days})`,
     toNext: (tier, threshold, missing) =>
       `Pour atteindre *${tier}* (${threshold} par mois en moyenne)\u202f: il manque *${missing}* par mois.`,

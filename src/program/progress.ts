@@ -16,6 +16,11 @@ export interface SemesterProgress {
   monthsCounted: number;
   /** null until a month is counted. */
   averageSoFarCents: number | null;
+  /**
+   * Each month counted, in order, with its basis revenue: what the average is made of. `recorded` is false
+   * for a month nothing was recorded for, which counts as 0.
+   */
+  months: { month: IsoDate; basisCents: number; recorded: boolean }[];
   /** The tier the average so far would give. */
   projectedTier: Tier | null;
   /** The tier above the current one. */
@@ -61,6 +66,11 @@ export function semesterProgress(
     return month >= start && month <= end;
   });
   const totalCents = basisCents(catalog, input.type, counted);
+  const months = Array.from({ length: monthsCounted }, (_, i) => {
+    const month = addMonths(start, i);
+    const own = counted.filter((l) => monthOf(l.month) === month);
+    return { month, basisCents: basisCents(catalog, input.type, own), recorded: own.length > 0 };
+  });
   const averageSoFarCents = monthsCounted > 0 ? monthlyAverageCents(totalCents, monthsCounted) : null;
   // Decided on the sum, like the evaluation: never on the rounded average.
   const projectedTier =
@@ -86,6 +96,7 @@ export function semesterProgress(
     semester,
     monthsCounted,
     averageSoFarCents,
+    months,
     projectedTier,
     nextTier: next,
     missingForNextCents,

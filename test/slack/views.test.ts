@@ -104,6 +104,21 @@ describe('tier view', () => {
     expectWithinLimits(view);
   });
 
+  it('shows what the average is made of: each month counted with its basis, a month with nothing recorded as 0', () => {
+    const months = (text: string) => /CA mois par mois : ([^\n]*)/.exec(spaces(text))?.[1]?.split(' · ');
+    const all5 = months(all(tierView(fr, statusOf(acme))))!;
+    expect(all5.map((m) => m.split(' ')[0])).toEqual(['juillet', 'août', 'septembre', 'octobre', 'novembre']);
+    for (const m of all5) expect(m).toMatch(/^\S+ \d[\d ]*(,\d\d)? €$/);
+    const withoutAugust = {
+      ...acme,
+      revenue: acme.revenue.filter((r) => !r.month.startsWith('2026-08')),
+    };
+    expect(months(all(tierView(fr, statusOf(withoutAugust))))![1]).toBe(
+      'août _(rien d’enregistré : compte pour 0)_',
+    );
+    expect(all(tierView(en, statusOf(withoutAugust)))).toContain('Billed revenue month by month: July €');
+  });
+
   it('names a standard operator’s partnership once, in both languages (no « Operator · Operator »)', () => {
     const cloudcall = records.get('cloudcall')!;
     expect(cloudcall.partner.operatorProgram).toBe('standard');

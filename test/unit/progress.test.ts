@@ -58,6 +58,28 @@ describe('semester progress', () => {
     expect(p.averageSoFarCents).toBe(cents('1 500'));
   });
 
+  it('lists the months counted with their basis revenue, a month with nothing recorded as 0', () => {
+    const p = progress(
+      {
+        type: 'ambassador',
+        lines: [line('2026-01-01', '3 000'), line('2026-01-01', '400', 'one_off'), line('2026-03-01', '900')],
+      },
+      '2026-04-10',
+    );
+    // An ambassador's basis is its recurring revenue: the one-off 400 € is not part of January's.
+    expect(p.months).toEqual([
+      { month: '2026-01-01', basisCents: cents('3 000'), recorded: true },
+      { month: '2026-02-01', basisCents: 0, recorded: false },
+      { month: '2026-03-01', basisCents: cents('900'), recorded: true },
+    ]);
+    expect(p.averageSoFarCents).toBe(cents('1 300'));
+    // Joined in February: January is not counted.
+    expect(progress({ joinedOn: '2026-02-10', lines: [] }, '2026-04-10').months.map((m) => m.month)).toEqual([
+      '2026-02-01',
+      '2026-03-01',
+    ]);
+  });
+
   it('a partner that joined mid-semester counts from its join month', () => {
     const p = progress(
       {

@@ -1,6 +1,7 @@
+import { formatMonth } from '../../i18n/format.js';
 import type { PartnerStatus } from '../../services/partner-status.service.js';
 import { actions, context, fields, header, type KnownBlock, section, type View, view } from './blocks.js';
-import { fmt, partnershipLabel, shareButton, type ViewContext } from './context.js';
+import { basisName, fmt, partnershipLabel, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn, mention } from './escape.js';
 import { objectivesOf, salesPlanLines } from './sales-plan.view.js';
 
@@ -53,6 +54,19 @@ export function overrideNote(ctx: ViewContext, status: PartnerStatus): string | 
   );
 }
 
+/** What the semester's average is made of, month by month: the months counted, each with its basis. */
+function monthsCounted(ctx: ViewContext, status: PartnerStatus): KnownBlock[] {
+  const f = fmt(ctx);
+  const { months } = status.progress;
+  if (months.length === 0) return [];
+  const sameYear = months[0]!.month.slice(0, 4) === months.at(-1)!.month.slice(0, 4);
+  const said = months.map(
+    (m) =>
+      `${formatMonth(m.month, ctx.locale, { year: !sameYear })} ${m.recorded ? f.euros(m.basisCents) : `_${ctx.m.tier.nothingRecorded}_`}`,
+  );
+  return [context(ctx.m.tier.byMonth(basisName(ctx, status.record.partner.type), said.join(' · ')))];
+}
+
 export function tierView(ctx: ViewContext, status: PartnerStatus): View {
   const f = fmt(ctx);
   const { m } = ctx;
@@ -72,6 +86,7 @@ export function tierView(ctx: ViewContext, status: PartnerStatus): View {
         ? [`*${m.fields.manager}*\n${mention(partner.managerSlackUserId)}`]
         : []),
     ]),
+    ...monthsCounted(ctx, status),
     section(lines.next),
   ];
   if (lines.demotion) blocks.push(section(lines.demotion));
