@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../config.js';
-import type { Database, Db } from '../db/client.js';
+import { type Database, type Db, IDLE_IN_TRANSACTION_TIMEOUT_MS } from '../db/client.js';
 import { createDmChannelsRepository } from '../db/repositories/dm-channels.repository.js';
 import { type ClaimedMessage, createOutboxRepository } from '../db/repositories/outbox.repository.js';
 import { createOutboxBudgetRepository } from '../db/repositories/outbox-budget.repository.js';
@@ -386,15 +386,27 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return 'retry';
   }
 
-  function claim(): Promise<ClaimedMessage | undefined> {
-    return claims.claim(() =>
-      repo.claimNext({
-        now: clock(),
-        leaseMs: limits.leaseMs,
-        channelIntervalMs: limits.perChannelIntervalMs,
-        instanceId,
-      }),
-    );
+  let claimFailures = 0;
+  async function claim(): Promise<ClaimedMessage | undefined> {
+    try {
+      const row = await claims.claim(() =>
+        repo.claimNext({
+          now: clock(),
+          leaseMs: limits.leaseMs,
+          channelIntervalMs: limits.perChannelIntervalMs,
+          instanceId,
+        }),
+      );
+      claimFailures = 0;
+      return row;
+    } catch (err) {
+      // Claims failing in a row may be waiting behind a session the network cut off while it held the
+      // claims' lock (endAbandonedClaimLock): past the time PostgreSQL gives an idle transaction, it is
+      // ended, so that the database answering again is enough to deliver again.
+      claimFailures += 1;
+      if (claimFailures >= 2) await repo.endAbandonedClaimLock(IDLE_IN_TRANSACTION_TIMEOUT_MS).catch(() => 0);
+      throw err;
+    }
   }
 
   async function deliverClaimed(row: ClaimedMessage): Promise<DeliveryOutcome> {

@@ -75,7 +75,7 @@ function parseJson<T>(value: unknown): T | null {
 const iso = (d: Date) => d.toISOString();
 
 /** Advisory lock keys (namespace, id) serializing claims across dispatchers. */
-const CLAIM_LOCK = [0x0b0c, 1] as const;
+export const CLAIM_LOCK = [0x0b0c, 1] as const;
 
 function parseBlocks(value: unknown): unknown[] | null {
   if (value === null || value === undefined) return null;
@@ -369,6 +369,28 @@ export function createOutboxRepository(db: Db) {
         )
         .returning({ id: outbox.id });
       return rows.map((r) => r.id);
+    },
+
+    /**
+     * Ends the sessions that have held the claims' lock for more than `olderThanMs` while waiting on their
+     * client; how many were ended. A claim holds the lock for milliseconds. A session whose client
+     * vanished mid-pipeline (the network dropped the rest of its messages) waits for them in state
+     * `active`, which neither statement_timeout nor idle_in_transaction_session_timeout ends: it would hold
+     * the lock, and stop every dispatcher's claims, until TCP gives up on the peer (hours). Ending it rolls
+     * its claim back. Our own sessions only (same role: pg_terminate_backend allows it).
+     */
+    async endAbandonedClaimLock(olderThanMs: number): Promise<number> {
+      const result = await db.execute(sql`
+        select pg_terminate_backend(a.pid) as ended
+        from pg_locks l
+        join pg_stat_activity a on a.pid = l.pid
+        where l.locktype = 'advisory' and l.granted
+          and l.classid = ${CLAIM_LOCK[0]} and l.objid = ${CLAIM_LOCK[1]} and l.objsubid = 2
+          and l.database = (select oid from pg_database where datname = current_database())
+          and a.pid <> pg_backend_pid()
+          and a.wait_event = 'ClientRead'
+          and a.state_change < now() - make_interval(secs => ${olderThanMs / 1000})`);
+      return rowsOf<{ ended: boolean }>(result).filter((r) => r.ended).length;
     },
 
     /** When the longest-waiting message became due (pending, not held, its time come), if any. */
