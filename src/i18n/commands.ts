@@ -143,6 +143,9 @@ const en = {
     /** `item`: the obligation's label, for the words to agree with it in French. */
     doneOn: (date: string, _item?: string) => `done on ${date}`,
     doneTitle: ':white_check_mark: *Done*',
+    /** `typed`: a word shaped like an obligation's code that is none. */
+    unknownCode: (typed: string) =>
+      `${typed} is no obligation’s code: each line of \`/partner obligations\` ends with its own.`,
     /** Obligations named that this partner does not have. */
     notTheirs: 'Not among this partner’s obligations (another type, program or tier).',
     /** The card narrowed to one obligation: its label. */
@@ -431,6 +434,8 @@ const fr: CommandMessages = {
       `${agree(item ?? '', { m: 'fait', f: 'faite', mp: 'faits', fp: 'faites' })} le ${date}`,
     doneTitle: ':white_check_mark: *Faits*',
     notTheirs: 'Ne fait pas partie des devoirs de ce partenaire (autre type, programme ou statut).',
+    unknownCode: (typed) =>
+      `${typed} n’est le code d’aucun devoir\u202f: chaque ligne de \`/partner obligations\` se termine par le sien.`,
     oneTitle: (name, label) => `${name}\u202f: ${label}`,
     everyObligation: (command) => `Tous les devoirs\u202f: \`${command}\``,
     thePartner: 'le partenaire',

@@ -154,6 +154,16 @@ describe.each(BACKENDS)('Buttons of /partner obligations over HTTP on %s', (back
     expect(line!.button).toBeUndefined();
   });
 
+  it('says a word shaped like a code that is none is no code, rather than no such partner', async () => {
+    for (const [text, userId] of [
+      ['obligations acme doc-nope', USERS.manager],
+      ['trainings trn-nope', USERS.acmeAdmin],
+    ] as const) {
+      const { ack } = await h.app.command(text, { userId, channelId: CHANNELS.acme });
+      expect(JSON.stringify(ack!.blocks ?? ack!.text)).toContain('is no obligation’s code');
+    }
+  });
+
   it('refuses a press by anyone the item is not for, and records nothing', async () => {
     const staffRows = await obligations(USERS.manager);
     const admins = staffRows.find((r) => r.button && r.line.includes(`<@${USERS.acmeAdmin}>`))!;

@@ -34,14 +34,20 @@ import { withZenDirectory } from './writes/zen-directory.subcommand.js';
 export function partnerSubcommand(
   spec: Omit<Subcommand, 'run' | 'access'>,
   render: (ctx: CommandContext, status: PartnerStatus) => View,
-  options: { keptForLeavers?: boolean; partnerQuery?: (ctx: CommandContext) => string } = {},
+  options: {
+    keptForLeavers?: boolean;
+    /** The part of the text naming the partner, when the subcommand takes more (default: all of it). */
+    partnerQuery?: (ctx: CommandContext) => string;
+    /** What to say instead when no partner is found, if the text says more than the lookup can. */
+    notFound?: (ctx: CommandContext) => View | undefined;
+  } = {},
 ): Subcommand {
   return {
     ...spec,
     access: 'partner',
     async run(ctx) {
       const resolved = await ctx.resolvePartner(options.partnerQuery?.(ctx) ?? ctx.args);
-      if (resolved.kind === 'reply') return resolved.reply;
+      if (resolved.kind === 'reply') return options.notFound?.(ctx) ?? resolved.reply;
       const status = await loadPartnerStatus(
         ctx.deps.partners,
         ctx.deps.catalog,
@@ -74,12 +80,18 @@ const MAX_CODES = 10;
  * The catalog's obligation codes among a command's words (the codes each obligations line ends with), and
  * the other words, the partner's name: `obligations acme doc-partner-charter`.
  */
-export function obligationCodesIn(ctx: CommandContext): { codes: string[]; rest: string } {
+export function obligationCodesIn(ctx: CommandContext): { codes: string[]; rest: string; unknown: string[] } {
   const known = new Set(ctx.deps.catalog.obligations.map((o) => o.code));
+  // A word shaped like a code (one of the catalog's prefixes, a dash, more) is meant as one.
+  const prefixes = new Set([...known].map((code) => code.split('-')[0]));
   const words = ctx.args.split(' ').filter(Boolean);
   const codes = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => known.has(w)))];
   const rest = words.filter((w) => !known.has(w.toLowerCase())).join(' ');
-  return { codes: codes.slice(0, MAX_CODES), rest };
+  const unknown = words.filter((w) => {
+    const [prefix, ...more] = w.toLowerCase().split('-');
+    return !known.has(w.toLowerCase()) && prefixes.has(prefix) && more.join('').length > 0;
+  });
+  return { codes: codes.slice(0, MAX_CODES), rest, unknown };
 }
 
 /**
@@ -95,7 +107,17 @@ function obligationsViewer(ctx: CommandContext, status: PartnerStatus) {
   };
 }
 
-const PARTNER_BESIDE_CODES = { partnerQuery: (ctx: CommandContext) => obligationCodesIn(ctx).rest };
+/**
+ * The partner named beside the codes; a word shaped like a code but none of the catalog's stays in the
+ * name (« Com-Net » is a partner's), and is said to be no code when no partner is found.
+ */
+const PARTNER_BESIDE_CODES = {
+  partnerQuery: (ctx: CommandContext) => obligationCodesIn(ctx).rest,
+  notFound: (ctx: CommandContext) => {
+    const [unknown] = obligationCodesIn(ctx).unknown;
+    return unknown ? messageView(ctx.m.obligations.unknownCode(code(unknown.slice(0, 100)))) : undefined;
+  },
+};
 
 /** The read side of /partner. Write subcommands (revenue, training, ...) are added to SUBCOMMANDS below. */
 export const READ_SUBCOMMANDS: readonly Subcommand[] = [
