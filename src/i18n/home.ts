@@ -28,6 +28,8 @@ const en = {
   },
   contact: {
     title: 'Your partner program',
+    ownTrainings: '*Your trainings to do*',
+    noOwnTraining: ':white_check_mark: No training left for you to do.',
     help: '`/partner obligations` lists what is due; `/partner training trn-code` declares a training you did.',
   },
   stranger: {
@@ -67,6 +69,8 @@ const fr: HomeMessages = {
   },
   contact: {
     title: 'Votre Programme Partenaires',
+    ownTrainings: '*Vos formations à suivre*',
+    noOwnTraining: ':white_check_mark: Plus aucune formation à suivre de votre côté.',
     help: '`/partner obligations` liste ce qui est attendu\u202f; `/partner training code-trn` déclare une formation suivie.',
   },
   stranger: {

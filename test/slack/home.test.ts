@@ -37,6 +37,12 @@ async function openHome(h: WritesHarness, userId: string, count = 1) {
 
 type AnyText = { type: string; text: string };
 
+/** The buttons beside a section's text (an item's "I've done it"). */
+const accessories = (view: HomeBody) =>
+  (view.blocks as { accessory?: { type: string; action_id: string; value: string } }[])
+    .map((b) => b.accessory)
+    .filter((a): a is { type: string; action_id: string; value: string } => a?.type === 'button');
+
 /** Slack's limits for a Home tab: 100 blocks, and each block's own. */
 function expectHomeWithinLimits(view: HomeBody) {
   expect(view.blocks.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
@@ -105,14 +111,42 @@ describe.each(BACKENDS)('App Home over HTTP on %s', (backend) => {
     expect((await h.t.db.select().from(trainingCompletions))[0]!.status).toBe('confirmed');
   });
 
-  it("shows a contact its partner's card, without Share or staff buttons", async () => {
+  it("shows a contact its own trainings to do, then its partner's card, without Share or staff buttons", async () => {
     const { view, text, buttons } = await openHome(h, USERS.acmeAdmin);
     expectHomeWithinLimits(view);
     expect(text).toContain('Your partner program');
+    expect(text).toContain('*Your trainings to do*');
+    expect(text.indexOf('*Your trainings to do*')).toBeLessThan(text.indexOf('Business Partner'));
     expect(text).toContain('Acme Telecom');
-    expect(text).toContain('Business Partner');
     expect(text).not.toContain('Beta Networks');
+    // Its own trainings only (its colleague's are on the card), each with the button that declares it.
+    const own = text.slice(text.indexOf('*Your trainings to do*'), text.indexOf('Acme Telecom'));
+    expect(own).toContain(`<@${USERS.acmeAdmin}>`);
+    expect(own).not.toContain(`<@${USERS.acmeSales}>`);
     expect(buttons).toEqual([]);
+    const declare = accessories(view);
+    expect(declare.length).toBeGreaterThan(0);
+    expect(new Set(declare.map((b) => b.action_id))).toEqual(new Set([ACTION_IDS.obligationDone]));
+  });
+
+  it('declares a training from the Home tab: recorded pending, and the tab shows it on top, without its button', async () => {
+    const { view } = await openHome(h, USERS.acmeAdmin);
+    const [first] = accessories(view);
+    h.app.fakeSlack.reset();
+    await h.app.send(
+      blockActions({
+        actionId: first!.action_id,
+        value: first!.value,
+        userId: USERS.acmeAdmin,
+        view: { type: 'home' },
+      }),
+    );
+    const [publish] = await h.app.fakeSlack.waitForCalls('views.publish');
+    const after = publish!.body.view as HomeBody;
+    expect(allText({ blocks: after.blocks.slice(0, 1) })).toMatch(/declar|confirm/i);
+    const [recorded] = await h.t.db.select().from(trainingCompletions);
+    expect(recorded).toMatchObject({ status: 'pending' });
+    expect(accessories(after)).toHaveLength(accessories(view).length - 1);
   });
 
   it('tells anyone else what the bot is and whom to ask', async () => {

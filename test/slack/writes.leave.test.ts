@@ -102,7 +102,11 @@ describe.each(BACKENDS)(
       // The App Home of a contact too.
       const status = (await loadPartnerStatus(createPartnersRepository(h.t.db), catalog, 'acme', TODAY))!;
       const home = allText(
-        homeView(writeViewContext(viewContext(catalog, 'en', TODAY)), { kind: 'contact', status }) as never,
+        homeView(writeViewContext(viewContext(catalog, 'en', TODAY)), {
+          kind: 'contact',
+          status,
+          contactId: status.record.contacts[0]!.id,
+        }) as never,
       );
       expect(home).toContain('*Acme Telecom* is no longer in the Dstny partner program.');
       expect(home).not.toContain('Business Partner');

@@ -767,11 +767,14 @@ function everyMessage(locale: Locale): [string, Message][] {
     'home contact',
     homeView(
       ctx,
-      { kind: 'contact', status: statusOf(acme) },
+      { kind: 'contact', status: statusOf(acme), contactId: acme.contacts[0]!.id },
       { notice: ctx.w.confirm.rejected('*Formation*', '<@U1>', '*Acme*') },
     ),
   );
-  add('home contact ambassador', homeView(ctx, { kind: 'contact', status: statusOf(alpes) }));
+  add(
+    'home contact ambassador',
+    homeView(ctx, { kind: 'contact', status: statusOf(alpes), contactId: alpes.contacts[0]!.id }),
+  );
   add('home stranger', homeView(ctx, { kind: 'stranger' }));
   add('home unavailable', homeView(ctx, { kind: 'unavailable' }));
 
@@ -1012,7 +1015,7 @@ describe('French as the deck writes it, in every message', () => {
         statusView(fr, status, { staff: true }),
         tierView(fr, status),
         revenueModal(fr, { partner: r.partner, origin: 'command' }),
-        homeView(fr, { kind: 'contact', status }),
+        homeView(fr, { kind: 'contact', status, contactId: status.record.contacts[0]!.id }),
       ].flatMap((v) => textsOfAny(v).map((t) => t.text));
       for (const text of texts) expect(text, text).not.toMatch(/\bCA\b|chiffre d.affaires/);
       expect(texts.join('\n')).toMatch(/\bRRM\b/);

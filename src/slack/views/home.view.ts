@@ -20,6 +20,7 @@ import { fmt } from './context.js';
 import { declarationBlocks } from './declarations.view.js';
 import { code, escapeMrkdwn } from './escape.js';
 import { noLongerInProgramView } from './membership.view.js';
+import { ownTrainingBlocks } from './obligations.view.js';
 import { withoutButtons } from './share.view.js';
 import { statusView } from './status.view.js';
 import type { WriteViewContext } from './write-replies.view.js';
@@ -33,7 +34,7 @@ export const HOME_PARTNER_LINES = 15;
 
 export type HomeData =
   | { kind: 'staff'; summary: PortfolioSummary }
-  | { kind: 'contact'; status: PartnerStatus }
+  | { kind: 'contact'; status: PartnerStatus; contactId: number }
   | { kind: 'stranger' }
   | { kind: 'unavailable' };
 
@@ -129,13 +130,20 @@ export function homeView(ctx: WriteViewContext, data: HomeData, options: { notic
         blocks = [header(h.contact.title), ...noLongerInProgramView(ctx, data.status.record.partner).blocks];
         break;
       }
-      blocks = [
-        header(h.contact.title),
-        // Nothing can be shared from the Home tab: the card goes without its Share button.
-        ...withoutButtons(statusView(ctx, data.status, { staff: false }).blocks),
-        divider(),
-        context(h.contact.help),
-      ];
+      {
+        const own = ownTrainingBlocks(ctx, data.status, data.contactId);
+        blocks = [
+          header(h.contact.title),
+          // The contact's own trainings first, with the buttons that declare them done.
+          section(own.length ? h.contact.ownTrainings : h.contact.noOwnTraining),
+          ...own,
+          divider(),
+          // Nothing can be shared from the Home tab: the card goes without its Share button.
+          ...withoutButtons(statusView(ctx, data.status, { staff: false }).blocks),
+          divider(),
+          context(h.contact.help),
+        ];
+      }
       break;
     case 'stranger':
       blocks = [header(h.stranger.title), section(h.stranger.text), context(h.stranger.whom)];

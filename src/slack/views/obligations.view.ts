@@ -139,6 +139,30 @@ function itemButton(ctx: ViewContext, partnerId: string, item: ObligationItem, v
 
 type Row = { line: string; button?: Button | undefined };
 
+/**
+ * A contact's own trainings still due (its own profile or referent items), overdue first, each with its
+ * "I've done it" button unless it awaits confirmation: the top of a contact's Home tab.
+ */
+export function ownTrainingBlocks(ctx: ViewContext, status: PartnerStatus, contactId: number): KnownBlock[] {
+  const viewer: ObligationsViewer = { staff: false, contactId, focus: 'trainings' };
+  const order: ObligationStatus[] = ['overdue', 'outstanding', 'pending'];
+  const own = status.obligations
+    .filter(
+      (i) =>
+        i.obligation.kind === 'training' &&
+        i.actor.kind === 'contact' &&
+        i.actor.contact.id === contactId &&
+        order.includes(i.status),
+    )
+    .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  return own.map((item) =>
+    section(
+      `${obligationLine(ctx, item)} · ${code(item.obligation.code)}`,
+      itemButton(ctx, status.record.partner.id, item, viewer),
+    ),
+  );
+}
+
 /** For a contact reading its trainings: its own first, then the partner's, then its colleagues'. */
 function ownFirst(viewer: ObligationsViewer) {
   const rank = ({ actor }: ObligationItem) =>

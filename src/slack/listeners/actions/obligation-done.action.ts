@@ -7,6 +7,7 @@ import { section } from '../../views/blocks.js';
 import { reminderDoneReply } from '../../views/job-replies.view.js';
 import { checklistMarkedView, issueText, type WriteViewContext } from '../../views/write-replies.view.js';
 import { type ListenerDeps, userWriteContext } from '../deps.js';
+import { publishHome } from '../events/app-home.event.js';
 import { buttonListener, ephemeral } from './button.js';
 
 /** What the click did, in words, and whether something is (now) recorded. */
@@ -27,7 +28,8 @@ function outcomeNotice(
 }
 
 /**
- * Mark done (staff) / I've done it (the item's contact) on a `/partner obligations` (or `trainings`) item.
+ * Mark done (staff) / I've done it (the item's contact) on a `/partner obligations` (or `trainings`) item,
+ * or on the contact's own trainings of its Home tab.
  * Recorded as its own command would; then the same card is shown again, up to date, with what was done on
  * top. A refusal
  * is said below the list, which stays.
@@ -51,6 +53,9 @@ export function obligationDone(deps: ListenerDeps) {
       { locale: deps.config.LOCALE },
     );
     const notice = outcomeNotice(ctx, locale, done);
+    // Pressed on the Home tab (a contact's own trainings): the tab again, what was done on top.
+    if (body.view?.type === 'home')
+      return await publishHome(deps, client, userId, { notice: notice.text, locale });
     if (!notice.recorded) {
       await respond(ephemeral(notice.text));
       return;

@@ -21,7 +21,7 @@ export async function loadHome(deps: ListenerDeps, userId: string): Promise<Home
     };
   if (actor.kind === 'contact') {
     const status = await loadPartnerStatus(deps.partners, deps.catalog, actor.contact.partnerId, today);
-    return status ? { kind: 'contact', status } : { kind: 'stranger' };
+    return status ? { kind: 'contact', status, contactId: actor.contact.id } : { kind: 'stranger' };
   }
   return { kind: 'stranger' };
 }
