@@ -74,7 +74,7 @@ export async function benchUnderstand(partnerCount = 10_000, rounds = 20): Promi
   const built = performance.now();
   const partners = buildPartnerIndex(all);
   const indexBuildMs = performance.now() - built;
-  const contexts = understandContexts(partners, catalog.tiers);
+  const contexts = understandContexts(partners, catalog.tiers, catalog.obligations);
   const questions = SETS.flatMap((set) =>
     Object.entries(set).flatMap(([c, entries]) =>
       entries.map(([q, expected]) => ({

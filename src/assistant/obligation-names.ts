@@ -49,11 +49,17 @@ function vocabulary(obligations: readonly NamedObligation[]): Map<string, Set<st
 export function obligationsNamed(
   words: readonly string[],
   obligations: readonly NamedObligation[],
+  options: { kind?: string } = {},
 ): string[] {
+  // The vocabulary is the whole catalog's (built once); `kind` narrows the obligations scored.
   const byWord = vocabulary(obligations);
+  const allowed = new Set(
+    obligations.filter((o) => options.kind === undefined || o.kind === options.kind).map((o) => o.code),
+  );
   const score = new Map<string, number>();
   for (const word of new Set(words.map(singular)))
-    for (const code of byWord.get(word) ?? []) score.set(code, (score.get(code) ?? 0) + 1);
+    for (const code of byWord.get(word) ?? [])
+      if (allowed.has(code)) score.set(code, (score.get(code) ?? 0) + 1);
   const best = Math.max(0, ...score.values());
   if (best === 0) return [];
   return obligations.map((o) => o.code).filter((code) => score.get(code) === best);

@@ -308,8 +308,13 @@ export function understand(text: string, context: UnderstandContext): Understand
       : undefined;
   // Obligations named by their labels' words, the partners' names left out (« Bretagne Communication »).
   const ownWords = low.filter((_, i) => !mentions.some((m) => i >= m.start && i < m.end));
-  const among = (context.obligations ?? []).filter((o) => focus !== 'trainings' || o.kind === 'training');
-  const codes = repeated ? (context.previous?.codes ?? []) : obligationsNamed(ownWords, among);
+  const codes = repeated
+    ? (context.previous?.codes ?? [])
+    : obligationsNamed(
+        ownWords,
+        context.obligations ?? [],
+        focus === 'trainings' ? { kind: 'training' } : {},
+      );
   const about = (kind: PartnerIntentKind, partnerId: string): Intent =>
     kind !== 'obligations'
       ? { kind, partnerId }
