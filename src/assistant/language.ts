@@ -1,5 +1,5 @@
 import type { Locale } from '../program/locales.js';
-import { words } from './partner-index.js';
+import { SLACK_MARKUP, words } from './partner-index.js';
 
 /**
  * Words only one of the languages uses, accents left out as `words` leaves them out. Left out on purpose:
@@ -25,8 +25,6 @@ const MARKERS: Record<Locale, ReadonlySet<string>> = {
     close keep lose month months quarter semester review doing done yet need needs must`.split(/\s+/),
   ),
 };
-
-const SLACK_MARKUP = /<[^>]*>/g;
 
 /**
  * The language a question is written in, by the words only one language uses (a partner's name counts

@@ -54,6 +54,9 @@ export interface PartnerIndex {
  * The words of a text as typed (accents removed, case kept: a capital may start a name) and as the index
  * and the understander compare them (lower case, ligatures spelled out).
  */
+/** Mentions, channel links, special mentions and links as Slack writes them: no words of a question. */
+export const SLACK_MARKUP = /<[@#!][^>]*>|<https?:[^>]*>/g;
+
 export function tokens(text: string): { raw: string[]; low: string[] } {
   const raw = text
     .normalize('NFD')

@@ -24,6 +24,7 @@ import {
   FUZZY_MIN_LENGTH,
   type IndexedPartner,
   type PartnerIndex,
+  SLACK_MARKUP,
   tokens,
   withinOneEdit,
 } from './partner-index.js';
@@ -50,8 +51,6 @@ export interface UnderstandContext {
 
 /** Longer text is cut: no question is that long, and understanding stays cheap. */
 export const MAX_QUESTION_LENGTH = 500;
-
-const SLACK_MARKUP = /<[@#!][^>]*>|<https?:[^>]*>/g;
 
 /** A number, an ordinal or an amount as typed (« 1er », "3rd", "500k"): never a partner's name. */
 const NUMBER = /^\d+(?:er|re|e|eme|nd|st|rd|th|k)?$/;
@@ -292,7 +291,7 @@ export function understand(text: string, context: UnderstandContext): Understand
   if (kinds.length === 0 && (named.size > 0 || unknownName)) {
     const previous = context.previous?.intent;
     repeated = previous !== undefined && isPartnerKind(previous);
-    kinds = [previous && isPartnerKind(previous) ? previous : 'status'];
+    kinds = [repeated ? (previous as PartnerIntentKind) : 'status'];
   }
   if (kinds.length === 0) {
     if (low.length > 0 && low.every((w) => FILLER.has(w))) return intent({ kind: 'help' });

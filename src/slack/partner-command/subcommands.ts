@@ -80,7 +80,17 @@ const MAX_CODES = 10;
  * The catalog's obligation codes among a command's words (the codes each obligations line ends with), and
  * the other words, the partner's name: `obligations acme doc-partner-charter`.
  */
-export function obligationCodesIn(ctx: CommandContext): { codes: string[]; rest: string; unknown: string[] } {
+export function obligationCodesIn(ctx: CommandContext): ObligationCodesRead {
+  const read = codesRead.get(ctx) ?? readObligationCodes(ctx);
+  codesRead.set(ctx, read);
+  return read;
+}
+
+type ObligationCodesRead = { codes: string[]; rest: string; unknown: string[] };
+/** A command's codes are read once: the lookup, the viewer and the not-found answer all ask. */
+const codesRead = new WeakMap<CommandContext, ObligationCodesRead>();
+
+function readObligationCodes(ctx: CommandContext): ObligationCodesRead {
   const known = new Set(ctx.deps.catalog.obligations.map((o) => o.code));
   // A word shaped like a code (one of the catalog's prefixes, a dash, more) is meant as one.
   const prefixes = new Set([...known].map((code) => code.split('-')[0]));

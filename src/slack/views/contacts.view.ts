@@ -13,7 +13,7 @@ import {
 } from './blocks.js';
 import { fmt, shareButton, type ViewContext } from './context.js';
 import { escapeMrkdwn, mention } from './escape.js';
-import { profilesLabel } from './obligations.view.js';
+import { countObligations, profilesLabel } from './obligations.view.js';
 
 /** Who reads the card: staff see how a contact not on Slack is reached (its e-mail). */
 export interface ContactsViewer {
@@ -21,14 +21,14 @@ export interface ContactsViewer {
 }
 
 /** A contact's trainings still due, counted: "1 training overdue · 2 trainings to do". */
-function trainingsDue(ctx: ViewContext, items: readonly ObligationItem[]): string | undefined {
+function trainingsDue(ctx: ViewContext, items: ObligationItem[]): string | undefined {
   const f = fmt(ctx);
   const c = ctx.m.contacts;
-  const count = (status: ObligationItem['status']) => items.filter((i) => i.status === status).length;
+  const counts = countObligations(items);
   const parts = [
-    [count('overdue'), c.trainingsOverdue],
-    [count('outstanding'), c.trainingsToDo],
-    [count('pending'), c.trainingsPending],
+    [counts.overdue, c.trainingsOverdue],
+    [counts.outstanding, c.trainingsToDo],
+    [counts.pending, c.trainingsPending],
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, forms]) => f.count(n, forms));
   return said.length ? said.join(' · ') : undefined;
@@ -37,7 +37,7 @@ function trainingsDue(ctx: ViewContext, items: readonly ObligationItem[]): strin
 function contactLine(
   ctx: ViewContext,
   contact: ContactRow,
-  trainings: readonly ObligationItem[],
+  trainings: ObligationItem[],
   viewer: ContactsViewer,
 ): string {
   const c = ctx.m.contacts;
